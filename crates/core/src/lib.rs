@@ -1,0 +1,12 @@
+//! Jobtrail's core: everything the desktop app and the CLI share.
+//!
+//! This crate never depends on Tauri or any GUI toolkit, so it builds and tests
+//! without WebKit and serves both `src-tauri` and the `jobtrail` CLI.
+#![deny(missing_docs)]
+
+pub mod clock;
+pub mod store;
+pub mod tracker;
+
+pub use clock::{Clock, SystemClock, Timestamp};
+pub use store::Store;

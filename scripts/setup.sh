@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what Jobtrail needs to build, run and test on Debian 12 / Ubuntu:
+# system packages (apt), Rust tools (cargo install) and the UI's npm packages.
+# Idempotent: each step is skipped when what it installs is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build: WebKitGTK and friends for Tauri 2. Run/test: Xvfb, D-Bus, the Secret Service
+# (gnome-keyring), a notification server (python3-dbusmock) and WebKit's WebDriver.
+APT_PACKAGES=(
+  build-essential pkg-config curl file libssl-dev
+  libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+  libdbus-1-dev
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  python3-dbusmock python3-gi
+  webkit2gtk-driver
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing system packages: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+fi
+
+# UI packages, reinstalled only when the lock file changed.
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  (cd ui && npm ci --no-audit --no-fund)
+fi

@@ -1,0 +1,102 @@
+//! The one error type that crosses IPC: `{ code, message, field? }`.
+
+use serde::Serialize;
+
+use jobtrail_core::{store, tracker};
+
+/// What the UI may act on. Serialized in snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// An argument is invalid; `field` says which.
+    InvalidInput,
+    /// The thing asked for does not exist (any more).
+    NotFound,
+    /// The database cannot be used (opening failed, corrupt, read-only, newer version).
+    StoreUnavailable,
+    /// Anything else.
+    Internal,
+}
+
+/// An error a person can act on, as the UI receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
+#[error("{message}")]
+pub struct IpcError {
+    /// What kind of failure.
+    pub code: ErrorCode,
+    /// A sentence for the person.
+    pub message: String,
+    /// The input field at fault, for `invalid_input`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl IpcError {
+    /// An error without a field.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+        }
+    }
+
+    /// An invalid argument.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            code: ErrorCode::InvalidInput,
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
+    }
+
+    pub(crate) fn from_store(e: &store::Error) -> Self {
+        let code = match e {
+            store::Error::Busy { .. } | store::Error::Sqlite { .. } => ErrorCode::Internal,
+            _ => ErrorCode::StoreUnavailable,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
+impl From<store::Error> for IpcError {
+    fn from(e: store::Error) -> Self {
+        Self::from_store(&e)
+    }
+}
+
+impl From<tracker::Error> for IpcError {
+    fn from(e: tracker::Error) -> Self {
+        match e {
+            tracker::Error::Invalid { field, reason } => {
+                Self::invalid(field, format!("{field} {reason}"))
+            }
+            tracker::Error::NotFound(_) => Self::new(ErrorCode::NotFound, e.to_string()),
+            tracker::Error::Store(s) => s.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_code_message_and_field() {
+        let e = IpcError::invalid("company", "company is required");
+        let json = serde_json::to_value(&e).expect("serializes");
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "invalid_input", "message": "company is required", "field": "company"}),
+            "the UI reads exactly this shape"
+        );
+        let e = IpcError::new(ErrorCode::NotFound, "gone");
+        let json = serde_json::to_value(&e).expect("serializes");
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "not_found", "message": "gone"}),
+            "field is omitted when there is none"
+        );
+    }
+}

@@ -1,0 +1,49 @@
+//! Jobtrail's desktop shell: a thin Tauri layer over `jobtrail-core`.
+//!
+//! Commands check their arguments, call the core and map its errors to [`IpcError`];
+//! everything else lives in the core crate so the CLI and tests share it.
+
+mod commands;
+mod error;
+mod state;
+
+pub use error::{ErrorCode, IpcError};
+pub use state::StoreState;
+
+use tauri::{Manager, Runtime};
+
+/// Builds the app with its state and commands on any runtime (the mock one in tests).
+pub fn builder<R: Runtime>() -> tauri::Builder<R> {
+    tauri::Builder::<R>::new()
+        .setup(|app| {
+            app.manage(StoreState::open_default());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::applications::list_applications,
+            commands::applications::add_application,
+            commands::applications::set_application_status,
+            commands::applications::delete_application,
+            commands::applications::application_timeline,
+        ])
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    init_tracing();
+    if let Err(e) = builder::<tauri::Wry>().run(tauri::generate_context!()) {
+        tracing::error!(error = %e, "the desktop app could not start");
+        eprintln!("jobtrail: the desktop app could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("LOG_LEVEL").unwrap_or_else(|_| EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

@@ -1,0 +1,39 @@
+//! End-to-end tests of the desktop app: real window, real WebView, real SQLite file.
+
+use anyhow::{Context, Result};
+use jobtrail_e2e::{Desktop, exclusive};
+
+mod applications;
+
+/// Rows of `applications` in the app's SQLite file, read as a separate process would.
+fn stored_applications(desktop: &Desktop) -> Result<Vec<(String, String, String)>> {
+    let conn = rusqlite::Connection::open_with_flags(
+        desktop.database(),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .context("the app did not create its database")?;
+    let mut stmt = conn.prepare("SELECT company, role, status FROM applications ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[tokio::test]
+async fn window_opens_with_an_empty_state() -> Result<()> {
+    let _one = exclusive().await;
+    let desktop = Desktop::start().await?;
+    let app = desktop.launch().await?;
+    let title = app.client.title().await?;
+    assert_eq!(title, "Jobtrail", "the window shows the app's own page");
+    let empty = app.testid("empty-state").await?;
+    let text = empty.text().await?;
+    assert!(
+        text.contains("No applications yet"),
+        "a new user is told what to do, got {text:?}"
+    );
+    assert!(
+        app.all("[data-testid='application-row']").await?.is_empty(),
+        "a fresh data dir has no applications"
+    );
+    app.quit().await?;
+    Ok(())
+}

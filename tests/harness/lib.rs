@@ -1,0 +1,275 @@
+//! The end-to-end harness: a private desktop for each test, with the real app in it.
+//!
+//! [`Desktop::start`] brings up Xvfb, a private D-Bus session with gnome-keyring
+//! unlocked and a notification server (see `session.sh`), and tauri-driver with
+//! WebKitWebDriver; every test gets its own data, keyring and config directories.
+//! [`Desktop::launch`] starts the app over WebDriver. Dropping the desktop stops
+//! every process it started, also when the test panics.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use fantoccini::{Client, ClientBuilder, Locator};
+use nix::sys::signal::{Signal, killpg};
+use nix::unistd::Pid;
+use std::os::unix::process::CommandExt;
+
+/// How long to wait for a process to come up or an element to appear.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The desktop app binary: `JOBTRAIL_APP_BIN`, else the workspace's debug build.
+pub fn app_binary() -> Result<PathBuf> {
+    let path = match std::env::var_os("JOBTRAIL_APP_BIN") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+            target.join("debug/jobtrail-app")
+        }
+    };
+    if !path.is_file() {
+        bail!(
+            "the app binary {} is missing: build it with the UI embedded first (`make app`)",
+            path.display()
+        );
+    }
+    Ok(path)
+}
+
+/// Serializes the e2e tests: each one runs a whole desktop, and two at once on a
+/// 2-core machine only make both slow and flaky.
+pub async fn exclusive() -> tokio::sync::MutexGuard<'static, ()> {
+    static LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    LOCK.lock().await
+}
+
+/// A process group that is killed when dropped.
+#[derive(Debug)]
+struct Group {
+    name: &'static str,
+    child: Child,
+}
+
+impl Group {
+    fn spawn(name: &'static str, cmd: &mut Command) -> Result<Self> {
+        let child = cmd
+            .process_group(0)
+            .spawn()
+            .with_context(|| format!("cannot start {name}; run scripts/setup.sh"))?;
+        Ok(Self { name, child })
+    }
+
+    fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().ok().flatten()
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let Ok(pid) = i32::try_from(self.child.id()) else {
+            return;
+        };
+        let pgid = Pid::from_raw(pid);
+        let _ = killpg(pgid, Signal::SIGTERM);
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            if self.exited().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // Whatever is left of the group (the app, WebKit's helpers) goes too.
+        let _ = killpg(pgid, Signal::SIGKILL);
+        let _ = self.child.wait();
+        eprintln!("e2e: stopped {}", self.name);
+    }
+}
+
+/// A private desktop session with tauri-driver listening in it.
+#[derive(Debug)]
+pub struct Desktop {
+    // Field order is drop order: the session (and the app in it) before the display.
+    _session: Group,
+    _xvfb: Group,
+    driver_port: u16,
+    app: PathBuf,
+    root: tempfile::TempDir,
+}
+
+impl Desktop {
+    /// Starts Xvfb, the D-Bus session with keyring and notifications, and tauri-driver.
+    pub async fn start() -> Result<Self> {
+        let app = app_binary()?;
+        let root = tempfile::Builder::new().prefix("jobtrail-e2e-").tempdir()?;
+        for dir in ["data", "xdg-data", "xdg-config", "xdg-cache", "runtime", "home"] {
+            std::fs::create_dir_all(root.path().join(dir))?;
+        }
+        std::fs::set_permissions(
+            root.path().join("runtime"),
+            std::os::unix::fs::PermissionsExt::from_mode(0o700),
+        )?;
+        let (xvfb, display) = start_xvfb(root.path())?;
+        let driver_port = free_port()?;
+        let native_port = free_port()?;
+        let session_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("harness/session.sh");
+        let r = root.path();
+        let mut cmd = Command::new("dbus-run-session");
+        cmd.arg("--")
+            .arg("bash")
+            .arg(&session_script)
+            .env("DISPLAY", &display)
+            .env("JOBTRAIL_DATA_DIR", r.join("data"))
+            .env("HOME", r.join("home"))
+            .env("XDG_DATA_HOME", r.join("xdg-data"))
+            .env("XDG_CONFIG_HOME", r.join("xdg-config"))
+            .env("XDG_CACHE_HOME", r.join("xdg-cache"))
+            .env("XDG_RUNTIME_DIR", r.join("runtime"))
+            .env("E2E_DRIVER_PORT", driver_port.to_string())
+            .env("E2E_NATIVE_PORT", native_port.to_string())
+            .env("E2E_NOTIFY_LOG", r.join("notifications.log"))
+            // WebKit's sandbox needs user namespaces, which CI containers may not give.
+            .env("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS", "1")
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .stdin(Stdio::null());
+        let mut session = Group::spawn("desktop session", &mut cmd)?;
+        wait_for(
+            || {
+                if let Some(status) = session.exited() {
+                    return Err(anyhow::anyhow!(
+                        "the desktop session exited early ({status}); see the messages above"
+                    ));
+                }
+                Ok(std::net::TcpStream::connect(("127.0.0.1", driver_port)).is_ok())
+            },
+            "tauri-driver to listen",
+        )?;
+        Ok(Self {
+            _session: session,
+            _xvfb: xvfb,
+            driver_port,
+            app,
+            root,
+        })
+    }
+
+    /// The app's data directory (`JOBTRAIL_DATA_DIR`).
+    pub fn data_dir(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    /// The SQLite file the app writes.
+    pub fn database(&self) -> PathBuf {
+        self.data_dir().join("jobtrail.db")
+    }
+
+    /// Launches the app in a new WebDriver session and waits for its UI to render.
+    pub async fn launch(&self) -> Result<App> {
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": self.app }),
+        );
+        let client = ClientBuilder::rustls()?
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
+            .await
+            .context("tauri-driver did not start the app")?;
+        let app = App { client };
+        app.wait_for("main.app-main").await.context("the app window did not render")?;
+        Ok(app)
+    }
+}
+
+/// The running app, driven over WebDriver.
+#[derive(Debug)]
+pub struct App {
+    /// The WebDriver client, for anything the helpers below don't cover.
+    pub client: Client,
+}
+
+impl App {
+    /// Waits for an element matching `css`.
+    pub async fn wait_for(&self, css: &str) -> Result<fantoccini::elements::Element> {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("no element matches {css} within {WAIT:?}"))
+    }
+
+    /// Waits for the element with `data-testid`.
+    pub async fn testid(&self, id: &str) -> Result<fantoccini::elements::Element> {
+        self.wait_for(&format!("[data-testid='{id}']")).await
+    }
+
+    /// Every element matching `css` now.
+    pub async fn all(&self, css: &str) -> Result<Vec<fantoccini::elements::Element>> {
+        Ok(self.client.find_all(Locator::Css(css)).await?)
+    }
+
+    /// Saves a screenshot (useful when a test fails).
+    pub async fn screenshot(&self, path: &Path) -> Result<()> {
+        std::fs::write(path, self.client.screenshot().await?)?;
+        Ok(())
+    }
+
+    /// Ends the WebDriver session, which quits the app.
+    pub async fn quit(self) -> Result<()> {
+        self.client.close().await?;
+        Ok(())
+    }
+}
+
+fn start_xvfb(root: &Path) -> Result<(Group, String)> {
+    // Try display numbers until one is free; a taken one makes Xvfb exit at once.
+    let base = 90 + (std::process::id() % 50);
+    for n in base..base + 40 {
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            continue;
+        }
+        let display = format!(":{n}");
+        let mut xvfb = Group::spawn(
+            "Xvfb",
+            Command::new("Xvfb")
+                .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(std::fs::File::create(root.join("xvfb.log"))?),
+        )?;
+        let socket = format!("/tmp/.X11-unix/X{n}");
+        let up = wait_for(
+            || match xvfb.exited() {
+                Some(_) => Err(anyhow::anyhow!("Xvfb exited")),
+                None => Ok(Path::new(&socket).exists()),
+            },
+            "Xvfb",
+        );
+        if up.is_ok() {
+            return Ok((xvfb, display));
+        }
+    }
+    bail!("no free X display for Xvfb")
+}
+
+fn free_port() -> Result<u16> {
+    let l = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+    Ok(l.local_addr()?.port())
+}
+
+fn wait_for(mut ready: impl FnMut() -> Result<bool>, what: &str) -> Result<()> {
+    let deadline = Instant::now() + WAIT;
+    while Instant::now() < deadline {
+        if ready()? {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    bail!("timed out after {WAIT:?} waiting for {what}")
+}

@@ -1,0 +1,71 @@
+import type { Application, Status } from "../types";
+import { STATUSES } from "../types";
+import { formatWhen } from "../format";
+
+interface Props {
+  apps: Application[];
+  onStatus: (app: Application, status: Status) => void;
+  onDelete: (app: Application) => void;
+}
+
+export function ApplicationTable({ apps, onStatus, onDelete }: Props) {
+  return (
+    <table className="apps" data-testid="applications-table">
+      <thead>
+        <tr>
+          <th scope="col">Company</th>
+          <th scope="col">Role</th>
+          <th scope="col">Status</th>
+          <th scope="col">Location</th>
+          <th scope="col">Updated</th>
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {apps.map((app) => (
+          <tr key={app.id} data-testid="application-row" data-id={app.id}>
+            <td className="company">
+              {app.url ? (
+                <span title={app.url}>{app.company}</span>
+              ) : (
+                app.company
+              )}
+            </td>
+            <td>{app.role}</td>
+            <td>
+              <select
+                className={`status status-${app.status}`}
+                value={app.status}
+                aria-label={`Status of ${app.role} at ${app.company}`}
+                data-testid="status-select"
+                onChange={(e) => onStatus(app, e.target.value as Status)}
+              >
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td className="muted">{app.location ?? "—"}</td>
+            <td className="muted" title={new Date(app.updatedAt).toISOString()}>
+              {formatWhen(app.updatedAt)}
+            </td>
+            <td className="actions">
+              <button
+                className="btn btn-ghost"
+                onClick={() => onDelete(app)}
+                aria-label={`Delete ${app.role} at ${app.company}`}
+                data-testid="delete-button"
+              >
+                Delete
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
