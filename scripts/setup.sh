@@ -28,6 +28,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# rustfmt and clippy come with most rustup installs; add them where they are missing.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  echo "setup: adding rustfmt and clippy"
+  rustup component add rustfmt clippy
+fi
+
 # tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.
 if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "setup: installing tauri-driver"

@@ -4,21 +4,21 @@
 //! everything else lives in the core crate so the CLI and tests share it.
 
 mod commands;
+#[cfg(test)]
+mod commands_test;
 mod error;
 mod state;
 
 pub use error::{ErrorCode, IpcError};
 pub use state::StoreState;
 
-use tauri::{Manager, Runtime};
+use tauri::Runtime;
 
-/// Builds the app with its state and commands on any runtime (the mock one in tests).
-pub fn builder<R: Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
-        .setup(|app| {
-            app.manage(StoreState::open_default());
-            Ok(())
-        })
+/// Adds the app's state and commands to `builder`, on any runtime (tests pass
+/// Tauri's mock builder).
+pub fn configure<R: Runtime>(builder: tauri::Builder<R>, store: StoreState) -> tauri::Builder<R> {
+    builder
+        .manage(store)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::applications::list_applications,
@@ -32,7 +32,9 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
 /// Starts the desktop app.
 pub fn run() {
     init_tracing();
-    if let Err(e) = builder::<tauri::Wry>().run(tauri::generate_context!()) {
+    if let Err(e) = configure(tauri::Builder::default(), StoreState::open_default())
+        .run(tauri::generate_context!())
+    {
         tracing::error!(error = %e, "the desktop app could not start");
         eprintln!("jobtrail: the desktop app could not start: {e}");
         std::process::exit(1);

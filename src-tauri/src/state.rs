@@ -20,9 +20,10 @@ impl StoreState {
     /// Opens the store in the default data directory (`JOBTRAIL_DATA_DIR` or the platform's).
     pub fn open_default() -> Self {
         let data_dir = store::default_data_dir();
-        let opened = data_dir.as_ref().map_err(|e| IpcError::from_store(e)).and_then(|dir| {
-            Store::open(dir).map_err(|e| IpcError::from(e))
-        });
+        let opened = data_dir
+            .as_ref()
+            .map_err(IpcError::from_store)
+            .and_then(|dir| Store::open(dir).map_err(IpcError::from));
         if let Err(e) = &opened {
             tracing::error!(error = %e.message, "store could not be opened");
         }
@@ -47,7 +48,10 @@ impl StoreState {
     }
 
     /// Runs `f` with the store, or returns why there is none.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, IpcError>) -> Result<T, IpcError> {
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, IpcError>,
+    ) -> Result<T, IpcError> {
         let mutex = self.store.as_ref().map_err(Clone::clone)?;
         // A panic while holding the lock cannot leave SQLite half-written (transactions
         // roll back), so a poisoned lock is safe to keep using.

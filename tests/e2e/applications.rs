@@ -10,7 +10,10 @@ use crate::stored_applications;
 
 async fn add(app: &App, company: &str, role: &str) -> Result<()> {
     app.testid("add-open").await?.click().await?;
-    app.testid("input-company").await?.send_keys(company).await?;
+    app.testid("input-company")
+        .await?
+        .send_keys(company)
+        .await?;
     app.testid("input-role").await?.send_keys(role).await?;
     app.testid("add-submit").await?.click().await?;
     app.client
@@ -39,14 +42,22 @@ async fn added_application_is_listed_stored_and_survives_a_restart() -> Result<(
     add(&app, "Acme Rockets", "Rust Engineer").await?;
 
     let rows = row_texts(&app).await?;
-    assert_eq!(rows.len(), 1, "exactly the one added application is listed: {rows:?}");
+    assert_eq!(
+        rows.len(),
+        1,
+        "exactly the one added application is listed: {rows:?}"
+    );
     assert!(
         rows[0].contains("Acme Rockets") && rows[0].contains("Rust Engineer"),
         "the row shows company and role: {rows:?}"
     );
     assert_eq!(
         stored_applications(&desktop)?,
-        vec![("Acme Rockets".into(), "Rust Engineer".into(), "applied".into())],
+        vec![(
+            "Acme Rockets".into(),
+            "Rust Engineer".into(),
+            "applied".into()
+        )],
         "the application is in the SQLite file with the form's default status"
     );
     app.quit().await?;
@@ -54,8 +65,15 @@ async fn added_application_is_listed_stored_and_survives_a_restart() -> Result<(
     let app = desktop.launch().await?;
     app.testid("application-row").await?;
     let rows = row_texts(&app).await?;
-    assert_eq!(rows.len(), 1, "the restarted app lists what was stored: {rows:?}");
-    assert!(rows[0].contains("Acme Rockets"), "same application after restart: {rows:?}");
+    assert_eq!(
+        rows.len(),
+        1,
+        "the restarted app lists what was stored: {rows:?}"
+    );
+    assert!(
+        rows[0].contains("Acme Rockets"),
+        "same application after restart: {rows:?}"
+    );
     app.quit().await?;
     Ok(())
 }
@@ -85,10 +103,17 @@ async fn status_change_and_confirmed_delete_reach_the_database() -> Result<()> {
 
     app.testid("delete-button").await?.click().await?;
     app.testid("confirm-dialog").await?;
-    assert_eq!(stored_applications(&desktop)?.len(), 1, "nothing is deleted before confirming");
+    assert_eq!(
+        stored_applications(&desktop)?.len(),
+        1,
+        "nothing is deleted before confirming"
+    );
     app.testid("confirm-button").await?.click().await?;
     app.testid("empty-state").await?;
-    assert!(stored_applications(&desktop)?.is_empty(), "confirmed delete removes the row");
+    assert!(
+        stored_applications(&desktop)?.is_empty(),
+        "confirmed delete removes the row"
+    );
     app.quit().await?;
     Ok(())
 }

@@ -37,3 +37,24 @@ async fn window_opens_with_an_empty_state() -> Result<()> {
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_data_file_that_is_not_a_database_is_shown_not_overwritten() -> Result<()> {
+    let _one = exclusive().await;
+    let desktop = Desktop::start().await?;
+    let garbage = b"not a database, and it must survive\n".repeat(100);
+    std::fs::write(desktop.database(), &garbage)?;
+    let app = desktop.launch().await?;
+    let banner = app.testid("store-error").await?.text().await?;
+    assert!(
+        banner.contains("could not be opened") && banner.contains("jobtrail.db"),
+        "the window says what is wrong and names the file: {banner:?}"
+    );
+    app.quit().await?;
+    assert_eq!(
+        std::fs::read(desktop.database())?,
+        garbage,
+        "the file is left as it was"
+    );
+    Ok(())
+}

@@ -104,7 +104,14 @@ impl Desktop {
     pub async fn start() -> Result<Self> {
         let app = app_binary()?;
         let root = tempfile::Builder::new().prefix("jobtrail-e2e-").tempdir()?;
-        for dir in ["data", "xdg-data", "xdg-config", "xdg-cache", "runtime", "home"] {
+        for dir in [
+            "data",
+            "xdg-data",
+            "xdg-config",
+            "xdg-cache",
+            "runtime",
+            "home",
+        ] {
             std::fs::create_dir_all(root.path().join(dir))?;
         }
         std::fs::set_permissions(
@@ -181,7 +188,9 @@ impl Desktop {
             .await
             .context("tauri-driver did not start the app")?;
         let app = App { client };
-        app.wait_for("main.app-main").await.context("the app window did not render")?;
+        app.wait_for("main.app-main")
+            .await
+            .context("the app window did not render")?;
         Ok(app)
     }
 }
@@ -231,14 +240,23 @@ fn start_xvfb(root: &Path) -> Result<(Group, String)> {
     // Try display numbers until one is free; a taken one makes Xvfb exit at once.
     let base = 90 + (std::process::id() % 50);
     for n in base..base + 40 {
-        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            || Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        {
             continue;
         }
         let display = format!(":{n}");
         let mut xvfb = Group::spawn(
             "Xvfb",
             Command::new("Xvfb")
-                .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+                .args([
+                    display.as_str(),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ])
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(std::fs::File::create(root.join("xvfb.log"))?),

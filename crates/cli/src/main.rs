@@ -1,1 +1,72 @@
-fn main() {}
+//! `jobtrail`: Jobtrail's core from the command line, for scripts and quick looks.
+//!
+//! Every command prints a human-readable view, or JSON with `--json`. Errors go to
+//! stderr (as JSON `{ "error": { code, message, field? } }` with `--json`) and set
+//! the exit code: 2 for invalid input, 3 for something not found, 1 otherwise.
+
+mod apps;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use jobtrail_core::Store;
+
+use output::{CliError, Output};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jobtrail",
+    version,
+    about = "Jobtrail: a local-first job search, from the command line"
+)]
+struct Cli {
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Data directory (default: $JOBTRAIL_DATA_DIR, else the app's data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Job applications.
+    #[command(subcommand)]
+    Apps(apps::AppsCommand),
+}
+
+fn main() -> ExitCode {
+    init_tracing();
+    let cli = Cli::parse();
+    let out = Output { json: cli.json };
+    match run(cli, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
+    let mut store = match &cli.data_dir {
+        Some(dir) => Store::open(dir)?,
+        None => Store::open_default()?,
+    };
+    match cli.command {
+        Command::Apps(cmd) => apps::run(cmd, &mut store, out),
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("LOG_LEVEL").unwrap_or_else(|_| EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

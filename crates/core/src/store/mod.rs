@@ -130,7 +130,10 @@ impl Store {
     /// Runs `f` in an IMMEDIATE transaction and commits. IMMEDIATE takes the write
     /// lock up front, so a busy database waits (up to the busy timeout) instead of
     /// failing half-way through; any error rolls the whole transaction back.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>) -> Result<T> {
+    pub fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T> {
         let run = |conn: &mut Connection| -> rusqlite::Result<T> {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let out = f(&tx)?;

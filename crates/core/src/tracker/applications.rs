@@ -87,7 +87,8 @@ pub enum Origin {
 }
 
 impl Origin {
-    fn as_str(self) -> &'static str {
+    /// The stored name.
+    pub const fn as_str(self) -> &'static str {
         match self {
             Origin::User => "user",
             Origin::Agent => "agent",
@@ -184,10 +185,16 @@ fn optional_line(field: &'static str, raw: Option<&str>, max: usize) -> Result<O
         return Ok(None);
     };
     if s.chars().count() > max {
-        return Err(Error::invalid(field, format!("is longer than {max} characters")));
+        return Err(Error::invalid(
+            field,
+            format!("is longer than {max} characters"),
+        ));
     }
     if s.chars().any(char::is_control) {
-        return Err(Error::invalid(field, "must be a single line without control characters"));
+        return Err(Error::invalid(
+            field,
+            "must be a single line without control characters",
+        ));
     }
     Ok(Some(s.to_owned()))
 }
@@ -202,16 +209,24 @@ fn optional_url(raw: Option<&str>) -> Result<Option<String>> {
         .or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !url.contains(char::is_whitespace) => Ok(Some(url)),
-        _ => Err(Error::invalid("url", "must be an http:// or https:// address without spaces")),
+        _ => Err(Error::invalid(
+            "url",
+            "must be an http:// or https:// address without spaces",
+        )),
     }
 }
 
 fn notes(raw: &str) -> Result<String> {
     let s = raw.trim();
     if s.chars().count() > MAX_NOTES {
-        return Err(Error::invalid("notes", format!("is longer than {MAX_NOTES} characters")));
+        return Err(Error::invalid(
+            "notes",
+            format!("is longer than {MAX_NOTES} characters"),
+        ));
     }
-    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+    if s.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
         return Err(Error::invalid("notes", "contains control characters"));
     }
     Ok(s.to_owned())
@@ -249,7 +264,16 @@ pub fn add(store: &mut Store, new: &NewApplication, origin: Origin) -> Result<Ap
             "INSERT INTO applications
                (company, role, status, source, url, location, notes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            params![new.company, new.role, new.status, new.source, new.url, new.location, new.notes, now],
+            params![
+                new.company,
+                new.role,
+                new.status,
+                new.source,
+                new.url,
+                new.location,
+                new.notes,
+                now
+            ],
         )?;
         let id = tx.last_insert_rowid();
         record_change(tx, id, None, new.status, now, origin, None)?;
@@ -292,7 +316,9 @@ pub fn set_status(
     let now = store.now_ms();
     let changed = store.write(|tx| {
         let current: Option<Status> = tx
-            .query_row("SELECT status FROM applications WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT status FROM applications WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?;
         let Some(current) = current else {
             return Ok(None);

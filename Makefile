@@ -1,0 +1,41 @@
+# Jobtrail: `make run` to use the app, `make test` to check everything.
+# Both install what is missing first (scripts/setup.sh), so they work on a fresh
+# Debian 12 / Ubuntu machine with Rust, Node 20 and apt.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+CARGO ?= cargo
+
+.PHONY: run test setup ui app lint unit e2e clean
+
+setup:
+	@scripts/setup.sh
+
+# The web UI, built into ui/dist (embedded in the app at compile time).
+ui: setup
+	cd ui && npm run build
+
+# The desktop app with the UI embedded: target/debug/jobtrail-app.
+app: ui
+	$(CARGO) build -p jobtrail-app -p jobtrail-cli
+
+run: app
+	@scripts/run.sh
+
+lint: ui
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run typecheck
+
+unit: ui
+	cd ui && npm test
+
+# Rust tests of every crate, end-to-end tests on the real app included.
+e2e: app
+	$(CARGO) test --workspace
+
+test: lint unit e2e
+	@echo "make test: all checks passed"
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules

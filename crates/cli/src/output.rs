@@ -1,0 +1,86 @@
+//! Printing results and errors, as text or JSON.
+
+use serde::Serialize;
+
+use jobtrail_core::{store, tracker};
+
+/// Where results go and in which form.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub json: bool,
+}
+
+impl Output {
+    /// Prints `value` as JSON, or `text()` for people.
+    pub fn print<T: Serialize>(
+        &self,
+        value: &T,
+        text: impl FnOnce() -> String,
+    ) -> Result<(), CliError> {
+        if self.json {
+            let s = serde_json::to_string_pretty(value)
+                .map_err(|e| CliError::Internal(format!("cannot encode JSON: {e}")))?;
+            println!("{s}");
+        } else {
+            let s = text();
+            if !s.is_empty() {
+                println!("{s}");
+            }
+        }
+        Ok(())
+    }
+
+    pub fn error(&self, e: &CliError) {
+        if self.json {
+            let body = serde_json::json!({ "error": {
+                "code": e.code(),
+                "message": e.to_string(),
+                "field": e.field(),
+            }});
+            eprintln!("{body}");
+        } else {
+            eprintln!("jobtrail: {e}");
+        }
+    }
+}
+
+/// A command's failure.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Tracker(#[from] tracker::Error),
+    #[error(transparent)]
+    Store(#[from] store::Error),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl CliError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            CliError::Tracker(tracker::Error::Invalid { .. }) | CliError::Usage(_) => {
+                "invalid_input"
+            }
+            CliError::Tracker(tracker::Error::NotFound(_)) => "not_found",
+            CliError::Tracker(tracker::Error::Store(_)) | CliError::Store(_) => "store_unavailable",
+            CliError::Internal(_) => "internal",
+        }
+    }
+
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            CliError::Tracker(tracker::Error::Invalid { field, .. }) => Some(field),
+            _ => None,
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self.code() {
+            "invalid_input" => 2,
+            "not_found" => 3,
+            _ => 1,
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! The `jobtrail` binary run as a script would run it, on real data directories.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_jobtrail");
+
+fn jobtrail(data: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("JOBTRAIL_DATA_DIR")
+        .output()
+        .expect("run jobtrail")
+}
+
+fn json_ok(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "command failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+fn json_err(out: &Output, code: i32) -> Value {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "exit code; stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON with --json");
+    v["error"].clone()
+}
+
+#[test]
+fn add_list_set_status_and_timeline_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let added = json_ok(&jobtrail(
+        d,
+        &[
+            "--json",
+            "apps",
+            "add",
+            "--company",
+            "Acme",
+            "--role",
+            "Dev",
+            "--status",
+            "applied",
+            "--url",
+            "https://acme.example/jobs/1",
+        ],
+    ));
+    let id = added["id"].as_i64().expect("id");
+    assert_eq!(added["status"], "applied");
+    assert_eq!(added["url"], "https://acme.example/jobs/1");
+
+    let list = json_ok(&jobtrail(d, &["--json", "apps", "list"]));
+    assert_eq!(
+        list.as_array().map(Vec::len),
+        Some(1),
+        "one application: {list}"
+    );
+    assert_eq!(list[0]["company"], "Acme");
+
+    let moved = json_ok(&jobtrail(
+        d,
+        &[
+            "--json",
+            "apps",
+            "set-status",
+            &id.to_string(),
+            "interview",
+            "--note",
+            "phone screen went well",
+        ],
+    ));
+    assert_eq!(moved["status"], "interview");
+
+    let filtered = json_ok(&jobtrail(
+        d,
+        &["--json", "apps", "list", "--status", "offer"],
+    ));
+    assert_eq!(filtered, serde_json::json!([]), "the status filter applies");
+
+    let timeline = json_ok(&jobtrail(
+        d,
+        &["--json", "apps", "timeline", &id.to_string()],
+    ));
+    assert_eq!(
+        timeline.as_array().map(Vec::len),
+        Some(2),
+        "added + moved: {timeline}"
+    );
+    assert_eq!(timeline[1]["from"], "applied");
+    assert_eq!(timeline[1]["to"], "interview");
+    assert_eq!(timeline[1]["note"], "phone screen went well");
+}
+
+#[test]
+fn text_output_reads_well() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jobtrail(dir.path(), &["apps", "list"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("No applications yet"),
+        "empty list says what to do"
+    );
+    jobtrail(
+        dir.path(),
+        &["apps", "add", "--company", "Globex", "--role", "SRE"],
+    );
+    let out = String::from_utf8(jobtrail(dir.path(), &["apps", "list"]).stdout).unwrap();
+    assert!(
+        out.contains("STATUS") && out.contains("Globex") && out.contains("saved"),
+        "a table: {out}"
+    );
+}
+
+#[test]
+fn invalid_input_names_the_field_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = json_err(
+        &jobtrail(
+            dir.path(),
+            &["--json", "apps", "add", "--company", " ", "--role", "Dev"],
+        ),
+        2,
+    );
+    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["field"], "company");
+    let err = json_err(
+        &jobtrail(dir.path(), &["--json", "apps", "set-status", "1", "hired"]),
+        2,
+    );
+    assert_eq!(err["field"], "status");
+    assert!(
+        err["message"].as_str().unwrap_or("").contains("interview"),
+        "lists valid statuses: {err}"
+    );
+    let err = json_err(&jobtrail(dir.path(), &["--json", "apps", "delete", "1"]), 2);
+    assert!(
+        err["message"].as_str().unwrap_or("").contains("--yes"),
+        "delete wants confirmation: {err}"
+    );
+}
+
+#[test]
+fn missing_application_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = json_err(
+        &jobtrail(dir.path(), &["--json", "apps", "set-status", "99", "offer"]),
+        3,
+    );
+    assert_eq!(err["code"], "not_found");
+    let out = jobtrail(dir.path(), &["apps", "delete", "99", "--yes"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no application with id 99"));
+}
+
+#[test]
+fn the_data_dir_comes_from_the_environment_and_empty_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args(["apps", "add", "--company", "Env Co", "--role", "Dev"])
+        .env("JOBTRAIL_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        dir.path().join("jobtrail.db").is_file(),
+        "JOBTRAIL_DATA_DIR is used"
+    );
+
+    let out = Command::new(BIN)
+        .args(["apps", "list"])
+        .env("JOBTRAIL_DATA_DIR", "")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("JOBTRAIL_DATA_DIR is set but empty"),
+        "an empty override is explained"
+    );
+}
+
+#[test]
+fn a_newer_database_is_refused_with_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jobtrail.db");
+    bump_schema(&db);
+    let before = std::fs::read(&db).unwrap();
+    let out = jobtrail(dir.path(), &["apps", "list"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains(&db.display().to_string()) && stderr.contains("newer version"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "left untouched");
+}
+
+/// Makes a Jobtrail database, then marks it as written by a far newer schema.
+fn bump_schema(db: &Path) {
+    assert!(
+        jobtrail(db.parent().unwrap(), &["apps", "list"])
+            .status
+            .success()
+    );
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .pragma_update(None, "user_version", 1000)
+        .unwrap();
+}
+
+#[test]
+fn a_read_only_data_dir_is_reported_and_nothing_is_written() {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let data = root.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
+
+    // Root ignores permission bits, so as root the CLI runs as `nobody` (setpriv).
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false);
+    let mut cmd = if is_root {
+        let bin = root.path().join("jobtrail");
+        std::fs::copy(BIN, &bin).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(bin);
+        c
+    } else {
+        Command::new(BIN)
+    };
+    let out = cmd
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["apps", "add", "--company", "Acme", "--role", "Dev"])
+        .env("HOME", root.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("read-only"), "says why: {stderr}");
+    assert!(
+        stderr.contains(&data.join("jobtrail.db").display().to_string()),
+        "names the file: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&data).unwrap().count(),
+        0,
+        "nothing was written"
+    );
+}
