@@ -13,6 +13,13 @@ STOPS = [(0.28, 0.70), (0.50, 0.50), (0.72, 0.30)]
 
 
 def png(path, size, pixel):
+    data = png_bytes(size, pixel)
+    with open(path, "wb") as f:
+        f.write(data)
+    return data
+
+
+def png_bytes(size, pixel):
     ss = 4  # supersampling for smooth edges
     rows = []
     for y in range(size):
@@ -38,8 +45,28 @@ def png(path, size, pixel):
         return c + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
     data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))
     data += chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+    return data
+
+
+def write_ico(path, pngs):
+    """Windows icon: a directory of PNG-compressed images."""
+    head = struct.pack("<HHH", 0, 1, len(pngs))
+    offset = 6 + 16 * len(pngs)
+    entries, blobs = b"", b""
+    for size, data in pngs:
+        dim = 0 if size >= 256 else size
+        entries += struct.pack("<BBBBHHII", dim, dim, 0, 0, 1, 32, len(data), offset + len(blobs))
+        blobs += data
     with open(path, "wb") as f:
-        f.write(data)
+        f.write(head + entries + blobs)
+
+
+def write_icns(path, pngs):
+    """macOS icon: typed PNG entries."""
+    kinds = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08", 512: b"ic09"}
+    body = b"".join(kinds[size] + struct.pack(">I", len(data) + 8) + data for size, data in pngs if size in kinds)
+    with open(path, "wb") as f:
+        f.write(b"icns" + struct.pack(">I", len(body) + 8) + body)
 
 
 def seg_dist(px, py, ax, ay, bx, by):
@@ -87,8 +114,12 @@ def tray_pixel(colour):
 
 
 os.makedirs(OUT, exist_ok=True)
+rendered = []
 for name, size in [("32x32.png", 32), ("64x64.png", 64), ("128x128.png", 128), ("128x128@2x.png", 256), ("icon.png", 512)]:
-    png(os.path.join(OUT, name), size, app_pixel)
+    rendered.append((size, png(os.path.join(OUT, name), size, app_pixel)))
+rendered.insert(0, (16, png_bytes(16, app_pixel)))
+write_ico(os.path.join(OUT, "icon.ico"), [r for r in rendered if r[0] <= 256])
+write_icns(os.path.join(OUT, "icon.icns"), rendered)
 for state, colour in [("normal", (45, 212, 191)), ("warning", (251, 191, 36)), ("over", (239, 68, 68))]:
     png(os.path.join(OUT, f"tray-{state}.png"), 32, tray_pixel(colour))
 print("icons written to", os.path.normpath(OUT))
