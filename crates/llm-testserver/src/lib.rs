@@ -73,8 +73,7 @@ pub enum Reply {
     Slow { delay: Duration, then: Box<Reply> },
     /// Never answers (until the client gives up or the server stops).
     Hang,
-    /// For streaming requests: starts the event stream, then drops the connection
-    /// (hyper may drop it before the first bytes leave; either way the client's read fails).
+    /// For streaming requests: sends part of the content, then drops the connection.
     CutStream { text: String },
 }
 
@@ -372,13 +371,15 @@ fn sse(model: &str, text: &str, usage: Usage) -> Response {
 
 fn cut_stream(model: &str, text: &str) -> Response {
     let first = chunk(model, json!({"role": "assistant", "content": text}), None);
-    let stream = futures::stream::iter(vec![
-        Ok(Bytes::from(first)),
+    // The pause lets the first chunk reach the client before the connection drops.
+    let cut = futures::stream::once(async {
+        tokio::time::sleep(Duration::from_millis(50)).await;
         Err(std::io::Error::new(
             std::io::ErrorKind::ConnectionReset,
             "cut by the test server",
-        )),
-    ]);
+        ))
+    });
+    let stream = futures::stream::iter([Ok(Bytes::from(first))]).chain(cut);
     Response::builder()
         .header(header::CONTENT_TYPE, "text/event-stream")
         .body(Body::from_stream(stream))
