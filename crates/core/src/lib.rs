@@ -4,6 +4,7 @@
 //! without WebKit and serves both `src-tauri` and the `jobtrail` CLI.
 #![deny(missing_docs)]
 
+pub mod agent;
 pub mod clock;
 pub mod store;
 pub mod tracker;

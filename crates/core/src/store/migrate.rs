@@ -29,7 +29,11 @@ const BOOKKEEPING: Migration = Migration {
 };
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[BOOKKEEPING, tracker::applications::MIGRATION];
+pub const MIGRATIONS: &[Migration] = &[
+    BOOKKEEPING,
+    tracker::applications::MIGRATION,
+    crate::agent::execution::MIGRATION,
+];
 
 /// The schema version this build writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

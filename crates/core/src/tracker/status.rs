@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Error;
 
 /// The stage of a job application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Bookmarked, not applied yet.

@@ -1,0 +1,324 @@
+//! The execution record: one row per agent run (or custom code measured with
+//! [`start_execution`] / [`end_execution`]), with each LLM call and tool call in it.
+//!
+//! Monitoring, cost, explanations and the failsafe all add to this record; it is
+//! written in one transaction when the run ends, so a run is either fully recorded
+//! or not at all.
+
+use std::time::Instant;
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::llm::{Finish, TokenUsage};
+use crate::clock::Timestamp;
+use crate::store::{self, Migration, Store};
+
+pub(crate) const MIGRATION: Migration = Migration {
+    id: "202611272200_executions",
+    sql: "
+    CREATE TABLE executions (
+        id INTEGER PRIMARY KEY,
+        request_id TEXT NOT NULL UNIQUE,
+        agent TEXT NOT NULL,
+        engine TEXT NOT NULL CHECK (engine IN ('llm','builtin','custom')),
+        provider TEXT,
+        model TEXT,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER NOT NULL,
+        duration_us INTEGER NOT NULL CHECK (duration_us >= 0),
+        success INTEGER NOT NULL CHECK (success IN (0, 1)),
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        cached_input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+        llm_calls INTEGER NOT NULL DEFAULT 0,
+        tool_calls INTEGER NOT NULL DEFAULT 0,
+        error_kind TEXT,
+        error_message TEXT,
+        input TEXT,
+        output TEXT
+    ) STRICT;
+    CREATE INDEX executions_by_agent_time ON executions (agent, started_at);
+    CREATE INDEX executions_by_time ON executions (started_at);
+
+    CREATE TABLE llm_calls (
+        id INTEGER PRIMARY KEY,
+        execution_id INTEGER NOT NULL REFERENCES executions (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        model TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        duration_us INTEGER NOT NULL,
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        cached_input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+        finish TEXT,
+        error_kind TEXT,
+        error_message TEXT,
+        UNIQUE (execution_id, seq)
+    ) STRICT;
+
+    CREATE TABLE tool_calls (
+        id INTEGER PRIMARY KEY,
+        execution_id INTEGER NOT NULL REFERENCES executions (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        tool TEXT NOT NULL,
+        arguments TEXT NOT NULL,
+        result TEXT,
+        success INTEGER NOT NULL CHECK (success IN (0, 1)),
+        duration_us INTEGER NOT NULL,
+        UNIQUE (execution_id, seq)
+    ) STRICT;
+    ",
+};
+
+/// Which engine produced a run's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Engine {
+    /// A language model.
+    Llm,
+    /// The deterministic built-in rules.
+    Builtin,
+    /// Custom code measured with `start_execution` / `end_execution`.
+    Custom,
+}
+
+impl Engine {
+    fn as_str(self) -> &'static str {
+        match self {
+            Engine::Llm => "llm",
+            Engine::Builtin => "builtin",
+            Engine::Custom => "custom",
+        }
+    }
+}
+
+/// One LLM call inside a run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LlmCallRecord {
+    /// Model asked.
+    pub model: String,
+    /// When it started, ms UTC.
+    pub started_at: Timestamp,
+    /// How long it took, µs.
+    pub duration_us: i64,
+    /// Tokens billed.
+    pub usage: TokenUsage,
+    /// Why the model stopped, if it answered.
+    pub finish: Option<Finish>,
+    /// Error kind and message, if it failed.
+    pub error: Option<(String, String)>,
+}
+
+/// One tool call inside a run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ToolCallRecord {
+    /// Tool name.
+    pub tool: String,
+    /// Arguments as given.
+    pub arguments: String,
+    /// Result (JSON) or error text.
+    pub result: String,
+    /// Whether the tool succeeded.
+    pub success: bool,
+    /// How long it took, µs.
+    pub duration_us: i64,
+}
+
+/// A run in progress: started by [`start_execution`], finished by [`end_execution`].
+#[derive(Debug)]
+pub struct ExecutionHandle {
+    /// Correlates logs, LLM calls and the stored record.
+    pub request_id: String,
+    /// The agent (or custom task) name.
+    pub agent: String,
+    started_at: Timestamp,
+    started: Instant,
+    /// LLM calls so far.
+    pub llm_calls: Vec<LlmCallRecord>,
+    /// Tool calls so far.
+    pub tool_calls: Vec<ToolCallRecord>,
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Which engine answered.
+    pub engine: Option<Engine>,
+    /// Provider, for LLM runs.
+    pub provider: Option<String>,
+    /// Model, for LLM runs.
+    pub model: Option<String>,
+    /// Whether it produced a valid result.
+    pub success: bool,
+    /// Error kind and message on failure.
+    pub error: Option<(String, String)>,
+    /// What the run was given (shortened JSON), for the record.
+    pub input: Option<String>,
+    /// The result as JSON.
+    pub output: Option<String>,
+}
+
+/// A finished, stored execution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExecutionRecord {
+    /// Row id.
+    pub execution_id: i64,
+    /// Correlation id.
+    pub request_id: String,
+    /// Agent name.
+    pub agent: String,
+    /// Engine that answered.
+    pub engine: Engine,
+    /// Provider, for LLM runs.
+    pub provider: Option<String>,
+    /// Model, for LLM runs.
+    pub model: Option<String>,
+    /// Start, ms UTC.
+    pub started_at: Timestamp,
+    /// End, ms UTC.
+    pub ended_at: Timestamp,
+    /// Duration in µs.
+    pub duration_us: i64,
+    /// Whether it succeeded.
+    pub success: bool,
+    /// Tokens over all LLM calls.
+    pub usage: TokenUsage,
+    /// Number of LLM calls.
+    pub llm_calls: usize,
+    /// Number of tool calls.
+    pub tool_calls: usize,
+    /// Error kind, on failure.
+    pub error_kind: Option<String>,
+    /// Error message, on failure.
+    pub error_message: Option<String>,
+}
+
+static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A fresh request id: time, process and a counter, unique across runs and processes.
+pub fn new_request_id(now: Timestamp) -> String {
+    let n = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("req-{now:x}-{:x}-{n:x}", std::process::id())
+}
+
+/// Starts measuring a run of `agent` (the spec's `start_execution`).
+pub fn start_execution(store: &Store, agent: &str) -> ExecutionHandle {
+    let now = store.now_ms();
+    ExecutionHandle {
+        request_id: new_request_id(now),
+        agent: agent.to_owned(),
+        started_at: now,
+        started: Instant::now(),
+        llm_calls: Vec::new(),
+        tool_calls: Vec::new(),
+    }
+}
+
+/// Ends and stores a run (the spec's `end_execution`), in one transaction.
+pub fn end_execution(
+    store: &mut Store,
+    handle: ExecutionHandle,
+    outcome: Outcome,
+) -> store::Result<ExecutionRecord> {
+    let duration_us = i64::try_from(handle.started.elapsed().as_micros()).unwrap_or(i64::MAX);
+    let ended_at = handle.started_at + duration_us / 1000;
+    let mut usage = TokenUsage::default();
+    for c in &handle.llm_calls {
+        usage.add(c.usage);
+    }
+    let engine = outcome.engine.unwrap_or(Engine::Custom);
+    let (error_kind, error_message) = outcome.error.clone().unzip();
+    let tokens = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    let id = store.write(|tx| {
+        tx.execute(
+            "INSERT INTO executions (request_id, agent, engine, provider, model, started_at, ended_at,
+                duration_us, success, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens,
+                llm_calls, tool_calls, error_kind, error_message, input, output)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            params![
+                handle.request_id,
+                handle.agent,
+                engine.as_str(),
+                outcome.provider,
+                outcome.model,
+                handle.started_at,
+                ended_at,
+                duration_us,
+                outcome.success,
+                tokens(usage.input),
+                tokens(usage.cached_input),
+                tokens(usage.output),
+                tokens(usage.reasoning),
+                handle.llm_calls.len() as i64,
+                handle.tool_calls.len() as i64,
+                error_kind,
+                error_message,
+                outcome.input,
+                outcome.output,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        for (seq, c) in handle.llm_calls.iter().enumerate() {
+            let (ek, em) = c.error.clone().unzip();
+            tx.execute(
+                "INSERT INTO llm_calls (execution_id, seq, model, started_at, duration_us, input_tokens,
+                    cached_input_tokens, output_tokens, reasoning_tokens, finish, error_kind, error_message)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    id,
+                    seq as i64,
+                    c.model,
+                    c.started_at,
+                    c.duration_us,
+                    tokens(c.usage.input),
+                    tokens(c.usage.cached_input),
+                    tokens(c.usage.output),
+                    tokens(c.usage.reasoning),
+                    c.finish.map(Finish::as_str),
+                    ek,
+                    em,
+                ],
+            )?;
+        }
+        for (seq, t) in handle.tool_calls.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO tool_calls (execution_id, seq, tool, arguments, result, success, duration_us)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![id, seq as i64, t.tool, t.arguments, t.result, t.success, t.duration_us],
+            )?;
+        }
+        Ok(id)
+    })?;
+    tracing::info!(
+        execution_id = id,
+        request_id = %handle.request_id,
+        agent = %handle.agent,
+        success = outcome.success,
+        duration_us,
+        tokens = usage.total(),
+        "execution recorded"
+    );
+    Ok(ExecutionRecord {
+        execution_id: id,
+        request_id: handle.request_id,
+        agent: handle.agent,
+        engine,
+        provider: outcome.provider,
+        model: outcome.model,
+        started_at: handle.started_at,
+        ended_at,
+        duration_us,
+        success: outcome.success,
+        usage,
+        llm_calls: handle.llm_calls.len(),
+        tool_calls: handle.tool_calls.len(),
+        error_kind,
+        error_message,
+    })
+}

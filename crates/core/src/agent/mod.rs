@@ -1,0 +1,17 @@
+//! The agent runtime (the spec's BaseAgent) and the job tracker's agents.
+//!
+//! An agent declares only what is its own (name, prompt, tools, output type, default
+//! model, built-in rules); [`Runtime::run`] does the rest for every agent: request id
+//! and tracing span, the tool-call loop, output validation, the fallback to the
+//! built-in engine, and the execution record.
+
+pub mod email_analyst;
+pub mod execution;
+pub mod llm;
+mod runtime;
+pub mod tools;
+
+pub use execution::{
+    Engine, ExecutionHandle, ExecutionRecord, Outcome, end_execution, start_execution,
+};
+pub use runtime::{Agent, AgentRun, RunError, RunSettings, Runtime, Tool};

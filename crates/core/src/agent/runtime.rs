@@ -1,0 +1,322 @@
+//! `Runtime::run`: one agent run, from prompt to stored execution record.
+
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tracing::Instrument;
+
+use super::execution::{
+    self, Engine, ExecutionHandle, ExecutionRecord, LlmCallRecord, Outcome, ToolCallRecord,
+};
+use super::llm::{ChatRequest, Finish, LlmClient, LlmError, Message, ToolSpec};
+use crate::store::{self, Store};
+
+/// A tool an agent offers the model. Tools read (never write) the store.
+pub trait Tool: Sync {
+    /// Name, description and argument schema shown to the model.
+    fn spec(&self) -> ToolSpec;
+    /// Runs the tool; an `Err` is reported back to the model as the result.
+    fn call(&self, store: &Store, args: &Value) -> Result<Value, String>;
+}
+
+/// What an agent is: everything else comes from the runtime.
+pub trait Agent: Sync {
+    /// What a run is given.
+    type Input: Serialize + Sync;
+    /// What a run produces (structured output).
+    type Output: Serialize + DeserializeOwned + JsonSchema;
+    /// Stable name (`email-analyst`, …).
+    const NAME: &'static str;
+    /// Model used when the settings name none.
+    const DEFAULT_MODEL: &'static str;
+    /// Instructions for the model.
+    fn system_prompt(&self) -> String;
+    /// The task for one input.
+    fn user_prompt(&self, input: &Self::Input) -> String;
+    /// Tools offered to the model.
+    fn tools(&self) -> Vec<&dyn Tool> {
+        Vec::new()
+    }
+    /// The deterministic built-in engine: same output type, no model.
+    fn builtin(&self, store: &Store, input: &Self::Input) -> Self::Output;
+    /// Checks beyond the schema (ranges, consistency); `Err` names the problem.
+    fn check(&self, _output: &Self::Output) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// Per-run model settings.
+#[derive(Debug, Clone, Default)]
+pub struct RunSettings {
+    /// Model; the agent's default when `None`.
+    pub model: Option<String>,
+    /// Sampling temperature.
+    pub temperature: Option<f32>,
+    /// Completion token limit per call.
+    pub max_tokens: Option<u32>,
+}
+
+/// Why a run produced no result.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RunError {
+    /// The LLM call failed.
+    #[error(transparent)]
+    Llm(#[from] LlmError),
+    /// The model's answer does not fit the output schema or its checks.
+    #[error("the model's answer is invalid: {0}")]
+    InvalidOutput(String),
+    /// The answer was cut at the token limit.
+    #[error("the model's answer was cut off at the token limit; raise max tokens")]
+    Truncated,
+    /// The provider's content filter refused.
+    #[error("the provider's content filter refused the request")]
+    ContentFilter,
+    /// Too many tool-call rounds.
+    #[error("the model kept calling tools after {0} steps")]
+    StepLimit(usize),
+}
+
+impl RunError {
+    /// A stable name for the kind, stored with the execution.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            RunError::Llm(e) => e.kind(),
+            RunError::InvalidOutput(_) => "invalid_output",
+            RunError::Truncated => "truncated",
+            RunError::ContentFilter => "content_policy",
+            RunError::StepLimit(_) => "step_limit",
+        }
+    }
+}
+
+/// A finished run: its result and its stored record.
+#[derive(Debug)]
+pub struct AgentRun<O> {
+    /// The output, or why there is none.
+    pub result: Result<O, RunError>,
+    /// The stored execution.
+    pub execution: ExecutionRecord,
+}
+
+/// Runs agents. Without an LLM client every agent uses its built-in engine.
+#[derive(Debug, Clone)]
+pub struct Runtime {
+    llm: Option<LlmClient>,
+    max_steps: usize,
+}
+
+impl Runtime {
+    /// A runtime over `llm` (none: built-in engine only), allowing 6 tool rounds.
+    pub fn new(llm: Option<LlmClient>) -> Self {
+        Self { llm, max_steps: 6 }
+    }
+
+    /// Changes the tool-round limit.
+    pub fn with_max_steps(mut self, steps: usize) -> Self {
+        self.max_steps = steps.max(1);
+        self
+    }
+
+    /// Runs `agent` on `input` and stores the execution. Only a store failure is an
+    /// `Err`; a failed run is recorded and returned in [`AgentRun::result`].
+    pub async fn run<A: Agent>(
+        &self,
+        store: &Mutex<Store>,
+        agent: &A,
+        input: &A::Input,
+        settings: &RunSettings,
+    ) -> store::Result<AgentRun<A::Output>> {
+        let handle = execution::start_execution(&lock(store), A::NAME);
+        let span =
+            tracing::info_span!("agent_run", agent = A::NAME, request_id = %handle.request_id);
+        self.run_in(store, agent, input, settings, handle)
+            .instrument(span)
+            .await
+    }
+
+    async fn run_in<A: Agent>(
+        &self,
+        store: &Mutex<Store>,
+        agent: &A,
+        input: &A::Input,
+        settings: &RunSettings,
+        mut handle: ExecutionHandle,
+    ) -> store::Result<AgentRun<A::Output>> {
+        let input_json = serde_json::to_string(input).ok().map(|s| shorten(&s, 4000));
+        let (result, mut outcome) = match &self.llm {
+            None => {
+                tracing::info!("no LLM configured; using the built-in engine");
+                let out = agent.builtin(&lock(store), input);
+                let outcome = Outcome {
+                    engine: Some(Engine::Builtin),
+                    ..Outcome::default()
+                };
+                (Ok(out), outcome)
+            }
+            Some(llm) => {
+                let model = settings
+                    .model
+                    .clone()
+                    .unwrap_or_else(|| A::DEFAULT_MODEL.to_owned());
+                let result = self
+                    .llm_loop(store, agent, input, settings, llm, &model, &mut handle)
+                    .await;
+                let outcome = Outcome {
+                    engine: Some(Engine::Llm),
+                    provider: Some(llm.provider().to_owned()),
+                    model: Some(model),
+                    ..Outcome::default()
+                };
+                (result, outcome)
+            }
+        };
+        outcome.success = result.is_ok();
+        outcome.input = input_json;
+        match &result {
+            Ok(out) => outcome.output = serde_json::to_string(out).ok(),
+            Err(e) => {
+                tracing::warn!(error = %e, kind = e.kind(), "agent run failed");
+                outcome.error = Some((e.kind().to_owned(), e.to_string()));
+            }
+        }
+        let execution = execution::end_execution(&mut lock(store), handle, outcome)?;
+        Ok(AgentRun { result, execution })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn llm_loop<A: Agent>(
+        &self,
+        store: &Mutex<Store>,
+        agent: &A,
+        input: &A::Input,
+        settings: &RunSettings,
+        llm: &LlmClient,
+        model: &str,
+        handle: &mut ExecutionHandle,
+    ) -> Result<A::Output, RunError> {
+        let tools = agent.tools();
+        let schema = serde_json::to_value(schemars::schema_for!(A::Output))
+            .map_err(|e| RunError::InvalidOutput(format!("output schema: {e}")))?;
+        let mut request = ChatRequest {
+            model: model.to_owned(),
+            temperature: settings.temperature,
+            max_tokens: settings.max_tokens,
+            messages: vec![
+                Message::System(agent.system_prompt()),
+                Message::User(agent.user_prompt(input)),
+            ],
+            tools: tools.iter().map(|t| t.spec()).collect(),
+            output_schema: Some((A::NAME.replace('-', "_"), schema)),
+        };
+        for _step in 0..self.max_steps {
+            let started_at = lock(store).now_ms();
+            let started = Instant::now();
+            let answer = llm.chat(&request).await;
+            let duration_us = i64::try_from(started.elapsed().as_micros()).unwrap_or(i64::MAX);
+            let mut record = LlmCallRecord {
+                model: model.to_owned(),
+                started_at,
+                duration_us,
+                usage: Default::default(),
+                finish: None,
+                error: None,
+            };
+            let resp = match answer {
+                Ok(r) => r,
+                Err(e) => {
+                    record.error = Some((e.kind().to_owned(), e.to_string()));
+                    handle.llm_calls.push(record);
+                    return Err(e.into());
+                }
+            };
+            record.usage = resp.usage;
+            record.finish = Some(resp.finish);
+            handle.llm_calls.push(record);
+            if !resp.tool_calls.is_empty() {
+                request.messages.push(Message::Assistant {
+                    content: resp.content.clone(),
+                    tool_calls: resp.tool_calls.clone(),
+                });
+                for call in &resp.tool_calls {
+                    let started = Instant::now();
+                    let result = run_tool(&tools, &lock(store), &call.name, &call.arguments);
+                    let (success, text) = match result {
+                        Ok(v) => (true, v.to_string()),
+                        Err(e) => (false, serde_json::json!({ "error": e }).to_string()),
+                    };
+                    tracing::debug!(tool = %call.name, success, "tool call");
+                    handle.tool_calls.push(ToolCallRecord {
+                        tool: call.name.clone(),
+                        arguments: shorten(&call.arguments, 4000),
+                        result: shorten(&text, 4000),
+                        success,
+                        duration_us: i64::try_from(started.elapsed().as_micros())
+                            .unwrap_or(i64::MAX),
+                    });
+                    request.messages.push(Message::Tool {
+                        call_id: call.id.clone(),
+                        content: text,
+                    });
+                }
+                continue;
+            }
+            return match resp.finish {
+                Finish::Length => Err(RunError::Truncated),
+                Finish::ContentFilter => Err(RunError::ContentFilter),
+                _ => {
+                    let text = resp.content.unwrap_or_default();
+                    let out: A::Output = serde_json::from_str(strip_fences(&text))
+                        .map_err(|e| RunError::InvalidOutput(e.to_string()))?;
+                    agent.check(&out).map_err(RunError::InvalidOutput)?;
+                    Ok(out)
+                }
+            };
+        }
+        Err(RunError::StepLimit(self.max_steps))
+    }
+}
+
+fn run_tool(
+    tools: &[&dyn Tool],
+    store: &Store,
+    name: &str,
+    arguments: &str,
+) -> Result<Value, String> {
+    let tool = tools
+        .iter()
+        .find(|t| t.spec().name == name)
+        .ok_or_else(|| format!("there is no tool named {name:?}"))?;
+    let args: Value =
+        serde_json::from_str(arguments).map_err(|e| format!("arguments are not JSON: {e}"))?;
+    tool.call(store, &args)
+}
+
+/// Some models wrap JSON in Markdown fences even when asked not to.
+fn strip_fences(s: &str) -> &str {
+    let t = s.trim();
+    t.strip_prefix("```json")
+        .or_else(|| t.strip_prefix("```"))
+        .and_then(|r| r.strip_suffix("```"))
+        .map(str::trim)
+        .unwrap_or(t)
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_owned();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
+    // SQLite transactions roll back on panic, so a poisoned lock holds a consistent store.
+    store.lock().unwrap_or_else(PoisonError::into_inner)
+}

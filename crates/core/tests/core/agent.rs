@@ -1,0 +1,364 @@
+//! Agent runs end to end: built-in engine, and a real HTTP exchange with the
+//! OpenAI-compatible test server, checked in what lands in SQLite.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use jobtrail_core::Store;
+use jobtrail_core::agent::email_analyst::{
+    BUILTIN_MAX_CONFIDENCE, EmailAnalysis, EmailAnalyst, EmailCategory, EmailInput,
+};
+use jobtrail_core::agent::llm::{ApiKey, Endpoint, LlmClient, LlmError, TokenUsage};
+use jobtrail_core::agent::{
+    Engine, Outcome, RunError, RunSettings, Runtime, end_execution, start_execution,
+};
+use jobtrail_core::tracker::{ApplicationDraft, NewApplication, Origin, Status, applications};
+use jobtrail_llm_testserver::{Reply, TestServer, Usage};
+use serde_json::json;
+
+use crate::temp_store;
+
+fn rejection() -> EmailInput {
+    EmailInput {
+        from: "Acme Talent <talent@acme.com>".into(),
+        subject: "Your application for Rust Engineer".into(),
+        date: Some("Tue, 24 Nov 2026 09:00:00 +0000".into()),
+        body: "Unfortunately we have decided not to move forward with your application.".into(),
+    }
+}
+
+fn store_with_acme() -> (tempfile::TempDir, Mutex<Store>, i64) {
+    let (dir, mut store, _) = temp_store();
+    let new = NewApplication::try_from(ApplicationDraft {
+        company: "Acme".into(),
+        role: "Rust Engineer".into(),
+        status: Some("applied".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let app = applications::add(&mut store, &new, Origin::User).unwrap();
+    (dir, Mutex::new(store), app.id)
+}
+
+fn client(server: &TestServer) -> LlmClient {
+    LlmClient::new(Endpoint {
+        provider: "test".into(),
+        base_url: server.base_url(),
+        api_key: ApiKey::new("sk-test-1234"),
+        timeout: Duration::from_secs(5),
+    })
+    .unwrap()
+}
+
+fn analysis(app_id: i64) -> EmailAnalysis {
+    EmailAnalysis {
+        category: EmailCategory::Rejection,
+        urgency: jobtrail_core::agent::email_analyst::Urgency::Low,
+        company: Some("Acme".into()),
+        role: Some("Rust Engineer".into()),
+        dates: vec![],
+        contacts: vec![],
+        application_id: Some(app_id),
+        proposed_status: Some(Status::Rejected),
+        summary: "Acme turned the application down.".into(),
+        confidence: 0.92,
+    }
+}
+
+fn count(store: &Mutex<Store>, sql: &str) -> i64 {
+    store
+        .lock()
+        .unwrap()
+        .conn()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn without_a_model_the_builtin_engine_answers_and_is_recorded() {
+    let (_dir, store, app_id) = store_with_acme();
+    let run = Runtime::new(None)
+        .run(
+            &store,
+            &EmailAnalyst::default(),
+            &rejection(),
+            &RunSettings::default(),
+        )
+        .await
+        .unwrap();
+    let out = run.result.expect("the built-in engine always answers");
+    assert_eq!(out.category, EmailCategory::Rejection);
+    assert_eq!(out.application_id, Some(app_id), "linked by company");
+    assert_eq!(out.proposed_status, Some(Status::Rejected));
+    assert!(
+        out.confidence <= BUILTIN_MAX_CONFIDENCE,
+        "built-in confidence is capped"
+    );
+    assert_eq!(run.execution.engine, Engine::Builtin);
+    assert_eq!(
+        run.execution.usage,
+        TokenUsage::default(),
+        "no tokens, no cost"
+    );
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM executions WHERE engine = 'builtin' AND success = 1"
+        ),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_tool_round_then_structured_output_is_recorded_with_tokens_by_kind() {
+    let (_dir, store, app_id) = store_with_acme();
+    let server = TestServer::start().await.unwrap();
+    server.script([
+        Reply::tool_call("lookup_applications", &json!({"query": "Acme"}))
+            .with_usage(Usage::new(300, 100, 20, 0)),
+        Reply::json(&serde_json::to_value(analysis(app_id)).unwrap())
+            .with_usage(Usage::new(500, 400, 60, 30)),
+    ]);
+    let settings = RunSettings {
+        model: Some("gpt-4.1-mini".into()),
+        temperature: Some(0.1),
+        max_tokens: Some(800),
+    };
+    let run = Runtime::new(Some(client(&server)))
+        .run(&store, &EmailAnalyst::default(), &rejection(), &settings)
+        .await
+        .unwrap();
+    assert_eq!(
+        run.result.as_ref().expect("valid answer"),
+        &analysis(app_id)
+    );
+    let e = &run.execution;
+    assert_eq!(
+        (e.engine, e.provider.as_deref(), e.model.as_deref()),
+        (Engine::Llm, Some("test"), Some("gpt-4.1-mini"))
+    );
+    assert_eq!(
+        e.usage,
+        TokenUsage {
+            input: 200 + 100,
+            cached_input: 100 + 400,
+            output: 20 + 30,
+            reasoning: 30
+        },
+        "tokens by kind, summed over calls"
+    );
+    assert_eq!((e.llm_calls, e.tool_calls), (2, 1));
+
+    let got = server.received();
+    assert_eq!(got.len(), 2, "exactly one HTTP request per LLM call");
+    assert_eq!(got[0].authorization.as_deref(), Some("Bearer sk-test-1234"));
+    assert_eq!(got[0].body["model"], "gpt-4.1-mini");
+    assert_eq!(
+        got[0].body["response_format"]["type"], "json_schema",
+        "structured output is requested"
+    );
+    let tool_msg = &got[1].body["messages"][3];
+    assert_eq!(tool_msg["role"], "tool");
+    assert!(
+        tool_msg["content"]
+            .as_str()
+            .unwrap()
+            .contains("Rust Engineer"),
+        "the tool's real result went back to the model: {tool_msg}"
+    );
+
+    assert_eq!(count(&store, "SELECT count(*) FROM llm_calls"), 2);
+    assert_eq!(
+        count(&store, "SELECT sum(cached_input_tokens) FROM llm_calls"),
+        500
+    );
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM tool_calls WHERE tool = 'lookup_applications' AND success = 1"
+        ),
+        1
+    );
+}
+
+#[tokio::test]
+async fn invalid_and_truncated_answers_are_errors_of_their_own_kind() {
+    let (_dir, store, _) = store_with_acme();
+    let server = TestServer::start().await.unwrap();
+    server.script([
+        Reply::json(&json!({"category": "rejection"})),
+        Reply::Truncated {
+            text: "{\"category\": \"rej".into(),
+            usage: Usage::new(10, 0, 800, 0),
+        },
+        Reply::content("{\"not\": json"),
+    ]);
+    let runtime = Runtime::new(Some(client(&server)));
+    let agent = EmailAnalyst::default();
+    let first = runtime
+        .run(&store, &agent, &rejection(), &RunSettings::default())
+        .await
+        .unwrap();
+    assert!(
+        matches!(first.result, Err(RunError::InvalidOutput(_))),
+        "missing fields: {:?}",
+        first.result
+    );
+    let second = runtime
+        .run(&store, &agent, &rejection(), &RunSettings::default())
+        .await
+        .unwrap();
+    assert_eq!(second.result.unwrap_err(), RunError::Truncated);
+    let third = runtime
+        .run(&store, &agent, &rejection(), &RunSettings::default())
+        .await
+        .unwrap();
+    assert!(matches!(third.result, Err(RunError::InvalidOutput(_))));
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM executions WHERE success = 0 AND error_kind IN ('invalid_output','truncated')"
+        ),
+        3,
+        "every failed run is recorded with its kind"
+    );
+}
+
+#[tokio::test]
+async fn provider_errors_are_classified_and_never_retried_by_the_client() {
+    let (_dir, store, _) = store_with_acme();
+    let server = TestServer::start().await.unwrap();
+    server.script([
+        Reply::RateLimited {
+            retry_after: Some("12".into()),
+        },
+        Reply::Status {
+            status: 503,
+            message: "overloaded".into(),
+        },
+        Reply::Unauthorized,
+        Reply::ContextLength,
+        Reply::MalformedJson,
+    ]);
+    let runtime = Runtime::new(Some(client(&server)));
+    let agent = EmailAnalyst::default();
+    let mut errors = Vec::new();
+    for _ in 0..5 {
+        errors.push(
+            runtime
+                .run(&store, &agent, &rejection(), &RunSettings::default())
+                .await
+                .unwrap()
+                .result
+                .unwrap_err(),
+        );
+    }
+    assert_eq!(
+        errors[0],
+        RunError::Llm(LlmError::RateLimited {
+            retry_after: Some("12".into())
+        })
+    );
+    assert!(matches!(
+        errors[1],
+        RunError::Llm(LlmError::Http { status: 503, .. })
+    ));
+    assert!(matches!(
+        errors[2],
+        RunError::Llm(LlmError::Auth { status: 401 })
+    ));
+    assert_eq!(errors[3], RunError::Llm(LlmError::ContextLength));
+    assert!(matches!(
+        errors[4],
+        RunError::Llm(LlmError::InvalidResponse(_))
+    ));
+    assert_eq!(
+        server.received().len(),
+        5,
+        "one request per run: retries belong to the failsafe, not the client"
+    );
+    assert_eq!(server.pending(), 0);
+}
+
+#[tokio::test]
+async fn a_hung_provider_times_out() {
+    let (_dir, store, _) = store_with_acme();
+    let server = TestServer::start().await.unwrap();
+    server.script([Reply::Hang]);
+    let llm = LlmClient::new(Endpoint {
+        provider: "test".into(),
+        base_url: server.base_url(),
+        api_key: None,
+        timeout: Duration::from_millis(300),
+    })
+    .unwrap();
+    let run = Runtime::new(Some(llm))
+        .run(
+            &store,
+            &EmailAnalyst::default(),
+            &rejection(),
+            &RunSettings::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(run.result.unwrap_err(), RunError::Llm(LlmError::Timeout));
+}
+
+#[tokio::test]
+async fn unknown_tools_are_reported_to_the_model_and_steps_are_bounded() {
+    let (_dir, store, _) = store_with_acme();
+    let server = TestServer::start().await.unwrap();
+    server.set_fallback(Reply::tool_call("delete_everything", &json!({})));
+    let run = Runtime::new(Some(client(&server)))
+        .with_max_steps(3)
+        .run(
+            &store,
+            &EmailAnalyst::default(),
+            &rejection(),
+            &RunSettings::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(run.result.unwrap_err(), RunError::StepLimit(3));
+    assert_eq!(server.received().len(), 3, "the loop stops at the limit");
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM tool_calls WHERE tool = 'delete_everything' AND success = 0"
+        ),
+        3,
+        "each unknown tool call is recorded as failed"
+    );
+    assert_eq!(
+        count(&store, "SELECT count(*) FROM applications"),
+        1,
+        "nothing was deleted"
+    );
+}
+
+#[test]
+fn custom_code_is_measured_with_start_and_end_execution() {
+    let (_dir, mut store, _) = temp_store();
+    let handle = start_execution(&store, "nightly-digest");
+    let record = end_execution(
+        &mut store,
+        handle,
+        Outcome {
+            success: true,
+            ..Outcome::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(record.engine, Engine::Custom);
+    assert!(record.duration_us >= 0);
+    assert!(record.request_id.starts_with("req-"));
+    let n: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM executions WHERE agent = 'nightly-digest'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+}
