@@ -4,6 +4,7 @@
 //! stderr (as JSON `{ "error": { code, message, field? } }` with `--json`) and set
 //! the exit code: 2 for invalid input, 3 for something not found, 1 otherwise.
 
+mod agent;
 mod apps;
 mod output;
 
@@ -37,6 +38,9 @@ enum Command {
     /// Job applications.
     #[command(subcommand)]
     Apps(apps::AppsCommand),
+    /// Agents.
+    #[command(subcommand)]
+    Agent(agent::AgentCommand),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +63,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
     };
     match cli.command {
         Command::Apps(cmd) => apps::run(cmd, &mut store, out),
+        Command::Agent(cmd) => agent::run(cmd, store, out),
     }
 }
 

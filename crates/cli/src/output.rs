@@ -55,6 +55,9 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Internal(String),
+    /// The command ran and was recorded, but did not succeed (details already printed).
+    #[error("the run failed")]
+    Failed,
 }
 
 impl CliError {
@@ -66,6 +69,7 @@ impl CliError {
             CliError::Tracker(tracker::Error::NotFound(_)) => "not_found",
             CliError::Tracker(tracker::Error::Store(_)) | CliError::Store(_) => "store_unavailable",
             CliError::Internal(_) => "internal",
+            CliError::Failed => "failed",
         }
     }
 

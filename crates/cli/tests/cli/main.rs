@@ -271,3 +271,140 @@ fn a_read_only_data_dir_is_reported_and_nothing_is_written() {
         "nothing was written"
     );
 }
+
+mod agent_run {
+    use super::*;
+    use jobtrail_llm_testserver::{Reply, TestServer, Usage};
+
+    const EMAIL: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cli/fixtures/interview.eml"
+    );
+
+    #[test]
+    fn without_a_key_the_builtin_engine_analyses_an_eml_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new(BIN)
+            .args(["--json", "--data-dir"])
+            .arg(dir.path())
+            .args(["agent", "run", "email-analyst", "--file", EMAIL])
+            .env_remove("OPENAI_API_KEY")
+            .env_remove("OPENAI_BASE_URL")
+            .output()
+            .unwrap();
+        let v = json_ok(&out);
+        assert_eq!(v["output"]["category"], "interview_invite", "{v}");
+        assert_eq!(
+            v["output"]["company"], "Acme",
+            "company from the sender's domain"
+        );
+        assert_eq!(v["execution"]["engine"], "builtin");
+        assert_eq!(v["execution"]["success"], true);
+        assert!(v["execution"]["executionId"].as_i64().is_some());
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn with_an_endpoint_the_model_answers_and_tokens_are_printed() {
+        let server = TestServer::start().await.unwrap();
+        server.script([Reply::json(&serde_json::json!({
+            "category": "interview_invite", "urgency": "high", "company": "Acme", "role": "Rust Engineer",
+            "dates": ["next week"], "contacts": [{"name": "Acme Talent", "email": "talent@acme.com"}],
+            "application_id": null, "proposed_status": "interview",
+            "summary": "Acme invites you to interview next week.", "confidence": 0.9
+        }))
+        .with_usage(Usage::new(900, 300, 120, 40))]);
+        let dir = tempfile::tempdir().unwrap();
+        let base = server.base_url();
+        let data = dir.path().to_path_buf();
+        let out = tokio::task::spawn_blocking(move || {
+            Command::new(BIN)
+                .args(["--json", "--data-dir"])
+                .arg(&data)
+                .args([
+                    "agent",
+                    "run",
+                    "email-analyst",
+                    "--file",
+                    EMAIL,
+                    "--model",
+                    "gpt-4.1-mini",
+                ])
+                .env("OPENAI_API_KEY", "sk-cli-test")
+                .env("OPENAI_BASE_URL", base)
+                .output()
+                .unwrap()
+        })
+        .await
+        .unwrap();
+        let v = json_ok(&out);
+        assert_eq!(v["output"]["proposed_status"], "interview");
+        let e = &v["execution"];
+        assert_eq!(
+            (e["engine"].as_str(), e["model"].as_str()),
+            (Some("llm"), Some("gpt-4.1-mini"))
+        );
+        assert_eq!(
+            e["usage"],
+            serde_json::json!({"input": 600, "cachedInput": 300, "output": 80, "reasoning": 40})
+        );
+        let sent = &server.received()[0].body;
+        let user = sent["messages"][1]["content"].as_str().unwrap();
+        assert!(
+            user.contains("Grüße"),
+            "the quoted-printable latin-1 body reached the model decoded: {user}"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_failed_run_is_recorded_and_exits_1() {
+        let server = TestServer::start().await.unwrap();
+        server.script([Reply::Unauthorized]);
+        let dir = tempfile::tempdir().unwrap();
+        let (base, data) = (server.base_url(), dir.path().to_path_buf());
+        let out = tokio::task::spawn_blocking(move || {
+            Command::new(BIN)
+                .args(["--json", "--data-dir"])
+                .arg(&data)
+                .args(["agent", "run", "email-analyst", "--file", EMAIL])
+                .env("OPENAI_API_KEY", "sk-wrong-key-9876")
+                .env("OPENAI_BASE_URL", base)
+                .output()
+                .unwrap()
+        })
+        .await
+        .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["execution"]["success"], false);
+        assert_eq!(v["execution"]["errorKind"], "authentication");
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !all.contains("sk-wrong-key-9876"),
+            "the key never appears in output"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_email_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("empty.eml");
+        std::fs::write(&bad, "").unwrap();
+        let out = jobtrail(
+            dir.path(),
+            &[
+                "--json",
+                "agent",
+                "run",
+                "email-analyst",
+                "--file",
+                bad.to_str().unwrap(),
+            ],
+        );
+        let err = json_err(&out, 2);
+        assert_eq!(err["field"], "email");
+    }
+}

@@ -6,6 +6,7 @@
 //! built-in engine, and the execution record.
 
 pub mod email_analyst;
+pub mod endpoint;
 pub mod execution;
 pub mod llm;
 mod runtime;

@@ -3,6 +3,7 @@
 
 pub mod applications;
 mod error;
+pub mod mail;
 mod status;
 
 pub use applications::{Application, ApplicationDraft, NewApplication, Origin, StatusChange};

@@ -1,0 +1,92 @@
+//! Which LLM endpoint to use, from settings and the environment.
+//! (The OS keychain and stored settings join here with the desktop integration.)
+
+use std::time::Duration;
+
+use super::llm::{ApiKey, Endpoint};
+
+/// OpenAI's API.
+pub const OPENAI_BASE_URL: &str = "https://api.openai.com/v1";
+
+/// Default deadline for one LLM call.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The endpoint from `OPENAI_API_KEY` and `OPENAI_BASE_URL`, or `None` when no key is
+/// set and the base URL is OpenAI's (then agents use their built-in engine). A local
+/// server (Ollama, llama.cpp) needs no key: setting `OPENAI_BASE_URL` alone is enough.
+pub fn from_env() -> Result<Option<Endpoint>, String> {
+    let key = std::env::var("OPENAI_API_KEY").ok().and_then(ApiKey::new);
+    let base = std::env::var("OPENAI_BASE_URL")
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
+    resolve(key, base)
+}
+
+fn resolve(key: Option<ApiKey>, base: Option<String>) -> Result<Option<Endpoint>, String> {
+    let base_url = base.unwrap_or_else(|| OPENAI_BASE_URL.to_owned());
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+        return Err(format!(
+            "OPENAI_BASE_URL {base_url:?} must start with http:// or https://"
+        ));
+    }
+    if key.is_none() && base_url == OPENAI_BASE_URL {
+        return Ok(None);
+    }
+    Ok(Some(Endpoint {
+        provider: provider_name(&base_url),
+        base_url,
+        api_key: key,
+        timeout: DEFAULT_TIMEOUT,
+    }))
+}
+
+/// `openai` for OpenAI's URL, else the host (`localhost:11434`, `openrouter.ai`, …).
+pub fn provider_name(base_url: &str) -> String {
+    if base_url.trim_end_matches('/') == OPENAI_BASE_URL {
+        return "openai".into();
+    }
+    base_url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .filter(|h| !h.is_empty())
+        .unwrap_or("custom")
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_and_no_url_means_builtin() {
+        assert!(resolve(None, None).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_local_server_needs_no_key() {
+        let e = resolve(None, Some("http://localhost:11434/v1".into()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(e.provider, "localhost:11434");
+        assert!(e.api_key.is_none());
+    }
+
+    #[test]
+    fn a_bad_url_is_explained() {
+        let err = resolve(None, Some("localhost:11434".into())).unwrap_err();
+        assert!(err.contains("http://"), "{err}");
+    }
+
+    #[test]
+    fn openai_with_a_key() {
+        let e = resolve(ApiKey::new("sk-abc"), None).unwrap().unwrap();
+        assert_eq!(e.provider, "openai");
+        assert_eq!(
+            format!("{:?}", e.api_key),
+            "Some(ApiKey(<redacted>))",
+            "the key never prints"
+        );
+    }
+}
