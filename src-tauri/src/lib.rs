@@ -31,7 +31,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, store: StoreState) -> t
 
 /// Starts the desktop app.
 pub fn run() {
-    init_tracing();
+    jobtrail_core::logging::init_stderr("info");
     if let Err(e) = configure(tauri::Builder::default(), StoreState::open_default())
         .run(tauri::generate_context!())
     {
@@ -39,13 +39,4 @@ pub fn run() {
         eprintln!("jobtrail: the desktop app could not start: {e}");
         std::process::exit(1);
     }
-}
-
-fn init_tracing() {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("LOG_LEVEL").unwrap_or_else(|_| EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
 }

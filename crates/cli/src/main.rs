@@ -44,7 +44,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    init_tracing();
+    jobtrail_core::logging::init_stderr("warn");
     let cli = Cli::parse();
     let out = Output { json: cli.json };
     match run(cli, &out) {
@@ -65,13 +65,4 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Apps(cmd) => apps::run(cmd, &mut store, out),
         Command::Agent(cmd) => agent::run(cmd, store, out),
     }
-}
-
-fn init_tracing() {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("LOG_LEVEL").unwrap_or_else(|_| EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
 }

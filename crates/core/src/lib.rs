@@ -6,6 +6,7 @@
 
 pub mod agent;
 pub mod clock;
+pub mod logging;
 pub mod store;
 pub mod tracker;
 

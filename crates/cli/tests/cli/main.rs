@@ -408,3 +408,20 @@ mod agent_run {
         assert_eq!(err["field"], "email");
     }
 }
+
+#[test]
+fn a_bad_log_level_is_reported_and_the_command_still_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["apps", "list"])
+        .env("LOG_LEVEL", "[[[not a filter")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "a bad LOG_LEVEL does not stop the command");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("LOG_LEVEL is not a valid filter"),
+        "the user is told"
+    );
+}
