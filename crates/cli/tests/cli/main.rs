@@ -419,7 +419,10 @@ fn a_bad_log_level_is_reported_and_the_command_still_runs() {
         .env("LOG_LEVEL", "[[[not a filter")
         .output()
         .unwrap();
-    assert!(out.status.success(), "a bad LOG_LEVEL does not stop the command");
+    assert!(
+        out.status.success(),
+        "a bad LOG_LEVEL does not stop the command"
+    );
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("LOG_LEVEL is not a valid filter"),
         "the user is told"
