@@ -152,9 +152,14 @@ impl Desktop {
                         "the desktop session exited early ({status}); see the messages above"
                     ));
                 }
-                Ok(std::net::TcpStream::connect(("127.0.0.1", driver_port)).is_ok())
+                // tauri-driver proxies to WebKitWebDriver: both must listen before the
+                // first session, or the first request fails on a cold machine.
+                Ok(
+                    std::net::TcpStream::connect(("127.0.0.1", driver_port)).is_ok()
+                        && std::net::TcpStream::connect(("127.0.0.1", native_port)).is_ok(),
+                )
             },
-            "tauri-driver to listen",
+            "tauri-driver and WebKitWebDriver to listen",
         )?;
         Ok(Self {
             _session: session,
