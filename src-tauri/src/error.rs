@@ -72,7 +72,7 @@ impl From<tracker::Error> for IpcError {
             tracker::Error::Invalid { field, reason } => {
                 Self::invalid(field, format!("{field} {reason}"))
             }
-            tracker::Error::NotFound(_) => Self::new(ErrorCode::NotFound, e.to_string()),
+            tracker::Error::NotFound { .. } => Self::new(ErrorCode::NotFound, e.to_string()),
             tracker::Error::Store(s) => s.into(),
         }
     }

@@ -66,7 +66,7 @@ impl CliError {
             CliError::Tracker(tracker::Error::Invalid { .. }) | CliError::Usage(_) => {
                 "invalid_input"
             }
-            CliError::Tracker(tracker::Error::NotFound(_)) => "not_found",
+            CliError::Tracker(tracker::Error::NotFound { .. }) => "not_found",
             CliError::Tracker(tracker::Error::Store(_)) | CliError::Store(_) => "store_unavailable",
             CliError::Internal(_) => "internal",
             CliError::Failed => "failed",

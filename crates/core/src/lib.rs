@@ -7,6 +7,8 @@
 pub mod agent;
 pub mod clock;
 pub mod logging;
+pub mod secrets;
+pub mod settings;
 pub mod store;
 pub mod tracker;
 

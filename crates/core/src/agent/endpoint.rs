@@ -1,9 +1,15 @@
-//! Which LLM endpoint to use, from settings and the environment.
-//! (The OS keychain and stored settings join here with the desktop integration.)
+//! Which LLM endpoint to use: stored settings first, then the environment.
+//!
+//! Base URL: the provider settings, else `OPENAI_BASE_URL`, else OpenAI's. Key: the
+//! OS keychain entry for the provider, else `OPENAI_API_KEY`. No key for OpenAI's
+//! URL means the agents run on their built-in engine.
 
 use std::time::Duration;
 
 use super::llm::{ApiKey, Endpoint};
+use crate::secrets;
+use crate::settings;
+use crate::store::Store;
 
 /// OpenAI's API.
 pub const OPENAI_BASE_URL: &str = "https://api.openai.com/v1";
@@ -15,12 +21,44 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// set and the base URL is OpenAI's (then agents use their built-in engine). A local
 /// server (Ollama, llama.cpp) needs no key: setting `OPENAI_BASE_URL` alone is enough.
 pub fn from_env() -> Result<Option<Endpoint>, String> {
-    let key = std::env::var("OPENAI_API_KEY").ok().and_then(ApiKey::new);
+    let key = env_key();
     let base = std::env::var("OPENAI_BASE_URL")
         .ok()
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty());
     resolve(key, base)
+}
+
+/// The endpoint from the store's provider settings, the keychain and the environment.
+pub fn configured(store: &Store) -> Result<Option<Endpoint>, String> {
+    let stored = settings::provider(store).map_err(|e| e.to_string())?;
+    let base = stored.base_url.clone().or_else(|| {
+        std::env::var("OPENAI_BASE_URL")
+            .ok()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    });
+    let provider = stored
+        .provider
+        .clone()
+        .unwrap_or_else(|| provider_name(base.as_deref().unwrap_or(OPENAI_BASE_URL)));
+    let key = match secrets::get(&provider) {
+        Ok(Some(key)) => Some(key),
+        Ok(None) => env_key(),
+        Err(e) => {
+            tracing::debug!(error = %e, "keychain not usable; trying OPENAI_API_KEY");
+            env_key()
+        }
+    };
+    let mut endpoint = resolve(key, base)?;
+    if let (Some(e), Some(p)) = (endpoint.as_mut(), stored.provider) {
+        e.provider = p;
+    }
+    Ok(endpoint)
+}
+
+fn env_key() -> Option<ApiKey> {
+    std::env::var("OPENAI_API_KEY").ok().and_then(ApiKey::new)
 }
 
 fn resolve(key: Option<ApiKey>, base: Option<String>) -> Result<Option<Endpoint>, String> {

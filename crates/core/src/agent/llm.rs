@@ -42,7 +42,7 @@ impl ApiKey {
         self.0.chars().skip(n.saturating_sub(4)).collect()
     }
 
-    fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }

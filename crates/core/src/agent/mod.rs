@@ -8,8 +8,11 @@
 pub mod email_analyst;
 pub mod endpoint;
 pub mod execution;
+pub mod follow_up;
+pub mod job_match;
 pub mod llm;
 mod runtime;
+pub mod tasks;
 pub mod tools;
 
 pub use execution::{

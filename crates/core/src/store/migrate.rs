@@ -33,6 +33,11 @@ pub const MIGRATIONS: &[Migration] = &[
     BOOKKEEPING,
     tracker::applications::MIGRATION,
     crate::agent::execution::MIGRATION,
+    tracker::emails::MIGRATION,
+    tracker::applications::PROVENANCE_MIGRATION,
+    tracker::review::MIGRATION,
+    tracker::profile::MIGRATION,
+    crate::settings::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

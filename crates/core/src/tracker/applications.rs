@@ -41,6 +41,17 @@ pub(crate) const MIGRATION: Migration = Migration {
     ",
 };
 
+/// Agent changes name the email and the run they came from.
+pub(crate) const PROVENANCE_MIGRATION: Migration = Migration {
+    id: "202611272301_status_change_provenance",
+    sql: "
+    ALTER TABLE status_changes ADD COLUMN email_id INTEGER
+        REFERENCES emails (id) ON DELETE SET NULL;
+    ALTER TABLE status_changes ADD COLUMN execution_id INTEGER
+        REFERENCES executions (id) ON DELETE SET NULL;
+    ",
+};
+
 /// Longest company, role, location or source accepted, in characters.
 pub const MAX_SHORT_TEXT: usize = 200;
 /// Longest URL accepted, in characters.
@@ -121,6 +132,21 @@ pub struct StatusChange {
     pub origin: Origin,
     /// Why, if given.
     pub note: Option<String>,
+    /// The email an agent read, for agent changes.
+    pub email_id: Option<i64>,
+    /// That email's subject (as stored now).
+    pub email_subject: Option<String>,
+    /// The agent run that proposed it.
+    pub execution_id: Option<i64>,
+}
+
+/// Where an agent's change came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The email read.
+    pub email_id: Option<i64>,
+    /// The run.
+    pub execution_id: Option<i64>,
 }
 
 /// An application as typed by a person: unchecked text.
@@ -259,28 +285,44 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
 #[tracing::instrument(skip_all)]
 pub fn add(store: &mut Store, new: &NewApplication, origin: Origin) -> Result<Application> {
     let now = store.now_ms();
-    let id = store.write(|tx| {
-        tx.execute(
-            "INSERT INTO applications
-               (company, role, status, source, url, location, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            params![
-                new.company,
-                new.role,
-                new.status,
-                new.source,
-                new.url,
-                new.location,
-                new.notes,
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        record_change(tx, id, None, new.status, now, origin, None)?;
-        Ok(id)
-    })?;
+    let id = store.write(|tx| insert(tx, new, origin, Provenance::default(), now))?;
     tracing::info!(id, status = %new.status, "application added");
     get(store, id)
+}
+
+/// [`add`] inside the caller's transaction.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    new: &NewApplication,
+    origin: Origin,
+    provenance: Provenance,
+    now: Timestamp,
+) -> rusqlite::Result<i64> {
+    tx.execute(
+        "INSERT INTO applications
+           (company, role, status, source, url, location, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![
+            new.company,
+            new.role,
+            new.status,
+            new.source,
+            new.url,
+            new.location,
+            new.notes,
+            now
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let change = Change {
+        from: None,
+        to: new.status,
+        origin,
+        note: None,
+        provenance,
+    };
+    record_change(tx, id, &change, now)?;
+    Ok(id)
 }
 
 /// Every application, most recently changed first.
@@ -299,7 +341,7 @@ pub fn get(store: &Store, id: i64) -> Result<Application> {
     let sql = format!("SELECT {COLUMNS} FROM applications WHERE id = ?1");
     store
         .read(|conn| conn.query_row(&sql, [id], from_row).optional())?
-        .ok_or(Error::NotFound(id))
+        .ok_or(Error::not_found("application", id))
 }
 
 /// Moves an application to `status`, recording the change. Setting the status it
@@ -314,34 +356,69 @@ pub fn set_status(
 ) -> Result<Application> {
     let note = change_note(note)?;
     let now = store.now_ms();
-    let changed = store.write(|tx| {
-        let current: Option<Status> = tx
-            .query_row("SELECT status FROM applications WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        let Some(current) = current else {
-            return Ok(None);
-        };
-        if current == status {
-            return Ok(Some(false));
-        }
-        tx.execute(
-            "UPDATE applications SET status = ?1, updated_at = ?2 WHERE id = ?3",
-            params![status, now, id],
-        )?;
-        record_change(tx, id, Some(current), status, now, origin, note.as_deref())?;
-        Ok(Some(true))
+    let moved = store.write(|tx| {
+        move_to(
+            tx,
+            id,
+            status,
+            origin,
+            note.as_deref(),
+            Provenance::default(),
+            now,
+        )
     })?;
-    match changed {
-        None => Err(Error::NotFound(id)),
-        Some(changed) => {
-            if changed {
-                tracing::info!(id, %status, "status changed");
-            }
+    match moved {
+        Moved::NotFound => Err(Error::not_found("application", id)),
+        Moved::Unchanged => get(store, id),
+        Moved::Changed { .. } => {
+            tracing::info!(id, %status, "status changed");
             get(store, id)
         }
     }
+}
+
+/// What [`move_to`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Moved {
+    NotFound,
+    Unchanged,
+    Changed { change_id: i64 },
+}
+
+/// [`set_status`] inside the caller's transaction, with provenance.
+pub(crate) fn move_to(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    status: Status,
+    origin: Origin,
+    note: Option<&str>,
+    provenance: Provenance,
+    now: Timestamp,
+) -> rusqlite::Result<Moved> {
+    let current: Option<Status> = tx
+        .query_row("SELECT status FROM applications WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(current) = current else {
+        return Ok(Moved::NotFound);
+    };
+    if current == status {
+        return Ok(Moved::Unchanged);
+    }
+    tx.execute(
+        "UPDATE applications SET status = ?1, updated_at = ?2 WHERE id = ?3",
+        params![status, now, id],
+    )?;
+    let change = Change {
+        from: Some(current),
+        to: status,
+        origin,
+        note,
+        provenance,
+    };
+    let change_id = record_change(tx, id, &change, now)?;
+    Ok(Moved::Changed { change_id })
 }
 
 /// Deletes an application and its timeline.
@@ -349,7 +426,7 @@ pub fn set_status(
 pub fn delete(store: &mut Store, id: i64) -> Result<()> {
     let n = store.write(|tx| tx.execute("DELETE FROM applications WHERE id = ?1", [id]))?;
     if n == 0 {
-        return Err(Error::NotFound(id));
+        return Err(Error::not_found("application", id));
     }
     tracing::info!(id, "application deleted");
     Ok(())
@@ -360,44 +437,79 @@ pub fn timeline(store: &Store, id: i64) -> Result<Vec<StatusChange>> {
     get(store, id)?;
     let changes = store.read(|conn| {
         let mut stmt = conn.prepare_cached(
-            "SELECT id, application_id, from_status, to_status, at, origin, note
-             FROM status_changes WHERE application_id = ?1 ORDER BY at, id",
+            "SELECT c.id, c.application_id, c.from_status, c.to_status, c.at, c.origin, c.note,
+                    c.email_id, e.subject, c.execution_id
+             FROM status_changes c LEFT JOIN emails e ON e.id = c.email_id
+             WHERE c.application_id = ?1 ORDER BY c.at, c.id",
         )?;
-        let rows = stmt.query_map([id], |r| {
-            let origin: String = r.get(5)?;
-            Ok(StatusChange {
-                id: r.get(0)?,
-                application_id: r.get(1)?,
-                from: r.get(2)?,
-                to: r.get(3)?,
-                at: r.get(4)?,
-                origin: Origin::parse(&origin).ok_or_else(|| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        5,
-                        rusqlite::types::Type::Text,
-                        format!("unknown origin {origin:?}").into(),
-                    )
-                })?,
-                note: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map([id], change_from_row)?;
         rows.collect()
     })?;
     Ok(changes)
 }
 
+/// One timeline entry by its id (for reporting what an agent changed).
+pub(crate) fn change_by_id(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<StatusChange> {
+    conn.query_row(
+        "SELECT c.id, c.application_id, c.from_status, c.to_status, c.at, c.origin, c.note,
+                c.email_id, e.subject, c.execution_id
+         FROM status_changes c LEFT JOIN emails e ON e.id = c.email_id WHERE c.id = ?1",
+        [id],
+        change_from_row,
+    )
+}
+
+fn change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
+    let origin: String = r.get(5)?;
+    Ok(StatusChange {
+        id: r.get(0)?,
+        application_id: r.get(1)?,
+        from: r.get(2)?,
+        to: r.get(3)?,
+        at: r.get(4)?,
+        origin: Origin::parse(&origin).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                5,
+                rusqlite::types::Type::Text,
+                format!("unknown origin {origin:?}").into(),
+            )
+        })?,
+        note: r.get(6)?,
+        email_id: r.get(7)?,
+        email_subject: r.get(8)?,
+        execution_id: r.get(9)?,
+    })
+}
+
+/// A timeline entry about to be written.
+struct Change<'a> {
+    from: Option<Status>,
+    to: Status,
+    origin: Origin,
+    note: Option<&'a str>,
+    provenance: Provenance,
+}
+
 fn record_change(
     tx: &rusqlite::Transaction<'_>,
     id: i64,
-    from: Option<Status>,
-    to: Status,
+    c: &Change<'_>,
     at: Timestamp,
-    origin: Origin,
-    note: Option<&str>,
-) -> rusqlite::Result<usize> {
+) -> rusqlite::Result<i64> {
     tx.execute(
-        "INSERT INTO status_changes (application_id, from_status, to_status, at, origin, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, from, to, at, origin.as_str(), note],
-    )
+        "INSERT INTO status_changes
+           (application_id, from_status, to_status, at, origin, note, email_id, execution_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id,
+            c.from,
+            c.to,
+            at,
+            c.origin.as_str(),
+            c.note,
+            c.provenance.email_id,
+            c.provenance.execution_id
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
 }

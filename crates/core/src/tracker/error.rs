@@ -14,15 +14,24 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
-    /// No application has this id.
-    #[error("no application with id {0}")]
-    NotFound(i64),
+    /// Nothing of this kind has this id.
+    #[error("no {what} with id {id}")]
+    NotFound {
+        /// What was looked for (`application`, `email`, `review item`).
+        what: &'static str,
+        /// The id asked for.
+        id: i64,
+    },
     /// The store failed.
     #[error(transparent)]
     Store(#[from] crate::store::Error),
 }
 
 impl Error {
+    pub(crate) fn not_found(what: &'static str, id: i64) -> Self {
+        Self::NotFound { what, id }
+    }
+
     pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
         Self::Invalid {
             field,

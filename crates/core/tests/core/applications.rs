@@ -143,19 +143,31 @@ fn missing_ids_are_not_found() {
     let (_dir, mut store, _) = temp_store();
     assert!(matches!(
         applications::get(&store, 42),
-        Err(Error::NotFound(42))
+        Err(Error::NotFound {
+            what: "application",
+            id: 42
+        })
     ));
     assert!(matches!(
         applications::set_status(&mut store, 42, Status::Offer, Origin::User, None),
-        Err(Error::NotFound(42))
+        Err(Error::NotFound {
+            what: "application",
+            id: 42
+        })
     ));
     assert!(matches!(
         applications::delete(&mut store, 42),
-        Err(Error::NotFound(42))
+        Err(Error::NotFound {
+            what: "application",
+            id: 42
+        })
     ));
     assert!(matches!(
         applications::timeline(&store, 42),
-        Err(Error::NotFound(42))
+        Err(Error::NotFound {
+            what: "application",
+            id: 42
+        })
     ));
 }
 

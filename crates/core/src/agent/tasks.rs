@@ -1,0 +1,157 @@
+//! What the CLI and the app ask of the agents, in one place: each task loads its
+//! input from the store, runs the agent with the stored settings and, for the
+//! analyst, applies its proposals under the review rules.
+
+use std::sync::{Mutex, PoisonError};
+
+use super::email_analyst::{EmailAnalysis, EmailAnalyst, EmailInput};
+use super::endpoint;
+use super::follow_up::{FollowUp, FollowUpDraft, FollowUpInput};
+use super::job_match::{JobMatch, JobMatchInput, JobMatchResult, MAX_POST_CHARS};
+use super::llm::LlmClient;
+use super::runtime::{Agent, AgentRun, RunSettings, Runtime};
+use crate::settings;
+use crate::store::Store;
+use crate::tracker::review::{self, Applied};
+use crate::tracker::{self, Error, Result, applications, emails, follow_ups, profile};
+
+/// A runtime for the configured endpoint (the built-in engine when there is none).
+pub fn runtime(store: &Mutex<Store>) -> Result<Runtime> {
+    let endpoint = endpoint::configured(&lock(store)).map_err(|e| Error::invalid("baseUrl", e))?;
+    let llm = endpoint
+        .map(LlmClient::new)
+        .transpose()
+        .map_err(|e| Error::invalid("provider", e.to_string()))?;
+    Ok(Runtime::new(llm))
+}
+
+/// The stored settings for agent `A`; an error if the user turned it off.
+pub fn run_settings<A: Agent>(store: &Store) -> Result<RunSettings> {
+    let c = settings::agent_config(store, A::NAME)?;
+    if !c.enabled {
+        return Err(Error::invalid(
+            "agent",
+            format!("{} is turned off in the agent settings", A::NAME),
+        ));
+    }
+    Ok(RunSettings {
+        model: c.model,
+        temperature: c.temperature,
+        max_tokens: c.max_tokens,
+    })
+}
+
+/// An analysis run on a stored email and what it changed.
+#[derive(Debug)]
+pub struct Analysed {
+    /// The run.
+    pub run: AgentRun<EmailAnalysis>,
+    /// Changes applied and proposals queued (empty when the run failed).
+    pub applied: Applied,
+}
+
+/// Runs EmailAnalyst on stored email `email_id` and applies its proposals.
+pub async fn analyze_email(
+    store: &Mutex<Store>,
+    runtime: &Runtime,
+    email_id: i64,
+) -> Result<Analysed> {
+    let (input, settings) = {
+        let s = lock(store);
+        let email = emails::get(&s, email_id)?;
+        (EmailInput::from(&email), run_settings::<EmailAnalyst>(&s)?)
+    };
+    let run = runtime
+        .run(store, &EmailAnalyst::default(), &input, &settings)
+        .await?;
+    let applied = match &run.result {
+        Ok(analysis) => review::apply_analysis(
+            &mut lock(store),
+            email_id,
+            run.execution.execution_id,
+            analysis,
+        )?,
+        Err(_) => Applied::default(),
+    };
+    Ok(Analysed { run, applied })
+}
+
+/// Runs JobMatch on a pasted post against the stored profile.
+pub async fn job_match(
+    store: &Mutex<Store>,
+    runtime: &Runtime,
+    post: &str,
+) -> Result<AgentRun<JobMatchResult>> {
+    let post = post.trim();
+    if post.is_empty() {
+        return Err(Error::invalid("post", "paste the job post's text first"));
+    }
+    if post.chars().count() > MAX_POST_CHARS {
+        return Err(Error::invalid(
+            "post",
+            format!("is longer than {MAX_POST_CHARS} characters"),
+        ));
+    }
+    let (input, settings) = {
+        let s = lock(store);
+        let input = JobMatchInput {
+            post: post.to_owned(),
+            profile: profile::get(&s)?,
+        };
+        (input, run_settings::<JobMatch>(&s)?)
+    };
+    Ok(runtime.run(store, &JobMatch, &input, &settings).await?)
+}
+
+/// Runs FollowUp for application `application_id`.
+pub async fn follow_up(
+    store: &Mutex<Store>,
+    runtime: &Runtime,
+    application_id: i64,
+) -> Result<AgentRun<FollowUpDraft>> {
+    let (input, settings) = {
+        let s = lock(store);
+        let application = applications::get(&s, application_id)?;
+        let quiet = (s.now_ms() - follow_ups::last_activity(&s, &application)?).max(0);
+        let input = FollowUpInput {
+            days_since_activity: quiet / (24 * 60 * 60 * 1000),
+            sender_name: profile::get(&s)?.name,
+            contact_name: latest_sender_name(&s, application_id)?,
+            application,
+        };
+        (input, run_settings::<FollowUp>(&s)?)
+    };
+    Ok(runtime
+        .run(store, &FollowUp::default(), &input, &settings)
+        .await?)
+}
+
+fn latest_sender_name(store: &Store, application_id: i64) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    let from: Option<String> = store.read(|c| {
+        c.query_row(
+            "SELECT from_addr FROM emails WHERE application_id = ?1
+             ORDER BY coalesce(sent_at, imported_at) DESC LIMIT 1",
+            [application_id],
+            |r| r.get(0),
+        )
+        .optional()
+    })?;
+    Ok(from.and_then(|f| {
+        let name = f.split('<').next().unwrap_or("").trim().trim_matches('"');
+        (!name.is_empty() && !name.contains('@')).then(|| name.to_owned())
+    }))
+}
+
+fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl From<settings::Error> for tracker::Error {
+    fn from(e: settings::Error) -> Self {
+        match e {
+            settings::Error::Invalid { field, reason } => Error::Invalid { field, reason },
+            settings::Error::Store(s) => Error::Store(s),
+        }
+    }
+}

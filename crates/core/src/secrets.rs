@@ -1,0 +1,56 @@
+//! API keys in the OS keychain (Secret Service on Linux, Keychain on macOS,
+//! Credential Manager on Windows), one per provider. Keys never touch SQLite.
+
+use crate::agent::llm::ApiKey;
+
+/// The keychain service name keys are filed under.
+pub const KEYCHAIN_SERVICE: &str = "app.jobtrail.desktop";
+
+/// Why the keychain could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeychainError {
+    /// No keychain is running or it is locked.
+    #[error(
+        "the system keychain is not available ({0}); unlock it or start a Secret Service such as gnome-keyring"
+    )]
+    Unavailable(String),
+    /// The keychain refused or failed.
+    #[error("the system keychain failed: {0}")]
+    Failed(String),
+}
+
+fn entry(provider: &str) -> Result<keyring::Entry, KeychainError> {
+    keyring::Entry::new(KEYCHAIN_SERVICE, provider).map_err(classify)
+}
+
+fn classify(e: keyring::Error) -> KeychainError {
+    match e {
+        keyring::Error::NoStorageAccess(inner) => KeychainError::Unavailable(inner.to_string()),
+        keyring::Error::PlatformFailure(inner) => KeychainError::Unavailable(inner.to_string()),
+        other => KeychainError::Failed(other.to_string()),
+    }
+}
+
+/// The key stored for `provider`, if any.
+pub fn get(provider: &str) -> Result<Option<ApiKey>, KeychainError> {
+    match entry(provider)?.get_password() {
+        Ok(k) => Ok(ApiKey::new(k)),
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(classify(e)),
+    }
+}
+
+/// Stores (or replaces) the key for `provider`.
+pub fn set(provider: &str, key: &ApiKey) -> Result<(), KeychainError> {
+    entry(provider)?
+        .set_password(key.expose())
+        .map_err(classify)
+}
+
+/// Removes the key for `provider`; removing an absent key is not an error.
+pub fn remove(provider: &str) -> Result<(), KeychainError> {
+    match entry(provider)?.delete_credential() {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(classify(e)),
+    }
+}

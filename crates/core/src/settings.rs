@@ -1,0 +1,374 @@
+//! Settings stored in SQLite: the LLM provider and each agent's model settings.
+//!
+//! Everything is validated on the way in; a value this build cannot read on the way
+//! out (a hand-edited database, an older shape) falls back to its default with a
+//! warning rather than stopping the app.
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Timestamp;
+use crate::store::{self, Migration, Store};
+
+pub(crate) const MIGRATION: Migration = Migration {
+    id: "202611272304_settings",
+    sql: "
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE agent_configs (
+        agent TEXT PRIMARY KEY NOT NULL,
+        model TEXT,
+        temperature REAL,
+        max_tokens INTEGER,
+        enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        updated_at INTEGER NOT NULL
+    ) STRICT;
+    ",
+};
+
+/// A setting that failed validation.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// `field` is wrong; `reason` says how.
+    #[error("{field}: {reason}")]
+    Invalid {
+        /// The setting at fault.
+        field: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] store::Error),
+}
+
+/// Result of settings operations.
+pub type Result<T> = std::result::Result<T, Error>;
+
+fn invalid(field: &'static str, reason: impl Into<String>) -> Error {
+    Error::Invalid {
+        field,
+        reason: reason.into(),
+    }
+}
+
+/// Which LLM endpoint agents use.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProviderSettings {
+    /// Name the key is filed under and runs are recorded with (`openai`, `ollama`, …);
+    /// derived from the base URL when empty.
+    pub provider: Option<String>,
+    /// OpenAI-compatible base URL (`http://localhost:11434/v1`); `OPENAI_BASE_URL`,
+    /// else OpenAI's, when empty.
+    pub base_url: Option<String>,
+}
+
+impl ProviderSettings {
+    /// Trims and checks the fields.
+    pub fn validated(self) -> Result<Self> {
+        let provider = match self.provider.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(p)
+                if p.len() <= 40
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c)) =>
+            {
+                Some(p.to_ascii_lowercase())
+            }
+            Some(_) => {
+                return Err(invalid(
+                    "provider",
+                    "use up to 40 letters, digits, '-', '_', '.' or ':'",
+                ));
+            }
+        };
+        let base_url = match self.base_url.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(u) => Some(check_base_url(u)?),
+        };
+        Ok(Self { provider, base_url })
+    }
+}
+
+/// A base URL: http(s), no spaces, no trailing slash.
+pub fn check_base_url(raw: &str) -> Result<String> {
+    let u = raw.trim().trim_end_matches('/');
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !u.contains(char::is_whitespace) && u.len() <= 2048 => {
+            Ok(u.to_owned())
+        }
+        _ => Err(invalid(
+            "baseUrl",
+            "must be an http:// or https:// address such as http://localhost:11434/v1",
+        )),
+    }
+}
+
+/// One agent's model settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgentConfig {
+    /// Agent name.
+    pub agent: String,
+    /// Model; the agent's default when none.
+    pub model: Option<String>,
+    /// Sampling temperature, 0-2.
+    pub temperature: Option<f32>,
+    /// Completion token limit, 1-200,000.
+    pub max_tokens: Option<u32>,
+    /// Whether the agent may run.
+    pub enabled: bool,
+    /// Last changed, ms UTC; none while unchanged from the defaults.
+    pub updated_at: Option<Timestamp>,
+}
+
+impl AgentConfig {
+    /// The defaults for `agent`.
+    pub fn default_for(agent: &str) -> Self {
+        Self {
+            agent: agent.to_owned(),
+            model: None,
+            temperature: None,
+            max_tokens: None,
+            enabled: true,
+            updated_at: None,
+        }
+    }
+}
+
+/// An agent's settings as typed: checked by [`set_agent_config`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AgentConfigDraft {
+    /// Model.
+    pub model: Option<String>,
+    /// Temperature.
+    pub temperature: Option<f64>,
+    /// Max tokens.
+    pub max_tokens: Option<i64>,
+    /// Enabled; `true` when absent.
+    pub enabled: Option<bool>,
+}
+
+/// The agents whose settings can be stored.
+pub const AGENTS: &[&str] = &["email-analyst", "job-match", "follow-up"];
+
+fn check_agent(agent: &str) -> Result<()> {
+    if AGENTS.contains(&agent) {
+        Ok(())
+    } else {
+        Err(invalid(
+            "agent",
+            format!("unknown agent {agent:?}; known: {}", AGENTS.join(", ")),
+        ))
+    }
+}
+
+fn check_draft(agent: &str, d: AgentConfigDraft) -> Result<AgentConfig> {
+    check_agent(agent)?;
+    let model = match d.model.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(m) if m.len() <= 100 && !m.chars().any(|c| c.is_control() || c.is_whitespace()) => {
+            Some(m.to_owned())
+        }
+        Some(_) => {
+            return Err(invalid(
+                "model",
+                "must be a model name of up to 100 characters without spaces",
+            ));
+        }
+    };
+    let temperature = match d.temperature {
+        None => None,
+        Some(t) if (0.0..=2.0).contains(&t) => Some(t as f32),
+        Some(_) => return Err(invalid("temperature", "must be between 0 and 2")),
+    };
+    let max_tokens = match d.max_tokens {
+        None => None,
+        Some(n) if (1..=200_000).contains(&n) => u32::try_from(n).ok(),
+        Some(_) => return Err(invalid("maxTokens", "must be between 1 and 200000")),
+    };
+    Ok(AgentConfig {
+        agent: agent.to_owned(),
+        model,
+        temperature,
+        max_tokens,
+        enabled: d.enabled.unwrap_or(true),
+        updated_at: None,
+    })
+}
+
+const PROVIDER_KEY: &str = "llm.provider";
+
+/// The stored provider settings (defaults when none or unreadable).
+pub fn provider(store: &Store) -> Result<ProviderSettings> {
+    let raw: Option<String> = store.read(|c| {
+        c.query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [PROVIDER_KEY],
+            |r| r.get(0),
+        )
+        .optional()
+    })?;
+    Ok(raw
+        .and_then(|s| match serde_json::from_str::<ProviderSettings>(&s) {
+            Ok(p) => p.validated().ok(),
+            Err(e) => {
+                tracing::warn!(error = %e, "stored provider settings unreadable; using defaults");
+                None
+            }
+        })
+        .unwrap_or_default())
+}
+
+/// Validates and stores the provider settings.
+pub fn set_provider(store: &mut Store, p: ProviderSettings) -> Result<ProviderSettings> {
+    let p = p.validated()?;
+    let json = serde_json::to_string(&p).map_err(|e| invalid("provider", e.to_string()))?;
+    let now = store.now_ms();
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value,
+                                             updated_at = excluded.updated_at",
+            params![PROVIDER_KEY, json, now],
+        )
+    })?;
+    tracing::info!(provider = ?p.provider, base_url = ?p.base_url, "provider settings saved");
+    Ok(p)
+}
+
+/// One agent's settings (defaults when never changed).
+pub fn agent_config(store: &Store, agent: &str) -> Result<AgentConfig> {
+    check_agent(agent)?;
+    let row = store.read(|c| {
+        c.query_row(
+            "SELECT model, temperature, max_tokens, enabled, updated_at
+             FROM agent_configs WHERE agent = ?1",
+            [agent],
+            |r| {
+                Ok(AgentConfig {
+                    agent: agent.to_owned(),
+                    model: r.get(0)?,
+                    temperature: r.get::<_, Option<f64>>(1)?.map(|t| t as f32),
+                    max_tokens: r
+                        .get::<_, Option<i64>>(2)?
+                        .and_then(|n| u32::try_from(n).ok()),
+                    enabled: r.get(3)?,
+                    updated_at: r.get(4)?,
+                })
+            },
+        )
+        .optional()
+    })?;
+    Ok(row.unwrap_or_else(|| AgentConfig::default_for(agent)))
+}
+
+/// Every known agent's settings.
+pub fn agent_configs(store: &Store) -> Result<Vec<AgentConfig>> {
+    AGENTS.iter().map(|a| agent_config(store, a)).collect()
+}
+
+/// Validates and stores one agent's settings.
+pub fn set_agent_config(
+    store: &mut Store,
+    agent: &str,
+    draft: AgentConfigDraft,
+) -> Result<AgentConfig> {
+    let c = check_draft(agent, draft)?;
+    let now = store.now_ms();
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO agent_configs (agent, model, temperature, max_tokens, enabled, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (agent) DO UPDATE SET model = excluded.model,
+                 temperature = excluded.temperature, max_tokens = excluded.max_tokens,
+                 enabled = excluded.enabled, updated_at = excluded.updated_at",
+            params![
+                c.agent,
+                c.model,
+                c.temperature.map(f64::from),
+                c.max_tokens,
+                c.enabled,
+                now
+            ],
+        )
+    })?;
+    tracing::info!(agent, "agent settings saved");
+    agent_config(store, agent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_are_checked() {
+        let ok = check_draft(
+            "job-match",
+            AgentConfigDraft {
+                model: Some(" gpt-4o ".into()),
+                temperature: Some(0.2),
+                max_tokens: Some(800),
+                enabled: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(ok.model.as_deref(), Some("gpt-4o"));
+        assert!(ok.enabled);
+        for (draft, field) in [
+            (
+                AgentConfigDraft {
+                    temperature: Some(f64::NAN),
+                    ..Default::default()
+                },
+                "temperature",
+            ),
+            (
+                AgentConfigDraft {
+                    temperature: Some(2.5),
+                    ..Default::default()
+                },
+                "temperature",
+            ),
+            (
+                AgentConfigDraft {
+                    max_tokens: Some(0),
+                    ..Default::default()
+                },
+                "maxTokens",
+            ),
+            (
+                AgentConfigDraft {
+                    model: Some("gpt 4".into()),
+                    ..Default::default()
+                },
+                "model",
+            ),
+        ] {
+            match check_draft("job-match", draft) {
+                Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
+                other => panic!("expected {field} error, got {other:?}"),
+            }
+        }
+        assert!(check_draft("nope", AgentConfigDraft::default()).is_err());
+    }
+
+    #[test]
+    fn base_urls_are_checked() {
+        assert_eq!(
+            check_base_url("http://localhost:11434/v1/").unwrap(),
+            "http://localhost:11434/v1"
+        );
+        assert!(check_base_url("localhost:11434").is_err());
+        assert!(check_base_url("http://").is_err());
+        assert!(check_base_url("http://a b").is_err());
+    }
+}
