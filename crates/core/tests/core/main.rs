@@ -4,6 +4,7 @@
 
 mod agent;
 mod applications;
+mod inbox;
 mod store;
 
 use std::sync::Arc;
