@@ -3,12 +3,15 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use jobtrail_core::Store;
-use jobtrail_core::agent::email_analyst::{EmailAnalyst, EmailInput};
-use jobtrail_core::agent::llm::LlmClient;
-use jobtrail_core::agent::{ExecutionRecord, RunSettings, Runtime, endpoint};
-use jobtrail_core::tracker::mail;
+use jobtrail_core::agent::email_analyst::{EmailAnalysis, EmailAnalyst, EmailInput};
+use jobtrail_core::agent::follow_up::FollowUpDraft;
+use jobtrail_core::agent::job_match::JobMatchResult;
+use jobtrail_core::agent::tasks;
+use jobtrail_core::agent::{AgentRun, ExecutionRecord, RunError};
+use jobtrail_core::tracker::review::Applied;
+use jobtrail_core::tracker::{StatusChange, mail};
 use serde::Serialize;
 
 use crate::output::{CliError, Output};
@@ -16,68 +19,145 @@ use crate::output::{CliError, Output};
 #[derive(Debug, Subcommand)]
 pub enum AgentCommand {
     /// Run an agent once and print its answer with the execution record.
-    Run {
-        /// Which agent.
-        agent: AgentName,
-        /// Input file (an .eml message for email-analyst).
-        #[arg(long)]
-        file: PathBuf,
-        /// Model (default: the agent's).
-        #[arg(long)]
-        model: Option<String>,
-    },
+    Run(RunArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Which agent.
+    agent: AgentName,
+    /// Input file: an .eml message (email-analyst) or a job post's text (job-match).
+    #[arg(long, conflicts_with_all = ["email_id", "application_id"])]
+    file: Option<PathBuf>,
+    /// An imported email (email-analyst); its proposals are applied or queued for review.
+    #[arg(long, conflicts_with = "application_id")]
+    email_id: Option<i64>,
+    /// An application (follow-up).
+    #[arg(long)]
+    application_id: Option<i64>,
+    /// Model for this run (default: the agent's settings, else its default model).
+    #[arg(long)]
+    model: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum AgentName {
-    /// Classify a job-search email.
+    /// Classify a job-search email and propose what it changes.
     EmailAnalyst,
+    /// Score a job post against your profile.
+    JobMatch,
+    /// Draft a follow-up for an application with no news.
+    FollowUp,
 }
 
 #[derive(Serialize)]
+struct ErrorView {
+    kind: &'static str,
+    message: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct RunView<'a, O: Serialize> {
     output: Option<&'a O>,
-    error: Option<String>,
+    error: Option<ErrorView>,
     execution: &'a ExecutionRecord,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    applied: Option<&'a [StatusChange]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    queued: Option<&'a [jobtrail_core::tracker::review::ReviewItem]>,
 }
 
 pub fn run(cmd: AgentCommand, store: Store, out: &Output) -> Result<(), CliError> {
-    let AgentCommand::Run {
-        agent: AgentName::EmailAnalyst,
-        file,
-        model,
-    } = cmd;
-    let raw = std::fs::read(&file)
-        .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
-    let input: EmailInput = mail::parse(&raw)?.into();
-    let llm = endpoint::from_env()
-        .map_err(CliError::Usage)?
-        .map(LlmClient::new)
-        .transpose()
-        .map_err(|e| CliError::Usage(e.to_string()))?;
-    let runtime = Runtime::new(llm);
-    let settings = RunSettings {
-        model,
-        ..RunSettings::default()
-    };
+    let AgentCommand::Run(args) = cmd;
     let store = Mutex::new(store);
+    let mut runtime = tasks::runtime(&store)?;
     let tokio = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError::Internal(format!("cannot start the async runtime: {e}")))?;
-    let run = tokio.block_on(runtime.run(&store, &EmailAnalyst::default(), &input, &settings))?;
+    // --model overrides the stored setting for this run only.
+    if let Some(m) = &args.model {
+        runtime = runtime.with_model_override(m.trim());
+    }
+    match args.agent {
+        AgentName::EmailAnalyst => match (&args.file, args.email_id) {
+            (Some(file), None) => {
+                let raw = read(file)?;
+                let input: EmailInput = mail::parse(&raw)?.into();
+                let settings = {
+                    let s = store.lock().map_err(poisoned)?;
+                    tasks::run_settings::<EmailAnalyst>(&s)?
+                };
+                let run = tokio.block_on(runtime.run(
+                    &store,
+                    &EmailAnalyst::default(),
+                    &input,
+                    &settings,
+                ))?;
+                show(out, &run, None, analysis_text)
+            }
+            (None, Some(id)) => {
+                let done = tokio.block_on(tasks::analyze_email(&store, &runtime, id))?;
+                show(out, &done.run, Some(&done.applied), analysis_text)
+            }
+            _ => Err(CliError::Usage(
+                "email-analyst needs --file F.eml or --email-id N".into(),
+            )),
+        },
+        AgentName::JobMatch => {
+            let Some(file) = &args.file else {
+                return Err(CliError::Usage(
+                    "job-match needs --file POST.txt with the job post's text".into(),
+                ));
+            };
+            let post = String::from_utf8_lossy(&read(file)?).into_owned();
+            let run = tokio.block_on(tasks::job_match(&store, &runtime, &post))?;
+            show(out, &run, None, match_text)
+        }
+        AgentName::FollowUp => {
+            let Some(id) = args.application_id else {
+                return Err(CliError::Usage(
+                    "follow-up needs --application-id N (see `jobtrail apps list`)".into(),
+                ));
+            };
+            let run = tokio.block_on(tasks::follow_up(&store, &runtime, id))?;
+            show(out, &run, None, draft_text)
+        }
+    }
+}
+
+fn poisoned<T>(_: T) -> CliError {
+    CliError::Internal("the store lock was poisoned".into())
+}
+
+fn read(file: &PathBuf) -> Result<Vec<u8>, CliError> {
+    std::fs::read(file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))
+}
+
+fn show<O: Serialize>(
+    out: &Output,
+    run: &AgentRun<O>,
+    applied: Option<&Applied>,
+    text: fn(&O) -> String,
+) -> Result<(), CliError> {
     let e = &run.execution;
     let view = RunView {
         output: run.result.as_ref().ok(),
-        error: run.result.as_ref().err().map(ToString::to_string),
+        error: run.result.as_ref().err().map(|err: &RunError| ErrorView {
+            kind: err.kind(),
+            message: err.to_string(),
+        }),
         execution: e,
+        applied: applied.map(|a| a.applied.as_slice()),
+        queued: applied.map(|a| a.queued.as_slice()),
     };
     out.print(&view, || {
         let engine = match (&e.provider, &e.model) {
             (Some(p), Some(m)) => format!("{m} via {p}"),
             _ => "built-in rules".into(),
         };
-        let head = format!(
+        let mut s = format!(
             "execution #{} ({}) on {engine}: {} in {:.1} ms, {} tokens",
             e.execution_id,
             e.request_id,
@@ -86,20 +166,67 @@ pub fn run(cmd: AgentCommand, store: Store, out: &Output) -> Result<(), CliError
             e.usage.total()
         );
         match &run.result {
-            Ok(a) => format!(
-                "{head}\n{:?} (urgency {:?}, confidence {:.2})\n{}\napplication: {}  proposed status: {}",
-                a.category,
-                a.urgency,
-                a.confidence,
-                a.summary,
-                a.application_id.map_or("none".into(), |i| format!("#{i}")),
-                a.proposed_status.map_or("none".into(), |s| s.to_string()),
-            ),
-            Err(err) => format!("{head}\nerror: {err}"),
+            Ok(o) => s.push_str(&format!("\n{}", text(o))),
+            Err(err) => s.push_str(&format!("\nerror: {err}")),
         }
+        if let Some(a) = applied {
+            for c in &a.applied {
+                s.push_str(&format!(
+                    "\napplied: application #{} {} → {}",
+                    c.application_id,
+                    c.from.map_or("-".into(), |f| f.to_string()),
+                    c.to
+                ));
+            }
+            for q in &a.queued {
+                s.push_str(&format!(
+                    "\nfor review (#{}): {} — {}",
+                    q.id,
+                    q.proposed_status.map_or("-".into(), |p| p.to_string()),
+                    q.reason
+                ));
+            }
+        }
+        s
     })?;
     if run.result.is_err() {
         return Err(CliError::Failed);
     }
     Ok(())
+}
+
+fn analysis_text(a: &EmailAnalysis) -> String {
+    format!(
+        "{:?} (urgency {:?}, confidence {:.2})\n{}\napplication: {}  proposed status: {}",
+        a.category,
+        a.urgency,
+        a.confidence,
+        a.summary,
+        a.application_id.map_or("none".into(), |i| format!("#{i}")),
+        a.proposed_status.map_or("none".into(), |s| s.to_string()),
+    )
+}
+
+fn match_text(m: &JobMatchResult) -> String {
+    format!(
+        "score {}/100: {:?} (confidence {:.2})\nmatched: {}\nmissing: {}\n{}",
+        m.score,
+        m.recommendation,
+        m.confidence,
+        if m.matched_skills.is_empty() {
+            "-".into()
+        } else {
+            m.matched_skills.join(", ")
+        },
+        if m.missing_skills.is_empty() {
+            "-".into()
+        } else {
+            m.missing_skills.join(", ")
+        },
+        m.summary
+    )
+}
+
+fn draft_text(d: &FollowUpDraft) -> String {
+    format!("Subject: {}\n\n{}", d.subject, d.body)
 }

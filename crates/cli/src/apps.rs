@@ -6,7 +6,7 @@ use jobtrail_core::clock::to_rfc3339;
 use jobtrail_core::tracker::applications;
 use jobtrail_core::tracker::{ApplicationDraft, NewApplication, Origin, Status};
 
-use crate::output::{CliError, Output};
+use crate::output::{CliError, Output, clip};
 
 #[derive(Debug, Subcommand)]
 pub enum AppsCommand {
@@ -161,16 +161,5 @@ pub fn run(cmd: AppsCommand, store: &mut Store, out: &Output) -> Result<(), CliE
                 format!("Deleted #{id}")
             })
         }
-    }
-}
-
-/// Shortens `s` to at most `max` characters for a table column.
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
     }
 }

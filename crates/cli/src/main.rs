@@ -6,7 +6,9 @@
 
 mod agent;
 mod apps;
+mod inbox;
 mod output;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,6 +43,27 @@ enum Command {
     /// Agents.
     #[command(subcommand)]
     Agent(agent::AgentCommand),
+    /// Import .eml files and .mbox mailboxes (already imported messages are skipped).
+    Import {
+        /// Files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Imported emails.
+    #[command(subcommand)]
+    Emails(inbox::EmailsCommand),
+    /// Agent proposals waiting for you.
+    #[command(subcommand)]
+    Review(inbox::ReviewCommand),
+    /// Your profile, for JobMatch.
+    #[command(subcommand)]
+    Profile(settings::ProfileCommand),
+    /// Provider and agent settings.
+    #[command(subcommand)]
+    Settings(settings::SettingsCommand),
+    /// The API key in the OS keychain.
+    #[command(subcommand)]
+    Key(settings::KeyCommand),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +80,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
+    if let Command::Key(cmd) = cli.command {
+        return settings::key(cmd, out);
+    }
     let mut store = match &cli.data_dir {
         Some(dir) => Store::open(dir)?,
         None => Store::open_default()?,
@@ -64,5 +90,11 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
     match cli.command {
         Command::Apps(cmd) => apps::run(cmd, &mut store, out),
         Command::Agent(cmd) => agent::run(cmd, store, out),
+        Command::Import { files } => inbox::import(&files, &mut store, out),
+        Command::Emails(cmd) => inbox::emails(cmd, &store, out),
+        Command::Review(cmd) => inbox::review(cmd, &mut store, out),
+        Command::Profile(cmd) => settings::profile(cmd, &mut store, out),
+        Command::Settings(cmd) => settings::settings(cmd, &mut store, out),
+        Command::Key(_) => Ok(()), // handled above: needs no store
     }
 }

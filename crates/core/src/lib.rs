@@ -10,6 +10,7 @@ pub mod logging;
 pub mod secrets;
 pub mod settings;
 pub mod store;
+pub mod text;
 pub mod tracker;
 
 pub use clock::{Clock, SystemClock, Timestamp};

@@ -10,8 +10,19 @@ use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_jobtrail");
 
+/// The binary, kept away from any real keychain: the session bus address points
+/// nowhere, so keys come from the environment only.
+fn bin() -> Command {
+    let mut c = Command::new(BIN);
+    c.env(
+        "DBUS_SESSION_BUS_ADDRESS",
+        "unix:path=/nonexistent/jobtrail-test-bus",
+    );
+    c
+}
+
 fn jobtrail(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    bin()
         .arg("--data-dir")
         .arg(data)
         .args(args)
@@ -170,7 +181,7 @@ fn missing_application_exits_3() {
 #[test]
 fn the_data_dir_comes_from_the_environment_and_empty_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(BIN)
+    let out = bin()
         .args(["apps", "add", "--company", "Env Co", "--role", "Dev"])
         .env("JOBTRAIL_DATA_DIR", dir.path())
         .output()
@@ -185,7 +196,7 @@ fn the_data_dir_comes_from_the_environment_and_empty_is_an_error() {
         "JOBTRAIL_DATA_DIR is used"
     );
 
-    let out = Command::new(BIN)
+    let out = bin()
         .args(["apps", "list"])
         .env("JOBTRAIL_DATA_DIR", "")
         .output()
@@ -249,7 +260,7 @@ fn a_read_only_data_dir_is_reported_and_nothing_is_written() {
             .arg(bin);
         c
     } else {
-        Command::new(BIN)
+        bin()
     };
     let out = cmd
         .arg("--data-dir")
@@ -284,7 +295,7 @@ mod agent_run {
     #[test]
     fn without_a_key_the_builtin_engine_analyses_an_eml_file() {
         let dir = tempfile::tempdir().unwrap();
-        let out = Command::new(BIN)
+        let out = bin()
             .args(["--json", "--data-dir"])
             .arg(dir.path())
             .args(["agent", "run", "email-analyst", "--file", EMAIL])
@@ -317,7 +328,7 @@ mod agent_run {
         let base = server.base_url();
         let data = dir.path().to_path_buf();
         let out = tokio::task::spawn_blocking(move || {
-            Command::new(BIN)
+            bin()
                 .args(["--json", "--data-dir"])
                 .arg(&data)
                 .args([
@@ -362,7 +373,7 @@ mod agent_run {
         let dir = tempfile::tempdir().unwrap();
         let (base, data) = (server.base_url(), dir.path().to_path_buf());
         let out = tokio::task::spawn_blocking(move || {
-            Command::new(BIN)
+            bin()
                 .args(["--json", "--data-dir"])
                 .arg(&data)
                 .args(["agent", "run", "email-analyst", "--file", EMAIL])
@@ -412,7 +423,7 @@ mod agent_run {
 #[test]
 fn a_bad_log_level_is_reported_and_the_command_still_runs() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(BIN)
+    let out = bin()
         .arg("--data-dir")
         .arg(dir.path())
         .args(["apps", "list"])
@@ -427,4 +438,259 @@ fn a_bad_log_level_is_reported_and_the_command_still_runs() {
         String::from_utf8_lossy(&out.stderr).contains("LOG_LEVEL is not a valid filter"),
         "the user is told"
     );
+}
+
+mod inbox {
+    use super::*;
+
+    fn mbox(dir: &Path) -> std::path::PathBuf {
+        let p = dir.join("jobs.mbox");
+        let mut s = String::new();
+        s.push_str("From talent@acme.com Tue Nov 24 09:00:00 2026\n");
+        s.push_str(
+            &std::fs::read_to_string(EMAIL_FIXTURE)
+                .unwrap()
+                .replace("\r\n", "\n"),
+        );
+        s.push_str("\nFrom offers@globex.com Tue Nov 24 10:00:00 2026\n");
+        s.push_str("From: Globex People <offers@globex.com>\nSubject: Your offer\nMessage-ID: <offer-1@globex.com>\n\nWe are pleased to offer you the position.\n");
+        s.push_str("\nFrom nobody Tue Nov 24 11:00:00 2026\n\n");
+        std::fs::write(&p, s).unwrap();
+        p
+    }
+
+    const EMAIL_FIXTURE: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cli/fixtures/interview.eml"
+    );
+
+    #[test]
+    fn import_list_analyse_and_review() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let file = mbox(dir.path());
+        let f = file.to_str().unwrap();
+
+        // One malformed message: reported, exit 1, the rest imported.
+        let out = jobtrail(&data, &["--json", "import", f]);
+        assert_eq!(out.status.code(), Some(1));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["imported"], 2, "{report}");
+        assert_eq!(report["files"][0]["errors"][0]["index"], 3);
+        let again: Value =
+            serde_json::from_slice(&jobtrail(&data, &["--json", "import", f]).stdout).unwrap();
+        assert_eq!(
+            (again["imported"].as_u64(), again["duplicates"].as_u64()),
+            (Some(0), Some(2))
+        );
+
+        json_ok(&jobtrail(
+            &data,
+            &[
+                "--json",
+                "apps",
+                "add",
+                "--company",
+                "Globex",
+                "--role",
+                "SRE",
+                "--status",
+                "interview",
+            ],
+        ));
+        let emails = json_ok(&jobtrail(&data, &["--json", "emails", "list"]));
+        let offer = emails
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["subject"] == "Your offer")
+            .unwrap();
+        let id = offer["id"].as_i64().unwrap().to_string();
+
+        let run = json_ok(&jobtrail(
+            &data,
+            &["--json", "agent", "run", "email-analyst", "--email-id", &id],
+        ));
+        assert_eq!(run["output"]["category"], "offer", "{run}");
+        assert_eq!(
+            run["queued"][0]["proposedStatus"], "offer",
+            "offers wait for review: {run}"
+        );
+        assert_eq!(run["applied"].as_array().unwrap().len(), 0);
+
+        let pending = json_ok(&jobtrail(&data, &["--json", "review", "list"]));
+        let item = pending[0]["id"].as_i64().unwrap().to_string();
+        let accepted = json_ok(&jobtrail(&data, &["--json", "review", "accept", &item]));
+        assert_eq!(accepted["state"], "accepted");
+        let apps = json_ok(&jobtrail(&data, &["--json", "apps", "list"]));
+        assert_eq!(apps[0]["status"], "offer");
+        let err = json_err(&jobtrail(&data, &["--json", "review", "reject", &item]), 2);
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap()
+                .contains("already accepted"),
+            "{err}"
+        );
+        json_err(&jobtrail(&data, &["--json", "review", "accept", "999"]), 3);
+        json_err(&jobtrail(&data, &["--json", "emails", "show", "999"]), 3);
+
+        let text = jobtrail(&data, &["emails", "list"]);
+        assert!(String::from_utf8_lossy(&text.stdout).contains("Your offer"));
+    }
+
+    #[test]
+    fn job_match_and_follow_up_run_on_the_builtin_engine() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let profile = dir.path().join("profile.json");
+        std::fs::write(&profile, r#"{"name": "Sam", "skills": ["Rust", "SQL"], "desiredRoles": ["Backend Engineer"], "remote": true}"#).unwrap();
+        json_ok(&jobtrail(
+            &data,
+            &[
+                "--json",
+                "profile",
+                "set",
+                "--file",
+                profile.to_str().unwrap(),
+            ],
+        ));
+        let post = dir.path().join("post.txt");
+        std::fs::write(&post, "Backend Engineer (remote): Rust, SQL and Kafka.").unwrap();
+        let run = json_ok(&jobtrail(
+            &data,
+            &[
+                "--json",
+                "agent",
+                "run",
+                "job-match",
+                "--file",
+                post.to_str().unwrap(),
+            ],
+        ));
+        assert_eq!(
+            run["output"]["matched_skills"],
+            serde_json::json!(["Rust", "SQL"]),
+            "{run}"
+        );
+        assert_eq!(run["execution"]["engine"], "builtin");
+
+        let app = json_ok(&jobtrail(
+            &data,
+            &[
+                "--json",
+                "apps",
+                "add",
+                "--company",
+                "Acme",
+                "--role",
+                "Rust Engineer",
+                "--status",
+                "applied",
+            ],
+        ));
+        let id = app["id"].as_i64().unwrap().to_string();
+        let draft = json_ok(&jobtrail(
+            &data,
+            &[
+                "--json",
+                "agent",
+                "run",
+                "follow-up",
+                "--application-id",
+                &id,
+            ],
+        ));
+        assert!(
+            draft["output"]["body"].as_str().unwrap().contains("Acme"),
+            "{draft}"
+        );
+        let err = json_err(
+            &jobtrail(&data, &["--json", "agent", "run", "follow-up"]),
+            2,
+        );
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap()
+                .contains("--application-id")
+        );
+
+        std::fs::write(&profile, r#"{"minSalary": -5}"#).unwrap();
+        let err = json_err(
+            &jobtrail(
+                &data,
+                &[
+                    "--json",
+                    "profile",
+                    "set",
+                    "--file",
+                    profile.to_str().unwrap(),
+                ],
+            ),
+            2,
+        );
+        assert_eq!(err["field"], "minSalary");
+    }
+
+    #[test]
+    fn settings_are_validated_and_an_absent_keychain_is_explained() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = json_err(
+            &jobtrail(
+                dir.path(),
+                &[
+                    "--json",
+                    "settings",
+                    "agent",
+                    "job-match",
+                    "--temperature",
+                    "7",
+                ],
+            ),
+            2,
+        );
+        assert_eq!(err["field"], "temperature");
+        let err = json_err(
+            &jobtrail(
+                dir.path(),
+                &[
+                    "--json",
+                    "settings",
+                    "provider",
+                    "--base-url",
+                    "localhost:1234",
+                ],
+            ),
+            2,
+        );
+        assert_eq!(err["field"], "baseUrl");
+        let v = json_ok(&jobtrail(
+            dir.path(),
+            &[
+                "--json",
+                "settings",
+                "agent",
+                "follow-up",
+                "--model",
+                "llama3.1",
+                "--enabled",
+                "false",
+            ],
+        ));
+        let a = v["agents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["agent"] == "follow-up")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (a["model"].as_str(), a["enabled"].as_bool()),
+            (Some("llama3.1"), Some(false))
+        );
+
+        let err = json_err(&jobtrail(dir.path(), &["--json", "key", "status"]), 1);
+        assert_eq!(err["code"], "keychain_unavailable", "{err}");
+    }
 }

@@ -107,12 +107,24 @@ pub struct AgentRun<O> {
 pub struct Runtime {
     llm: Option<LlmClient>,
     max_steps: usize,
+    model_override: Option<String>,
 }
 
 impl Runtime {
     /// A runtime over `llm` (none: built-in engine only), allowing 6 tool rounds.
     pub fn new(llm: Option<LlmClient>) -> Self {
-        Self { llm, max_steps: 6 }
+        Self {
+            llm,
+            max_steps: 6,
+            model_override: None,
+        }
+    }
+
+    /// Uses `model` for every run, whatever the settings say (the CLI's `--model`).
+    pub fn with_model_override(mut self, model: impl Into<String>) -> Self {
+        let model = model.into();
+        self.model_override = (!model.trim().is_empty()).then(|| model.trim().to_owned());
+        self
     }
 
     /// Changes the tool-round limit.
@@ -158,9 +170,10 @@ impl Runtime {
                 (Ok(out), outcome)
             }
             Some(llm) => {
-                let model = settings
-                    .model
+                let model = self
+                    .model_override
                     .clone()
+                    .or_else(|| settings.model.clone())
                     .unwrap_or_else(|| A::DEFAULT_MODEL.to_owned());
                 let result = self
                     .llm_loop(store, agent, input, settings, llm, &model, &mut handle)

@@ -16,6 +16,7 @@ use super::{Error, Result, Status, emails};
 use crate::agent::email_analyst::{EmailAnalysis, EmailCategory};
 use crate::clock::Timestamp;
 use crate::store::{Migration, Store};
+use crate::text::clip_line as clip;
 
 pub(crate) const MIGRATION: Migration = Migration {
     id: "202611272302_review_items",
@@ -532,20 +533,6 @@ fn category_label(c: EmailCategory) -> String {
         .unwrap_or_default()
 }
 
-/// Shortens to `max` characters on one line (for notes built from email text).
-fn clip(s: &str, max: usize) -> String {
-    let one_line: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if one_line.chars().count() <= max {
-        return one_line;
-    }
-    let mut out: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,11 +551,5 @@ mod tests {
         assert!(review_reason(Status::Interview, Status::Applied, 0.9).is_some());
         assert!(review_reason(Status::Applied, Status::Interview, 0.3).is_some());
         assert!(review_reason(Status::Applied, Status::Interview, f64::NAN).is_some());
-    }
-
-    #[test]
-    fn clip_is_one_line_and_bounded() {
-        assert_eq!(clip("a\nb", 10), "a b");
-        assert_eq!(clip("abcdef", 4), "abc…");
     }
 }

@@ -60,7 +60,7 @@ fn an_mbox_imports_once_and_reports_the_bad_message() {
         "Can we book a time?\n>From the team",
     ));
     mbox.push_str("\nFrom x Tue Nov 24 09:00:00 2026\n");
-    mbox.push_str("\n"); // a message with no headers and no text
+    mbox.push('\n'); // a message with no headers and no text
     mbox.push_str("\nFrom hr@globex.com Tue Nov 24 10:00:00 2026\n");
     // No Message-ID: deduplicated by content hash.
     mbox.push_str(&eml(
