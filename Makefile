@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: run test setup ui app lint unit e2e clean
+.PHONY: run test setup ui app lint unit e2e bench clean
 
 setup:
 	@scripts/setup.sh
@@ -35,6 +35,10 @@ e2e: app
 
 test: lint unit e2e
 	@echo "make test: all checks passed"
+
+# The agent runtime's overhead over a bare LLM call (criterion; not part of `make test`).
+bench:
+	$(CARGO) bench -p jobtrail-core --bench runtime
 
 clean:
 	$(CARGO) clean

@@ -118,3 +118,147 @@ fn app_info_names_the_data_dir() {
     assert_eq!(info["storeError"], Value::Null);
     assert_eq!(info["dataDir"], json!(dir.path().display().to_string()));
 }
+
+#[test]
+fn import_analyse_review_and_timeline_over_ipc() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_app, w) = app(&dir.path().join("data"));
+    let mail = dir.path().join("offer.eml");
+    std::fs::write(
+        &mail,
+        "From: Globex <offers@globex.com>\r\nSubject: Your offer\r\nMessage-ID: <o1@globex.com>\r\n\r\nWe are pleased to offer you the job.\r\n",
+    )
+    .expect("write");
+    let err = invoke(&w, "import_emails", json!({"paths": []})).expect_err("empty");
+    assert_eq!(err["field"], "paths");
+    let report = invoke(
+        &w,
+        "import_emails",
+        json!({"paths": [mail.to_str().expect("utf-8"), "/nonexistent/x.mbox"]}),
+    )
+    .expect("import");
+    assert_eq!(
+        (report["imported"].as_u64(), report["failed"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!(
+        report["files"][1]["error"]
+            .as_str()
+            .expect("error")
+            .contains("/nonexistent/x.mbox")
+    );
+
+    invoke(
+        &w,
+        "add_application",
+        json!({"draft": {"company": "Globex", "role": "SRE", "status": "interview"}}),
+    )
+    .expect("added");
+    let emails = invoke(&w, "list_emails", json!({})).expect("list");
+    let id = emails[0]["id"].clone();
+    assert_eq!(emails[0]["subject"], "Your offer");
+    let done = invoke(&w, "analyze_email", json!({"id": id})).expect("analyse");
+    assert_eq!(done["output"]["category"], "offer", "{done}");
+    assert_eq!(done["execution"]["engine"], "builtin");
+    assert_eq!(done["error"], Value::Null);
+    let item = done["queued"][0].clone();
+    assert_eq!(item["proposedStatus"], "offer", "{done}");
+
+    let pending =
+        invoke(&w, "list_review_items", json!({"includeDecided": false})).expect("review");
+    assert_eq!(pending.as_array().map(Vec::len), Some(1));
+    let accepted = invoke(&w, "accept_review_item", json!({"id": item["id"]})).expect("accept");
+    assert_eq!(accepted["state"], "accepted");
+    let err = invoke(&w, "reject_review_item", json!({"id": item["id"]})).expect_err("decided");
+    assert_eq!(err["code"], "invalid_input");
+
+    let app_id = accepted["applicationId"].clone();
+    let timeline = invoke(&w, "application_timeline", json!({"id": app_id})).expect("timeline");
+    let last = timeline
+        .as_array()
+        .and_then(|t| t.last())
+        .expect("entry")
+        .clone();
+    assert_eq!(
+        (last["to"].as_str(), last["origin"].as_str()),
+        (Some("offer"), Some("agent"))
+    );
+    assert_eq!(last["emailSubject"], "Your offer");
+    assert_eq!(last["executionId"], done["execution"]["executionId"]);
+    let email = invoke(&w, "get_email", json!({"id": id})).expect("email");
+    assert_eq!(email["analysis"]["category"], "offer");
+    assert!(
+        email["body"]
+            .as_str()
+            .expect("body")
+            .contains("pleased to offer")
+    );
+}
+
+#[test]
+fn profile_job_match_follow_up_and_settings_over_ipc() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_app, w) = app(dir.path());
+    let err = invoke(&w, "save_profile", json!({"draft": {"minSalary": -1}})).expect_err("bad");
+    assert_eq!(err["field"], "minSalary");
+    let saved = invoke(
+        &w,
+        "save_profile",
+        json!({"draft": {"name": "Sam", "skills": ["Rust", "SQL"], "desiredRoles": ["Backend Engineer"], "remote": true}}),
+    )
+    .expect("saved");
+    assert_eq!(saved["skills"], json!(["Rust", "SQL"]));
+    assert!(saved["updatedAt"].as_i64().is_some());
+
+    let run = invoke(
+        &w,
+        "run_job_match",
+        json!({"post": "Backend Engineer: Rust, SQL, Kafka. Remote."}),
+    )
+    .expect("match");
+    assert_eq!(
+        run["output"]["matched_skills"],
+        json!(["Rust", "SQL"]),
+        "{run}"
+    );
+    assert!(run["output"]["score"].as_u64().expect("score") >= 70);
+    let err = invoke(&w, "run_job_match", json!({"post": " "})).expect_err("empty post");
+    assert_eq!(err["field"], "post");
+
+    let app = invoke(
+        &w,
+        "add_application",
+        json!({"draft": {"company": "Acme", "role": "Dev", "status": "applied"}}),
+    )
+    .expect("added");
+    let due = invoke(&w, "list_follow_ups_due", json!({"days": 7})).expect("due");
+    assert_eq!(due, json!([]), "a new application is not due");
+    let err = invoke(&w, "list_follow_ups_due", json!({"days": -3})).expect_err("bad days");
+    assert_eq!(err["field"], "days");
+    let draft = invoke(&w, "run_follow_up", json!({"applicationId": app["id"]})).expect("draft");
+    assert!(
+        draft["output"]["body"]
+            .as_str()
+            .expect("body")
+            .contains("Sam"),
+        "{draft}"
+    );
+
+    let err = invoke(
+        &w,
+        "set_agent_config",
+        json!({"agent": "job-match", "config": {"temperature": 9}}),
+    )
+    .expect_err("bad temperature");
+    assert_eq!(err["field"], "temperature");
+    invoke(
+        &w,
+        "set_agent_config",
+        json!({"agent": "job-match", "config": {"enabled": false}}),
+    )
+    .expect("saved");
+    let err = invoke(&w, "run_job_match", json!({"post": "Rust"})).expect_err("disabled");
+    assert_eq!(err["field"], "agent");
+    let settings = invoke(&w, "get_settings", json!({})).expect("settings");
+    assert_eq!(settings["agents"].as_array().map(Vec::len), Some(3));
+}

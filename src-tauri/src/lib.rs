@@ -26,15 +26,29 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, store: StoreState) -> t
             commands::applications::set_application_status,
             commands::applications::delete_application,
             commands::applications::application_timeline,
+            commands::inbox::list_emails,
+            commands::inbox::get_email,
+            commands::inbox::import_emails,
+            commands::inbox::analyze_email,
+            commands::inbox::list_review_items,
+            commands::inbox::accept_review_item,
+            commands::inbox::reject_review_item,
+            commands::agents::run_job_match,
+            commands::agents::list_follow_ups_due,
+            commands::agents::run_follow_up,
+            commands::agents::get_profile,
+            commands::agents::save_profile,
+            commands::agents::get_settings,
+            commands::agents::set_provider_settings,
+            commands::agents::set_agent_config,
         ])
 }
 
 /// Starts the desktop app.
 pub fn run() {
     jobtrail_core::logging::init_stderr("info");
-    if let Err(e) = configure(tauri::Builder::default(), StoreState::open_default())
-        .run(tauri::generate_context!())
-    {
+    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    if let Err(e) = configure(builder, StoreState::open_default()).run(tauri::generate_context!()) {
         tracing::error!(error = %e, "the desktop app could not start");
         eprintln!("jobtrail: the desktop app could not start: {e}");
         std::process::exit(1);

@@ -47,6 +47,12 @@ impl StoreState {
         self.data_dir.as_ref()
     }
 
+    /// The store's lock itself, for work that locks it briefly several times (agent
+    /// runs must not hold it across an LLM call).
+    pub fn mutex(&self) -> Result<&Mutex<Store>, IpcError> {
+        self.store.as_ref().map_err(Clone::clone)
+    }
+
     /// Runs `f` with the store, or returns why there is none.
     pub fn with<T>(
         &self,

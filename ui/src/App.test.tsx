@@ -1,10 +1,11 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Application } from "./types";
+import { reviewItem } from "./test/fixtures";
+import type { Application, ReviewItem } from "./types";
 
 // The UI reaches Rust only through ./backend; an in-memory fake stands in for it.
-const db: { apps: Application[]; nextId: number } = { apps: [], nextId: 1 };
+const db: { apps: Application[]; nextId: number; review: ReviewItem[] } = { apps: [], nextId: 1, review: [] };
 vi.mock("./backend", () => ({
   toIpcError: (e: unknown) => e,
   backend: {
@@ -29,6 +30,28 @@ vi.mock("./backend", () => ({
       db.apps = db.apps.filter((a) => a.id !== id);
     }),
     applicationTimeline: vi.fn(async () => []),
+    listReviewItems: vi.fn(async (includeDecided: boolean) =>
+      db.review.filter((r) => includeDecided || r.state === "pending"),
+    ),
+    acceptReviewItem: vi.fn(async (id: number) => {
+      const item = db.review.find((r) => r.id === id)!;
+      item.state = "accepted";
+      return item;
+    }),
+    rejectReviewItem: vi.fn(),
+    listEmails: vi.fn(async () => []),
+    getEmail: vi.fn(),
+    pickEmailFiles: vi.fn(async () => []),
+    importEmails: vi.fn(),
+    analyzeEmail: vi.fn(),
+    getProfile: vi.fn(async () => ({
+      name: "", headline: "", skills: [], yearsExperience: null, experience: "", locations: [],
+      remote: false, desiredRoles: [], minSalary: null, updatedAt: null,
+    })),
+    saveProfile: vi.fn(),
+    runJobMatch: vi.fn(),
+    listFollowUpsDue: vi.fn(async () => []),
+    runFollowUp: vi.fn(),
   },
 }));
 
@@ -38,6 +61,7 @@ const { backend } = await import("./backend");
 beforeEach(() => {
   db.apps = [];
   db.nextId = 1;
+  db.review = [];
 });
 
 describe("applications", () => {
@@ -100,5 +124,65 @@ describe("applications", () => {
     await waitFor(() => expect(screen.queryByTestId("application-row")).not.toBeInTheDocument());
     expect(backend.deleteApplication).toHaveBeenCalledWith(7);
     expect(await screen.findByTestId("empty-state")).toBeInTheDocument();
+  });
+});
+
+describe("navigation", () => {
+  it("marks the current view and switches views", async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByTestId("empty-state");
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    expect(within(nav).getByTestId("nav-applications")).toHaveAttribute("aria-current", "page");
+
+    await user.click(screen.getByTestId("nav-inbox"));
+    expect(screen.getByTestId("nav-inbox")).toHaveAttribute("aria-current", "page");
+    expect(screen.getByTestId("nav-applications")).not.toHaveAttribute("aria-current");
+    expect(await screen.findByTestId("inbox-empty")).toBeVisible();
+    expect(screen.getByTestId("empty-state")).not.toBeVisible();
+
+    await user.click(screen.getByTestId("nav-profile"));
+    expect(await screen.findByTestId("profile-form")).toBeVisible();
+    expect(screen.getByTestId("inbox-empty")).not.toBeVisible();
+  });
+
+  it("can be used with the keyboard", async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByTestId("empty-state");
+    screen.getByTestId("nav-applications").focus();
+    await user.keyboard("{ArrowRight}");
+    expect(screen.getByTestId("nav-inbox")).toHaveFocus();
+    await user.keyboard("{End}");
+    expect(screen.getByTestId("nav-profile")).toHaveFocus();
+    await user.keyboard("{ArrowLeft}{Enter}");
+    expect(screen.getByTestId("nav-review")).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByTestId("review-empty")).toBeVisible();
+  });
+
+  it("badges Review with the pending count and updates it after a decision", async () => {
+    db.review = [reviewItem({ id: 1 }), reviewItem({ id: 2, company: "Globex" }), reviewItem({ id: 3, state: "rejected" })];
+    const user = userEvent.setup();
+    render(<App />);
+    expect(await screen.findByTestId("review-badge")).toHaveTextContent(/^2$/);
+    expect(screen.getByTestId("nav-review")).toHaveAccessibleName("Review, 2 pending");
+
+    await user.click(screen.getByTestId("nav-review"));
+    const [first] = await screen.findAllByTestId("review-item");
+    await user.click(within(first!).getByTestId("review-accept"));
+    await waitFor(() => expect(screen.getByTestId("review-badge")).toHaveTextContent(/^1$/));
+
+    await user.click(within(screen.getByTestId("review-item")).getByTestId("review-accept"));
+    await waitFor(() => expect(screen.queryByTestId("review-badge")).not.toBeInTheDocument());
+  });
+
+  it("shows only the store error when the data cannot be opened", async () => {
+    vi.mocked(backend.appInfo).mockResolvedValueOnce({
+      version: "0.1.0", dataDir: null, database: null,
+      storeError: { code: "store_unavailable", message: "the database is from a newer Jobtrail" },
+    });
+    render(<App />);
+    expect(await screen.findByTestId("store-error")).toHaveTextContent("the database is from a newer Jobtrail");
+    expect(screen.queryByRole("navigation")).not.toBeInTheDocument();
   });
 });

@@ -1,14 +1,48 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { backend } from "./backend";
 import type { AppInfo } from "./types";
 import { ApplicationsView } from "./components/ApplicationsView";
+import { InboxView } from "./components/InboxView";
+import { Nav, type View } from "./components/Nav";
+import { ProfileView } from "./components/ProfileView";
+import { ReviewView } from "./components/ReviewView";
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [view, setView] = useState<View>("applications");
+  // Views stay mounted once opened, so work in progress (an analysis, an unsaved
+  // profile) survives a trip to another view; each reloads its data when shown again.
+  const [opened, setOpened] = useState<ReadonlySet<View>>(() => new Set<View>(["applications"]));
+  const [pendingReview, setPendingReview] = useState<number | null>(null);
 
   useEffect(() => {
     backend.appInfo().then(setInfo, () => setInfo(null));
   }, []);
+
+  const refreshPendingReview = useCallback(async () => {
+    try {
+      setPendingReview((await backend.listReviewItems(false)).length);
+    } catch {
+      // The Review view shows the error when opened; the badge just goes away.
+      setPendingReview(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refreshPendingReview();
+  }, [refreshPendingReview]);
+
+  const navigate = useCallback((next: View) => {
+    setView(next);
+    setOpened((prev) => (prev.has(next) ? prev : new Set(prev).add(next)));
+  }, []);
+
+  const pane = (v: View, render: (active: boolean) => ReactNode) =>
+    opened.has(v) && (
+      <div className="view" hidden={view !== v}>
+        {render(view === v)}
+      </div>
+    );
 
   return (
     <div className="app">
@@ -17,6 +51,7 @@ export function App() {
           <span className="brand-mark" aria-hidden="true" />
           <h1>Jobtrail</h1>
         </div>
+        {!info?.storeError && <Nav current={view} pendingReview={pendingReview} onNavigate={navigate} />}
         <p className="tagline">Your job search, tracked locally.</p>
       </header>
       <main className="app-main">
@@ -25,7 +60,14 @@ export function App() {
             <strong>Your data could not be opened.</strong> {info.storeError.message}
           </div>
         ) : (
-          <ApplicationsView />
+          <>
+            {pane("applications", (active) => <ApplicationsView active={active} />)}
+            {pane("inbox", (active) => (
+              <InboxView active={active} onReviewChanged={refreshPendingReview} onOpenReview={() => navigate("review")} />
+            ))}
+            {pane("review", (active) => <ReviewView active={active} onChanged={refreshPendingReview} />)}
+            {pane("profile", (active) => <ProfileView active={active} />)}
+          </>
         )}
       </main>
       <footer className="app-footer">

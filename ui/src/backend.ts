@@ -1,7 +1,26 @@
 // The one module that talks to the Rust side. Components import from here, never
 // from @tauri-apps/*, so tests mock this module alone.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppInfo, Application, ApplicationDraft, IpcError, Status, StatusChange } from "./types";
+import { open } from "@tauri-apps/plugin-dialog";
+import type {
+  AgentRunResult,
+  AnalyzeResult,
+  AppInfo,
+  Application,
+  ApplicationDraft,
+  Email,
+  EmailSummary,
+  FollowUpDraft,
+  FollowUpDue,
+  ImportReport,
+  IpcError,
+  JobMatchResult,
+  Profile,
+  ProfileDraft,
+  ReviewItem,
+  Status,
+  StatusChange,
+} from "./types";
 
 /** Turns whatever a command rejected with into an IpcError. */
 export function toIpcError(e: unknown): IpcError {
@@ -19,14 +38,48 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
+/** The native open dialog for mail files; [] when the person cancels. */
+async function pickEmailFiles(): Promise<string[]> {
+  try {
+    const picked = await open({
+      multiple: true,
+      directory: false,
+      filters: [{ name: "Email", extensions: ["eml", "mbox", "mbx"] }],
+    });
+    if (picked === null) return [];
+    return Array.isArray(picked) ? picked : [picked];
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
 export const backend = {
   appInfo: () => call<AppInfo>("app_info"),
+
   listApplications: () => call<Application[]>("list_applications"),
   addApplication: (draft: ApplicationDraft) => call<Application>("add_application", { draft }),
   setApplicationStatus: (id: number, status: Status, note?: string) =>
     call<Application>("set_application_status", { id, status, note: note ?? null }),
   deleteApplication: (id: number) => call<void>("delete_application", { id }),
   applicationTimeline: (id: number) => call<StatusChange[]>("application_timeline", { id }),
+
+  pickEmailFiles,
+  listEmails: () => call<EmailSummary[]>("list_emails"),
+  getEmail: (id: number) => call<Email>("get_email", { id }),
+  importEmails: (paths: string[]) => call<ImportReport>("import_emails", { paths }),
+  analyzeEmail: (id: number) => call<AnalyzeResult>("analyze_email", { id }),
+
+  listReviewItems: (includeDecided: boolean) =>
+    call<ReviewItem[]>("list_review_items", { includeDecided }),
+  acceptReviewItem: (id: number) => call<ReviewItem>("accept_review_item", { id }),
+  rejectReviewItem: (id: number) => call<ReviewItem>("reject_review_item", { id }),
+
+  getProfile: () => call<Profile>("get_profile"),
+  saveProfile: (draft: ProfileDraft) => call<Profile>("save_profile", { draft }),
+  runJobMatch: (post: string) => call<AgentRunResult<JobMatchResult>>("run_job_match", { post }),
+  listFollowUpsDue: (days: number) => call<FollowUpDue[]>("list_follow_ups_due", { days }),
+  runFollowUp: (applicationId: number) =>
+    call<AgentRunResult<FollowUpDraft>>("run_follow_up", { applicationId }),
 };
 
 export type Backend = typeof backend;

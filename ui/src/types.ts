@@ -1,5 +1,6 @@
 // Shapes of what crosses IPC. They mirror the Rust types in jobtrail-core
-// (tracker::applications) and src-tauri (error.rs, commands/mod.rs).
+// (tracker, agent) and src-tauri (error.rs, commands/mod.rs). Transport types are
+// camelCase; agent outputs are the model's own JSON schema and stay snake_case.
 
 export const STATUSES = [
   "saved",
@@ -48,6 +49,11 @@ export interface StatusChange {
   at: number;
   origin: Origin;
   note: string | null;
+  /** The email that caused an agent change, if any. */
+  emailId: number | null;
+  emailSubject: string | null;
+  /** The agent execution that made the change, if any. */
+  executionId: number | null;
 }
 
 export type ErrorCode = "invalid_input" | "not_found" | "store_unavailable" | "internal";
@@ -63,4 +69,192 @@ export interface AppInfo {
   dataDir: string | null;
   database: string | null;
   storeError: IpcError | null;
+}
+
+// ── Email ─────────────────────────────────────────────────────────────────────
+
+export const EMAIL_CATEGORIES = [
+  "application_received",
+  "interview_invite",
+  "assessment",
+  "offer",
+  "rejection",
+  "recruiter_outreach",
+  "follow_up_needed",
+  "other",
+] as const;
+
+export type EmailCategory = (typeof EMAIL_CATEGORIES)[number];
+
+export type Urgency = "low" | "medium" | "high";
+
+/** EmailAnalyst's output (the model's schema, snake_case). */
+export interface EmailAnalysis {
+  category: EmailCategory;
+  urgency: Urgency;
+  company: string | null;
+  role: string | null;
+  dates: string[];
+  contacts: { name: string | null; email: string | null }[];
+  application_id: number | null;
+  proposed_status: Status | null;
+  summary: string;
+  confidence: number;
+}
+
+export interface EmailSummary {
+  id: number;
+  messageId: string | null;
+  from: string;
+  subject: string;
+  /** The Date header as written in the message. */
+  date: string | null;
+  snippet: string;
+  importedAt: number;
+  source: string | null;
+  category: EmailCategory | null;
+  applicationId: number | null;
+  executionId: number | null;
+}
+
+export interface Email extends EmailSummary {
+  /** Plain text. Never rendered as HTML. */
+  body: string;
+  analysis: EmailAnalysis | null;
+}
+
+/** A message that could not be read; `index` counts from 1 within its file. */
+export interface MessageError {
+  index: number;
+  reason: string;
+}
+
+export interface ImportFileReport {
+  path: string;
+  imported: number;
+  duplicates: number;
+  errors: MessageError[];
+  /** Set when the file itself could not be read (or reading stopped). */
+  error: string | null;
+}
+
+export interface ImportReport {
+  files: ImportFileReport[];
+  imported: number;
+  duplicates: number;
+  /** Messages, or whole files, that failed. */
+  failed: number;
+}
+
+// ── Agent runs ────────────────────────────────────────────────────────────────
+
+export type Engine = "llm" | "builtin" | "custom";
+
+export interface TokenUsage {
+  input: number;
+  cachedInput: number;
+  output: number;
+  reasoning: number;
+}
+
+export interface ExecutionRecord {
+  executionId: number;
+  requestId: string;
+  agent: string;
+  engine: Engine;
+  provider: string | null;
+  model: string | null;
+  startedAt: number;
+  endedAt: number;
+  durationUs: number;
+  success: boolean;
+  usage: TokenUsage;
+  llmCalls: number;
+  toolCalls: number;
+  errorKind: string | null;
+  errorMessage: string | null;
+}
+
+export interface RunError {
+  kind: string;
+  message: string;
+}
+
+/** One agent run: its output, or why there is none, and how it ran. */
+export interface AgentRunResult<T> {
+  output: T | null;
+  error: RunError | null;
+  execution: ExecutionRecord;
+}
+
+// ── Review queue ──────────────────────────────────────────────────────────────
+
+export type ReviewKind = "status_change" | "new_application";
+
+export type ReviewState = "pending" | "accepted" | "rejected";
+
+export interface ReviewItem {
+  id: number;
+  kind: ReviewKind;
+  applicationId: number | null;
+  company: string | null;
+  role: string | null;
+  currentStatus: Status | null;
+  proposedStatus: Status | null;
+  reason: string;
+  confidence: number | null;
+  emailId: number | null;
+  emailSubject: string | null;
+  executionId: number | null;
+  state: ReviewState;
+  createdAt: number;
+  decidedAt: number | null;
+}
+
+/** An EmailAnalyst run plus what it did: changes applied, items queued for review. */
+export interface AnalyzeResult extends AgentRunResult<EmailAnalysis> {
+  applied: StatusChange[];
+  queued: ReviewItem[];
+}
+
+// ── Profile and matching ──────────────────────────────────────────────────────
+
+export interface Profile {
+  name: string;
+  headline: string;
+  skills: string[];
+  yearsExperience: number | null;
+  experience: string;
+  locations: string[];
+  remote: boolean;
+  desiredRoles: string[];
+  minSalary: number | null;
+  updatedAt: number | null;
+}
+
+export type ProfileDraft = Omit<Profile, "updatedAt">;
+
+export type Recommendation = "apply" | "consider" | "skip";
+
+/** JobMatch's output (the model's schema, snake_case). */
+export interface JobMatchResult {
+  score: number;
+  matched_skills: string[];
+  missing_skills: string[];
+  recommendation: Recommendation;
+  summary: string;
+  confidence: number;
+}
+
+export interface FollowUpDue {
+  application: Application;
+  daysSinceActivity: number;
+}
+
+/** FollowUp's output (the model's schema, snake_case). */
+export interface FollowUpDraft {
+  application_id: number;
+  subject: string;
+  body: string;
+  confidence: number;
 }

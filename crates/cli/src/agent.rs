@@ -5,13 +5,13 @@ use std::sync::Mutex;
 
 use clap::{Args, Subcommand, ValueEnum};
 use jobtrail_core::Store;
+use jobtrail_core::agent::AgentRun;
 use jobtrail_core::agent::email_analyst::{EmailAnalysis, EmailAnalyst, EmailInput};
 use jobtrail_core::agent::follow_up::FollowUpDraft;
 use jobtrail_core::agent::job_match::JobMatchResult;
 use jobtrail_core::agent::tasks;
-use jobtrail_core::agent::{AgentRun, ExecutionRecord, RunError};
+use jobtrail_core::tracker::mail;
 use jobtrail_core::tracker::review::Applied;
-use jobtrail_core::tracker::{StatusChange, mail};
 use serde::Serialize;
 
 use crate::output::{CliError, Output};
@@ -51,21 +51,11 @@ pub enum AgentName {
 }
 
 #[derive(Serialize)]
-struct ErrorView {
-    kind: &'static str,
-    message: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct RunView<'a, O: Serialize> {
-    output: Option<&'a O>,
-    error: Option<ErrorView>,
-    execution: &'a ExecutionRecord,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    applied: Option<&'a [StatusChange]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    queued: Option<&'a [jobtrail_core::tracker::review::ReviewItem]>,
+    #[serde(flatten)]
+    run: &'a AgentRun<O>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    applied: Option<&'a Applied>,
 }
 
 pub fn run(cmd: AgentCommand, store: Store, out: &Output) -> Result<(), CliError> {
@@ -142,16 +132,7 @@ fn show<O: Serialize>(
     text: fn(&O) -> String,
 ) -> Result<(), CliError> {
     let e = &run.execution;
-    let view = RunView {
-        output: run.result.as_ref().ok(),
-        error: run.result.as_ref().err().map(|err: &RunError| ErrorView {
-            kind: err.kind(),
-            message: err.to_string(),
-        }),
-        execution: e,
-        applied: applied.map(|a| a.applied.as_slice()),
-        queued: applied.map(|a| a.queued.as_slice()),
-    };
+    let view = RunView { run, applied };
     out.print(&view, || {
         let engine = match (&e.provider, &e.model) {
             (Some(p), Some(m)) => format!("{m} via {p}"),

@@ -1,6 +1,8 @@
 //! Tauri commands: validate, call the core, map the error.
 
+pub mod agents;
 pub mod applications;
+pub mod inbox;
 
 use serde::Serialize;
 use tauri::State;

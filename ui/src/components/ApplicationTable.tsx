@@ -6,9 +6,10 @@ interface Props {
   apps: Application[];
   onStatus: (app: Application, status: Status) => void;
   onDelete: (app: Application) => void;
+  onTimeline: (app: Application) => void;
 }
 
-export function ApplicationTable({ apps, onStatus, onDelete }: Props) {
+export function ApplicationTable({ apps, onStatus, onDelete, onTimeline }: Props) {
   return (
     <table className="apps" data-testid="applications-table">
       <thead>
@@ -54,6 +55,14 @@ export function ApplicationTable({ apps, onStatus, onDelete }: Props) {
               {formatWhen(app.updatedAt)}
             </td>
             <td className="actions">
+              <button
+                className="btn btn-quiet"
+                onClick={() => onTimeline(app)}
+                aria-label={`Timeline of ${app.role} at ${app.company}`}
+                data-testid="timeline-button"
+              >
+                Timeline
+              </button>
               <button
                 className="btn btn-ghost"
                 onClick={() => onDelete(app)}

@@ -4,14 +4,21 @@ import type { Application, IpcError, Status } from "../types";
 import { AddApplicationForm } from "./AddApplicationForm";
 import { ApplicationTable } from "./ApplicationTable";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { TimelinePanel } from "./TimelinePanel";
 
 type Load = { state: "loading" } | { state: "ready"; apps: Application[] } | { state: "failed"; error: IpcError };
 
-export function ApplicationsView() {
+interface Props {
+  /** Whether the view is on screen; it reloads each time it comes back. */
+  active?: boolean;
+}
+
+export function ApplicationsView({ active = true }: Props) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [error, setError] = useState<IpcError | null>(null);
   const [adding, setAdding] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<Application | null>(null);
+  const [timelineFor, setTimelineFor] = useState<Application | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -22,8 +29,8 @@ export function ApplicationsView() {
   }, []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (active) void refresh();
+  }, [active, refresh]);
 
   const changeStatus = async (app: Application, status: Status) => {
     setError(null);
@@ -103,8 +110,15 @@ export function ApplicationsView() {
         </div>
       )}
       {apps.length > 0 && (
-        <ApplicationTable apps={apps} onStatus={changeStatus} onDelete={setPendingDelete} />
+        <ApplicationTable
+          apps={apps}
+          onStatus={changeStatus}
+          onDelete={setPendingDelete}
+          onTimeline={setTimelineFor}
+        />
       )}
+
+      {timelineFor && <TimelinePanel application={timelineFor} onClose={() => setTimelineFor(null)} />}
 
       {pendingDelete && (
         <ConfirmDialog

@@ -102,6 +102,30 @@ pub struct AgentRun<O> {
     pub execution: ExecutionRecord,
 }
 
+/// Serialized as the CLI and the UI show it:
+/// `{ "output": O | null, "error": { "kind", "message" } | null, "execution": … }`.
+impl<O: Serialize> Serialize for AgentRun<O> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        #[derive(Serialize)]
+        struct ErrorView<'a> {
+            kind: &'a str,
+            message: String,
+        }
+        let mut st = s.serialize_struct("AgentRun", 3)?;
+        st.serialize_field("output", &self.result.as_ref().ok())?;
+        st.serialize_field(
+            "error",
+            &self.result.as_ref().err().map(|e| ErrorView {
+                kind: e.kind(),
+                message: e.to_string(),
+            }),
+        )?;
+        st.serialize_field("execution", &self.execution)?;
+        st.end()
+    }
+}
+
 /// Runs agents. Without an LLM client every agent uses its built-in engine.
 #[derive(Debug, Clone)]
 pub struct Runtime {

@@ -1,0 +1,97 @@
+//! Commands that run agents, and the profile and settings they use.
+
+use jobtrail_core::agent::AgentRun;
+use jobtrail_core::agent::follow_up::FollowUpDraft;
+use jobtrail_core::agent::job_match::JobMatchResult;
+use jobtrail_core::agent::tasks;
+use jobtrail_core::settings::{self, AgentConfig, AgentConfigDraft, ProviderSettings};
+use jobtrail_core::tracker::follow_ups::{self, FollowUpDue};
+use jobtrail_core::tracker::profile::{self, Profile, ProfileDraft};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::StoreState;
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn run_job_match(
+    state: State<'_, StoreState>,
+    post: String,
+) -> Result<AgentRun<JobMatchResult>, IpcError> {
+    let store = state.mutex()?;
+    let runtime = tasks::runtime(store)?;
+    Ok(tasks::job_match(store, &runtime, &post).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn list_follow_ups_due(
+    state: State<'_, StoreState>,
+    days: i64,
+) -> Result<Vec<FollowUpDue>, IpcError> {
+    state.with(|s| Ok(follow_ups::due(s, days)?))
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn run_follow_up(
+    state: State<'_, StoreState>,
+    application_id: i64,
+) -> Result<AgentRun<FollowUpDraft>, IpcError> {
+    let store = state.mutex()?;
+    let runtime = tasks::runtime(store)?;
+    Ok(tasks::follow_up(store, &runtime, application_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_profile(state: State<'_, StoreState>) -> Result<Profile, IpcError> {
+    state.with(|s| Ok(profile::get(s)?))
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn save_profile(
+    state: State<'_, StoreState>,
+    draft: ProfileDraft,
+) -> Result<Profile, IpcError> {
+    state.with(|s| Ok(profile::save(s, draft)?))
+}
+
+/// The provider and every agent's settings.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    provider: ProviderSettings,
+    agents: Vec<AgentConfig>,
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcError> {
+    state.with(|s| {
+        Ok(Settings {
+            provider: settings::provider(s)?,
+            agents: settings::agent_configs(s)?,
+        })
+    })
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn set_provider_settings(
+    state: State<'_, StoreState>,
+    provider: ProviderSettings,
+) -> Result<ProviderSettings, IpcError> {
+    state.with(|s| Ok(settings::set_provider(s, provider)?))
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn set_agent_config(
+    state: State<'_, StoreState>,
+    agent: String,
+    config: AgentConfigDraft,
+) -> Result<AgentConfig, IpcError> {
+    state.with(|s| Ok(settings::set_agent_config(s, &agent, config)?))
+}

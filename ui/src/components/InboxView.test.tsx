@@ -1,0 +1,190 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { analysis, analyzeResult, application, email, emailSummary, execution, reviewItem, statusChange } from "../test/fixtures";
+import type { AnalyzeResult } from "../types";
+
+vi.mock("../backend", () => ({
+  backend: {
+    listEmails: vi.fn(),
+    getEmail: vi.fn(),
+    pickEmailFiles: vi.fn(),
+    importEmails: vi.fn(),
+    analyzeEmail: vi.fn(),
+    listApplications: vi.fn(),
+  },
+}));
+
+const { backend } = await import("../backend");
+const { InboxView } = await import("./InboxView");
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  vi.mocked(backend.listEmails).mockResolvedValue([]);
+  vi.mocked(backend.listApplications).mockResolvedValue([]);
+  vi.mocked(backend.getEmail).mockImplementation(async (id) => email({ id }));
+});
+
+describe("inbox", () => {
+  it("invites an import of .eml or .mbox files when there is no mail", async () => {
+    render(<InboxView />);
+    const empty = await screen.findByTestId("inbox-empty");
+    expect(empty).toHaveTextContent(".eml");
+    expect(empty).toHaveTextContent(".mbox");
+  });
+
+  it("imports the picked files and reports per-file and per-message errors", async () => {
+    vi.mocked(backend.pickEmailFiles).mockResolvedValue(["/mail/job.mbox", "/mail/broken.eml"]);
+    vi.mocked(backend.importEmails).mockResolvedValue({
+      imported: 3,
+      duplicates: 1,
+      failed: 2,
+      files: [
+        { path: "/mail/job.mbox", imported: 3, duplicates: 1, errors: [{ index: 2, reason: "no From header" }], error: null },
+        { path: "/mail/broken.eml", imported: 0, duplicates: 0, errors: [], error: "not a mail message" },
+      ],
+    });
+    const onReviewChanged = vi.fn();
+    const user = userEvent.setup();
+    render(<InboxView onReviewChanged={onReviewChanged} />);
+    await screen.findByTestId("inbox-empty");
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 5, subject: "Your application to Acme" })]);
+
+    await user.click(screen.getByTestId("import-button"));
+
+    const report = await screen.findByTestId("import-report");
+    expect(backend.importEmails).toHaveBeenCalledWith(["/mail/job.mbox", "/mail/broken.eml"]);
+    expect(within(report).getByTestId("import-imported")).toHaveTextContent("3 messages imported");
+    expect(within(report).getByTestId("import-duplicates")).toHaveTextContent("1 duplicate skipped");
+    expect(within(report).getByTestId("import-failed")).toHaveTextContent("2 failed");
+    expect(within(report).getByTestId("import-message-error")).toHaveTextContent("Message 2: no From header");
+    expect(within(report).getByTestId("import-file-error")).toHaveTextContent("not a mail message");
+    expect(within(report).getByText("broken.eml")).toBeInTheDocument();
+    // The list is reloaded with what was imported.
+    expect(await screen.findByTestId("email-row")).toHaveTextContent("Your application to Acme");
+    expect(onReviewChanged).toHaveBeenCalled();
+  });
+
+  it("does nothing when the file dialog is cancelled", async () => {
+    vi.mocked(backend.pickEmailFiles).mockResolvedValue([]);
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("import-button"));
+    await waitFor(() => expect(backend.pickEmailFiles).toHaveBeenCalled());
+    expect(backend.importEmails).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("import-report")).not.toBeInTheDocument();
+  });
+
+  it("shows an import failure", async () => {
+    vi.mocked(backend.pickEmailFiles).mockResolvedValue(["/mail/x.eml"]);
+    vi.mocked(backend.importEmails).mockRejectedValue({ code: "store_unavailable", message: "disk is read-only" });
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("import-button"));
+    expect(await screen.findByTestId("inbox-error")).toHaveTextContent("disk is read-only");
+  });
+
+  it("lists emails with from, subject and category", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([
+      emailSummary({ id: 2, subject: "Offer letter", from: "hr@globex.test", category: "offer" }),
+      emailSummary({ id: 1, subject: "Thanks for applying", category: null }),
+    ]);
+    render(<InboxView />);
+    const rows = await screen.findAllByTestId("email-row");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent("hr@globex.test");
+    expect(rows[0]).toHaveTextContent("Offer letter");
+    expect(within(rows[0]!).getByTestId("category-chip")).toHaveTextContent("Offer");
+    expect(within(rows[1]!).queryByTestId("category-chip")).not.toBeInTheDocument();
+  });
+
+  it("analyses an email and shows the category, the change applied and what was queued", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 1 })]);
+    vi.mocked(backend.listApplications).mockResolvedValue([application({ id: 1, company: "Acme Corp" })]);
+    let finish: (r: AnalyzeResult) => void = () => undefined;
+    vi.mocked(backend.analyzeEmail).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    const onOpenReview = vi.fn();
+    const onReviewChanged = vi.fn();
+    const user = userEvent.setup();
+    render(<InboxView onOpenReview={onOpenReview} onReviewChanged={onReviewChanged} />);
+
+    const row = await screen.findByTestId("email-row");
+    await user.click(within(row).getByTestId("analyse-button"));
+    expect(backend.analyzeEmail).toHaveBeenCalledWith(1);
+    expect(within(row).getByTestId("analyse-button")).toBeDisabled();
+    expect(within(row).getByTestId("analyse-button")).toHaveTextContent("Analysing…");
+
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 1, category: "interview_invite" })]);
+    finish(
+      analyzeResult({
+        applied: [statusChange({ applicationId: 1, to: "interview" })],
+        queued: [reviewItem({ kind: "new_application", company: "Globex", role: "SRE", proposedStatus: "applied" })],
+      }),
+    );
+
+    const result = await screen.findByTestId("analysis-result");
+    expect(within(result).getByTestId("analysis-category")).toHaveTextContent("Interview invite");
+    expect(result).toHaveTextContent("87% confident");
+    expect(result).toHaveTextContent("Acme invites you to a technical interview.");
+    expect(within(result).getByTestId("execution-engine")).toHaveTextContent("built-in rules");
+    expect(await within(result).findByTestId("applied-change")).toHaveTextContent("Moved Acme Corp to interview");
+    expect(within(result).getByTestId("queued-item")).toHaveTextContent("New application: Globex — SRE");
+    await user.click(within(result).getByTestId("open-review"));
+    expect(onOpenReview).toHaveBeenCalled();
+    expect(onReviewChanged).toHaveBeenCalled();
+    // The row gets its category once the list reloads.
+    expect(await within(screen.getByTestId("email-row")).findByTestId("category-chip")).toHaveTextContent("Interview invite");
+  });
+
+  it("names the model and its token use for an LLM run", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 1 })]);
+    vi.mocked(backend.analyzeEmail).mockResolvedValue(
+      analyzeResult({
+        output: analysis({ category: "rejection" }),
+        execution: execution({
+          engine: "llm",
+          provider: "openai",
+          model: "gpt-4o-mini",
+          durationUs: 1_460_000,
+          usage: { input: 1200, cachedInput: 0, output: 80, reasoning: 0 },
+        }),
+      }),
+    );
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("analyse-button"));
+    const meta = await screen.findByTestId("execution-meta");
+    expect(within(meta).getByTestId("execution-engine")).toHaveTextContent("openai · gpt-4o-mini");
+    expect(meta).toHaveTextContent((1280).toLocaleString() + " tokens");
+    expect(meta).toHaveTextContent("1.5 s");
+    expect(screen.getByTestId("analysis-outcome")).toHaveTextContent("Nothing changed in your applications.");
+  });
+
+  it("shows an analysis that failed", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 1 })]);
+    vi.mocked(backend.analyzeEmail).mockRejectedValue({ code: "not_found", message: "no email with id 1" });
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("analyse-button"));
+    expect(await screen.findByTestId("analysis-error")).toHaveTextContent("no email with id 1");
+    expect(screen.getByTestId("analyse-button")).toBeEnabled();
+  });
+
+  it("opens an email and shows its body as text, never as HTML", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 9, subject: "Hello" })]);
+    vi.mocked(backend.getEmail).mockResolvedValue(
+      email({ id: 9, subject: "Hello", body: 'Hi <img src=x onerror=alert(1)> <script>alert(2)</script> <b>bold</b>' }),
+    );
+    const user = userEvent.setup();
+    const { container } = render(<InboxView />);
+    await user.click(await screen.findByTestId("email-row"));
+
+    const detail = await screen.findByTestId("email-detail");
+    expect(backend.getEmail).toHaveBeenCalledWith(9);
+    const body = within(detail).getByTestId("email-body");
+    expect(body.textContent).toBe("Hi <img src=x onerror=alert(1)> <script>alert(2)</script> <b>bold</b>");
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector("script")).toBeNull();
+    expect(container.querySelector("b")).toBeNull();
+  });
+});

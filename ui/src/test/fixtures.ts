@@ -1,0 +1,131 @@
+// Builders for what the backend returns, so each test states only what it is about.
+import type {
+  AgentRunResult,
+  AnalyzeResult,
+  Application,
+  Email,
+  EmailAnalysis,
+  EmailSummary,
+  ExecutionRecord,
+  ReviewItem,
+  StatusChange,
+} from "../types";
+
+export function application(over: Partial<Application> = {}): Application {
+  return {
+    id: 1,
+    company: "Acme",
+    role: "Rust Engineer",
+    status: "applied",
+    source: null,
+    url: null,
+    location: null,
+    notes: "",
+    createdAt: Date.UTC(2025, 0, 10),
+    updatedAt: Date.UTC(2025, 0, 10),
+    ...over,
+  };
+}
+
+export function execution(over: Partial<ExecutionRecord> = {}): ExecutionRecord {
+  return {
+    executionId: 42,
+    requestId: "req-1",
+    agent: "email_analyst",
+    engine: "builtin",
+    provider: null,
+    model: null,
+    startedAt: 0,
+    endedAt: 3,
+    durationUs: 3_000,
+    success: true,
+    usage: { input: 0, cachedInput: 0, output: 0, reasoning: 0 },
+    llmCalls: 0,
+    toolCalls: 0,
+    errorKind: null,
+    errorMessage: null,
+    ...over,
+  };
+}
+
+export function emailSummary(over: Partial<EmailSummary> = {}): EmailSummary {
+  return {
+    id: 1,
+    messageId: "<m1@acme.test>",
+    from: "Jane Recruiter <jane@acme.test>",
+    subject: "Interview invitation",
+    date: "Mon, 3 Mar 2025 10:00:00 +0000",
+    snippet: "We would like to invite you…",
+    importedAt: Date.UTC(2025, 2, 3),
+    source: "/home/me/mail/acme.eml",
+    category: null,
+    applicationId: null,
+    executionId: null,
+    ...over,
+  };
+}
+
+export function email(over: Partial<Email> = {}): Email {
+  return { ...emailSummary(over), body: "Hello", analysis: null, ...over };
+}
+
+export function analysis(over: Partial<EmailAnalysis> = {}): EmailAnalysis {
+  return {
+    category: "interview_invite",
+    urgency: "high",
+    company: "Acme",
+    role: "Rust Engineer",
+    dates: [],
+    contacts: [],
+    application_id: 1,
+    proposed_status: "interview",
+    summary: "Acme invites you to a technical interview.",
+    confidence: 0.87,
+    ...over,
+  };
+}
+
+export function statusChange(over: Partial<StatusChange> = {}): StatusChange {
+  return {
+    id: 1,
+    applicationId: 1,
+    from: "applied",
+    to: "interview",
+    at: Date.UTC(2025, 2, 3, 10),
+    origin: "agent",
+    note: null,
+    emailId: 1,
+    emailSubject: "Interview invitation",
+    executionId: 42,
+    ...over,
+  };
+}
+
+export function reviewItem(over: Partial<ReviewItem> = {}): ReviewItem {
+  return {
+    id: 1,
+    kind: "status_change",
+    applicationId: 1,
+    company: "Acme",
+    role: "Rust Engineer",
+    currentStatus: "interview",
+    proposedStatus: "offer",
+    reason: "The email says an offer is on its way.",
+    confidence: 0.72,
+    emailId: 3,
+    emailSubject: "Good news from Acme",
+    executionId: 42,
+    state: "pending",
+    createdAt: Date.UTC(2025, 2, 4),
+    decidedAt: null,
+    ...over,
+  };
+}
+
+export function analyzeResult(over: Partial<AnalyzeResult> = {}): AnalyzeResult {
+  return { output: analysis(), error: null, execution: execution(), applied: [], queued: [], ...over };
+}
+
+export function runResult<T>(output: T, over: Partial<AgentRunResult<T>> = {}): AgentRunResult<T> {
+  return { output, error: null, execution: execution(), ...over };
+}
