@@ -53,6 +53,8 @@ pub struct EmailSummary {
     pub subject: String,
     /// Date header as RFC 3339.
     pub date: Option<String>,
+    /// That date as ms UTC.
+    pub sent_at: Option<Timestamp>,
     /// The start of the body, on one line.
     pub snippet: String,
     /// When it was imported, ms UTC.
@@ -147,7 +149,7 @@ pub(crate) fn insert(
 }
 
 const SUMMARY_COLUMNS: &str = "id, message_id, from_addr, subject, date, body, imported_at, \
-     source, category, application_id, execution_id";
+     source, category, application_id, execution_id, sent_at";
 
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<EmailSummary> {
     let body: String = r.get(5)?;
@@ -164,6 +166,7 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<EmailSummary> {
         category: category.and_then(|c| serde_json::from_value(c.into()).ok()),
         application_id: r.get(9)?,
         execution_id: r.get(10)?,
+        sent_at: r.get(11)?,
     })
 }
 
@@ -196,7 +199,7 @@ pub fn get(store: &Store, id: i64) -> Result<Email> {
     let sql = format!("SELECT {SUMMARY_COLUMNS}, analysis FROM emails WHERE id = ?1");
     let found = store.read(|conn| {
         conn.query_row(&sql, [id], |r| {
-            let analysis: Option<String> = r.get(11)?;
+            let analysis: Option<String> = r.get(12)?;
             Ok((summary_from_row(r)?, r.get::<_, String>(5)?, analysis))
         })
         .optional()
