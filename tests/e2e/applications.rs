@@ -8,7 +8,7 @@ use jobtrail_e2e::{App, Desktop, exclusive};
 
 use crate::stored_applications;
 
-async fn add(app: &App, company: &str, role: &str) -> Result<()> {
+pub(crate) async fn add(app: &App, company: &str, role: &str) -> Result<()> {
     app.testid("add-open").await?.click().await?;
     app.testid("input-company")
         .await?

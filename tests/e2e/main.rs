@@ -4,6 +4,7 @@ use anyhow::{Context, Result};
 use jobtrail_e2e::{Desktop, exclusive};
 
 mod applications;
+mod inbox;
 
 /// Rows of `applications` in the app's SQLite file, read as a separate process would.
 fn stored_applications(desktop: &Desktop) -> Result<Vec<(String, String, String)>> {

@@ -128,6 +128,9 @@ impl Desktop {
         cmd.arg("--")
             .arg("bash")
             .arg(&session_script)
+            // The app must not reach a real provider from a developer's shell.
+            .env_remove("OPENAI_API_KEY")
+            .env_remove("OPENAI_BASE_URL")
             .env("DISPLAY", &display)
             .env("JOBTRAIL_DATA_DIR", r.join("data"))
             .env("HOME", r.join("home"))
