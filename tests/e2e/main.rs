@@ -5,6 +5,7 @@ use jobtrail_e2e::{Desktop, exclusive};
 
 mod applications;
 mod inbox;
+mod keychain;
 
 /// Rows of `applications` in the app's SQLite file, read as a separate process would.
 fn stored_applications(desktop: &Desktop) -> Result<Vec<(String, String, String)>> {

@@ -141,6 +141,7 @@ impl Desktop {
             .env("E2E_DRIVER_PORT", driver_port.to_string())
             .env("E2E_NATIVE_PORT", native_port.to_string())
             .env("E2E_NOTIFY_LOG", r.join("notifications.log"))
+            .env("E2E_BUS_FILE", r.join("session-bus"))
             // WebKit's sandbox needs user namespaces, which CI containers may not give.
             .env("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS", "1")
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
@@ -176,6 +177,25 @@ impl Desktop {
     /// The app's data directory (`JOBTRAIL_DATA_DIR`).
     pub fn data_dir(&self) -> PathBuf {
         self.root.path().join("data")
+    }
+
+    /// A command for the `jobtrail` CLI inside this desktop session: same data dir,
+    /// same keychain (the session bus), no provider from the developer's shell.
+    pub fn cli(&self) -> Result<Command> {
+        let bin = app_binary()?.with_file_name("jobtrail");
+        let bus = std::fs::read_to_string(self.root.path().join("session-bus"))
+            .context("the session did not publish its bus address")?;
+        let r = self.root.path();
+        let mut cmd = Command::new(bin);
+        cmd.env_remove("OPENAI_API_KEY")
+            .env_remove("OPENAI_BASE_URL")
+            .env("DBUS_SESSION_BUS_ADDRESS", bus)
+            .env("JOBTRAIL_DATA_DIR", self.data_dir())
+            .env("HOME", r.join("home"))
+            .env("XDG_DATA_HOME", r.join("xdg-data"))
+            .env("XDG_CONFIG_HOME", r.join("xdg-config"))
+            .env("XDG_RUNTIME_DIR", r.join("runtime"));
+        Ok(cmd)
     }
 
     /// The SQLite file the app writes.

@@ -3,7 +3,7 @@
 # unlocked Secret Service and a notification server on the session bus), checks both
 # answer, then becomes tauri-driver. Started and stopped by the Rust harness.
 set -euo pipefail
-: "${E2E_DRIVER_PORT:?}" "${E2E_NATIVE_PORT:?}" "${E2E_NOTIFY_LOG:?}"
+: "${E2E_DRIVER_PORT:?}" "${E2E_NATIVE_PORT:?}" "${E2E_NOTIFY_LOG:?}" "${E2E_BUS_FILE:?}"
 
 # The login keyring, created and unlocked in this test's private XDG dirs.
 printf 'jobtrail-e2e' | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null &
@@ -25,6 +25,8 @@ printf 'probe' | secret-tool store --label='jobtrail e2e probe' service jobtrail
 [ "$(secret-tool lookup service jobtrail-e2e-probe)" = probe ] || { echo "session: the keyring is locked" >&2; exit 1; }
 secret-tool clear service jobtrail-e2e-probe
 
+# Tests run other programs (the CLI) in this session through this address.
+printf '%s' "$DBUS_SESSION_BUS_ADDRESS" > "$E2E_BUS_FILE"
 echo "session: ready" >&2
 exec tauri-driver --port "$E2E_DRIVER_PORT" --native-port "$E2E_NATIVE_PORT" \
   --native-driver "${E2E_NATIVE_DRIVER:-/usr/bin/WebKitWebDriver}"

@@ -469,3 +469,43 @@ async fn agent_settings_choose_the_model_and_can_turn_an_agent_off() {
         Err(Error::Invalid { field: "agent", .. })
     ));
 }
+
+#[tokio::test]
+async fn follow_up_through_a_model_reads_the_timeline_and_is_recorded() {
+    let server = TestServer::start().await.unwrap();
+    let (_dir, mut store, _) = temp_store();
+    let app = add_app(&mut store, "Acme", "interview");
+    let store = Mutex::new(store);
+    server.script([
+        Reply::tool_call("read_timeline", &json!({"application_id": app})),
+        Reply::content(
+            json!({
+                "application_id": app, "subject": "Following up on my interview",
+                "body": "Dear Acme team, thank you again for the interview.", "confidence": 0.8
+            })
+            .to_string(),
+        )
+        .with_usage(Usage::new(700, 0, 90, 30)),
+    ]);
+    let run = tasks::follow_up(&store, &test_runtime(&server), app)
+        .await
+        .unwrap();
+    let draft = run.result.unwrap();
+    assert_eq!(draft.subject, "Following up on my interview");
+    let s = store.lock().unwrap();
+    let (tool, result, reasoning): (String, String, i64) = s
+        .conn()
+        .query_row(
+            "SELECT t.tool, t.result, e.reasoning_tokens FROM tool_calls t
+             JOIN executions e ON e.id = t.execution_id WHERE e.id = ?1",
+            [run.execution.execution_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(tool, "read_timeline");
+    assert!(
+        result.contains("interview"),
+        "the real timeline went back: {result}"
+    );
+    assert_eq!(reasoning, 30);
+}
