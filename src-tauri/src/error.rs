@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use jobtrail_core::{settings, store, tracker};
+use jobtrail_core::{store, tracker};
 
 /// What the UI may act on. Serialized in snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,22 +69,9 @@ impl From<store::Error> for IpcError {
 impl From<tracker::Error> for IpcError {
     fn from(e: tracker::Error) -> Self {
         match e {
-            tracker::Error::Invalid { field, reason } => {
-                Self::invalid(field, format!("{field} {reason}"))
-            }
+            tracker::Error::Invalid { field, .. } => Self::invalid(field, e.sentence()),
             tracker::Error::NotFound { .. } => Self::new(ErrorCode::NotFound, e.to_string()),
             tracker::Error::Store(s) => s.into(),
-        }
-    }
-}
-
-impl From<settings::Error> for IpcError {
-    fn from(e: settings::Error) -> Self {
-        match e {
-            settings::Error::Invalid { field, reason } => {
-                Self::invalid(field, format!("{field} {reason}"))
-            }
-            settings::Error::Store(s) => s.into(),
         }
     }
 }

@@ -1,11 +1,21 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { reviewItem } from "./test/fixtures";
-import type { Application, ReviewItem } from "./types";
+import { email, emailSummary, reviewItem } from "./test/fixtures";
+import type { AgentConfig, Application, EmailSummary, ReviewItem, Settings } from "./types";
+
+const agentConfig = (agent: string, over: Partial<AgentConfig> = {}): AgentConfig => ({
+  agent, model: null, defaultModel: "gpt-4o-mini", temperature: null, maxTokens: null, enabled: true, updatedAt: null, ...over,
+});
+const defaultSettings = (): Settings => ({
+  provider: { provider: null, baseUrl: null },
+  agents: [agentConfig("email-analyst"), agentConfig("job-match"), agentConfig("follow-up")],
+});
 
 // The UI reaches Rust only through ./backend; an in-memory fake stands in for it.
-const db: { apps: Application[]; nextId: number; review: ReviewItem[] } = { apps: [], nextId: 1, review: [] };
+const db: { apps: Application[]; nextId: number; review: ReviewItem[]; emails: EmailSummary[]; settings: Settings } = {
+  apps: [], nextId: 1, review: [], emails: [], settings: defaultSettings(),
+};
 vi.mock("./backend", () => ({
   toIpcError: (e: unknown) => e,
   backend: {
@@ -39,8 +49,8 @@ vi.mock("./backend", () => ({
       return item;
     }),
     rejectReviewItem: vi.fn(),
-    listEmails: vi.fn(async () => []),
-    getEmail: vi.fn(),
+    listEmails: vi.fn(async () => [...db.emails]),
+    getEmail: vi.fn(async (id: number) => email({ ...db.emails.find((e) => e.id === id), id })),
     pickEmailFiles: vi.fn(async () => []),
     importEmails: vi.fn(),
     analyzeEmail: vi.fn(),
@@ -52,6 +62,9 @@ vi.mock("./backend", () => ({
     runJobMatch: vi.fn(),
     listFollowUpsDue: vi.fn(async () => []),
     runFollowUp: vi.fn(),
+    getSettings: vi.fn(async () => db.settings),
+    setProviderSettings: vi.fn(),
+    setAgentConfig: vi.fn(),
   },
 }));
 
@@ -62,6 +75,8 @@ beforeEach(() => {
   db.apps = [];
   db.nextId = 1;
   db.review = [];
+  db.emails = [];
+  db.settings = defaultSettings();
 });
 
 describe("applications", () => {
@@ -154,6 +169,8 @@ describe("navigation", () => {
     await user.keyboard("{ArrowRight}");
     expect(screen.getByTestId("nav-inbox")).toHaveFocus();
     await user.keyboard("{End}");
+    expect(screen.getByTestId("nav-settings")).toHaveFocus();
+    await user.keyboard("{ArrowLeft}");
     expect(screen.getByTestId("nav-profile")).toHaveFocus();
     await user.keyboard("{ArrowLeft}{Enter}");
     expect(screen.getByTestId("nav-review")).toHaveAttribute("aria-current", "page");
@@ -184,5 +201,56 @@ describe("navigation", () => {
     render(<App />);
     expect(await screen.findByTestId("store-error")).toHaveTextContent("the database is from a newer Jobtrail");
     expect(screen.queryByRole("navigation")).not.toBeInTheDocument();
+  });
+});
+
+describe("settings", () => {
+  it("opens from the nav with the stored settings", async () => {
+    db.settings = { ...defaultSettings(), provider: { provider: "ollama", baseUrl: "http://localhost:11434/v1" } };
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-settings"));
+    expect(screen.getByTestId("nav-settings")).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByLabelText("Base URL")).toHaveValue("http://localhost:11434/v1");
+    expect(screen.getByTestId("agent-config-email-analyst")).toBeVisible();
+  });
+
+  it("says when an analysis is refused because the agent is turned off, and leads to its settings", async () => {
+    db.emails = [emailSummary({ id: 3, subject: "Interview invitation" })];
+    db.settings = { ...defaultSettings(), agents: [agentConfig("email-analyst", { enabled: false }), agentConfig("job-match"), agentConfig("follow-up")] };
+    vi.mocked(backend.analyzeEmail).mockRejectedValueOnce({
+      code: "invalid_input",
+      field: "agent",
+      message: "agent email-analyst is turned off in the agent settings",
+    });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-inbox"));
+    await user.click(await screen.findByTestId("analyse-button"));
+
+    const error = await screen.findByTestId("analysis-error");
+    expect(error).toHaveTextContent("Could not analyse this email: agent email-analyst is turned off in the agent settings");
+    expect(error).toBeVisible();
+
+    await user.click(within(error).getByTestId("open-settings"));
+    expect(screen.getByTestId("nav-settings")).toHaveAttribute("aria-current", "page");
+    const card = await screen.findByTestId("agent-config-email-analyst");
+    expect(card).toBeVisible();
+    expect(within(card).getByText("Turned off")).toBeInTheDocument();
+    await waitFor(() => expect(within(card).getByLabelText("Enabled")).toHaveFocus());
+    expect(within(card).getByLabelText("Enabled")).not.toBeChecked();
+    expect(screen.getByTestId("analysis-error")).not.toBeVisible();
+  });
+
+  it("offers no settings link for errors the settings cannot fix", async () => {
+    db.emails = [emailSummary({ id: 3 })];
+    vi.mocked(backend.analyzeEmail).mockRejectedValueOnce({ code: "not_found", message: "no email with id 3" });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-inbox"));
+    await user.click(await screen.findByTestId("analyse-button"));
+    const error = await screen.findByTestId("analysis-error");
+    expect(error).toHaveTextContent("no email with id 3");
+    expect(within(error).queryByTestId("open-settings")).not.toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@ import { InboxView } from "./components/InboxView";
 import { Nav, type View } from "./components/Nav";
 import { ProfileView } from "./components/ProfileView";
 import { ReviewView } from "./components/ReviewView";
+import { SettingsView } from "./components/SettingsView";
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -14,6 +15,8 @@ export function App() {
   // profile) survives a trip to another view; each reloads its data when shown again.
   const [opened, setOpened] = useState<ReadonlySet<View>>(() => new Set<View>(["applications"]));
   const [pendingReview, setPendingReview] = useState<number | null>(null);
+  // The agent whose settings to bring into view when a refused run sends the person there.
+  const [settingsFocus, setSettingsFocus] = useState<{ agent: string } | null>(null);
 
   useEffect(() => {
     backend.appInfo().then(setInfo, () => setInfo(null));
@@ -37,6 +40,22 @@ export function App() {
     setOpened((prev) => (prev.has(next) ? prev : new Set(prev).add(next)));
   }, []);
 
+  const openSettings = useCallback(
+    (agent: string) => {
+      setSettingsFocus({ agent });
+      navigate("settings");
+    },
+    [navigate],
+  );
+
+  const navigateFromNav = useCallback(
+    (next: View) => {
+      setSettingsFocus(null);
+      navigate(next);
+    },
+    [navigate],
+  );
+
   const pane = (v: View, render: (active: boolean) => ReactNode) =>
     opened.has(v) && (
       <div className="view" hidden={view !== v}>
@@ -51,7 +70,7 @@ export function App() {
           <span className="brand-mark" aria-hidden="true" />
           <h1>Jobtrail</h1>
         </div>
-        {!info?.storeError && <Nav current={view} pendingReview={pendingReview} onNavigate={navigate} />}
+        {!info?.storeError && <Nav current={view} pendingReview={pendingReview} onNavigate={navigateFromNav} />}
         <p className="tagline">Your job search, tracked locally.</p>
       </header>
       <main className="app-main">
@@ -63,10 +82,16 @@ export function App() {
           <>
             {pane("applications", (active) => <ApplicationsView active={active} />)}
             {pane("inbox", (active) => (
-              <InboxView active={active} onReviewChanged={refreshPendingReview} onOpenReview={() => navigate("review")} />
+              <InboxView
+                active={active}
+                onReviewChanged={refreshPendingReview}
+                onOpenReview={() => navigate("review")}
+                onOpenSettings={openSettings}
+              />
             ))}
             {pane("review", (active) => <ReviewView active={active} onChanged={refreshPendingReview} />)}
-            {pane("profile", (active) => <ProfileView active={active} />)}
+            {pane("profile", (active) => <ProfileView active={active} onOpenSettings={openSettings} />)}
+            {pane("settings", () => <SettingsView focus={settingsFocus} />)}
           </>
         )}
       </main>

@@ -3,6 +3,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
+  AgentConfig,
+  AgentConfigDraft,
   AgentRunResult,
   AnalyzeResult,
   AppInfo,
@@ -17,7 +19,9 @@ import type {
   JobMatchResult,
   Profile,
   ProfileDraft,
+  ProviderSettings,
   ReviewItem,
+  Settings,
   Status,
   StatusChange,
 } from "./types";
@@ -80,6 +84,12 @@ export const backend = {
   listFollowUpsDue: (days: number) => call<FollowUpDue[]>("list_follow_ups_due", { days }),
   runFollowUp: (applicationId: number) =>
     call<AgentRunResult<FollowUpDraft>>("run_follow_up", { applicationId }),
+
+  getSettings: () => call<Settings>("get_settings"),
+  setProviderSettings: (provider: ProviderSettings) =>
+    call<ProviderSettings>("set_provider_settings", { provider }),
+  setAgentConfig: (agent: string, config: AgentConfigDraft) =>
+    call<AgentConfig>("set_agent_config", { agent, config }),
 };
 
 export type Backend = typeof backend;

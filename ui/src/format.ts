@@ -1,4 +1,4 @@
-import type { EmailCategory, ExecutionRecord, Recommendation, ReviewItem, TokenUsage, Urgency } from "./types";
+import type { EmailCategory, EmailSummary, ExecutionRecord, Recommendation, ReviewItem, TokenUsage, Urgency } from "./types";
 
 /** A short, local date for a ms timestamp: time today, else the date. */
 export function formatWhen(ms: number, now: number = Date.now()): string {
@@ -21,11 +21,16 @@ export function formatDateTime(ms: number): string {
   });
 }
 
-/** An email's Date header, shortened when it parses; shown as written when it does not. */
-export function formatEmailDate(header: string | null, now: number = Date.now()): string {
-  if (!header) return "No date";
-  const ms = Date.parse(header);
-  return Number.isNaN(ms) ? header : formatWhen(ms, now);
+/**
+ * When an email was sent: from `sentAt` (short, or with the time when `full`) when the
+ * backend could read the Date header, else the header as written.
+ */
+export function formatEmailDate(
+  email: Pick<EmailSummary, "sentAt" | "date">,
+  { full = false, now = Date.now() }: { full?: boolean; now?: number } = {},
+): string {
+  if (email.sentAt !== null) return full ? formatDateTime(email.sentAt) : formatWhen(email.sentAt, now);
+  return email.date?.trim() || "No date";
 }
 
 /** A 0..1 confidence as a whole percentage. */

@@ -109,6 +109,8 @@ export interface EmailSummary {
   subject: string;
   /** The Date header as written in the message. */
   date: string | null;
+  /** When it was sent, ms UTC, parsed from the Date header; null when that does not parse. */
+  sentAt: number | null;
   snippet: string;
   importedAt: number;
   source: string | null;
@@ -257,4 +259,42 @@ export interface FollowUpDraft {
   subject: string;
   body: string;
   confidence: number;
+}
+
+// ── Settings ──────────────────────────────────────────────────────────────────
+
+/** Which OpenAI-compatible endpoint the agents use. Null fields fall back to the environment. */
+export interface ProviderSettings {
+  /** Name the API key is filed under in the keychain; derived from the base URL when null. */
+  provider: string | null;
+  /** OpenAI-compatible base URL; OPENAI_BASE_URL, else OpenAI's, when null. */
+  baseUrl: string | null;
+}
+
+/** One agent's model settings; null means the agent's or the provider's default. */
+export interface AgentConfig {
+  agent: string;
+  model: string | null;
+  /** The model used when `model` is null. */
+  defaultModel: string;
+  /** 0–2. */
+  temperature: number | null;
+  /** 1–200,000. */
+  maxTokens: number | null;
+  enabled: boolean;
+  /** Last changed, ms UTC; null while unchanged from the defaults. */
+  updatedAt: number | null;
+}
+
+/** What an agent's settings form sends; empty fields are null. */
+export interface AgentConfigDraft {
+  model: string | null;
+  temperature: number | null;
+  maxTokens: number | null;
+  enabled: boolean;
+}
+
+export interface Settings {
+  provider: ProviderSettings;
+  agents: AgentConfig[];
 }

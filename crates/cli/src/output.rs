@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 pub use jobtrail_core::text::clip_line as clip;
-use jobtrail_core::{settings, store, tracker};
+use jobtrail_core::{store, tracker};
 
 /// Where results go and in which form.
 #[derive(Debug, Clone, Copy)]
@@ -53,8 +53,6 @@ pub enum CliError {
     #[error(transparent)]
     Store(#[from] store::Error),
     #[error(transparent)]
-    Settings(#[from] settings::Error),
-    #[error(transparent)]
     Keychain(#[from] jobtrail_core::secrets::KeychainError),
     #[error("{0}")]
     Usage(String),
@@ -68,13 +66,11 @@ pub enum CliError {
 impl CliError {
     pub fn code(&self) -> &'static str {
         match self {
-            CliError::Tracker(tracker::Error::Invalid { .. })
-            | CliError::Settings(settings::Error::Invalid { .. })
-            | CliError::Usage(_) => "invalid_input",
+            CliError::Tracker(tracker::Error::Invalid { .. }) | CliError::Usage(_) => {
+                "invalid_input"
+            }
             CliError::Tracker(tracker::Error::NotFound { .. }) => "not_found",
-            CliError::Tracker(tracker::Error::Store(_))
-            | CliError::Settings(settings::Error::Store(_))
-            | CliError::Store(_) => "store_unavailable",
+            CliError::Tracker(tracker::Error::Store(_)) | CliError::Store(_) => "store_unavailable",
             CliError::Keychain(_) => "keychain_unavailable",
             CliError::Internal(_) => "internal",
             CliError::Failed => "failed",
@@ -83,8 +79,7 @@ impl CliError {
 
     fn field(&self) -> Option<&'static str> {
         match self {
-            CliError::Tracker(tracker::Error::Invalid { field, .. })
-            | CliError::Settings(settings::Error::Invalid { field, .. }) => Some(field),
+            CliError::Tracker(tracker::Error::Invalid { field, .. }) => Some(field),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod agent;
 pub mod clock;
+mod error;
 pub mod logging;
 pub mod secrets;
 pub mod settings;
@@ -14,4 +15,5 @@ pub mod text;
 pub mod tracker;
 
 pub use clock::{Clock, SystemClock, Timestamp};
+pub use error::{Error, Result};
 pub use store::Store;

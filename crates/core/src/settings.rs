@@ -7,8 +7,12 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use crate::agent::Agent;
+use crate::agent::email_analyst::EmailAnalyst;
+use crate::agent::follow_up::FollowUp;
+use crate::agent::job_match::JobMatch;
 use crate::clock::Timestamp;
-use crate::store::{self, Migration, Store};
+use crate::store::{Migration, Store};
 
 pub(crate) const MIGRATION: Migration = Migration {
     id: "202611272304_settings",
@@ -29,24 +33,7 @@ pub(crate) const MIGRATION: Migration = Migration {
     ",
 };
 
-/// A setting that failed validation.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// `field` is wrong; `reason` says how.
-    #[error("{field}: {reason}")]
-    Invalid {
-        /// The setting at fault.
-        field: &'static str,
-        /// What is wrong.
-        reason: String,
-    },
-    /// The store failed.
-    #[error(transparent)]
-    Store(#[from] store::Error),
-}
-
-/// Result of settings operations.
-pub type Result<T> = std::result::Result<T, Error>;
+pub use crate::error::{Error, Result};
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> Error {
     Error::Invalid {
@@ -119,6 +106,8 @@ pub struct AgentConfig {
     pub agent: String,
     /// Model; the agent's default when none.
     pub model: Option<String>,
+    /// The model used when `model` is none.
+    pub default_model: String,
     /// Sampling temperature, 0-2.
     pub temperature: Option<f32>,
     /// Completion token limit, 1-200,000.
@@ -130,11 +119,11 @@ pub struct AgentConfig {
 }
 
 impl AgentConfig {
-    /// The defaults for `agent`.
-    pub fn default_for(agent: &str) -> Self {
+    fn defaults(agent: &str, default_model: &str) -> Self {
         Self {
             agent: agent.to_owned(),
             model: None,
+            default_model: default_model.to_owned(),
             temperature: None,
             max_tokens: None,
             enabled: true,
@@ -157,22 +146,30 @@ pub struct AgentConfigDraft {
     pub enabled: Option<bool>,
 }
 
-/// The agents whose settings can be stored.
-pub const AGENTS: &[&str] = &["email-analyst", "job-match", "follow-up"];
+/// The agents whose settings can be stored, with their default models.
+pub const AGENTS: &[(&str, &str)] = &[
+    (EmailAnalyst::NAME, EmailAnalyst::DEFAULT_MODEL),
+    (JobMatch::NAME, JobMatch::DEFAULT_MODEL),
+    (FollowUp::NAME, FollowUp::DEFAULT_MODEL),
+];
 
-fn check_agent(agent: &str) -> Result<()> {
-    if AGENTS.contains(&agent) {
-        Ok(())
-    } else {
-        Err(invalid(
-            "agent",
-            format!("unknown agent {agent:?}; known: {}", AGENTS.join(", ")),
-        ))
-    }
+/// `agent`'s default model, or an error naming the known agents.
+fn check_agent(agent: &str) -> Result<&'static str> {
+    AGENTS
+        .iter()
+        .find(|(name, _)| *name == agent)
+        .map(|(_, model)| *model)
+        .ok_or_else(|| {
+            let known: Vec<&str> = AGENTS.iter().map(|(n, _)| *n).collect();
+            invalid(
+                "agent",
+                format!("unknown agent {agent:?}; known: {}", known.join(", ")),
+            )
+        })
 }
 
 fn check_draft(agent: &str, d: AgentConfigDraft) -> Result<AgentConfig> {
-    check_agent(agent)?;
+    let default_model = check_agent(agent)?;
     let model = match d.model.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(m) if m.len() <= 100 && !m.chars().any(|c| c.is_control() || c.is_whitespace()) => {
@@ -198,6 +195,7 @@ fn check_draft(agent: &str, d: AgentConfigDraft) -> Result<AgentConfig> {
     Ok(AgentConfig {
         agent: agent.to_owned(),
         model,
+        default_model: default_model.to_owned(),
         temperature,
         max_tokens,
         enabled: d.enabled.unwrap_or(true),
@@ -247,7 +245,7 @@ pub fn set_provider(store: &mut Store, p: ProviderSettings) -> Result<ProviderSe
 
 /// One agent's settings (defaults when never changed).
 pub fn agent_config(store: &Store, agent: &str) -> Result<AgentConfig> {
-    check_agent(agent)?;
+    let default_model = check_agent(agent)?;
     let row = store.read(|c| {
         c.query_row(
             "SELECT model, temperature, max_tokens, enabled, updated_at
@@ -257,6 +255,7 @@ pub fn agent_config(store: &Store, agent: &str) -> Result<AgentConfig> {
                 Ok(AgentConfig {
                     agent: agent.to_owned(),
                     model: r.get(0)?,
+                    default_model: default_model.to_owned(),
                     temperature: r.get::<_, Option<f64>>(1)?.map(|t| t as f32),
                     max_tokens: r
                         .get::<_, Option<i64>>(2)?
@@ -268,12 +267,12 @@ pub fn agent_config(store: &Store, agent: &str) -> Result<AgentConfig> {
         )
         .optional()
     })?;
-    Ok(row.unwrap_or_else(|| AgentConfig::default_for(agent)))
+    Ok(row.unwrap_or_else(|| AgentConfig::defaults(agent, default_model)))
 }
 
 /// Every known agent's settings.
 pub fn agent_configs(store: &Store) -> Result<Vec<AgentConfig>> {
-    AGENTS.iter().map(|a| agent_config(store, a)).collect()
+    AGENTS.iter().map(|(a, _)| agent_config(store, a)).collect()
 }
 
 /// Validates and stores one agent's settings.

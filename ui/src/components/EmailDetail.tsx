@@ -66,7 +66,13 @@ export function EmailDetail({ id, version, showAnalysis, onClose }: Props) {
         </div>
         <div>
           <dt>Date</dt>
-          <dd title={email.date ?? undefined}>{formatEmailDate(email.date)}</dd>
+          <dd title={email.date ?? undefined} data-testid="email-detail-date">
+            {email.sentAt !== null ? (
+              <time dateTime={new Date(email.sentAt).toISOString()}>{formatEmailDate(email, { full: true })}</time>
+            ) : (
+              formatEmailDate(email)
+            )}
+          </dd>
         </div>
         <div>
           <dt>Imported</dt>

@@ -30,9 +30,13 @@ export function EmailList({ emails, selectedId, analysing, onSelect, onAnalyse }
             <button type="button" className="email-row-main" aria-current={selected ? "true" : undefined}>
               <span className="email-row-top">
                 <span className="email-from">{email.from}</span>
-                <span className="email-date" title={email.date ?? undefined}>
-                  {formatEmailDate(email.date)}
-                </span>
+                {email.sentAt !== null ? (
+                  <time className="email-date" dateTime={new Date(email.sentAt).toISOString()} title={email.date ?? undefined}>
+                    {formatEmailDate(email)}
+                  </time>
+                ) : (
+                  <span className="email-date">{formatEmailDate(email)}</span>
+                )}
               </span>
               <span className="email-subject">{subject}</span>
               {email.snippet && <span className="email-snippet">{email.snippet}</span>}

@@ -3,6 +3,7 @@ import { backend } from "../backend";
 import { plural } from "../format";
 import type { AgentRunResult, FollowUpDraft, FollowUpDue, IpcError } from "../types";
 import { FollowUpDraftView } from "./FollowUpDraftView";
+import { SettingsLink } from "./SettingsLink";
 
 type Load = { state: "loading" } | { state: "ready"; due: FollowUpDue[] } | { state: "failed"; error: IpcError };
 
@@ -15,8 +16,15 @@ function parseDays(text: string): number | null {
   return text.trim() !== "" && Number.isInteger(n) && n >= 1 && n <= MAX_DAYS ? n : null;
 }
 
+interface Props {
+  /** Whether the view is on screen; the list reloads each time it comes back. */
+  active?: boolean;
+  /** Opens FollowUp's settings (when a run was refused by them). */
+  onOpenSettings?: (agent: string) => void;
+}
+
 /** Applications with no activity for a while, and a drafted nudge for each. */
-export function FollowUps({ active = true }: { active?: boolean }) {
+export function FollowUps({ active = true, onOpenSettings }: Props) {
   const [daysText, setDaysText] = useState("7");
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [drafts, setDrafts] = useState<ReadonlyMap<number, Draft>>(new Map());
@@ -121,6 +129,7 @@ export function FollowUps({ active = true }: { active?: boolean }) {
                 {d?.state === "failed" && (
                   <p className="field-error" role="alert" data-testid="follow-up-error">
                     Could not draft a follow-up: {d.error.message}
+                    <SettingsLink error={d.error} onOpenSettings={onOpenSettings && (() => onOpenSettings("follow-up"))} />
                   </p>
                 )}
                 {d?.state === "done" && <FollowUpDraftView key={d.result.execution.executionId} result={d.result} />}

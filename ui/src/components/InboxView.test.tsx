@@ -170,6 +170,35 @@ describe("inbox", () => {
     expect(screen.getByTestId("analyse-button")).toBeEnabled();
   });
 
+  it("dates emails by when they were sent, and shows the Date header as written when it could not be read", async () => {
+    const sentAt = Date.UTC(2025, 2, 3, 10);
+    vi.mocked(backend.listEmails).mockResolvedValue([
+      emailSummary({ id: 1, subject: "Parsed", date: "Mon, 3 Mar 2025 10:00:00 +0000", sentAt }),
+      emailSummary({ id: 2, subject: "Unparsed", date: "sometime last spring", sentAt: null }),
+      emailSummary({ id: 3, subject: "Undated", date: null, sentAt: null }),
+    ]);
+    vi.mocked(backend.getEmail).mockImplementation(async (id) =>
+      email({ id, subject: "Parsed", date: "Mon, 3 Mar 2025 10:00:00 +0000", sentAt }),
+    );
+    const user = userEvent.setup();
+    render(<InboxView />);
+    const [parsed, unparsed, undated] = await screen.findAllByTestId("email-row");
+    const shortDate = new Date(sentAt).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+    const time = parsed!.querySelector("time");
+    expect(time).toHaveTextContent(shortDate);
+    expect(time).toHaveAttribute("datetime", "2025-03-03T10:00:00.000Z");
+    expect(time).toHaveAttribute("title", "Mon, 3 Mar 2025 10:00:00 +0000");
+    expect(unparsed).toHaveTextContent("sometime last spring");
+    expect(unparsed!.querySelector("time")).toBeNull();
+    expect(undated).toHaveTextContent("No date");
+
+    await user.click(parsed!);
+    const date = await screen.findByTestId("email-detail-date");
+    expect(date.querySelector("time")).toHaveAttribute("datetime", "2025-03-03T10:00:00.000Z");
+    expect(date).toHaveTextContent(shortDate);
+    expect(date).toHaveTextContent(new Date(sentAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" }));
+  });
+
   it("opens an email and shows its body as text, never as HTML", async () => {
     vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 9, subject: "Hello" })]);
     vi.mocked(backend.getEmail).mockResolvedValue(

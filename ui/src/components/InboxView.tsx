@@ -5,6 +5,7 @@ import { AnalysisResult } from "./AnalysisResult";
 import { EmailDetail } from "./EmailDetail";
 import { EmailList } from "./EmailList";
 import { ImportReportView } from "./ImportReportView";
+import { SettingsLink } from "./SettingsLink";
 
 type Load = { state: "loading" } | { state: "ready"; emails: EmailSummary[] } | { state: "failed"; error: IpcError };
 
@@ -16,9 +17,11 @@ interface Props {
   /** Called after anything that may have changed the review queue. */
   onReviewChanged?: () => void;
   onOpenReview?: () => void;
+  /** Opens the settings of the agent that analyses mail (when a run was refused by them). */
+  onOpenSettings?: (agent: string) => void;
 }
 
-export function InboxView({ active = true, onReviewChanged, onOpenReview }: Props) {
+export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpenSettings }: Props) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [error, setError] = useState<IpcError | null>(null);
   const [importing, setImporting] = useState(false);
@@ -161,6 +164,7 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview }: Prop
                 {run?.state === "failed" && (
                   <div className="banner banner-error" role="alert" data-testid="analysis-error">
                     Could not analyse this email: {run.error.message}
+                    <SettingsLink error={run.error} onOpenSettings={onOpenSettings && (() => onOpenSettings("email-analyst"))} />
                   </div>
                 )}
                 {run?.state === "done" && <AnalysisResult result={run.result} onOpenReview={onOpenReview} />}

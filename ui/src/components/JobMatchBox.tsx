@@ -2,9 +2,15 @@ import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
 import type { AgentRunResult, IpcError, JobMatchResult } from "../types";
 import { MatchResult } from "./MatchResult";
+import { SettingsLink } from "./SettingsLink";
+
+interface Props {
+  /** Opens JobMatch's settings (when a run was refused by them). */
+  onOpenSettings?: (agent: string) => void;
+}
 
 /** Paste a job post, get it scored against the profile. */
-export function JobMatchBox() {
+export function JobMatchBox({ onOpenSettings }: Props) {
   const [post, setPost] = useState("");
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<AgentRunResult<JobMatchResult> | null>(null);
@@ -64,6 +70,7 @@ export function JobMatchBox() {
       {failure && (
         <div className="banner banner-error" role="alert" data-testid="job-match-error">
           Could not score this job: {failure.message}
+          <SettingsLink error={failure} onOpenSettings={onOpenSettings && (() => onOpenSettings("job-match"))} />
         </div>
       )}
       {result && <MatchResult result={result} />}

@@ -1,12 +1,13 @@
 import type { KeyboardEvent } from "react";
 
-export type View = "applications" | "inbox" | "review" | "profile";
+export type View = "applications" | "inbox" | "review" | "profile" | "settings";
 
 const ITEMS: { view: View; label: string; testId: string }[] = [
   { view: "applications", label: "Applications", testId: "nav-applications" },
   { view: "inbox", label: "Inbox", testId: "nav-inbox" },
   { view: "review", label: "Review", testId: "nav-review" },
   { view: "profile", label: "Profile & match", testId: "nav-profile" },
+  { view: "settings", label: "Settings", testId: "nav-settings" },
 ];
 
 interface Props {

@@ -168,6 +168,21 @@ describe("job match", () => {
     expect(await screen.findByTestId("run-error")).toHaveTextContent("The provider is rate limiting requests.");
     expect(screen.queryByTestId("job-match-score")).not.toBeInTheDocument();
   });
+
+  it("says when JobMatch is turned off and links to its settings", async () => {
+    vi.mocked(backend.runJobMatch).mockRejectedValue({ code: "invalid_input", field: "agent", message: "agent job-match is turned off in the agent settings" });
+    const onOpenSettings = vi.fn();
+    const user = userEvent.setup();
+    render(<ProfileView onOpenSettings={onOpenSettings} />);
+    await user.type(screen.getByTestId("job-post-input"), "Rust job");
+    await user.click(screen.getByTestId("job-match-button"));
+    const error = await screen.findByTestId("job-match-error");
+    expect(error).toHaveTextContent("Could not score this job: agent job-match is turned off in the agent settings");
+    // Not mistaken for a problem with the post.
+    expect(screen.queryByTestId("job-post-error")).not.toBeInTheDocument();
+    await user.click(within(error).getByRole("button", { name: "Turn it on in Settings" }));
+    expect(onOpenSettings).toHaveBeenCalledWith("job-match");
+  });
 });
 
 describe("follow-ups", () => {
@@ -211,6 +226,20 @@ describe("follow-ups", () => {
 
     await user.click(screen.getByTestId("follow-up-copy"));
     expect(await screen.findByTestId("follow-up-copy-error")).toHaveTextContent("permission denied");
+  });
+
+  it("says when FollowUp is turned off and links to its settings", async () => {
+    vi.mocked(backend.listFollowUpsDue).mockResolvedValue(due);
+    vi.mocked(backend.runFollowUp).mockRejectedValue({ code: "invalid_input", field: "agent", message: "agent follow-up is turned off in the agent settings" });
+    const onOpenSettings = vi.fn();
+    const user = userEvent.setup();
+    render(<ProfileView onOpenSettings={onOpenSettings} />);
+    const row = await screen.findByTestId("follow-up-row");
+    await user.click(within(row).getByTestId("follow-up-button"));
+    const error = await within(row).findByTestId("follow-up-error");
+    expect(error).toHaveTextContent("Could not draft a follow-up: agent follow-up is turned off in the agent settings");
+    await user.click(within(error).getByTestId("open-settings"));
+    expect(onOpenSettings).toHaveBeenCalledWith("follow-up");
   });
 
   it("reloads the list for another number of days", async () => {

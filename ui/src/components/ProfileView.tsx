@@ -5,10 +5,12 @@ import { ProfileForm } from "./ProfileForm";
 interface Props {
   /** Whether the view is on screen; follow-ups reload each time it comes back. */
   active?: boolean;
+  /** Opens an agent's settings (when a run was refused by them). */
+  onOpenSettings?: (agent: string) => void;
 }
 
 /** The profile, scoring job posts against it, and follow-ups for quiet applications. */
-export function ProfileView({ active = true }: Props) {
+export function ProfileView({ active = true, onOpenSettings }: Props) {
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="profile-title">
@@ -20,8 +22,8 @@ export function ProfileView({ active = true }: Props) {
         </p>
         <ProfileForm />
       </section>
-      <JobMatchBox />
-      <FollowUps active={active} />
+      <JobMatchBox onOpenSettings={onOpenSettings} />
+      <FollowUps active={active} onOpenSettings={onOpenSettings} />
     </div>
   );
 }

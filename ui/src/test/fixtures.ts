@@ -55,6 +55,7 @@ export function emailSummary(over: Partial<EmailSummary> = {}): EmailSummary {
     from: "Jane Recruiter <jane@acme.test>",
     subject: "Interview invitation",
     date: "Mon, 3 Mar 2025 10:00:00 +0000",
+    sentAt: Date.UTC(2025, 2, 3, 10),
     snippet: "We would like to invite you…",
     importedAt: Date.UTC(2025, 2, 3),
     source: "/home/me/mail/acme.eml",

@@ -13,7 +13,7 @@ use super::runtime::{Agent, AgentRun, RunSettings, Runtime};
 use crate::settings;
 use crate::store::Store;
 use crate::tracker::review::{self, Applied};
-use crate::tracker::{self, Error, Result, applications, emails, follow_ups, profile};
+use crate::tracker::{Error, Result, applications, emails, follow_ups, profile};
 
 /// A runtime for the configured endpoint (the built-in engine when there is none).
 pub fn runtime(store: &Mutex<Store>) -> Result<Runtime> {
@@ -145,13 +145,4 @@ fn latest_sender_name(store: &Store, application_id: i64) -> Result<Option<Strin
 
 fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
     store.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-impl From<settings::Error> for tracker::Error {
-    fn from(e: settings::Error) -> Self {
-        match e {
-            settings::Error::Invalid { field, reason } => Error::Invalid { field, reason },
-            settings::Error::Store(s) => Error::Store(s),
-        }
-    }
 }

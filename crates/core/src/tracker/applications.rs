@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{Error, Result, Status};
 use crate::clock::Timestamp;
 use crate::store::{Migration, Store};
+use crate::text;
 
 pub(crate) const MIGRATION: Migration = Migration {
     id: "202611270901_applications",
@@ -207,22 +208,8 @@ fn required_line(field: &'static str, raw: &str) -> Result<String> {
 }
 
 fn optional_line(field: &'static str, raw: Option<&str>, max: usize) -> Result<Option<String>> {
-    let Some(s) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
-        return Ok(None);
-    };
-    if s.chars().count() > max {
-        return Err(Error::invalid(
-            field,
-            format!("is longer than {max} characters"),
-        ));
-    }
-    if s.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            field,
-            "must be a single line without control characters",
-        ));
-    }
-    Ok(Some(s.to_owned()))
+    let s = text::one_line(field, raw.unwrap_or(""), max)?;
+    Ok((!s.is_empty()).then_some(s))
 }
 
 fn optional_url(raw: Option<&str>) -> Result<Option<String>> {
@@ -243,19 +230,7 @@ fn optional_url(raw: Option<&str>) -> Result<Option<String>> {
 }
 
 fn notes(raw: &str) -> Result<String> {
-    let s = raw.trim();
-    if s.chars().count() > MAX_NOTES {
-        return Err(Error::invalid(
-            "notes",
-            format!("is longer than {MAX_NOTES} characters"),
-        ));
-    }
-    if s.chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
-    {
-        return Err(Error::invalid("notes", "contains control characters"));
-    }
-    Ok(s.to_owned())
+    text::text_block("notes", raw, MAX_NOTES)
 }
 
 /// A note on a status change: optional, at most [`MAX_SHORT_TEXT`] characters, one line.

@@ -3,7 +3,6 @@
 
 pub mod applications;
 pub mod emails;
-mod error;
 pub mod follow_ups;
 pub mod import;
 pub mod mail;
@@ -11,6 +10,6 @@ pub mod profile;
 pub mod review;
 mod status;
 
+pub use crate::error::{Error, Result};
 pub use applications::{Application, ApplicationDraft, NewApplication, Origin, StatusChange};
-pub use error::{Error, Result};
 pub use status::Status;

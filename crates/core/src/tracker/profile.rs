@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Error, Result};
 use crate::clock::Timestamp;
 use crate::store::{Migration, Store};
+use crate::text;
 
 pub(crate) const MIGRATION: Migration = Migration {
     id: "202611272303_profile",
@@ -82,28 +83,11 @@ impl Profile {
     }
 }
 
-fn line(field: &'static str, raw: &str, max: usize) -> Result<String> {
-    let s = raw.trim();
-    if s.chars().count() > max {
-        return Err(Error::invalid(
-            field,
-            format!("is longer than {max} characters"),
-        ));
-    }
-    if s.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            field,
-            "must be one line without control characters",
-        ));
-    }
-    Ok(s.to_owned())
-}
-
 /// Trims, drops empties and case-insensitive duplicates, keeps the order.
 fn items(field: &'static str, raw: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for item in raw {
-        let s = line(field, item, MAX_ITEM_CHARS)?;
+        let s = text::one_line(field, item, MAX_ITEM_CHARS)?;
         if !s.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&s)) {
             out.push(s);
         }
@@ -132,25 +116,12 @@ impl TryFrom<ProfileDraft> for Profile {
     type Error = Error;
 
     fn try_from(d: ProfileDraft) -> Result<Self> {
-        let experience = d.experience.trim();
-        if experience.chars().count() > MAX_EXPERIENCE_CHARS {
-            return Err(Error::invalid(
-                "experience",
-                format!("is longer than {MAX_EXPERIENCE_CHARS} characters"),
-            ));
-        }
-        if experience
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        {
-            return Err(Error::invalid("experience", "contains control characters"));
-        }
         Ok(Profile {
-            name: line("name", &d.name, 200)?,
-            headline: line("headline", &d.headline, 200)?,
+            name: text::one_line("name", &d.name, 200)?,
+            headline: text::one_line("headline", &d.headline, 200)?,
             skills: items("skills", &d.skills)?,
             years_experience: bounded("yearsExperience", d.years_experience, 70)?,
-            experience: experience.to_owned(),
+            experience: text::text_block("experience", &d.experience, MAX_EXPERIENCE_CHARS)?,
             locations: items("locations", &d.locations)?,
             remote: d.remote,
             desired_roles: items("desiredRoles", &d.desired_roles)?,
