@@ -36,9 +36,11 @@ e2e: app
 test: lint unit e2e
 	@echo "make test: all checks passed"
 
-# The agent runtime's overhead over a bare LLM call (criterion; not part of `make test`).
+# The agent runtime's overhead over a bare LLM call (criterion), then importing a
+# 10,000-message mbox with its counts checked. Not part of `make test`.
 bench:
 	$(CARGO) bench -p jobtrail-core --bench runtime
+	$(CARGO) bench -p jobtrail-core --bench import
 
 clean:
 	$(CARGO) clean

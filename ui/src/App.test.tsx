@@ -52,6 +52,7 @@ vi.mock("./backend", () => ({
     listEmails: vi.fn(async () => [...db.emails]),
     getEmail: vi.fn(async (id: number) => email({ ...db.emails.find((e) => e.id === id), id })),
     pickEmailFiles: vi.fn(async () => []),
+    onImportProgress: vi.fn(async () => () => {}),
     importEmails: vi.fn(),
     analyzeEmail: vi.fn(),
     getProfile: vi.fn(async () => ({

@@ -1,8 +1,10 @@
 // The one module that talks to the Rust side. Components import from here, never
 // from @tauri-apps/*, so tests mock this module alone.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
+  ImportProgress,
   AgentConfig,
   AgentConfigDraft,
   AgentRunResult,
@@ -43,6 +45,16 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 }
 
 /** The native open dialog for mail files; [] when the person cancels. */
+/** Calls `cb` with each `import-progress` event until the returned function is called. */
+async function onImportProgress(cb: (p: ImportProgress) => void): Promise<() => void> {
+  try {
+    return await listen<ImportProgress>("import-progress", (e) => cb(e.payload));
+  } catch {
+    // Without events the import still finishes; only the running count is missing.
+    return () => {};
+  }
+}
+
 async function pickEmailFiles(): Promise<string[]> {
   try {
     const picked = await open({
@@ -68,6 +80,7 @@ export const backend = {
   applicationTimeline: (id: number) => call<StatusChange[]>("application_timeline", { id }),
 
   pickEmailFiles,
+  onImportProgress,
   listEmails: () => call<EmailSummary[]>("list_emails"),
   getEmail: (id: number) => call<Email>("get_email", { id }),
   importEmails: (paths: string[]) => call<ImportReport>("import_emails", { paths }),

@@ -140,6 +140,12 @@ export interface ImportFileReport {
   error: string | null;
 }
 
+/** Sent while an import runs: messages read so far from file number `file` (from 0). */
+export interface ImportProgress {
+  file: number;
+  messages: number;
+}
+
 export interface ImportReport {
   files: ImportFileReport[];
   imported: number;

@@ -9,6 +9,7 @@ vi.mock("../backend", () => ({
     listEmails: vi.fn(),
     getEmail: vi.fn(),
     pickEmailFiles: vi.fn(),
+    onImportProgress: vi.fn(),
     importEmails: vi.fn(),
     analyzeEmail: vi.fn(),
     listApplications: vi.fn(),
@@ -23,6 +24,7 @@ beforeEach(() => {
   vi.mocked(backend.listEmails).mockResolvedValue([]);
   vi.mocked(backend.listApplications).mockResolvedValue([]);
   vi.mocked(backend.getEmail).mockImplementation(async (id) => email({ id }));
+  vi.mocked(backend.onImportProgress).mockResolvedValue(() => {});
 });
 
 describe("inbox", () => {
@@ -63,6 +65,29 @@ describe("inbox", () => {
     // The list is reloaded with what was imported.
     expect(await screen.findByTestId("email-row")).toHaveTextContent("Your application to Acme");
     expect(onReviewChanged).toHaveBeenCalled();
+  });
+
+  it("shows how many messages a running import has read, and stops listening after", async () => {
+    let report: (r: import("../types").ImportReport) => void = () => {};
+    let progress: (p: import("../types").ImportProgress) => void = () => {};
+    const stop = vi.fn();
+    vi.mocked(backend.onImportProgress).mockImplementation(async (cb) => {
+      progress = cb;
+      return stop;
+    });
+    vi.mocked(backend.pickEmailFiles).mockResolvedValue(["/mail/big.mbox"]);
+    vi.mocked(backend.importEmails).mockReturnValue(new Promise((resolve) => (report = resolve)));
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await screen.findByTestId("inbox-empty");
+    await user.click(screen.getByTestId("import-button"));
+    expect(await screen.findByTestId("import-progress")).toHaveTextContent("Importing…");
+    progress({ file: 0, messages: 2500 });
+    await waitFor(() => expect(screen.getByTestId("import-progress")).toHaveTextContent("2,500 messages read"));
+    report({ imported: 2500, duplicates: 0, failed: 0, files: [] });
+    await screen.findByTestId("import-report");
+    expect(screen.queryByTestId("import-progress")).not.toBeInTheDocument();
+    expect(stop).toHaveBeenCalled();
   });
 
   it("does nothing when the file dialog is cancelled", async () => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { backend } from "../backend";
-import type { AnalyzeResult, EmailSummary, ImportReport, IpcError } from "../types";
+import type { AnalyzeResult, EmailSummary, ImportProgress, ImportReport, IpcError } from "../types";
 import { AnalysisResult } from "./AnalysisResult";
 import { EmailDetail } from "./EmailDetail";
 import { EmailList } from "./EmailList";
@@ -25,6 +25,7 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [error, setError] = useState<IpcError | null>(null);
   const [importing, setImporting] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [runs, setRuns] = useState<ReadonlyMap<number, Run>>(new Map());
@@ -56,12 +57,16 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
     if (paths.length === 0) return;
     setImporting(true);
     setReport(null);
+    setProgress(null);
+    const stop = await backend.onImportProgress(setProgress);
     try {
       setReport(await backend.importEmails(paths));
     } catch (e) {
       setError(e as IpcError);
     } finally {
+      stop();
       setImporting(false);
+      setProgress(null);
     }
     await refresh();
     onReviewChanged?.();
@@ -116,6 +121,13 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
             Dismiss
           </button>
         </div>
+      )}
+      {importing && (
+        <p className="muted" role="status" aria-busy="true" data-testid="import-progress">
+          {progress
+            ? `Importing… ${progress.messages.toLocaleString()} messages read${progress.file > 0 ? ` (file ${progress.file + 1})` : ""}`
+            : "Importing…"}
+        </p>
       )}
       {report && <ImportReportView report={report} onDismiss={() => setReport(null)} />}
 

@@ -9,6 +9,10 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_jobtrail");
+const EMAIL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/cli/fixtures/interview.eml"
+);
 
 /// The binary, kept away from any real keychain: the session bus address points
 /// nowhere, so keys come from the environment only.
@@ -287,11 +291,6 @@ mod agent_run {
     use super::*;
     use jobtrail_llm_testserver::{Reply, TestServer, Usage};
 
-    const EMAIL: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/cli/fixtures/interview.eml"
-    );
-
     #[test]
     fn without_a_key_the_builtin_engine_analyses_an_eml_file() {
         let dir = tempfile::tempdir().unwrap();
@@ -448,7 +447,7 @@ mod inbox {
         let mut s = String::new();
         s.push_str("From talent@acme.com Tue Nov 24 09:00:00 2026\n");
         s.push_str(
-            &std::fs::read_to_string(EMAIL_FIXTURE)
+            &std::fs::read_to_string(EMAIL)
                 .unwrap()
                 .replace("\r\n", "\n"),
         );
@@ -458,11 +457,6 @@ mod inbox {
         std::fs::write(&p, s).unwrap();
         p
     }
-
-    const EMAIL_FIXTURE: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/cli/fixtures/interview.eml"
-    );
 
     #[test]
     fn import_list_analyse_and_review() {

@@ -103,10 +103,24 @@ pub enum Inserted {
 }
 
 /// The key that makes a message unique: its Message-ID, else a hash of its bytes.
+/// Line endings are unified and trailing blank lines dropped before hashing, so the
+/// same message hashes alike as an `.eml` (CRLF) and inside an mbox (where it is
+/// followed by the separator's blank line, except at the end of the file).
 pub fn dedup_key(mail: &ParsedMail, raw: &[u8]) -> String {
     match mail.message_id.as_deref().map(str::trim) {
         Some(id) if !id.is_empty() => format!("mid:{}", id.trim_matches(['<', '>'])),
-        _ => format!("sha256:{:x}", Sha256::digest(raw)),
+        _ => {
+            let mut hasher = Sha256::new();
+            let end = raw
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace())
+                .map_or(0, |i| i + 1);
+            for line in raw[..end].split(|&b| b == b'\n') {
+                hasher.update(line.strip_suffix(b"\r").unwrap_or(line));
+                hasher.update(b"\n");
+            }
+            format!("sha256:{:x}", hasher.finalize())
+        }
     }
 }
 
@@ -266,5 +280,10 @@ mod tests {
         m.message_id = None;
         assert_ne!(dedup_key(&m, b"one"), dedup_key(&m, b"two"));
         assert!(dedup_key(&m, b"one").starts_with("sha256:"));
+        assert_eq!(
+            dedup_key(&m, b"a: b\r\n\r\nbody\r\n"),
+            dedup_key(&m, b"a: b\n\nbody\n\n"),
+            "line endings and trailing blank lines do not count"
+        );
     }
 }

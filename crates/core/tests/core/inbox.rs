@@ -99,6 +99,27 @@ fn an_mbox_imports_once_and_reports_the_bad_message() {
 }
 
 #[test]
+fn a_message_without_message_id_is_stored_once_whether_eml_or_inside_an_mbox() {
+    let (dir, mut store, _) = temp_store();
+    let msg = eml(
+        None,
+        "hr@globex.com",
+        "Thanks for applying",
+        "We received your application.",
+    );
+    let single = write(dir.path(), "a.eml", msg.as_bytes());
+    let mbox = format!(
+        "From hr@globex.com Tue Nov 24 10:00:00 2026\n{}\nFrom x@y.z Tue Nov 24 11:00:00 2026\n{}",
+        msg.replace("\r\n", "\n"),
+        eml(Some("other@y.z"), "x@y.z", "Other", "Other text.")
+    );
+    let middle = write(dir.path(), "middle.mbox", mbox.as_bytes());
+    let report = import::import_files(&mut store, &[&single, &middle], &mut |_| {}).unwrap();
+    assert_eq!((report.imported, report.duplicates), (2, 1), "{report:?}");
+    assert_eq!(emails::count(&store).unwrap(), 2);
+}
+
+#[test]
 fn eml_files_html_and_charsets_import_and_unreadable_files_are_reported() {
     let (dir, mut store, _) = temp_store();
     let html = "From: a@b.com\r\nSubject: =?ISO-8859-1?Q?Entretien_=E0_Paris?=\r\n\
