@@ -235,8 +235,10 @@ impl Agent for EmailAnalyst {
         EmailAnalysis {
             category,
             urgency,
-            role: linked.map(|a| a.role.clone()),
-            dates: Vec::new(),
+            role: linked
+                .map(|a| a.role.clone())
+                .or_else(|| role_in(&e.subject).or_else(|| role_in(&e.body))),
+            dates: dates_in(&format!("{}\n{}", e.subject, e.body)),
             contacts: vec![Contact {
                 name: sender_name,
                 email: sender_email,
@@ -244,7 +246,8 @@ impl Agent for EmailAnalyst {
             application_id: linked.map(|a| a.id),
             proposed_status,
             summary: format!(
-                "Keyword rules read this as {} from {}.",
+                "Keyword rules read this as {} from {}. (Built-in engine: no model read \
+                 this email; category, role and dates are pattern matches.)",
                 serde_json::to_value(category)
                     .ok()
                     .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
@@ -255,6 +258,193 @@ impl Agent for EmailAnalyst {
             confidence: confidence.min(BUILTIN_MAX_CONFIDENCE),
         }
     }
+}
+
+/// The role in phrases such as "application for Rust Engineer at Acme", "the Data
+/// Analyst position", "Role: SRE".
+fn role_in(text: &str) -> Option<String> {
+    // ASCII lowercasing keeps byte offsets, so positions found in `lower` slice `text`.
+    let lower = text.to_ascii_lowercase();
+    let cut = |start: usize, end: usize| -> Option<String> {
+        let role = text
+            .get(start..end)?
+            .trim()
+            .trim_matches(['"', '\'', ':', '-', '–'])
+            .trim();
+        let role = ["the ", "The ", "a ", "A ", "an ", "An "]
+            .iter()
+            .fold(role, |r, article| r.strip_prefix(article).unwrap_or(r));
+        let words = role.split_whitespace().count();
+        let generic = ["the", "role", "position", "job", "opening", "vacancy", "it"]
+            .contains(&role.to_lowercase().as_str());
+        ((1..=6).contains(&words) && role.chars().count() <= 80 && !role.contains('\n') && !generic)
+            .then(|| role.to_owned())
+    };
+    for lead in ["role:", "position:", "job title:"] {
+        if let Some(i) = lower.find(lead) {
+            let start = i + lead.len();
+            let end = lower[start..].find('\n').map_or(lower.len(), |n| start + n);
+            if let Some(r) = cut(start, end) {
+                return Some(r);
+            }
+        }
+    }
+    for lead in [
+        "application for the ",
+        "application for ",
+        "applying for the ",
+        "applying for ",
+        "interview for the ",
+        "interview for ",
+    ] {
+        if let Some(i) = lower.find(lead) {
+            let start = i + lead.len();
+            let rest = &lower[start..];
+            let end = [" at ", " with ", " role", " position", ",", ".", "\n", "!"]
+                .iter()
+                .filter_map(|stop| rest.find(stop))
+                .min()
+                .map_or(lower.len(), |n| start + n);
+            if let Some(r) = cut(start, end) {
+                return Some(r);
+            }
+        }
+    }
+    for tail in [" position", " role"] {
+        let Some(i) = lower.find(tail) else { continue };
+        let before = &lower[..i];
+        let start = [" the ", " our "]
+            .iter()
+            .filter_map(|lead| before.rfind(lead))
+            .max()
+            .map(|n| n + 5);
+        if let Some(r) = start.and_then(|start| cut(start, i)) {
+            return Some(r);
+        }
+    }
+    None
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const RELATIVE: &[&str] = &[
+    "today",
+    "tomorrow",
+    "next week",
+    "this week",
+    "end of the week",
+];
+
+/// Dates as written: ISO dates, "24 November", "Nov 24, 2026", weekdays and
+/// relative days, with a following time ("at 10:00", "3pm") kept; at most 10.
+fn dates_in(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '-')
+            .to_lowercase()
+    };
+    let is_day = |w: &str| {
+        let d = w.trim_end_matches(|c: char| c.is_alphabetic());
+        d.parse::<u8>().is_ok_and(|n| (1..=31).contains(&n))
+    };
+    let is_iso = |w: &str| {
+        let p: Vec<&str> = w.split('-').collect();
+        p.len() == 3 && p[0].len() == 4 && p.iter().all(|x| x.parse::<u16>().is_ok())
+    };
+    let is_time = |w: &str| {
+        let w = w.trim_end_matches("am").trim_end_matches("pm");
+        let (h, m) = w.split_once(':').unwrap_or((w, "00"));
+        h.parse::<u8>().is_ok_and(|h| h <= 23)
+            && m.len() == 2
+            && m.parse::<u8>().is_ok_and(|m| m < 60)
+    };
+    // "next week" and the like: how many words the one at `i` spans.
+    let relative_at = |i: usize| {
+        RELATIVE.iter().map(|r| r.split(' ').count()).find(|&n| {
+            let phrase: Vec<String> = words.iter().skip(i).take(n).map(|x| clean(x)).collect();
+            phrase.len() == n && RELATIVE.contains(&phrase.join(" ").as_str())
+        })
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() && out.len() < 10 {
+        let w = clean(words[i]);
+        let next = words.get(i + 1).map(|n| clean(n)).unwrap_or_default();
+        let mut len = if is_iso(&w) || WEEKDAYS.contains(&w.as_str()) {
+            1
+        } else if (MONTHS.contains(&w.as_str()) && is_day(&next))
+            || (is_day(&w) && MONTHS.contains(&next.as_str()))
+        {
+            2
+        } else {
+            relative_at(i).unwrap_or_default()
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        // A year, a weekday's date and a time may follow.
+        for _ in 0..3 {
+            let Some(n) = words.get(i + len).map(|n| clean(n)) else {
+                break;
+            };
+            let after = words.get(i + len + 1).map(|n| clean(n)).unwrap_or_default();
+            if n.len() == 4 && n.parse::<u16>().is_ok_and(|y| (2000..=2100).contains(&y)) {
+                len += 1;
+            } else if (MONTHS.contains(&n.as_str()) && is_day(&after))
+                || (is_day(&n) && MONTHS.contains(&after.as_str()))
+                || (n == "at" && is_time(&after))
+            {
+                len += 2;
+            } else if is_time(&n) && n.contains(':') {
+                len += 1;
+            } else {
+                break;
+            }
+        }
+        let phrase = words[i..i + len]
+            .join(" ")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_owned();
+        if !out.contains(&phrase) {
+            out.push(phrase);
+        }
+        i += len;
+    }
+    out
 }
 
 /// `Name <addr>` → (name, addr); a bare address → (None, addr).
@@ -299,4 +489,50 @@ fn company_from_domain(addr: Option<&str>) -> Option<String> {
     }
     let mut c = name.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_found_as_written() {
+        let text = "Could you do Tuesday, 1 December at 10:00? Otherwise Dec 3, 2026 or \
+                    2026-12-04 works, or tomorrow. We have 3 candidates in May.";
+        assert_eq!(
+            dates_in(text),
+            [
+                "Tuesday, 1 December at 10:00",
+                "Dec 3, 2026",
+                "2026-12-04",
+                "tomorrow"
+            ]
+        );
+        assert!(dates_in("Thanks for applying.").is_empty());
+    }
+
+    #[test]
+    fn roles_are_found_in_common_phrasings() {
+        assert_eq!(
+            role_in("Your application for Rust Engineer at Acme").as_deref(),
+            Some("Rust Engineer")
+        );
+        assert_eq!(
+            role_in("Interview for the Data Analyst position").as_deref(),
+            Some("Data Analyst")
+        );
+        assert_eq!(
+            role_in("Hi,\nRole: Site Reliability Engineer\nTeam: infra").as_deref(),
+            Some("Site Reliability Engineer")
+        );
+        assert_eq!(
+            role_in("We liked you for the Staff Backend role.").as_deref(),
+            Some("Staff Backend")
+        );
+        assert_eq!(role_in("Thanks for your interest."), None);
+        assert_eq!(
+            role_in("Thank you for your application for the role."),
+            None
+        );
+    }
 }
