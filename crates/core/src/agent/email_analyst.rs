@@ -512,6 +512,32 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_never_panics() {
+        for t in [
+            "",
+            "at",
+            "Monday at",
+            "Dec",
+            "1",
+            "31 december 2026 at",
+            "role:",
+            "position:\n",
+            "İİİ the X position",
+            "ß application for ß",
+            "the role",
+            " our role",
+            "🙂 interview for 🙂",
+            "application for the ",
+            "Role: \u{0}\u{1b}[31m",
+            "May 32",
+            "2026-13-45",
+        ] {
+            let _ = dates_in(t);
+            let _ = role_in(t);
+        }
+    }
+
+    #[test]
     fn roles_are_found_in_common_phrasings() {
         assert_eq!(
             role_in("Your application for Rust Engineer at Acme").as_deref(),
