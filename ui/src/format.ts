@@ -137,3 +137,10 @@ export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
 }
+
+/** Dollars for people: "$0" for nothing, four significant decimals for cents and less. */
+export function formatCost(dollars: number): string {
+  if (dollars === 0) return "$0";
+  if (dollars >= 1) return `$${dollars.toFixed(2)}`;
+  return `$${dollars.toPrecision(2).replace(/0+$/, "").replace(/\.$/, "")}`;
+}

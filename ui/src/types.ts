@@ -179,6 +179,10 @@ export interface ExecutionRecord {
   usage: TokenUsage;
   llmCalls: number;
   toolCalls: number;
+  /** Dollars (exact in the store as nano-dollars), priced calls only. */
+  cost: number;
+  /** LLM calls to a model without a price: their cost is unknown, not zero. */
+  unpricedCalls: number;
   errorKind: string | null;
   errorMessage: string | null;
 }

@@ -6,6 +6,7 @@
 
 pub mod agent;
 pub mod clock;
+pub mod cost;
 mod error;
 pub mod logging;
 pub mod secrets;

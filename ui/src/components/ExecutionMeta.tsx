@@ -1,4 +1,4 @@
-import { engineLabel, formatDuration, formatTokens, tokenBreakdown } from "../format";
+import { engineLabel, formatCost, formatDuration, formatTokens, tokenBreakdown } from "../format";
 import type { ExecutionRecord } from "../types";
 
 /** How an agent run went: who answered, what it used, how long it took. */
@@ -12,6 +12,14 @@ export function ExecutionMeta({ execution }: { execution: ExecutionRecord }) {
       <div>
         <dt>Tokens</dt>
         <dd title={tokenBreakdown(execution.usage)}>{formatTokens(execution.usage)}</dd>
+      </div>
+      <div>
+        <dt>Cost</dt>
+        <dd data-testid="execution-cost">
+          {execution.unpricedCalls > 0
+            ? `unknown (no price for ${execution.model ?? "this model"})`
+            : formatCost(execution.cost)}
+        </dd>
       </div>
       <div>
         <dt>Duration</dt>

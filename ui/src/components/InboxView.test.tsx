@@ -172,6 +172,7 @@ describe("inbox", () => {
           model: "gpt-4o-mini",
           durationUs: 1_460_000,
           usage: { input: 1200, cachedInput: 0, output: 80, reasoning: 0 },
+          cost: 0.000228,
         }),
       }),
     );
@@ -182,7 +183,19 @@ describe("inbox", () => {
     expect(within(meta).getByTestId("execution-engine")).toHaveTextContent("openai · gpt-4o-mini");
     expect(meta).toHaveTextContent((1280).toLocaleString() + " tokens");
     expect(meta).toHaveTextContent("1.5 s");
+    expect(within(meta).getByTestId("execution-cost")).toHaveTextContent("$0.00023");
     expect(screen.getByTestId("analysis-outcome")).toHaveTextContent("Nothing changed in your applications.");
+  });
+
+  it("says the cost is unknown when the model has no price", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 1 })]);
+    vi.mocked(backend.analyzeEmail).mockResolvedValue(
+      analyzeResult({ execution: execution({ engine: "llm", model: "llama3.1", llmCalls: 1, unpricedCalls: 1 }) }),
+    );
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("analyse-button"));
+    expect(await screen.findByTestId("execution-cost")).toHaveTextContent("unknown (no price for llama3.1)");
   });
 
   it("shows an analysis that failed", async () => {

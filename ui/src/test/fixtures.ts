@@ -42,6 +42,8 @@ export function execution(over: Partial<ExecutionRecord> = {}): ExecutionRecord 
     usage: { input: 0, cachedInput: 0, output: 0, reasoning: 0 },
     llmCalls: 0,
     toolCalls: 0,
+    cost: 0,
+    unpricedCalls: 0,
     errorKind: null,
     errorMessage: null,
     ...over,

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::llm::{Finish, TokenUsage};
 use crate::clock::Timestamp;
+use crate::cost::Money;
+use crate::cost::prices;
 use crate::store::{self, Migration, Store};
 
 pub(crate) const MIGRATION: Migration = Migration {
@@ -70,6 +72,16 @@ pub(crate) const MIGRATION: Migration = Migration {
         duration_us INTEGER NOT NULL,
         UNIQUE (execution_id, seq)
     ) STRICT;
+    ",
+};
+
+/// Cost columns: what each LLM call and each run cost, and how many calls had no price.
+pub(crate) const COST_MIGRATION: Migration = Migration {
+    id: "202611280001_execution_costs",
+    sql: "
+    ALTER TABLE executions ADD COLUMN cost_nanos INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE executions ADD COLUMN unpriced_calls INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE llm_calls ADD COLUMN cost_nanos INTEGER;
     ",
 };
 
@@ -159,6 +171,8 @@ pub struct Outcome {
     pub error: Option<(String, String)>,
     /// What the run was given (shortened JSON), for the record.
     pub input: Option<String>,
+    /// A cost measured by custom code; LLM calls are priced from the price table.
+    pub cost: Option<Money>,
     /// The result as JSON.
     pub output: Option<String>,
 }
@@ -193,6 +207,10 @@ pub struct ExecutionRecord {
     pub llm_calls: usize,
     /// Number of tool calls.
     pub tool_calls: usize,
+    /// What the run cost (priced calls only).
+    pub cost: Money,
+    /// LLM calls whose model has no price: their cost is unknown, not zero.
+    pub unpriced_calls: usize,
     /// Error kind, on failure.
     pub error_kind: Option<String>,
     /// Error message, on failure.
@@ -235,12 +253,23 @@ pub fn end_execution(
     let engine = outcome.engine.unwrap_or(Engine::Custom);
     let (error_kind, error_message) = outcome.error.clone().unzip();
     let tokens = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
-    let id = store.write(|tx| {
+    let (id, cost, unpriced) = store.write(|tx| {
+        // Price each call at today's price table; a model without a price stays unpriced.
+        let mut call_costs = Vec::with_capacity(handle.llm_calls.len());
+        for c in &handle.llm_calls {
+            call_costs.push(prices::find_in(tx, &c.model)?.map(|p| p.cost(&c.usage).total));
+        }
+        let unpriced = call_costs.iter().filter(|c| c.is_none()).count();
+        let cost = outcome
+            .cost
+            .unwrap_or_else(|| call_costs.iter().flatten().copied().sum());
         tx.execute(
             "INSERT INTO executions (request_id, agent, engine, provider, model, started_at, ended_at,
                 duration_us, success, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens,
-                llm_calls, tool_calls, error_kind, error_message, input, output)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                llm_calls, tool_calls, error_kind, error_message, input, output, cost_nanos,
+                unpriced_calls)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                     ?19, ?20, ?21)",
             params![
                 handle.request_id,
                 handle.agent,
@@ -261,15 +290,18 @@ pub fn end_execution(
                 error_message,
                 outcome.input,
                 outcome.output,
+                cost.nanos(),
+                unpriced as i64,
             ],
         )?;
         let id = tx.last_insert_rowid();
-        for (seq, c) in handle.llm_calls.iter().enumerate() {
+        for (seq, (c, call_cost)) in handle.llm_calls.iter().zip(&call_costs).enumerate() {
             let (ek, em) = c.error.clone().unzip();
             tx.execute(
                 "INSERT INTO llm_calls (execution_id, seq, model, started_at, duration_us, input_tokens,
-                    cached_input_tokens, output_tokens, reasoning_tokens, finish, error_kind, error_message)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    cached_input_tokens, output_tokens, reasoning_tokens, finish, error_kind, error_message,
+                    cost_nanos)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 params![
                     id,
                     seq as i64,
@@ -283,6 +315,7 @@ pub fn end_execution(
                     c.finish.map(Finish::as_str),
                     ek,
                     em,
+                    call_cost.map(Money::nanos),
                 ],
             )?;
         }
@@ -293,8 +326,15 @@ pub fn end_execution(
                 params![id, seq as i64, t.tool, t.arguments, t.result, t.success, t.duration_us],
             )?;
         }
-        Ok(id)
+        Ok((id, cost, unpriced))
     })?;
+    if unpriced > 0 {
+        tracing::warn!(
+            execution_id = id,
+            unpriced,
+            "LLM calls to a model without a price: their cost is unknown; add it with `jobtrail prices set`"
+        );
+    }
     tracing::info!(
         execution_id = id,
         request_id = %handle.request_id,
@@ -302,6 +342,7 @@ pub fn end_execution(
         success = outcome.success,
         duration_us,
         tokens = usage.total(),
+        cost = %cost,
         "execution recorded"
     );
     Ok(ExecutionRecord {
@@ -318,6 +359,8 @@ pub fn end_execution(
         usage,
         llm_calls: handle.llm_calls.len(),
         tool_calls: handle.tool_calls.len(),
+        cost,
+        unpriced_calls: unpriced,
         error_kind,
         error_message,
     })

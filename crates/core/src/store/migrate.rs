@@ -38,6 +38,8 @@ pub const MIGRATIONS: &[Migration] = &[
     tracker::review::MIGRATION,
     tracker::profile::MIGRATION,
     crate::settings::MIGRATION,
+    crate::cost::prices::MIGRATION,
+    crate::agent::execution::COST_MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

@@ -4,6 +4,7 @@
 
 mod agent;
 mod applications;
+mod cost;
 mod inbox;
 mod store;
 
