@@ -9,6 +9,7 @@ pub mod clock;
 pub mod cost;
 mod error;
 pub mod logging;
+pub mod monitor;
 pub mod secrets;
 pub mod settings;
 pub mod store;

@@ -40,6 +40,7 @@ pub const MIGRATIONS: &[Migration] = &[
     crate::settings::MIGRATION,
     crate::cost::prices::MIGRATION,
     crate::agent::execution::COST_MIGRATION,
+    crate::monitor::rollup::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

@@ -6,6 +6,7 @@ mod agent;
 mod applications;
 mod cost;
 mod inbox;
+mod monitor;
 mod store;
 
 use std::sync::Arc;

@@ -1,0 +1,12 @@
+//! The performance monitor: every execution's time, tokens, cost and outcome,
+//! aggregated per agent over any period from rollups (so a week over a million runs
+//! costs what an hour does).
+
+pub mod histogram;
+pub mod metrics;
+pub mod rollup;
+
+pub use metrics::{
+    AgentsSummary, AggregatedMetrics, RawMetric, get_aggregated_metrics, get_all_agents_summary,
+    raw_metrics,
+};

@@ -1,0 +1,196 @@
+//! Aggregates from rollups equal the same sums taken over the raw rows.
+
+use jobtrail_core::Store;
+use jobtrail_core::cost::Money;
+use jobtrail_core::monitor::{self, rollup};
+use jobtrail_core::tracker::Error;
+use rusqlite::params;
+
+use crate::temp_store;
+
+#[derive(Debug, Clone)]
+struct Row {
+    agent: &'static str,
+    started_at: i64,
+    duration_us: i64,
+    success: bool,
+    tokens: [i64; 4],
+    cost_nanos: i64,
+    tool_calls: i64,
+}
+
+/// A small deterministic generator (no dependency for one test).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+fn insert(store: &Store, rows: &[Row]) {
+    let c = store.conn();
+    for r in rows {
+        c.execute(
+            "INSERT INTO executions (request_id, agent, engine, started_at, ended_at, duration_us, success,
+                input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, llm_calls, tool_calls,
+                cost_nanos)
+             VALUES (lower(hex(randomblob(8))), ?1, 'llm', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11)",
+            params![
+                r.agent,
+                r.started_at,
+                r.started_at + r.duration_us / 1000,
+                r.duration_us,
+                r.success,
+                r.tokens[0],
+                r.tokens[1],
+                r.tokens[2],
+                r.tokens[3],
+                r.tool_calls,
+                r.cost_nanos
+            ],
+        )
+        .unwrap();
+    }
+}
+
+fn generate(rng: &mut Lcg, now: i64, n: usize) -> Vec<Row> {
+    let agents = ["email-analyst", "job-match", "follow-up"];
+    (0..n)
+        .map(|_| Row {
+            agent: agents[rng.next(3) as usize],
+            started_at: now - rng.next(10 * 24 * 3_600_000) as i64,
+            duration_us: 1_000 + rng.next(5_000_000) as i64,
+            success: rng.next(10) != 0,
+            tokens: [
+                rng.next(2000) as i64,
+                rng.next(500) as i64,
+                rng.next(300) as i64,
+                rng.next(100) as i64,
+            ],
+            cost_nanos: rng.next(2_000_000) as i64,
+            tool_calls: rng.next(3) as i64,
+        })
+        .collect()
+}
+
+fn check(store: &mut Store, rows: &[Row], agent: &str, hours: f64) {
+    let m = monitor::get_aggregated_metrics(store, agent, hours).unwrap();
+    let mine: Vec<&Row> = rows
+        .iter()
+        .filter(|r| {
+            r.agent == agent && r.started_at >= m.period_start && r.started_at < m.period_end
+        })
+        .collect();
+    let n = mine.len() as i64;
+    assert_eq!(m.total_executions, n, "{agent} {hours}h");
+    assert_eq!(
+        m.successful_executions,
+        mine.iter().filter(|r| r.success).count() as i64
+    );
+    let tokens: i64 = mine.iter().map(|r| r.tokens.iter().sum::<i64>()).sum();
+    assert_eq!(m.total_tokens, tokens);
+    assert_eq!(
+        m.cached_input_tokens,
+        mine.iter().map(|r| r.tokens[1]).sum::<i64>()
+    );
+    assert_eq!(
+        m.total_cost,
+        Money::from_nanos(mine.iter().map(|r| r.cost_nanos).sum())
+    );
+    assert_eq!(
+        m.total_tool_calls,
+        mine.iter().map(|r| r.tool_calls).sum::<i64>()
+    );
+    let mut d: Vec<i64> = mine.iter().map(|r| r.duration_us).collect();
+    d.sort_unstable();
+    if let Some(&max) = d.last() {
+        assert_eq!(m.max_execution_time, max as f64 / 1e6);
+        let sum: i64 = d.iter().sum();
+        assert!((m.avg_execution_time - sum as f64 / n as f64 / 1e6).abs() < 1e-9);
+        for (q, got) in [
+            (0.5, m.p50_execution_time),
+            (0.95, m.p95_execution_time),
+            (0.99, m.p99_execution_time),
+        ] {
+            let exact = d[((q * n as f64).ceil() as usize).max(1) - 1] as f64 / 1e6;
+            assert!(
+                (got - exact).abs() / exact < 0.05,
+                "{agent} {hours}h p{q}: {got} vs {exact}"
+            );
+        }
+        assert!((m.error_rate + m.success_rate - 100.0).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn aggregates_from_rollups_equal_sums_over_raw_rows() {
+    let (_dir, mut store, clock) = temp_store();
+    let now = store.now_ms();
+    let mut rng = Lcg(7);
+    let mut rows = generate(&mut rng, now, 3_000);
+    insert(&store, &rows);
+    for agent in ["email-analyst", "job-match", "follow-up"] {
+        for hours in [1.0, 24.0, 168.0, 0.25, 30.5] {
+            check(&mut store, &rows, agent, hours);
+        }
+    }
+    // New runs after a query are folded in by the next one.
+    clock.advance(90 * 60_000);
+    let now = store.now_ms();
+    let more = generate(&mut rng, now, 500);
+    insert(&store, &more);
+    rows.extend(more);
+    check(&mut store, &rows, "job-match", 24.0);
+    let summary = monitor::get_all_agents_summary(&mut store, 168.0).unwrap();
+    let total: i64 = summary.agents.iter().map(|a| a.total_executions).sum();
+    assert_eq!(summary.overall.total_executions, total);
+    assert_eq!(summary.agents.len(), 3);
+    assert!(
+        summary
+            .agents
+            .windows(2)
+            .all(|w| w[0].total_executions >= w[1].total_executions)
+    );
+    assert_eq!(
+        rollup::catch_up(&mut store).unwrap(),
+        0,
+        "nothing left to fold"
+    );
+
+    let none = monitor::get_aggregated_metrics(&mut store, "nobody", 24.0).unwrap();
+    assert_eq!((none.total_executions, none.success_rate), (0, 0.0));
+    for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 1e9] {
+        assert!(matches!(
+            monitor::get_aggregated_metrics(&mut store, "job-match", bad),
+            Err(Error::Invalid {
+                field: "periodHours",
+                ..
+            })
+        ));
+    }
+}
+
+#[test]
+fn raw_metrics_are_newest_first_and_bounded() {
+    let (_dir, store, _) = temp_store();
+    let now = store.now_ms();
+    let rows = generate(&mut Lcg(3), now, 50);
+    insert(&store, &rows);
+    let raw = monitor::raw_metrics(&store, Some("job-match"), 5).unwrap();
+    assert!(raw.len() <= 5 && raw.iter().all(|r| r.agent_name == "job-match"));
+    assert!(
+        raw.windows(2)
+            .all(|w| w[0].execution_id > w[1].execution_id)
+    );
+    assert_eq!(monitor::raw_metrics(&store, None, 100).unwrap().len(), 50);
+    for bad in [0, -1, 10_001] {
+        assert!(matches!(
+            monitor::raw_metrics(&store, None, bad),
+            Err(Error::Invalid { field: "limit", .. })
+        ));
+    }
+}
