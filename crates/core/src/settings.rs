@@ -12,6 +12,7 @@ use crate::agent::email_analyst::EmailAnalyst;
 use crate::agent::follow_up::FollowUp;
 use crate::agent::job_match::JobMatch;
 use crate::clock::Timestamp;
+use crate::monitor::alerts::AlertThresholds;
 use crate::store::{Migration, Store};
 
 pub(crate) const MIGRATION: Migration = Migration {
@@ -204,43 +205,66 @@ fn check_draft(agent: &str, d: AgentConfigDraft) -> Result<AgentConfig> {
 }
 
 const PROVIDER_KEY: &str = "llm.provider";
+const ALERTS_KEY: &str = "monitoring.alert_thresholds";
 
-/// The stored provider settings (defaults when none or unreadable).
-pub fn provider(store: &Store) -> Result<ProviderSettings> {
+/// A stored JSON value, or `None` when absent or unreadable (with a warning).
+fn get_json<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> Result<Option<T>> {
     let raw: Option<String> = store.read(|c| {
-        c.query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [PROVIDER_KEY],
-            |r| r.get(0),
-        )
+        c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
         .optional()
     })?;
-    Ok(raw
-        .and_then(|s| match serde_json::from_str::<ProviderSettings>(&s) {
-            Ok(p) => p.validated().ok(),
-            Err(e) => {
-                tracing::warn!(error = %e, "stored provider settings unreadable; using defaults");
-                None
-            }
-        })
-        .unwrap_or_default())
+    Ok(raw.and_then(|s| match serde_json::from_str(&s) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            tracing::warn!(key, error = %e, "stored setting unreadable; using the default");
+            None
+        }
+    }))
 }
 
-/// Validates and stores the provider settings.
-pub fn set_provider(store: &mut Store, p: ProviderSettings) -> Result<ProviderSettings> {
-    let p = p.validated()?;
-    let json = serde_json::to_string(&p).map_err(|e| invalid("provider", e.to_string()))?;
+fn put_json<T: Serialize>(store: &mut Store, key: &str, value: &T) -> Result<()> {
+    let json = serde_json::to_string(value).map_err(|e| invalid("settings", e.to_string()))?;
     let now = store.now_ms();
     store.write(|tx| {
         tx.execute(
             "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value,
                                              updated_at = excluded.updated_at",
-            params![PROVIDER_KEY, json, now],
+            params![key, json, now],
         )
     })?;
+    Ok(())
+}
+
+/// The stored provider settings (defaults when none or unreadable).
+pub fn provider(store: &Store) -> Result<ProviderSettings> {
+    Ok(get_json::<ProviderSettings>(store, PROVIDER_KEY)?
+        .and_then(|p| p.validated().ok())
+        .unwrap_or_default())
+}
+
+/// Validates and stores the provider settings.
+pub fn set_provider(store: &mut Store, p: ProviderSettings) -> Result<ProviderSettings> {
+    let p = p.validated()?;
+    put_json(store, PROVIDER_KEY, &p)?;
     tracing::info!(provider = ?p.provider, base_url = ?p.base_url, "provider settings saved");
     Ok(p)
+}
+
+/// The default alert thresholds (the spec's example values until changed).
+pub fn alert_thresholds(store: &Store) -> Result<AlertThresholds> {
+    Ok(get_json::<AlertThresholds>(store, ALERTS_KEY)?
+        .and_then(|t| t.validated().ok())
+        .unwrap_or_default())
+}
+
+/// Validates and stores the default alert thresholds.
+pub fn set_alert_thresholds(store: &mut Store, t: AlertThresholds) -> Result<AlertThresholds> {
+    let t = t.validated()?;
+    put_json(store, ALERTS_KEY, &t)?;
+    Ok(t)
 }
 
 /// One agent's settings (defaults when never changed).

@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[Migration] = &[
     crate::cost::prices::MIGRATION,
     crate::agent::execution::COST_MIGRATION,
     crate::monitor::rollup::MIGRATION,
+    crate::monitor::alerts::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

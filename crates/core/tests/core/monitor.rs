@@ -194,3 +194,76 @@ fn raw_metrics_are_newest_first_and_bounded() {
         ));
     }
 }
+
+#[test]
+fn alerts_open_once_persist_and_clear_as_episodes() {
+    use jobtrail_core::monitor::{AlertThresholds, Severity, get_performance_alerts, list_alerts};
+    let (_dir, mut store, clock) = temp_store();
+    let now = store.now_ms();
+    let failing: Vec<Row> = (0..10)
+        .map(|i| Row {
+            agent: "email-analyst",
+            started_at: now - 60_000 * (i + 1),
+            duration_us: 2_000_000,
+            success: i % 2 == 0,
+            tokens: [100, 0, 10, 0],
+            cost_nanos: 1_000,
+            tool_calls: 0,
+        })
+        .collect();
+    insert(&store, &failing);
+    let t = AlertThresholds::default();
+    let alerts = get_performance_alerts(&mut store, &t).unwrap();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    let a = &alerts[0];
+    assert_eq!(
+        (a.kind.as_str(), a.severity),
+        ("error_rate", Severity::Critical),
+        "50 % ≥ 2 × 10 %"
+    );
+    assert!(a.message.contains("50.0 %"), "{}", a.message);
+
+    clock.advance(10 * 60_000);
+    let again = get_performance_alerts(&mut store, &t).unwrap();
+    assert_eq!(again[0].id, a.id, "a persisting condition stays one alert");
+    assert!(again[0].updated_at > a.updated_at);
+
+    // An hour later the window holds no failures: the alert ends.
+    clock.advance(2 * 3_600_000);
+    assert!(get_performance_alerts(&mut store, &t).unwrap().is_empty());
+    let history = list_alerts(&store, false, 10).unwrap();
+    assert_eq!(history.len(), 1);
+    assert!(history[0].ended_at.is_some());
+
+    // A call to a model without a price is always worth an alert.
+    let now = store.now_ms();
+    store
+        .conn()
+        .execute(
+            "INSERT INTO executions (request_id, agent, engine, started_at, ended_at, duration_us, success,
+                llm_calls, unpriced_calls)
+             VALUES ('r-unpriced', 'job-match', 'llm', ?1, ?1, 1000, 1, 1, 1)",
+            [now - 1000],
+        )
+        .unwrap();
+    let alerts = get_performance_alerts(&mut store, &t).unwrap();
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].kind, "unpriced_model");
+
+    let bad = AlertThresholds {
+        max_error_rate: Some(f64::NAN),
+        ..AlertThresholds::default()
+    };
+    assert!(matches!(
+        get_performance_alerts(&mut store, &bad),
+        Err(Error::Invalid {
+            field: "maxErrorRate",
+            ..
+        })
+    ));
+    let bad = AlertThresholds {
+        period_hours: -1.0,
+        ..AlertThresholds::default()
+    };
+    assert!(get_performance_alerts(&mut store, &bad).is_err());
+}
