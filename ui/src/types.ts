@@ -183,6 +183,8 @@ export interface ExecutionRecord {
   cost: number;
   /** LLM calls to a model without a price: their cost is unknown, not zero. */
   unpricedCalls: number;
+  /** Why the built-in engine answered although a model is configured (e.g. a spent budget). */
+  fallbackReason: string | null;
   errorKind: string | null;
   errorMessage: string | null;
 }

@@ -12,6 +12,7 @@ use crate::agent::email_analyst::EmailAnalyst;
 use crate::agent::follow_up::FollowUp;
 use crate::agent::job_match::JobMatch;
 use crate::clock::Timestamp;
+use crate::cost::budget::Budgets;
 use crate::monitor::alerts::AlertThresholds;
 use crate::store::{Migration, Store};
 
@@ -206,6 +207,7 @@ fn check_draft(agent: &str, d: AgentConfigDraft) -> Result<AgentConfig> {
 
 const PROVIDER_KEY: &str = "llm.provider";
 const ALERTS_KEY: &str = "monitoring.alert_thresholds";
+const BUDGETS_KEY: &str = "cost.budgets";
 
 /// A stored JSON value, or `None` when absent or unreadable (with a warning).
 fn get_json<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> Result<Option<T>> {
@@ -251,6 +253,18 @@ pub fn set_provider(store: &mut Store, p: ProviderSettings) -> Result<ProviderSe
     put_json(store, PROVIDER_KEY, &p)?;
     tracing::info!(provider = ?p.provider, base_url = ?p.base_url, "provider settings saved");
     Ok(p)
+}
+
+/// The stored budgets (see `cost::budget::budgets` for the ones in effect).
+pub fn budgets(store: &Store) -> Result<Budgets> {
+    Ok(get_json::<Budgets>(store, BUDGETS_KEY)?
+        .and_then(|b| b.validated().ok())
+        .unwrap_or_default())
+}
+
+/// Stores budgets validated by `cost::budget::set_budgets`.
+pub(crate) fn set_budgets(store: &mut Store, b: &Budgets) -> Result<()> {
+    put_json(store, BUDGETS_KEY, b)
 }
 
 /// The default alert thresholds (the spec's example values until changed).

@@ -7,7 +7,15 @@ export function ExecutionMeta({ execution }: { execution: ExecutionRecord }) {
     <dl className="exec-meta" data-testid="execution-meta">
       <div>
         <dt>Engine</dt>
-        <dd data-testid="execution-engine">{engineLabel(execution)}</dd>
+        <dd data-testid="execution-engine">
+          {engineLabel(execution)}
+          {execution.fallbackReason && (
+            <span className="muted" data-testid="execution-fallback">
+              {" "}
+              (because {execution.fallbackReason})
+            </span>
+          )}
+        </dd>
       </div>
       <div>
         <dt>Tokens</dt>

@@ -44,6 +44,7 @@ export function execution(over: Partial<ExecutionRecord> = {}): ExecutionRecord 
     toolCalls: 0,
     cost: 0,
     unpricedCalls: 0,
+    fallbackReason: null,
     errorKind: null,
     errorMessage: null,
     ...over,

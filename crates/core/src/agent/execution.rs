@@ -82,6 +82,7 @@ pub(crate) const COST_MIGRATION: Migration = Migration {
     ALTER TABLE executions ADD COLUMN cost_nanos INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE executions ADD COLUMN unpriced_calls INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE llm_calls ADD COLUMN cost_nanos INTEGER;
+    ALTER TABLE executions ADD COLUMN fallback_reason TEXT;
     ",
 };
 
@@ -173,6 +174,8 @@ pub struct Outcome {
     pub input: Option<String>,
     /// A cost measured by custom code; LLM calls are priced from the price table.
     pub cost: Option<Money>,
+    /// Why the built-in engine answered although a model is configured.
+    pub fallback_reason: Option<String>,
     /// The result as JSON.
     pub output: Option<String>,
 }
@@ -211,6 +214,8 @@ pub struct ExecutionRecord {
     pub cost: Money,
     /// LLM calls whose model has no price: their cost is unknown, not zero.
     pub unpriced_calls: usize,
+    /// Why the built-in engine answered although a model is configured.
+    pub fallback_reason: Option<String>,
     /// Error kind, on failure.
     pub error_kind: Option<String>,
     /// Error message, on failure.
@@ -267,9 +272,9 @@ pub fn end_execution(
             "INSERT INTO executions (request_id, agent, engine, provider, model, started_at, ended_at,
                 duration_us, success, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens,
                 llm_calls, tool_calls, error_kind, error_message, input, output, cost_nanos,
-                unpriced_calls)
+                unpriced_calls, fallback_reason)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                     ?19, ?20, ?21)",
+                     ?19, ?20, ?21, ?22)",
             params![
                 handle.request_id,
                 handle.agent,
@@ -292,6 +297,7 @@ pub fn end_execution(
                 outcome.output,
                 cost.nanos(),
                 unpriced as i64,
+                outcome.fallback_reason,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -361,6 +367,7 @@ pub fn end_execution(
         tool_calls: handle.tool_calls.len(),
         cost,
         unpriced_calls: unpriced,
+        fallback_reason: outcome.fallback_reason,
         error_kind,
         error_message,
     })

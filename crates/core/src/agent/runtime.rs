@@ -132,6 +132,7 @@ pub struct Runtime {
     llm: Option<LlmClient>,
     max_steps: usize,
     model_override: Option<String>,
+    fallback_reason: Option<String>,
 }
 
 impl Runtime {
@@ -141,7 +142,30 @@ impl Runtime {
             llm,
             max_steps: 6,
             model_override: None,
+            fallback_reason: None,
         }
+    }
+
+    /// A runtime on the built-in engine because a model may not be used now (a spent
+    /// budget, later an open circuit); every run records `reason`.
+    pub fn builtin_because(reason: impl Into<String>) -> Self {
+        Self {
+            fallback_reason: Some(reason.into()),
+            ..Self::new(None)
+        }
+    }
+
+    /// Whether runs go to a model.
+    pub fn uses_model(&self) -> bool {
+        self.llm.is_some()
+    }
+
+    /// The model a run of `A` with `settings` would ask.
+    pub fn model_for<A: Agent>(&self, settings: &RunSettings) -> String {
+        self.model_override
+            .clone()
+            .or_else(|| settings.model.clone())
+            .unwrap_or_else(|| A::DEFAULT_MODEL.to_owned())
     }
 
     /// Uses `model` for every run, whatever the settings say (the CLI's `--model`).
@@ -185,20 +209,20 @@ impl Runtime {
         let input_json = serde_json::to_string(input).ok().map(|s| shorten(&s, 4000));
         let (result, mut outcome) = match &self.llm {
             None => {
-                tracing::info!("no LLM configured; using the built-in engine");
+                match &self.fallback_reason {
+                    Some(reason) => tracing::warn!(reason = %reason, "using the built-in engine"),
+                    None => tracing::info!("no LLM configured; using the built-in engine"),
+                }
                 let out = agent.builtin(&lock(store), input);
                 let outcome = Outcome {
                     engine: Some(Engine::Builtin),
+                    fallback_reason: self.fallback_reason.clone(),
                     ..Outcome::default()
                 };
                 (Ok(out), outcome)
             }
             Some(llm) => {
-                let model = self
-                    .model_override
-                    .clone()
-                    .or_else(|| settings.model.clone())
-                    .unwrap_or_else(|| A::DEFAULT_MODEL.to_owned());
+                let model = self.model_for::<A>(settings);
                 let result = self
                     .llm_loop(store, agent, input, settings, llm, &model, &mut handle)
                     .await;

@@ -2,14 +2,16 @@
 //! input from the store, runs the agent with the stored settings and, for the
 //! analyst, applies its proposals under the review rules.
 
+use std::borrow::Cow;
 use std::sync::{Mutex, PoisonError};
 
 use super::email_analyst::{EmailAnalysis, EmailAnalyst, EmailInput};
 use super::endpoint;
 use super::follow_up::{FollowUp, FollowUpDraft, FollowUpInput};
 use super::job_match::{JobMatch, JobMatchInput, JobMatchResult, MAX_POST_CHARS};
-use super::llm::LlmClient;
+use super::llm::{LlmClient, TokenUsage};
 use super::runtime::{Agent, AgentRun, RunSettings, Runtime};
+use crate::cost::{Money, budget, prices};
 use crate::settings;
 use crate::store::Store;
 use crate::tracker::review::{self, Applied};
@@ -41,6 +43,38 @@ pub fn run_settings<A: Agent>(store: &Store) -> Result<RunSettings> {
     })
 }
 
+/// `runtime`, or the built-in engine when the hard budget limit keeps `A` off paid
+/// models (a model priced at $0, such as a local one, is never blocked).
+fn budgeted<'r, A: Agent>(
+    store: &Mutex<Store>,
+    runtime: &'r Runtime,
+    settings: &RunSettings,
+) -> Result<Cow<'r, Runtime>> {
+    if !runtime.uses_model() {
+        return Ok(Cow::Borrowed(runtime));
+    }
+    let mut s = lock(store);
+    let free = prices::find(&s, &runtime.model_for::<A>(settings))?
+        .is_some_and(|p| p.cost(&FULL).total == Money::ZERO);
+    if free {
+        return Ok(Cow::Borrowed(runtime));
+    }
+    Ok(match budget::paid_calls_blocked(&mut s, A::NAME)? {
+        Some(reason) => Cow::Owned(Runtime::builtin_because(format!(
+            "{reason} and the hard limit is on"
+        ))),
+        None => Cow::Borrowed(runtime),
+    })
+}
+
+/// One token of each kind, to tell a free price from a paid one.
+const FULL: TokenUsage = TokenUsage {
+    input: 1,
+    cached_input: 1,
+    output: 1,
+    reasoning: 1,
+};
+
 /// An analysis run on a stored email and what it changed.
 #[derive(Debug)]
 pub struct Analysed {
@@ -61,6 +95,7 @@ pub async fn analyze_email(
         let email = emails::get(&s, email_id)?;
         (EmailInput::from(&email), run_settings::<EmailAnalyst>(&s)?)
     };
+    let runtime = budgeted::<EmailAnalyst>(store, runtime, &settings)?;
     let run = runtime
         .run(store, &EmailAnalyst::default(), &input, &settings)
         .await?;
@@ -100,6 +135,7 @@ pub async fn job_match(
         };
         (input, run_settings::<JobMatch>(&s)?)
     };
+    let runtime = budgeted::<JobMatch>(store, runtime, &settings)?;
     Ok(runtime.run(store, &JobMatch, &input, &settings).await?)
 }
 
@@ -121,6 +157,7 @@ pub async fn follow_up(
         };
         (input, run_settings::<FollowUp>(&s)?)
     };
+    let runtime = budgeted::<FollowUp>(store, runtime, &settings)?;
     Ok(runtime
         .run(store, &FollowUp::default(), &input, &settings)
         .await?)

@@ -5,10 +5,16 @@
 //! reasoning tokens each at their own rate, none counted twice. A model without a
 //! price makes the call *unpriced*: counted and reported, never taken as free.
 
+pub mod budget;
 pub mod money;
 pub mod prices;
+pub mod summary;
+pub mod tips;
 mod track;
 
+pub use budget::{BudgetPeriod, BudgetStatus, Budgets, check_budget_status, set_budgets};
 pub use money::Money;
 pub use prices::{Cost, ModelPrice, PriceDraft};
+pub use summary::{CostSummary, Forecast, get_agent_summary, get_all_agents_costs};
+pub use tips::{CostTip, get_cost_optimization_tips};
 pub use track::{UsageRecord, track_usage};

@@ -1,4 +1,4 @@
-//! Rollups: per agent and minute, hour and day, the sums of every execution plus a
+//! Rollups: per agent, model and minute, hour and day, the sums of every execution plus a
 //! latency histogram (table `metrics_rollups`).
 //!
 //! Recording stays a plain insert; [`catch_up`] folds executions newer than the
@@ -20,6 +20,7 @@ pub(crate) const MIGRATION: Migration = Migration {
     CREATE TABLE metrics_rollups (
         level INTEGER NOT NULL CHECK (level IN (0, 1, 2)),
         agent TEXT NOT NULL,
+        model TEXT NOT NULL,
         bucket_start INTEGER NOT NULL,
         executions INTEGER NOT NULL,
         successes INTEGER NOT NULL,
@@ -30,11 +31,12 @@ pub(crate) const MIGRATION: Migration = Migration {
         output_tokens INTEGER NOT NULL,
         reasoning_tokens INTEGER NOT NULL,
         cost_nanos INTEGER NOT NULL,
+        failed_cost_nanos INTEGER NOT NULL,
         unpriced_calls INTEGER NOT NULL,
         llm_calls INTEGER NOT NULL,
         tool_calls INTEGER NOT NULL,
         histogram BLOB NOT NULL,
-        PRIMARY KEY (level, agent, bucket_start)
+        PRIMARY KEY (level, agent, model, bucket_start)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX metrics_rollups_by_time ON metrics_rollups (level, bucket_start);
 
@@ -74,6 +76,8 @@ pub struct Totals {
     pub reasoning_tokens: i64,
     /// Cost of priced calls, nano-dollars.
     pub cost_nanos: i64,
+    /// Of which spent on runs that failed.
+    pub failed_cost_nanos: i64,
     /// LLM calls without a price.
     pub unpriced_calls: i64,
     /// LLM calls.
@@ -96,6 +100,7 @@ impl Totals {
         self.output_tokens += o.output_tokens;
         self.reasoning_tokens += o.reasoning_tokens;
         self.cost_nanos += o.cost_nanos;
+        self.failed_cost_nanos += o.failed_cost_nanos;
         self.unpriced_calls += o.unpriced_calls;
         self.llm_calls += o.llm_calls;
         self.tool_calls += o.tool_calls;
@@ -116,10 +121,10 @@ pub fn catch_up(store: &mut Store) -> store::Result<usize> {
             let mut stmt = tx.prepare_cached(
                 "SELECT id, agent, started_at, duration_us, success, input_tokens,
                         cached_input_tokens, output_tokens, reasoning_tokens, cost_nanos,
-                        unpriced_calls, llm_calls, tool_calls
+                        unpriced_calls, llm_calls, tool_calls, coalesce(model, '')
                  FROM executions WHERE id > ?1 ORDER BY id LIMIT ?2",
             )?;
-            let mut acc: HashMap<(usize, String, Timestamp), Totals> = HashMap::new();
+            let mut acc: HashMap<(usize, String, String, Timestamp), Totals> = HashMap::new();
             let mut last = from;
             let mut n = 0;
             let mut rows = stmt.query(params![from, BATCH])?;
@@ -129,16 +134,20 @@ pub fn catch_up(store: &mut Store) -> store::Result<usize> {
                 let agent: String = r.get(1)?;
                 let started: Timestamp = r.get(2)?;
                 let duration: i64 = r.get(3)?;
+                let model: String = r.get(13)?;
+                let success: bool = r.get(4)?;
+                let cost: i64 = r.get(9)?;
                 let one = Totals {
                     executions: 1,
-                    successes: i64::from(r.get::<_, bool>(4)?),
+                    successes: i64::from(success),
                     duration_sum_us: duration,
                     duration_max_us: duration,
                     input_tokens: r.get(5)?,
                     cached_input_tokens: r.get(6)?,
                     output_tokens: r.get(7)?,
                     reasoning_tokens: r.get(8)?,
-                    cost_nanos: r.get(9)?,
+                    cost_nanos: cost,
+                    failed_cost_nanos: if success { 0 } else { cost },
                     unpriced_calls: r.get(10)?,
                     llm_calls: r.get(11)?,
                     tool_calls: r.get(12)?,
@@ -150,15 +159,15 @@ pub fn catch_up(store: &mut Store) -> store::Result<usize> {
                 };
                 for (level, width) in LEVELS.iter().enumerate() {
                     let bucket = started.div_euclid(*width) * width;
-                    acc.entry((level, agent.clone(), bucket))
+                    acc.entry((level, agent.clone(), model.clone(), bucket))
                         .or_default()
                         .merge(&one);
                 }
             }
             drop(rows);
             drop(stmt);
-            for ((level, agent, bucket), totals) in acc {
-                upsert(tx, level, &agent, bucket, totals)?;
+            for ((level, agent, model, bucket), totals) in acc {
+                upsert(tx, level, (&agent, &model), bucket, totals)?;
             }
             tx.execute(
                 "UPDATE metrics_state SET rolled_up_to = ?1 WHERE id = 1",
@@ -179,14 +188,17 @@ pub fn catch_up(store: &mut Store) -> store::Result<usize> {
 fn upsert(
     tx: &rusqlite::Transaction<'_>,
     level: usize,
-    agent: &str,
+    (agent, model): (&str, &str),
     bucket: Timestamp,
     mut totals: Totals,
 ) -> rusqlite::Result<()> {
     let existing = tx
         .query_row(
-            &format!("SELECT {SUM_COLUMNS} FROM metrics_rollups WHERE level = ?1 AND agent = ?2 AND bucket_start = ?3"),
-            params![level as i64, agent, bucket],
+            &format!(
+                "SELECT {SUM_COLUMNS} FROM metrics_rollups
+                 WHERE level = ?1 AND agent = ?2 AND model = ?3 AND bucket_start = ?4"
+            ),
+            params![level as i64, agent, model, bucket],
             totals_from_row,
         )
         .optional()?;
@@ -194,13 +206,15 @@ fn upsert(
         totals.merge(&e);
     }
     tx.execute(
-        "INSERT OR REPLACE INTO metrics_rollups (level, agent, bucket_start, executions, successes,
-            duration_sum_us, duration_max_us, input_tokens, cached_input_tokens, output_tokens,
-            reasoning_tokens, cost_nanos, unpriced_calls, llm_calls, tool_calls, histogram)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        "INSERT OR REPLACE INTO metrics_rollups (level, agent, model, bucket_start, executions,
+            successes, duration_sum_us, duration_max_us, input_tokens, cached_input_tokens,
+            output_tokens, reasoning_tokens, cost_nanos, failed_cost_nanos, unpriced_calls,
+            llm_calls, tool_calls, histogram)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         params![
             level as i64,
             agent,
+            model,
             bucket,
             totals.executions,
             totals.successes,
@@ -211,6 +225,7 @@ fn upsert(
             totals.output_tokens,
             totals.reasoning_tokens,
             totals.cost_nanos,
+            totals.failed_cost_nanos,
             totals.unpriced_calls,
             totals.llm_calls,
             totals.tool_calls,
@@ -221,11 +236,11 @@ fn upsert(
 }
 
 const SUM_COLUMNS: &str = "executions, successes, duration_sum_us, duration_max_us, input_tokens, \
-     cached_input_tokens, output_tokens, reasoning_tokens, cost_nanos, unpriced_calls, llm_calls, \
-     tool_calls, histogram";
+     cached_input_tokens, output_tokens, reasoning_tokens, cost_nanos, failed_cost_nanos, \
+     unpriced_calls, llm_calls, tool_calls, histogram";
 
 fn totals_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Totals> {
-    let bytes: Vec<u8> = r.get(12)?;
+    let bytes: Vec<u8> = r.get(13)?;
     Ok(Totals {
         executions: r.get(0)?,
         successes: r.get(1)?,
@@ -236,9 +251,10 @@ fn totals_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Totals> {
         output_tokens: r.get(6)?,
         reasoning_tokens: r.get(7)?,
         cost_nanos: r.get(8)?,
-        unpriced_calls: r.get(9)?,
-        llm_calls: r.get(10)?,
-        tool_calls: r.get(11)?,
+        failed_cost_nanos: r.get(9)?,
+        unpriced_calls: r.get(10)?,
+        llm_calls: r.get(11)?,
+        tool_calls: r.get(12)?,
         // A damaged histogram loses its percentiles, not the sums beside it.
         histogram: Histogram::from_bytes(&bytes).unwrap_or_default(),
     })
@@ -270,6 +286,33 @@ pub fn cover(from: Timestamp, to: Timestamp) -> Vec<(usize, Timestamp, Timestamp
     out
 }
 
+/// Totals per (agent, model) over `[from, to)`, for all agents or one. The model is
+/// empty for runs without one (built-in engine, custom code).
+pub fn totals_by_agent_model(
+    store: &Store,
+    agent: Option<&str>,
+    from: Timestamp,
+    to: Timestamp,
+) -> store::Result<HashMap<(String, String), Totals>> {
+    let mut out: HashMap<(String, String), Totals> = HashMap::new();
+    store.read(|c| {
+        let mut stmt = c.prepare_cached(&format!(
+            "SELECT {SUM_COLUMNS}, agent, model FROM metrics_rollups
+             WHERE level = ?1 AND bucket_start >= ?2 AND bucket_start < ?3
+               AND (?4 IS NULL OR agent = ?4)"
+        ))?;
+        for (level, a, b) in cover(from, to) {
+            let mut rows = stmt.query(params![level as i64, a, b, agent])?;
+            while let Some(r) = rows.next()? {
+                let key = (r.get(14)?, r.get(15)?);
+                out.entry(key).or_default().merge(&totals_from_row(r)?);
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 /// Totals per agent over `[from, to)` (all agents, or one).
 pub fn totals_by_agent(
     store: &Store,
@@ -278,17 +321,36 @@ pub fn totals_by_agent(
     to: Timestamp,
 ) -> store::Result<HashMap<String, Totals>> {
     let mut out: HashMap<String, Totals> = HashMap::new();
+    for ((a, _), t) in totals_by_agent_model(store, agent, from, to)? {
+        out.entry(a).or_default().merge(&t);
+    }
+    Ok(out)
+}
+
+/// Totals per day (UTC) over the days that overlap `[from, to)`, oldest first.
+pub fn daily(
+    store: &Store,
+    agent: Option<&str>,
+    from: Timestamp,
+    to: Timestamp,
+) -> store::Result<Vec<(Timestamp, Totals)>> {
+    let day = LEVELS[2];
+    let start = from.div_euclid(day) * day;
+    let mut out: Vec<(Timestamp, Totals)> = Vec::new();
     store.read(|c| {
         let mut stmt = c.prepare_cached(&format!(
-            "SELECT {SUM_COLUMNS}, agent FROM metrics_rollups
-             WHERE level = ?1 AND bucket_start >= ?2 AND bucket_start < ?3
-               AND (?4 IS NULL OR agent = ?4)"
+            "SELECT {SUM_COLUMNS}, bucket_start FROM metrics_rollups
+             WHERE level = 2 AND bucket_start >= ?1 AND bucket_start < ?2
+               AND (?3 IS NULL OR agent = ?3)
+             ORDER BY bucket_start"
         ))?;
-        for (level, a, b) in cover(from, to) {
-            let mut rows = stmt.query(params![level as i64, a, b, agent])?;
-            while let Some(r) = rows.next()? {
-                let name: String = r.get(13)?;
-                out.entry(name).or_default().merge(&totals_from_row(r)?);
+        let mut rows = stmt.query(params![start, to, agent])?;
+        while let Some(r) = rows.next()? {
+            let b: Timestamp = r.get(14)?;
+            let t = totals_from_row(r)?;
+            match out.last_mut() {
+                Some((last, acc)) if *last == b => acc.merge(&t),
+                _ => out.push((b, t)),
             }
         }
         Ok(())

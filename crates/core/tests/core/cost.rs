@@ -232,3 +232,195 @@ async fn a_model_run_is_priced_per_call_with_cached_and_reasoning_rates() {
         .unwrap();
     assert_eq!((exec, call), (6_050_000, 6_050_000));
 }
+
+#[test]
+fn summaries_break_spend_down_by_model_agent_and_day() {
+    let (_dir, mut store, clock) = temp_store();
+    cost::track_usage(&mut store, "email-analyst", "gpt-4o", 10_000, 1_000, 0, 0).unwrap(); // 0.025 + 0.01
+    cost::track_usage(
+        &mut store,
+        "email-analyst",
+        "gpt-4o-mini",
+        10_000,
+        1_000,
+        0,
+        0,
+    )
+    .unwrap(); // 0.0015 + 0.0006
+    clock.advance(26 * 3_600_000);
+    cost::track_usage(&mut store, "job-match", "gpt-4o-mini", 20_000, 0, 0, 0).unwrap(); // 0.003
+    cost::track_usage(&mut store, "job-match", "llama3", 5_000, 0, 0, 0).unwrap(); // unpriced
+
+    let total = cost::summary::summary(&mut store, None, 48.0).unwrap();
+    assert_eq!(total.total_cost, "0.0401".parse().unwrap());
+    assert_eq!(
+        (total.total_calls, total.unpriced_calls, total.executions),
+        (4, 1, 4)
+    );
+    assert_eq!(total.by_model[0].name, "gpt-4o");
+    assert_eq!(total.by_model[0].cost, "0.035".parse().unwrap());
+    assert_eq!(
+        total
+            .by_agent
+            .iter()
+            .map(|b| b.name.as_str())
+            .collect::<Vec<_>>(),
+        ["email-analyst", "job-match"]
+    );
+    assert!(total.daily.len() >= 2);
+    assert_eq!(
+        total.daily.iter().map(|d| d.cost).sum::<Money>(),
+        total.total_cost,
+        "the days add up"
+    );
+    assert_eq!(total.avg_cost_per_call, "0.010025".parse().unwrap());
+
+    let recent = cost::get_agent_summary(&mut store, "email-analyst", 24.0).unwrap();
+    assert_eq!(
+        recent.total_cost,
+        Money::ZERO,
+        "26 hours ago is outside the last 24"
+    );
+    let all = cost::get_all_agents_costs(&mut store, 48.0).unwrap();
+    assert_eq!(all.len(), 2);
+}
+
+#[test]
+fn budgets_report_thresholds_and_refuse_nonsense() {
+    let (_dir, mut store, _) = temp_store();
+    assert!(matches!(
+        cost::set_budgets(
+            &mut store,
+            cost::Budgets {
+                daily_budget: Some(Money::ZERO),
+                ..Default::default()
+            }
+        ),
+        Err(Error::Invalid {
+            field: "dailyBudget",
+            ..
+        })
+    ));
+    cost::set_budgets(
+        &mut store,
+        cost::Budgets {
+            daily_budget: Some("0.01".parse().unwrap()),
+            monthly_budget: Some("1".parse().unwrap()),
+            agent_daily_budgets: [("job-match".to_owned(), "0.001".parse().unwrap())].into(),
+            hard_limit: false,
+        },
+    )
+    .unwrap();
+    cost::track_usage(&mut store, "email-analyst", "gpt-4o-mini", 55_000, 0, 0, 0).unwrap(); // $0.00825
+    let s = cost::check_budget_status(&mut store).unwrap();
+    let daily = s.daily.unwrap();
+    assert_eq!(daily.spent, "0.00825".parse().unwrap());
+    assert_eq!(daily.thresholds_crossed, [50, 80]);
+    assert!((daily.budget_used_percent - 82.5).abs() < 1e-9);
+    assert_eq!(daily.remaining, "0.00175".parse().unwrap());
+    assert!(!daily.exceeded);
+    assert_eq!(s.monthly.unwrap().thresholds_crossed, Vec::<u8>::new());
+    assert_eq!(s.agents[0].spent, Money::ZERO);
+    assert!(
+        s.alerts[0].contains("daily budget: 82 % used"),
+        "{:?}",
+        s.alerts
+    );
+
+    cost::track_usage(&mut store, "job-match", "gpt-4o-mini", 20_000, 0, 0, 0).unwrap(); // $0.003
+    let s = cost::check_budget_status(&mut store).unwrap();
+    assert!(s.daily.unwrap().exceeded);
+    assert_eq!(s.agents[0].thresholds_crossed, [50, 80, 90, 100]);
+}
+
+#[tokio::test]
+async fn with_the_hard_limit_a_spent_budget_keeps_agents_off_paid_models() {
+    let server = TestServer::start().await.unwrap();
+    let (_dir, mut store, _) = temp_store();
+    cost::set_budgets(
+        &mut store,
+        cost::Budgets {
+            daily_budget: Some("0.001".parse().unwrap()),
+            hard_limit: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    cost::track_usage(&mut store, "job-match", "gpt-4o-mini", 10_000, 0, 0, 0).unwrap(); // $0.0015
+    let store = Mutex::new(store);
+    let runtime = Runtime::new(Some(
+        LlmClient::new(Endpoint {
+            provider: "test".into(),
+            base_url: server.base_url(),
+            api_key: ApiKey::new("sk-test"),
+            timeout: Duration::from_secs(5),
+        })
+        .unwrap(),
+    ));
+    let run = tasks::job_match(&store, &runtime, "Rust").await.unwrap();
+    assert!(run.result.is_ok());
+    assert_eq!(run.execution.engine, jobtrail_core::agent::Engine::Builtin);
+    let why = run.execution.fallback_reason.unwrap();
+    assert!(why.contains("daily budget of $0.001000 is spent"), "{why}");
+    assert!(server.received().is_empty(), "no paid call was made");
+
+    // A model priced at $0 (a local one) is never blocked.
+    prices::set(
+        &mut store.lock().unwrap(),
+        PriceDraft {
+            model: "local-llama".into(),
+            input: Some(Money::ZERO),
+            output: Some(Money::ZERO),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    settings::set_agent_config(
+        &mut store.lock().unwrap(),
+        "job-match",
+        AgentConfigDraft {
+            model: Some("local-llama".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    server.script([Reply::content(
+        json!({
+            "score": 50, "matched_skills": [], "missing_skills": [], "recommendation": "consider",
+            "summary": "ok", "confidence": 0.5
+        })
+        .to_string(),
+    )]);
+    let run = tasks::job_match(&store, &runtime, "Rust").await.unwrap();
+    assert_eq!(run.execution.engine, jobtrail_core::agent::Engine::Llm);
+}
+
+#[test]
+fn tips_name_the_agent_and_the_saving() {
+    let (_dir, mut store, _) = temp_store();
+    // gpt-4o: 100k input ($0.25) + 50k output ($0.50); on gpt-4o-mini $0.015 + $0.03.
+    cost::track_usage(&mut store, "email-analyst", "gpt-4o", 100_000, 50_000, 0, 0).unwrap();
+    let tips = cost::get_cost_optimization_tips(&mut store, 168.0).unwrap();
+    let cheaper = tips.iter().find(|t| t.kind == "cheaper_model").unwrap();
+    assert_eq!(cheaper.agent, "email-analyst");
+    assert_eq!(cheaper.potential_savings, "0.705".parse().unwrap());
+    assert!(
+        cheaper.message.contains("gpt-4o-mini"),
+        "{}",
+        cheaper.message
+    );
+    let output = tips.iter().find(|t| t.kind == "output_heavy").unwrap();
+    assert_eq!(
+        output.potential_savings,
+        "0.125".parse().unwrap(),
+        "a quarter of $0.50"
+    );
+    let cache = tips.iter().find(|t| t.kind == "low_cache_hits").unwrap();
+    // Half of 100k prompt tokens at (2.50 − 1.25) $/1M.
+    assert_eq!(cache.potential_savings, "0.0625".parse().unwrap());
+    assert!(
+        tips.windows(2)
+            .all(|w| w[0].potential_savings >= w[1].potential_savings)
+    );
+    assert!(cost::get_cost_optimization_tips(&mut store, -1.0).is_err());
+}
