@@ -6,7 +6,9 @@
 
 mod agent;
 mod apps;
+mod costs;
 mod inbox;
+mod monitoring;
 mod output;
 mod settings;
 
@@ -64,6 +66,15 @@ enum Command {
     /// The API key in the OS keychain.
     #[command(subcommand)]
     Key(settings::KeyCommand),
+    /// Performance monitoring: metrics, raw records, alerts.
+    #[command(subcommand)]
+    Monitoring(monitoring::MonitoringCommand),
+    /// Cost tracking: summaries, budgets, tips, manual usage.
+    #[command(subcommand)]
+    Costs(costs::CostsCommand),
+    /// The model price table.
+    #[command(subcommand)]
+    Prices(costs::PricesCommand),
 }
 
 fn main() -> ExitCode {
@@ -95,6 +106,9 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Review(cmd) => inbox::review(cmd, &mut store, out),
         Command::Profile(cmd) => settings::profile(cmd, &mut store, out),
         Command::Settings(cmd) => settings::settings(cmd, &mut store, out),
+        Command::Monitoring(cmd) => monitoring::run(cmd, &mut store, out),
+        Command::Costs(cmd) => costs::costs(cmd, &mut store, out),
+        Command::Prices(cmd) => costs::prices(cmd, &mut store, out),
         Command::Key(_) => Ok(()), // handled above: needs no store
     }
 }

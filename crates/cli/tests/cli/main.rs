@@ -688,3 +688,155 @@ mod inbox {
         assert_eq!(err["code"], "keychain_unavailable", "{err}");
     }
 }
+
+mod costs_and_monitoring {
+    use super::*;
+
+    #[test]
+    fn track_usage_prices_budgets_tips_and_metrics() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        // The spec's example: gpt-4o-mini, 1,000 input and 500 output tokens.
+        let u = json_ok(&jobtrail(
+            d,
+            &[
+                "--json",
+                "costs",
+                "track",
+                "--agent",
+                "CustomAgent",
+                "--model",
+                "gpt-4o-mini",
+                "--input",
+                "1000",
+                "--output",
+                "500",
+            ],
+        ));
+        assert_eq!(u["totalCost"], 0.00045);
+        assert_eq!(u["priced"], true);
+        let text = jobtrail(
+            d,
+            &[
+                "costs", "track", "--agent", "A", "--model", "my-local", "--input", "10",
+                "--output", "1",
+            ],
+        );
+        assert!(String::from_utf8_lossy(&text.stdout).contains("cost is unknown"));
+
+        json_ok(&jobtrail(
+            d,
+            &[
+                "--json", "prices", "set", "my-local", "--input", "0", "--output", "0", "--source",
+                "local",
+            ],
+        ));
+        let list = json_ok(&jobtrail(d, &["--json", "prices", "list"]));
+        assert!(
+            list.as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["model"] == "my-local")
+        );
+        let err = json_err(
+            &jobtrail(
+                d,
+                &[
+                    "--json", "prices", "set", "x", "--input", "-1", "--output", "0",
+                ],
+            ),
+            2,
+        );
+        assert!(
+            err["message"].as_str().unwrap().contains("negative"),
+            "{err}"
+        );
+
+        let total = json_ok(&jobtrail(
+            d,
+            &["--json", "costs", "total", "--period-hours", "24"],
+        ));
+        assert_eq!(total["totalCost"], 0.00045);
+        assert_eq!(total["unpricedCalls"], 1);
+        let agents = json_ok(&jobtrail(d, &["--json", "costs", "agents"]));
+        assert_eq!(agents[0]["agentName"], "CustomAgent");
+
+        json_ok(&jobtrail(
+            d,
+            &[
+                "--json", "costs", "budget", "set", "--daily", "0.0005", "--agent", "A=0.01",
+            ],
+        ));
+        let status = json_ok(&jobtrail(d, &["--json", "costs", "budget", "status"]));
+        assert_eq!(
+            status["daily"]["thresholdsCrossed"],
+            serde_json::json!([50, 80, 90]),
+            "$0.00045 of $0.0005"
+        );
+        assert_eq!(status["agents"][0]["scope"], "agent:A");
+        let err = json_err(
+            &jobtrail(d, &["--json", "costs", "budget", "set", "--daily", "NaN"]),
+            2,
+        );
+        assert!(err["message"].as_str().unwrap().contains("--daily"));
+
+        let metrics = json_ok(&jobtrail(
+            d,
+            &["--json", "monitoring", "agents", "--period-hours", "1"],
+        ));
+        assert_eq!(metrics["overall"]["totalExecutions"], 2);
+        let one = json_ok(&jobtrail(
+            d,
+            &["--json", "monitoring", "agent", "CustomAgent"],
+        ));
+        assert_eq!(one["totalCost"], 0.00045);
+        let raw = json_ok(&jobtrail(
+            d,
+            &["--json", "monitoring", "raw", "--limit", "1"],
+        ));
+        assert_eq!(raw.as_array().unwrap().len(), 1);
+        let alerts = json_ok(&jobtrail(d, &["--json", "monitoring", "alerts"]));
+        assert!(
+            alerts
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["kind"] == "unpriced_model"),
+            "{alerts}"
+        );
+        let err = json_err(
+            &jobtrail(
+                d,
+                &["--json", "monitoring", "agents", "--period-hours", "-5"],
+            ),
+            2,
+        );
+        assert_eq!(err["field"], "periodHours");
+        json_ok(&jobtrail(d, &["--json", "costs", "tips"]));
+    }
+
+    #[test]
+    fn daily_budget_comes_from_the_environment_and_nonsense_is_ignored_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let run = |value: &str| {
+            bin()
+                .args(["--json", "--data-dir"])
+                .arg(dir.path())
+                .args(["costs", "budget", "status"])
+                .env("DAILY_BUDGET", value)
+                .output()
+                .unwrap()
+        };
+        let ok = json_ok(&run("12.50"));
+        assert_eq!(ok["daily"]["limit"], 12.5);
+        let bad = run("-3");
+        let v = json_ok(&bad);
+        assert_eq!(v["daily"], Value::Null, "a negative budget is not used");
+        assert!(
+            String::from_utf8_lossy(&bad.stderr).contains("DAILY_BUDGET"),
+            "the user is told"
+        );
+        let nan = run("NaN");
+        assert!(String::from_utf8_lossy(&nan.stderr).contains("not a dollar amount"));
+    }
+}
