@@ -208,15 +208,22 @@ fn check_draft(agent: &str, d: AgentConfigDraft) -> Result<AgentConfig> {
 const PROVIDER_KEY: &str = "llm.provider";
 const ALERTS_KEY: &str = "monitoring.alert_thresholds";
 const BUDGETS_KEY: &str = "cost.budgets";
+const MONITORING_KEY: &str = "monitoring.config";
 
 /// A stored JSON value, or `None` when absent or unreadable (with a warning).
 fn get_json<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> Result<Option<T>> {
-    let raw: Option<String> = store.read(|c| {
-        c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()
-    })?;
+    Ok(store.read(|c| get_json_in(c, key))?)
+}
+
+/// [`get_json`] on a connection or inside a transaction.
+fn get_json_in<T: serde::de::DeserializeOwned>(
+    conn: &rusqlite::Connection,
+    key: &str,
+) -> rusqlite::Result<Option<T>> {
+    let raw: Option<String> = conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
     Ok(raw.and_then(|s| match serde_json::from_str(&s) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -265,6 +272,103 @@ pub fn budgets(store: &Store) -> Result<Budgets> {
 /// Stores budgets validated by `cost::budget::set_budgets`.
 pub(crate) fn set_budgets(store: &mut Store, b: &Budgets) -> Result<()> {
     put_json(store, BUDGETS_KEY, b)
+}
+
+/// Whether monitoring and cost tracking run, and how long raw records are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MonitoringConfig {
+    /// Rollups, metrics and alerts (`MONITORING_ENABLED`). Runs are recorded either
+    /// way: they are the app's audit trail.
+    pub monitoring_enabled: bool,
+    /// Pricing of calls and budgets (`COST_TRACKING_ENABLED`).
+    pub cost_tracking_enabled: bool,
+    /// Raw execution records older than this are pruned (`METRICS_RETENTION_HOURS`);
+    /// rollups keep the long-term history.
+    pub metrics_retention_hours: i64,
+}
+
+impl Default for MonitoringConfig {
+    /// The spec's defaults, or the environment's where it sets valid values.
+    fn default() -> Self {
+        Self {
+            monitoring_enabled: env_bool("MONITORING_ENABLED").unwrap_or(true),
+            cost_tracking_enabled: env_bool("COST_TRACKING_ENABLED").unwrap_or(true),
+            metrics_retention_hours: env_hours("METRICS_RETENTION_HOURS").unwrap_or(168),
+        }
+    }
+}
+
+/// Longest retention accepted: 10 years.
+const MAX_RETENTION_HOURS: i64 = 10 * 366 * 24;
+
+impl MonitoringConfig {
+    /// Checks the retention: 1 hour to 10 years.
+    pub fn validated(self) -> Result<Self> {
+        if !(1..=MAX_RETENTION_HOURS).contains(&self.metrics_retention_hours) {
+            return Err(invalid(
+                "metricsRetentionHours",
+                format!("must be between 1 and {MAX_RETENTION_HOURS}"),
+            ));
+        }
+        Ok(self)
+    }
+}
+
+/// A boolean environment variable: true/false/1/0/yes/no/on/off; anything else is
+/// reported and ignored.
+pub fn env_bool(name: &str) -> Option<bool> {
+    let raw = std::env::var(name).ok()?;
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "" => None,
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => {
+            tracing::warn!(
+                variable = name,
+                value = %raw,
+                "not a boolean (use true or false); the default is used"
+            );
+            None
+        }
+    }
+}
+
+fn env_hours(name: &str) -> Option<i64> {
+    let raw = std::env::var(name).ok()?;
+    match raw.trim().parse::<i64>() {
+        Ok(h) if (1..=MAX_RETENTION_HOURS).contains(&h) => Some(h),
+        _ if raw.trim().is_empty() => None,
+        _ => {
+            tracing::warn!(
+                variable = name,
+                value = %raw,
+                "must be a whole number of hours from 1 to {MAX_RETENTION_HOURS}; the default is used"
+            );
+            None
+        }
+    }
+}
+
+/// The monitoring configuration: the stored one, else the environment's, else the
+/// spec's defaults.
+pub fn monitoring(store: &Store) -> Result<MonitoringConfig> {
+    Ok(store.read(monitoring_in)?)
+}
+
+/// [`monitoring`] inside a transaction (the recorder asks for every run).
+pub(crate) fn monitoring_in(conn: &rusqlite::Connection) -> rusqlite::Result<MonitoringConfig> {
+    Ok(get_json_in::<MonitoringConfig>(conn, MONITORING_KEY)?
+        .and_then(|c| c.validated().ok())
+        .unwrap_or_default())
+}
+
+/// Validates and stores the monitoring configuration.
+pub fn set_monitoring(store: &mut Store, c: MonitoringConfig) -> Result<MonitoringConfig> {
+    let c = c.validated()?;
+    put_json(store, MONITORING_KEY, &c)?;
+    tracing::info!(?c, "monitoring settings saved");
+    Ok(c)
 }
 
 /// The default alert thresholds (the spec's example values until changed).

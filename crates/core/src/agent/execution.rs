@@ -14,6 +14,7 @@ use super::llm::{Finish, TokenUsage};
 use crate::clock::Timestamp;
 use crate::cost::Money;
 use crate::cost::prices;
+use crate::settings;
 use crate::store::{self, Migration, Store};
 
 pub(crate) const MIGRATION: Migration = Migration {
@@ -260,9 +261,14 @@ pub fn end_execution(
     let tokens = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
     let (id, cost, unpriced) = store.write(|tx| {
         // Price each call at today's price table; a model without a price stays unpriced.
+        // With cost tracking off nothing is priced and nothing counts as unpriced.
+        let pricing = settings::monitoring_in(tx)?.cost_tracking_enabled;
         let mut call_costs = Vec::with_capacity(handle.llm_calls.len());
         for c in &handle.llm_calls {
-            call_costs.push(prices::find_in(tx, &c.model)?.map(|p| p.cost(&c.usage).total));
+            call_costs.push(match pricing {
+                true => prices::find_in(tx, &c.model)?.map(|p| p.cost(&c.usage).total),
+                false => Some(Money::ZERO),
+            });
         }
         let unpriced = call_costs.iter().filter(|c| c.is_none()).count();
         let cost = outcome

@@ -214,7 +214,7 @@ pub fn check_budget_status(store: &mut Store) -> Result<BudgetStatus> {
 /// that covers it is spent.
 pub fn paid_calls_blocked(store: &mut Store, agent: &str) -> Result<Option<String>> {
     let b = budgets(store)?;
-    if !b.hard_limit {
+    if !b.hard_limit || !crate::settings::monitoring(store)?.cost_tracking_enabled {
         return Ok(None);
     }
     rollup::catch_up(store)?;

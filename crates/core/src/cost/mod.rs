@@ -18,3 +18,15 @@ pub use prices::{Cost, ModelPrice, PriceDraft};
 pub use summary::{CostSummary, Forecast, get_agent_summary, get_all_agents_costs};
 pub use tips::{CostTip, get_cost_optimization_tips};
 pub use track::{UsageRecord, track_usage};
+
+/// An error unless cost tracking is on.
+pub(crate) fn require_enabled(store: &crate::store::Store) -> crate::error::Result<()> {
+    if crate::settings::monitoring(store)?.cost_tracking_enabled {
+        Ok(())
+    } else {
+        Err(crate::error::Error::invalid(
+            "costTracking",
+            "is turned off (COST_TRACKING_ENABLED=false or the monitoring settings)",
+        ))
+    }
+}

@@ -109,6 +109,7 @@ pub(crate) fn window(store: &Store, period_hours: f64) -> (Timestamp, Timestamp)
 /// The cost summary of one agent (`Some`) or all (`None`) over the last `period_hours`.
 pub fn summary(store: &mut Store, agent: Option<&str>, period_hours: f64) -> Result<CostSummary> {
     let period_hours = check_period(period_hours)?;
+    super::require_enabled(store)?;
     rollup::catch_up(store)?;
     let (from, to) = window(store, period_hours);
     let cells = rollup::totals_by_agent_model(store, agent, from, to)?;
@@ -233,6 +234,7 @@ pub(crate) fn spent(
 
 /// Today's and this month's spend, projected from the recent rate.
 pub fn forecast(store: &mut Store, agent: Option<&str>) -> Result<Forecast> {
+    super::require_enabled(store)?;
     rollup::catch_up(store)?;
     let now = store.now_ms();
     let (hour, day) = (LEVELS[1], LEVELS[2]);

@@ -55,6 +55,7 @@ fn usage(t: &Totals) -> TokenUsage {
 /// saving first.
 pub fn get_cost_optimization_tips(store: &mut Store, period_hours: f64) -> Result<Vec<CostTip>> {
     let period_hours = check_period(period_hours)?;
+    super::require_enabled(store)?;
     rollup::catch_up(store)?;
     let (from, to) = super::summary::window(store, period_hours);
     let cells = rollup::totals_by_agent_model(store, None, from, to)?;

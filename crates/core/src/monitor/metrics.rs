@@ -154,6 +154,7 @@ pub fn get_aggregated_metrics(
     period_hours: f64,
 ) -> Result<AggregatedMetrics> {
     let period_hours = check_period(period_hours)?;
+    super::require_enabled(store)?;
     rollup::catch_up(store)?;
     let (from, to) = window(store, period_hours);
     let totals = rollup::totals_by_agent(store, Some(agent), from, to)?;
@@ -182,6 +183,7 @@ pub struct AgentsSummary {
 /// The spec's `get_all_agents_summary`.
 pub fn get_all_agents_summary(store: &mut Store, period_hours: f64) -> Result<AgentsSummary> {
     let period_hours = check_period(period_hours)?;
+    super::require_enabled(store)?;
     rollup::catch_up(store)?;
     let (from, to) = window(store, period_hours);
     let by_agent = rollup::totals_by_agent(store, None, from, to)?;
@@ -262,15 +264,26 @@ pub fn raw_metrics(store: &Store, agent: Option<&str>, limit: i64) -> Result<Vec
             format!("must be between 1 and {MAX_RAW_LIMIT}"),
         ));
     }
+    raw_since(store, agent, Timestamp::MIN, limit)
+}
+
+/// Executions started at or after `since` (of one agent, or all), newest first.
+pub(crate) fn raw_since(
+    store: &Store,
+    agent: Option<&str>,
+    since: Timestamp,
+    limit: i64,
+) -> Result<Vec<RawMetric>> {
     Ok(store.read(|c| {
         let mut stmt = c.prepare_cached(
             "SELECT id, request_id, agent, engine, provider, model, started_at, ended_at,
                     duration_us, success, input_tokens, cached_input_tokens, output_tokens,
                     reasoning_tokens, cost_nanos, unpriced_calls, tool_calls, error_kind,
                     error_message
-             FROM executions WHERE (?1 IS NULL OR agent = ?1) ORDER BY id DESC LIMIT ?2",
+             FROM executions WHERE (?1 IS NULL OR agent = ?1) AND started_at >= ?3
+             ORDER BY id DESC LIMIT ?2",
         )?;
-        let rows = stmt.query_map(rusqlite::params![agent, limit], |r| {
+        let rows = stmt.query_map(rusqlite::params![agent, limit, since], |r| {
             let engine: String = r.get(3)?;
             let (i, ci, o, re): (i64, i64, i64, i64) =
                 (r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?);

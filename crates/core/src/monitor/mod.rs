@@ -3,7 +3,10 @@
 //! costs what an hour does).
 
 pub mod alerts;
+pub mod export;
+pub mod health;
 pub mod histogram;
+pub mod maintenance;
 pub mod metrics;
 pub mod rollup;
 
@@ -14,3 +17,16 @@ pub use metrics::{
     AgentsSummary, AggregatedMetrics, RawMetric, get_aggregated_metrics, get_all_agents_summary,
     raw_metrics,
 };
+
+/// An error unless monitoring is on.
+pub(crate) fn require_enabled(store: &crate::store::Store) -> crate::error::Result<()> {
+    if crate::settings::monitoring(store)?.monitoring_enabled {
+        Ok(())
+    } else {
+        Err(crate::error::Error::invalid(
+            "monitoring",
+            "is turned off (MONITORING_ENABLED=false or the monitoring settings); runs are still \
+             recorded",
+        ))
+    }
+}

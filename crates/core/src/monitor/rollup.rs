@@ -327,6 +327,25 @@ pub fn totals_by_agent(
     Ok(out)
 }
 
+/// Totals per day (UTC), agent and model over the days in `[from, to)`, oldest first.
+pub fn daily_cells(
+    store: &Store,
+    from: Timestamp,
+    to: Timestamp,
+) -> store::Result<Vec<(Timestamp, String, String, Totals)>> {
+    store.read(|c| {
+        let mut stmt = c.prepare_cached(&format!(
+            "SELECT {SUM_COLUMNS}, bucket_start, agent, model FROM metrics_rollups
+             WHERE level = 2 AND bucket_start >= ?1 AND bucket_start < ?2
+             ORDER BY bucket_start, agent, model"
+        ))?;
+        let rows = stmt.query_map(params![from, to], |r| {
+            Ok((r.get(14)?, r.get(15)?, r.get(16)?, totals_from_row(r)?))
+        })?;
+        rows.collect()
+    })
+}
+
 /// Totals per day (UTC) over the days that overlap `[from, to)`, oldest first.
 pub fn daily(
     store: &Store,

@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[Migration] = &[
     crate::agent::execution::COST_MIGRATION,
     crate::monitor::rollup::MIGRATION,
     crate::monitor::alerts::MIGRATION,
+    crate::monitor::maintenance::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

@@ -267,3 +267,170 @@ fn alerts_open_once_persist_and_clear_as_episodes() {
     };
     assert!(get_performance_alerts(&mut store, &bad).is_err());
 }
+
+#[test]
+fn turned_off_monitoring_and_cost_tracking_say_so_and_runs_are_still_recorded() {
+    use jobtrail_core::cost;
+    use jobtrail_core::settings::{self, MonitoringConfig};
+    let (_dir, mut store, _) = temp_store();
+    let on = settings::monitoring(&store).unwrap();
+    settings::set_monitoring(
+        &mut store,
+        MonitoringConfig {
+            monitoring_enabled: false,
+            cost_tracking_enabled: false,
+            ..on
+        },
+    )
+    .unwrap();
+    let u = cost::track_usage(&mut store, "A", "gpt-4o", 1000, 100, 0, 0).unwrap();
+    let (cost_nanos, unpriced): (i64, i64) = store
+        .conn()
+        .query_row(
+            "SELECT cost_nanos, unpriced_calls FROM executions WHERE id = ?1",
+            [u.execution_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (cost_nanos, unpriced),
+        (0, 0),
+        "nothing priced while cost tracking is off"
+    );
+    assert!(matches!(
+        monitor::get_all_agents_summary(&mut store, 24.0),
+        Err(Error::Invalid {
+            field: "monitoring",
+            ..
+        })
+    ));
+    assert!(matches!(
+        cost::summary::summary(&mut store, None, 24.0),
+        Err(Error::Invalid {
+            field: "costTracking",
+            ..
+        })
+    ));
+    assert!(matches!(
+        settings::set_monitoring(
+            &mut store,
+            MonitoringConfig {
+                metrics_retention_hours: 0,
+                ..on
+            }
+        ),
+        Err(Error::Invalid {
+            field: "metricsRetentionHours",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn pruning_keeps_runs_that_are_provenance_and_history_in_rollups() {
+    use jobtrail_core::monitor::{health, maintenance};
+    let (_dir, mut store, clock) = temp_store();
+    let now = store.now_ms();
+    let old: Vec<Row> = (0..30)
+        .map(|i| Row {
+            agent: "job-match",
+            started_at: now - 10 * 24 * 3_600_000 + i * 1000,
+            duration_us: 5_000,
+            success: true,
+            tokens: [10, 0, 5, 0],
+            cost_nanos: 100,
+            tool_calls: 0,
+        })
+        .collect();
+    insert(&store, &old);
+    // One old run is an application's provenance.
+    store
+        .conn()
+        .execute_batch(
+            "INSERT INTO applications (company, role, status, created_at, updated_at) VALUES ('Acme', 'Dev', 'applied', 0, 0);
+             INSERT INTO status_changes (application_id, to_status, at, origin, execution_id) VALUES (1, 'applied', 0, 'agent', 1);",
+        )
+        .unwrap();
+    let before = monitor::get_aggregated_metrics(&mut store, "job-match", 24.0 * 30.0).unwrap();
+    let report = maintenance::run_maintenance(&mut store).unwrap();
+    assert!(report.failures.is_empty(), "{report:?}");
+    assert_eq!(
+        report.pruned.unwrap().executions,
+        29,
+        "all but the provenance run"
+    );
+    let left: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM executions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 1);
+    let after = monitor::get_aggregated_metrics(&mut store, "job-match", 24.0 * 30.0).unwrap();
+    assert_eq!(
+        after.total_executions, before.total_executions,
+        "history survives in the rollups"
+    );
+    assert_eq!(after.total_cost, before.total_cost);
+
+    clock.advance(60_000);
+    let h = health::health(&store).unwrap();
+    assert_eq!(h.status, "healthy");
+    assert_eq!((h.rows.executions, h.pending_rollup), (1, 0));
+    assert!(h.last_prune.is_some() && h.store_bytes > 0);
+    assert!(
+        h.tasks
+            .iter()
+            .any(|t| t.task == "prune" && t.last_ok.is_some())
+    );
+}
+
+#[test]
+fn exports_follow_their_schema_in_json_and_csv() {
+    use jobtrail_core::cost;
+    use jobtrail_core::monitor::export::{self, Format};
+    let (_dir, mut store, _) = temp_store();
+    cost::track_usage(&mut store, "email-analyst", "gpt-4o-mini", 1000, 500, 0, 0).unwrap();
+    cost::track_usage(&mut store, "=cmd|' /C calc'!A0", "gpt-4o", 10, 10, 0, 0).unwrap();
+    let mut json = Vec::new();
+    let n = export::export_metrics(&mut store, None, 24.0, Format::Json, &mut json).unwrap();
+    assert_eq!(n, 2);
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(
+        (v["schema"].as_str(), v["version"].as_u64()),
+        (Some("jobtrail.metrics-export"), Some(1))
+    );
+    assert_eq!(v["overall"]["totalExecutions"], 2);
+    assert_eq!(v["executions"].as_array().unwrap().len(), 2);
+
+    let mut csv = Vec::new();
+    export::export_metrics(
+        &mut store,
+        Some("email-analyst"),
+        24.0,
+        Format::Csv,
+        &mut csv,
+    )
+    .unwrap();
+    let text = String::from_utf8(csv).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("execution_id,request_id,agent"));
+    assert!(
+        lines[1].contains(",0.000450000,"),
+        "exact dollars: {}",
+        lines[1]
+    );
+
+    let mut costs_csv = Vec::new();
+    export::export_costs(&mut store, 24.0, Format::Csv, &mut costs_csv).unwrap();
+    let text = String::from_utf8(costs_csv).unwrap();
+    assert!(
+        text.contains("'=cmd"),
+        "a formula in a name is defused: {text}"
+    );
+    let mut costs_json = Vec::new();
+    export::export_costs(&mut store, 24.0, Format::Json, &mut costs_json).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&costs_json).unwrap();
+    assert_eq!(v["schema"], "jobtrail.costs-export");
+    assert!(v["prices"].as_array().unwrap().len() >= 12);
+    assert!(v["total"]["totalCost"].as_f64().unwrap() > 0.0);
+}
