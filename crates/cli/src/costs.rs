@@ -38,6 +38,16 @@ pub enum CostsCommand {
         #[arg(long, default_value_t = 168.0, allow_hyphen_values = true)]
         period_hours: f64,
     },
+    /// Export the cost report as JSON (versioned schema) or CSV (per day, agent, model).
+    Export {
+        #[arg(long, default_value_t = 720.0, allow_hyphen_values = true)]
+        period_hours: f64,
+        #[arg(long, value_enum, default_value = "json")]
+        format: crate::monitoring::ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<std::path::PathBuf>,
+    },
     /// Record usage the agents did not make (the spec's manual `track_usage`).
     Track {
         #[arg(long)]
@@ -191,6 +201,19 @@ pub fn costs(cmd: CostsCommand, store: &mut Store, out: &Output) -> Result<(), C
                     .collect::<Vec<_>>()
                     .join("\n")
             })
+        }
+        CostsCommand::Export {
+            period_hours,
+            format,
+            output,
+        } => {
+            crate::monitoring::write_export(output.as_deref(), |w| {
+                jobtrail_core::monitor::export::export_costs(store, period_hours, format.into(), w)
+            })?;
+            if let Some(path) = output {
+                eprintln!("exported the cost report to {}", path.display());
+            }
+            Ok(())
         }
         CostsCommand::Track {
             agent,

@@ -816,6 +816,81 @@ mod costs_and_monitoring {
     }
 
     #[test]
+    fn health_exports_upkeep_and_monitoring_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        json_ok(&jobtrail(
+            d,
+            &[
+                "--json", "costs", "track", "--agent", "A", "--model", "gpt-4o", "--input", "1000",
+                "--output", "200",
+            ],
+        ));
+        let h = json_ok(&jobtrail(d, &["--json", "monitoring", "health"]));
+        assert_eq!(h["status"], "healthy");
+        assert_eq!(h["rows"]["executions"], 1);
+        let m = json_ok(&jobtrail(d, &["--json", "monitoring", "maintain"]));
+        assert_eq!(m["rolledUp"], 1);
+
+        let file = d.join("metrics.json");
+        let out = jobtrail(
+            d,
+            &["monitoring", "export", "--output", file.to_str().unwrap()],
+        );
+        assert!(out.status.success());
+        let v: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        assert_eq!(v["schema"], "jobtrail.metrics-export");
+        let csv = jobtrail(d, &["costs", "export", "--format", "csv"]);
+        let text = String::from_utf8_lossy(&csv.stdout);
+        assert!(
+            text.lines()
+                .nth(1)
+                .unwrap()
+                .contains(",A,gpt-4o,1,1,1000,0,200,0,0.004500000,0"),
+            "{text}"
+        );
+        let err = json_err(
+            &jobtrail(
+                d,
+                &[
+                    "--json",
+                    "monitoring",
+                    "export",
+                    "--output",
+                    "/nonexistent/dir/x.json",
+                ],
+            ),
+            2,
+        );
+        assert_eq!(err["field"], "path");
+
+        let s = json_ok(&jobtrail(
+            d,
+            &[
+                "--json",
+                "monitoring",
+                "settings",
+                "--monitoring",
+                "false",
+                "--max-error-rate",
+                "25",
+            ],
+        ));
+        assert_eq!(s["monitoring"]["monitoringEnabled"], false);
+        assert_eq!(s["alertThresholds"]["maxErrorRate"], 25.0);
+        let err = json_err(&jobtrail(d, &["--json", "monitoring", "agents"]), 2);
+        assert_eq!(err["field"], "monitoring");
+        let err = json_err(
+            &jobtrail(
+                d,
+                &["--json", "monitoring", "settings", "--max-error-rate", "-3"],
+            ),
+            2,
+        );
+        assert_eq!(err["field"], "maxErrorRate");
+    }
+
+    #[test]
     fn daily_budget_comes_from_the_environment_and_nonsense_is_ignored_with_a_warning() {
         let dir = tempfile::tempdir().unwrap();
         let run = |value: &str| {
