@@ -120,7 +120,13 @@ pub fn costs(cmd: CostsCommand, store: &mut Store, out: &Output) -> Result<(), C
         CostsCommand::Budget(BudgetCommand::Status) => {
             let s = cost::check_budget_status(store)?;
             out.print(&s, || {
-                let mut t = format!("today {}  ·  this month {}", s.today_spent, s.month_spent);
+                let mut t = format!(
+                    "today {} (heading for {})  ·  this month {} (heading for {})",
+                    s.today_spent,
+                    s.forecast.today_projected,
+                    s.month_spent,
+                    s.forecast.month_projected
+                );
                 for p in s
                     .daily
                     .iter()

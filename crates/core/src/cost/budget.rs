@@ -159,6 +159,8 @@ pub struct BudgetStatus {
     pub today_spent: Money,
     /// Spent this month.
     pub month_spent: Money,
+    /// Today's and this month's spend projected from the recent rate.
+    pub forecast: super::summary::Forecast,
     /// One sentence per crossed threshold, for people.
     pub alerts: Vec<String>,
 }
@@ -206,6 +208,7 @@ pub fn check_budget_status(store: &mut Store) -> Result<BudgetStatus> {
         hard_limit: b.hard_limit,
         today_spent: f.today_spent,
         month_spent: f.month_spent,
+        forecast: f,
         alerts,
     })
 }

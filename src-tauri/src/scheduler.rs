@@ -1,0 +1,39 @@
+//! Background upkeep while the app runs: every few minutes, fold new runs into the
+//! rollups, prune records past the retention and re-check alerts. A failure is
+//! logged and recorded for the health report; the next pass tries again.
+
+use std::time::Duration;
+
+use jobtrail_core::monitor::maintenance;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::state::StoreState;
+
+/// Time between passes.
+const EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// Starts the upkeep loop; the first pass runs shortly after start.
+pub fn start<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        let mut tick = tokio::time::interval(EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let app = app.clone();
+            let pass = tauri::async_runtime::spawn_blocking(move || {
+                app.state::<StoreState>()
+                    .with(|s| Ok(maintenance::run_maintenance(s)?))
+            })
+            .await;
+            match pass {
+                Ok(Ok(report)) if report.failures.is_empty() => {
+                    tracing::debug!(?report, "upkeep done");
+                }
+                Ok(Ok(report)) => tracing::warn!(failures = ?report.failures, "upkeep had failures"),
+                // The store could not be opened: the window already says so.
+                Ok(Err(e)) => tracing::debug!(error = %e.message, "upkeep skipped"),
+                Err(e) => tracing::error!(error = %e, "upkeep task stopped unexpectedly"),
+            }
+        }
+    });
+}
