@@ -7,6 +7,7 @@ mod commands;
 #[cfg(test)]
 mod commands_test;
 mod error;
+mod scheduler;
 mod state;
 
 pub use error::{ErrorCode, IpcError};
@@ -46,11 +47,30 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, store: StoreState) -> t
 
 /// Starts the desktop app.
 pub fn run() {
-    jobtrail_core::logging::init_stderr("info");
-    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
-    if let Err(e) = configure(builder, StoreState::open_default()).run(tauri::generate_context!()) {
-        tracing::error!(error = %e, "the desktop app could not start");
-        eprintln!("jobtrail: the desktop app could not start: {e}");
-        std::process::exit(1);
+    use jobtrail_core::logging::{self, LogTarget};
+    // The event loop ends the process itself: the guard is dropped (flushing the log
+    // file) on `RunEvent::Exit`.
+    let mut logs = Some(logging::init(
+        LogTarget::App,
+        logging::default_log_dir().ok(),
+    ));
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            scheduler::start(app.handle().clone());
+            Ok(())
+        });
+    match configure(builder, StoreState::open_default()).build(tauri::generate_context!()) {
+        Ok(app) => app.run(move |_, event| {
+            if let tauri::RunEvent::Exit = event {
+                drop(logs.take());
+            }
+        }),
+        Err(e) => {
+            tracing::error!(error = %e, "the desktop app could not start");
+            drop(logs.take());
+            eprintln!("jobtrail: the desktop app could not start: {e}");
+            std::process::exit(1);
+        }
     }
 }

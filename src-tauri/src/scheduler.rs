@@ -29,7 +29,9 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                 Ok(Ok(report)) if report.failures.is_empty() => {
                     tracing::debug!(?report, "upkeep done");
                 }
-                Ok(Ok(report)) => tracing::warn!(failures = ?report.failures, "upkeep had failures"),
+                Ok(Ok(report)) => {
+                    tracing::warn!(failures = ?report.failures, "upkeep had failures")
+                }
                 // The store could not be opened: the window already says so.
                 Ok(Err(e)) => tracing::debug!(error = %e.message, "upkeep skipped"),
                 Err(e) => tracing::error!(error = %e, "upkeep task stopped unexpectedly"),

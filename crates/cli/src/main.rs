@@ -8,6 +8,7 @@ mod agent;
 mod apps;
 mod costs;
 mod inbox;
+mod logs;
 mod monitoring;
 mod output;
 mod settings;
@@ -75,11 +76,20 @@ enum Command {
     /// The model price table.
     #[command(subcommand)]
     Prices(costs::PricesCommand),
+    /// Every log line of one run, by its request id (a run's `execution.requestId`).
+    Logs {
+        /// The run's request id.
+        request_id: String,
+    },
 }
 
 fn main() -> ExitCode {
-    jobtrail_core::logging::init_stderr("warn");
     let cli = Cli::parse();
+    // Held until exit: flushes the log file.
+    let _logs = jobtrail_core::logging::init(
+        jobtrail_core::logging::LogTarget::Cli,
+        logs::dir(cli.data_dir.as_deref()).ok(),
+    );
     let out = Output { json: cli.json };
     match run(cli, &out) {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,6 +103,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
     if let Command::Key(cmd) = cli.command {
         return settings::key(cmd, out);
+    }
+    if let Command::Logs { request_id } = &cli.command {
+        return logs::run(cli.data_dir.as_deref(), request_id, out);
     }
     let mut store = match &cli.data_dir {
         Some(dir) => Store::open(dir)?,
@@ -109,6 +122,6 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Monitoring(cmd) => monitoring::run(cmd, &mut store, out),
         Command::Costs(cmd) => costs::costs(cmd, &mut store, out),
         Command::Prices(cmd) => costs::prices(cmd, &mut store, out),
-        Command::Key(_) => Ok(()), // handled above: needs no store
+        Command::Key(_) | Command::Logs { .. } => Ok(()), // handled above: need no store
     }
 }

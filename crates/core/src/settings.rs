@@ -319,19 +319,18 @@ impl MonitoringConfig {
 /// reported and ignored.
 pub fn env_bool(name: &str) -> Option<bool> {
     let raw = std::env::var(name).ok()?;
-    match raw.trim().to_ascii_lowercase().as_str() {
-        "" => None,
-        "true" | "1" | "yes" | "on" => Some(true),
-        "false" | "0" | "no" | "off" => Some(false),
-        _ => {
-            tracing::warn!(
-                variable = name,
-                value = %raw,
-                "not a boolean (use true or false); the default is used"
-            );
-            None
-        }
+    if raw.trim().is_empty() {
+        return None;
     }
+    let parsed = crate::logging::parse_bool(&raw);
+    if parsed.is_none() {
+        tracing::warn!(
+            variable = name,
+            value = %raw,
+            "not a boolean (use true or false); the default is used"
+        );
+    }
+    parsed
 }
 
 fn env_hours(name: &str) -> Option<i64> {

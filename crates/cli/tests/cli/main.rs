@@ -439,6 +439,127 @@ fn a_bad_log_level_is_reported_and_the_command_still_runs() {
     );
 }
 
+#[test]
+fn the_log_lines_of_a_run_are_found_by_its_request_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = bin()
+        .args(["--json", "--data-dir"])
+        .arg(dir.path())
+        .args(["agent", "run", "email-analyst", "--file", EMAIL])
+        .env_remove("OPENAI_API_KEY")
+        .env_remove("OPENAI_BASE_URL")
+        .env_remove("LOG_LEVEL")
+        .env_remove("STRUCTURED_LOGGING")
+        .output()
+        .unwrap();
+    let run = json_ok(&run);
+    let request_id = run["execution"]["requestId"].as_str().unwrap().to_owned();
+    assert!(
+        std::fs::read_dir(dir.path().join("logs"))
+            .unwrap()
+            .any(|f| f
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("jobtrail.log.")),
+        "a daily log file in <data dir>/logs"
+    );
+
+    let lines = json_ok(&jobtrail(dir.path(), &["--json", "logs", &request_id]));
+    let lines = lines.as_array().unwrap();
+    assert!(!lines.is_empty());
+    assert!(
+        lines.iter().all(|l| l["request_id"] == request_id.as_str()),
+        "{lines:#?}"
+    );
+    let recorded = lines
+        .iter()
+        .find(|l| l["message"] == "execution recorded")
+        .expect("the execution recorded line");
+    assert_eq!(recorded["execution_id"], run["execution"]["executionId"]);
+    assert_eq!(recorded["agent"], "email-analyst");
+    assert_eq!(recorded["level"], "INFO");
+
+    let text = jobtrail(dir.path(), &["logs", &request_id]);
+    assert!(text.status.success());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l.contains(" INFO ")
+            && l.contains("execution recorded")
+            && l.contains(&format!("request_id={request_id}"))),
+        "{text}"
+    );
+
+    let none = json_ok(&jobtrail(dir.path(), &["--json", "logs", "req-unknown"]));
+    assert_eq!(none, serde_json::json!([]));
+    json_err(&jobtrail(dir.path(), &["--json", "logs", " "]), 2);
+}
+
+#[test]
+fn structured_logging_chooses_json_or_text_on_stderr_and_nonsense_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let with = |structured: &str| {
+        let out = bin()
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["apps", "list"])
+            .env("LOG_LEVEL", "debug")
+            .env("STRUCTURED_LOGGING", structured)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let json = with("true");
+    assert!(!json.is_empty());
+    for line in json.lines() {
+        let v: Value = serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}"));
+        assert!(
+            v["timestamp"].is_string() && v["level"].is_string(),
+            "{line}"
+        );
+    }
+    let text = with("false");
+    assert!(!text.is_empty());
+    assert!(
+        text.lines()
+            .all(|l| serde_json::from_str::<Value>(l).is_err()),
+        "{text}"
+    );
+    let bad = with("sometimes");
+    assert!(
+        bad.contains("STRUCTURED_LOGGING") && bad.contains("use true or false"),
+        "{bad}"
+    );
+}
+
+#[test]
+fn by_default_the_cli_keeps_stderr_quiet_and_the_file_gets_info() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["apps", "add", "--company", "Acme", "--role", "Dev"])
+        .env_remove("LOG_LEVEL")
+        .env_remove("STRUCTURED_LOGGING")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "",
+        "nothing below warn"
+    );
+    let mut logged = String::new();
+    for f in std::fs::read_dir(dir.path().join("logs")).unwrap() {
+        logged.push_str(&std::fs::read_to_string(f.unwrap().path()).unwrap());
+    }
+    assert!(
+        logged.contains("\"message\":\"application added\""),
+        "{logged}"
+    );
+}
+
 mod inbox {
     use super::*;
 

@@ -257,7 +257,12 @@ pub fn end_execution(
         usage.add(c.usage);
     }
     let engine = outcome.engine.unwrap_or(Engine::Custom);
-    let (error_kind, error_message) = outcome.error.clone().unzip();
+    // A provider may echo the key in its error text: stored errors are redacted too.
+    let (error_kind, error_message) = outcome
+        .error
+        .clone()
+        .map(|(k, m)| (k, crate::logging::redact(&m).into_owned()))
+        .unzip();
     let tokens = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
     let (id, cost, unpriced) = store.write(|tx| {
         // Price each call at today's price table; a model without a price stays unpriced.
@@ -308,7 +313,11 @@ pub fn end_execution(
         )?;
         let id = tx.last_insert_rowid();
         for (seq, (c, call_cost)) in handle.llm_calls.iter().zip(&call_costs).enumerate() {
-            let (ek, em) = c.error.clone().unzip();
+            let (ek, em) = c
+                .error
+                .clone()
+                .map(|(k, m)| (k, crate::logging::redact(&m).into_owned()))
+                .unzip();
             tx.execute(
                 "INSERT INTO llm_calls (execution_id, seq, model, started_at, duration_us, input_tokens,
                     cached_input_tokens, output_tokens, reasoning_tokens, finish, error_kind, error_message,

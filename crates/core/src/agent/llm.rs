@@ -33,6 +33,8 @@ impl ApiKey {
     pub fn new(key: impl Into<String>) -> Option<Self> {
         let key = key.into();
         let trimmed = key.trim();
+        // Whatever logs it later (a provider echoing it in an error), it is redacted.
+        crate::logging::register_secret(trimmed);
         (!trimmed.is_empty()).then(|| Self(trimmed.to_owned()))
     }
 

@@ -6,6 +6,7 @@ mod agent;
 mod applications;
 mod cost;
 mod inbox;
+mod logging;
 mod monitor;
 mod store;
 
