@@ -79,9 +79,7 @@ pub fn export_metrics(
                 overall,
                 executions: runs,
             };
-            serde_json::to_writer_pretty(&mut *out, &doc)
-                .map_err(|e| Error::invalid("path", format!("cannot write the export: {e}")))?;
-            writeln!(out).map_err(io)?;
+            write_json(out, &doc)?;
         }
         Format::Csv => {
             writeln!(
@@ -156,9 +154,7 @@ pub fn export_costs(
                 prices: cost::prices::list(store)?,
                 total,
             };
-            serde_json::to_writer_pretty(&mut *out, &doc)
-                .map_err(|e| Error::invalid("path", format!("cannot write the export: {e}")))?;
-            writeln!(out).map_err(io)?;
+            write_json(out, &doc)?;
         }
         Format::Csv => {
             writeln!(
@@ -188,6 +184,13 @@ pub fn export_costs(
         }
     }
     Ok(())
+}
+
+fn write_json(out: &mut dyn Write, doc: &impl Serialize) -> Result<()> {
+    let fail =
+        |e: &dyn std::fmt::Display| Error::invalid("path", format!("cannot write the export: {e}"));
+    serde_json::to_writer_pretty(&mut *out, doc).map_err(|e| fail(&e))?;
+    writeln!(out).map_err(|e| fail(&e))
 }
 
 /// Writes an export to the file `path` (its folder must exist).

@@ -8,7 +8,7 @@ use jobtrail_core::Store;
 use jobtrail_core::agent::email_analyst::{
     BUILTIN_MAX_CONFIDENCE, EmailAnalysis, EmailAnalyst, EmailCategory, EmailInput,
 };
-use jobtrail_core::agent::llm::{ApiKey, Endpoint, LlmClient, LlmError, TokenUsage};
+use jobtrail_core::agent::llm::{Endpoint, LlmClient, LlmError, TokenUsage};
 use jobtrail_core::agent::{
     Engine, Outcome, RunError, RunSettings, Runtime, end_execution, start_execution,
 };
@@ -16,7 +16,7 @@ use jobtrail_core::tracker::{ApplicationDraft, NewApplication, Origin, Status, a
 use jobtrail_llm_testserver::{Reply, TestServer, Usage};
 use serde_json::json;
 
-use crate::temp_store;
+use crate::{temp_store, test_client};
 
 fn rejection() -> EmailInput {
     EmailInput {
@@ -38,16 +38,6 @@ fn store_with_acme() -> (tempfile::TempDir, Mutex<Store>, i64) {
     .unwrap();
     let app = applications::add(&mut store, &new, Origin::User).unwrap();
     (dir, Mutex::new(store), app.id)
-}
-
-fn client(server: &TestServer) -> LlmClient {
-    LlmClient::new(Endpoint {
-        provider: "test".into(),
-        base_url: server.base_url(),
-        api_key: ApiKey::new("sk-test-1234"),
-        timeout: Duration::from_secs(5),
-    })
-    .unwrap()
 }
 
 fn analysis(app_id: i64) -> EmailAnalysis {
@@ -124,7 +114,7 @@ async fn a_tool_round_then_structured_output_is_recorded_with_tokens_by_kind() {
         temperature: Some(0.1),
         max_tokens: Some(800),
     };
-    let run = Runtime::new(Some(client(&server)))
+    let run = Runtime::new(Some(test_client(&server)))
         .run(&store, &EmailAnalyst::default(), &rejection(), &settings)
         .await
         .unwrap();
@@ -193,7 +183,7 @@ async fn invalid_and_truncated_answers_are_errors_of_their_own_kind() {
         },
         Reply::content("{\"not\": json"),
     ]);
-    let runtime = Runtime::new(Some(client(&server)));
+    let runtime = Runtime::new(Some(test_client(&server)));
     let agent = EmailAnalyst::default();
     let first = runtime
         .run(&store, &agent, &rejection(), &RunSettings::default())
@@ -240,7 +230,7 @@ async fn provider_errors_are_classified_and_never_retried_by_the_client() {
         Reply::ContextLength,
         Reply::MalformedJson,
     ]);
-    let runtime = Runtime::new(Some(client(&server)));
+    let runtime = Runtime::new(Some(test_client(&server)));
     let agent = EmailAnalyst::default();
     let mut errors = Vec::new();
     for _ in 0..5 {
@@ -309,7 +299,7 @@ async fn unknown_tools_are_reported_to_the_model_and_steps_are_bounded() {
     let (_dir, store, _) = store_with_acme();
     let server = TestServer::start().await.unwrap();
     server.set_fallback(Reply::tool_call("delete_everything", &json!({})));
-    let run = Runtime::new(Some(client(&server)))
+    let run = Runtime::new(Some(test_client(&server)))
         .with_max_steps(3)
         .run(
             &store,

@@ -2,10 +2,8 @@
 //! every run.
 
 use std::sync::Mutex;
-use std::time::Duration;
 
-use jobtrail_core::agent::Runtime;
-use jobtrail_core::agent::llm::{ApiKey, Endpoint, LlmClient, TokenUsage};
+use jobtrail_core::agent::llm::TokenUsage;
 use jobtrail_core::agent::tasks;
 use jobtrail_core::cost::{self, Money, PriceDraft, prices};
 use jobtrail_core::settings::{self, AgentConfigDraft};
@@ -207,15 +205,7 @@ async fn a_model_run_is_priced_per_call_with_cached_and_reasoning_rates() {
     )
     // prompt 3000 of which 2000 cached; completion 1000 of which 700 reasoning
     .with_usage(Usage::new(3000, 2000, 1000, 700))]);
-    let runtime = Runtime::new(Some(
-        LlmClient::new(Endpoint {
-            provider: "test".into(),
-            base_url: server.base_url(),
-            api_key: ApiKey::new("sk-test"),
-            timeout: Duration::from_secs(5),
-        })
-        .unwrap(),
-    ));
+    let runtime = crate::test_runtime(&server);
     let run = tasks::job_match(&store, &runtime, "Rust").await.unwrap();
     // o4-mini: 1000×1100 + 2000×275 + 300×4400 + 700×4400 n$
     assert_eq!(run.execution.cost, Money::from_nanos(6_050_000));
@@ -348,15 +338,7 @@ async fn with_the_hard_limit_a_spent_budget_keeps_agents_off_paid_models() {
     .unwrap();
     cost::track_usage(&mut store, "job-match", "gpt-4o-mini", 10_000, 0, 0, 0).unwrap(); // $0.0015
     let store = Mutex::new(store);
-    let runtime = Runtime::new(Some(
-        LlmClient::new(Endpoint {
-            provider: "test".into(),
-            base_url: server.base_url(),
-            api_key: ApiKey::new("sk-test"),
-            timeout: Duration::from_secs(5),
-        })
-        .unwrap(),
-    ));
+    let runtime = crate::test_runtime(&server);
     let run = tasks::job_match(&store, &runtime, "Rust").await.unwrap();
     assert!(run.result.is_ok());
     assert_eq!(run.execution.engine, jobtrail_core::agent::Engine::Builtin);

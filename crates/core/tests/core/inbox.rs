@@ -3,13 +3,11 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::Duration;
 
 use jobtrail_core::Store;
 use jobtrail_core::agent::Runtime;
 use jobtrail_core::agent::email_analyst::EmailCategory;
 use jobtrail_core::agent::job_match::Recommendation;
-use jobtrail_core::agent::llm::{ApiKey, Endpoint, LlmClient};
 use jobtrail_core::agent::tasks;
 use jobtrail_core::settings::{self, AgentConfigDraft};
 use jobtrail_core::tracker::profile::{self, ProfileDraft};
@@ -21,7 +19,7 @@ use jobtrail_core::tracker::{
 use jobtrail_llm_testserver::{Reply, TestServer, Usage};
 use serde_json::json;
 
-use crate::temp_store;
+use crate::{temp_store, test_runtime};
 
 fn eml(message_id: Option<&str>, from: &str, subject: &str, body: &str) -> String {
     let mid = message_id.map_or(String::new(), |m| format!("Message-ID: <{m}>\r\n"));
@@ -270,18 +268,6 @@ async fn offers_and_conflicts_wait_for_review_then_apply_on_accept() {
             ..
         })
     ));
-}
-
-fn test_runtime(server: &TestServer) -> Runtime {
-    Runtime::new(Some(
-        LlmClient::new(Endpoint {
-            provider: "test".into(),
-            base_url: server.base_url(),
-            api_key: ApiKey::new("sk-test-1234"),
-            timeout: Duration::from_secs(5),
-        })
-        .unwrap(),
-    ))
 }
 
 #[tokio::test]

@@ -22,3 +22,21 @@ pub fn temp_store() -> (tempfile::TempDir, Store, ManualClock) {
     let store = Store::open_with_clock(dir.path(), Arc::new(clock.clone())).expect("open store");
     (dir, store, clock)
 }
+
+/// A client for the test server, with a test key and a short deadline.
+pub fn test_client(
+    server: &jobtrail_llm_testserver::TestServer,
+) -> jobtrail_core::agent::llm::LlmClient {
+    jobtrail_core::agent::llm::LlmClient::new(jobtrail_core::agent::llm::Endpoint {
+        provider: "test".into(),
+        base_url: server.base_url(),
+        api_key: jobtrail_core::agent::llm::ApiKey::new("sk-test-1234"),
+        timeout: std::time::Duration::from_secs(5),
+    })
+    .expect("client")
+}
+
+/// A runtime whose model is the test server.
+pub fn test_runtime(server: &jobtrail_llm_testserver::TestServer) -> jobtrail_core::agent::Runtime {
+    jobtrail_core::agent::Runtime::new(Some(test_client(server)))
+}
