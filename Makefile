@@ -41,6 +41,7 @@ test: lint unit e2e
 bench:
 	$(CARGO) bench -p jobtrail-core --bench runtime
 	$(CARGO) bench -p jobtrail-core --bench import
+	$(CARGO) bench -p jobtrail-core --bench monitor
 
 clean:
 	$(CARGO) clean
