@@ -5,6 +5,7 @@
 //! written in one transaction when the run ends, so a run is either fully recorded
 //! or not at all.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use rusqlite::params;
@@ -250,6 +251,56 @@ pub fn end_execution(
     handle: ExecutionHandle,
     outcome: Outcome,
 ) -> store::Result<ExecutionRecord> {
+    let record = store.write(|tx| insert(tx, &mut HashMap::new(), handle, outcome))?;
+    log_recorded(&record);
+    Ok(record)
+}
+
+/// Ends and stores many runs in one transaction: what custom code measuring many
+/// small tasks uses (one commit per run is the cost that dominates recording).
+pub fn end_executions(
+    store: &mut Store,
+    runs: Vec<(ExecutionHandle, Outcome)>,
+) -> store::Result<Vec<ExecutionRecord>> {
+    let records = store.write(|tx| {
+        let mut prices = HashMap::new();
+        runs.into_iter()
+            .map(|(h, o)| insert(tx, &mut prices, h, o))
+            .collect::<rusqlite::Result<Vec<_>>>()
+    })?;
+    records.iter().for_each(log_recorded);
+    Ok(records)
+}
+
+fn log_recorded(r: &ExecutionRecord) {
+    if r.unpriced_calls > 0 {
+        tracing::warn!(
+            execution_id = r.execution_id,
+            unpriced = r.unpriced_calls,
+            "LLM calls to a model without a price: their cost is unknown; add it with `jobtrail prices set`"
+        );
+    }
+    tracing::info!(
+        execution_id = r.execution_id,
+        request_id = %r.request_id,
+        agent = %r.agent,
+        success = r.success,
+        duration_us = r.duration_us,
+        tokens = r.usage.total(),
+        cost = %r.cost,
+        "execution recorded"
+    );
+}
+
+/// Prices looked up in this transaction, by model.
+type PriceCache = HashMap<String, Option<prices::ModelPrice>>;
+
+fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    price_cache: &mut PriceCache,
+    handle: ExecutionHandle,
+    outcome: Outcome,
+) -> rusqlite::Result<ExecutionRecord> {
     let duration_us = i64::try_from(handle.started.elapsed().as_micros()).unwrap_or(i64::MAX);
     let ended_at = handle.started_at + duration_us / 1000;
     let mut usage = TokenUsage::default();
@@ -264,108 +315,93 @@ pub fn end_execution(
         .map(|(k, m)| (k, crate::logging::redact(&m).into_owned()))
         .unzip();
     let tokens = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
-    let (id, cost, unpriced) = store.write(|tx| {
-        // Price each call at today's price table; a model without a price stays unpriced.
-        // With cost tracking off nothing is priced and nothing counts as unpriced.
-        let pricing = settings::monitoring_in(tx)?.cost_tracking_enabled;
-        let mut call_costs = Vec::with_capacity(handle.llm_calls.len());
-        for c in &handle.llm_calls {
-            call_costs.push(match pricing {
-                true => prices::find_in(tx, &c.model)?.map(|p| p.cost(&c.usage).total),
-                false => Some(Money::ZERO),
-            });
+    // Price each call at today's price table; a model without a price stays unpriced.
+    // With cost tracking off nothing is priced and nothing counts as unpriced.
+    let pricing = settings::monitoring_in(tx)?.cost_tracking_enabled;
+    let mut call_costs = Vec::with_capacity(handle.llm_calls.len());
+    for c in &handle.llm_calls {
+        if !pricing {
+            call_costs.push(Some(Money::ZERO));
+            continue;
         }
-        let unpriced = call_costs.iter().filter(|c| c.is_none()).count();
-        let cost = outcome
-            .cost
-            .unwrap_or_else(|| call_costs.iter().flatten().copied().sum());
-        tx.execute(
-            "INSERT INTO executions (request_id, agent, engine, provider, model, started_at, ended_at,
-                duration_us, success, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens,
-                llm_calls, tool_calls, error_kind, error_message, input, output, cost_nanos,
-                unpriced_calls, fallback_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                     ?19, ?20, ?21, ?22)",
-            params![
-                handle.request_id,
-                handle.agent,
-                engine.as_str(),
-                outcome.provider,
-                outcome.model,
-                handle.started_at,
-                ended_at,
-                duration_us,
-                outcome.success,
-                tokens(usage.input),
-                tokens(usage.cached_input),
-                tokens(usage.output),
-                tokens(usage.reasoning),
-                handle.llm_calls.len() as i64,
-                handle.tool_calls.len() as i64,
-                error_kind,
-                error_message,
-                outcome.input,
-                outcome.output,
-                cost.nanos(),
-                unpriced as i64,
-                outcome.fallback_reason,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        for (seq, (c, call_cost)) in handle.llm_calls.iter().zip(&call_costs).enumerate() {
-            let (ek, em) = c
-                .error
-                .clone()
-                .map(|(k, m)| (k, crate::logging::redact(&m).into_owned()))
-                .unzip();
-            tx.execute(
-                "INSERT INTO llm_calls (execution_id, seq, model, started_at, duration_us, input_tokens,
-                    cached_input_tokens, output_tokens, reasoning_tokens, finish, error_kind, error_message,
-                    cost_nanos)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    id,
-                    seq as i64,
-                    c.model,
-                    c.started_at,
-                    c.duration_us,
-                    tokens(c.usage.input),
-                    tokens(c.usage.cached_input),
-                    tokens(c.usage.output),
-                    tokens(c.usage.reasoning),
-                    c.finish.map(Finish::as_str),
-                    ek,
-                    em,
-                    call_cost.map(Money::nanos),
-                ],
-            )?;
+        if !price_cache.contains_key(&c.model) {
+            price_cache.insert(c.model.clone(), prices::find_in(tx, &c.model)?);
         }
-        for (seq, t) in handle.tool_calls.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO tool_calls (execution_id, seq, tool, arguments, result, success, duration_us)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, seq as i64, t.tool, t.arguments, t.result, t.success, t.duration_us],
-            )?;
-        }
-        Ok((id, cost, unpriced))
-    })?;
-    if unpriced > 0 {
-        tracing::warn!(
-            execution_id = id,
-            unpriced,
-            "LLM calls to a model without a price: their cost is unknown; add it with `jobtrail prices set`"
-        );
+        let price = price_cache.get(&c.model).and_then(Option::as_ref);
+        call_costs.push(price.map(|p| p.cost(&c.usage).total));
     }
-    tracing::info!(
-        execution_id = id,
-        request_id = %handle.request_id,
-        agent = %handle.agent,
-        success = outcome.success,
+    let unpriced = call_costs.iter().filter(|c| c.is_none()).count();
+    let cost = outcome
+        .cost
+        .unwrap_or_else(|| call_costs.iter().flatten().copied().sum());
+    tx.prepare_cached(
+        "INSERT INTO executions (request_id, agent, engine, provider, model, started_at, ended_at,
+            duration_us, success, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens,
+            llm_calls, tool_calls, error_kind, error_message, input, output, cost_nanos,
+            unpriced_calls, fallback_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21, ?22)",
+    )?
+    .execute(params![
+        handle.request_id,
+        handle.agent,
+        engine.as_str(),
+        outcome.provider,
+        outcome.model,
+        handle.started_at,
+        ended_at,
         duration_us,
-        tokens = usage.total(),
-        cost = %cost,
-        "execution recorded"
-    );
+        outcome.success,
+        tokens(usage.input),
+        tokens(usage.cached_input),
+        tokens(usage.output),
+        tokens(usage.reasoning),
+        handle.llm_calls.len() as i64,
+        handle.tool_calls.len() as i64,
+        error_kind,
+        error_message,
+        outcome.input,
+        outcome.output,
+        cost.nanos(),
+        unpriced as i64,
+        outcome.fallback_reason,
+    ])?;
+    let id = tx.last_insert_rowid();
+    for (seq, (c, call_cost)) in handle.llm_calls.iter().zip(&call_costs).enumerate() {
+        let (ek, em) = c
+            .error
+            .clone()
+            .map(|(k, m)| (k, crate::logging::redact(&m).into_owned()))
+            .unzip();
+        tx.prepare_cached(
+            "INSERT INTO llm_calls (execution_id, seq, model, started_at, duration_us, input_tokens,
+                cached_input_tokens, output_tokens, reasoning_tokens, finish, error_kind, error_message,
+                cost_nanos)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            id,
+            seq as i64,
+            c.model,
+            c.started_at,
+            c.duration_us,
+            tokens(c.usage.input),
+            tokens(c.usage.cached_input),
+            tokens(c.usage.output),
+            tokens(c.usage.reasoning),
+            c.finish.map(Finish::as_str),
+            ek,
+            em,
+            call_cost.map(Money::nanos),
+        ])?;
+    }
+    for (seq, t) in handle.tool_calls.iter().enumerate() {
+        tx.prepare_cached(
+            "INSERT INTO tool_calls (execution_id, seq, tool, arguments, result, success, duration_us)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![id, seq as i64, t.tool, t.arguments, t.result, t.success, t.duration_us])?;
+    }
     Ok(ExecutionRecord {
         execution_id: id,
         request_id: handle.request_id,

@@ -16,6 +16,7 @@ pub mod tasks;
 pub mod tools;
 
 pub use execution::{
-    Engine, ExecutionHandle, ExecutionRecord, Outcome, end_execution, start_execution,
+    Engine, ExecutionHandle, ExecutionRecord, Outcome, end_execution, end_executions,
+    start_execution,
 };
 pub use runtime::{Agent, AgentRun, RunError, RunSettings, Runtime, Tool};

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::money::Money;
-use super::summary::{forecast, month_bounds, spent};
+use super::summary::{forecasts, month_bounds, spent};
 use crate::error::{Error, Result};
 use crate::monitor::rollup::{self, LEVELS};
 use crate::settings;
@@ -168,7 +168,7 @@ pub struct BudgetStatus {
 /// The spec's `check_budget_status()`.
 pub fn check_budget_status(store: &mut Store) -> Result<BudgetStatus> {
     let b = budgets(store)?;
-    let f = forecast(store, None)?;
+    let (f, by_agent) = forecasts(store)?;
     let daily = b
         .daily_budget
         .map(|l| period("daily".into(), l, f.today_spent, f.today_projected));
@@ -177,13 +177,12 @@ pub fn check_budget_status(store: &mut Store) -> Result<BudgetStatus> {
         .map(|l| period("monthly".into(), l, f.month_spent, f.month_projected));
     let mut agents = Vec::new();
     for (agent, limit) in &b.agent_daily_budgets {
-        let fa = forecast(store, Some(agent))?;
-        agents.push(period(
-            format!("agent:{agent}"),
-            *limit,
-            fa.today_spent,
-            fa.today_projected,
-        ));
+        let (spent, projected) = by_agent
+            .get(agent)
+            .map_or((Money::ZERO, Money::ZERO), |fa| {
+                (fa.today_spent, fa.today_projected)
+            });
+        agents.push(period(format!("agent:{agent}"), *limit, spent, projected));
     }
     let alerts = daily
         .iter()

@@ -182,7 +182,7 @@ pub fn get_all_agents_costs(store: &mut Store, period_hours: f64) -> Result<Vec<
 }
 
 /// Spend so far and where it is heading.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Forecast {
     /// Spent today (UTC).
@@ -226,32 +226,56 @@ pub(crate) fn spent(
     from: Timestamp,
     to: Timestamp,
 ) -> Result<Money> {
-    let cells = rollup::totals_by_agent_model(store, agent, from, to)?;
-    Ok(Money::from_nanos(
-        cells.values().map(|t| t.cost_nanos).sum(),
-    ))
+    let by_agent = rollup::cost_by_agent(store, from, to)?;
+    Ok(Money::from_nanos(match agent {
+        Some(a) => by_agent.get(a).copied().unwrap_or(0),
+        None => by_agent.values().sum(),
+    }))
 }
 
 /// Today's and this month's spend, projected from the recent rate.
 pub fn forecast(store: &mut Store, agent: Option<&str>) -> Result<Forecast> {
+    let (overall, by_agent) = forecasts(store)?;
+    Ok(match agent {
+        None => overall,
+        Some(a) => by_agent.get(a).cloned().unwrap_or_default(),
+    })
+}
+
+/// The forecast overall and for every agent, from one pass over four windows
+/// (today, this month, the last 3 hours, the last 7 days).
+pub fn forecasts(store: &mut Store) -> Result<(Forecast, BTreeMap<String, Forecast>)> {
     super::require_enabled(store)?;
     rollup::catch_up(store)?;
     let now = store.now_ms();
     let (hour, day) = (LEVELS[1], LEVELS[2]);
     let today = now.div_euclid(day) * day;
     let (month, next_month) = month_bounds(now);
-    let today_spent = spent(store, agent, today, now + 1)?;
-    let month_spent = spent(store, agent, month, now + 1)?;
-    let recent_hourly_rate = spent(store, agent, now - 3 * hour, now + 1)?.scale(1, 3);
-    let recent_daily_rate = spent(store, agent, now - 7 * day, now + 1)?.scale(1, 7);
-    let hours_left_ms = today + day - now;
-    let month_left_ms = next_month - now;
-    Ok(Forecast {
-        today_spent,
-        today_projected: today_spent + recent_hourly_rate.scale(hours_left_ms, hour),
-        month_spent,
-        month_projected: month_spent + recent_daily_rate.scale(month_left_ms, day),
-        recent_hourly_rate,
-        recent_daily_rate,
-    })
+    let windows = [
+        rollup::cost_by_agent(store, today, now + 1)?,
+        rollup::cost_by_agent(store, month, now + 1)?,
+        rollup::cost_by_agent(store, now - 3 * hour, now + 1)?,
+        rollup::cost_by_agent(store, now - 7 * day, now + 1)?,
+    ];
+    let make = |get: &dyn Fn(&std::collections::HashMap<String, i64>) -> i64| {
+        let [t, m, h3, d7] = windows.each_ref().map(|w| Money::from_nanos(get(w)));
+        let hourly = h3.scale(1, 3);
+        let daily = d7.scale(1, 7);
+        Forecast {
+            today_spent: t,
+            today_projected: t + hourly.scale(today + day - now, hour),
+            month_spent: m,
+            month_projected: m + daily.scale(next_month - now, day),
+            recent_hourly_rate: hourly,
+            recent_daily_rate: daily,
+        }
+    };
+    let overall = make(&|w| w.values().sum());
+    let agents: std::collections::BTreeSet<&String> =
+        windows.iter().flat_map(|w| w.keys()).collect();
+    let by_agent = agents
+        .into_iter()
+        .map(|a| (a.clone(), make(&|w| w.get(a).copied().unwrap_or(0))))
+        .collect();
+    Ok((overall, by_agent))
 }

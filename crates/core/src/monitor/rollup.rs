@@ -110,6 +110,18 @@ impl Totals {
 
 /// Folds every execution past the watermark into the rollups. Returns how many.
 pub fn catch_up(store: &mut Store) -> store::Result<usize> {
+    // Queries call this first: with nothing new it must not take the write lock.
+    let behind: bool = store.read(|c| {
+        c.query_row(
+            "SELECT coalesce((SELECT max(id) FROM executions), 0)
+                    > (SELECT rolled_up_to FROM metrics_state WHERE id = 1)",
+            [],
+            |r| r.get(0),
+        )
+    })?;
+    if !behind {
+        return Ok(0);
+    }
     let mut done = 0;
     loop {
         let n = store.write(|tx| {
@@ -306,6 +318,31 @@ pub fn totals_by_agent_model(
             while let Some(r) = rows.next()? {
                 let key = (r.get(14)?, r.get(15)?);
                 out.entry(key).or_default().merge(&totals_from_row(r)?);
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Spend per agent over `[from, to)` in nano-dollars: sums only, computed by SQLite
+/// (budgets ask this for several windows at once).
+pub fn cost_by_agent(
+    store: &Store,
+    from: Timestamp,
+    to: Timestamp,
+) -> store::Result<HashMap<String, i64>> {
+    let mut out: HashMap<String, i64> = HashMap::new();
+    store.read(|c| {
+        let mut stmt = c.prepare_cached(
+            "SELECT agent, sum(cost_nanos) FROM metrics_rollups
+             WHERE level = ?1 AND bucket_start >= ?2 AND bucket_start < ?3
+             GROUP BY agent",
+        )?;
+        for (level, a, b) in cover(from, to) {
+            let mut rows = stmt.query(params![level as i64, a, b])?;
+            while let Some(r) = rows.next()? {
+                *out.entry(r.get(0)?).or_default() += r.get::<_, i64>(1)?;
             }
         }
         Ok(())

@@ -6,7 +6,6 @@ mod agent;
 mod applications;
 mod cost;
 mod inbox;
-mod logging;
 mod monitor;
 mod store;
 

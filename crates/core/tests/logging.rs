@@ -1,7 +1,9 @@
 //! Logs of real agent runs (through the OpenAI-compatible test server) in the log
 //! files: correlated by request id, found again by it, and never holding the key.
 
-use std::sync::Mutex;
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use jobtrail_core::agent::email_analyst::{
@@ -13,7 +15,18 @@ use jobtrail_core::logging::{self, LogSettings, LogTarget};
 use jobtrail_llm_testserver::{Reply, TestServer};
 use serde_json::{Value, json};
 
-use crate::temp_store;
+use jobtrail_core::Store;
+use jobtrail_core::clock::ManualClock;
+
+/// A store in a fresh temporary directory. This test is its own binary: tracing's
+/// callsite cache is process-wide, and tests running beside it without a subscriber
+/// could make it miss lines.
+fn temp_store() -> (tempfile::TempDir, Store, ManualClock) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = ManualClock::new(1_780_000_000_000);
+    let store = Store::open_with_clock(dir.path(), Arc::new(clock.clone())).expect("open store");
+    (dir, store, clock)
+}
 
 /// Recognisable, and not shaped like an `sk-` key: only its registration hides it.
 const KEY: &str = "jt-test-key-7c1d9f2e4b";
