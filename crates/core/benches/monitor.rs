@@ -13,7 +13,7 @@
 //! is printed per size and period, with the raw rows in each window and the rollup
 //! rows the query reads, and the answers are checked against sums over the raw rows.
 //! Budgets are set (daily, monthly and one per agent), so `check_budget_status` does
-//! all its work: a forecast overall and one per agent budget.
+//! all its work (one pass over four windows for every scope).
 //!
 //! Recording is timed on the largest store through the real path: `start_execution`,
 //! one `LlmCallRecord`, `end_execution` (one transaction, priced from the price
@@ -521,35 +521,6 @@ fn rows_read(store: &Store, hours: f64) -> WindowRows {
     }
 }
 
-/// What `check_budget_status` reads with the bench's budgets: a forecast overall and
-/// one per agent budget, each summing 4 windows (today, this month, the last 3 hours
-/// and 7 days). Returns the rollup range queries run, the rows they walk (all
-/// agents': the agent is filtered after the time index) and the rows they return.
-fn budget_rows(store: &Store) -> (usize, i64, i64) {
-    let now = store.now_ms();
-    let (hour, day) = (rollup::LEVELS[1], rollup::LEVELS[2]);
-    let today = now.div_euclid(day) * day;
-    let month = chrono::DateTime::from_timestamp_millis(now)
-        .and_then(|t| {
-            use chrono::Datelike;
-            Utc.with_ymd_and_hms(t.year(), t.month(), 1, 0, 0, 0)
-                .single()
-        })
-        .expect("the month's start")
-        .timestamp_millis();
-    let windows = [today, month, now - 3 * hour, now - 7 * day].map(|from| (from, now + 1));
-    let mut out = (0, 0, 0);
-    for agent in std::iter::once(None).chain(AGENTS.iter().map(|a| Some(a.0))) {
-        for (from, to) in windows {
-            let (all, one) = rollup_rows(store, from, to, agent.unwrap_or(""));
-            out.0 += rollup::cover(from, to).len();
-            out.1 += all;
-            out.2 += if agent.is_some() { one } else { all };
-        }
-    }
-    out
-}
-
 /// The summary's and the cost summary's figures against sums over the raw rows.
 fn check_answers(store: &mut Store) -> Vec<String> {
     let mut wrong = Vec::new();
@@ -596,8 +567,6 @@ struct Measured {
     size: usize,
     medians: Vec<f64>,
     rows: Vec<WindowRows>,
-    /// Range queries, rows walked and rows returned by `check_budget_status`.
-    budget: (usize, i64, i64),
 }
 
 fn measure_size(
@@ -666,13 +635,11 @@ fn measure_size(
         .map(|c| median_ms(runs, warmups, || c.query.run(&mut store, c.hours)))
         .collect();
     let rows = PERIODS.iter().map(|h| rows_read(&store, *h)).collect();
-    let budget = budget_rows(&store);
     (
         Measured {
             size: n,
             medians,
             rows,
-            budget,
         },
         store,
         clock,
@@ -717,19 +684,7 @@ fn print_queries(measured: &[Measured], (runs, warmups): (usize, usize)) {
         }
         println!("{line}");
     }
-    let mut line = "check_budget_status (overall + 10 agent budgets, 4 windows each): range \
-                    queries, rollup rows walked → returned:"
-        .to_owned();
-    for m in measured {
-        let (queries, walked, returned) = m.budget;
-        line += &format!(
-            "  {}: {queries}, {} → {}",
-            short(m.size),
-            thousands(walked as usize),
-            thousands(returned as usize)
-        );
-    }
-    println!("{line}");
+
     println!();
     let mut seen: Vec<Query> = Vec::new();
     for c in &cases {
