@@ -14,11 +14,14 @@
 //! Run with `make bench`; `cargo test --benches` imports a tenth of the mailbox once as
 //! a smoke test.
 
+mod common;
+use common::{per_second, thousands};
+
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use jobtrail_core::Store;
@@ -1016,23 +1019,6 @@ fn bodies_with_line(store: &Store, prefix: &str) -> jobtrail_core::store::Result
             |r| r.get(0),
         )
     })
-}
-
-/// 12345 → `12,345`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn per_second(n: usize, elapsed: Duration) -> usize {
-    (n as f64 / elapsed.as_secs_f64()).round() as usize
 }
 
 /// Peak resident memory since the last [`reset_peak_rss`], in MiB (Linux only).

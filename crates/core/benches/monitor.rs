@@ -26,6 +26,9 @@
 //! printed lines are the result; a wrong answer exits non-zero.
 //! Run with `make bench`; `cargo test --benches` runs one small store as a smoke test.
 
+mod common;
+use common::{per_second, thousands};
+
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -1063,22 +1066,6 @@ fn short(n: usize) -> String {
         n if n >= 1_000 && n.is_multiple_of(1_000) => format!("{}k", n / 1_000),
         n => n.to_string(),
     }
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn per_second(n: usize, elapsed: Duration) -> usize {
-    (n as f64 / elapsed.as_secs_f64()).round() as usize
 }
 
 fn main() -> ExitCode {
