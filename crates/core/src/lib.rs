@@ -8,6 +8,7 @@ pub mod agent;
 pub mod clock;
 pub mod cost;
 mod error;
+pub mod explain;
 pub mod logging;
 pub mod monitor;
 pub mod secrets;

@@ -43,6 +43,7 @@ pub const MIGRATIONS: &[Migration] = &[
     crate::monitor::rollup::MIGRATION,
     crate::monitor::alerts::MIGRATION,
     crate::monitor::maintenance::MIGRATION,
+    crate::explain::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

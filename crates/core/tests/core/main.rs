@@ -5,6 +5,7 @@
 mod agent;
 mod applications;
 mod cost;
+mod explain;
 mod inbox;
 mod monitor;
 mod store;

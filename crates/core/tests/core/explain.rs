@@ -1,0 +1,243 @@
+//! Explanations: the spec's example built, stored, read back, summarised and
+//! formatted; hostile content stays inert in every format.
+
+use jobtrail_core::agent::{Engine, Outcome, end_execution, start_execution};
+use jobtrail_core::explain::format::{ExplanationFormat, format};
+use jobtrail_core::explain::{self, Alternative, Explanation, ReasoningType, ToolUsage};
+use jobtrail_core::tracker::Error;
+use serde_json::json;
+
+use crate::temp_store;
+
+fn recorded(store: &mut jobtrail_core::Store) -> i64 {
+    let h = start_execution(store, "EmailAnalystAgent");
+    end_execution(
+        store,
+        h,
+        Outcome {
+            engine: Some(Engine::Custom),
+            success: true,
+            ..Outcome::default()
+        },
+    )
+    .unwrap()
+    .execution_id
+}
+
+/// The spec's example, step by step.
+fn spec_example(id: i64) -> Explanation {
+    let mut e = Explanation::new(
+        id,
+        "EmailAnalystAgent",
+        "Email classified as job offer with high urgency",
+        0.92,
+        0,
+    )
+    .unwrap();
+    e.add_reasoning_step(
+        ReasoningType::Observation,
+        "Email contains keywords: 'offer', 'salary', 'start date'",
+    );
+    e.add_reasoning_step(
+        ReasoningType::Thought,
+        "Multiple positive indicators suggest this is a job offer",
+    );
+    e.add_reasoning_step(
+        ReasoningType::Decision,
+        "Classified as job offer with urgent flag",
+    );
+    e.add_tool_usage(ToolUsage {
+        tool_name: "sentiment_analyzer".into(),
+        reason: "To determine tone and urgency of email".into(),
+        inputs: json!({"text": "email body"}),
+        expected_outcome: Some("Positive sentiment with high urgency".into()),
+        actual_outcome: "Positive (0.85), Urgent (0.92)".into(),
+        success: true,
+    });
+    e.add_alternative(Alternative {
+        description: "Classify as informational email".into(),
+        pros: vec!["Safer default classification".into()],
+        cons: vec!["Might miss time-sensitive opportunities".into()],
+        confidence: 0.35,
+        reason_not_chosen: "Strong indicators suggest job offer, not general info".into(),
+    })
+    .unwrap();
+    e.add_key_factors(&[
+        "Presence of salary information",
+        "Explicit job title mentioned",
+        "Sender from HR department",
+    ]);
+    e.add_assumptions(&[
+        "Email sender domain is legitimate",
+        "Email content is in English",
+    ]);
+    e.add_limitations(&[
+        "Cannot verify authenticity of offer",
+        "Limited context about previous communications",
+    ]);
+    e
+}
+
+#[test]
+fn the_spec_example_is_stored_summarised_and_formatted() {
+    let (_dir, mut store, _) = temp_store();
+    let id = recorded(&mut store);
+    let e = spec_example(id);
+    explain::save(&mut store, &e).unwrap();
+    let back = explain::get(&store, id).unwrap();
+    assert_eq!(back, e);
+    let summary = explain::generate_summary(&store, id).unwrap();
+    assert!(summary.starts_with("EmailAnalystAgent decided: Email classified as job offer with high urgency (confidence 92 %)."), "{summary}");
+    assert!(
+        summary.contains("Tools used: sentiment_analyzer."),
+        "{summary}"
+    );
+    assert!(summary.contains("Also considered: Classify as informational email (35 %), not chosen because strong indicators"), "{summary}");
+
+    let md = format(&e, ExplanationFormat::Markdown);
+    assert!(md.contains("**Decision:** Email classified as job offer with high urgency"));
+    assert!(md.contains("3. **Decision:** Classified as job offer with urgent flag"));
+    assert!(md.contains(
+        "- **Not chosen because:** Strong indicators suggest job offer, not general info"
+    ));
+    let text = format(&e, ExplanationFormat::PlainText);
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    assert!(text.contains("1. Observation: Email contains keywords"));
+    let v: serde_json::Value = serde_json::from_str(&format(&e, ExplanationFormat::Json)).unwrap();
+    assert_eq!(
+        (v["schema"].as_str(), v["version"].as_u64()),
+        (Some("jobtrail.explanation"), Some(1))
+    );
+    assert_eq!(v["reasoningSteps"][1]["reasoningType"], "thought");
+    assert_eq!(
+        v["toolUsages"][0]["actualOutcome"],
+        "Positive (0.85), Urgent (0.92)"
+    );
+    assert_eq!(v["alternatives"][0]["confidence"], 0.35);
+    assert_eq!(v["keyFactors"].as_array().unwrap().len(), 3);
+    let html = format(&e, ExplanationFormat::Html);
+    assert!(
+        html.contains("<li><strong>Observation:</strong> Email contains keywords: &#39;offer&#39;")
+    );
+}
+
+#[test]
+fn hostile_content_is_inert_in_html_and_markdown() {
+    let payloads = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "\"><svg onload=alert(1)>",
+        "</li></ol><iframe src=javascript:alert(1)>",
+        "<a href='javascript:alert(1)'>click</a>",
+        "`${alert(1)}` <!-- <style>body{display:none}</style>",
+        "\u{0}\u{1b}[31m\u{202e}reversed",
+    ];
+    let long = "<b>".repeat(10_000);
+    let lossy = String::from_utf8_lossy(b"caf\xe9 <script>\xff\xfe</script>").into_owned();
+    let mut e = Explanation::new(1, "<script>agent</script>", payloads[0], 0.5, 0).unwrap();
+    let all: Vec<&str> = payloads
+        .iter()
+        .copied()
+        .chain([long.as_str(), lossy.as_str()])
+        .collect();
+    for p in all {
+        e.add_reasoning_step(ReasoningType::Observation, p);
+        e.add_key_factors(&[p]);
+        e.add_tool_usage(ToolUsage {
+            tool_name: p.to_string(),
+            reason: p.to_string(),
+            inputs: json!({ "q": p }),
+            expected_outcome: Some(p.to_string()),
+            actual_outcome: p.to_string(),
+            success: false,
+        });
+    }
+    let html = format(&e, ExplanationFormat::Html);
+    let body = &html[html.find("<body>").unwrap()..];
+    // Every tag in the body is one the formatter writes: no value opened a tag, so an
+    // attribute such as onerror= can only appear as text.
+    const OURS: &[&str] = &[
+        "body", "h1", "h2", "h3", "p>", "p ", "strong", "ol", "ul", "li", "dl", "dt", "dd", "code",
+        "/",
+    ];
+    for (i, _) in body.match_indices('<') {
+        let rest = &body[i + 1..];
+        assert!(
+            OURS.iter().any(|t| rest.starts_with(t)),
+            "a foreign tag at {}",
+            &body[i..(i + 40).min(body.len())]
+        );
+    }
+    for tag in [
+        "<script", "<img", "<svg", "<iframe", "<a ", "<style", "<b>", "<!--",
+    ] {
+        let opened = body.matches(tag).count();
+        assert_eq!(opened, 0, "{tag} appears {opened} times in the body");
+    }
+    assert!(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    assert!(!html.contains('\u{0}') && !html.contains('\u{1b}'));
+    assert!(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        body.contains("caf\u{fffd}"),
+        "non-UTF-8 input arrives as replacement characters"
+    );
+    // Very long text is cut, not dropped.
+    assert!(e.reasoning_steps.iter().any(|s| s.content.ends_with('…')));
+
+    let md = format(&e, ExplanationFormat::Markdown);
+    assert!(
+        !md.contains("<script") && !md.contains("<img") && !md.contains("<iframe"),
+        "raw HTML is escaped in Markdown"
+    );
+    let text = format(&e, ExplanationFormat::PlainText);
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+    assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn bad_input_is_refused_and_a_missing_execution_is_named() {
+    let (_dir, mut store, _) = temp_store();
+    assert!(matches!(
+        Explanation::new(1, "a", " ", 0.5, 0),
+        Err(Error::Invalid {
+            field: "decision",
+            ..
+        })
+    ));
+    for c in [-0.1, 1.1, f64::NAN] {
+        assert!(matches!(
+            Explanation::new(1, "a", "x", c, 0),
+            Err(Error::Invalid {
+                field: "confidenceScore",
+                ..
+            })
+        ));
+    }
+    let mut e = Explanation::new(999, "a", "x", 0.5, 0).unwrap();
+    assert!(
+        e.add_alternative(Alternative {
+            description: "y".into(),
+            pros: vec![],
+            cons: vec![],
+            confidence: 2.0,
+            reason_not_chosen: "z".into()
+        })
+        .is_err()
+    );
+    assert!(matches!(
+        explain::save(&mut store, &e),
+        Err(Error::NotFound {
+            what: "execution",
+            id: 999
+        })
+    ));
+    assert!(matches!(
+        explain::get(&store, 999),
+        Err(Error::NotFound { .. })
+    ));
+    e.add_gap("the model gave no reasoning steps");
+    assert!(
+        e.summary()
+            .contains("Missing from the explanation: the model gave no reasoning steps.")
+    );
+}
