@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::runtime::{Agent, Tool};
 use super::tools::{LookupApplications, ReadTimeline};
+use crate::explain::{Explanation, ReasoningType};
 use crate::store::Store;
 use crate::tracker::{Status, applications};
 
@@ -140,64 +141,63 @@ impl Agent for EmailAnalyst {
         Ok(())
     }
 
+    fn builtin_explanation(&self, e: &EmailInput, out: &EmailAnalysis) -> Explanation {
+        let text = format!("{}\n{}", e.subject, e.body).to_lowercase();
+        let (category, phrase) = classify(&text);
+        let decision = format!(
+            "{} from {}{}",
+            category_words(out.category),
+            out.company.as_deref().unwrap_or("an unknown sender"),
+            out.proposed_status
+                .map(|s| format!("; proposes moving it to {s}"))
+                .unwrap_or_default()
+        );
+        let mut x = Explanation::draft(Self::NAME, &decision, out.confidence);
+        x.add_reasoning_step(
+            ReasoningType::Rule,
+            &match phrase {
+                Some(p) => format!(
+                    "The phrase \"{p}\" matched the {} rule.",
+                    category_words(category)
+                ),
+                None => "No rule phrase matched, so the email is filed as other.".to_owned(),
+            },
+        );
+        x.add_reasoning_step(
+            ReasoningType::Observation,
+            &match &out.company {
+                Some(c) => format!(
+                    "The company {c} comes from the sender's domain or a tracked application."
+                ),
+                None => {
+                    "The sender's domain names no company (a mail or job-board domain).".to_owned()
+                }
+            },
+        );
+        x.add_reasoning_step(
+            ReasoningType::Decision,
+            &match out.application_id {
+                Some(id) => format!("Linked to application #{id} because its company is named."),
+                None => "No tracked application names this company.".to_owned(),
+            },
+        );
+        x.add_key_factors(&[
+            phrase.map_or("no rule phrase".to_owned(), |p| format!("phrase \"{p}\""))
+        ]);
+        x.add_assumptions(&[
+            "The email is in English.",
+            "The sender's domain is the employer's.",
+        ]);
+        x.add_limitations(&[
+            format!("No model read this email: keyword rules only, so confidence is capped at {BUILTIN_MAX_CONFIDENCE}."),
+            "Dates and the role are pattern matches and may be incomplete.".to_owned(),
+        ]);
+        x
+    }
+
     fn builtin(&self, store: &Store, e: &EmailInput) -> EmailAnalysis {
         let text = format!("{}\n{}", e.subject, e.body).to_lowercase();
-        let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-        let category = if has(&[
-            "unfortunately",
-            "not moving forward",
-            "not to move forward",
-            "regret to inform",
-            "other candidates",
-            "decided not to proceed",
-        ]) {
-            EmailCategory::Rejection
-        } else if has(&[
-            "pleased to offer",
-            "offer letter",
-            "extend an offer",
-            "job offer",
-            "formal offer",
-        ]) {
-            EmailCategory::Offer
-        } else if has(&[
-            "assessment",
-            "coding challenge",
-            "take-home",
-            "take home",
-            "hackerrank",
-            "codility",
-            "technical test",
-        ]) {
-            EmailCategory::Assessment
-        } else if has(&[
-            "interview",
-            "schedule a call",
-            "your availability",
-            "book a time",
-            "calendly",
-        ]) {
-            EmailCategory::InterviewInvite
-        } else if has(&[
-            "received your application",
-            "thank you for applying",
-            "thanks for applying",
-            "application has been received",
-        ]) {
-            EmailCategory::ApplicationReceived
-        } else if has(&[
-            "your profile",
-            "came across",
-            "opportunity",
-            "recruiter",
-            "would you be open",
-        ]) {
-            EmailCategory::RecruiterOutreach
-        } else if has(&["following up", "follow up", "checking in"]) {
-            EmailCategory::FollowUpNeeded
-        } else {
-            EmailCategory::Other
-        };
+        let (category, _) = classify(&text);
         let urgency = match category {
             EmailCategory::Offer | EmailCategory::InterviewInvite | EmailCategory::Assessment => {
                 Urgency::High
@@ -248,10 +248,7 @@ impl Agent for EmailAnalyst {
             summary: format!(
                 "Keyword rules read this as {} from {}. (Built-in engine: no model read \
                  this email; category, role and dates are pattern matches.)",
-                serde_json::to_value(category)
-                    .ok()
-                    .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-                    .unwrap_or_default(),
+                category_words(category),
                 company.as_deref().unwrap_or("an unknown sender")
             ),
             company,
@@ -445,6 +442,97 @@ fn dates_in(text: &str) -> Vec<String> {
         i += len;
     }
     out
+}
+
+/// The built-in engine's rules, in the order they are tried: the first category with
+/// a phrase in the subject or body wins.
+const RULES: &[(EmailCategory, &[&str])] = &[
+    (
+        EmailCategory::Rejection,
+        &[
+            "unfortunately",
+            "not moving forward",
+            "not to move forward",
+            "regret to inform",
+            "other candidates",
+            "decided not to proceed",
+        ],
+    ),
+    (
+        EmailCategory::Offer,
+        &[
+            "pleased to offer",
+            "offer letter",
+            "extend an offer",
+            "job offer",
+            "formal offer",
+        ],
+    ),
+    (
+        EmailCategory::Assessment,
+        &[
+            "assessment",
+            "coding challenge",
+            "take-home",
+            "take home",
+            "hackerrank",
+            "codility",
+            "technical test",
+        ],
+    ),
+    (
+        EmailCategory::InterviewInvite,
+        &[
+            "interview",
+            "schedule a call",
+            "your availability",
+            "book a time",
+            "calendly",
+        ],
+    ),
+    (
+        EmailCategory::ApplicationReceived,
+        &[
+            "received your application",
+            "thank you for applying",
+            "thanks for applying",
+            "application has been received",
+        ],
+    ),
+    (
+        EmailCategory::RecruiterOutreach,
+        &[
+            "your profile",
+            "came across",
+            "opportunity",
+            "recruiter",
+            "would you be open",
+        ],
+    ),
+    (
+        EmailCategory::FollowUpNeeded,
+        &["following up", "follow up", "checking in"],
+    ),
+];
+
+/// The category of lowercased `text` and the phrase that decided it.
+fn classify(text: &str) -> (EmailCategory, Option<&'static str>) {
+    RULES
+        .iter()
+        .find_map(|(category, phrases)| {
+            phrases
+                .iter()
+                .find(|p| text.contains(*p))
+                .map(|p| (*category, Some(*p)))
+        })
+        .unwrap_or((EmailCategory::Other, None))
+}
+
+fn category_words(c: EmailCategory) -> String {
+    serde_json::to_value(c)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+        .unwrap_or_default()
 }
 
 /// `Name <addr>` → (name, addr); a bare address → (None, addr).

@@ -180,6 +180,8 @@ pub struct Outcome {
     pub fallback_reason: Option<String>,
     /// The result as JSON.
     pub output: Option<String>,
+    /// The run's explanation, stored with it (tool calls are added from the run).
+    pub explanation: Option<crate::explain::Explanation>,
 }
 
 /// A finished, stored execution.
@@ -401,6 +403,28 @@ fn insert(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![id, seq as i64, t.tool, t.arguments, t.result, t.success, t.duration_us])?;
+    }
+    if let Some(mut e) = outcome.explanation {
+        e.execution_id = id;
+        e.created_at = ended_at;
+        for t in &handle.tool_calls {
+            let mut inputs: serde_json::Value =
+                serde_json::from_str(&t.arguments).unwrap_or_else(|_| t.arguments.clone().into());
+            // The model states its reason as an extra argument the tool never sees.
+            let reason = inputs
+                .as_object_mut()
+                .and_then(|o| o.remove("reason"))
+                .and_then(|r| r.as_str().map(str::to_owned));
+            e.add_tool_usage(crate::explain::ToolUsage {
+                tool_name: t.tool.clone(),
+                reason: reason.unwrap_or_else(|| "no reason stated".to_owned()),
+                inputs,
+                expected_outcome: None,
+                actual_outcome: t.result.clone(),
+                success: t.success,
+            });
+        }
+        crate::explain::save_in(tx, &e)?;
     }
     Ok(ExecutionRecord {
         execution_id: id,

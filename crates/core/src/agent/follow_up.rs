@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::runtime::{Agent, Tool};
 use super::tools::ReadTimeline;
+use crate::explain::{Explanation, ReasoningType};
 use crate::store::Store;
 use crate::tracker::{Application, Status};
 
@@ -90,6 +91,39 @@ impl Agent for FollowUp {
             return Err(format!("confidence {} is outside 0..1", out.confidence));
         }
         Ok(())
+    }
+
+    fn builtin_explanation(&self, i: &FollowUpInput, out: &FollowUpDraft) -> Explanation {
+        let a = &i.application;
+        let mut x = Explanation::draft(
+            Self::NAME,
+            &format!("Drafted \"{}\" for {} ({})", out.subject, a.company, a.role),
+            out.confidence,
+        );
+        x.add_reasoning_step(
+            ReasoningType::Observation,
+            &format!(
+                "The application is at {} with no news for {} days.",
+                a.status, i.days_since_activity
+            ),
+        );
+        x.add_reasoning_step(
+            ReasoningType::Rule,
+            &format!("The template for the {} stage was used.", a.status),
+        );
+        x.add_key_factors(&[
+            format!("stage: {}", a.status),
+            format!("{} days without news", i.days_since_activity),
+        ]);
+        x.add_assumptions(&[match &i.contact_name {
+            Some(n) => format!("{n}, the last sender, is the right person to write to."),
+            None => "No contact is known, so the hiring team is addressed.".to_owned(),
+        }]);
+        x.add_limitations(&[format!(
+            "A fixed template, not written for this conversation; confidence is capped at \
+             {BUILTIN_MAX_CONFIDENCE}. Read it before sending."
+        )]);
+        x
     }
 
     fn builtin(&self, _store: &Store, i: &FollowUpInput) -> FollowUpDraft {

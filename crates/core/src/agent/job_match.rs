@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::runtime::Agent;
+use crate::explain::{Explanation, ReasoningType};
 use crate::store::Store;
 use crate::tracker::profile::Profile;
 
@@ -180,6 +181,57 @@ impl Agent for JobMatch {
             return Err("summary is empty".into());
         }
         Ok(())
+    }
+
+    fn builtin_explanation(&self, input: &JobMatchInput, out: &JobMatchResult) -> Explanation {
+        let decision = format!(
+            "{}: fit {} of 100",
+            match out.recommendation {
+                Recommendation::Apply => "Apply",
+                Recommendation::Consider => "Consider",
+                Recommendation::Skip => "Skip",
+            },
+            out.score
+        );
+        let mut x = Explanation::draft(Self::NAME, &decision, out.confidence);
+        x.add_reasoning_step(
+            ReasoningType::Observation,
+            &format!(
+                "The post names {} skills the rules know; the profile has {} of them.",
+                out.matched_skills.len() + out.missing_skills.len(),
+                out.matched_skills.len()
+            ),
+        );
+        x.add_reasoning_step(
+            ReasoningType::Rule,
+            "Score = 70 × the share of named skills the profile has, + 20 when a desired role \
+             is named, + 10 when the location or remote terms fit.",
+        );
+        x.add_reasoning_step(
+            ReasoningType::Decision,
+            "70 or more: apply; 45 to 69: consider; below 45: skip.",
+        );
+        x.add_key_factors(
+            &out.matched_skills
+                .iter()
+                .map(|s| format!("has {s}"))
+                .collect::<Vec<_>>(),
+        );
+        x.add_key_factors(
+            &out.missing_skills
+                .iter()
+                .map(|s| format!("lacks {s}"))
+                .collect::<Vec<_>>(),
+        );
+        if input.profile.is_empty() {
+            x.add_gap("the profile has no skills or desired roles yet");
+        }
+        x.add_assumptions(&["Skills are named the way the profile names them."]);
+        x.add_limitations(&[format!(
+            "No model read the post: seniority, salary and wording are not weighed, so \
+             confidence is capped at {BUILTIN_MAX_CONFIDENCE}."
+        )]);
+        x
     }
 
     fn builtin(&self, _store: &Store, input: &JobMatchInput) -> JobMatchResult {

@@ -13,6 +13,7 @@ use super::execution::{
     self, Engine, ExecutionHandle, ExecutionRecord, LlmCallRecord, Outcome, ToolCallRecord,
 };
 use super::llm::{ChatRequest, Finish, LlmClient, LlmError, Message, ToolSpec};
+use crate::explain::Explanation;
 use crate::store::{self, Store};
 
 /// A tool an agent offers the model. Tools read (never write) the store.
@@ -43,6 +44,9 @@ pub trait Agent: Sync {
     }
     /// The deterministic built-in engine: same output type, no model.
     fn builtin(&self, store: &Store, input: &Self::Input) -> Self::Output;
+    /// Why the built-in engine answered as it did: which rules fired, why the
+    /// confidence is capped.
+    fn builtin_explanation(&self, input: &Self::Input, output: &Self::Output) -> Explanation;
     /// Checks beyond the schema (ranges, consistency); `Err` names the problem.
     fn check(&self, _output: &Self::Output) -> Result<(), String> {
         Ok(())
@@ -214,9 +218,16 @@ impl Runtime {
                     None => tracing::info!("no LLM configured; using the built-in engine"),
                 }
                 let out = agent.builtin(&lock(store), input);
+                let mut explanation = agent.builtin_explanation(input, &out);
+                if let Some(reason) = &self.fallback_reason {
+                    explanation.add_assumptions(&[format!(
+                        "The built-in engine answered because {reason}."
+                    )]);
+                }
                 let outcome = Outcome {
                     engine: Some(Engine::Builtin),
                     fallback_reason: self.fallback_reason.clone(),
+                    explanation: Some(explanation),
                     ..Outcome::default()
                 };
                 (Ok(out), outcome)

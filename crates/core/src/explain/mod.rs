@@ -188,6 +188,43 @@ impl Explanation {
         })
     }
 
+    /// An explanation for a run not yet stored: the recorder sets the execution id
+    /// and the time, and adds the tools the run called. An out-of-range confidence
+    /// is clamped and named as a gap rather than refused.
+    pub fn draft(agent: &str, decision: &str, confidence: f64) -> Self {
+        let mut gaps = Vec::new();
+        let confidence = if confidence.is_finite() && (0.0..=1.0).contains(&confidence) {
+            confidence
+        } else {
+            gaps.push(format!(
+                "the stated confidence {confidence} was not between 0 and 1"
+            ));
+            0.0
+        };
+        let decision = clean(decision);
+        if decision.is_empty() {
+            gaps.push("no decision was stated".to_owned());
+        }
+        Self {
+            execution_id: 0,
+            agent_name: clean(agent),
+            decision: if decision.is_empty() {
+                "(not stated)".to_owned()
+            } else {
+                decision
+            },
+            confidence_score: confidence,
+            created_at: 0,
+            reasoning_steps: Vec::new(),
+            tool_usages: Vec::new(),
+            alternatives: Vec::new(),
+            key_factors: Vec::new(),
+            assumptions: Vec::new(),
+            limitations: Vec::new(),
+            gaps,
+        }
+    }
+
     /// Adds a reasoning step (numbered in order).
     pub fn add_reasoning_step(&mut self, reasoning_type: ReasoningType, content: &str) {
         if self.reasoning_steps.len() < MAX_ITEMS {

@@ -241,3 +241,96 @@ fn bad_input_is_refused_and_a_missing_execution_is_named() {
             .contains("Missing from the explanation: the model gave no reasoning steps.")
     );
 }
+
+#[tokio::test]
+async fn every_builtin_run_is_explained_with_its_rules_and_cap() {
+    use jobtrail_core::agent::email_analyst::{EmailAnalyst, EmailInput};
+    use jobtrail_core::agent::{RunSettings, Runtime, tasks};
+    use jobtrail_core::tracker::profile::{self, ProfileDraft};
+    use jobtrail_core::tracker::{ApplicationDraft, NewApplication, Origin, applications};
+    use std::sync::Mutex;
+
+    let (_dir, mut store, _) = temp_store();
+    let app = applications::add(
+        &mut store,
+        &NewApplication::try_from(ApplicationDraft {
+            company: "Acme".into(),
+            role: "Dev".into(),
+            status: Some("applied".into()),
+            ..Default::default()
+        })
+        .unwrap(),
+        Origin::User,
+    )
+    .unwrap();
+    profile::save(
+        &mut store,
+        ProfileDraft {
+            skills: vec!["Rust".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let store = Mutex::new(store);
+    let rt = Runtime::new(None);
+    let email = EmailInput {
+        from: "Acme Talent <talent@acme.com>".into(),
+        subject: "Next steps".into(),
+        date: None,
+        body: "We would like to schedule an interview.".into(),
+    };
+    let run = rt
+        .run(
+            &store,
+            &EmailAnalyst::default(),
+            &email,
+            &RunSettings::default(),
+        )
+        .await
+        .unwrap();
+    {
+        let s = store.lock().unwrap();
+        let e = explain::get(&s, run.execution.execution_id).unwrap();
+        assert!(
+            e.decision.starts_with("interview invite from Acme"),
+            "{}",
+            e.decision
+        );
+        assert!(
+            e.reasoning_steps[0]
+                .content
+                .contains("\"interview\" matched the interview invite rule"),
+            "{:?}",
+            e.reasoning_steps
+        );
+        assert!(
+            e.reasoning_steps
+                .iter()
+                .any(|r| r.content.contains(&format!("application #{}", app.id)))
+        );
+        assert!(e.limitations[0].contains("capped at 0.6"));
+        assert!((e.confidence_score - run.result.as_ref().unwrap().confidence).abs() < 1e-9);
+    }
+
+    let m = tasks::job_match(&store, &rt, "Rust and Go developer")
+        .await
+        .unwrap();
+    let e = explain::get(&store.lock().unwrap(), m.execution.execution_id).unwrap();
+    assert!(
+        e.key_factors.contains(&"has Rust".to_owned())
+            && e.key_factors.contains(&"lacks go".to_owned()),
+        "{:?}",
+        e.key_factors
+    );
+    let f = tasks::follow_up(&store, &rt, app.id).await.unwrap();
+    let e = explain::get(&store.lock().unwrap(), f.execution.execution_id).unwrap();
+    assert!(e.decision.contains("for Acme (Dev)"), "{}", e.decision);
+    for fmt in [
+        ExplanationFormat::Markdown,
+        ExplanationFormat::Html,
+        ExplanationFormat::PlainText,
+        ExplanationFormat::Json,
+    ] {
+        assert!(format(&e, fmt).contains("Acme"), "{fmt:?}");
+    }
+}
