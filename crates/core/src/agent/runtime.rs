@@ -12,6 +12,7 @@ use tracing::Instrument;
 use super::execution::{
     self, Engine, ExecutionHandle, ExecutionRecord, LlmCallRecord, Outcome, ToolCallRecord,
 };
+use super::explained;
 use super::llm::{ChatRequest, Finish, LlmClient, LlmError, Message, ToolSpec};
 use crate::explain::Explanation;
 use crate::store::{self, Store};
@@ -234,13 +235,18 @@ impl Runtime {
             }
             Some(llm) => {
                 let model = self.model_for::<A>(settings);
-                let result = self
+                let answer = self
                     .llm_loop(store, agent, input, settings, llm, &model, &mut handle)
                     .await;
+                let (result, explanation) = match answer {
+                    Ok((out, x)) => (Ok(out), Some(x)),
+                    Err(e) => (Err(e), None),
+                };
                 let outcome = Outcome {
                     engine: Some(Engine::Llm),
                     provider: Some(llm.provider().to_owned()),
                     model: Some(model),
+                    explanation,
                     ..Outcome::default()
                 };
                 (result, outcome)
@@ -269,19 +275,27 @@ impl Runtime {
         llm: &LlmClient,
         model: &str,
         handle: &mut ExecutionHandle,
-    ) -> Result<A::Output, RunError> {
+    ) -> Result<(A::Output, Explanation), RunError> {
         let tools = agent.tools();
         let schema = serde_json::to_value(schemars::schema_for!(A::Output))
             .map_err(|e| RunError::InvalidOutput(format!("output schema: {e}")))?;
+        let schema = explained::wrap_schema(schema);
         let mut request = ChatRequest {
             model: model.to_owned(),
             temperature: settings.temperature,
             max_tokens: settings.max_tokens,
             messages: vec![
-                Message::System(agent.system_prompt()),
+                Message::System(format!(
+                    "{}\n\n{}",
+                    agent.system_prompt(),
+                    explained::INSTRUCTIONS
+                )),
                 Message::User(agent.user_prompt(input)),
             ],
-            tools: tools.iter().map(|t| t.spec()).collect(),
+            tools: tools
+                .iter()
+                .map(|t| explained::with_reason(t.spec()))
+                .collect(),
             output_schema: Some((A::NAME.replace('-', "_"), schema)),
         };
         for _step in 0..self.max_steps {
@@ -341,10 +355,11 @@ impl Runtime {
                 Finish::ContentFilter => Err(RunError::ContentFilter),
                 _ => {
                     let text = resp.content.unwrap_or_default();
-                    let out: A::Output = serde_json::from_str(strip_fences(&text))
-                        .map_err(|e| RunError::InvalidOutput(e.to_string()))?;
+                    let (out, explanation) =
+                        explained::parse_answer::<A::Output>(A::NAME, strip_fences(&text))
+                            .map_err(RunError::InvalidOutput)?;
                     agent.check(&out).map_err(RunError::InvalidOutput)?;
-                    Ok(out)
+                    Ok((out, explanation))
                 }
             };
         }

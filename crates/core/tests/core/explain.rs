@@ -334,3 +334,113 @@ async fn every_builtin_run_is_explained_with_its_rules_and_cap() {
         assert!(format(&e, fmt).contains("Acme"), "{fmt:?}");
     }
 }
+
+#[tokio::test]
+async fn a_model_run_keeps_the_valid_parts_of_its_explanation_and_names_the_gaps() {
+    use jobtrail_core::agent::RunSettings;
+    use jobtrail_core::agent::email_analyst::{EmailAnalyst, EmailInput};
+    use jobtrail_llm_testserver::{Reply, TestServer};
+    use std::sync::Mutex;
+
+    let server = TestServer::start().await.unwrap();
+    let (_dir, store, _) = temp_store();
+    let store = Mutex::new(store);
+    let analysis = json!({
+        "category": "rejection", "urgency": "low", "company": "Acme", "role": null, "dates": [],
+        "contacts": [], "application_id": null, "proposed_status": null,
+        "summary": "Acme said no.", "confidence": 0.9
+    });
+    server.script([
+        Reply::tool_call("lookup_applications", &json!({"query": "Acme", "reason": "to find the application Acme's email is about"})),
+        Reply::json(&json!({
+            "result": analysis,
+            "explanation": {
+                "decision": "A rejection from Acme",
+                "confidence": 0.9,
+                "reasoning_steps": [
+                    {"type": "observation", "content": "It says 'unfortunately'."},
+                    {"type": "guess", "content": "not a valid type"},
+                    {"type": "decision", "content": "Rejection."}
+                ],
+                "alternatives": [{"description": "Other", "pros": [], "cons": [], "confidence": 7, "reason_not_chosen": "x"}],
+                "key_factors": ["'unfortunately'", 42],
+                "assumptions": ["English"],
+                "limitations": ["One email only"]
+            }
+        })),
+        Reply::json(&analysis),
+    ]);
+    let rt = crate::test_runtime(&server);
+    let email = EmailInput {
+        from: "a@acme.com".into(),
+        subject: "Re".into(),
+        date: None,
+        body: "Unfortunately…".into(),
+    };
+    let run = rt
+        .run(
+            &store,
+            &EmailAnalyst::default(),
+            &email,
+            &RunSettings::default(),
+        )
+        .await
+        .unwrap();
+    assert!(run.result.is_ok(), "{:?}", run.result);
+    let e = explain::get(&store.lock().unwrap(), run.execution.execution_id).unwrap();
+    assert_eq!(e.decision, "A rejection from Acme");
+    assert_eq!(
+        e.reasoning_steps.len(),
+        2,
+        "the invalid step is dropped: {:?}",
+        e.reasoning_steps
+    );
+    assert_eq!(e.key_factors, ["'unfortunately'"]);
+    assert!(
+        e.gaps
+            .iter()
+            .any(|g| g.contains("1 reasoning steps were not valid")),
+        "{:?}",
+        e.gaps
+    );
+    assert!(
+        e.gaps
+            .iter()
+            .any(|g| g.contains("1 alternatives were not valid")),
+        "{:?}",
+        e.gaps
+    );
+    assert_eq!(e.tool_usages.len(), 1);
+    assert_eq!(
+        e.tool_usages[0].reason,
+        "to find the application Acme's email is about"
+    );
+    assert!(
+        e.tool_usages[0].inputs.get("reason").is_none(),
+        "the reason is not an input"
+    );
+    assert!(e.tool_usages[0].success);
+    let sent = &server.received()[0].body;
+    assert!(
+        sent["tools"][0]["function"]["parameters"]["properties"]["reason"].is_object(),
+        "tools ask for a reason"
+    );
+    assert!(
+        sent["response_format"]["json_schema"]["schema"]["properties"]["explanation"].is_object()
+    );
+
+    // A model that ignores the wrapper: the result counts, the gap is named.
+    let run = rt
+        .run(
+            &store,
+            &EmailAnalyst::default(),
+            &email,
+            &RunSettings::default(),
+        )
+        .await
+        .unwrap();
+    let e = explain::get(&store.lock().unwrap(), run.execution.execution_id).unwrap();
+    assert_eq!(e.gaps, ["the model gave no explanation"]);
+    assert_eq!(e.decision, "Acme said no.");
+    assert!((e.confidence_score - 0.9).abs() < 1e-9);
+}
