@@ -7,6 +7,7 @@
 mod agent;
 mod apps;
 mod costs;
+mod explain;
 mod inbox;
 mod logs;
 mod monitoring;
@@ -76,6 +77,21 @@ enum Command {
     /// The model price table.
     #[command(subcommand)]
     Prices(costs::PricesCommand),
+    /// Why an agent run decided what it did.
+    Explain {
+        /// The execution (a run's `execution.executionId`); with --summary and no id,
+        /// the latest runs.
+        execution_id: Option<i64>,
+        /// markdown, html, text or json.
+        #[arg(long, default_value = "text")]
+        format: String,
+        /// One paragraph instead of the whole explanation.
+        #[arg(long)]
+        summary: bool,
+        /// Write to this file (e.g. an .html page) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Every log line of one run, by its request id (a run's `execution.requestId`).
     Logs {
         /// The run's request id.
@@ -122,6 +138,12 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Monitoring(cmd) => monitoring::run(cmd, &mut store, out),
         Command::Costs(cmd) => costs::costs(cmd, &mut store, out),
         Command::Prices(cmd) => costs::prices(cmd, &mut store, out),
+        Command::Explain {
+            execution_id,
+            format,
+            summary,
+            output,
+        } => explain::run(&store, execution_id, &format, summary, output, out),
         Command::Key(_) | Command::Logs { .. } => Ok(()), // handled above: need no store
     }
 }

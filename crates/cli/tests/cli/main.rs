@@ -1036,3 +1036,60 @@ mod costs_and_monitoring {
         assert!(String::from_utf8_lossy(&nan.stderr).contains("not a dollar amount"));
     }
 }
+
+#[test]
+fn every_run_can_be_explained_in_four_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let run = json_ok(&jobtrail(
+        d,
+        &["--json", "agent", "run", "email-analyst", "--file", EMAIL],
+    ));
+    let id = run["execution"]["executionId"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let text = jobtrail(d, &["explain", &id]);
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(text.contains("matched the interview invite rule"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+    let md =
+        String::from_utf8_lossy(&jobtrail(d, &["explain", &id, "--format", "markdown"]).stdout)
+            .into_owned();
+    assert!(md.starts_with("# Decision by email\\-analyst"), "{md}");
+    let page = d.join("why.html");
+    assert!(
+        jobtrail(
+            d,
+            &[
+                "explain",
+                &id,
+                "--format",
+                "html",
+                "-o",
+                page.to_str().unwrap()
+            ]
+        )
+        .status
+        .success()
+    );
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("default-src 'none'")
+    );
+    let v = json_ok(&jobtrail(d, &["--json", "explain", &id]));
+    assert_eq!(v["schema"], "jobtrail.explanation");
+    assert_eq!(v["executionId"].as_i64().unwrap().to_string(), id);
+    let s = json_ok(&jobtrail(d, &["--json", "explain", "--summary"]));
+    assert!(
+        s[0]["decision"]
+            .as_str()
+            .unwrap()
+            .starts_with("interview invite")
+    );
+    json_err(&jobtrail(d, &["--json", "explain", "999"]), 3);
+    json_err(&jobtrail(d, &["--json", "explain"]), 2);
+    let bad = jobtrail(d, &["explain", &id, "--format", "pdf"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -302,10 +302,7 @@ impl Explanation {
             s.push_str(&format!(" {}", sentence(&d.content)));
         }
         if !self.key_factors.is_empty() {
-            s.push_str(&format!(
-                " Key factors: {}.",
-                self.key_factors.join("; ").trim_end_matches('.')
-            ));
+            s.push_str(&format!(" Key factors: {}.", joined(&self.key_factors)));
         }
         if !self.tool_usages.is_empty() {
             let tools: Vec<&str> = self
@@ -328,19 +325,25 @@ impl Explanation {
             ));
         }
         if !self.limitations.is_empty() {
-            s.push_str(&format!(
-                " Limitations: {}.",
-                self.limitations.join("; ").trim_end_matches('.')
-            ));
+            s.push_str(&format!(" Limitations: {}.", joined(&self.limitations)));
         }
         if !self.gaps.is_empty() {
             s.push_str(&format!(
                 " Missing from the explanation: {}.",
-                self.gaps.join("; ").trim_end_matches('.')
+                joined(&self.gaps)
             ));
         }
         s
     }
+}
+
+/// Items joined with `; `, each without its own final full stop.
+fn joined(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| i.trim().trim_end_matches('.'))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn sentence(s: &str) -> String {
@@ -437,6 +440,22 @@ pub fn get(store: &Store, execution_id: i64) -> Result<Explanation> {
             format!("the stored explanation cannot be read: {e}"),
         )
     })
+}
+
+/// The latest `limit` explanations, newest first.
+pub fn recent(store: &Store, limit: i64) -> Result<Vec<Explanation>> {
+    let bodies: Vec<String> = store.read(|c| {
+        let mut stmt = c.prepare_cached(
+            "SELECT body FROM explanations ORDER BY created_at DESC, execution_id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit.clamp(1, 1000)], |r| r.get(0))?;
+        rows.collect()
+    })?;
+    // One unreadable row does not hide the others.
+    Ok(bodies
+        .iter()
+        .filter_map(|b| serde_json::from_str(b).ok())
+        .collect())
 }
 
 /// The spec's `generate_summary(execution_id)`.
