@@ -262,3 +262,68 @@ fn profile_job_match_follow_up_and_settings_over_ipc() {
     let settings = invoke(&w, "get_settings", json!({})).expect("settings");
     assert_eq!(settings["agents"].as_array().map(Vec::len), Some(3));
 }
+
+#[test]
+fn an_analysis_is_explained_and_exported_over_ipc() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_app, w) = app(&dir.path().join("data"));
+    let mail = dir.path().join("m.eml");
+    std::fs::write(
+        &mail,
+        "From: Acme <jobs@acme.com>\r\nSubject: Interview <b>now</b>\r\n\r\nWe would like to schedule an interview.\r\n",
+    )
+    .expect("write");
+    invoke(
+        &w,
+        "import_emails",
+        json!({"paths": [mail.to_str().expect("utf-8")]}),
+    )
+    .expect("import");
+    let id = invoke(&w, "list_emails", json!({})).expect("list")[0]["id"].clone();
+    let done = invoke(&w, "analyze_email", json!({"id": id})).expect("analyse");
+    let exec = done["execution"]["executionId"].clone();
+    let view = invoke(&w, "get_explanation", json!({"executionId": exec})).expect("explanation");
+    assert!(
+        view["explanation"]["decision"]
+            .as_str()
+            .expect("decision")
+            .starts_with("interview invite")
+    );
+    assert!(
+        view["summary"]
+            .as_str()
+            .expect("summary")
+            .contains("confidence")
+    );
+    assert_eq!(
+        view["explanation"]["reasoningSteps"][0]["reasoningType"],
+        "rule"
+    );
+
+    let page = dir.path().join("why.html");
+    let written = invoke(
+        &w,
+        "export_explanation",
+        json!({"executionId": exec, "format": "html", "path": page.to_str().expect("utf-8")}),
+    )
+    .expect("export");
+    assert_eq!(written.as_str(), page.to_str());
+    let html = std::fs::read_to_string(&page).expect("page");
+    assert!(html.contains("default-src 'none'") && html.contains("interview invite"));
+    let err = invoke(
+        &w,
+        "export_explanation",
+        json!({"executionId": exec, "format": "json", "path": "relative.json"}),
+    )
+    .expect_err("relative");
+    assert_eq!(err["field"], "path");
+    let err = invoke(&w, "get_explanation", json!({"executionId": 999})).expect_err("none");
+    assert_eq!(err["code"], "not_found");
+    let err = invoke(
+        &w,
+        "export_explanation",
+        json!({"executionId": exec, "format": "pdf", "path": "/tmp/x.pdf"}),
+    )
+    .expect_err("bad format");
+    assert_eq!(err["field"], "format");
+}

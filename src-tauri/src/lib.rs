@@ -42,6 +42,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, store: StoreState) -> t
             commands::agents::get_settings,
             commands::agents::set_provider_settings,
             commands::agents::set_agent_config,
+            commands::explain::get_explanation,
+            commands::explain::export_explanation,
         ])
 }
 

@@ -2,6 +2,7 @@
 
 pub mod agents;
 pub mod applications;
+pub mod explain;
 pub mod inbox;
 
 use serde::Serialize;

@@ -1,0 +1,54 @@
+//! Commands over run explanations.
+
+use std::path::PathBuf;
+
+use jobtrail_core::explain::format::{ExplanationFormat, format};
+use jobtrail_core::explain::{self, Explanation};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::StoreState;
+
+/// An explanation and its one-paragraph summary.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExplanationView {
+    explanation: Explanation,
+    summary: String,
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_explanation(
+    state: State<'_, StoreState>,
+    execution_id: i64,
+) -> Result<ExplanationView, IpcError> {
+    let explanation = state.with(|s| Ok(explain::get(s, execution_id)?))?;
+    Ok(ExplanationView {
+        summary: explanation.summary(),
+        explanation,
+    })
+}
+
+/// Writes the explanation to `path` (chosen in the save dialog) in `format`.
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn export_explanation(
+    state: State<'_, StoreState>,
+    execution_id: i64,
+    format: String,
+    path: String,
+) -> Result<String, IpcError> {
+    let format: ExplanationFormat = format
+        .parse()
+        .map_err(|e: String| IpcError::invalid("format", e))?;
+    let path = PathBuf::from(path.trim());
+    if !path.is_absolute() || path.file_name().is_none() {
+        return Err(IpcError::invalid("path", "choose a file to save to"));
+    }
+    let explanation = state.with(|s| Ok(explain::get(s, execution_id)?))?;
+    std::fs::write(&path, self::format(&explanation, format))
+        .map_err(|e| IpcError::invalid("path", format!("cannot write {}: {e}", path.display())))?;
+    Ok(path.display().to_string())
+}
