@@ -2,7 +2,7 @@
 // from @tauri-apps/*, so tests mock this module alone.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   ImportProgress,
   AgentConfig,
@@ -14,6 +14,8 @@ import type {
   ApplicationDraft,
   Email,
   EmailSummary,
+  ExplanationFormat,
+  ExplanationView,
   FollowUpDraft,
   FollowUpDue,
   ImportReport,
@@ -44,7 +46,6 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
-/** The native open dialog for mail files; [] when the person cancels. */
 /** Calls `cb` with each `import-progress` event until the returned function is called. */
 async function onImportProgress(cb: (p: ImportProgress) => void): Promise<() => void> {
   try {
@@ -55,6 +56,28 @@ async function onImportProgress(cb: (p: ImportProgress) => void): Promise<() => 
   }
 }
 
+/** File extension and save-dialog filter name for each export format. */
+const EXPLANATION_FILES: Record<ExplanationFormat, { extension: string; name: string }> = {
+  markdown: { extension: "md", name: "Markdown" },
+  html: { extension: "html", name: "HTML" },
+  plain_text: { extension: "txt", name: "Text" },
+  json: { extension: "json", name: "JSON" },
+};
+
+/** The native save dialog for an explanation export; null when the person cancels. */
+async function pickExplanationPath(executionId: number, format: ExplanationFormat): Promise<string | null> {
+  const { extension, name } = EXPLANATION_FILES[format];
+  try {
+    return await save({
+      defaultPath: `explanation-${executionId}.${extension}`,
+      filters: [{ name, extensions: [extension] }],
+    });
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+/** The native open dialog for mail files; [] when the person cancels. */
 async function pickEmailFiles(): Promise<string[]> {
   try {
     const picked = await open({
@@ -97,6 +120,12 @@ export const backend = {
   listFollowUpsDue: (days: number) => call<FollowUpDue[]>("list_follow_ups_due", { days }),
   runFollowUp: (applicationId: number) =>
     call<AgentRunResult<FollowUpDraft>>("run_follow_up", { applicationId }),
+
+  getExplanation: (executionId: number) => call<ExplanationView>("get_explanation", { executionId }),
+  pickExplanationPath,
+  /** Writes the explanation in `format` to `path`; resolves to the path written. */
+  exportExplanation: (executionId: number, format: ExplanationFormat, path: string) =>
+    call<string>("export_explanation", { executionId, format, path }),
 
   getSettings: () => call<Settings>("get_settings"),
   setProviderSettings: (provider: ProviderSettings) =>

@@ -310,3 +310,58 @@ export interface Settings {
   provider: ProviderSettings;
   agents: AgentConfig[];
 }
+
+// ── Explanations ──────────────────────────────────────────────────────────────
+
+export type ReasoningType = "observation" | "thought" | "action" | "decision" | "rule" | "verification";
+
+export interface ReasoningStep {
+  step: number;
+  reasoningType: ReasoningType;
+  content: string;
+}
+
+/** A tool call the run made, with the reason the model gave for it. */
+export interface ToolUsage {
+  toolName: string;
+  reason: string;
+  inputs: unknown;
+  expectedOutcome: string | null;
+  actualOutcome: string;
+  success: boolean;
+}
+
+export interface Alternative {
+  description: string;
+  pros: string[];
+  cons: string[];
+  /** 0–1. */
+  confidence: number;
+  reasonNotChosen: string;
+}
+
+/** Why an agent run decided what it did. Text comes from models and emails: render it as text only. */
+export interface Explanation {
+  executionId: number;
+  agentName: string;
+  decision: string;
+  /** 0–1. */
+  confidenceScore: number;
+  createdAt: number;
+  reasoningSteps: ReasoningStep[];
+  toolUsages: ToolUsage[];
+  alternatives: Alternative[];
+  keyFactors: string[];
+  assumptions: string[];
+  limitations: string[];
+  /** What the explanation should have said but does not (parts the model left out or got wrong). */
+  gaps: string[];
+}
+
+export type ExplanationFormat = "markdown" | "html" | "plain_text" | "json";
+
+/** An explanation and its one-paragraph summary. */
+export interface ExplanationView {
+  explanation: Explanation;
+  summary: string;
+}

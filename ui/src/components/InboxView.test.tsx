@@ -1,7 +1,17 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { analysis, analyzeResult, application, email, emailSummary, execution, reviewItem, statusChange } from "../test/fixtures";
+import {
+  analysis,
+  analyzeResult,
+  application,
+  email,
+  emailSummary,
+  execution,
+  explanationView,
+  reviewItem,
+  statusChange,
+} from "../test/fixtures";
 import type { AnalyzeResult } from "../types";
 
 vi.mock("../backend", () => ({
@@ -13,6 +23,9 @@ vi.mock("../backend", () => ({
     importEmails: vi.fn(),
     analyzeEmail: vi.fn(),
     listApplications: vi.fn(),
+    getExplanation: vi.fn(),
+    pickExplanationPath: vi.fn(),
+    exportExplanation: vi.fn(),
   },
 }));
 
@@ -185,6 +198,32 @@ describe("inbox", () => {
     expect(meta).toHaveTextContent("1.5 s");
     expect(within(meta).getByTestId("execution-cost")).toHaveTextContent("$0.00023");
     expect(screen.getByTestId("analysis-outcome")).toHaveTextContent("Nothing changed in your applications.");
+  });
+
+  it("opens the run's explanation from Why? and gives focus back when it closes", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 1 })]);
+    vi.mocked(backend.analyzeEmail).mockResolvedValue(analyzeResult({ execution: execution({ executionId: 77 }) }));
+    vi.mocked(backend.getExplanation).mockResolvedValue(
+      explanationView({ executionId: 77, decision: "Interview invite from Acme" }),
+    );
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("analyse-button"));
+    const result = await screen.findByTestId("analysis-result");
+    expect(backend.getExplanation).not.toHaveBeenCalled();
+
+    const why = within(result).getByTestId("why-button");
+    await user.click(why);
+    const panel = await screen.findByTestId("explanation");
+    expect(backend.getExplanation).toHaveBeenCalledWith(77);
+    expect(screen.getByRole("dialog", { name: /execution #77/ })).toBe(panel);
+    expect(await within(panel).findByTestId("explanation-decision")).toHaveTextContent("Interview invite from Acme");
+
+    await user.click(within(panel).getByTestId("explanation-close"));
+    expect(screen.queryByTestId("explanation")).not.toBeInTheDocument();
+    expect(why).toHaveFocus();
+    // Closing the panel leaves the analysis as it was.
+    expect(screen.getByTestId("analysis-result")).toBeInTheDocument();
   });
 
   it("says the cost is unknown when the model has no price", async () => {

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { application, execution, runResult } from "../test/fixtures";
+import { application, execution, explanationView, runResult } from "../test/fixtures";
 import type { Profile } from "../types";
 
 vi.mock("../backend", () => ({
@@ -11,6 +11,9 @@ vi.mock("../backend", () => ({
     runJobMatch: vi.fn(),
     listFollowUpsDue: vi.fn(),
     runFollowUp: vi.fn(),
+    getExplanation: vi.fn(),
+    pickExplanationPath: vi.fn(),
+    exportExplanation: vi.fn(),
   },
 }));
 
@@ -137,6 +140,23 @@ describe("job match", () => {
     expect(result).toHaveTextContent((1050).toLocaleString() + " tokens");
   });
 
+  it("opens the score's explanation from Why?", async () => {
+    vi.mocked(backend.runJobMatch).mockResolvedValue(
+      runResult(
+        { score: 55, matched_skills: ["Rust"], missing_skills: [], recommendation: "consider" as const, summary: "", confidence: 0.6 },
+        { execution: execution({ executionId: 8, agent: "job-match" }) },
+      ),
+    );
+    vi.mocked(backend.getExplanation).mockResolvedValue(explanationView({ executionId: 8, decision: "Consider: 55/100" }));
+    const user = userEvent.setup();
+    render(<ProfileView />);
+    await user.type(screen.getByTestId("job-post-input"), "Rust engineer");
+    await user.click(screen.getByTestId("job-match-button"));
+    await user.click(within(await screen.findByTestId("job-match-result")).getByTestId("why-button"));
+    expect(await within(await screen.findByTestId("explanation")).findByTestId("explanation-decision")).toHaveTextContent("Consider: 55/100");
+    expect(backend.getExplanation).toHaveBeenCalledWith(8);
+  });
+
   it("shows the backend's error for the post", async () => {
     vi.mocked(backend.runJobMatch).mockRejectedValue({ code: "invalid_input", message: "post is too long", field: "post" });
     const user = userEvent.setup();
@@ -207,6 +227,19 @@ describe("follow-ups", () => {
     const shown = await within(row).findByTestId("follow-up-draft");
     expect(within(shown).getByTestId("follow-up-subject")).toHaveTextContent("Following up on my application");
     expect(within(shown).getByTestId("follow-up-body").textContent).toBe("Dear Initech team,\n\nI wanted to follow up…");
+  });
+
+  it("opens the draft's explanation from Why?", async () => {
+    vi.mocked(backend.listFollowUpsDue).mockResolvedValue(due);
+    vi.mocked(backend.runFollowUp).mockResolvedValue({ ...draft, execution: execution({ executionId: 9, agent: "follow-up" }) });
+    vi.mocked(backend.getExplanation).mockRejectedValue({ code: "not_found", message: "no explanation for execution 9" });
+    const user = userEvent.setup();
+    render(<ProfileView />);
+    const row = await screen.findByTestId("follow-up-row");
+    await user.click(within(row).getByTestId("follow-up-button"));
+    await user.click(within(await within(row).findByTestId("follow-up-draft")).getByTestId("why-button"));
+    expect(await screen.findByTestId("explanation")).toHaveTextContent("No explanation was stored for this run.");
+    expect(backend.getExplanation).toHaveBeenCalledWith(9);
   });
 
   it("copies the draft, and says so when the clipboard refuses", async () => {

@@ -1,4 +1,6 @@
+import { useState } from "react";
 import { formatPercent, formatWhen } from "../format";
+import { ExplanationPanel } from "./ExplanationPanel";
 import type { IpcError, ReviewItem, Status } from "../types";
 
 export type Decision = "accept" | "reject";
@@ -19,10 +21,14 @@ function StatusText({ status }: { status: Status | null }) {
 
 /** One change an agent proposed but did not make on its own. */
 export function ReviewItemRow({ item, busy, error, onDecide }: Props) {
+  const [explaining, setExplaining] = useState(false);
   const company = item.company ?? (item.applicationId !== null ? `Application #${item.applicationId}` : "Unknown company");
   const what = item.kind === "new_application" ? `new application at ${company}` : `change to ${company}`;
   return (
     <li className={`review-item review-${item.state}`} data-testid="review-item" data-id={item.id}>
+      {explaining && item.executionId !== null && (
+        <ExplanationPanel executionId={item.executionId} onClose={() => setExplaining(false)} />
+      )}
       <div className="review-main">
         <p className="review-proposal" data-testid="review-proposal">
           {item.kind === "status_change" ? (
@@ -51,7 +57,21 @@ export function ReviewItemRow({ item, busy, error, onDecide }: Props) {
         <p className="review-meta">
           {item.confidence !== null && <span>{formatPercent(item.confidence)} confident</span>}
           {item.emailId !== null && <span>from email “{item.emailSubject ?? `#${item.emailId}`}”</span>}
-          {item.executionId !== null && <span>execution #{item.executionId}</span>}
+          {item.executionId !== null && (
+            <span>
+              execution #{item.executionId}{" "}
+              <button
+                type="button"
+                className="btn-link"
+                onClick={() => setExplaining(true)}
+                aria-haspopup="dialog"
+                aria-label={`Why? Explain execution #${item.executionId}`}
+                data-testid="review-why"
+              >
+                Why?
+              </button>
+            </span>
+          )}
           <span title={new Date(item.createdAt).toISOString()}>proposed {formatWhen(item.createdAt)}</span>
         </p>
         {error && (

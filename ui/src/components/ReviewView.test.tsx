@@ -1,13 +1,14 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { reviewItem } from "../test/fixtures";
+import { explanationView, reviewItem } from "../test/fixtures";
 
 vi.mock("../backend", () => ({
   backend: {
     listReviewItems: vi.fn(),
     acceptReviewItem: vi.fn(),
     rejectReviewItem: vi.fn(),
+    getExplanation: vi.fn(),
   },
 }));
 
@@ -25,6 +26,17 @@ beforeEach(() => {
 });
 
 describe("review queue", () => {
+  it("opens the explanation of the run that proposed an item", async () => {
+    vi.mocked(backend.getExplanation).mockResolvedValue(explanationView({ executionId: 42, decision: "An offer from Acme" }));
+    const user = userEvent.setup();
+    render(<ReviewView />);
+    const items = await screen.findAllByTestId("review-item");
+    await user.click(within(items[0]!).getByTestId("review-why"));
+    const panel = await screen.findByTestId("explanation");
+    expect(backend.getExplanation).toHaveBeenCalledWith(42);
+    expect(await within(panel).findByText(/An offer from Acme/)).toBeInTheDocument();
+  });
+
   it("shows what each item proposes, why, and where it came from", async () => {
     render(<ReviewView />);
     const items = await screen.findAllByTestId("review-item");

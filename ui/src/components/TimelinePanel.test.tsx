@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { application, statusChange } from "../test/fixtures";
+import { application, explanationView, statusChange } from "../test/fixtures";
 
 vi.mock("../backend", () => ({
   backend: {
@@ -10,6 +10,9 @@ vi.mock("../backend", () => ({
     setApplicationStatus: vi.fn(),
     deleteApplication: vi.fn(),
     addApplication: vi.fn(),
+    getExplanation: vi.fn(),
+    pickExplanationPath: vi.fn(),
+    exportExplanation: vi.fn(),
   },
 }));
 
@@ -61,6 +64,45 @@ describe("application timeline", () => {
     await user.click(screen.getByTestId("timeline-button"));
     await user.click(await screen.findByTestId("timeline-close"));
     expect(screen.queryByTestId("timeline")).not.toBeInTheDocument();
+  });
+
+  it("opens an agent change's explanation over the timeline; Escape closes one dialog at a time", async () => {
+    vi.mocked(backend.getExplanation).mockResolvedValue(explanationView({ executionId: 42, decision: "Moved to interview" }));
+    const user = userEvent.setup();
+    render(<ApplicationsView />);
+    await user.click(await screen.findByTestId("timeline-button"));
+    const timeline = await screen.findByTestId("timeline");
+    const entries = await within(timeline).findAllByTestId("timeline-entry");
+    // Only the agent change has an execution to explain.
+    expect(within(entries[0]!).queryByTestId("timeline-why")).not.toBeInTheDocument();
+    const why = within(entries[1]!).getByTestId("timeline-why");
+
+    await user.click(why);
+    const panel = await screen.findByTestId("explanation");
+    expect(backend.getExplanation).toHaveBeenCalledWith(42);
+    expect(await within(panel).findByTestId("explanation-decision")).toHaveTextContent("Moved to interview");
+    expect(within(panel).getByTestId("explanation-close")).toHaveFocus();
+
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("explanation")).not.toBeInTheDocument());
+    expect(screen.getByTestId("timeline")).toBeInTheDocument();
+    expect(why).toHaveFocus();
+
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("timeline")).not.toBeInTheDocument());
+    expect(screen.getByTestId("timeline-button")).toHaveFocus();
+  });
+
+  it("keeps the timeline open when the explanation's backdrop is clicked", async () => {
+    vi.mocked(backend.getExplanation).mockResolvedValue(explanationView());
+    const user = userEvent.setup();
+    render(<ApplicationsView />);
+    await user.click(await screen.findByTestId("timeline-button"));
+    await user.click(await screen.findByTestId("timeline-why"));
+    const panel = await screen.findByTestId("explanation");
+    await user.click(panel.parentElement!);
+    expect(screen.queryByTestId("explanation")).not.toBeInTheDocument();
+    expect(screen.getByTestId("timeline")).toBeInTheDocument();
   });
 
   it("shows a history that could not be loaded", async () => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { backend } from "../backend";
 import { formatDateTime } from "../format";
 import type { Application, IpcError, StatusChange } from "../types";
+import { ExplanationPanel } from "./ExplanationPanel";
 
 type Load = { state: "loading" } | { state: "ready"; entries: StatusChange[] } | { state: "failed"; error: IpcError };
 
@@ -16,6 +17,9 @@ const ORIGIN_LABELS: Record<StatusChange["origin"], string> = { user: "You", age
 export function TimelinePanel({ application, onClose }: Props) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [attempt, setAttempt] = useState(0);
+  // The execution whose explanation is open over the timeline; it handles its own
+  // Escape and focus, and hands focus back to its Why? link.
+  const [explaining, setExplaining] = useState<number | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -92,16 +96,18 @@ export function TimelinePanel({ application, onClose }: Props) {
         {load.state === "ready" && load.entries.length > 0 && (
           <ol className="timeline">
             {load.entries.map((entry) => (
-              <TimelineEntry key={entry.id} entry={entry} />
+              <TimelineEntry key={entry.id} entry={entry} onExplain={setExplaining} />
             ))}
           </ol>
         )}
+        {explaining !== null && <ExplanationPanel executionId={explaining} onClose={() => setExplaining(null)} />}
       </div>
     </div>
   );
 }
 
-function TimelineEntry({ entry }: { entry: StatusChange }) {
+function TimelineEntry({ entry, onExplain }: { entry: StatusChange; onExplain: (executionId: number) => void }) {
+  const executionId = entry.executionId;
   const hasProvenance = entry.emailId !== null || entry.executionId !== null;
   return (
     <li className={`timeline-entry origin-${entry.origin}`} data-testid="timeline-entry">
@@ -130,8 +136,22 @@ function TimelineEntry({ entry }: { entry: StatusChange }) {
               from email “{entry.emailSubject ?? `#${entry.emailId}`}”
             </span>
           )}
-          {entry.emailId !== null && entry.executionId !== null && <span aria-hidden="true"> · </span>}
-          {entry.executionId !== null && <span>execution #{entry.executionId}</span>}
+          {entry.emailId !== null && executionId !== null && <span aria-hidden="true"> · </span>}
+          {executionId !== null && (
+            <span>
+              execution #{executionId}
+              <button
+                type="button"
+                className="btn-link why-link"
+                onClick={() => onExplain(executionId)}
+                aria-haspopup="dialog"
+                aria-label={`Why? Explain execution #${executionId}`}
+                data-testid="timeline-why"
+              >
+                Why?
+              </button>
+            </span>
+          )}
         </p>
       )}
     </li>

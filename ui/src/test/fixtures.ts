@@ -7,6 +7,8 @@ import type {
   EmailAnalysis,
   EmailSummary,
   ExecutionRecord,
+  Explanation,
+  ExplanationView,
   ReviewItem,
   StatusChange,
 } from "../types";
@@ -132,4 +134,47 @@ export function analyzeResult(over: Partial<AnalyzeResult> = {}): AnalyzeResult 
 
 export function runResult<T>(output: T, over: Partial<AgentRunResult<T>> = {}): AgentRunResult<T> {
   return { output, error: null, execution: execution(), ...over };
+}
+
+export function explanation(over: Partial<Explanation> = {}): Explanation {
+  return {
+    executionId: 42,
+    agentName: "email-analyst",
+    decision: "Interview invite from Acme",
+    confidenceScore: 0.87,
+    createdAt: Date.UTC(2025, 2, 3, 10),
+    reasoningSteps: [
+      { step: 1, reasoningType: "observation", content: "The subject says “Interview invitation”." },
+      { step: 2, reasoningType: "rule", content: "Rule interview_invite fired on “invite you to an interview”." },
+      { step: 3, reasoningType: "decision", content: "Classified as an interview invite." },
+    ],
+    toolUsages: [
+      {
+        toolName: "find_application",
+        reason: "To link the email to an application at Acme.",
+        inputs: { company: "Acme", role: "Rust Engineer" },
+        expectedOutcome: "One matching application",
+        actualOutcome: "Found application #1",
+        success: true,
+      },
+    ],
+    alternatives: [
+      {
+        description: "Recruiter outreach",
+        pros: ["Sent by a recruiter"],
+        cons: ["Names a date for an interview"],
+        confidence: 0.2,
+        reasonNotChosen: "The email schedules an interview.",
+      },
+    ],
+    keyFactors: ["The word “interview” in the subject"],
+    assumptions: ["The email is about the Rust Engineer application"],
+    limitations: ["Built-in rules read keywords, not meaning"],
+    gaps: [],
+    ...over,
+  };
+}
+
+export function explanationView(over: Partial<Explanation> = {}, summary = "Interview invite from Acme (87% confident)."): ExplanationView {
+  return { explanation: explanation(over), summary };
 }
