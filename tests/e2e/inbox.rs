@@ -87,6 +87,31 @@ async fn email_row(app: &App, subject: &str) -> Result<fantoccini::elements::Ele
         .await?)
 }
 
+/// Opens an email from the list and returns its body's text. The list re-renders
+/// when the view comes back (it reloads), so a click that lands mid-render is retried.
+async fn open_email(app: &App, subject: &str) -> Result<String> {
+    for _ in 0..3 {
+        email_row(app, subject)
+            .await?
+            .find(Locator::Css(".email-row-main"))
+            .await?
+            .click()
+            .await?;
+        let shown = app
+            .client
+            .wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::XPath(&format!(
+                "//*[@data-testid='email-detail'][contains(., '{subject}')]//*[@data-testid='email-body']"
+            )))
+            .await;
+        if let Ok(body) = shown {
+            return Ok(body.text().await?);
+        }
+    }
+    bail!("the email {subject:?} did not open")
+}
+
 #[tokio::test]
 async fn imported_mail_is_analysed_applied_reviewed_and_traced() -> Result<()> {
     let _one = exclusive().await;
@@ -118,6 +143,14 @@ async fn imported_mail_is_analysed_applied_reviewed_and_traced() -> Result<()> {
         "the applied change is shown: {outcome:?}"
     );
     eventually(&desktop, "SELECT status FROM applications", "interview").await?;
+    // Why? opens the run's explanation: the rule that fired and the confidence cap.
+    app.testid("why-button").await?.click().await?;
+    let why = app.testid("explanation").await?.text().await?;
+    assert!(
+        why.contains("matched the interview invite rule") && why.contains("capped at 0.6"),
+        "the explanation names its rule and its cap: {why:?}"
+    );
+    app.testid("explanation-close").await?.click().await?;
     let provenance: i64 = query(
         &desktop,
         "SELECT count(*) FROM status_changes c JOIN emails e ON e.id = c.email_id
@@ -164,8 +197,9 @@ async fn imported_mail_is_analysed_applied_reviewed_and_traced() -> Result<()> {
 
     // Markup in an email is shown as text, never run or rendered.
     app.testid("nav-inbox").await?.click().await?;
-    email_row(&app, "Hello").await?.click().await?;
-    let body = app.testid("email-body").await?.text().await?;
+    app.wait_for("[data-testid='inbox-refresh']:not([disabled])")
+        .await?;
+    let body = open_email(&app, "Hello").await?;
     assert!(
         body.contains("<img src=x"),
         "markup shows as text: {body:?}"
