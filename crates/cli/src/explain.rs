@@ -70,3 +70,34 @@ pub fn run(
         }
     }
 }
+
+/// `jobtrail calibration [AGENT]`.
+pub fn calibration(store: &Store, agent: Option<&str>, out: &Output) -> Result<(), CliError> {
+    let table = explain::feedback::calibration(store, agent)?;
+    out.print(&table, || {
+        if table.is_empty() {
+            return "No explained decisions yet.".into();
+        }
+        let mut t = String::new();
+        for c in &table {
+            t.push_str(&format!(
+                "{}: {} decisions, {} corrected ({:.0} %)\n",
+                c.agent,
+                c.decisions,
+                c.corrected,
+                c.corrected_share * 100.0
+            ));
+            for b in c.bands.iter().filter(|b| b.decisions > 0) {
+                t.push_str(&format!(
+                    "  stated {:.0}–{:.0} %: {} decisions, right {:.0} % (mean stated {:.0} %)\n",
+                    b.from * 100.0,
+                    b.to * 100.0,
+                    b.decisions,
+                    b.accuracy.unwrap_or(0.0) * 100.0,
+                    b.mean_confidence.unwrap_or(0.0) * 100.0
+                ));
+            }
+        }
+        t.trim_end().to_owned()
+    })
+}

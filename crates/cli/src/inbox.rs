@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use jobtrail_core::Store;
+use jobtrail_core::agent::email_analyst::EmailCategory;
 use jobtrail_core::tracker::review::{self, ReviewItem, ReviewKind, ReviewState};
 use jobtrail_core::tracker::{emails, import};
 
@@ -49,9 +50,13 @@ pub enum EmailsCommand {
     },
     /// Show one email with its analysis.
     Show { id: i64 },
+    /// Correct an email's category (counted against the analysis that got it wrong):
+    /// application_received, interview_invite, assessment, offer, rejection,
+    /// recruiter_outreach, follow_up_needed, other.
+    Relabel { id: i64, category: String },
 }
 
-pub fn emails(cmd: EmailsCommand, store: &Store, out: &Output) -> Result<(), CliError> {
+pub fn emails(cmd: EmailsCommand, store: &mut Store, out: &Output) -> Result<(), CliError> {
     match cmd {
         EmailsCommand::List { limit } => {
             let list = emails::list(store, limit)?;
@@ -75,6 +80,17 @@ pub fn emails(cmd: EmailsCommand, store: &Store, out: &Output) -> Result<(), Cli
                     .collect::<Vec<_>>()
                     .join("\n")
             })
+        }
+        EmailsCommand::Relabel { id, category } => {
+            let c: EmailCategory =
+                serde_json::from_value(category.trim().into()).map_err(|_| {
+                    CliError::Usage(format!(
+                        "{category:?} is not a category: application_received, interview_invite, \
+                     assessment, offer, rejection, recruiter_outreach, follow_up_needed, other"
+                    ))
+                })?;
+            let e = emails::relabel(store, id, c)?;
+            out.print(&e.summary, || format!("#{id} is now {category}"))
         }
         EmailsCommand::Show { id } => {
             let e = emails::get(store, id)?;

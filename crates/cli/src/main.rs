@@ -92,6 +92,12 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Per agent: the share of decisions you corrected and how often each band of
+    /// stated confidence was left standing.
+    Calibration {
+        /// Only this agent.
+        agent: Option<String>,
+    },
     /// Every log line of one run, by its request id (a run's `execution.requestId`).
     Logs {
         /// The run's request id.
@@ -131,13 +137,14 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Apps(cmd) => apps::run(cmd, &mut store, out),
         Command::Agent(cmd) => agent::run(cmd, store, out),
         Command::Import { files } => inbox::import(&files, &mut store, out),
-        Command::Emails(cmd) => inbox::emails(cmd, &store, out),
+        Command::Emails(cmd) => inbox::emails(cmd, &mut store, out),
         Command::Review(cmd) => inbox::review(cmd, &mut store, out),
         Command::Profile(cmd) => settings::profile(cmd, &mut store, out),
         Command::Settings(cmd) => settings::settings(cmd, &mut store, out),
         Command::Monitoring(cmd) => monitoring::run(cmd, &mut store, out),
         Command::Costs(cmd) => costs::costs(cmd, &mut store, out),
         Command::Prices(cmd) => costs::prices(cmd, &mut store, out),
+        Command::Calibration { agent } => explain::calibration(&store, agent.as_deref(), out),
         Command::Explain {
             execution_id,
             format,

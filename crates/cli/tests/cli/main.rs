@@ -1093,3 +1093,40 @@ fn every_run_can_be_explained_in_four_formats() {
     let bad = jobtrail(d, &["explain", &id, "--format", "pdf"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn a_relabelled_email_shows_in_the_calibration() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = jobtrail(d, &["--json", "import", EMAIL]);
+    assert!(out.status.success());
+    let id = json_ok(&jobtrail(d, &["--json", "emails", "list"]))[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    json_ok(&jobtrail(
+        d,
+        &["--json", "agent", "run", "email-analyst", "--email-id", &id],
+    ));
+    let e = json_ok(&jobtrail(
+        d,
+        &["--json", "emails", "relabel", &id, "rejection"],
+    ));
+    assert_eq!(e["category"], "rejection");
+    let c = json_ok(&jobtrail(d, &["--json", "calibration"]));
+    assert_eq!(c[0]["agent"], "email-analyst");
+    assert_eq!(
+        (c[0]["decisions"].as_i64(), c[0]["corrected"].as_i64()),
+        (Some(1), Some(1))
+    );
+    let text = String::from_utf8_lossy(&jobtrail(d, &["calibration"]).stdout).into_owned();
+    assert!(text.contains("1 decisions, 1 corrected (100 %)"), "{text}");
+    json_err(
+        &jobtrail(d, &["--json", "emails", "relabel", &id, "spam"]),
+        2,
+    );
+    json_err(
+        &jobtrail(d, &["--json", "emails", "relabel", "999", "other"]),
+        3,
+    );
+}

@@ -3,6 +3,7 @@
 //! key factors, assumptions, limitations, and any gap where a model's explanation
 //! was missing or invalid. Stored in table `explanations`, one row per execution.
 
+pub mod feedback;
 pub mod format;
 
 use rusqlite::{OptionalExtension, params};

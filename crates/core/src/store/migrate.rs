@@ -44,6 +44,7 @@ pub const MIGRATIONS: &[Migration] = &[
     crate::monitor::alerts::MIGRATION,
     crate::monitor::maintenance::MIGRATION,
     crate::explain::MIGRATION,
+    crate::explain::feedback::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

@@ -227,6 +227,35 @@ pub fn get(store: &Store, id: i64) -> Result<Email> {
     })
 }
 
+/// Changes an email's category (the user knows better): the analysis run it came
+/// from, if any, gets a correction.
+pub fn relabel(store: &mut Store, id: i64, category: EmailCategory) -> Result<Email> {
+    let email = get(store, id)?;
+    let now = store.now_ms();
+    let label = |c: EmailCategory| {
+        serde_json::to_value(c)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let new = label(category);
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE emails SET category = ?1 WHERE id = ?2",
+            params![new, id],
+        )?;
+        if let (Some(run), Some(old)) = (email.summary.execution_id, email.summary.category)
+            && old != category
+        {
+            let detail = format!("relabelled from {} to {new}", label(old));
+            crate::explain::feedback::record_in(tx, run, "relabelled", &detail, now)?;
+        }
+        Ok(())
+    })?;
+    tracing::info!(id, category = %new, "email relabelled");
+    get(store, id)
+}
+
 /// How many emails are stored.
 pub fn count(store: &Store) -> Result<i64> {
     Ok(store.read(|c| c.query_row("SELECT count(*) FROM emails", [], |r| r.get(0)))?)

@@ -476,9 +476,25 @@ pub fn accept(store: &mut Store, id: i64) -> Result<ReviewItem> {
 /// Turns a pending item down; nothing else changes.
 #[tracing::instrument(skip(store))]
 pub fn reject(store: &mut Store, id: i64) -> Result<ReviewItem> {
-    pending(store, id)?;
+    let item = pending(store, id)?;
     let now = store.now_ms();
-    store.write(|tx| decide(tx, id, ReviewState::Rejected, None, now))?;
+    store.write(|tx| {
+        decide(tx, id, ReviewState::Rejected, None, now)?;
+        // The agent was wrong: the correction counts against its run.
+        if let Some(run) = item.execution_id {
+            let detail = match (item.kind, item.proposed_status) {
+                (ReviewKind::NewApplication, _) => {
+                    "a proposed new application was rejected".to_owned()
+                }
+                (ReviewKind::StatusChange, Some(s)) => {
+                    format!("the proposed move to {s} was rejected")
+                }
+                (ReviewKind::StatusChange, None) => "a proposed change was rejected".to_owned(),
+            };
+            crate::explain::feedback::record_in(tx, run, "rejected_proposal", &detail, now)?;
+        }
+        Ok(())
+    })?;
     tracing::info!(id, "review item rejected");
     get(store, id)
 }

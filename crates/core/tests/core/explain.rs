@@ -444,3 +444,69 @@ async fn a_model_run_keeps_the_valid_parts_of_its_explanation_and_names_the_gaps
     assert_eq!(e.decision, "Acme said no.");
     assert!((e.confidence_score - 0.9).abs() < 1e-9);
 }
+
+#[tokio::test]
+async fn rejections_and_relabels_count_against_the_run_in_the_calibration() {
+    use jobtrail_core::agent::email_analyst::EmailCategory;
+    use jobtrail_core::agent::{Runtime, tasks};
+    use jobtrail_core::explain::feedback;
+    use jobtrail_core::tracker::{emails, import, review};
+    use std::sync::Mutex;
+
+    let (dir, store, _) = temp_store();
+    let store = Mutex::new(store);
+    let mail = |n: &str, subject: &str, body: &str| {
+        let p = dir.path().join(n);
+        std::fs::write(&p, format!("From: jobs@globex.com\r\nSubject: {subject}\r\nMessage-ID: <{n}@globex>\r\n\r\n{body}\r\n")).unwrap();
+        p
+    };
+    let files = [
+        mail("a", "Offer", "We are pleased to offer you the job."),
+        mail(
+            "b",
+            "Hello",
+            "Would you be open to a chat about an opportunity?",
+        ),
+    ];
+    import::import_files(&mut store.lock().unwrap(), &files, &mut |_| {}).unwrap();
+    let rt = Runtime::new(None);
+    let list = emails::list(&store.lock().unwrap(), 10).unwrap();
+    let mut runs = Vec::new();
+    for e in &list {
+        runs.push(tasks::analyze_email(&store, &rt, e.id).await.unwrap());
+    }
+    let offer = runs
+        .iter()
+        .find(|r| r.run.result.as_ref().unwrap().category == EmailCategory::Offer)
+        .unwrap();
+    let queued = &offer.applied.queued[0];
+    let mut s = store.lock().unwrap();
+    review::reject(&mut s, queued.id).unwrap();
+    let outreach = list.iter().find(|e| e.subject == "Hello").unwrap();
+    let relabelled = emails::relabel(&mut s, outreach.id, EmailCategory::Other).unwrap();
+    assert_eq!(relabelled.summary.category, Some(EmailCategory::Other));
+
+    let table = feedback::calibration(&s, Some("email-analyst")).unwrap();
+    assert_eq!(table.len(), 1);
+    let c = &table[0];
+    assert_eq!((c.decisions, c.corrected), (2, 2), "{c:?}");
+    assert!((c.corrected_share - 1.0).abs() < 1e-9);
+    let band = c.bands.iter().find(|b| b.decisions > 0).unwrap();
+    assert_eq!(band.accuracy, Some(0.0));
+    let detail: String = s
+        .conn()
+        .query_row(
+            "SELECT group_concat(detail, ' | ') FROM corrections",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        detail.contains("a proposed new application was rejected"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("relabelled from recruiter_outreach to other"),
+        "{detail}"
+    );
+}
