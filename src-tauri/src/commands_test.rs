@@ -317,6 +317,17 @@ fn an_analysis_is_explained_and_exported_over_ipc() {
     )
     .expect_err("relative");
     assert_eq!(err["field"], "path");
+    let relabelled = invoke(
+        &w,
+        "relabel_email",
+        json!({"id": id, "category": "rejection"}),
+    )
+    .expect("relabel");
+    assert_eq!(relabelled["category"], "rejection");
+    let err = invoke(&w, "relabel_email", json!({"id": id, "category": "spam"})).expect_err("bad");
+    assert_eq!(err["field"], "category");
+    let calibration = invoke(&w, "get_calibration", json!({})).expect("calibration");
+    assert_eq!(calibration[0]["corrected"], 1);
     let err = invoke(&w, "get_explanation", json!({"executionId": 999})).expect_err("none");
     assert_eq!(err["code"], "not_found");
     let err = invoke(

@@ -44,6 +44,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, store: StoreState) -> t
             commands::agents::set_agent_config,
             commands::explain::get_explanation,
             commands::explain::export_explanation,
+            commands::explain::relabel_email,
+            commands::explain::get_calibration,
         ])
 }
 

@@ -2,8 +2,11 @@
 
 use std::path::PathBuf;
 
+use jobtrail_core::agent::email_analyst::EmailCategory;
+use jobtrail_core::explain::feedback::{self, Calibration};
 use jobtrail_core::explain::format::{ExplanationFormat, format};
 use jobtrail_core::explain::{self, Explanation};
+use jobtrail_core::tracker::emails::{self, EmailSummary};
 use serde::Serialize;
 use tauri::State;
 
@@ -51,4 +54,25 @@ pub async fn export_explanation(
     std::fs::write(&path, self::format(&explanation, format))
         .map_err(|e| IpcError::invalid("path", format!("cannot write {}: {e}", path.display())))?;
     Ok(path.display().to_string())
+}
+
+/// Corrects an email's category; the analysis run that got it wrong is corrected.
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn relabel_email(
+    state: State<'_, StoreState>,
+    id: i64,
+    category: String,
+) -> Result<EmailSummary, IpcError> {
+    let category: EmailCategory = serde_json::from_value(category.trim().into()).map_err(|_| {
+        IpcError::invalid("category", format!("{category:?} is not an email category"))
+    })?;
+    state.with(|s| Ok(emails::relabel(s, id, category)?.summary))
+}
+
+/// Per agent: the share of decisions corrected and the calibration by confidence band.
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_calibration(state: State<'_, StoreState>) -> Result<Vec<Calibration>, IpcError> {
+    state.with(|s| Ok(feedback::calibration(s, None)?))
 }
