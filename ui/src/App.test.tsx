@@ -55,6 +55,8 @@ vi.mock("./backend", () => ({
     onImportProgress: vi.fn(async () => () => {}),
     importEmails: vi.fn(),
     analyzeEmail: vi.fn(),
+    relabelEmail: vi.fn(),
+    getCalibration: vi.fn(async () => []),
     getProfile: vi.fn(async () => ({
       name: "", headline: "", skills: [], yearsExperience: null, experience: "", locations: [],
       remote: false, desiredRoles: [], minSalary: null, updatedAt: null,

@@ -10,9 +10,11 @@ import type {
   AgentRunResult,
   AnalyzeResult,
   AppInfo,
+  Calibration,
   Application,
   ApplicationDraft,
   Email,
+  EmailCategory,
   EmailSummary,
   ExplanationFormat,
   ExplanationView,
@@ -108,6 +110,8 @@ export const backend = {
   getEmail: (id: number) => call<Email>("get_email", { id }),
   importEmails: (paths: string[]) => call<ImportReport>("import_emails", { paths }),
   analyzeEmail: (id: number) => call<AnalyzeResult>("analyze_email", { id }),
+  /** Sets an email's category by hand; it counts as a correction of the run that analysed it. */
+  relabelEmail: (id: number, category: EmailCategory) => call<EmailSummary>("relabel_email", { id, category }),
 
   listReviewItems: (includeDecided: boolean) =>
     call<ReviewItem[]>("list_review_items", { includeDecided }),
@@ -126,6 +130,8 @@ export const backend = {
   /** Writes the explanation in `format` to `path`; resolves to the path written. */
   exportExplanation: (executionId: number, format: ExplanationFormat, path: string) =>
     call<string>("export_explanation", { executionId, format, path }),
+  /** Per agent: the share of decisions corrected and the calibration by stated confidence. */
+  getCalibration: () => call<Calibration[]>("get_calibration"),
 
   getSettings: () => call<Settings>("get_settings"),
   setProviderSettings: (provider: ProviderSettings) =>

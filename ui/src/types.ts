@@ -365,3 +365,31 @@ export interface ExplanationView {
   explanation: Explanation;
   summary: string;
 }
+
+// ── Corrections and calibration ───────────────────────────────────────────────
+
+/** One band of stated confidence: how often decisions stated in it were left standing. */
+export interface CalibrationBand {
+  /** Lower bound (inclusive), 0–1. */
+  from: number;
+  /** Upper bound (exclusive; 1 inclusive for the last band), 0–1. */
+  to: number;
+  decisions: number;
+  /** Of which the person corrected. */
+  corrected: number;
+  /** Share left standing, 0–1; null without decisions. */
+  accuracy: number | null;
+  /** Mean stated confidence in the band, 0–1; null without decisions. */
+  meanConfidence: number | null;
+}
+
+/** An agent's explained decisions against the person's corrections. */
+export interface Calibration {
+  agent: string;
+  decisions: number;
+  /** Of which corrected at least once. */
+  corrected: number;
+  /** corrected / decisions, 0–1. */
+  correctedShare: number;
+  bands: CalibrationBand[];
+}

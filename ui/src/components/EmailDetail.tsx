@@ -1,7 +1,9 @@
 import { useEffect, useState } from "react";
 import { backend } from "../backend";
 import { categoryLabel, formatDateTime, formatEmailDate, formatPercent, urgencyLabel } from "../format";
-import type { Email, IpcError } from "../types";
+import { EMAIL_CATEGORIES, type Email, type EmailCategory, type IpcError } from "../types";
+
+type Relabel = { state: "idle" } | { state: "saving" } | { state: "saved" } | { state: "failed"; error: IpcError };
 
 interface Props {
   id: number;
@@ -10,13 +12,19 @@ interface Props {
   /** Whether to show the stored analysis (hidden while a fresh one is on screen). */
   showAnalysis: boolean;
   onClose: () => void;
+  /** Called after the email changed here (a relabel), so lists showing it can refresh. */
+  onChanged?: () => void;
 }
 
 /** One email, read in full. The body is plain text in a <pre>: mail is never rendered as HTML. */
-export function EmailDetail({ id, version, showAnalysis, onClose }: Props) {
+export function EmailDetail({ id, version, showAnalysis, onClose, onChanged }: Props) {
   const [email, setEmail] = useState<Email | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [relabel, setRelabel] = useState<Relabel>({ state: "idle" });
+
+  // A relabel message is about the email it was made on.
+  useEffect(() => setRelabel({ state: "idle" }), [id]);
 
   useEffect(() => {
     let cancelled = false;
@@ -49,6 +57,19 @@ export function EmailDetail({ id, version, showAnalysis, onClose }: Props) {
       </p>
     );
   }
+
+  const changeCategory = async (category: EmailCategory) => {
+    const emailId = email.id;
+    setRelabel({ state: "saving" });
+    try {
+      const summary = await backend.relabelEmail(emailId, category);
+      setEmail((current) => (current?.id === emailId ? { ...current, ...summary } : current));
+      setRelabel({ state: "saved" });
+      onChanged?.();
+    } catch (e) {
+      setRelabel({ state: "failed", error: e as IpcError });
+    }
+  };
 
   const analysis = showAnalysis ? email.analysis : null;
   return (
@@ -87,6 +108,35 @@ export function EmailDetail({ id, version, showAnalysis, onClose }: Props) {
           </span>
           {analysis.summary && <span className="stored-summary">{analysis.summary}</span>}
         </p>
+      )}
+      {email.category !== null && (
+        <div className="relabel">
+          <label htmlFor="relabel-select">Category</label>
+          <select
+            id="relabel-select"
+            value={email.category}
+            onChange={(e) => void changeCategory(e.target.value as EmailCategory)}
+            disabled={relabel.state === "saving"}
+            aria-busy={relabel.state === "saving" || undefined}
+            data-testid="relabel-select"
+          >
+            {EMAIL_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
+          </select>
+          {relabel.state === "saved" && (
+            <span className="saved" role="status" data-testid="relabel-saved">
+              Saved — this correction counts against the analysis
+            </span>
+          )}
+          {relabel.state === "failed" && (
+            <span className="field-error" role="alert" data-testid="relabel-error">
+              Could not change the category: {relabel.error.message}
+            </span>
+          )}
+        </div>
       )}
       {email.body.trim() ? (
         <pre className="email-body" data-testid="email-body">

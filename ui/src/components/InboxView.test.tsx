@@ -22,6 +22,7 @@ vi.mock("../backend", () => ({
     onImportProgress: vi.fn(),
     importEmails: vi.fn(),
     analyzeEmail: vi.fn(),
+    relabelEmail: vi.fn(),
     listApplications: vi.fn(),
     getExplanation: vi.fn(),
     pickExplanationPath: vi.fn(),
@@ -292,5 +293,58 @@ describe("inbox", () => {
     expect(container.querySelector("img")).toBeNull();
     expect(container.querySelector("script")).toBeNull();
     expect(container.querySelector("b")).toBeNull();
+  });
+});
+
+describe("relabelling an email", () => {
+  it("saves the chosen category, says it counts as a correction, and refreshes the list", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 4, category: "recruiter_outreach", executionId: 42 })]);
+    vi.mocked(backend.getEmail).mockResolvedValue(
+      email({ id: 4, category: "recruiter_outreach", executionId: 42, analysis: analysis({ category: "recruiter_outreach" }) }),
+    );
+    vi.mocked(backend.relabelEmail).mockImplementation(async (id, category) => emailSummary({ id, category, executionId: 42 }));
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("email-row"));
+    const select = await screen.findByTestId("relabel-select");
+    expect(select).toHaveAccessibleName("Category");
+    expect(select).toHaveValue("recruiter_outreach");
+    expect(within(select).getAllByRole("option")).toHaveLength(8);
+    expect(within(select).getByRole("option", { name: "Interview invite" })).toBeInTheDocument();
+    const listed = vi.mocked(backend.listEmails).mock.calls.length;
+
+    await user.selectOptions(select, "interview_invite");
+
+    expect(backend.relabelEmail).toHaveBeenCalledWith(4, "interview_invite");
+    expect(await screen.findByTestId("relabel-saved")).toHaveTextContent("Saved — this correction counts against the analysis");
+    expect(screen.getByTestId("relabel-select")).toHaveValue("interview_invite");
+    expect(screen.getByTestId("relabel-select")).toBeEnabled();
+    await waitFor(() => expect(vi.mocked(backend.listEmails).mock.calls.length).toBeGreaterThan(listed));
+  });
+
+  it("disables the select while saving and shows why a relabel failed", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 4, category: "other" })]);
+    vi.mocked(backend.getEmail).mockResolvedValue(email({ id: 4, category: "other" }));
+    let fail!: (e: unknown) => void;
+    vi.mocked(backend.relabelEmail).mockReturnValue(new Promise((_, reject) => (fail = reject)));
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("email-row"));
+    await user.selectOptions(await screen.findByTestId("relabel-select"), "rejection");
+    expect(screen.getByTestId("relabel-select")).toBeDisabled();
+    fail({ code: "invalid_input", field: "category", message: "\"x\" is not an email category" });
+    expect(await screen.findByTestId("relabel-error")).toHaveTextContent("is not an email category");
+    expect(screen.getByTestId("relabel-select")).toBeEnabled();
+    expect(screen.getByTestId("relabel-select")).toHaveValue("other");
+    expect(screen.queryByTestId("relabel-saved")).not.toBeInTheDocument();
+  });
+
+  it("offers no category for an email that has not been analysed", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 4 })]);
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("email-row"));
+    await screen.findByTestId("email-detail");
+    expect(screen.queryByTestId("relabel-select")).not.toBeInTheDocument();
   });
 });

@@ -185,6 +185,7 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
                   version={detailVersion}
                   showAnalysis={run?.state !== "done"}
                   onClose={() => setSelectedId(null)}
+                  onChanged={() => void refresh()}
                 />
               </>
             )}

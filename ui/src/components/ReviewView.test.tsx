@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { explanationView, reviewItem } from "../test/fixtures";
+import type { Calibration } from "../types";
 
 vi.mock("../backend", () => ({
   backend: {
@@ -9,6 +10,7 @@ vi.mock("../backend", () => ({
     acceptReviewItem: vi.fn(),
     rejectReviewItem: vi.fn(),
     getExplanation: vi.fn(),
+    getCalibration: vi.fn(),
   },
 }));
 
@@ -23,6 +25,24 @@ beforeEach(() => {
   vi.mocked(backend.listReviewItems).mockImplementation(async (includeDecided) =>
     includeDecided ? [offer, newApp, reviewItem({ id: 3, company: "Initech", state: "rejected", decidedAt: Date.UTC(2025, 2, 5) })] : [offer, newApp],
   );
+  vi.mocked(backend.getCalibration).mockResolvedValue([]);
+});
+
+const band = (from: number, decisions: number, corrected: number, meanConfidence: number | null) => ({
+  from,
+  to: from + 0.2,
+  decisions,
+  corrected,
+  accuracy: decisions > 0 ? (decisions - corrected) / decisions : null,
+  meanConfidence,
+});
+const analyst = (over: Partial<Calibration> = {}): Calibration => ({
+  agent: "email-analyst",
+  decisions: 5,
+  corrected: 1,
+  correctedShare: 0.2,
+  bands: [band(0, 0, 0, null), band(0.2, 0, 0, null), band(0.4, 1, 1, 0.5), band(0.6, 4, 0, 0.72), band(0.8, 0, 0, null)],
+  ...over,
 });
 
 describe("review queue", () => {
@@ -104,5 +124,52 @@ describe("review queue", () => {
     vi.mocked(backend.listReviewItems).mockResolvedValue([]);
     render(<ReviewView />);
     expect(await screen.findByTestId("review-empty")).toHaveTextContent("Nothing to review");
+  });
+});
+
+describe("calibration", () => {
+  it("shows, per agent, how often decisions were corrected by stated confidence", async () => {
+    vi.mocked(backend.getCalibration).mockResolvedValue([analyst()]);
+    render(<ReviewView />);
+    const section = await screen.findByTestId("calibration");
+    expect(within(section).getByRole("heading", { name: "How the agents did" })).toBeInTheDocument();
+    const caption = await within(section).findByTestId("calibration-caption");
+    expect(caption).toHaveTextContent("email-analyst — 5 decisions, 1 corrected (20%)");
+    const rows = within(section).getAllByTestId("calibration-row");
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]!).getAllByRole("cell").map((c) => c.textContent)).toEqual(["1", "0%", "50%"]);
+    expect(rows[0]).toHaveTextContent("stated 40–60 %");
+    expect(rows[1]).toHaveTextContent("stated 60–80 %");
+    expect(within(rows[1]!).getAllByRole("cell").map((c) => c.textContent)).toEqual(["4", "100%", "72%"]);
+  });
+
+  it("says when no decision has been explained yet", async () => {
+    render(<ReviewView />);
+    expect(await screen.findByTestId("calibration-empty")).toHaveTextContent("No explained decisions yet.");
+  });
+
+  it("shows why it could not load, and tries again", async () => {
+    vi.mocked(backend.getCalibration).mockRejectedValueOnce({ code: "store_unavailable", message: "database is locked" });
+    const user = userEvent.setup();
+    render(<ReviewView />);
+    const error = await screen.findByTestId("calibration-error");
+    expect(error).toHaveTextContent("database is locked");
+    await user.click(within(error).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByTestId("calibration-empty")).toBeInTheDocument();
+  });
+
+  it("loads again after a rejection, which counts against the agent", async () => {
+    vi.mocked(backend.listReviewItems).mockResolvedValue([newApp]);
+    vi.mocked(backend.rejectReviewItem).mockResolvedValue({ ...newApp, state: "rejected", decidedAt: Date.now() });
+    vi.mocked(backend.getCalibration)
+      .mockResolvedValueOnce([analyst({ decisions: 1, corrected: 0, correctedShare: 0 })])
+      .mockResolvedValueOnce([analyst({ decisions: 1, corrected: 1, correctedShare: 1 })]);
+    const user = userEvent.setup();
+    render(<ReviewView />);
+    expect(await screen.findByTestId("calibration-caption")).toHaveTextContent("0 corrected (0%)");
+    expect(backend.getCalibration).toHaveBeenCalledTimes(1);
+    await user.click(await screen.findByTestId("review-reject"));
+    await waitFor(() => expect(screen.getByTestId("calibration-caption")).toHaveTextContent("1 corrected (100%)"));
+    expect(backend.getCalibration).toHaveBeenCalledTimes(2);
   });
 });

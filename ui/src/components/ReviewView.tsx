@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { backend } from "../backend";
 import type { IpcError, ReviewItem } from "../types";
+import { CalibrationPanel } from "./CalibrationPanel";
 import { ReviewItemRow, type Decision } from "./ReviewItemRow";
 
 type Load = { state: "loading" } | { state: "ready"; items: ReviewItem[] } | { state: "failed"; error: IpcError };
@@ -18,6 +19,8 @@ export function ReviewView({ active = true, onChanged }: Props) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [busy, setBusy] = useState<ReadonlyMap<number, Decision>>(new Map());
   const [errors, setErrors] = useState<ReadonlyMap<number, IpcError>>(new Map());
+  // Bumped after a decision: a rejection counts against the run that proposed the item.
+  const [calibrationVersion, setCalibrationVersion] = useState(0);
 
   // Only the latest request may set the list (the toggle can change while one is in flight).
   const latest = useRef(0);
@@ -51,6 +54,7 @@ export function ReviewView({ active = true, onChanged }: Props) {
                 : l.items.filter((i) => i.id !== item.id),
             },
       );
+      setCalibrationVersion((v) => v + 1);
       onChanged?.();
     } catch (e) {
       setErrors((m) => new Map(m).set(item.id, e as IpcError));
@@ -119,6 +123,8 @@ export function ReviewView({ active = true, onChanged }: Props) {
           ))}
         </ul>
       )}
+
+      <CalibrationPanel active={active} version={calibrationVersion} />
     </section>
   );
 }
