@@ -510,3 +510,70 @@ async fn rejections_and_relabels_count_against_the_run_in_the_calibration() {
         "{detail}"
     );
 }
+
+#[tokio::test]
+async fn job_match_and_follow_up_runs_through_a_model_are_explained_in_every_format() {
+    use jobtrail_core::agent::tasks;
+    use jobtrail_core::tracker::{ApplicationDraft, NewApplication, Origin, applications};
+    use jobtrail_llm_testserver::{Reply, TestServer};
+    use std::sync::Mutex;
+
+    let server = TestServer::start().await.unwrap();
+    let (_dir, mut store, _) = temp_store();
+    let app = applications::add(
+        &mut store,
+        &NewApplication::try_from(ApplicationDraft {
+            company: "Initech".into(),
+            role: "SRE".into(),
+            status: Some("interview".into()),
+            ..Default::default()
+        })
+        .unwrap(),
+        Origin::User,
+    )
+    .unwrap();
+    let store = Mutex::new(store);
+    let why = |decision: &str| {
+        json!({
+            "decision": decision, "confidence": 0.8,
+            "reasoning_steps": [{"type": "observation", "content": "The post asks for Rust."}],
+            "alternatives": [], "key_factors": ["Rust"], "assumptions": [], "limitations": ["One post"]
+        })
+    };
+    server.script([
+        Reply::json(&json!({
+            "result": {"score": 81, "matched_skills": ["Rust"], "missing_skills": [], "recommendation": "apply",
+                       "summary": "Strong fit.", "confidence": 0.8},
+            "explanation": why("Apply: a strong fit")
+        })),
+        Reply::tool_call("read_timeline", &json!({"application_id": app.id, "reason": "to see the stage"})),
+        Reply::json(&json!({
+            "result": {"application_id": app.id, "subject": "Following up", "body": "Dear Initech team, …", "confidence": 0.7},
+            "explanation": why("A short follow-up after the interview")
+        })),
+    ]);
+    let rt = crate::test_runtime(&server);
+    let m = tasks::job_match(&store, &rt, "Rust SRE").await.unwrap();
+    let f = tasks::follow_up(&store, &rt, app.id).await.unwrap();
+    let s = store.lock().unwrap();
+    for (run, decision) in [
+        (&m.execution, "Apply: a strong fit"),
+        (&f.execution, "A short follow-up after the interview"),
+    ] {
+        let e = explain::get(&s, run.execution_id).unwrap();
+        assert_eq!(e.decision, decision);
+        assert!(e.gaps.is_empty(), "{:?}", e.gaps);
+        for fmt in [
+            ExplanationFormat::Markdown,
+            ExplanationFormat::Html,
+            ExplanationFormat::PlainText,
+            ExplanationFormat::Json,
+        ] {
+            let out = format(&e, fmt);
+            assert!(out.contains("The post asks for Rust"), "{fmt:?}: {out}");
+        }
+    }
+    let e = explain::get(&s, f.execution.execution_id).unwrap();
+    assert_eq!(e.tool_usages[0].reason, "to see the stage");
+    assert!(e.tool_usages[0].actual_outcome.contains("interview"));
+}
