@@ -424,7 +424,32 @@ pub fn save(store: &mut Store, e: &Explanation) -> Result<()> {
     Ok(())
 }
 
-/// An execution's explanation (the spec's `get_explanation`).
+/// The spec's `create_explanation`: a new explanation for stored run
+/// `execution_id`, saved at once; add to it and [`save`] again.
+pub fn create_explanation(
+    store: &mut Store,
+    agent_name: &str,
+    execution_id: i64,
+    decision: &str,
+    confidence_score: f64,
+) -> Result<Explanation> {
+    let e = Explanation::new(
+        execution_id,
+        agent_name,
+        decision,
+        confidence_score,
+        store.now_ms(),
+    )?;
+    save(store, &e)?;
+    Ok(e)
+}
+
+/// The spec's `get_explanation`.
+pub fn get_explanation(store: &Store, execution_id: i64) -> Result<Explanation> {
+    get(store, execution_id)
+}
+
+/// An execution's explanation.
 pub fn get(store: &Store, execution_id: i64) -> Result<Explanation> {
     let body: Option<String> = store.read(|c| {
         c.query_row(

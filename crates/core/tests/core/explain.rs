@@ -82,9 +82,18 @@ fn spec_example(id: i64) -> Explanation {
 fn the_spec_example_is_stored_summarised_and_formatted() {
     let (_dir, mut store, _) = temp_store();
     let id = recorded(&mut store);
+    let created = explain::create_explanation(
+        &mut store,
+        "EmailAnalystAgent",
+        id,
+        "Email classified as job offer with high urgency",
+        0.92,
+    )
+    .unwrap();
+    assert_eq!(explain::get_explanation(&store, id).unwrap(), created);
     let e = spec_example(id);
     explain::save(&mut store, &e).unwrap();
-    let back = explain::get(&store, id).unwrap();
+    let back = explain::get_explanation(&store, id).unwrap();
     assert_eq!(back, e);
     let summary = explain::generate_summary(&store, id).unwrap();
     assert!(summary.starts_with("EmailAnalystAgent decided: Email classified as job offer with high urgency (confidence 92 %)."), "{summary}");
