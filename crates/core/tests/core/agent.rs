@@ -12,7 +12,7 @@ use jobtrail_core::agent::llm::{Endpoint, LlmClient, LlmError, TokenUsage};
 use jobtrail_core::agent::{
     Engine, Outcome, RunError, RunSettings, Runtime, end_execution, start_execution,
 };
-use jobtrail_core::tracker::{ApplicationDraft, NewApplication, Origin, Status, applications};
+use jobtrail_core::tracker::Status;
 use jobtrail_llm_testserver::{Reply, TestServer, Usage};
 use serde_json::json;
 
@@ -29,14 +29,7 @@ fn rejection() -> EmailInput {
 
 fn store_with_acme() -> (tempfile::TempDir, Mutex<Store>, i64) {
     let (dir, mut store, _) = temp_store();
-    let new = NewApplication::try_from(ApplicationDraft {
-        company: "Acme".into(),
-        role: "Rust Engineer".into(),
-        status: Some("applied".into()),
-        ..Default::default()
-    })
-    .unwrap();
-    let app = applications::add(&mut store, &new, Origin::User).unwrap();
+    let app = crate::add_app(&mut store, "Acme", "Rust Engineer", "applied");
     (dir, Mutex::new(store), app.id)
 }
 

@@ -256,22 +256,11 @@ async fn every_builtin_run_is_explained_with_its_rules_and_cap() {
     use jobtrail_core::agent::email_analyst::{EmailAnalyst, EmailInput};
     use jobtrail_core::agent::{RunSettings, Runtime, tasks};
     use jobtrail_core::tracker::profile::{self, ProfileDraft};
-    use jobtrail_core::tracker::{ApplicationDraft, NewApplication, Origin, applications};
+
     use std::sync::Mutex;
 
     let (_dir, mut store, _) = temp_store();
-    let app = applications::add(
-        &mut store,
-        &NewApplication::try_from(ApplicationDraft {
-            company: "Acme".into(),
-            role: "Dev".into(),
-            status: Some("applied".into()),
-            ..Default::default()
-        })
-        .unwrap(),
-        Origin::User,
-    )
-    .unwrap();
+    let app = crate::add_app(&mut store, "Acme", "Dev", "applied");
     profile::save(
         &mut store,
         ProfileDraft {
@@ -523,24 +512,13 @@ async fn rejections_and_relabels_count_against_the_run_in_the_calibration() {
 #[tokio::test]
 async fn job_match_and_follow_up_runs_through_a_model_are_explained_in_every_format() {
     use jobtrail_core::agent::tasks;
-    use jobtrail_core::tracker::{ApplicationDraft, NewApplication, Origin, applications};
+
     use jobtrail_llm_testserver::{Reply, TestServer};
     use std::sync::Mutex;
 
     let server = TestServer::start().await.unwrap();
     let (_dir, mut store, _) = temp_store();
-    let app = applications::add(
-        &mut store,
-        &NewApplication::try_from(ApplicationDraft {
-            company: "Initech".into(),
-            role: "SRE".into(),
-            status: Some("interview".into()),
-            ..Default::default()
-        })
-        .unwrap(),
-        Origin::User,
-    )
-    .unwrap();
+    let app = crate::add_app(&mut store, "Initech", "SRE", "interview");
     let store = Mutex::new(store);
     let why = |decision: &str| {
         json!({

@@ -12,14 +12,11 @@ use jobtrail_core::agent::tasks;
 use jobtrail_core::settings::{self, AgentConfigDraft};
 use jobtrail_core::tracker::profile::{self, ProfileDraft};
 use jobtrail_core::tracker::review::{self, ReviewKind, ReviewState};
-use jobtrail_core::tracker::{
-    ApplicationDraft, Error, NewApplication, Origin, Status, applications, emails, follow_ups,
-    import,
-};
+use jobtrail_core::tracker::{Error, Origin, Status, applications, emails, follow_ups, import};
 use jobtrail_llm_testserver::{Reply, TestServer, Usage};
 use serde_json::json;
 
-use crate::{temp_store, test_runtime};
+use crate::{add_app, temp_store, test_runtime};
 
 fn eml(message_id: Option<&str>, from: &str, subject: &str, body: &str) -> String {
     let mid = message_id.map_or(String::new(), |m| format!("Message-ID: <{m}>\r\n"));
@@ -33,17 +30,6 @@ fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, content).unwrap();
     p
-}
-
-fn add_app(store: &mut Store, company: &str, status: &str) -> i64 {
-    let new = NewApplication::try_from(ApplicationDraft {
-        company: company.into(),
-        role: "Rust Engineer".into(),
-        status: Some(status.into()),
-        ..Default::default()
-    })
-    .unwrap();
-    applications::add(store, &new, Origin::User).unwrap().id
 }
 
 #[test]
@@ -165,7 +151,7 @@ async fn import_and_analyse(
 #[tokio::test]
 async fn builtin_analysis_applies_pipeline_moves_with_provenance() {
     let (dir, mut store, _) = temp_store();
-    let app = add_app(&mut store, "Acme", "applied");
+    let app = add_app(&mut store, "Acme", "Rust Engineer", "applied").id;
     let store = Mutex::new(store);
     let mail = eml(
         Some("i@acme"),
@@ -197,8 +183,8 @@ async fn builtin_analysis_applies_pipeline_moves_with_provenance() {
 #[tokio::test]
 async fn offers_and_conflicts_wait_for_review_then_apply_on_accept() {
     let (dir, mut store, _) = temp_store();
-    let acme = add_app(&mut store, "Acme", "interview");
-    let globex = add_app(&mut store, "Globex", "rejected");
+    let acme = add_app(&mut store, "Acme", "Rust Engineer", "interview").id;
+    let globex = add_app(&mut store, "Globex", "Rust Engineer", "rejected").id;
     let store = Mutex::new(store);
     let rt = Runtime::new(None);
     let offer = eml(
@@ -386,8 +372,8 @@ async fn job_match_scores_against_the_stored_profile() {
 #[tokio::test]
 async fn follow_ups_are_due_after_quiet_days_and_drafted() {
     let (_dir, mut store, clock) = temp_store();
-    let quiet = add_app(&mut store, "Acme", "applied");
-    add_app(&mut store, "Globex", "rejected");
+    let quiet = add_app(&mut store, "Acme", "Rust Engineer", "applied").id;
+    add_app(&mut store, "Globex", "Rust Engineer", "rejected");
     profile::save(
         &mut store,
         ProfileDraft {
@@ -481,7 +467,7 @@ async fn agent_settings_choose_the_model_and_can_turn_an_agent_off() {
 async fn follow_up_through_a_model_reads_the_timeline_and_is_recorded() {
     let server = TestServer::start().await.unwrap();
     let (_dir, mut store, _) = temp_store();
-    let app = add_app(&mut store, "Acme", "interview");
+    let app = add_app(&mut store, "Acme", "Rust Engineer", "interview").id;
     let store = Mutex::new(store);
     server.script([
         Reply::tool_call("read_timeline", &json!({"application_id": app})),

@@ -40,3 +40,21 @@ pub fn test_client(
 pub fn test_runtime(server: &jobtrail_llm_testserver::TestServer) -> jobtrail_core::agent::Runtime {
     jobtrail_core::agent::Runtime::new(Some(test_client(server)))
 }
+
+/// Adds an application as the user would (the draft is validated like typed input).
+pub fn add_app(
+    store: &mut Store,
+    company: &str,
+    role: &str,
+    status: &str,
+) -> jobtrail_core::tracker::Application {
+    use jobtrail_core::tracker::{ApplicationDraft, NewApplication, Origin, applications};
+    let new = NewApplication::try_from(ApplicationDraft {
+        company: company.into(),
+        role: role.into(),
+        status: Some(status.into()),
+        ..Default::default()
+    })
+    .expect("valid draft");
+    applications::add(store, &new, Origin::User).expect("added")
+}
