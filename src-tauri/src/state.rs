@@ -2,9 +2,10 @@
 //! window opens and every command answers with the reason, so the person sees it.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use jobtrail_core::Store;
+use jobtrail_core::failsafe::Failsafe;
 use jobtrail_core::store;
 
 use crate::error::IpcError;
@@ -14,6 +15,16 @@ use crate::error::IpcError;
 pub struct StoreState {
     store: Result<Mutex<Store>, IpcError>,
     data_dir: Option<PathBuf>,
+    /// Retry counts and circuit breakers, shared by every run for the app's lifetime.
+    failsafe: Arc<Failsafe>,
+}
+
+/// The failsafe resumed from the store (its circuits' last states), else the default.
+fn failsafe_for(store: &Store) -> Arc<Failsafe> {
+    Failsafe::load(store).unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "failsafe settings unreadable; using the defaults");
+        Arc::new(Failsafe::default())
+    })
 }
 
 impl StoreState {
@@ -27,9 +38,13 @@ impl StoreState {
         if let Err(e) = &opened {
             tracing::error!(error = %e.message, "store could not be opened");
         }
+        let failsafe = opened
+            .as_ref()
+            .map_or_else(|_| Arc::new(Failsafe::default()), failsafe_for);
         Self {
             store: opened.map(Mutex::new),
             data_dir: data_dir.ok(),
+            failsafe,
         }
     }
 
@@ -37,6 +52,7 @@ impl StoreState {
     pub fn from_store(store: Store) -> Self {
         let data_dir = store.path().parent().map(PathBuf::from);
         Self {
+            failsafe: failsafe_for(&store),
             store: Ok(Mutex::new(store)),
             data_dir,
         }
@@ -45,6 +61,11 @@ impl StoreState {
     /// The data directory, if one could be determined.
     pub fn data_dir(&self) -> Option<&PathBuf> {
         self.data_dir.as_ref()
+    }
+
+    /// The process's failsafe (retry handler and circuit breakers).
+    pub fn failsafe(&self) -> &Arc<Failsafe> {
+        &self.failsafe
     }
 
     /// The store's lock itself, for work that locks it briefly several times (agent

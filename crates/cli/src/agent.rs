@@ -10,6 +10,7 @@ use jobtrail_core::agent::email_analyst::{EmailAnalysis, EmailAnalyst, EmailInpu
 use jobtrail_core::agent::follow_up::FollowUpDraft;
 use jobtrail_core::agent::job_match::JobMatchResult;
 use jobtrail_core::agent::tasks;
+use jobtrail_core::failsafe::Failsafe;
 use jobtrail_core::tracker::mail;
 use jobtrail_core::tracker::review::Applied;
 use serde::Serialize;
@@ -60,8 +61,9 @@ struct RunView<'a, O: Serialize> {
 
 pub fn run(cmd: AgentCommand, store: Store, out: &Output) -> Result<(), CliError> {
     let AgentCommand::Run(args) = cmd;
+    let failsafe = Failsafe::load(&store)?;
     let store = Mutex::new(store);
-    let mut runtime = tasks::runtime(&store)?;
+    let mut runtime = tasks::runtime(&store, &failsafe)?;
     let tokio = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -1,10 +1,13 @@
 //! Time as the store keeps it: integer milliseconds since the Unix epoch, UTC.
 //!
-//! Time comes from a [`Clock`] so tests (and later retry and breaker timing) can
-//! control it instead of sleeping.
+//! Time comes from a [`Clock`] so tests can control it instead of sleeping: the
+//! store's timestamps, retry back-off waits and circuit-breaker timeouts all ask it.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
 
 /// Milliseconds since 1970-01-01T00:00:00Z.
 pub type Timestamp = i64;
@@ -13,6 +16,12 @@ pub type Timestamp = i64;
 pub trait Clock: Send + Sync + std::fmt::Debug {
     /// The current time in milliseconds UTC.
     fn now_ms(&self) -> Timestamp;
+
+    /// Waits `d` (a retry's back-off). The real clock sleeps on tokio's timer; a test
+    /// clock moves itself forward and returns at once.
+    fn sleep(&self, d: Duration) -> Pin<Box<dyn Future<Output = ()> + Send + 'static>> {
+        Box::pin(tokio::time::sleep(d))
+    }
 }
 
 /// The real wall clock.
@@ -44,6 +53,11 @@ impl ManualClock {
 impl Clock for ManualClock {
     fn now_ms(&self) -> Timestamp {
         self.0.load(Ordering::SeqCst)
+    }
+
+    fn sleep(&self, d: Duration) -> Pin<Box<dyn Future<Output = ()> + Send + 'static>> {
+        self.advance(i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+        Box::pin(std::future::ready(()))
     }
 }
 

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod cost;
 mod error;
 pub mod explain;
+pub mod failsafe;
 pub mod logging;
 pub mod monitor;
 pub mod secrets;

@@ -209,6 +209,7 @@ const PROVIDER_KEY: &str = "llm.provider";
 const ALERTS_KEY: &str = "monitoring.alert_thresholds";
 const BUDGETS_KEY: &str = "cost.budgets";
 const MONITORING_KEY: &str = "monitoring.config";
+const FAILSAFE_KEY: &str = "failsafe.config";
 
 /// A stored JSON value, or `None` when absent or unreadable (with a warning).
 fn get_json<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> Result<Option<T>> {
@@ -367,6 +368,109 @@ pub fn set_monitoring(store: &mut Store, c: MonitoringConfig) -> Result<Monitori
     let c = c.validated()?;
     put_json(store, MONITORING_KEY, &c)?;
     tracing::info!(?c, "monitoring settings saved");
+    Ok(c)
+}
+
+/// Retries and circuit breakers: the spec's error-handling settings.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FailsafeConfig {
+    /// Retries of a failed LLM call after the first attempt, 0 to 10 (`MAX_RETRIES`).
+    pub max_retries: u32,
+    /// Growth of the wait between retries, 1 to 10 (`RETRY_BACKOFF_MULTIPLIER`).
+    pub retry_backoff_multiplier: f64,
+    /// Failures in a row that open a provider+model's circuit, 1 to 100
+    /// (`CIRCUIT_BREAKER_THRESHOLD`).
+    pub circuit_breaker_threshold: u32,
+}
+
+impl Default for FailsafeConfig {
+    /// The spec's defaults (3, 2.0, 5), or the environment's where it sets valid values.
+    fn default() -> Self {
+        use crate::failsafe::{MAX_RETRIES_LIMIT, MAX_THRESHOLD, MULTIPLIER_RANGE};
+        Self {
+            max_retries: env_number("MAX_RETRIES", 0.0..=f64::from(MAX_RETRIES_LIMIT), true)
+                .map_or(3, |v| v as u32),
+            retry_backoff_multiplier: env_number(
+                "RETRY_BACKOFF_MULTIPLIER",
+                MULTIPLIER_RANGE,
+                false,
+            )
+            .unwrap_or(2.0),
+            circuit_breaker_threshold: env_number(
+                "CIRCUIT_BREAKER_THRESHOLD",
+                1.0..=f64::from(MAX_THRESHOLD),
+                true,
+            )
+            .map_or(5, |v| v as u32),
+        }
+    }
+}
+
+impl FailsafeConfig {
+    /// Checks the ranges: retries 0–10, multiplier 1–10, threshold 1–100.
+    pub fn validated(self) -> Result<Self> {
+        use crate::failsafe::{MAX_RETRIES_LIMIT, MAX_THRESHOLD, MULTIPLIER_RANGE};
+        if self.max_retries > MAX_RETRIES_LIMIT {
+            return Err(invalid(
+                "maxRetries",
+                format!("must be between 0 and {MAX_RETRIES_LIMIT}"),
+            ));
+        }
+        if !self.retry_backoff_multiplier.is_finite()
+            || !MULTIPLIER_RANGE.contains(&self.retry_backoff_multiplier)
+        {
+            return Err(invalid(
+                "retryBackoffMultiplier",
+                "must be between 1 and 10",
+            ));
+        }
+        if !(1..=MAX_THRESHOLD).contains(&self.circuit_breaker_threshold) {
+            return Err(invalid(
+                "circuitBreakerThreshold",
+                format!("must be between 1 and {MAX_THRESHOLD}"),
+            ));
+        }
+        Ok(self)
+    }
+}
+
+/// A number from the environment within `range` (whole if `whole`); anything else is
+/// reported and ignored.
+fn env_number(name: &str, range: std::ops::RangeInclusive<f64>, whole: bool) -> Option<f64> {
+    let raw = std::env::var(name).ok()?;
+    if raw.trim().is_empty() {
+        return None;
+    }
+    match raw.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && range.contains(&v) && (!whole || v.fract() == 0.0) => Some(v),
+        _ => {
+            tracing::warn!(
+                variable = name,
+                value = %raw,
+                "must be {} from {} to {}; the default is used",
+                if whole { "a whole number" } else { "a number" },
+                range.start(),
+                range.end()
+            );
+            None
+        }
+    }
+}
+
+/// The retry and circuit-breaker settings: the stored ones, else the environment's,
+/// else the spec's defaults.
+pub fn failsafe(store: &Store) -> Result<FailsafeConfig> {
+    Ok(get_json::<FailsafeConfig>(store, FAILSAFE_KEY)?
+        .and_then(|c| c.validated().ok())
+        .unwrap_or_default())
+}
+
+/// Validates and stores the retry and circuit-breaker settings.
+pub fn set_failsafe(store: &mut Store, c: FailsafeConfig) -> Result<FailsafeConfig> {
+    let c = c.validated()?;
+    put_json(store, FAILSAFE_KEY, &c)?;
+    tracing::info!(?c, "failsafe settings saved");
     Ok(c)
 }
 

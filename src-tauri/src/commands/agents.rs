@@ -19,7 +19,7 @@ pub async fn run_job_match(
     post: String,
 ) -> Result<AgentRun<JobMatchResult>, IpcError> {
     let store = state.mutex()?;
-    let runtime = tasks::runtime(store)?;
+    let runtime = tasks::runtime(store, state.failsafe())?;
     Ok(tasks::job_match(store, &runtime, &post).await?)
 }
 
@@ -39,7 +39,7 @@ pub async fn run_follow_up(
     application_id: i64,
 ) -> Result<AgentRun<FollowUpDraft>, IpcError> {
     let store = state.mutex()?;
-    let runtime = tasks::runtime(store)?;
+    let runtime = tasks::runtime(store, state.failsafe())?;
     Ok(tasks::follow_up(store, &runtime, application_id).await?)
 }
 

@@ -80,7 +80,7 @@ pub async fn analyze_email(
     id: i64,
 ) -> Result<AnalyzeResult, IpcError> {
     let store = state.mutex()?;
-    let runtime = tasks::runtime(store)?;
+    let runtime = tasks::runtime(store, state.failsafe())?;
     let done = tasks::analyze_email(store, &runtime, id).await?;
     Ok(AnalyzeResult {
         run: done.run,

@@ -182,6 +182,10 @@ pub struct Outcome {
     pub output: Option<String>,
     /// The run's explanation, stored with it (tool calls are added from the run).
     pub explanation: Option<crate::explain::Explanation>,
+    /// Errors handled during the run (failed attempts, fallbacks), stored with it.
+    pub errors: Vec<crate::failsafe::ErrorInfo>,
+    /// Circuit breaker transitions to store with the run.
+    pub circuit_transitions: Vec<crate::failsafe::Transition>,
 }
 
 /// A finished, stored execution.
@@ -404,6 +408,14 @@ fn insert(
         )?
         .execute(params![id, seq as i64, t.tool, t.arguments, t.result, t.success, t.duration_us])?;
     }
+    if !outcome.errors.is_empty() {
+        let mut errors = outcome.errors;
+        for e in &mut errors {
+            e.context.execution_id = Some(id);
+        }
+        crate::failsafe::errors::save_in(tx, &errors)?;
+    }
+    crate::failsafe::save_transitions_in(tx, &outcome.circuit_transitions)?;
     if let Some(mut e) = outcome.explanation {
         e.execution_id = id;
         e.created_at = ended_at;

@@ -241,18 +241,18 @@ pub enum LlmError {
     /// Bad settings (URL, model).
     #[error("LLM settings are invalid: {0}")]
     Config(String),
+    /// Refused without a request: the circuit breaker for this provider and model is
+    /// open after repeated failures.
+    #[error("{circuit} is paused after repeated failures (circuit open until {})", crate::clock::to_rfc3339(*retry_at))]
+    CircuitOpen {
+        /// The breaker's name (`provider/model`).
+        circuit: String,
+        /// When the breaker lets a probe call through, ms UTC.
+        retry_at: crate::clock::Timestamp,
+    },
 }
 
 impl LlmError {
-    /// Whether trying again may succeed.
-    pub fn is_transient(&self) -> bool {
-        match self {
-            LlmError::RateLimited { .. } | LlmError::Timeout | LlmError::Connect(_) => true,
-            LlmError::Http { status, .. } => *status >= 500,
-            _ => false,
-        }
-    }
-
     /// A stable name for the kind, stored with executions.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -264,6 +264,7 @@ impl LlmError {
             LlmError::Connect(_) => "network",
             LlmError::InvalidResponse(_) => "invalid_response",
             LlmError::Config(_) => "configuration",
+            LlmError::CircuitOpen { .. } => "circuit_open",
         }
     }
 }

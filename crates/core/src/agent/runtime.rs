@@ -1,6 +1,6 @@
 //! `Runtime::run`: one agent run, from prompt to stored execution record.
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use schemars::JsonSchema;
@@ -13,8 +13,11 @@ use super::execution::{
     self, Engine, ExecutionHandle, ExecutionRecord, LlmCallRecord, Outcome, ToolCallRecord,
 };
 use super::explained;
-use super::llm::{ChatRequest, Finish, LlmClient, LlmError, Message, ToolSpec};
+use super::llm::{ChatRequest, ChatResponse, Finish, LlmClient, LlmError, Message, ToolSpec};
 use crate::explain::Explanation;
+use crate::failsafe::{
+    self, Classified, ErrorCategory, ErrorContext, ErrorInfo, Failsafe, RecoveryStrategy, errors,
+};
 use crate::store::{self, Store};
 
 /// A tool an agent offers the model. Tools read (never write) the store.
@@ -137,27 +140,63 @@ pub struct Runtime {
     llm: Option<LlmClient>,
     max_steps: usize,
     model_override: Option<String>,
-    fallback_reason: Option<String>,
+    refusal: Option<Refusal>,
+    failsafe: Arc<Failsafe>,
+}
+
+/// Why a model may not be used now, although one is configured.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{reason}")]
+struct Refusal {
+    category: ErrorCategory,
+    reason: String,
+}
+
+impl Classified for Refusal {
+    fn category(&self) -> ErrorCategory {
+        self.category
+    }
+
+    fn strategy(&self) -> RecoveryStrategy {
+        RecoveryStrategy::GracefulDegradation
+    }
 }
 
 impl Runtime {
-    /// A runtime over `llm` (none: built-in engine only), allowing 6 tool rounds.
+    /// A runtime over `llm` (none: built-in engine only), allowing 6 tool rounds, with
+    /// the default failsafe. Give it the process's failsafe with [`Runtime::with_failsafe`]
+    /// so circuits and retry counts carry over between runs.
     pub fn new(llm: Option<LlmClient>) -> Self {
         Self {
             llm,
             max_steps: 6,
             model_override: None,
-            fallback_reason: None,
+            refusal: None,
+            failsafe: Arc::new(Failsafe::default()),
         }
     }
 
     /// A runtime on the built-in engine because a model may not be used now (a spent
-    /// budget, later an open circuit); every run records `reason`.
-    pub fn builtin_because(reason: impl Into<String>) -> Self {
+    /// budget); every run records `reason` and an error of `category`.
+    pub fn builtin_because(category: ErrorCategory, reason: impl Into<String>) -> Self {
         Self {
-            fallback_reason: Some(reason.into()),
+            refusal: Some(Refusal {
+                category,
+                reason: reason.into(),
+            }),
             ..Self::new(None)
         }
+    }
+
+    /// Uses `failsafe` (retry policy, circuit breakers) for every run.
+    pub fn with_failsafe(mut self, failsafe: Arc<Failsafe>) -> Self {
+        self.failsafe = failsafe;
+        self
+    }
+
+    /// The failsafe runs go through.
+    pub fn failsafe(&self) -> &Arc<Failsafe> {
+        &self.failsafe
     }
 
     /// Whether runs go to a model.
@@ -212,46 +251,74 @@ impl Runtime {
         mut handle: ExecutionHandle,
     ) -> store::Result<AgentRun<A::Output>> {
         let input_json = serde_json::to_string(input).ok().map(|s| shorten(&s, 4000));
+        let mut errors = Vec::new();
         let (result, mut outcome) = match &self.llm {
             None => {
-                match &self.fallback_reason {
-                    Some(reason) => tracing::warn!(reason = %reason, "using the built-in engine"),
-                    None => tracing::info!("no LLM configured; using the built-in engine"),
-                }
-                let out = agent.builtin(&lock(store), input);
-                let mut explanation = agent.builtin_explanation(input, &out);
-                if let Some(reason) = &self.fallback_reason {
-                    explanation.add_assumptions(&[format!(
-                        "The built-in engine answered because {reason}."
-                    )]);
-                }
-                let outcome = Outcome {
-                    engine: Some(Engine::Builtin),
-                    fallback_reason: self.fallback_reason.clone(),
-                    explanation: Some(explanation),
-                    ..Outcome::default()
-                };
+                let reason = self.refusal.as_ref().map(|r| {
+                    let context = self.error_context::<A>(&handle, None, None);
+                    errors.push(errors::classify(r, context, lock(store).now_ms()));
+                    r.reason.clone()
+                });
+                let (out, outcome) = builtin(store, agent, input, reason);
                 (Ok(out), outcome)
             }
             Some(llm) => {
                 let model = self.model_for::<A>(settings);
+                let circuit = failsafe::circuit_name(llm.provider(), &model);
                 let answer = self
-                    .llm_loop(store, agent, input, settings, llm, &model, &mut handle)
+                    .llm_loop(
+                        store,
+                        agent,
+                        input,
+                        settings,
+                        llm,
+                        &circuit,
+                        &mut handle,
+                        &mut errors,
+                    )
                     .await;
-                let (result, explanation) = match answer {
-                    Ok((out, x)) => (Ok(out), Some(x)),
-                    Err(e) => (Err(e), None),
-                };
-                let outcome = Outcome {
+                if let Err(e) = &answer
+                    && !matches!(e, RunError::Llm(_))
+                {
+                    // LLM call failures were classified attempt by attempt; this one
+                    // is about the answer.
+                    let context = self.error_context::<A>(&handle, Some(&circuit), None);
+                    errors.push(errors::classify(e, context, lock(store).now_ms()));
+                }
+                let llm_outcome = |explanation| Outcome {
                     engine: Some(Engine::Llm),
                     provider: Some(llm.provider().to_owned()),
-                    model: Some(model),
+                    model: Some(model.clone()),
                     explanation,
                     ..Outcome::default()
                 };
-                (result, outcome)
+                match answer {
+                    Ok((out, x)) => (Ok(out), llm_outcome(Some(x))),
+                    Err(e) if e.retryable() || Classified::strategy(&e).falls_back() => {
+                        let reason = fallback_reason(&e, &circuit, &errors);
+                        let (out, outcome) = builtin(store, agent, input, Some(reason));
+                        let outcome = Outcome {
+                            provider: Some(llm.provider().to_owned()),
+                            model: Some(model.clone()),
+                            ..outcome
+                        };
+                        (Ok(out), outcome)
+                    }
+                    Err(e) => (Err(e), llm_outcome(None)),
+                }
             }
         };
+        let recovery = match (&result, outcome.engine) {
+            (Ok(_), Some(Engine::Builtin)) => Some("the built-in engine answered"),
+            (Ok(_), _) => Some("a retry succeeded"),
+            (Err(_), _) => None,
+        };
+        for e in &mut errors {
+            e.recovered = recovery.is_some();
+            e.recovery = recovery.map(str::to_owned);
+            errors::log(e);
+        }
+        outcome.errors = errors;
         outcome.success = result.is_ok();
         outcome.input = input_json;
         match &result {
@@ -261,8 +328,24 @@ impl Runtime {
                 outcome.error = Some((e.kind().to_owned(), e.to_string()));
             }
         }
+        outcome.circuit_transitions = self.failsafe.breakers().take_transitions();
         let execution = execution::end_execution(&mut lock(store), handle, outcome)?;
         Ok(AgentRun { result, execution })
+    }
+
+    fn error_context<A: Agent>(
+        &self,
+        handle: &ExecutionHandle,
+        circuit: Option<&str>,
+        attempt: Option<u32>,
+    ) -> ErrorContext {
+        ErrorContext {
+            agent: Some(A::NAME.to_owned()),
+            circuit: circuit.map(str::to_owned),
+            request_id: Some(handle.request_id.clone()),
+            attempt,
+            ..ErrorContext::new("agent_run")
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -273,15 +356,16 @@ impl Runtime {
         input: &A::Input,
         settings: &RunSettings,
         llm: &LlmClient,
-        model: &str,
+        circuit: &str,
         handle: &mut ExecutionHandle,
+        errors: &mut Vec<ErrorInfo>,
     ) -> Result<(A::Output, Explanation), RunError> {
         let tools = agent.tools();
         let schema = serde_json::to_value(schemars::schema_for!(A::Output))
             .map_err(|e| RunError::InvalidOutput(format!("output schema: {e}")))?;
         let schema = explained::wrap_schema(schema);
         let mut request = ChatRequest {
-            model: model.to_owned(),
+            model: self.model_for::<A>(settings),
             temperature: settings.temperature,
             max_tokens: settings.max_tokens,
             messages: vec![
@@ -299,29 +383,9 @@ impl Runtime {
             output_schema: Some((A::NAME.replace('-', "_"), schema)),
         };
         for _step in 0..self.max_steps {
-            let started_at = lock(store).now_ms();
-            let started = Instant::now();
-            let answer = llm.chat(&request).await;
-            let duration_us = i64::try_from(started.elapsed().as_micros()).unwrap_or(i64::MAX);
-            let mut record = LlmCallRecord {
-                model: model.to_owned(),
-                started_at,
-                duration_us,
-                usage: Default::default(),
-                finish: None,
-                error: None,
-            };
-            let resp = match answer {
-                Ok(r) => r,
-                Err(e) => {
-                    record.error = Some((e.kind().to_owned(), e.to_string()));
-                    handle.llm_calls.push(record);
-                    return Err(e.into());
-                }
-            };
-            record.usage = resp.usage;
-            record.finish = Some(resp.finish);
-            handle.llm_calls.push(record);
+            let resp = self
+                .call_model::<A>(store, llm, &request, circuit, handle, errors)
+                .await?;
             if !resp.tool_calls.is_empty() {
                 request.messages.push(Message::Assistant {
                     content: resp.content.clone(),
@@ -365,6 +429,137 @@ impl Runtime {
         }
         Err(RunError::StepLimit(self.max_steps))
     }
+
+    /// One model call under the failsafe: each attempt passes the circuit breaker,
+    /// is recorded (an attempt cut at its timeout too) and, when it fails, classified.
+    async fn call_model<A: Agent>(
+        &self,
+        store: &Mutex<Store>,
+        llm: &LlmClient,
+        request: &ChatRequest,
+        circuit: &str,
+        handle: &mut ExecutionHandle,
+        errors: &mut Vec<ErrorInfo>,
+    ) -> Result<ChatResponse, LlmError> {
+        let breaker = self.failsafe.breakers().get(circuit);
+        // Each attempt's record and start, written before the request so that an
+        // attempt cut at its timeout is still on record.
+        let attempts: Mutex<Vec<(LlmCallRecord, Instant)>> = Mutex::new(Vec::new());
+        let context = |attempt| self.error_context::<A>(handle, Some(circuit), Some(attempt));
+        let result = self
+            .failsafe
+            .retry()
+            .execute_observed(
+                |_| {
+                    let (breaker, attempts) = (&breaker, &attempts);
+                    async move {
+                        let permit = breaker.acquire()?;
+                        let slot = {
+                            let record = LlmCallRecord {
+                                model: request.model.clone(),
+                                started_at: lock(store).now_ms(),
+                                duration_us: 0,
+                                usage: Default::default(),
+                                finish: None,
+                                error: Some((
+                                    LlmError::Timeout.kind().to_owned(),
+                                    LlmError::Timeout.to_string(),
+                                )),
+                            };
+                            let mut a = lock(attempts);
+                            a.push((record, Instant::now()));
+                            a.len() - 1
+                        };
+                        let answer = llm.chat(request).await;
+                        permit.record(&answer);
+                        let mut a = lock(attempts);
+                        let (record, started) = &mut a[slot];
+                        record.duration_us = micros_since(*started);
+                        match &answer {
+                            Ok(r) => {
+                                record.usage = r.usage;
+                                record.finish = Some(r.finish);
+                                record.error = None;
+                            }
+                            Err(e) => record.error = Some((e.kind().to_owned(), e.to_string())),
+                        }
+                        answer
+                    }
+                },
+                |failure| {
+                    if failure.timed_out
+                        && let Some((record, started)) = lock(&attempts).last_mut()
+                    {
+                        record.duration_us = micros_since(*started);
+                    }
+                    let mut info = errors::classify(
+                        failure.error,
+                        context(failure.attempt),
+                        lock(store).now_ms(),
+                    );
+                    if failure.retry_in.is_none() && failure.error.retryable() {
+                        // Out of retries: the run goes on with the built-in engine.
+                        info.recovery_strategy = RecoveryStrategy::GracefulDegradation;
+                    }
+                    errors.push(info);
+                },
+            )
+            .await;
+        handle.llm_calls.extend(
+            attempts
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner)
+                .into_iter()
+                .map(|(record, _)| record),
+        );
+        result
+    }
+}
+
+/// The built-in engine's answer, and the outcome saying why it answered.
+fn builtin<A: Agent>(
+    store: &Mutex<Store>,
+    agent: &A,
+    input: &A::Input,
+    fallback_reason: Option<String>,
+) -> (A::Output, Outcome) {
+    match &fallback_reason {
+        Some(reason) => tracing::warn!(reason = %reason, "using the built-in engine"),
+        None => tracing::info!("no LLM configured; using the built-in engine"),
+    }
+    let out = agent.builtin(&lock(store), input);
+    let mut explanation = agent.builtin_explanation(input, &out);
+    if let Some(reason) = &fallback_reason {
+        explanation.add_assumptions(&[format!("The built-in engine answered because {reason}.")]);
+    }
+    let outcome = Outcome {
+        engine: Some(Engine::Builtin),
+        fallback_reason,
+        explanation: Some(explanation),
+        ..Outcome::default()
+    };
+    (out, outcome)
+}
+
+/// Why a failed model run fell back, in words that follow "because".
+fn fallback_reason(e: &RunError, circuit: &str, errors: &[ErrorInfo]) -> String {
+    if !e.retryable() || matches!(e, RunError::Llm(LlmError::CircuitOpen { .. })) {
+        return e.to_string();
+    }
+    let attempts = errors
+        .last()
+        .and_then(|i| i.context.attempt)
+        .map_or(1, |a| a + 1);
+    let times = if attempts == 1 {
+        "once".to_owned()
+    } else {
+        format!("{attempts} times")
+    };
+    format!("{circuit} was tried {times} and failed ({e})")
+}
+
+fn micros_since(started: Instant) -> i64 {
+    i64::try_from(started.elapsed().as_micros()).unwrap_or(i64::MAX)
 }
 
 fn run_tool(
@@ -403,7 +598,7 @@ fn shorten(s: &str, max: usize) -> String {
     format!("{}…", &s[..end])
 }
 
-fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // SQLite transactions roll back on panic, so a poisoned lock holds a consistent store.
-    store.lock().unwrap_or_else(PoisonError::into_inner)
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }

@@ -3,7 +3,7 @@
 //! analyst, applies its proposals under the review rules.
 
 use std::borrow::Cow;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::email_analyst::{EmailAnalysis, EmailAnalyst, EmailInput};
 use super::endpoint;
@@ -12,19 +12,26 @@ use super::job_match::{JobMatch, JobMatchInput, JobMatchResult, MAX_POST_CHARS};
 use super::llm::{LlmClient, TokenUsage};
 use super::runtime::{Agent, AgentRun, RunSettings, Runtime};
 use crate::cost::{Money, budget, prices};
+use crate::failsafe::{ErrorCategory, Failsafe};
 use crate::settings;
 use crate::store::Store;
 use crate::tracker::review::{self, Applied};
 use crate::tracker::{Error, Result, applications, emails, follow_ups, profile};
 
-/// A runtime for the configured endpoint (the built-in engine when there is none).
-pub fn runtime(store: &Mutex<Store>) -> Result<Runtime> {
-    let endpoint = endpoint::configured(&lock(store)).map_err(|e| Error::invalid("baseUrl", e))?;
+/// A runtime for the configured endpoint (the built-in engine when there is none),
+/// going through the process's `failsafe` with the stored retry and breaker settings.
+pub fn runtime(store: &Mutex<Store>, failsafe: &Arc<Failsafe>) -> Result<Runtime> {
+    let (endpoint, config) = {
+        let s = lock(store);
+        let endpoint = endpoint::configured(&s).map_err(|e| Error::invalid("baseUrl", e))?;
+        (endpoint, settings::failsafe(&s)?)
+    };
+    failsafe.configure(&config);
     let llm = endpoint
         .map(LlmClient::new)
         .transpose()
         .map_err(|e| Error::invalid("provider", e.to_string()))?;
-    Ok(Runtime::new(llm))
+    Ok(Runtime::new(llm).with_failsafe(failsafe.clone()))
 }
 
 /// The stored settings for agent `A`; an error if the user turned it off.
@@ -60,9 +67,13 @@ fn budgeted<'r, A: Agent>(
         return Ok(Cow::Borrowed(runtime));
     }
     Ok(match budget::paid_calls_blocked(&mut s, A::NAME)? {
-        Some(reason) => Cow::Owned(Runtime::builtin_because(format!(
-            "{reason} and the hard limit is on"
-        ))),
+        Some(reason) => Cow::Owned(
+            Runtime::builtin_because(
+                ErrorCategory::BudgetExceeded,
+                format!("{reason} and the hard limit is on"),
+            )
+            .with_failsafe(runtime.failsafe().clone()),
+        ),
         None => Cow::Borrowed(runtime),
     })
 }

@@ -40,6 +40,9 @@ pub struct PruneReport {
     pub executions: usize,
     /// Minute and hour rollup rows past their own retention.
     pub rollups: usize,
+    /// Handled errors older than the retention.
+    #[serde(default)]
+    pub errors: usize,
     /// When, ms UTC.
     pub at: Timestamp,
 }
@@ -75,6 +78,7 @@ pub fn prune(store: &mut Store) -> Result<PruneReport> {
             break;
         }
     }
+    report.errors = store.write(|tx| crate::failsafe::errors::prune_in(tx, cutoff))?;
     report.rollups = store.write(|tx| {
         let minutes = tx.execute(
             "DELETE FROM metrics_rollups WHERE level = 0 AND bucket_start < ?1",
@@ -93,6 +97,7 @@ pub fn prune(store: &mut Store) -> Result<PruneReport> {
     tracing::info!(
         executions = report.executions,
         rollups = report.rollups,
+        errors = report.errors,
         "metrics pruned"
     );
     Ok(report)

@@ -45,6 +45,7 @@ pub const MIGRATIONS: &[Migration] = &[
     crate::monitor::maintenance::MIGRATION,
     crate::explain::MIGRATION,
     crate::explain::feedback::MIGRATION,
+    crate::failsafe::errors::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

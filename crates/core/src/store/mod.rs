@@ -117,6 +117,11 @@ impl Store {
         self.clock.now_ms()
     }
 
+    /// This store's clock (what the failsafe's waits and timeouts go by, too).
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone()
+    }
+
     /// Maps a SQLite error from a query on this store to a store error naming the file.
     pub fn error(&self, err: rusqlite::Error) -> Error {
         Error::classify(&self.path, err)

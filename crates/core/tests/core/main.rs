@@ -6,6 +6,7 @@ mod agent;
 mod applications;
 mod cost;
 mod explain;
+mod failsafe;
 mod inbox;
 mod monitor;
 mod store;
@@ -36,9 +37,16 @@ pub fn test_client(
     .expect("client")
 }
 
-/// A runtime whose model is the test server.
+/// A runtime whose model is the test server, with the default failsafe on a clock of
+/// its own (retry waits take no time).
 pub fn test_runtime(server: &jobtrail_llm_testserver::TestServer) -> jobtrail_core::agent::Runtime {
-    jobtrail_core::agent::Runtime::new(Some(test_client(server)))
+    use jobtrail_core::failsafe::{CircuitBreakerConfig, Failsafe, RetryPolicy};
+    let failsafe = Failsafe::new(
+        RetryPolicy::default(),
+        CircuitBreakerConfig::default(),
+        Arc::new(ManualClock::new(0)),
+    );
+    jobtrail_core::agent::Runtime::new(Some(test_client(server))).with_failsafe(Arc::new(failsafe))
 }
 
 /// Adds an application as the user would (the draft is validated like typed input).

@@ -1,0 +1,740 @@
+//! The failsafe driven through the runtime against the test server's faults: retry
+//! counts and spacing (on the store's manual clock, no sleeping), Retry-After, what is
+//! never retried, circuit breakers opening, probing and closing, timeouts, bad answers,
+//! and a few hundred runs under a mixed fault load.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use jobtrail_core::Store;
+use jobtrail_core::agent::email_analyst::{
+    EmailAnalysis, EmailAnalyst, EmailCategory, EmailInput, Urgency,
+};
+use jobtrail_core::agent::llm::{Endpoint, LlmClient, LlmError};
+use jobtrail_core::agent::{Engine, RunError, RunSettings, Runtime};
+use jobtrail_core::clock::{Clock, ManualClock};
+use jobtrail_core::failsafe::{
+    self, BackoffStrategy, CircuitBreakerConfig, CircuitState, ErrorCategory, ErrorFilter,
+    Failsafe, RecoveryStrategy, RetryPolicy,
+};
+use jobtrail_llm_testserver::{Reply, TestServer, Usage};
+
+use crate::{temp_store, test_client};
+
+fn email() -> EmailInput {
+    EmailInput {
+        from: "Acme Talent <talent@acme.com>".into(),
+        subject: "Interview invitation: Rust Engineer".into(),
+        date: None,
+        body: "We would like to schedule an interview with you next week.".into(),
+    }
+}
+
+/// A valid EmailAnalyst answer.
+fn answer() -> Reply {
+    Reply::json(
+        &serde_json::to_value(EmailAnalysis {
+            category: EmailCategory::InterviewInvite,
+            urgency: Urgency::High,
+            company: Some("Acme".into()),
+            role: Some("Rust Engineer".into()),
+            dates: vec![],
+            contacts: vec![],
+            application_id: None,
+            proposed_status: None,
+            summary: "Interview invitation from Acme.".into(),
+            confidence: 0.9,
+        })
+        .unwrap(),
+    )
+}
+
+fn status(code: u16) -> Reply {
+    Reply::Status {
+        status: code,
+        message: format!("fault {code}"),
+    }
+}
+
+/// Exponential waits without jitter: 1 s, 2 s, 4 s, …
+fn exact_policy() -> RetryPolicy {
+    RetryPolicy {
+        backoff_strategy: BackoffStrategy::Exponential,
+        attempt_timeout: Some(Duration::from_secs(5)),
+        ..RetryPolicy::default()
+    }
+}
+
+struct Bench {
+    _dir: tempfile::TempDir,
+    store: Mutex<Store>,
+    clock: ManualClock,
+    server: TestServer,
+    failsafe: Arc<Failsafe>,
+    runtime: Runtime,
+}
+
+async fn bench(policy: RetryPolicy, breakers: CircuitBreakerConfig) -> Bench {
+    let (dir, store, clock) = temp_store();
+    let server = TestServer::start().await.unwrap();
+    let failsafe = Arc::new(Failsafe::new(policy, breakers, store.clock()));
+    let runtime = Runtime::new(Some(test_client(&server))).with_failsafe(failsafe.clone());
+    Bench {
+        _dir: dir,
+        store: Mutex::new(store),
+        clock,
+        server,
+        failsafe,
+        runtime,
+    }
+}
+
+impl Bench {
+    async fn run(
+        &self,
+    ) -> jobtrail_core::agent::AgentRun<jobtrail_core::agent::email_analyst::EmailAnalysis> {
+        self.runtime
+            .run(
+                &self.store,
+                &EmailAnalyst::default(),
+                &email(),
+                &RunSettings::default(),
+            )
+            .await
+            .expect("the run is recorded")
+    }
+
+    fn int(&self, sql: &str) -> i64 {
+        self.store
+            .lock()
+            .unwrap()
+            .conn()
+            .query_row(sql, [], |r| r.get::<_, Option<i64>>(0))
+            .unwrap()
+            .unwrap_or(0)
+    }
+
+    /// Start times of the LLM calls of execution `id`, as offsets from the first.
+    fn call_offsets(&self, id: i64) -> Vec<i64> {
+        let s = self.store.lock().unwrap();
+        let mut stmt = s
+            .conn()
+            .prepare("SELECT started_at FROM llm_calls WHERE execution_id = ?1 ORDER BY seq")
+            .unwrap();
+        let times: Vec<i64> = stmt
+            .query_map([id], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        times.iter().map(|t| t - times[0]).collect()
+    }
+}
+
+#[tokio::test]
+async fn transient_errors_are_retried_with_exponential_spacing() {
+    let b = bench(exact_policy(), CircuitBreakerConfig::default()).await;
+    b.server.script([
+        status(503),
+        Reply::RateLimited { retry_after: None },
+        status(502),
+        answer(),
+    ]);
+    let run = b.run().await;
+    assert!(run.result.is_ok(), "{:?}", run.result);
+    assert_eq!(
+        run.execution.engine,
+        Engine::Llm,
+        "the fourth attempt answered"
+    );
+    assert_eq!(b.server.received().len(), 4, "1 try + 3 retries");
+    assert_eq!(
+        b.call_offsets(run.execution.execution_id),
+        [0, 1_000, 3_000, 7_000],
+        "waits of 1 s, 2 s and 4 s between attempts"
+    );
+    assert_eq!(
+        b.int(
+            "SELECT count(*) FROM error_log WHERE strategy = 'retry_with_backoff' AND recovered = 1"
+        ),
+        3,
+        "each failed attempt is classified and recovered by the retry"
+    );
+    let stats = b.failsafe.retry().stats();
+    assert_eq!(
+        (stats.calls, stats.attempts, stats.succeeded_after_retry),
+        (1, 4, 1)
+    );
+}
+
+#[tokio::test]
+async fn retry_after_is_honoured_in_seconds_and_as_a_date_up_to_max_delay() {
+    let b = bench(exact_policy(), CircuitBreakerConfig::default()).await;
+    let in_30s = chrono::DateTime::from_timestamp_millis(b.clock.now_ms() + 30_000)
+        .unwrap()
+        .to_rfc2822()
+        .replace("+0000", "GMT");
+    b.server.script([
+        Reply::RateLimited {
+            retry_after: Some("7".into()),
+        },
+        Reply::RateLimited {
+            retry_after: Some(in_30s),
+        },
+        answer(),
+    ]);
+    let run = b.run().await;
+    assert!(run.result.is_ok());
+    let offsets = b.call_offsets(run.execution.execution_id);
+    assert_eq!(
+        offsets[1], 7_000,
+        "Retry-After: 7 waits 7 s, not the 1 s backoff"
+    );
+    assert!(
+        (29_000..=30_000).contains(&offsets[2]),
+        "an HTTP date 30 s after the first attempt waits until then: {offsets:?}"
+    );
+
+    // Longer than max_delay (60 s): no retry, the built-in engine answers.
+    b.server.script([Reply::RateLimited {
+        retry_after: Some("3600".into()),
+    }]);
+    let before = b.server.received().len();
+    let run = b.run().await;
+    assert_eq!(b.server.received().len(), before + 1, "not retried");
+    assert_eq!(run.execution.engine, Engine::Builtin);
+    let reason = run.execution.fallback_reason.unwrap();
+    assert!(reason.contains("was tried once and failed"), "{reason}");
+}
+
+#[tokio::test]
+async fn client_errors_are_never_retried() {
+    let b = bench(exact_policy(), CircuitBreakerConfig::default()).await;
+    for (reply, kind, category, strategy) in [
+        (
+            Reply::Unauthorized,
+            "authentication",
+            ErrorCategory::Authentication,
+            RecoveryStrategy::EscalateToAdmin,
+        ),
+        (
+            status(400),
+            "http",
+            ErrorCategory::Validation,
+            RecoveryStrategy::FailFast,
+        ),
+        (
+            status(403),
+            "authentication",
+            ErrorCategory::Authentication,
+            RecoveryStrategy::EscalateToAdmin,
+        ),
+        (
+            status(404),
+            "http",
+            ErrorCategory::Configuration,
+            RecoveryStrategy::FailFast,
+        ),
+        (
+            status(422),
+            "http",
+            ErrorCategory::Validation,
+            RecoveryStrategy::FailFast,
+        ),
+    ] {
+        let before = b.server.received().len();
+        b.server.script([reply]);
+        let run = b.run().await;
+        assert_eq!(
+            b.server.received().len(),
+            before + 1,
+            "{kind}: one request only"
+        );
+        let err = run
+            .result
+            .expect_err("the run fails: only a person can fix this");
+        assert_eq!(err.kind(), kind);
+        assert!(!run.execution.success);
+        let info = failsafe::list_errors(
+            &b.store.lock().unwrap(),
+            &ErrorFilter {
+                execution_id: Some(run.execution.execution_id),
+                ..ErrorFilter::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(info.len(), 1);
+        assert_eq!(
+            (info[0].category, info[0].recovery_strategy),
+            (category, strategy)
+        );
+        assert!(!info[0].recovered);
+    }
+    let auth = b.run_error_message(Reply::Unauthorized).await;
+    assert!(
+        auth.contains("set a valid key"),
+        "asks for a new key: {auth}"
+    );
+    assert_eq!(b.failsafe.retry().stats().succeeded_after_retry, 0);
+}
+
+impl Bench {
+    async fn run_error_message(&self, reply: Reply) -> String {
+        self.server.script([reply]);
+        self.run().await.result.unwrap_err().to_string()
+    }
+}
+
+#[tokio::test]
+async fn a_run_of_server_errors_opens_the_circuit_then_probes_close_it() {
+    let policy = RetryPolicy {
+        max_retries: 1,
+        ..exact_policy()
+    };
+    let breakers = CircuitBreakerConfig {
+        failure_threshold: 3,
+        success_threshold: 2,
+        timeout: Duration::from_secs(60),
+        half_open_max_calls: 1,
+    };
+    let b = bench(policy, breakers).await;
+    let mut events = b.failsafe.breakers().subscribe();
+    b.server.set_fallback(status(500));
+
+    // Run 1: two failures (try + retry); run 2: the third failure opens the circuit
+    // and its retry is refused without a request.
+    let first = b.run().await;
+    assert_eq!(first.execution.engine, Engine::Builtin);
+    let second = b.run().await;
+    assert_eq!(
+        b.server.received().len(),
+        3,
+        "the refused retry sent nothing"
+    );
+    let reason = second.execution.fallback_reason.unwrap();
+    assert!(reason.contains("test/gpt-4o-mini is paused"), "{reason}");
+    let circuit = b.failsafe.breakers().get("test/gpt-4o-mini");
+    assert_eq!(circuit.get_state(), CircuitState::Open);
+
+    // While open: no request, no cost, the built-in engine answers at once.
+    let third = b.run().await;
+    assert_eq!(b.server.received().len(), 3);
+    assert_eq!(third.execution.llm_calls, 0);
+    assert_eq!(third.execution.cost.nanos(), 0);
+    assert!(third.result.is_ok());
+    let explanation = jobtrail_core::explain::get_explanation(
+        &b.store.lock().unwrap(),
+        third.execution.execution_id,
+    )
+    .unwrap();
+    assert!(
+        explanation
+            .assumptions
+            .iter()
+            .any(|a| a.contains("paused after repeated failures")),
+        "the explanation says why: {:?}",
+        explanation.assumptions
+    );
+
+    // After the timeout: one probe at a time; two successes close it.
+    b.clock.advance(60_000);
+    b.server.script([answer(), answer()]);
+    let probe = b.run().await;
+    assert_eq!(
+        probe.execution.engine,
+        Engine::Llm,
+        "the probe went through"
+    );
+    assert_eq!(circuit.get_state(), CircuitState::HalfOpen);
+    b.run().await;
+    assert_eq!(circuit.get_state(), CircuitState::Closed);
+
+    let seen: Vec<(CircuitState, CircuitState)> = std::iter::from_fn(|| events.try_recv().ok())
+        .map(|t| (t.from, t.to))
+        .collect();
+    let expected = [
+        (CircuitState::Closed, CircuitState::Open),
+        (CircuitState::Open, CircuitState::HalfOpen),
+        (CircuitState::HalfOpen, CircuitState::Closed),
+    ];
+    assert_eq!(seen, expected, "every transition is emitted");
+    assert_eq!(
+        b.int("SELECT count(*) FROM circuit_transitions WHERE circuit = 'test/gpt-4o-mini'"),
+        3,
+        "every transition is stored"
+    );
+    let stored = failsafe::stored_circuits(&b.store.lock().unwrap()).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].state, stored[0].times_opened),
+        (CircuitState::Closed, 1)
+    );
+    let stats = circuit.get_stats();
+    assert_eq!(
+        (stats.failures, stats.rejected, stats.times_opened),
+        (3, 2, 1)
+    );
+}
+
+#[tokio::test]
+async fn an_open_circuit_is_resumed_by_a_new_process() {
+    let b = bench(
+        RetryPolicy {
+            max_retries: 0,
+            ..exact_policy()
+        },
+        CircuitBreakerConfig {
+            failure_threshold: 1,
+            ..CircuitBreakerConfig::default()
+        },
+    )
+    .await;
+    b.server.script([status(503)]);
+    b.run().await;
+    let resumed = Failsafe::load(&b.store.lock().unwrap()).unwrap();
+    let stats = resumed.breakers().get("test/gpt-4o-mini").get_stats();
+    assert_eq!(
+        stats.state,
+        CircuitState::Open,
+        "the CLI's next run respects it"
+    );
+    assert_eq!(stats.retry_at, Some(b.clock.now_ms() + 60_000));
+}
+
+#[tokio::test]
+async fn a_hung_server_is_cut_by_the_attempt_timeout() {
+    let policy = RetryPolicy {
+        attempt_timeout: Some(Duration::from_millis(300)),
+        ..exact_policy()
+    };
+    let b = bench(policy, CircuitBreakerConfig::default()).await;
+    b.server.script([Reply::Hang, answer()]);
+    let run = b.run().await;
+    assert!(run.result.is_ok(), "the retry answered: {:?}", run.result);
+    assert_eq!(run.execution.llm_calls, 2);
+    let (kind, duration_us): (String, i64) = b
+        .store
+        .lock()
+        .unwrap()
+        .conn()
+        .query_row(
+            "SELECT error_kind, duration_us FROM llm_calls WHERE execution_id = ?1 AND seq = 0",
+            [run.execution.execution_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(kind, "timeout", "the cut attempt is on record");
+    assert!(
+        (300_000..2_000_000).contains(&duration_us),
+        "cut at about 300 ms: {duration_us} µs"
+    );
+
+    // A deadline shorter than the waits ends the retries.
+    let b = bench(
+        RetryPolicy {
+            deadline: Some(Duration::from_secs(2)),
+            ..exact_policy()
+        },
+        CircuitBreakerConfig::default(),
+    )
+    .await;
+    b.server.set_fallback(status(503));
+    let run = b.run().await;
+    assert_eq!(
+        b.server.received().len(),
+        2,
+        "1 s wait fits the 2 s deadline, the next 2 s does not"
+    );
+    assert_eq!(run.execution.engine, Engine::Builtin);
+}
+
+#[tokio::test]
+async fn malformed_cut_and_truncated_answers_are_classified_and_stored() {
+    let b = bench(exact_policy(), CircuitBreakerConfig::default()).await;
+    b.server.script([
+        Reply::MalformedJson,
+        // A connection dropped mid-answer is a network fault: retried.
+        Reply::CutStream {
+            text: "{\"result\":".into(),
+        },
+        answer(),
+        Reply::Truncated {
+            text: "{\"result\": {\"cat".into(),
+            usage: Usage::new(50, 0, 256, 0),
+        },
+    ]);
+    let engines: Vec<Engine> = [b.run().await, b.run().await, b.run().await]
+        .iter()
+        .map(|r| {
+            assert!(r.result.is_ok(), "every run answers: {:?}", r.result);
+            r.execution.engine
+        })
+        .collect();
+    assert_eq!(engines, [Engine::Builtin, Engine::Llm, Engine::Builtin]);
+    assert_eq!(
+        b.server.received().len(),
+        4,
+        "only the cut connection was retried"
+    );
+    let errors = failsafe::list_errors(&b.store.lock().unwrap(), &ErrorFilter::default()).unwrap();
+    let mut seen: Vec<(&str, ErrorCategory, RecoveryStrategy)> = errors
+        .iter()
+        .map(|e| {
+            assert!(e.recovered, "{e:?}");
+            (e.kind.as_str(), e.category, e.recovery_strategy)
+        })
+        .collect();
+    seen.sort_unstable();
+    assert_eq!(
+        seen,
+        [
+            (
+                "invalid_response",
+                ErrorCategory::InvalidModelOutput,
+                RecoveryStrategy::FallbackToDefaults
+            ),
+            (
+                "network",
+                ErrorCategory::Network,
+                RecoveryStrategy::RetryWithBackoff
+            ),
+            (
+                "truncated",
+                ErrorCategory::InvalidModelOutput,
+                RecoveryStrategy::FallbackToDefaults
+            ),
+        ]
+    );
+    assert_eq!(
+        b.int("SELECT count(*) FROM llm_calls WHERE error_kind IS NOT NULL"),
+        2,
+        "the malformed answer and the cut connection are on record as failed calls"
+    );
+}
+
+#[tokio::test]
+async fn auth_errors_stop_at_once_even_mid_retry() {
+    let b = bench(exact_policy(), CircuitBreakerConfig::default()).await;
+    b.server
+        .script([status(503), Reply::Unauthorized, answer()]);
+    let run = b.run().await;
+    assert_eq!(
+        run.result.unwrap_err(),
+        RunError::Llm(LlmError::Auth { status: 401 })
+    );
+    assert_eq!(b.server.received().len(), 2, "no retry after the 401");
+    assert_eq!(b.server.pending(), 1);
+}
+
+/// A small deterministic generator for the fault mix.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+#[tokio::test]
+async fn under_a_mixed_fault_load_every_run_ends_classified_and_totals_match() {
+    let policy = RetryPolicy {
+        attempt_timeout: Some(Duration::from_millis(150)),
+        ..RetryPolicy::default()
+    };
+    let b = bench(policy, CircuitBreakerConfig::default()).await;
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut script = Vec::new();
+    for _ in 0..2_000 {
+        let roll = rng.below(1000);
+        script.push(match roll {
+            // About 30 % faults, in assorted kinds.
+            0..=59 => status(500 + rng.below(4) as u16),
+            60..=109 => Reply::RateLimited {
+                retry_after: (rng.below(2) == 0).then(|| rng.below(5).to_string()),
+            },
+            110..=139 => Reply::MalformedJson,
+            140..=164 => Reply::Truncated {
+                text: "{\"result\":".into(),
+                usage: Usage::new(40, 10, 64, 8),
+            },
+            165..=189 => Reply::content("not json at all"),
+            190..=209 => Reply::ContextLength,
+            210..=229 => Reply::CutStream { text: "{".into() },
+            230..=244 => status(400),
+            245..=256 => Reply::Unauthorized,
+            257..=266 => Reply::Hang,
+            267..=299 => Reply::Slow {
+                delay: Duration::from_millis(5),
+                then: Box::new(status(503)),
+            },
+            _ => answer().with_usage(Usage::new(
+                100 + rng.below(50) as u32,
+                rng.below(30) as u32,
+                20,
+                rng.below(5) as u32,
+            )),
+        });
+    }
+    b.server.script(script.clone());
+    const RUNS: usize = 300;
+    let mut ok = 0;
+    let mut failed = 0;
+    for i in 0..RUNS {
+        let run = b.run().await;
+        match &run.result {
+            Ok(_) => {
+                ok += 1;
+                assert!(run.execution.success);
+            }
+            Err(e) => {
+                failed += 1;
+                assert!(
+                    ["authentication", "http"].contains(&e.kind()),
+                    "only faults a person must fix end a run without a result: {e:?}"
+                );
+                assert_eq!(run.execution.error_kind.as_deref(), Some(e.kind()));
+            }
+        }
+        // Let an open circuit probe again now and then.
+        if i % 25 == 24 {
+            b.clock.advance(61_000);
+        }
+    }
+    assert_eq!(ok + failed, RUNS);
+    assert!(
+        failed > 0 && ok > failed,
+        "a mixed outcome: {ok} ok, {failed} failed"
+    );
+
+    let requests = b.server.received().len();
+    assert_eq!(
+        b.int("SELECT count(*) FROM executions"),
+        RUNS as i64,
+        "no run lost"
+    );
+    assert_eq!(
+        b.int("SELECT count(*) FROM llm_calls"),
+        requests as i64,
+        "one stored call per request the server received"
+    );
+    // Tokens the server reported for the requests it answered.
+    let (mut input, mut cached, mut output, mut reasoning) = (0i64, 0i64, 0i64, 0i64);
+    for r in &script[..requests] {
+        if let Reply::Content { usage, .. } | Reply::Truncated { usage, .. } = r {
+            input += i64::from(usage.prompt - usage.cached);
+            cached += i64::from(usage.cached);
+            output += i64::from(usage.completion - usage.reasoning);
+            reasoning += i64::from(usage.reasoning);
+        }
+    }
+    assert_eq!(
+        [
+            b.int("SELECT sum(input_tokens) FROM executions"),
+            b.int("SELECT sum(cached_input_tokens) FROM executions"),
+            b.int("SELECT sum(output_tokens) FROM executions"),
+            b.int("SELECT sum(reasoning_tokens) FROM executions"),
+        ],
+        [input, cached, output, reasoning],
+        "stored tokens equal what the server billed"
+    );
+    assert_eq!(
+        b.int("SELECT sum(cost_nanos) FROM executions"),
+        b.int("SELECT sum(cost_nanos) FROM llm_calls"),
+        "run costs are the sum of their calls"
+    );
+    let mut store = b.store.lock().unwrap();
+    let stats = failsafe::get_error_stats(&store, None).unwrap();
+    let failed_calls = b_int(
+        &store,
+        "SELECT count(*) FROM llm_calls WHERE error_kind IS NOT NULL",
+    );
+    let bad_answers = b_int(
+        &store,
+        "SELECT count(*) FROM error_log WHERE kind IN ('invalid_output', 'truncated', 'content_policy', 'step_limit')",
+    );
+    let refused = b_int(
+        &store,
+        "SELECT count(*) FROM error_log WHERE kind = 'circuit_open'",
+    );
+    assert_eq!(
+        stats.total_errors as i64,
+        failed_calls + bad_answers + refused,
+        "every failed call, bad answer and refused call is in the error log"
+    );
+    assert!(stats.total_errors - stats.recovered >= failed as u64);
+    assert_eq!(
+        b_int(
+            &store,
+            "SELECT count(*) FROM error_log l JOIN executions e ON e.id = l.execution_id
+             WHERE l.recovered <> e.success"
+        ),
+        0,
+        "an error is recovered exactly when its run still produced a result"
+    );
+    let summary =
+        jobtrail_core::monitor::metrics::get_all_agents_summary(&mut store, 24.0).unwrap();
+    assert_eq!(
+        summary.overall.total_executions, RUNS as i64,
+        "the dashboard counts every run"
+    );
+}
+
+fn b_int(store: &Store, sql: &str) -> i64 {
+    store
+        .conn()
+        .query_row(sql, [], |r| r.get::<_, Option<i64>>(0))
+        .unwrap()
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_client_with_no_server_is_a_network_error_that_degrades() {
+    let (_dir, store, _) = temp_store();
+    // A port nothing listens on.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let llm = LlmClient::new(Endpoint {
+        provider: "local".into(),
+        base_url: format!("http://127.0.0.1:{port}/v1"),
+        api_key: None,
+        timeout: Duration::from_secs(2),
+    })
+    .unwrap();
+    let failsafe = Arc::new(Failsafe::new(
+        RetryPolicy {
+            max_retries: 2,
+            ..exact_policy()
+        },
+        CircuitBreakerConfig::default(),
+        store.clock(),
+    ));
+    let store = Mutex::new(store);
+    let run = Runtime::new(Some(llm))
+        .with_failsafe(failsafe)
+        .run(
+            &store,
+            &EmailAnalyst::default(),
+            &email(),
+            &RunSettings::default(),
+        )
+        .await
+        .unwrap();
+    assert!(run.result.is_ok());
+    assert_eq!(run.execution.llm_calls, 3);
+    let s = store.lock().unwrap();
+    let errors = failsafe::list_errors(&s, &ErrorFilter::default()).unwrap();
+    assert_eq!(errors.len(), 3);
+    assert!(errors.iter().all(|e| e.category == ErrorCategory::Network));
+    assert_eq!(
+        errors[0].recovery_strategy,
+        RecoveryStrategy::GracefulDegradation,
+        "the last attempt's error says what happened next"
+    );
+}
