@@ -8,6 +8,7 @@ mod agent;
 mod apps;
 mod costs;
 mod explain;
+mod failsafe;
 mod inbox;
 mod logs;
 mod monitoring;
@@ -77,6 +78,12 @@ enum Command {
     /// The model price table.
     #[command(subcommand)]
     Prices(costs::PricesCommand),
+    /// Retries and circuit breakers.
+    #[command(subcommand)]
+    Failsafe(failsafe::FailsafeCommand),
+    /// Errors the app handled: statistics, list, export.
+    #[command(subcommand)]
+    Errors(failsafe::ErrorsCommand),
     /// Why an agent run decided what it did.
     Explain {
         /// The execution (a run's `execution.executionId`); with --summary and no id,
@@ -144,6 +151,8 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Monitoring(cmd) => monitoring::run(cmd, &mut store, out),
         Command::Costs(cmd) => costs::costs(cmd, &mut store, out),
         Command::Prices(cmd) => costs::prices(cmd, &mut store, out),
+        Command::Failsafe(cmd) => failsafe::failsafe(cmd, &mut store, out),
+        Command::Errors(cmd) => failsafe::errors(cmd, &store, out),
         Command::Calibration { agent } => explain::calibration(&store, agent.as_deref(), out),
         Command::Explain {
             execution_id,

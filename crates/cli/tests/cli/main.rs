@@ -655,6 +655,50 @@ mod inbox {
     }
 
     #[test]
+    fn a_skipped_message_is_in_the_error_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let file = mbox(dir.path());
+        assert_eq!(
+            jobtrail(&data, &["import", file.to_str().unwrap()])
+                .status
+                .code(),
+            Some(1)
+        );
+        let s = json_ok(&jobtrail(&data, &["--json", "errors", "stats"]));
+        assert_eq!(
+            (s["totalErrors"].as_u64(), s["recovered"].as_u64()),
+            (Some(1), Some(1)),
+            "{s}"
+        );
+        assert_eq!(s["byStrategy"]["skip_and_continue"], 1);
+        let list = json_ok(&jobtrail(
+            &data,
+            &["--json", "errors", "list", "--category", "validation"],
+        ));
+        assert_eq!(list[0]["kind"], "invalid_message", "{list}");
+        let none = json_ok(&jobtrail(
+            &data,
+            &["--json", "errors", "list", "--severity", "medium"],
+        ));
+        assert_eq!(none, serde_json::json!([]), "a skipped message is low");
+        let text =
+            String::from_utf8_lossy(&jobtrail(&data, &["errors", "list"]).stdout).into_owned();
+        assert!(
+            text.contains("SEVERITY") && text.contains("skip_and_continue") && text.contains("yes"),
+            "{text}"
+        );
+        let out = dir.path().join("errors.json");
+        let written = json_ok(&jobtrail(
+            &data,
+            &["--json", "errors", "export", "-o", out.to_str().unwrap()],
+        ));
+        assert_eq!(written["written"], 1);
+        let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        assert_eq!(v["errors"][0]["recoveryStrategy"], "skip_and_continue");
+    }
+
+    #[test]
     fn job_match_and_follow_up_run_on_the_builtin_engine() {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
@@ -1034,6 +1078,126 @@ mod costs_and_monitoring {
         );
         let nan = run("NaN");
         assert!(String::from_utf8_lossy(&nan.stderr).contains("not a dollar amount"));
+    }
+}
+
+mod failsafe_and_errors {
+    use super::*;
+
+    #[test]
+    fn failsafe_settings_round_trip_and_out_of_range_values_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let before = json_ok(&jobtrail(d, &["--json", "failsafe", "settings"]));
+        assert_eq!(before["circuitBreakerThreshold"], 5, "{before}");
+        let changed = json_ok(&jobtrail(
+            d,
+            &[
+                "--json",
+                "failsafe",
+                "settings",
+                "--max-retries",
+                "5",
+                "--retry-backoff-multiplier",
+                "1.5",
+            ],
+        ));
+        assert_eq!(changed["maxRetries"], 5);
+        assert_eq!(changed["retryBackoffMultiplier"], 1.5);
+        assert_eq!(
+            changed["circuitBreakerThreshold"], before["circuitBreakerThreshold"],
+            "only the given fields change"
+        );
+        let shown = json_ok(&jobtrail(d, &["--json", "failsafe", "settings"]));
+        assert_eq!(shown, changed, "stored");
+
+        for (flag, value, field) in [
+            ("--max-retries", "11", "maxRetries"),
+            ("--max-retries", "-1", "maxRetries"),
+            ("--retry-backoff-multiplier", "-1", "retryBackoffMultiplier"),
+            (
+                "--circuit-breaker-threshold",
+                "0",
+                "circuitBreakerThreshold",
+            ),
+        ] {
+            let err = json_err(
+                &jobtrail(d, &["--json", "failsafe", "settings", flag, value]),
+                2,
+            );
+            assert_eq!(err["field"], field, "{flag} {value}: {err}");
+        }
+        let text = jobtrail(
+            d,
+            &["failsafe", "settings", "--circuit-breaker-threshold", "0"],
+        );
+        assert_eq!(text.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&text.stderr).contains("circuitBreakerThreshold"),
+            "the field is named"
+        );
+        let after = json_ok(&jobtrail(d, &["--json", "failsafe", "settings"]));
+        assert_eq!(after, changed, "a refused change stores nothing");
+    }
+
+    #[test]
+    fn circuits_on_an_empty_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let out = jobtrail(d, &["failsafe", "circuits"]);
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("No circuit has changed state yet") && text.contains("5 failures"),
+            "{text}"
+        );
+        let v = json_ok(&jobtrail(d, &["--json", "failsafe", "circuits"]));
+        assert_eq!(v["circuits"], serde_json::json!([]));
+        assert_eq!(v["settings"]["circuitBreakerThreshold"], 5);
+    }
+
+    #[test]
+    fn error_stats_list_and_export_on_an_empty_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let s = json_ok(&jobtrail(d, &["--json", "errors", "stats"]));
+        assert_eq!(s["totalErrors"], 0);
+        assert_eq!(s["recoveryRate"], 100.0);
+        let out = jobtrail(d, &["errors", "stats", "--since-hours", "24"]);
+        assert!(String::from_utf8_lossy(&out.stdout).contains("No errors handled"));
+        let err = json_err(
+            &jobtrail(d, &["--json", "errors", "stats", "--since-hours", "-1"]),
+            2,
+        );
+        assert_eq!(err["field"], "sinceHours");
+
+        let list = json_ok(&jobtrail(d, &["--json", "errors", "list"]));
+        assert_eq!(list, serde_json::json!([]));
+        let err = json_err(
+            &jobtrail(d, &["--json", "errors", "list", "--category", "nonsense"]),
+            2,
+        );
+        assert_eq!(err["field"], "category");
+        assert!(
+            err["message"].as_str().unwrap().contains("rate_limit"),
+            "the accepted names are listed: {err}"
+        );
+        let err = json_err(
+            &jobtrail(d, &["--json", "errors", "list", "--severity", "huge"]),
+            2,
+        );
+        assert_eq!(err["field"], "severity");
+
+        let file = d.join("errors.json");
+        let out = jobtrail(d, &["errors", "export", "-o", file.to_str().unwrap()]);
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("0 errors written to"));
+        let v: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["errors"], serde_json::json!([]));
+        let piped: Value =
+            serde_json::from_slice(&jobtrail(d, &["errors", "export"]).stdout).unwrap();
+        assert_eq!(piped["version"], 1, "without -o, standard output");
     }
 }
 

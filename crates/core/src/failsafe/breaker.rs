@@ -747,4 +747,28 @@ mod tests {
         }
         assert_eq!(b.get_state(), CircuitState::Open);
     }
+
+    #[tokio::test]
+    async fn execute_wraps_any_async_call() {
+        let clock = ManualClock::new(0);
+        let b = breaker(&clock);
+        for _ in 0..3 {
+            let r: Result<(), BreakerError<LlmError>> =
+                b.execute(|| async { Err(LlmError::Timeout) }).await;
+            assert!(matches!(r, Err(BreakerError::Failed(LlmError::Timeout))));
+        }
+        let refused: Result<u8, BreakerError<LlmError>> = b.execute(|| async { Ok(1) }).await;
+        assert!(
+            matches!(refused, Err(BreakerError::Open(_))),
+            "the call never ran"
+        );
+        clock.advance(60_000);
+        for _ in 0..2 {
+            assert_eq!(
+                b.execute(|| async { Ok::<_, LlmError>(7) }).await.unwrap(),
+                7
+            );
+        }
+        assert_eq!(b.get_state(), CircuitState::Closed);
+    }
 }

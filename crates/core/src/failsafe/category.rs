@@ -367,6 +367,31 @@ impl Classified for RunError {
     }
 }
 
+/// An item a bulk operation left out and went on without (a malformed message in a
+/// mailbox, an unreadable file among several).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Skipped {
+    /// Stable kind: `invalid_message`, `unreadable_file`.
+    pub kind: &'static str,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl Classified for Skipped {
+    fn category(&self) -> ErrorCategory {
+        ErrorCategory::Validation
+    }
+
+    fn kind(&self) -> &str {
+        self.kind
+    }
+
+    fn strategy(&self) -> RecoveryStrategy {
+        RecoveryStrategy::SkipAndContinue
+    }
+}
+
 impl Classified for crate::store::Error {
     fn category(&self) -> ErrorCategory {
         use crate::store::Error as E;

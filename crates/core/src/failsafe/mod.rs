@@ -29,7 +29,7 @@ pub use breaker::{
     BreakerError, BreakerRegistry, CircuitBreaker, CircuitBreakerConfig, CircuitOpen, CircuitState,
     CircuitStats, MAX_THRESHOLD, Permit, Transition,
 };
-pub use category::{Classified, ErrorCategory, RecoveryStrategy, Severity};
+pub use category::{Classified, ErrorCategory, RecoveryStrategy, Severity, Skipped};
 pub use errors::{
     ErrorContext, ErrorFilter, ErrorInfo, ErrorStats, export_errors, get_error_stats, handle_error,
     list_errors,

@@ -546,4 +546,111 @@ mod tests {
             .starts_with("initialDelay")
         );
     }
+
+    /// Any error type can be retried: say what category it is.
+    #[derive(Debug, PartialEq)]
+    enum FetchError {
+        Reset,
+        NotFound,
+        Slow,
+    }
+
+    impl std::fmt::Display for FetchError {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{self:?}")
+        }
+    }
+
+    impl Classified for FetchError {
+        fn category(&self) -> ErrorCategory {
+            match self {
+                FetchError::Reset => ErrorCategory::Network,
+                FetchError::NotFound => ErrorCategory::Validation,
+                FetchError::Slow => ErrorCategory::Timeout,
+            }
+        }
+    }
+
+    impl From<AttemptTimedOut> for FetchError {
+        fn from(_: AttemptTimedOut) -> Self {
+            FetchError::Slow
+        }
+    }
+
+    fn handler(clock: &crate::clock::ManualClock) -> RetryHandler {
+        RetryHandler::with_clock(
+            RetryPolicy {
+                backoff_strategy: BackoffStrategy::Linear,
+                attempt_timeout: Some(Duration::from_millis(50)),
+                ..RetryPolicy::default()
+            },
+            Arc::new(clock.clone()),
+        )
+    }
+
+    #[tokio::test]
+    async fn any_async_function_is_retried_and_counted() {
+        let clock = crate::clock::ManualClock::new(0);
+        let h = handler(&clock);
+        let mut seen = Vec::new();
+        let out = h
+            .execute_observed(
+                |attempt| async move {
+                    if attempt < 2 {
+                        Err(FetchError::Reset)
+                    } else {
+                        Ok(attempt * 10)
+                    }
+                },
+                |f| seen.push((f.attempt, f.retry_in)),
+            )
+            .await;
+        assert_eq!(out, Ok(20));
+        assert_eq!(
+            seen,
+            [
+                (0, Some(Duration::from_secs(1))),
+                (1, Some(Duration::from_secs(2)))
+            ],
+            "linear waits, announced before each retry"
+        );
+        assert_eq!(
+            clock.now_ms(),
+            3_000,
+            "the waits went by the clock, not by sleeping"
+        );
+
+        let not_found: Result<u32, _> = h.execute(|_| async { Err(FetchError::NotFound) }).await;
+        assert_eq!(not_found, Err(FetchError::NotFound));
+        let hung: Result<u32, _> = h
+            .execute(|_| async {
+                futures_pending().await;
+                Ok(1)
+            })
+            .await;
+        assert_eq!(
+            hung,
+            Err(FetchError::Slow),
+            "each attempt cut at 50 ms, then given up"
+        );
+        let stats = h.stats();
+        assert_eq!(
+            (
+                stats.calls,
+                stats.attempts,
+                stats.succeeded_after_retry,
+                stats.not_retried,
+                stats.exhausted
+            ),
+            (3, 3 + 1 + 4, 1, 1, 1)
+        );
+
+        let decorated: Result<&str, FetchError> =
+            with_retry(RetryPolicy::default(), |_| async { Ok("first try") }).await;
+        assert_eq!(decorated, Ok("first try"));
+    }
+
+    async fn futures_pending() {
+        std::future::pending::<()>().await;
+    }
 }

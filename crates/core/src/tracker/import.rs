@@ -85,6 +85,7 @@ pub fn import_files(
         report.imported += file.imported;
         report.duplicates += file.duplicates;
         report.failed += file.errors.len() + usize::from(file.error.is_some());
+        record_skipped(store, &file)?;
         report.files.push(file);
     }
     tracing::info!(
@@ -159,6 +160,35 @@ fn import_file(
     commit(store, &mut batch, source.as_deref(), &mut report)?;
     progress(seen);
     Ok(report)
+}
+
+/// Puts a file's failures in the error log: each was skipped and the import went on.
+fn record_skipped(store: &mut Store, file: &FileReport) -> Result<()> {
+    use crate::failsafe::{ErrorContext, Skipped, errors};
+    let now = store.now_ms();
+    let context = || ErrorContext::new("email_import").with("file", file.path.as_str());
+    let mut infos: Vec<_> = file
+        .errors
+        .iter()
+        .map(|e| {
+            let skipped = Skipped {
+                kind: "invalid_message",
+                message: format!("message {}: {}", e.index, e.reason),
+            };
+            errors::classify(&skipped, context().with("message", e.index), now)
+        })
+        .collect();
+    if let Some(e) = &file.error {
+        let skipped = Skipped {
+            kind: "unreadable_file",
+            message: e.clone(),
+        };
+        infos.push(errors::classify(&skipped, context(), now));
+    }
+    if !infos.is_empty() {
+        store.write(|tx| errors::save_in(tx, &infos))?;
+    }
+    Ok(())
 }
 
 type Batch = Vec<(ParsedMail, String)>;

@@ -62,6 +62,21 @@ fn an_mbox_imports_once_and_reports_the_bad_message() {
     );
     assert_eq!(report.files[0].errors[0].index, 2);
     assert!(!progress.is_empty());
+    let logged = jobtrail_core::failsafe::list_errors(&store, &Default::default()).unwrap();
+    assert_eq!(logged.len(), 1, "the skipped message is in the error log");
+    assert_eq!(
+        (
+            logged[0].kind.as_str(),
+            logged[0].recovery_strategy,
+            logged[0].recovered
+        ),
+        (
+            "invalid_message",
+            jobtrail_core::failsafe::RecoveryStrategy::SkipAndContinue,
+            true
+        )
+    );
+    assert_eq!(logged[0].context.details["message"], 2);
 
     let again = import::import_files(&mut store, &[&path], &mut |_| {}).unwrap();
     assert_eq!(
