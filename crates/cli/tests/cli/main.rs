@@ -1141,6 +1141,65 @@ mod failsafe_and_errors {
     }
 
     #[test]
+    fn environment_variables_set_the_defaults_and_bad_ones_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let run = |vars: &[(&str, &str)]| {
+            let mut c = bin();
+            c.arg("--data-dir")
+                .arg(dir.path())
+                .args(["--json", "failsafe", "settings"]);
+            for (k, v) in vars {
+                c.env(k, v);
+            }
+            c.output().unwrap()
+        };
+        let v = json_ok(&run(&[
+            ("MAX_RETRIES", "7"),
+            ("RETRY_BACKOFF_MULTIPLIER", "1.5"),
+            ("CIRCUIT_BREAKER_THRESHOLD", "9"),
+        ]));
+        assert_eq!(
+            (
+                &v["maxRetries"],
+                &v["retryBackoffMultiplier"],
+                &v["circuitBreakerThreshold"]
+            ),
+            (
+                &serde_json::json!(7),
+                &serde_json::json!(1.5),
+                &serde_json::json!(9)
+            )
+        );
+        let bad = run(&[
+            ("MAX_RETRIES", "2.5"),
+            ("RETRY_BACKOFF_MULTIPLIER", "NaN"),
+            ("CIRCUIT_BREAKER_THRESHOLD", "1000"),
+        ]);
+        let v = json_ok(&bad);
+        assert_eq!(
+            (
+                &v["maxRetries"],
+                &v["retryBackoffMultiplier"],
+                &v["circuitBreakerThreshold"]
+            ),
+            (
+                &serde_json::json!(3),
+                &serde_json::json!(2.0),
+                &serde_json::json!(5)
+            ),
+            "invalid values fall back to the spec's defaults"
+        );
+        let stderr = String::from_utf8_lossy(&bad.stderr);
+        for name in [
+            "MAX_RETRIES",
+            "RETRY_BACKOFF_MULTIPLIER",
+            "CIRCUIT_BREAKER_THRESHOLD",
+        ] {
+            assert!(stderr.contains(name), "{name} is reported: {stderr}");
+        }
+    }
+
+    #[test]
     fn circuits_on_an_empty_store() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();

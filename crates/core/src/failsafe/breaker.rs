@@ -593,6 +593,17 @@ impl BreakerRegistry {
             .clone()
     }
 
+    /// Runs `op` through the breaker named `name`, created on first use (the spec's
+    /// `@with_circuit_breaker(name, config)`).
+    pub async fn execute<T, E, F, Fut>(&self, name: &str, op: F) -> Result<T, BreakerError<E>>
+    where
+        E: Classified,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        self.get(name).execute(op).await
+    }
+
     /// The configuration new and existing breakers use.
     pub fn config(&self) -> CircuitBreakerConfig {
         *self.config.read().unwrap_or_else(PoisonError::into_inner)
@@ -770,5 +781,15 @@ mod tests {
             );
         }
         assert_eq!(b.get_state(), CircuitState::Closed);
+
+        let registry = BreakerRegistry::new(CircuitBreakerConfig::default(), Arc::new(clock));
+        let r: Result<u8, BreakerError<LlmError>> =
+            registry.execute("search/api", || async { Ok(3) }).await;
+        assert_eq!(r.unwrap(), 3);
+        assert_eq!(
+            registry.stats()[0].circuit,
+            "search/api",
+            "created by name on first use"
+        );
     }
 }
