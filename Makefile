@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: run test setup ui app lint unit e2e bench clean
+.PHONY: run test setup ui app lint unit e2e bench bindings clean
 
 setup:
 	@scripts/setup.sh
@@ -35,6 +35,11 @@ e2e: app
 
 test: lint unit e2e
 	@echo "make test: all checks passed"
+
+# Regenerates ui/src/bindings.ts (TypeScript types of every command and event) from
+# the Rust types; `make test` fails while the committed file is stale.
+bindings:
+	JOBTRAIL_WRITE_BINDINGS=1 $(CARGO) test -p jobtrail-app --lib bindings
 
 # The agent runtime's overhead over a bare LLM call (criterion), then importing a
 # 10,000-message mbox with its counts checked. Not part of `make test`.

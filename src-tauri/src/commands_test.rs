@@ -11,7 +11,7 @@ use crate::StoreState;
 
 fn app(dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let store = jobtrail_core::Store::open(dir).expect("open store");
-    let app = crate::configure(mock_builder(), StoreState::from_store(store))
+    let app = crate::configure(mock_builder(), StoreState::from_store(store), |_| {})
         .build(mock_context(noop_assets()))
         .expect("build app");
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())

@@ -5,7 +5,7 @@ use serde::Serialize;
 use jobtrail_core::{store, tracker};
 
 /// What the UI may act on. Serialized in snake_case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// An argument is invalid; `field` says which.
@@ -14,12 +14,15 @@ pub enum ErrorCode {
     NotFound,
     /// The database cannot be used (opening failed, corrupt, read-only, newer version).
     StoreUnavailable,
+    /// The OS keychain is missing or locked: agents run on the built-in engine or the
+    /// environment's key until it is unlocked.
+    KeychainUnavailable,
     /// Anything else.
     Internal,
 }
 
 /// An error a person can act on, as the UI receives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type, thiserror::Error)]
 #[serde(rename_all = "camelCase")]
 #[error("{message}")]
 pub struct IpcError {
@@ -51,6 +54,16 @@ impl IpcError {
         }
     }
 
+    /// Nothing of the kind asked for exists.
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::NotFound, message)
+    }
+
+    /// A failure with nothing for the person to fix in their input.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Internal, message)
+    }
+
     pub(crate) fn from_store(e: &store::Error) -> Self {
         let code = match e {
             store::Error::Busy { .. } | store::Error::Sqlite { .. } => ErrorCode::Internal,
@@ -73,6 +86,18 @@ impl From<tracker::Error> for IpcError {
             tracker::Error::NotFound { .. } => Self::new(ErrorCode::NotFound, e.to_string()),
             tracker::Error::Store(s) => s.into(),
         }
+    }
+}
+
+impl From<jobtrail_core::secrets::KeychainError> for IpcError {
+    fn from(e: jobtrail_core::secrets::KeychainError) -> Self {
+        use jobtrail_core::secrets::KeychainError;
+        let code = match e {
+            KeychainError::Unavailable(_) => ErrorCode::KeychainUnavailable,
+            KeychainError::Failed(_) => ErrorCode::Internal,
+        };
+        // Keychain messages come from the OS and never hold the key itself.
+        Self::new(code, e.to_string())
     }
 }
 

@@ -7,6 +7,7 @@ mod commands;
 #[cfg(test)]
 mod commands_test;
 mod error;
+pub mod events;
 mod scheduler;
 mod state;
 
@@ -14,13 +15,14 @@ pub use error::{ErrorCode, IpcError};
 pub use state::StoreState;
 
 use tauri::Runtime;
+use tauri_specta::{collect_commands, collect_events};
 
-/// Adds the app's state and commands to `builder`, on any runtime (tests pass
-/// Tauri's mock builder).
-pub fn configure<R: Runtime>(builder: tauri::Builder<R>, store: StoreState) -> tauri::Builder<R> {
-    builder
-        .manage(store)
-        .invoke_handler(tauri::generate_handler![
+/// Every command and event the UI may use, with their types: the invoke handler and
+/// the source of the TypeScript bindings (`ui/src/bindings.ts`).
+pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new()
+        .error_handling(tauri_specta::ErrorHandlingMode::Throw)
+        .commands(collect_commands![
             commands::app_info,
             commands::applications::list_applications,
             commands::applications::add_application,
@@ -46,7 +48,72 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, store: StoreState) -> t
             commands::explain::export_explanation,
             commands::explain::relabel_email,
             commands::explain::get_calibration,
+            commands::monitoring::get_performance_summary,
+            commands::monitoring::get_agent_performance,
+            commands::monitoring::get_raw_metrics,
+            commands::monitoring::get_performance_alerts,
+            commands::monitoring::list_alert_history,
+            commands::monitoring::get_monitoring_health,
+            commands::monitoring::export_metrics,
+            commands::costs::get_costs_by_agent,
+            commands::costs::get_agent_costs,
+            commands::costs::get_total_costs,
+            commands::costs::get_budget_status,
+            commands::costs::get_optimization_tips,
+            commands::costs::set_budget,
+            commands::costs::set_budgets,
+            commands::costs::export_costs,
+            commands::costs::list_prices,
+            commands::costs::set_price,
+            commands::costs::remove_price,
+            commands::failsafe::get_failsafe_status,
+            commands::failsafe::reset_circuit,
+            commands::failsafe::set_failsafe_config,
+            commands::failsafe::get_error_stats,
+            commands::failsafe::list_errors,
+            commands::failsafe::export_errors,
+            commands::keychain::get_key_status,
+            commands::keychain::set_api_key,
+            commands::keychain::remove_api_key,
         ])
+        .events(collect_events![
+            events::ExecutionFinished,
+            events::CircuitChanged,
+            events::ImportProgress,
+        ])
+        // Timestamps (ms) and counts stay far below 2^53.
+        .dangerously_cast_bigints_to_number()
+        // One type per Rust type: what the UI reads and what it sends differ only in
+        // optional fields.
+        .disable_serde_phases()
+}
+
+/// The TypeScript exporter the bindings are written with.
+pub fn typescript() -> specta_typescript::Typescript {
+    specta_typescript::Typescript::default()
+        .header("// Generated from the Rust types by `make bindings`: do not edit by hand.\n")
+}
+
+/// Adds the app's state, commands and events to `builder`, on any runtime (tests pass
+/// Tauri's mock builder); `setup` runs once the app exists (the real app starts its
+/// background tasks there).
+pub fn configure<R: Runtime>(
+    builder: tauri::Builder<R>,
+    store: StoreState,
+    setup: impl FnOnce(&tauri::AppHandle<R>) + Send + 'static,
+) -> tauri::Builder<R> {
+    let specta = specta_builder::<R>();
+    builder
+        .manage(store)
+        .manage(events::EventSink::default())
+        .invoke_handler(specta.invoke_handler())
+        .setup(move |app| {
+            specta.mount_events(app);
+            tauri::Manager::state::<events::EventSink>(app).connect(app.handle().clone());
+            events::forward_circuits(app.handle());
+            setup(app.handle());
+            Ok(())
+        })
 }
 
 /// Starts the desktop app.
@@ -58,13 +125,11 @@ pub fn run() {
         LogTarget::App,
         logging::default_log_dir().ok(),
     ));
-    let builder = tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
-            scheduler::start(app.handle().clone());
-            Ok(())
-        });
-    match configure(builder, StoreState::open_default()).build(tauri::generate_context!()) {
+    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    let app = configure(builder, StoreState::open_default(), |app| {
+        scheduler::start(app.clone());
+    });
+    match app.build(tauri::generate_context!()) {
         Ok(app) => app.run(move |_, event| {
             if let tauri::RunEvent::Exit = event {
                 drop(logs.take());
@@ -76,5 +141,33 @@ pub fn run() {
             eprintln!("jobtrail: the desktop app could not start: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+#[cfg(test)]
+mod bindings {
+    /// The committed bindings the UI imports.
+    const COMMITTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
+
+    /// Fails when a command, argument, result, error or event type changed without the
+    /// bindings being regenerated; `JOBTRAIL_WRITE_BINDINGS=1` (`make bindings`)
+    /// rewrites them instead.
+    #[test]
+    fn typescript_bindings_match_the_rust_types() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fresh_path = dir.path().join("bindings.ts");
+        crate::specta_builder::<tauri::test::MockRuntime>()
+            .export(crate::typescript(), &fresh_path)
+            .expect("the bindings export");
+        let fresh = std::fs::read_to_string(&fresh_path).expect("exported file");
+        if std::env::var_os("JOBTRAIL_WRITE_BINDINGS").is_some() {
+            std::fs::write(COMMITTED, &fresh).expect("write ui/src/bindings.ts");
+            return;
+        }
+        let committed = std::fs::read_to_string(COMMITTED).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/bindings.ts is stale: run `make bindings` and commit the result"
+        );
     }
 }

@@ -10,10 +10,10 @@ use jobtrail_core::store;
 
 use crate::error::IpcError;
 
-/// The open store, or why it could not be opened.
-#[derive(Debug)]
+/// The open store, or why it could not be opened. Cloning shares it.
+#[derive(Debug, Clone)]
 pub struct StoreState {
-    store: Result<Mutex<Store>, IpcError>,
+    store: Arc<Result<Mutex<Store>, IpcError>>,
     data_dir: Option<PathBuf>,
     /// Retry counts and circuit breakers, shared by every run for the app's lifetime.
     failsafe: Arc<Failsafe>,
@@ -42,7 +42,7 @@ impl StoreState {
             .as_ref()
             .map_or_else(|_| Arc::new(Failsafe::default()), failsafe_for);
         Self {
-            store: opened.map(Mutex::new),
+            store: Arc::new(opened.map(Mutex::new)),
             data_dir: data_dir.ok(),
             failsafe,
         }
@@ -53,7 +53,7 @@ impl StoreState {
         let data_dir = store.path().parent().map(PathBuf::from);
         Self {
             failsafe: failsafe_for(&store),
-            store: Ok(Mutex::new(store)),
+            store: Arc::new(Ok(Mutex::new(store))),
             data_dir,
         }
     }
@@ -71,7 +71,7 @@ impl StoreState {
     /// The store's lock itself, for work that locks it briefly several times (agent
     /// runs must not hold it across an LLM call).
     pub fn mutex(&self) -> Result<&Mutex<Store>, IpcError> {
-        self.store.as_ref().map_err(Clone::clone)
+        self.store.as_ref().as_ref().map_err(Clone::clone)
     }
 
     /// Runs `f` with the store, or returns why there is none.
@@ -79,7 +79,7 @@ impl StoreState {
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, IpcError>,
     ) -> Result<T, IpcError> {
-        let mutex = self.store.as_ref().map_err(Clone::clone)?;
+        let mutex = self.store.as_ref().as_ref().map_err(Clone::clone)?;
         // A panic while holding the lock cannot leave SQLite half-written (transactions
         // roll back), so a poisoned lock is safe to keep using.
         let mut guard = mutex.lock().unwrap_or_else(|p| p.into_inner());

@@ -21,3 +21,53 @@ pub mod tracker;
 pub use clock::{Clock, SystemClock, Timestamp};
 pub use error::{Error, Result};
 pub use store::Store;
+
+/// The types the desktop app sends over IPC describe themselves to `specta`, so
+/// `tauri-specta` can write their TypeScript.
+#[cfg(all(test, feature = "specta"))]
+mod specta_types {
+    use specta::{Type, Types};
+
+    fn assert_type<T: Type>() {}
+
+    #[test]
+    fn ipc_types_implement_type() {
+        assert_type::<crate::cost::Money>();
+        assert_type::<crate::agent::RunReport<serde_json::Value>>();
+        assert_type::<crate::agent::ExecutionRecord>();
+        assert_type::<crate::cost::CostSummary>();
+        assert_type::<crate::cost::BudgetStatus>();
+        assert_type::<crate::monitor::metrics::AggregatedMetrics>();
+        assert_type::<crate::explain::Explanation>();
+        assert_type::<crate::failsafe::errors::ErrorInfo>();
+        assert_type::<crate::failsafe::breaker::CircuitStats>();
+        assert_type::<crate::tracker::Application>();
+
+        let types = Types::default()
+            .register::<crate::agent::RunReport<serde_json::Value>>()
+            .register::<crate::cost::CostSummary>()
+            .register::<crate::failsafe::breaker::CircuitStats>();
+        assert!(types.len() >= 5, "{} named types", types.len());
+    }
+
+    #[test]
+    fn money_is_a_finite_json_number() {
+        let mut types = Types::default();
+        assert_eq!(
+            crate::cost::Money::definition(&mut types),
+            serde_json::Number::definition(&mut types)
+        );
+    }
+
+    #[test]
+    fn breaker_timeout_is_milliseconds() {
+        let types = Types::default().register::<crate::failsafe::breaker::CircuitBreakerConfig>();
+        let ty = types
+            .into_unsorted_iter()
+            .find(|t| t.name == "CircuitBreakerConfig")
+            .and_then(|t| t.ty.as_ref())
+            .map(|t| format!("{t:?}"))
+            .unwrap_or_default();
+        assert!(ty.contains("u64") && !ty.contains("secs"), "{ty}");
+    }
+}

@@ -46,6 +46,7 @@ fn invalid(field: &'static str, reason: impl Into<String>) -> Error {
 
 /// Which LLM endpoint agents use.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ProviderSettings {
     /// Name the key is filed under and runs are recorded with (`openai`, `ollama`, …);
@@ -102,6 +103,7 @@ pub fn check_base_url(raw: &str) -> Result<String> {
 
 /// One agent's model settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct AgentConfig {
     /// Agent name.
@@ -136,6 +138,7 @@ impl AgentConfig {
 
 /// An agent's settings as typed: checked by [`set_agent_config`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct AgentConfigDraft {
     /// Model.
@@ -277,6 +280,7 @@ pub(crate) fn set_budgets(store: &mut Store, b: &Budgets) -> Result<()> {
 
 /// Whether monitoring and cost tracking run, and how long raw records are kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct MonitoringConfig {
     /// Rollups, metrics and alerts (`MONITORING_ENABLED`). Runs are recorded either
@@ -373,6 +377,7 @@ pub fn set_monitoring(store: &mut Store, c: MonitoringConfig) -> Result<Monitori
 
 /// Retries and circuit breakers: the spec's error-handling settings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct FailsafeConfig {
     /// Retries of a failed LLM call after the first attempt, 0 to 10 (`MAX_RETRIES`).

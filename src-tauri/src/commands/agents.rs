@@ -1,6 +1,6 @@
 //! Commands that run agents, and the profile and settings they use.
 
-use jobtrail_core::agent::AgentRun;
+use jobtrail_core::agent::RunReport;
 use jobtrail_core::agent::follow_up::FollowUpDraft;
 use jobtrail_core::agent::job_match::JobMatchResult;
 use jobtrail_core::agent::tasks;
@@ -10,20 +10,41 @@ use jobtrail_core::tracker::profile::{self, Profile, ProfileDraft};
 use tauri::State;
 
 use crate::error::IpcError;
+use crate::events::EventSink;
 use crate::state::StoreState;
 
-#[tauri::command]
-#[tracing::instrument(skip_all, err(Debug))]
-pub async fn run_job_match(
-    state: State<'_, StoreState>,
-    post: String,
-) -> Result<AgentRun<JobMatchResult>, IpcError> {
-    let store = state.mutex()?;
-    let runtime = tasks::runtime(store, state.failsafe())?;
-    Ok(tasks::job_match(store, &runtime, &post).await?)
+/// A JobMatch run (a named type: the bindings cannot name a generic result).
+#[derive(Debug, serde::Serialize, specta::Type)]
+pub struct JobMatchRun {
+    #[serde(flatten)]
+    run: RunReport<JobMatchResult>,
+}
+
+/// A FollowUp run.
+#[derive(Debug, serde::Serialize, specta::Type)]
+pub struct FollowUpRun {
+    #[serde(flatten)]
+    run: RunReport<FollowUpDraft>,
 }
 
 #[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn run_job_match(
+    events: State<'_, EventSink>,
+    state: State<'_, StoreState>,
+    post: String,
+) -> Result<JobMatchRun, IpcError> {
+    let store = state.mutex()?;
+    let runtime = tasks::runtime(store, state.failsafe())?;
+    let run = tasks::job_match(store, &runtime, &post).await?;
+    Ok(JobMatchRun {
+        run: super::finished(&events, run),
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn list_follow_ups_due(
     state: State<'_, StoreState>,
@@ -33,23 +54,30 @@ pub async fn list_follow_ups_due(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err(Debug))]
+#[specta::specta]
+#[tracing::instrument(skip(events, state), err(Debug))]
 pub async fn run_follow_up(
+    events: State<'_, EventSink>,
     state: State<'_, StoreState>,
     application_id: i64,
-) -> Result<AgentRun<FollowUpDraft>, IpcError> {
+) -> Result<FollowUpRun, IpcError> {
     let store = state.mutex()?;
     let runtime = tasks::runtime(store, state.failsafe())?;
-    Ok(tasks::follow_up(store, &runtime, application_id).await?)
+    let run = tasks::follow_up(store, &runtime, application_id).await?;
+    Ok(FollowUpRun {
+        run: super::finished(&events, run),
+    })
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_profile(state: State<'_, StoreState>) -> Result<Profile, IpcError> {
     state.with(|s| Ok(profile::get(s)?))
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_profile(
     state: State<'_, StoreState>,
@@ -59,7 +87,7 @@ pub async fn save_profile(
 }
 
 /// The provider and every agent's settings.
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     provider: ProviderSettings,
@@ -67,6 +95,7 @@ pub struct Settings {
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcError> {
     state.with(|s| {
@@ -78,6 +107,7 @@ pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcE
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn set_provider_settings(
     state: State<'_, StoreState>,
@@ -87,6 +117,7 @@ pub async fn set_provider_settings(
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn set_agent_config(
     state: State<'_, StoreState>,

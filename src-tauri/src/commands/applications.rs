@@ -9,12 +9,14 @@ use crate::error::IpcError;
 use crate::state::StoreState;
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn list_applications(state: State<'_, StoreState>) -> Result<Vec<Application>, IpcError> {
     state.with(|s| Ok(tracker::applications::list(s)?))
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_application(
     state: State<'_, StoreState>,
@@ -25,6 +27,7 @@ pub async fn add_application(
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, note), err(Debug))]
 pub async fn set_application_status(
     state: State<'_, StoreState>,
@@ -45,12 +48,14 @@ pub async fn set_application_status(
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn delete_application(state: State<'_, StoreState>, id: i64) -> Result<(), IpcError> {
     state.with(|s| Ok(tracker::applications::delete(s, id)?))
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn application_timeline(
     state: State<'_, StoreState>,

@@ -14,7 +14,7 @@ use crate::error::IpcError;
 use crate::state::StoreState;
 
 /// An explanation and its one-paragraph summary.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ExplanationView {
     explanation: Explanation,
@@ -22,6 +22,7 @@ pub struct ExplanationView {
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_explanation(
     state: State<'_, StoreState>,
@@ -36,6 +37,7 @@ pub async fn get_explanation(
 
 /// Writes the explanation to `path` (chosen in the save dialog) in `format`.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn export_explanation(
     state: State<'_, StoreState>,
@@ -58,6 +60,7 @@ pub async fn export_explanation(
 
 /// Corrects an email's category; the analysis run that got it wrong is corrected.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn relabel_email(
     state: State<'_, StoreState>,
@@ -72,6 +75,7 @@ pub async fn relabel_email(
 
 /// Per agent: the share of decisions corrected and the calibration by confidence band.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_calibration(state: State<'_, StoreState>) -> Result<Vec<Calibration>, IpcError> {
     state.with(|s| Ok(feedback::calibration(s, None)?))

@@ -2,15 +2,16 @@
 
 use std::path::PathBuf;
 
-use jobtrail_core::agent::AgentRun;
+use jobtrail_core::agent::RunReport;
 use jobtrail_core::agent::email_analyst::EmailAnalysis;
 use jobtrail_core::agent::tasks;
 use jobtrail_core::tracker::review::{self, Applied, ReviewItem};
 use jobtrail_core::tracker::{emails, import};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri::State;
 
 use crate::error::{ErrorCode, IpcError};
+use crate::events::EventSink;
 use crate::state::StoreState;
 
 /// Most emails listed at once.
@@ -19,6 +20,7 @@ const LIST_LIMIT: usize = 500;
 const MAX_FILES: usize = 1000;
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn list_emails(
     state: State<'_, StoreState>,
@@ -27,6 +29,7 @@ pub async fn list_emails(
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_email(state: State<'_, StoreState>, id: i64) -> Result<emails::Email, IpcError> {
     state.with(|s| Ok(emails::get(s, id)?))
@@ -35,9 +38,11 @@ pub async fn get_email(state: State<'_, StoreState>, id: i64) -> Result<emails::
 /// Imports the files off the async runtime (a large mailbox takes seconds) and
 /// reports progress as `import-progress` events.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip_all, fields(files = paths.len()), err(Debug))]
-pub async fn import_emails<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn import_emails(
+    state: State<'_, StoreState>,
+    events: State<'_, EventSink>,
     paths: Vec<String>,
 ) -> Result<import::ImportReport, IpcError> {
     if paths.is_empty() {
@@ -50,13 +55,13 @@ pub async fn import_emails<R: Runtime>(
         ));
     }
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    let worker = app.clone();
+    let state = state.inner().clone();
+    let events = events.inner().clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let state = worker.state::<StoreState>();
         state.with(|s| {
             Ok(import::import_files(s, &paths, &mut |p| {
                 // The UI may be gone (window closed); the import goes on.
-                let _ = worker.emit("import-progress", p);
+                events.emit(crate::events::ImportProgress { progress: p });
             })?)
         })
     })
@@ -65,17 +70,19 @@ pub async fn import_emails<R: Runtime>(
 }
 
 /// An analysis run and what it changed, as the Inbox shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, specta::Type)]
 pub struct AnalyzeResult {
     #[serde(flatten)]
-    run: AgentRun<EmailAnalysis>,
+    run: RunReport<EmailAnalysis>,
     #[serde(flatten)]
     applied: Applied,
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err(Debug))]
+#[specta::specta]
+#[tracing::instrument(skip(events, state), err(Debug))]
 pub async fn analyze_email(
+    events: State<'_, EventSink>,
     state: State<'_, StoreState>,
     id: i64,
 ) -> Result<AnalyzeResult, IpcError> {
@@ -83,12 +90,13 @@ pub async fn analyze_email(
     let runtime = tasks::runtime(store, state.failsafe())?;
     let done = tasks::analyze_email(store, &runtime, id).await?;
     Ok(AnalyzeResult {
-        run: done.run,
+        run: super::finished(&events, done.run),
         applied: done.applied,
     })
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn list_review_items(
     state: State<'_, StoreState>,
@@ -98,6 +106,7 @@ pub async fn list_review_items(
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn accept_review_item(
     state: State<'_, StoreState>,
@@ -107,6 +116,7 @@ pub async fn accept_review_item(
 }
 
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn reject_review_item(
     state: State<'_, StoreState>,

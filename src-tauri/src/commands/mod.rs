@@ -2,8 +2,16 @@
 
 pub mod agents;
 pub mod applications;
+pub mod costs;
 pub mod explain;
+pub mod failsafe;
 pub mod inbox;
+pub mod keychain;
+pub mod monitoring;
+
+use std::path::{Path, PathBuf};
+
+use jobtrail_core::monitor::export::Format;
 
 use serde::Serialize;
 use tauri::State;
@@ -12,7 +20,7 @@ use crate::error::IpcError;
 use crate::state::StoreState;
 
 /// Facts about this installation the UI shows in its footer and about box.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     version: &'static str,
@@ -22,6 +30,7 @@ pub struct AppInfo {
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn app_info(state: State<'_, StoreState>) -> Result<AppInfo, IpcError> {
     let database = state.with(|s| Ok(s.path().display().to_string()));
     Ok(AppInfo {
@@ -30,4 +39,64 @@ pub async fn app_info(state: State<'_, StoreState>) -> Result<AppInfo, IpcError>
         database: database.as_ref().ok().cloned(),
         store_error: database.err(),
     })
+}
+
+/// Tells the UI a run was stored (`execution-finished`) and hands back its report.
+fn finished<O>(
+    events: &crate::events::EventSink,
+    run: jobtrail_core::agent::AgentRun<O>,
+) -> jobtrail_core::agent::RunReport<O> {
+    events.emit(crate::events::ExecutionFinished {
+        execution: run.execution.clone(),
+    });
+    run.into()
+}
+
+/// A file written by an export command.
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportDone {
+    /// Where it was written.
+    path: String,
+    /// Its size.
+    bytes: u64,
+}
+
+impl ExportDone {
+    fn of(path: &Path) -> Self {
+        Self {
+            path: path.display().to_string(),
+            bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
+        }
+    }
+}
+
+/// `json` or `csv`.
+fn export_format(raw: &str) -> Result<Format, IpcError> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "json" => Ok(Format::Json),
+        "csv" => Ok(Format::Csv),
+        _ => Err(IpcError::invalid("format", "Format must be json or csv")),
+    }
+}
+
+/// An absolute path in an existing folder (what the save dialog returns).
+fn export_path(raw: &str) -> Result<PathBuf, IpcError> {
+    let path = PathBuf::from(raw.trim());
+    if raw.trim().is_empty() || !path.is_absolute() {
+        return Err(IpcError::invalid("path", "Choose where to save the file"));
+    }
+    if path.is_dir() {
+        return Err(IpcError::invalid(
+            "path",
+            "Choose a file name, not a folder",
+        ));
+    }
+    match path.parent() {
+        Some(dir) if dir.is_dir() => Ok(path),
+        _ => Err(IpcError::invalid(
+            "path",
+            "The folder to save in does not exist",
+        )),
+    }
 }

@@ -11,6 +11,7 @@ use crate::tracker::{Status, applications};
 
 /// An email to analyse.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct EmailInput {
     /// Sender (`Name <address>`).
@@ -25,6 +26,7 @@ pub struct EmailInput {
 
 /// What kind of email it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum EmailCategory {
     /// The employer confirms an application arrived.
@@ -47,6 +49,7 @@ pub enum EmailCategory {
 
 /// How soon the user should act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Urgency {
     /// No action needed soon.
@@ -59,6 +62,7 @@ pub enum Urgency {
 
 /// A person named in the email.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Contact {
     /// Name, if known.
     pub name: Option<String>,
@@ -68,6 +72,7 @@ pub struct Contact {
 
 /// The analyst's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct EmailAnalysis {
     /// What the email is.
     pub category: EmailCategory,

@@ -90,6 +90,7 @@ pub(crate) const COST_MIGRATION: Migration = Migration {
 
 /// Which engine produced a run's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Engine {
     /// A language model.
@@ -112,6 +113,7 @@ impl Engine {
 
 /// One LLM call inside a run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct LlmCallRecord {
     /// Model asked.
@@ -130,6 +132,7 @@ pub struct LlmCallRecord {
 
 /// One tool call inside a run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ToolCallRecord {
     /// Tool name.
@@ -190,6 +193,7 @@ pub struct Outcome {
 
 /// A finished, stored execution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExecutionRecord {
     /// Row id.

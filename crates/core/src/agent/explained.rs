@@ -20,6 +20,7 @@ pub const INSTRUCTIONS: &str = "Answer with a JSON object {\"result\": …, \"ex
 
 /// The explanation a model is asked for.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ModelExplanation {
     /// The decision, in one sentence.
     pub decision: String,
@@ -39,6 +40,7 @@ pub struct ModelExplanation {
 
 /// One reasoning step.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ModelStep {
     /// observation, thought, action or decision.
     #[serde(rename = "type")]
@@ -49,6 +51,7 @@ pub struct ModelStep {
 
 /// One alternative.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ModelAlternative {
     /// The option.
     pub description: String,

@@ -11,6 +11,7 @@ use crate::tracker::{Application, Status};
 
 /// The application to follow up on, and who writes.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUpInput {
     /// The application.
@@ -25,6 +26,7 @@ pub struct FollowUpInput {
 
 /// FollowUp's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FollowUpDraft {
     /// The application it is for.
     pub application_id: i64,

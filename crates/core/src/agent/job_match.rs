@@ -13,6 +13,7 @@ pub const MAX_POST_CHARS: usize = 50_000;
 
 /// A post to score and the profile to score it against.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct JobMatchInput {
     /// The post's text (pasted, or a page's content).
@@ -23,6 +24,7 @@ pub struct JobMatchInput {
 
 /// What to do about the post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Recommendation {
     /// A good fit: apply.
@@ -35,6 +37,7 @@ pub enum Recommendation {
 
 /// JobMatch's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct JobMatchResult {
     /// Fit, 0 to 100.
     pub score: u8,

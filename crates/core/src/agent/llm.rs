@@ -104,6 +104,7 @@ pub struct ToolSpec {
 
 /// A tool call the model made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ToolCall {
     /// Call id, echoed in the tool message.
     pub id: String,
@@ -132,6 +133,7 @@ pub struct ChatRequest {
 
 /// Tokens by kind, as billed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct TokenUsage {
     /// Prompt tokens not served from cache.
@@ -161,6 +163,7 @@ impl TokenUsage {
 
 /// Why the model stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Finish {
     /// A complete answer.

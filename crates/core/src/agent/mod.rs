@@ -20,4 +20,4 @@ pub use execution::{
     Engine, ExecutionHandle, ExecutionRecord, Outcome, end_execution, end_executions,
     start_execution,
 };
-pub use runtime::{Agent, AgentRun, RunError, RunSettings, Runtime, Tool};
+pub use runtime::{Agent, AgentRun, RunError, RunFailure, RunReport, RunSettings, Runtime, Tool};

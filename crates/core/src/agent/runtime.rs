@@ -4,8 +4,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use schemars::JsonSchema;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tracing::Instrument;
 
@@ -110,27 +110,63 @@ pub struct AgentRun<O> {
     pub execution: ExecutionRecord,
 }
 
-/// Serialized as the CLI and the UI show it:
+/// A finished run as the CLI and the UI show it (the JSON form of [`AgentRun`]):
 /// `{ "output": O | null, "error": { "kind", "message" } | null, "execution": … }`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct RunReport<O> {
+    /// The output, when the run produced one.
+    pub output: Option<O>,
+    /// Why there is no output.
+    pub error: Option<RunFailure>,
+    /// The stored execution.
+    pub execution: ExecutionRecord,
+}
+
+/// Why a run produced no output, as shown: [`RunError::kind`] and its message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct RunFailure {
+    /// [`RunError::kind`].
+    pub kind: String,
+    /// The error's message.
+    pub message: String,
+}
+
+impl From<&RunError> for RunFailure {
+    fn from(e: &RunError) -> Self {
+        RunFailure {
+            kind: e.kind().to_owned(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl<O> From<AgentRun<O>> for RunReport<O> {
+    fn from(run: AgentRun<O>) -> Self {
+        let (output, error) = match run.result {
+            Ok(o) => (Some(o), None),
+            Err(e) => (None, Some(RunFailure::from(&e))),
+        };
+        RunReport {
+            output,
+            error,
+            execution: run.execution,
+        }
+    }
+}
+
+/// Serialized as its [`RunReport`].
 impl<O: Serialize> Serialize for AgentRun<O> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        #[derive(Serialize)]
-        struct ErrorView<'a> {
-            kind: &'a str,
-            message: String,
+        RunReport {
+            output: self.result.as_ref().ok(),
+            error: self.result.as_ref().err().map(RunFailure::from),
+            execution: self.execution.clone(),
         }
-        let mut st = s.serialize_struct("AgentRun", 3)?;
-        st.serialize_field("output", &self.result.as_ref().ok())?;
-        st.serialize_field(
-            "error",
-            &self.result.as_ref().err().map(|e| ErrorView {
-                kind: e.kind(),
-                message: e.to_string(),
-            }),
-        )?;
-        st.serialize_field("execution", &self.execution)?;
-        st.end()
+        .serialize(s)
     }
 }
 

@@ -21,6 +21,7 @@ const MAX_BUDGET: Money = Money::from_micros(1_000_000_000_000);
 
 /// The budgets set (none: unlimited).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Budgets {
     /// Per UTC day, all agents.
@@ -101,6 +102,7 @@ pub fn set_budgets(store: &mut Store, b: Budgets) -> Result<Budgets> {
 
 /// One budget's standing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetPeriod {
     /// `daily`, `monthly` or `agent:NAME`.
@@ -145,6 +147,7 @@ fn period(scope: String, limit: Money, spent: Money, projected: Money) -> Budget
 
 /// Where every budget stands (the spec's `check_budget_status`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetStatus {
     /// The daily budget, if set.

@@ -171,6 +171,16 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
+/// TypeScript: `number`, the dollars [`Money`]'s `Serialize` writes. Described as
+/// `serde_json::Number` (a finite JSON number) rather than `f64`, which specta writes as
+/// `number | null` because NaN and infinities serialize as `null`; dollars never do.
+#[cfg(feature = "specta")]
+impl specta::Type for Money {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        <serde_json::Number as specta::Type>::definition(types)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,6 +45,7 @@ pub(crate) const MIGRATION: Migration = Migration {
 
 /// One model's prices, per million tokens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ModelPrice {
     /// Model name (a dated snapshot such as `gpt-4o-mini-2024-07-18` uses its base's price).
@@ -67,6 +68,7 @@ pub struct ModelPrice {
 
 /// What a call cost, by kind of token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Cost {
     /// Uncached and cached input.
@@ -102,6 +104,7 @@ impl ModelPrice {
 
 /// A price as typed: checked by [`set`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct PriceDraft {
     /// Model name.

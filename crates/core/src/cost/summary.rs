@@ -15,6 +15,7 @@ use crate::store::Store;
 
 /// Spend and tokens for one model or one agent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Breakdown {
     /// Model or agent name (`builtin` for runs without a model).
@@ -31,6 +32,7 @@ pub struct Breakdown {
 
 /// One day's spend (UTC).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct DailyCost {
     /// The day, `YYYY-MM-DD`.
@@ -45,6 +47,7 @@ pub struct DailyCost {
 
 /// What an agent (or all of them) cost over a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CostSummary {
     /// Agent, or `*` for all.
@@ -183,6 +186,7 @@ pub fn get_all_agents_costs(store: &mut Store, period_hours: f64) -> Result<Vec<
 
 /// Spend so far and where it is heading.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Forecast {
     /// Spent today (UTC).

@@ -13,6 +13,7 @@ use crate::store::Store;
 
 /// One piece of advice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CostTip {
     /// The agent it is about.

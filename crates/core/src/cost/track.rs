@@ -12,6 +12,7 @@ use crate::text;
 
 /// What one tracked usage cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct UsageRecord {
     /// The execution it was recorded as.

@@ -43,6 +43,7 @@ pub(crate) fn record_in(
 
 /// One band of stated confidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Band {
     /// Lower bound (inclusive), 0–1.
@@ -61,6 +62,7 @@ pub struct Band {
 
 /// An agent's record against the user's corrections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Calibration {
     /// Agent.

@@ -19,6 +19,7 @@ use crate::clock::to_rfc3339;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ExplanationFormat {
     /// Markdown.

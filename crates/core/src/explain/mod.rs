@@ -31,6 +31,7 @@ pub(crate) const MIGRATION: Migration = Migration {
 
 /// The spec's reasoning types, and the ones the agents need besides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ReasoningType {
     /// Something seen in the input.
@@ -63,6 +64,7 @@ impl ReasoningType {
 
 /// One step of the reasoning.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ReasoningStep {
     /// Position, from 1.
@@ -75,6 +77,7 @@ pub struct ReasoningStep {
 
 /// A tool used, why, and what came of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ToolUsage {
     /// Tool name.
@@ -93,6 +96,7 @@ pub struct ToolUsage {
 
 /// An option considered and not chosen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Alternative {
     /// The option.
@@ -109,6 +113,7 @@ pub struct Alternative {
 
 /// One decision, explained.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Explanation {
     /// The execution explained.

@@ -23,6 +23,7 @@ use crate::clock::{Clock, SystemClock, Timestamp};
 
 /// A breaker's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum CircuitState {
     /// Calls go through; failures are counted.
@@ -63,6 +64,7 @@ impl std::fmt::Display for CircuitState {
 
 /// When a breaker opens and closes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CircuitBreakerConfig {
     /// Consecutive failures that open the circuit (the spec's `circuit_breaker_threshold`).
@@ -71,6 +73,7 @@ pub struct CircuitBreakerConfig {
     pub success_threshold: u32,
     /// How long it stays open before probing.
     #[serde(with = "millis")]
+    #[cfg_attr(feature = "specta", specta(type = u64))]
     pub timeout: Duration,
     /// Probes allowed at the same time while half-open.
     pub half_open_max_calls: u32,
@@ -139,6 +142,7 @@ mod millis {
 
 /// A change of state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Transition {
     /// The breaker's name (`provider/model`).
@@ -185,6 +189,7 @@ pub enum BreakerError<E> {
 
 /// A breaker's state and counts (the spec's `get_stats()`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CircuitStats {
     /// The breaker's name.

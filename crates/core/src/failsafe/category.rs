@@ -7,6 +7,7 @@ use crate::agent::llm::LlmError;
 
 /// What went wrong, in the terms recovery is decided by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCategory {
     /// No connection, reset, DNS.
@@ -145,6 +146,7 @@ impl std::fmt::Display for ErrorCategory {
 
 /// How bad an error is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Expected now and then; handled without anyone noticing.
@@ -199,6 +201,7 @@ impl std::fmt::Display for Severity {
 
 /// What the app does about an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum RecoveryStrategy {
     /// Try the same call again after a wait.

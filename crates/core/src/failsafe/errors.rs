@@ -52,6 +52,7 @@ pub(crate) const MIGRATION: Migration = Migration {
 /// Where an error happened (the spec's `context` dict, with the fields the app uses
 /// named).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorContext {
     /// What was being done: `agent_run`, `email_import`, `settings`, …
@@ -89,6 +90,7 @@ impl ErrorContext {
 
 /// A handled error (the spec's `error_info`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorInfo {
     /// Unique id, quoted in logs and the UI.
@@ -296,6 +298,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ErrorInfo> {
 
 /// Totals of handled errors (the spec's `get_error_stats()`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorStats {
     /// From this time on (all time when `None`).
@@ -379,6 +382,7 @@ pub fn get_error_stats(store: &Store, since: Option<Timestamp>) -> store::Result
 
 /// The export file's shape, version 1.
 #[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorExport {
     /// Format version.

@@ -141,6 +141,7 @@ pub fn circuit_name(provider: &str, model: &str) -> String {
 
 /// A process's failsafe at a glance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct FailsafeStats {
     /// Retries after the first attempt.
@@ -190,6 +191,7 @@ fn last_transitions(store: &Store) -> store::Result<Vec<Transition>> {
 
 /// A circuit as the store knows it: its last transition and history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct StoredCircuit {
     /// The breaker's name.

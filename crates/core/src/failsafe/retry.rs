@@ -18,6 +18,7 @@ use crate::clock::{Clock, SystemClock, Timestamp};
 
 /// How the wait grows from one retry to the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum BackoffStrategy {
     /// `initial × multiplierⁿ`.
@@ -201,6 +202,7 @@ pub struct AttemptFailure<'a, E> {
 
 /// What a handler has done so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct RetryStats {
     /// Operations run through the handler.

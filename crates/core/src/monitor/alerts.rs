@@ -34,6 +34,7 @@ pub(crate) const MIGRATION: Migration = Migration {
 
 /// What to compare each agent's recent metrics against; `None` turns a check off.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct AlertThresholds {
     /// Highest acceptable error rate, percent.
@@ -91,7 +92,9 @@ impl AlertThresholds {
 
 /// How bad an alert is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+// The name TypeScript gets (`failsafe::Severity` is `Severity`); the JSON is unchanged.
+#[serde(rename = "AlertSeverity", rename_all = "lowercase")]
 pub enum Severity {
     /// Over the threshold.
     Warning,
@@ -101,6 +104,7 @@ pub enum Severity {
 
 /// An alert raised now, or an episode from the history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PerformanceAlert {
     /// Stored episode id.

@@ -10,6 +10,7 @@ use crate::store::Store;
 
 /// Rows per table.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct RowCounts {
     /// Runs.
@@ -30,6 +31,7 @@ pub struct RowCounts {
 
 /// How the monitoring system is doing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Health {
     /// `healthy`, or `degraded` when a background task's last run failed.

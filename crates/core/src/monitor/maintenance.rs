@@ -34,6 +34,7 @@ const PRUNE_BATCH: i64 = 10_000;
 
 /// What a prune removed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PruneReport {
     /// Raw executions (with their LLM and tool calls).
@@ -105,6 +106,7 @@ pub fn prune(store: &mut Store) -> Result<PruneReport> {
 
 /// What one maintenance pass did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct MaintenanceReport {
     /// Runs folded into the rollups.
@@ -180,6 +182,7 @@ fn record(store: &mut Store, task: &str, error: Option<&str>) -> store::Result<(
 
 /// A background task's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct TaskRun {
     /// `rollup`, `prune`, `alerts`.

@@ -15,6 +15,7 @@ pub const MAX_PERIOD_HOURS: f64 = 400.0 * 24.0;
 
 /// What an agent did over a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct AggregatedMetrics {
     /// Agent name.
@@ -170,6 +171,7 @@ pub fn get_aggregated_metrics(
 
 /// Every agent with runs in the period, and all of them together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct AgentsSummary {
     /// The period, hours.
@@ -209,6 +211,7 @@ pub fn get_all_agents_summary(store: &mut Store, period_hours: f64) -> Result<Ag
 
 /// One stored execution, as raw metrics list it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct RawMetric {
     /// Execution id.

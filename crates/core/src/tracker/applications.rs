@@ -62,6 +62,7 @@ pub const MAX_NOTES: usize = 20_000;
 
 /// A stored job application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Application {
     /// Row id.
@@ -88,6 +89,7 @@ pub struct Application {
 
 /// Who made a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     /// The person, in the UI or CLI.
@@ -117,6 +119,7 @@ impl Origin {
 
 /// One entry of an application's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct StatusChange {
     /// Row id.
@@ -152,6 +155,7 @@ pub struct Provenance {
 
 /// An application as typed by a person: unchecked text.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ApplicationDraft {
     /// Employer.

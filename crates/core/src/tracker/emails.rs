@@ -41,6 +41,7 @@ const SNIPPET_CHARS: usize = 160;
 
 /// An email as listed (no body).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct EmailSummary {
     /// Row id.
@@ -71,6 +72,7 @@ pub struct EmailSummary {
 
 /// One email with its body and analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Email {
     /// Everything the list shows.

@@ -13,6 +13,7 @@ const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// An application waiting for news.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUpDue {
     /// The application.

@@ -23,6 +23,7 @@ const BATCH: usize = 500;
 
 /// A message that could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MessageError {
     /// Its position in the file, from 1.
     pub index: usize,
@@ -32,6 +33,7 @@ pub struct MessageError {
 
 /// What importing one file did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FileReport {
     /// The file, as given.
     pub path: String,
@@ -47,6 +49,7 @@ pub struct FileReport {
 
 /// What an import did, over all files.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportReport {
     /// Per file, in the order given.
     pub files: Vec<FileReport>,
@@ -60,6 +63,7 @@ pub struct ImportReport {
 
 /// Progress, reported after every batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// Index of the file being imported, from 0.

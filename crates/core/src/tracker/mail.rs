@@ -14,6 +14,7 @@ pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;
 
 /// A parsed email.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ParsedMail {
     /// `Message-ID`, if present.

@@ -28,6 +28,7 @@ pub const MAX_EXPERIENCE_CHARS: usize = 20_000;
 
 /// The user's profile.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
     /// Name, for follow-up signatures.
@@ -54,6 +55,7 @@ pub struct Profile {
 
 /// A profile as typed: checked by [`save`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ProfileDraft {
     /// Name.

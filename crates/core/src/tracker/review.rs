@@ -45,6 +45,7 @@ pub const MIN_AUTO_CONFIDENCE: f64 = 0.5;
 
 /// What a review item proposes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewKind {
     /// Move an existing application to another status.
@@ -55,6 +56,7 @@ pub enum ReviewKind {
 
 /// Where a review item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewState {
     /// Waiting for the user.
@@ -67,6 +69,7 @@ pub enum ReviewState {
 
 /// A proposal waiting for (or decided by) the user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewItem {
     /// Row id.
@@ -103,6 +106,7 @@ pub struct ReviewItem {
 
 /// What applying an analysis did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Applied {
     /// Status changes made at once.
     pub applied: Vec<StatusChange>,
