@@ -17,6 +17,8 @@ pub enum ErrorCode {
     /// The OS keychain is missing or locked: agents run on the built-in engine or the
     /// environment's key until it is unlocked.
     KeychainUnavailable,
+    /// All agents are paused (tray or toolbar); resuming lets runs start again.
+    AgentsPaused,
     /// Anything else.
     Internal,
 }

@@ -10,6 +10,8 @@ mod error;
 pub mod events;
 mod scheduler;
 mod state;
+pub mod tray;
+mod watch;
 
 pub use error::{ErrorCode, IpcError};
 pub use state::StoreState;
@@ -75,11 +77,15 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::keychain::get_key_status,
             commands::keychain::set_api_key,
             commands::keychain::remove_api_key,
+            commands::get_tray_state,
+            commands::set_agents_paused,
         ])
         .events(collect_events![
             events::ExecutionFinished,
             events::CircuitChanged,
             events::ImportProgress,
+            watch::NoticeShown,
+            tray::TrayChanged,
         ])
         // Timestamps (ms) and counts stay far below 2^53.
         .dangerously_cast_bigints_to_number()
@@ -106,6 +112,8 @@ pub fn configure<R: Runtime>(
     builder
         .manage(store)
         .manage(events::EventSink::default())
+        .manage(tray::Tray::default())
+        .manage(watch::Watch::default())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
@@ -125,8 +133,30 @@ pub fn run() {
         LogTarget::App,
         logging::default_log_dir().ok(),
     ));
-    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    let builder = tauri::Builder::default()
+        // First: a second launch focuses this one's window and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tray::show_window(app);
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .on_window_event(|window, event| {
+            // Closing the window keeps the app in the tray (budget gauge, notices);
+            // Quit is in the tray menu.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event
+                && tauri::Manager::app_handle(window)
+                    .tray_by_id("main")
+                    .is_some()
+            {
+                api.prevent_close();
+                let _ = window.hide();
+            }
+        });
     let app = configure(builder, StoreState::open_default(), |app| {
+        if let Err(e) = tray::create(app) {
+            tracing::warn!(error = %e, "no system tray; closing the window quits");
+        }
+        watch::start(app.clone());
         scheduler::start(app.clone());
     });
     match app.build(tauri::generate_context!()) {

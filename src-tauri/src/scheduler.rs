@@ -19,12 +19,15 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
+            let app_for_watch = app.clone();
             let app = app.clone();
             let pass = tauri::async_runtime::spawn_blocking(move || {
                 app.state::<StoreState>()
                     .with(|s| Ok(maintenance::run_maintenance(s)?))
             })
             .await;
+            // Alerts may have opened or closed: notices and the tray follow.
+            app_for_watch.state::<crate::watch::Watch>().poke();
             match pass {
                 Ok(Ok(report)) if report.failures.is_empty() => {
                     tracing::debug!(?report, "upkeep done");

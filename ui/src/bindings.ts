@@ -114,6 +114,13 @@ export const commands = {
 	 *  the built-in engine).
 	 */
 	removeApiKey: (provider: string) => __TAURI_INVOKE<KeyStatus>("remove_api_key", { provider }),
+	/**
+	 *  What the tray shows: today's spend against the daily budget, and whether agents
+	 *  are paused.
+	 */
+	getTrayState: () => __TAURI_INVOKE<TrayState>("get_tray_state"),
+	/**  Pauses or resumes all agents (as the tray menu does). */
+	setAgentsPaused: (paused: boolean) => __TAURI_INVOKE<TrayState>("set_agents_paused", { paused }),
 };
 
 /** Events */
@@ -121,6 +128,8 @@ export const events = {
 	circuitChanged: makeEvent<CircuitChanged, CircuitChanged>("circuit-changed"),
 	executionFinished: makeEvent<ExecutionFinished, ExecutionFinished>("execution-finished"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
+	noticeShown: makeEvent<NoticeShown, NoticeShown>("notice-shown"),
+	trayChanged: makeEvent<TrayChanged, TrayChanged>("tray-changed"),
 };
 
 /* Types */
@@ -676,6 +685,8 @@ export type ErrorCode =
  *  environment's key until it is unlocked.
  */
 "keychain_unavailable" | 
+/**  All agents are paused (tray or toolbar); resuming lets runs start again. */
+"agents_paused" | 
 /**  Anything else. */
 "internal";
 
@@ -931,6 +942,15 @@ export type Forecast = {
 	recentDailyRate: number,
 };
 
+/**  How full today's budget is. */
+export type GaugeLevel = 
+/**  Under 80 % (or no daily budget). */
+"normal" | 
+/**  80 % or more. */
+"warning" | 
+/**  100 % or more. */
+"over";
+
 /**  How the monitoring system is doing. */
 export type Health = {
 	/**  `healthy`, or `degraded` when a background task's last run failed. */
@@ -1056,6 +1076,39 @@ export type MonitoringConfig = {
 	 *  rollups keep the long-term history.
 	 */
 	metricsRetentionHours?: number,
+};
+
+/**  One notification to show. */
+export type Notice = {
+	/**  Its kind. */
+	kind: NoticeKind,
+	/**  What makes it unique within its period (`budget:daily:2026-11-28:80`). */
+	key: string,
+	/**  The headline. */
+	title: string,
+	/**  One or two sentences. */
+	body: string,
+	/**  Shown as urgent (a budget spent, a critical alert, an escalation). */
+	urgent: boolean,
+};
+
+/**  Which setting turns a notice off. */
+export type NoticeKind = 
+/**  A budget crossed 50, 80, 90 or 100 %. */
+"budget" | 
+/**  Error rate, average time, average cost or p95 over its threshold. */
+"performance" | 
+/**  Calls to a model with no price: their cost is unknown. */
+"unpriced" | 
+/**  An error whose recovery is "escalate to admin" (a refused key, a full disk). */
+"escalation";
+
+/**  A notice was shown (`notice-shown`), whether or not a notification server took it. */
+export type NoticeShown = {
+	/**  The notice. */
+	notice: Notice,
+	/**  Whether the desktop showed it (false: no notification server; the app shows it). */
+	delivered: boolean,
 };
 
 /**  Who made a change. */
@@ -1506,6 +1559,24 @@ export type Transition = {
 	at: number,
 	/**  Why, in words. */
 	reason: string,
+};
+
+/**  The tray changed (`tray-changed`): spend, level or pause. */
+export type TrayChanged = {
+	/**  The new state. */
+	tray: TrayState,
+};
+
+/**  What the tray shows, for the UI too. */
+export type TrayState = {
+	/**  The short label next to the icon: `$0.42 / $10.00`. */
+	title: string,
+	/**  The longer line in the menu and tooltip. */
+	detail: string,
+	/**  Which icon. */
+	level: GaugeLevel,
+	/**  Whether all agents are paused. */
+	paused: boolean,
 };
 
 /**  How soon the user should act. */

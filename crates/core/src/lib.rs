@@ -12,6 +12,7 @@ pub mod explain;
 pub mod failsafe;
 pub mod logging;
 pub mod monitor;
+pub mod notices;
 pub mod secrets;
 pub mod settings;
 pub mod store;

@@ -213,6 +213,7 @@ const ALERTS_KEY: &str = "monitoring.alert_thresholds";
 const BUDGETS_KEY: &str = "cost.budgets";
 const MONITORING_KEY: &str = "monitoring.config";
 const FAILSAFE_KEY: &str = "failsafe.config";
+const NOTIFICATIONS_KEY: &str = "notifications.config";
 
 /// A stored JSON value, or `None` when absent or unreadable (with a warning).
 fn get_json<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> Result<Option<T>> {
@@ -477,6 +478,47 @@ pub fn set_failsafe(store: &mut Store, c: FailsafeConfig) -> Result<FailsafeConf
     put_json(store, FAILSAFE_KEY, &c)?;
     tracing::info!(?c, "failsafe settings saved");
     Ok(c)
+}
+
+/// Which desktop notifications to show; each kind fires once per alert and period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase", default)]
+pub struct NotificationSettings {
+    /// 50, 80, 90 and 100 % of the daily and monthly budget.
+    pub budget: bool,
+    /// Error rate, average time, average cost and p95 over their thresholds.
+    pub performance: bool,
+    /// Calls to a model without a price.
+    pub unpriced: bool,
+    /// Errors only a person can fix (a refused API key, a full disk).
+    pub escalations: bool,
+}
+
+impl Default for NotificationSettings {
+    fn default() -> Self {
+        Self {
+            budget: true,
+            performance: true,
+            unpriced: true,
+            escalations: true,
+        }
+    }
+}
+
+/// The notification settings (all on by default).
+pub fn notifications(store: &Store) -> Result<NotificationSettings> {
+    Ok(get_json::<NotificationSettings>(store, NOTIFICATIONS_KEY)?.unwrap_or_default())
+}
+
+/// Stores the notification settings.
+pub fn set_notifications(
+    store: &mut Store,
+    n: NotificationSettings,
+) -> Result<NotificationSettings> {
+    put_json(store, NOTIFICATIONS_KEY, &n)?;
+    tracing::info!(?n, "notification settings saved");
+    Ok(n)
 }
 
 /// The default alert thresholds (the spec's example values until changed).

@@ -12,6 +12,8 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::events::EventSink;
 use crate::state::StoreState;
+use crate::tray::Tray;
+use crate::watch::Watch;
 
 /// A JobMatch run (a named type: the bindings cannot name a generic result).
 #[derive(Debug, serde::Serialize, specta::Type)]
@@ -32,14 +34,18 @@ pub struct FollowUpRun {
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn run_job_match(
     events: State<'_, EventSink>,
+    watch: State<'_, Watch>,
+    tray: State<'_, Tray>,
     state: State<'_, StoreState>,
     post: String,
 ) -> Result<JobMatchRun, IpcError> {
+    super::check_not_paused(&tray)?;
+    let hooks = super::RunHooks::of(&events, &watch);
     let store = state.mutex()?;
     let runtime = tasks::runtime(store, state.failsafe())?;
     let run = tasks::job_match(store, &runtime, &post).await?;
     Ok(JobMatchRun {
-        run: super::finished(&events, run),
+        run: super::finished(&hooks, run),
     })
 }
 
@@ -55,17 +61,21 @@ pub async fn list_follow_ups_due(
 
 #[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(events, state), err(Debug))]
+#[tracing::instrument(skip(events, watch, tray, state), err(Debug))]
 pub async fn run_follow_up(
     events: State<'_, EventSink>,
+    watch: State<'_, Watch>,
+    tray: State<'_, Tray>,
     state: State<'_, StoreState>,
     application_id: i64,
 ) -> Result<FollowUpRun, IpcError> {
+    super::check_not_paused(&tray)?;
+    let hooks = super::RunHooks::of(&events, &watch);
     let store = state.mutex()?;
     let runtime = tasks::runtime(store, state.failsafe())?;
     let run = tasks::follow_up(store, &runtime, application_id).await?;
     Ok(FollowUpRun {
-        run: super::finished(&events, run),
+        run: super::finished(&hooks, run),
     })
 }
 

@@ -10,6 +10,16 @@ use tauri::State;
 use super::ExportDone;
 use crate::error::IpcError;
 use crate::state::StoreState;
+use crate::watch::Watch;
+
+/// Pokes the watcher when the command ends, whatever its outcome.
+struct PokeOnDrop<'a>(&'a Watch);
+
+impl Drop for PokeOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.poke();
+    }
+}
 
 /// `GET /costs/agents?period_hours=24`: each agent's costs, most expensive first.
 #[tauri::command]
@@ -73,11 +83,14 @@ pub async fn get_optimization_tips(
 /// the other budgets stay.
 #[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err(Debug))]
+#[tracing::instrument(skip(state, watch), err(Debug))]
 pub async fn set_budget(
     state: State<'_, StoreState>,
+    watch: State<'_, Watch>,
     budget: Option<Money>,
 ) -> Result<Budgets, IpcError> {
+    // The tray and the budget notices follow the new limit.
+    let _poke = PokeOnDrop(&watch);
     state.with(|s| {
         let current = jobtrail_core::settings::budgets(s)?;
         Ok(cost::set_budgets(
@@ -93,11 +106,13 @@ pub async fn set_budget(
 /// Every budget at once: daily, monthly, per agent, and the hard limit.
 #[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err(Debug))]
+#[tracing::instrument(skip(state, watch), err(Debug))]
 pub async fn set_budgets(
     state: State<'_, StoreState>,
+    watch: State<'_, Watch>,
     budgets: Budgets,
 ) -> Result<Budgets, IpcError> {
+    let _poke = PokeOnDrop(&watch);
     state.with(|s| Ok(cost::set_budgets(s, budgets)?))
 }
 

@@ -13,6 +13,8 @@ use tauri::State;
 use crate::error::{ErrorCode, IpcError};
 use crate::events::EventSink;
 use crate::state::StoreState;
+use crate::tray::Tray;
+use crate::watch::Watch;
 
 /// Most emails listed at once.
 const LIST_LIMIT: usize = 500;
@@ -80,17 +82,21 @@ pub struct AnalyzeResult {
 
 #[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(events, state), err(Debug))]
+#[tracing::instrument(skip(events, watch, tray, state), err(Debug))]
 pub async fn analyze_email(
     events: State<'_, EventSink>,
+    watch: State<'_, Watch>,
+    tray: State<'_, Tray>,
     state: State<'_, StoreState>,
     id: i64,
 ) -> Result<AnalyzeResult, IpcError> {
+    super::check_not_paused(&tray)?;
+    let hooks = super::RunHooks::of(&events, &watch);
     let store = state.mutex()?;
     let runtime = tasks::runtime(store, state.failsafe())?;
     let done = tasks::analyze_email(store, &runtime, id).await?;
     Ok(AnalyzeResult {
-        run: super::finished(&events, done.run),
+        run: super::finished(&hooks, done.run),
         applied: done.applied,
     })
 }

@@ -41,15 +41,72 @@ pub async fn app_info(state: State<'_, StoreState>) -> Result<AppInfo, IpcError>
     })
 }
 
-/// Tells the UI a run was stored (`execution-finished`) and hands back its report.
+/// What a command that runs an agent needs besides the store: where events go, the
+/// watcher to poke (budgets, alerts, tray) and whether agents are paused.
+#[derive(Clone)]
+pub struct RunHooks {
+    events: crate::events::EventSink,
+    watch: crate::watch::Watch,
+}
+
+impl RunHooks {
+    /// From the app's managed state.
+    fn of(events: &crate::events::EventSink, watch: &crate::watch::Watch) -> Self {
+        Self {
+            events: events.clone(),
+            watch: watch.clone(),
+        }
+    }
+}
+
+/// Refuses to start a run while all agents are paused (tray or toolbar).
+fn check_not_paused(tray: &crate::tray::Tray) -> Result<(), IpcError> {
+    if tray.paused() {
+        return Err(IpcError::new(
+            crate::error::ErrorCode::AgentsPaused,
+            "All agents are paused. Resume them from the tray menu or the toolbar to run one.",
+        ));
+    }
+    Ok(())
+}
+
+/// Tells the UI a run was stored (`execution-finished`), lets the watcher check
+/// budgets, alerts and the tray, and hands back the run's report.
 fn finished<O>(
-    events: &crate::events::EventSink,
+    hooks: &RunHooks,
     run: jobtrail_core::agent::AgentRun<O>,
 ) -> jobtrail_core::agent::RunReport<O> {
-    events.emit(crate::events::ExecutionFinished {
+    hooks.events.emit(crate::events::ExecutionFinished {
         execution: run.execution.clone(),
     });
+    hooks.watch.poke();
     run.into()
+}
+
+/// What the tray shows: today's spend against the daily budget, and whether agents
+/// are paused.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_tray_state(
+    tray: State<'_, crate::tray::Tray>,
+) -> Result<crate::tray::TrayState, IpcError> {
+    Ok(tray.state())
+}
+
+/// Pauses or resumes all agents (as the tray menu does).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(tray, watch), err(Debug))]
+pub async fn set_agents_paused(
+    tray: State<'_, crate::tray::Tray>,
+    watch: State<'_, crate::watch::Watch>,
+    paused: bool,
+) -> Result<crate::tray::TrayState, IpcError> {
+    tray.set_paused(paused);
+    watch.poke();
+    let mut state = tray.state();
+    state.paused = paused;
+    Ok(state)
 }
 
 /// A file written by an export command.

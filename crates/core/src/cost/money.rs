@@ -107,6 +107,25 @@ impl fmt::Display for Money {
     }
 }
 
+impl Money {
+    /// For people: cents from a dollar up (`$12.35`), else up to 4 decimals with at
+    /// least 2 (`$0.085`, `$0.0012`, `$0.00`).
+    pub fn short(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = i128::from(self.0).abs();
+        if abs >= i128::from(NANOS) {
+            let cents = (abs + 5_000_000) / 10_000_000;
+            return format!("{sign}${}.{:02}", cents / 100, cents % 100);
+        }
+        let tenths_of_mills = (abs + 50_000) / 100_000;
+        let mut s = format!("{:04}", tenths_of_mills);
+        while s.len() > 2 && s.ends_with('0') {
+            s.pop();
+        }
+        format!("{sign}$0.{s}")
+    }
+}
+
 /// Why a dollar amount could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -184,6 +203,17 @@ impl specta::Type for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_amounts_read_well() {
+        let m = |s: &str| s.parse::<Money>().unwrap().short();
+        assert_eq!(m("12.345"), "$12.35");
+        assert_eq!(m("1"), "$1.00");
+        assert_eq!(m("0.085"), "$0.085");
+        assert_eq!(m("0.00123"), "$0.0012");
+        assert_eq!(m("0"), "$0.00");
+        assert_eq!(m("0.5"), "$0.50");
+    }
 
     #[test]
     fn token_costs_are_exact() {

@@ -46,6 +46,7 @@ pub const MIGRATIONS: &[Migration] = &[
     crate::explain::MIGRATION,
     crate::explain::feedback::MIGRATION,
     crate::failsafe::errors::MIGRATION,
+    crate::notices::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

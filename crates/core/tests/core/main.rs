@@ -9,6 +9,7 @@ mod explain;
 mod failsafe;
 mod inbox;
 mod monitor;
+mod notices;
 mod store;
 
 use std::sync::Arc;

@@ -1,0 +1,218 @@
+//! What deserves a desktop notification now: budget thresholds (50/80/90/100 % of
+//! the daily and monthly budget), performance alerts, unpriced models and errors
+//! only a person can fix. Each notice fires once per period (a threshold once per
+//! day or month, an alert once per episode, an escalation once per kind and day):
+//! `notices_sent` remembers what was sent, across restarts, so there is never a storm.
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Timestamp;
+use crate::cost::{self, BudgetPeriod};
+use crate::error::Result;
+use crate::monitor;
+use crate::settings::{self, NotificationSettings};
+use crate::store::{Migration, Store};
+
+pub(crate) const MIGRATION: Migration = Migration {
+    id: "202611281100_notices_sent",
+    sql: "
+    CREATE TABLE notices_sent (
+        key TEXT PRIMARY KEY NOT NULL,
+        kind TEXT NOT NULL,
+        sent_at INTEGER NOT NULL
+    ) STRICT;
+    ",
+};
+
+/// Which setting turns a notice off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// A budget crossed 50, 80, 90 or 100 %.
+    Budget,
+    /// Error rate, average time, average cost or p95 over its threshold.
+    Performance,
+    /// Calls to a model with no price: their cost is unknown.
+    Unpriced,
+    /// An error whose recovery is "escalate to admin" (a refused key, a full disk).
+    Escalation,
+}
+
+impl NoticeKind {
+    /// The stored name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NoticeKind::Budget => "budget",
+            NoticeKind::Performance => "performance",
+            NoticeKind::Unpriced => "unpriced",
+            NoticeKind::Escalation => "escalation",
+        }
+    }
+}
+
+/// One notification to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Notice {
+    /// Its kind.
+    pub kind: NoticeKind,
+    /// What makes it unique within its period (`budget:daily:2026-11-28:80`).
+    pub key: String,
+    /// The headline.
+    pub title: String,
+    /// One or two sentences.
+    pub body: String,
+    /// Shown as urgent (a budget spent, a critical alert, an escalation).
+    pub urgent: bool,
+}
+
+/// The notices due now that were not sent before, recorded as sent. The caller shows
+/// them; a notice is never offered twice.
+pub fn take_due(store: &mut Store) -> Result<Vec<Notice>> {
+    let on = settings::notifications(store)?;
+    let mut candidates = Vec::new();
+    if on.budget {
+        candidates.extend(budget_notices(store)?);
+    }
+    if on.performance || on.unpriced {
+        for a in monitor::list_alerts(store, true, 200)? {
+            let kind = if a.kind == "unpriced_model" {
+                NoticeKind::Unpriced
+            } else {
+                NoticeKind::Performance
+            };
+            if !enabled(&on, kind) {
+                continue;
+            }
+            candidates.push(Notice {
+                kind,
+                key: format!("alert:{}", a.id),
+                title: match kind {
+                    NoticeKind::Unpriced => "A model has no price".to_owned(),
+                    _ => format!("{} needs a look", a.agent_name),
+                },
+                body: a.message.clone(),
+                urgent: a.severity == monitor::Severity::Critical,
+            });
+        }
+    }
+    if on.escalations {
+        candidates.extend(escalations(store)?);
+    }
+    let now = store.now_ms();
+    Ok(store.write(|tx| {
+        let mut stmt = tx.prepare_cached(
+            "INSERT OR IGNORE INTO notices_sent (key, kind, sent_at) VALUES (?1, ?2, ?3)",
+        )?;
+        let mut due = Vec::new();
+        for n in candidates {
+            if stmt.execute(params![n.key, n.kind.as_str(), now])? == 1 {
+                due.push(n);
+            }
+        }
+        Ok(due)
+    })?)
+}
+
+fn enabled(on: &NotificationSettings, kind: NoticeKind) -> bool {
+    match kind {
+        NoticeKind::Budget => on.budget,
+        NoticeKind::Performance => on.performance,
+        NoticeKind::Unpriced => on.unpriced,
+        NoticeKind::Escalation => on.escalations,
+    }
+}
+
+/// The highest threshold each budget has crossed in its current day or month.
+fn budget_notices(store: &mut Store) -> Result<Vec<Notice>> {
+    let status = cost::check_budget_status(store)?;
+    let now = store.now_ms();
+    let mut out = Vec::new();
+    let periods = [
+        (status.daily.as_ref(), day_of(now), "Today's"),
+        (status.monthly.as_ref(), month_of(now), "This month's"),
+    ];
+    for (period, stamp, label) in periods {
+        let Some(p) = period else { continue };
+        if let Some(n) = budget_notice(p, &stamp, label, status.hard_limit) {
+            out.push(n);
+        }
+    }
+    Ok(out)
+}
+
+fn budget_notice(p: &BudgetPeriod, stamp: &str, label: &str, hard_limit: bool) -> Option<Notice> {
+    let top = *p.thresholds_crossed.iter().max()?;
+    let over = top >= 100;
+    let body = format!(
+        "{} spent of {} ({:.0} %).{}",
+        p.spent.short(),
+        p.limit.short(),
+        p.budget_used_percent,
+        match (over, hard_limit) {
+            (true, true) => " Agents use the built-in engine until the budget resets.",
+            (true, false) =>
+                " Agents keep using models: turn the hard limit on to stop paid calls.",
+            _ => "",
+        }
+    );
+    Some(Notice {
+        kind: NoticeKind::Budget,
+        key: format!("budget:{}:{stamp}:{top}", p.scope),
+        title: if over {
+            format!("{label} budget is spent")
+        } else {
+            format!("{label} budget is {top} % used")
+        },
+        body,
+        urgent: over,
+    })
+}
+
+/// Errors escalated to the person in the last day, one notice per kind and day.
+fn escalations(store: &Store) -> Result<Vec<Notice>> {
+    let now = store.now_ms();
+    let since = now - 24 * 3_600_000;
+    let rows: Vec<(String, String, i64)> = store.read(|c| {
+        let mut stmt = c.prepare_cached(
+            "SELECT kind, message, count(*) FROM error_log
+             WHERE strategy = 'escalate_to_admin' AND occurred_at >= ?1
+             GROUP BY kind ORDER BY max(occurred_at) DESC",
+        )?;
+        let rows = stmt.query_map([since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect()
+    })?;
+    let day = day_of(now);
+    Ok(rows
+        .into_iter()
+        .map(|(kind, message, n)| Notice {
+            kind: NoticeKind::Escalation,
+            key: format!("escalation:{kind}:{day}"),
+            title: match kind.as_str() {
+                "authentication" => "The provider refused the API key".to_owned(),
+                _ => "Jobtrail needs your attention".to_owned(),
+            },
+            body: if n > 1 {
+                format!("{message} ({n} times today)")
+            } else {
+                message
+            },
+            urgent: true,
+        })
+        .collect())
+}
+
+fn day_of(ts: Timestamp) -> String {
+    chrono::DateTime::from_timestamp_millis(ts)
+        .map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn month_of(ts: Timestamp) -> String {
+    chrono::DateTime::from_timestamp_millis(ts)
+        .map(|t| t.format("%Y-%m").to_string())
+        .unwrap_or_default()
+}
