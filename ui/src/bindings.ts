@@ -32,6 +32,15 @@ export const commands = {
 	getSettings: () => __TAURI_INVOKE<Settings>("get_settings"),
 	setProviderSettings: (provider: ProviderSettings) => __TAURI_INVOKE<ProviderSettings>("set_provider_settings", { provider }),
 	setAgentConfig: (agent: string, config: AgentConfigDraft) => __TAURI_INVOKE<AgentConfig>("set_agent_config", { agent, config }),
+	/**
+	 *  Monitoring, cost tracking and retention (the spec's `monitoring_enabled`,
+	 *  `cost_tracking_enabled`, `metrics_retention_hours`); returns what is in effect.
+	 */
+	setMonitoringConfig: (config: MonitoringConfig) => __TAURI_INVOKE<MonitoringConfig>("set_monitoring_config", { config }),
+	/**  The default performance-alert thresholds. */
+	setAlertThresholds: (thresholds: AlertThresholds) => __TAURI_INVOKE<AlertThresholds>("set_alert_thresholds", { thresholds }),
+	/**  Which desktop notifications to show. */
+	setNotificationSettings: (notifications: NotificationSettings) => __TAURI_INVOKE<NotificationSettings>("set_notification_settings", { notifications }),
 	getExplanation: (executionId: number) => __TAURI_INVOKE<ExplanationView>("get_explanation", { executionId }),
 	/**  Writes the explanation to `path` (chosen in the save dialog) in `format`. */
 	exportExplanation: (executionId: number, format: string, path: string) => __TAURI_INVOKE<string>("export_explanation", { executionId, format, path }),
@@ -233,6 +242,25 @@ export type AlertSeverity =
 "warning" | 
 /**  At least twice the threshold (or an unpriced model: spend is unknown). */
 "critical";
+
+/**  What to compare each agent's recent metrics against; `None` turns a check off. */
+export type AlertThresholds = {
+	/**  Highest acceptable error rate, percent. */
+	maxErrorRate?: number | null,
+	/**  Highest acceptable mean run time, seconds. */
+	maxAvgExecutionTime?: number | null,
+	/**  Highest acceptable 95th-percentile run time, seconds. */
+	maxP95ExecutionTime?: number | null,
+	/**  Highest acceptable mean cost per run. */
+	maxAvgCost?: number | null,
+	/**  The recent period looked at, hours. */
+	periodHours?: number | null,
+	/**
+	 *  Fewer runs than this in the period raise no rate or time alert (one failure
+	 *  in two runs is not a trend).
+	 */
+	minExecutions?: number,
+};
 
 /**  An option considered and not chosen. */
 export type Alternative = {
@@ -643,6 +671,16 @@ export type Engine =
 /**  Custom code measured with `start_execution` / `end_execution`. */
 "custom";
 
+/**  A setting an environment variable decides, whatever is stored. */
+export type EnvOverride = {
+	/**  The setting, as the settings forms name it (`maxRetries`, `dailyBudget`). */
+	setting: string,
+	/**  The variable (`MAX_RETRIES`). */
+	variable: string,
+	/**  Its value. */
+	value: string,
+};
+
 /**  What went wrong, in the terms recovery is decided by. */
 export type ErrorCategory = 
 /**  No connection, reset, DNS. */
@@ -1034,6 +1072,12 @@ export type KeyStatus = {
 	last4: string | null,
 };
 
+/**  How the app logs; set by `LOG_LEVEL` and `STRUCTURED_LOGGING` at start. */
+export type LoggingSettings = {
+	logLevel: string,
+	structuredLogging: boolean,
+};
+
 /**  A message that could not be imported. */
 export type MessageError = {
 	/**  Its position in the file, from 1. */
@@ -1109,6 +1153,18 @@ export type NoticeShown = {
 	notice: Notice,
 	/**  Whether the desktop showed it (false: no notification server; the app shows it). */
 	delivered: boolean,
+};
+
+/**  Which desktop notifications to show; each kind fires once per alert and period. */
+export type NotificationSettings = {
+	/**  50, 80, 90 and 100 % of the daily and monthly budget. */
+	budget?: boolean,
+	/**  Error rate, average time, average cost and p95 over their thresholds. */
+	performance?: boolean,
+	/**  Calls to a model without a price. */
+	unpriced?: boolean,
+	/**  Errors only a person can fix (a refused API key, a full disk). */
+	escalations?: boolean,
 };
 
 /**  Who made a change. */
@@ -1429,10 +1485,18 @@ export type RunReport<O> = {
 	execution: ExecutionRecord,
 };
 
-/**  The provider and every agent's settings. */
+/**  Every setting in effect. */
 export type Settings = {
 	provider: ProviderSettings,
 	agents: AgentConfig[],
+	monitoring: MonitoringConfig,
+	alertThresholds: AlertThresholds,
+	failsafe: FailsafeConfig,
+	budgets: Budgets,
+	notifications: NotificationSettings,
+	logging: LoggingSettings,
+	/**  Settings an environment variable decides: shown, not editable, in the UI. */
+	envOverrides: EnvOverride[],
 };
 
 /**  How bad an error is. */

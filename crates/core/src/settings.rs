@@ -295,12 +295,26 @@ pub struct MonitoringConfig {
 }
 
 impl Default for MonitoringConfig {
-    /// The spec's defaults, or the environment's where it sets valid values.
+    /// The spec's defaults: on, on, 168 hours.
     fn default() -> Self {
         Self {
-            monitoring_enabled: env_bool("MONITORING_ENABLED").unwrap_or(true),
-            cost_tracking_enabled: env_bool("COST_TRACKING_ENABLED").unwrap_or(true),
-            metrics_retention_hours: env_hours("METRICS_RETENTION_HOURS").unwrap_or(168),
+            monitoring_enabled: true,
+            cost_tracking_enabled: true,
+            metrics_retention_hours: 168,
+        }
+    }
+}
+
+impl MonitoringConfig {
+    /// These settings with the environment's valid values over them (the spec's
+    /// `MONITORING_ENABLED`, `COST_TRACKING_ENABLED`, `METRICS_RETENTION_HOURS`).
+    pub fn with_env(self) -> Self {
+        Self {
+            monitoring_enabled: env_bool("MONITORING_ENABLED").unwrap_or(self.monitoring_enabled),
+            cost_tracking_enabled: env_bool("COST_TRACKING_ENABLED")
+                .unwrap_or(self.cost_tracking_enabled),
+            metrics_retention_hours: env_hours("METRICS_RETENTION_HOURS")
+                .unwrap_or(self.metrics_retention_hours),
         }
     }
 }
@@ -355,8 +369,8 @@ fn env_hours(name: &str) -> Option<i64> {
     }
 }
 
-/// The monitoring configuration: the stored one, else the environment's, else the
-/// spec's defaults.
+/// The monitoring configuration in effect: the environment's values over the stored
+/// ones over the spec's defaults.
 pub fn monitoring(store: &Store) -> Result<MonitoringConfig> {
     Ok(store.read(monitoring_in)?)
 }
@@ -365,15 +379,17 @@ pub fn monitoring(store: &Store) -> Result<MonitoringConfig> {
 pub(crate) fn monitoring_in(conn: &rusqlite::Connection) -> rusqlite::Result<MonitoringConfig> {
     Ok(get_json_in::<MonitoringConfig>(conn, MONITORING_KEY)?
         .and_then(|c| c.validated().ok())
-        .unwrap_or_default())
+        .unwrap_or_default()
+        .with_env())
 }
 
-/// Validates and stores the monitoring configuration.
+/// Validates and stores the monitoring configuration; returns the one in effect
+/// (environment variables still win).
 pub fn set_monitoring(store: &mut Store, c: MonitoringConfig) -> Result<MonitoringConfig> {
     let c = c.validated()?;
     put_json(store, MONITORING_KEY, &c)?;
     tracing::info!(?c, "monitoring settings saved");
-    Ok(c)
+    Ok(c.with_env())
 }
 
 /// Retries and circuit breakers: the spec's error-handling settings.
@@ -391,29 +407,39 @@ pub struct FailsafeConfig {
 }
 
 impl Default for FailsafeConfig {
-    /// The spec's defaults (3, 2.0, 5), or the environment's where it sets valid values.
+    /// The spec's defaults: 3 retries, multiplier 2.0, threshold 5.
     fn default() -> Self {
-        use crate::failsafe::{MAX_RETRIES_LIMIT, MAX_THRESHOLD, MULTIPLIER_RANGE};
         Self {
-            max_retries: env_number("MAX_RETRIES", 0.0..=f64::from(MAX_RETRIES_LIMIT), true)
-                .map_or(3, |v| v as u32),
-            retry_backoff_multiplier: env_number(
-                "RETRY_BACKOFF_MULTIPLIER",
-                MULTIPLIER_RANGE,
-                false,
-            )
-            .unwrap_or(2.0),
-            circuit_breaker_threshold: env_number(
-                "CIRCUIT_BREAKER_THRESHOLD",
-                1.0..=f64::from(MAX_THRESHOLD),
-                true,
-            )
-            .map_or(5, |v| v as u32),
+            max_retries: 3,
+            retry_backoff_multiplier: 2.0,
+            circuit_breaker_threshold: 5,
         }
     }
 }
 
 impl FailsafeConfig {
+    /// These settings with the environment's valid values over them (`MAX_RETRIES`,
+    /// `RETRY_BACKOFF_MULTIPLIER`, `CIRCUIT_BREAKER_THRESHOLD`).
+    pub fn with_env(self) -> Self {
+        use crate::failsafe::{MAX_RETRIES_LIMIT, MAX_THRESHOLD, MULTIPLIER_RANGE};
+        Self {
+            max_retries: env_number("MAX_RETRIES", 0.0..=f64::from(MAX_RETRIES_LIMIT), true)
+                .map_or(self.max_retries, |v| v as u32),
+            retry_backoff_multiplier: env_number(
+                "RETRY_BACKOFF_MULTIPLIER",
+                MULTIPLIER_RANGE,
+                false,
+            )
+            .unwrap_or(self.retry_backoff_multiplier),
+            circuit_breaker_threshold: env_number(
+                "CIRCUIT_BREAKER_THRESHOLD",
+                1.0..=f64::from(MAX_THRESHOLD),
+                true,
+            )
+            .map_or(self.circuit_breaker_threshold, |v| v as u32),
+        }
+    }
+
     /// Checks the ranges: retries 0–10, multiplier 1–10, threshold 1–100.
     pub fn validated(self) -> Result<Self> {
         use crate::failsafe::{MAX_RETRIES_LIMIT, MAX_THRESHOLD, MULTIPLIER_RANGE};
@@ -464,20 +490,106 @@ fn env_number(name: &str, range: std::ops::RangeInclusive<f64>, whole: bool) -> 
     }
 }
 
-/// The retry and circuit-breaker settings: the stored ones, else the environment's,
-/// else the spec's defaults.
+/// The retry and circuit-breaker settings in effect: the environment's values over the
+/// stored ones over the spec's defaults.
 pub fn failsafe(store: &Store) -> Result<FailsafeConfig> {
     Ok(get_json::<FailsafeConfig>(store, FAILSAFE_KEY)?
         .and_then(|c| c.validated().ok())
-        .unwrap_or_default())
+        .unwrap_or_default()
+        .with_env())
 }
 
-/// Validates and stores the retry and circuit-breaker settings.
+/// Validates and stores the retry and circuit-breaker settings; returns the ones in
+/// effect (environment variables still win).
 pub fn set_failsafe(store: &mut Store, c: FailsafeConfig) -> Result<FailsafeConfig> {
     let c = c.validated()?;
     put_json(store, FAILSAFE_KEY, &c)?;
     tracing::info!(?c, "failsafe settings saved");
-    Ok(c)
+    Ok(c.with_env())
+}
+
+/// A setting an environment variable decides, whatever is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct EnvOverride {
+    /// The setting, as the settings forms name it (`maxRetries`, `dailyBudget`).
+    pub setting: String,
+    /// The variable (`MAX_RETRIES`).
+    pub variable: String,
+    /// Its value.
+    pub value: String,
+}
+
+/// The spec's environment variables that are set to a valid value now, and the
+/// settings they decide. An invalid value decides nothing (it is reported).
+pub fn env_overrides() -> Vec<EnvOverride> {
+    use crate::failsafe::{MAX_RETRIES_LIMIT, MAX_THRESHOLD, MULTIPLIER_RANGE};
+    let mut out = Vec::new();
+    let mut add = |setting: &str, variable: &str, valid: bool| {
+        if valid && let Ok(value) = std::env::var(variable) {
+            out.push(EnvOverride {
+                setting: setting.to_owned(),
+                variable: variable.to_owned(),
+                value: value.trim().to_owned(),
+            });
+        }
+    };
+    add(
+        "monitoringEnabled",
+        "MONITORING_ENABLED",
+        env_bool("MONITORING_ENABLED").is_some(),
+    );
+    add(
+        "costTrackingEnabled",
+        "COST_TRACKING_ENABLED",
+        env_bool("COST_TRACKING_ENABLED").is_some(),
+    );
+    add(
+        "metricsRetentionHours",
+        "METRICS_RETENTION_HOURS",
+        env_hours("METRICS_RETENTION_HOURS").is_some(),
+    );
+    add(
+        "dailyBudget",
+        "DAILY_BUDGET",
+        crate::cost::budget::daily_budget_from_env().is_some(),
+    );
+    add(
+        "maxRetries",
+        "MAX_RETRIES",
+        env_number("MAX_RETRIES", 0.0..=f64::from(MAX_RETRIES_LIMIT), true).is_some(),
+    );
+    add(
+        "retryBackoffMultiplier",
+        "RETRY_BACKOFF_MULTIPLIER",
+        env_number("RETRY_BACKOFF_MULTIPLIER", MULTIPLIER_RANGE, false).is_some(),
+    );
+    add(
+        "circuitBreakerThreshold",
+        "CIRCUIT_BREAKER_THRESHOLD",
+        env_number(
+            "CIRCUIT_BREAKER_THRESHOLD",
+            1.0..=f64::from(MAX_THRESHOLD),
+            true,
+        )
+        .is_some(),
+    );
+    let set = |v: &str| std::env::var(v).is_ok_and(|x| !x.trim().is_empty());
+    add(
+        "logLevel",
+        crate::logging::LOG_LEVEL_ENV,
+        set(crate::logging::LOG_LEVEL_ENV),
+    );
+    add(
+        "structuredLogging",
+        crate::logging::STRUCTURED_LOGGING_ENV,
+        crate::logging::parse_bool(
+            &std::env::var(crate::logging::STRUCTURED_LOGGING_ENV).unwrap_or_default(),
+        )
+        .is_some(),
+    );
+    out
 }
 
 /// Which desktop notifications to show; each kind fires once per alert and period.

@@ -1,10 +1,9 @@
-//! Commands that run agents, and the profile and settings they use.
+//! Commands that run agents, and the profile they use.
 
 use jobtrail_core::agent::RunReport;
 use jobtrail_core::agent::follow_up::FollowUpDraft;
 use jobtrail_core::agent::job_match::JobMatchResult;
 use jobtrail_core::agent::tasks;
-use jobtrail_core::settings::{self, AgentConfig, AgentConfigDraft, ProviderSettings};
 use jobtrail_core::tracker::follow_ups::{self, FollowUpDue};
 use jobtrail_core::tracker::profile::{self, Profile, ProfileDraft};
 use tauri::State;
@@ -94,45 +93,4 @@ pub async fn save_profile(
     draft: ProfileDraft,
 ) -> Result<Profile, IpcError> {
     state.with(|s| Ok(profile::save(s, draft)?))
-}
-
-/// The provider and every agent's settings.
-#[derive(Debug, serde::Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Settings {
-    provider: ProviderSettings,
-    agents: Vec<AgentConfig>,
-}
-
-#[tauri::command]
-#[specta::specta]
-#[tracing::instrument(skip(state), err(Debug))]
-pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcError> {
-    state.with(|s| {
-        Ok(Settings {
-            provider: settings::provider(s)?,
-            agents: settings::agent_configs(s)?,
-        })
-    })
-}
-
-#[tauri::command]
-#[specta::specta]
-#[tracing::instrument(skip(state), err(Debug))]
-pub async fn set_provider_settings(
-    state: State<'_, StoreState>,
-    provider: ProviderSettings,
-) -> Result<ProviderSettings, IpcError> {
-    state.with(|s| Ok(settings::set_provider(s, provider)?))
-}
-
-#[tauri::command]
-#[specta::specta]
-#[tracing::instrument(skip(state), err(Debug))]
-pub async fn set_agent_config(
-    state: State<'_, StoreState>,
-    agent: String,
-    config: AgentConfigDraft,
-) -> Result<AgentConfig, IpcError> {
-    state.with(|s| Ok(settings::set_agent_config(s, &agent, config)?))
 }

@@ -8,6 +8,7 @@ pub mod failsafe;
 pub mod inbox;
 pub mod keychain;
 pub mod monitoring;
+pub mod settings;
 
 use std::path::{Path, PathBuf};
 

@@ -61,13 +61,11 @@ impl Budgets {
     }
 }
 
-/// The budgets in effect: the stored ones; without a stored daily budget,
-/// `DAILY_BUDGET` from the environment (an invalid value is reported and ignored).
+/// The budgets in effect: the stored ones, with `DAILY_BUDGET` from the environment
+/// over the stored daily budget (an invalid value is reported and ignored).
 pub fn budgets(store: &Store) -> Result<Budgets> {
     let mut b = settings::budgets(store)?;
-    if b.daily_budget.is_none()
-        && let Some(env) = daily_budget_from_env()
-    {
+    if let Some(env) = daily_budget_from_env() {
         b.daily_budget = Some(env);
     }
     Ok(b)

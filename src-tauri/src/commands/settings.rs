@@ -1,0 +1,126 @@
+//! Every setting of the spec and the app: what is in effect, which ones an
+//! environment variable decides, and the commands that change them.
+
+use jobtrail_core::cost::{self, Budgets};
+use jobtrail_core::monitor::AlertThresholds;
+use jobtrail_core::settings::{
+    self, AgentConfig, AgentConfigDraft, EnvOverride, FailsafeConfig, MonitoringConfig,
+    NotificationSettings, ProviderSettings,
+};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::StoreState;
+use crate::watch::Watch;
+
+/// How the app logs; set by `LOG_LEVEL` and `STRUCTURED_LOGGING` at start.
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggingSettings {
+    log_level: String,
+    structured_logging: bool,
+}
+
+/// Every setting in effect.
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    provider: ProviderSettings,
+    agents: Vec<AgentConfig>,
+    monitoring: MonitoringConfig,
+    alert_thresholds: AlertThresholds,
+    failsafe: FailsafeConfig,
+    budgets: Budgets,
+    notifications: NotificationSettings,
+    logging: LoggingSettings,
+    /// Settings an environment variable decides: shown, not editable, in the UI.
+    env_overrides: Vec<EnvOverride>,
+}
+
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcError> {
+    use jobtrail_core::logging::{LOG_LEVEL_ENV, STRUCTURED_LOGGING_ENV, parse_bool};
+    state.with(|s| {
+        Ok(Settings {
+            provider: settings::provider(s)?,
+            agents: settings::agent_configs(s)?,
+            monitoring: settings::monitoring(s)?,
+            alert_thresholds: settings::alert_thresholds(s)?,
+            failsafe: settings::failsafe(s)?,
+            budgets: cost::budget::budgets(s)?,
+            notifications: settings::notifications(s)?,
+            logging: LoggingSettings {
+                log_level: std::env::var(LOG_LEVEL_ENV)
+                    .ok()
+                    .filter(|v| !v.trim().is_empty())
+                    .unwrap_or_else(|| "info".into()),
+                structured_logging: std::env::var(STRUCTURED_LOGGING_ENV)
+                    .ok()
+                    .and_then(|v| parse_bool(&v))
+                    .unwrap_or(true),
+            },
+            env_overrides: settings::env_overrides(),
+        })
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn set_provider_settings(
+    state: State<'_, StoreState>,
+    provider: ProviderSettings,
+) -> Result<ProviderSettings, IpcError> {
+    state.with(|s| Ok(settings::set_provider(s, provider)?))
+}
+
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn set_agent_config(
+    state: State<'_, StoreState>,
+    agent: String,
+    config: AgentConfigDraft,
+) -> Result<AgentConfig, IpcError> {
+    state.with(|s| Ok(settings::set_agent_config(s, &agent, config)?))
+}
+
+/// Monitoring, cost tracking and retention (the spec's `monitoring_enabled`,
+/// `cost_tracking_enabled`, `metrics_retention_hours`); returns what is in effect.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn set_monitoring_config(
+    state: State<'_, StoreState>,
+    config: MonitoringConfig,
+) -> Result<MonitoringConfig, IpcError> {
+    state.with(|s| Ok(settings::set_monitoring(s, config)?))
+}
+
+/// The default performance-alert thresholds.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn set_alert_thresholds(
+    state: State<'_, StoreState>,
+    thresholds: AlertThresholds,
+) -> Result<AlertThresholds, IpcError> {
+    state.with(|s| Ok(settings::set_alert_thresholds(s, thresholds)?))
+}
+
+/// Which desktop notifications to show.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state, watch), err(Debug))]
+pub async fn set_notification_settings(
+    state: State<'_, StoreState>,
+    watch: State<'_, Watch>,
+    notifications: NotificationSettings,
+) -> Result<NotificationSettings, IpcError> {
+    let saved = state.with(|s| Ok(settings::set_notifications(s, notifications)?))?;
+    watch.poke();
+    Ok(saved)
+}
