@@ -3,6 +3,7 @@
 //! Commands check their arguments, call the core and map its errors to [`IpcError`];
 //! everything else lives in the core crate so the CLI and tests share it.
 
+mod args;
 mod commands;
 #[cfg(test)]
 mod commands_test;

@@ -198,6 +198,16 @@ impl Desktop {
         Ok(cmd)
     }
 
+    /// What the notification server received: one line per `Notify` call.
+    pub fn notifications(&self) -> Vec<String> {
+        std::fs::read_to_string(self.root.path().join("notifications.log"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains(" Notify "))
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// The SQLite file the app writes.
     pub fn database(&self) -> PathBuf {
         self.data_dir().join("jobtrail.db")
@@ -250,6 +260,30 @@ impl App {
     /// Every element matching `css` now.
     pub async fn all(&self, css: &str) -> Result<Vec<fantoccini::elements::Element>> {
         Ok(self.client.find_all(Locator::Css(css)).await?)
+    }
+
+    /// Calls a Tauri command from the page, as the UI does: `Ok(result)` or
+    /// `Err(error)` with the value the command rejected with.
+    pub async fn invoke(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> Result<std::result::Result<serde_json::Value, serde_json::Value>> {
+        let out = self
+            .client
+            .execute_async(
+                "const [cmd, args, done] = arguments;
+                 window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+                   (v) => done({ ok: v === undefined ? null : v }),
+                   (e) => done({ err: e }));",
+                vec![command.into(), args],
+            )
+            .await
+            .with_context(|| format!("invoke {command}"))?;
+        Ok(match out.get("err") {
+            Some(e) => Err(e.clone()),
+            None => Ok(out.get("ok").cloned().unwrap_or_default()),
+        })
     }
 
     /// Saves a screenshot (useful when a test fails).

@@ -8,6 +8,7 @@ use jobtrail_core::tracker::follow_ups::{self, FollowUpDue};
 use jobtrail_core::tracker::profile::{self, Profile, ProfileDraft};
 use tauri::State;
 
+use crate::args::Arg;
 use crate::error::IpcError;
 use crate::events::EventSink;
 use crate::state::StoreState;
@@ -90,7 +91,8 @@ pub async fn get_profile(state: State<'_, StoreState>) -> Result<Profile, IpcErr
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_profile(
     state: State<'_, StoreState>,
-    draft: ProfileDraft,
+    draft: Arg<ProfileDraft>,
 ) -> Result<Profile, IpcError> {
+    let draft = draft.get("draft")?;
     state.with(|s| Ok(profile::save(s, draft)?))
 }

@@ -5,6 +5,7 @@ use jobtrail_core::tracker::{
 };
 use tauri::State;
 
+use crate::args::Arg;
 use crate::error::IpcError;
 use crate::state::StoreState;
 
@@ -20,8 +21,9 @@ pub async fn list_applications(state: State<'_, StoreState>) -> Result<Vec<Appli
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn add_application(
     state: State<'_, StoreState>,
-    draft: ApplicationDraft,
+    draft: Arg<ApplicationDraft>,
 ) -> Result<Application, IpcError> {
+    let draft = draft.get("draft")?;
     let new = NewApplication::try_from(draft)?;
     state.with(|s| Ok(tracker::applications::add(s, &new, Origin::User)?))
 }

@@ -8,6 +8,7 @@ use jobtrail_core::monitor::export;
 use tauri::State;
 
 use super::ExportDone;
+use crate::args::Arg;
 use crate::error::IpcError;
 use crate::state::StoreState;
 use crate::watch::Watch;
@@ -87,8 +88,9 @@ pub async fn get_optimization_tips(
 pub async fn set_budget(
     state: State<'_, StoreState>,
     watch: State<'_, Watch>,
-    budget: Option<Money>,
+    budget: Arg<Option<Money>>,
 ) -> Result<Budgets, IpcError> {
+    let budget = budget.get("budget")?;
     // The tray and the budget notices follow the new limit.
     let _poke = PokeOnDrop(&watch);
     state.with(|s| {
@@ -110,8 +112,9 @@ pub async fn set_budget(
 pub async fn set_budgets(
     state: State<'_, StoreState>,
     watch: State<'_, Watch>,
-    budgets: Budgets,
+    budgets: Arg<Budgets>,
 ) -> Result<Budgets, IpcError> {
+    let budgets = budgets.get("budgets")?;
     let _poke = PokeOnDrop(&watch);
     state.with(|s| Ok(cost::set_budgets(s, budgets)?))
 }
@@ -149,8 +152,9 @@ pub async fn list_prices(state: State<'_, StoreState>) -> Result<Vec<ModelPrice>
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn set_price(
     state: State<'_, StoreState>,
-    price: PriceDraft,
+    price: Arg<PriceDraft>,
 ) -> Result<ModelPrice, IpcError> {
+    let price = price.get("price")?;
     state.with(|s| Ok(prices::set(s, price)?))
 }
 

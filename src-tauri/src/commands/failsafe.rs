@@ -9,6 +9,7 @@ use serde::Serialize;
 use tauri::State;
 
 use super::ExportDone;
+use crate::args::Arg;
 use crate::error::IpcError;
 use crate::state::StoreState;
 
@@ -65,8 +66,9 @@ pub async fn reset_circuit(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn set_failsafe_config(
     state: State<'_, StoreState>,
-    config: FailsafeConfig,
+    config: Arg<FailsafeConfig>,
 ) -> Result<FailsafeConfig, IpcError> {
+    let config = config.get("config")?;
     let saved = state.with(|s| Ok(settings::set_failsafe(s, config)?))?;
     state.failsafe().configure(&saved);
     Ok(saved)

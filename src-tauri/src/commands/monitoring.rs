@@ -10,6 +10,7 @@ use jobtrail_core::settings;
 use tauri::State;
 
 use super::ExportDone;
+use crate::args::Arg;
 use crate::error::IpcError;
 use crate::state::StoreState;
 
@@ -66,8 +67,9 @@ pub async fn get_performance_alerts(
     max_error_rate: Option<f64>,
     max_avg_execution_time: Option<f64>,
     max_p95_execution_time: Option<f64>,
-    max_avg_cost: Option<Money>,
+    max_avg_cost: Arg<Option<Money>>,
 ) -> Result<Vec<PerformanceAlert>, IpcError> {
+    let max_avg_cost = max_avg_cost.get("maxAvgCost")?;
     state.with(|s| {
         let mut t = settings::alert_thresholds(s)?;
         t.max_error_rate = max_error_rate.or(t.max_error_rate);

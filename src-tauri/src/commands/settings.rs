@@ -10,6 +10,7 @@ use jobtrail_core::settings::{
 use serde::Serialize;
 use tauri::State;
 
+use crate::args::Arg;
 use crate::error::IpcError;
 use crate::state::StoreState;
 use crate::watch::Watch;
@@ -72,8 +73,9 @@ pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcE
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn set_provider_settings(
     state: State<'_, StoreState>,
-    provider: ProviderSettings,
+    provider: Arg<ProviderSettings>,
 ) -> Result<ProviderSettings, IpcError> {
+    let provider = provider.get("provider")?;
     state.with(|s| Ok(settings::set_provider(s, provider)?))
 }
 
@@ -83,8 +85,9 @@ pub async fn set_provider_settings(
 pub async fn set_agent_config(
     state: State<'_, StoreState>,
     agent: String,
-    config: AgentConfigDraft,
+    config: Arg<AgentConfigDraft>,
 ) -> Result<AgentConfig, IpcError> {
+    let config = config.get("config")?;
     state.with(|s| Ok(settings::set_agent_config(s, &agent, config)?))
 }
 
@@ -95,8 +98,9 @@ pub async fn set_agent_config(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn set_monitoring_config(
     state: State<'_, StoreState>,
-    config: MonitoringConfig,
+    config: Arg<MonitoringConfig>,
 ) -> Result<MonitoringConfig, IpcError> {
+    let config = config.get("config")?;
     state.with(|s| Ok(settings::set_monitoring(s, config)?))
 }
 
@@ -106,8 +110,9 @@ pub async fn set_monitoring_config(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn set_alert_thresholds(
     state: State<'_, StoreState>,
-    thresholds: AlertThresholds,
+    thresholds: Arg<AlertThresholds>,
 ) -> Result<AlertThresholds, IpcError> {
+    let thresholds = thresholds.get("thresholds")?;
     state.with(|s| Ok(settings::set_alert_thresholds(s, thresholds)?))
 }
 
@@ -118,8 +123,9 @@ pub async fn set_alert_thresholds(
 pub async fn set_notification_settings(
     state: State<'_, StoreState>,
     watch: State<'_, Watch>,
-    notifications: NotificationSettings,
+    notifications: Arg<NotificationSettings>,
 ) -> Result<NotificationSettings, IpcError> {
+    let notifications = notifications.get("notifications")?;
     let saved = state.with(|s| Ok(settings::set_notifications(s, notifications)?))?;
     watch.poke();
     Ok(saved)
