@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: run test setup ui app lint unit e2e bench bindings clean
+.PHONY: run test setup ui app bundle lint unit e2e bench bindings clean
 
 setup:
 	@scripts/setup.sh
@@ -14,9 +14,15 @@ setup:
 ui: setup
 	cd ui && npm run build
 
-# The desktop app with the UI embedded: target/debug/jobtrail-app.
-app: ui
-	$(CARGO) build -p jobtrail-app -p jobtrail-cli
+# The desktop app with the UI embedded (target/debug/jobtrail-app), its Debian
+# package (target/debug/bundle/deb/), and the CLI. The Tauri CLI builds the UI first.
+app: setup
+	ui/node_modules/.bin/tauri build --debug --bundles deb
+	$(CARGO) build -p jobtrail-cli
+
+# Release packages for people to install: target/release/bundle/{deb,appimage}/.
+bundle: setup
+	ui/node_modules/.bin/tauri build
 
 run: app
 	@scripts/run.sh

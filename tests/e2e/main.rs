@@ -7,6 +7,7 @@ mod applications;
 mod desktop;
 mod inbox;
 mod keychain;
+mod package;
 
 /// Rows of `applications` in the app's SQLite file, read as a separate process would.
 fn stored_applications(desktop: &Desktop) -> Result<Vec<(String, String, String)>> {

@@ -103,7 +103,11 @@ pub struct Desktop {
 impl Desktop {
     /// Starts Xvfb, the D-Bus session with keyring and notifications, and tauri-driver.
     pub async fn start() -> Result<Self> {
-        let app = app_binary()?;
+        Self::start_with(app_binary()?).await
+    }
+
+    /// [`Desktop::start`] for another build of the app (an installed package's binary).
+    pub async fn start_with(app: PathBuf) -> Result<Self> {
         let root = tempfile::Builder::new().prefix("jobtrail-e2e-").tempdir()?;
         for dir in [
             "data",
