@@ -1,16 +1,8 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { email, emailSummary, reviewItem } from "./test/fixtures";
-import type { AgentConfig, Application, EmailSummary, ReviewItem, Settings } from "./types";
-
-const agentConfig = (agent: string, over: Partial<AgentConfig> = {}): AgentConfig => ({
-  agent, model: null, defaultModel: "gpt-4o-mini", temperature: null, maxTokens: null, enabled: true, updatedAt: null, ...over,
-});
-const defaultSettings = (): Settings => ({
-  provider: { provider: null, baseUrl: null },
-  agents: [agentConfig("email-analyst"), agentConfig("job-match"), agentConfig("follow-up")],
-});
+import { agentConfig, email, emailSummary, reviewItem, settings as defaultSettings } from "./test/fixtures";
+import type { Application, EmailSummary, ReviewItem, Settings } from "./types";
 
 // The UI reaches Rust only through ./backend; an in-memory fake stands in for it.
 const db: { apps: Application[]; nextId: number; review: ReviewItem[]; emails: EmailSummary[]; settings: Settings } = {

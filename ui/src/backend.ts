@@ -1,35 +1,29 @@
 // The one module that talks to the Rust side. Components import from here, never
-// from @tauri-apps/*, so tests mock this module alone.
-import { invoke } from "@tauri-apps/api/core";
-import { listen } from "@tauri-apps/api/event";
+// from @tauri-apps/* or the generated `commands`/`events`, so tests mock this module alone.
+// The commands themselves are generated from the Rust types (./bindings, `make bindings`);
+// a failing command rejects with its IpcError, which `call` passes on (anything else the
+// framework rejects with, usually a plain string, becomes an `internal` IpcError).
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { commands, events } from "./bindings";
 import type {
-  ImportProgress,
-  AgentConfig,
   AgentConfigDraft,
-  AgentRunResult,
-  AnalyzeResult,
-  AppInfo,
-  Calibration,
-  Application,
   ApplicationDraft,
-  Email,
+  Budgets,
+  CircuitChanged,
   EmailCategory,
-  EmailSummary,
+  ErrorCategory,
+  ExecutionFinished,
   ExplanationFormat,
-  ExplanationView,
-  FollowUpDraft,
-  FollowUpDue,
-  ImportReport,
+  ExportDone,
+  ExportFormat,
+  FailsafeConfig,
+  ImportProgress,
   IpcError,
-  JobMatchResult,
-  Profile,
+  PriceDraft,
   ProfileDraft,
   ProviderSettings,
-  ReviewItem,
-  Settings,
+  Severity,
   Status,
-  StatusChange,
 } from "./types";
 
 /** Turns whatever a command rejected with into an IpcError. */
@@ -40,26 +34,63 @@ export function toIpcError(e: unknown): IpcError {
   return { code: "internal", message: typeof e === "string" ? e : String(e) };
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** Runs a command; whatever it rejects with becomes an IpcError. */
+async function call<T>(command: () => Promise<T>): Promise<T> {
   try {
-    return await invoke<T>(cmd, args);
+    return await command();
   } catch (e) {
     throw toIpcError(e);
   }
 }
 
-/** Calls `cb` with each `import-progress` event until the returned function is called. */
-async function onImportProgress(cb: (p: ImportProgress) => void): Promise<() => void> {
+/**
+ * Subscribes to an event; resolves to the function that ends the subscription. Without
+ * events (no Tauri runtime) nothing is delivered, and the function does nothing: what
+ * the events add (running counts, live refreshes) is missing, everything else works.
+ */
+async function subscribe(listen: () => Promise<() => void>): Promise<() => void> {
   try {
-    return await listen<ImportProgress>("import-progress", (e) => cb(e.payload));
+    return await listen();
   } catch {
-    // Without events the import still finishes; only the running count is missing.
     return () => {};
   }
 }
 
-/** File extension and save-dialog filter name for each export format. */
-const EXPLANATION_FILES: Record<ExplanationFormat, { extension: string; name: string }> = {
+/** Calls `cb` with each `import-progress` event until the returned function is called. */
+function onImportProgress(cb: (p: ImportProgress) => void): Promise<() => void> {
+  return subscribe(() => events.importProgress.listen((e) => cb(e.payload.progress)));
+}
+
+/** Calls `cb` each time an agent run is stored (`execution-finished`) until the returned function is called. */
+function onExecutionFinished(cb: (e: ExecutionFinished) => void): Promise<() => void> {
+  return subscribe(() => events.executionFinished.listen((e) => cb(e.payload)));
+}
+
+/** Calls `cb` each time a circuit breaker changes state (`circuit-changed`) until the returned function is called. */
+function onCircuitChanged(cb: (e: CircuitChanged) => void): Promise<() => void> {
+  return subscribe(() => events.circuitChanged.listen((e) => cb(e.payload)));
+}
+
+/** A file extension and its save-dialog filter name. */
+interface FileType {
+  extension: string;
+  name: string;
+}
+
+/** The native save dialog for one file type; null when the person cancels. */
+async function pickSavePath(defaultName: string, { extension, name }: FileType): Promise<string | null> {
+  try {
+    return await save({
+      defaultPath: `${defaultName}.${extension}`,
+      filters: [{ name, extensions: [extension] }],
+    });
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+/** File extension and save-dialog filter name for each explanation export format. */
+const EXPLANATION_FILES: Record<ExplanationFormat, FileType> = {
   markdown: { extension: "md", name: "Markdown" },
   html: { extension: "html", name: "HTML" },
   plain_text: { extension: "txt", name: "Text" },
@@ -67,16 +98,56 @@ const EXPLANATION_FILES: Record<ExplanationFormat, { extension: string; name: st
 };
 
 /** The native save dialog for an explanation export; null when the person cancels. */
-async function pickExplanationPath(executionId: number, format: ExplanationFormat): Promise<string | null> {
-  const { extension, name } = EXPLANATION_FILES[format];
-  try {
-    return await save({
-      defaultPath: `explanation-${executionId}.${extension}`,
-      filters: [{ name, extensions: [extension] }],
-    });
-  } catch (e) {
-    throw toIpcError(e);
-  }
+function pickExplanationPath(executionId: number, format: ExplanationFormat): Promise<string | null> {
+  return pickSavePath(`explanation-${executionId}`, EXPLANATION_FILES[format]);
+}
+
+/** File extension and save-dialog filter name for each metrics and costs export format. */
+const EXPORT_FILES: Record<ExportFormat, FileType> = {
+  json: { extension: "json", name: "JSON" },
+  csv: { extension: "csv", name: "CSV" },
+};
+
+/** A name as part of a suggested file name: letters, digits, `.`, `_` and `-` only. */
+function fileNamePart(name: string): string {
+  return name.replace(/[^\w.-]+/g, "_");
+}
+
+/**
+ * Asks where to save an export, then runs it with the chosen path; null (and no
+ * command) when the person cancels the dialog.
+ */
+async function exportTo(
+  defaultName: string,
+  file: FileType,
+  run: (path: string) => Promise<ExportDone>,
+): Promise<ExportDone | null> {
+  const path = await pickSavePath(defaultName, file);
+  if (path === null) return null;
+  return call(() => run(path));
+}
+
+/**
+ * Asks where to save the performance metrics (one agent's, or every agent's without a
+ * name) and writes them there as `format`; null when the person cancels.
+ */
+function exportMetrics(
+  format: ExportFormat,
+  agentName: string | null = null,
+  periodHours: number | null = null,
+): Promise<ExportDone | null> {
+  const name = agentName === null ? "metrics" : `metrics-${fileNamePart(agentName)}`;
+  return exportTo(name, EXPORT_FILES[format], (path) => commands.exportMetrics(path, agentName, periodHours, format));
+}
+
+/** Asks where to save the cost report and writes it there as `format`; null when the person cancels. */
+function exportCosts(format: ExportFormat, periodHours: number | null = null): Promise<ExportDone | null> {
+  return exportTo("costs", EXPORT_FILES[format], (path) => commands.exportCosts(path, periodHours, format));
+}
+
+/** Asks where to save the error history and writes it there as JSON; null when the person cancels. */
+function exportErrors(sinceHours: number | null = null): Promise<ExportDone | null> {
+  return exportTo("errors", EXPORT_FILES.json, (path) => commands.exportErrors(path, sinceHours));
 }
 
 /** The native open dialog for mail files; [] when the person cancels. */
@@ -94,50 +165,141 @@ async function pickEmailFiles(): Promise<string[]> {
   }
 }
 
-export const backend = {
-  appInfo: () => call<AppInfo>("app_info"),
+/** Thresholds that override the stored ones for one check; absent ones use the stored values. */
+export interface AlertOverrides {
+  maxErrorRate?: number | null;
+  maxAvgExecutionTime?: number | null;
+  maxP95ExecutionTime?: number | null;
+  maxAvgCost?: number | null;
+}
 
-  listApplications: () => call<Application[]>("list_applications"),
-  addApplication: (draft: ApplicationDraft) => call<Application>("add_application", { draft }),
+/** Which handled errors to list; absent fields do not filter. */
+export interface ErrorFilter {
+  sinceHours?: number | null;
+  category?: ErrorCategory | null;
+  /** This severity and worse. */
+  minSeverity?: Severity | null;
+  executionId?: number | null;
+  limit?: number | null;
+}
+
+export const backend = {
+  appInfo: () => call(() => commands.appInfo()),
+
+  listApplications: () => call(() => commands.listApplications()),
+  addApplication: (draft: ApplicationDraft) => call(() => commands.addApplication(draft)),
   setApplicationStatus: (id: number, status: Status, note?: string) =>
-    call<Application>("set_application_status", { id, status, note: note ?? null }),
-  deleteApplication: (id: number) => call<void>("delete_application", { id }),
-  applicationTimeline: (id: number) => call<StatusChange[]>("application_timeline", { id }),
+    call(() => commands.setApplicationStatus(id, status, note ?? null)),
+  deleteApplication: async (id: number): Promise<void> => {
+    await call(() => commands.deleteApplication(id));
+  },
+  applicationTimeline: (id: number) => call(() => commands.applicationTimeline(id)),
 
   pickEmailFiles,
   onImportProgress,
-  listEmails: () => call<EmailSummary[]>("list_emails"),
-  getEmail: (id: number) => call<Email>("get_email", { id }),
-  importEmails: (paths: string[]) => call<ImportReport>("import_emails", { paths }),
-  analyzeEmail: (id: number) => call<AnalyzeResult>("analyze_email", { id }),
+  listEmails: () => call(() => commands.listEmails()),
+  getEmail: (id: number) => call(() => commands.getEmail(id)),
+  importEmails: (paths: string[]) => call(() => commands.importEmails(paths)),
+  analyzeEmail: (id: number) => call(() => commands.analyzeEmail(id)),
   /** Sets an email's category by hand; it counts as a correction of the run that analysed it. */
-  relabelEmail: (id: number, category: EmailCategory) => call<EmailSummary>("relabel_email", { id, category }),
+  relabelEmail: (id: number, category: EmailCategory) => call(() => commands.relabelEmail(id, category)),
 
-  listReviewItems: (includeDecided: boolean) =>
-    call<ReviewItem[]>("list_review_items", { includeDecided }),
-  acceptReviewItem: (id: number) => call<ReviewItem>("accept_review_item", { id }),
-  rejectReviewItem: (id: number) => call<ReviewItem>("reject_review_item", { id }),
+  listReviewItems: (includeDecided: boolean) => call(() => commands.listReviewItems(includeDecided)),
+  acceptReviewItem: (id: number) => call(() => commands.acceptReviewItem(id)),
+  rejectReviewItem: (id: number) => call(() => commands.rejectReviewItem(id)),
 
-  getProfile: () => call<Profile>("get_profile"),
-  saveProfile: (draft: ProfileDraft) => call<Profile>("save_profile", { draft }),
-  runJobMatch: (post: string) => call<AgentRunResult<JobMatchResult>>("run_job_match", { post }),
-  listFollowUpsDue: (days: number) => call<FollowUpDue[]>("list_follow_ups_due", { days }),
-  runFollowUp: (applicationId: number) =>
-    call<AgentRunResult<FollowUpDraft>>("run_follow_up", { applicationId }),
+  getProfile: () => call(() => commands.getProfile()),
+  saveProfile: (draft: ProfileDraft) => call(() => commands.saveProfile(draft)),
+  runJobMatch: (post: string) => call(() => commands.runJobMatch(post)),
+  listFollowUpsDue: (days: number) => call(() => commands.listFollowUpsDue(days)),
+  runFollowUp: (applicationId: number) => call(() => commands.runFollowUp(applicationId)),
 
-  getExplanation: (executionId: number) => call<ExplanationView>("get_explanation", { executionId }),
+  getExplanation: (executionId: number) => call(() => commands.getExplanation(executionId)),
   pickExplanationPath,
   /** Writes the explanation in `format` to `path`; resolves to the path written. */
   exportExplanation: (executionId: number, format: ExplanationFormat, path: string) =>
-    call<string>("export_explanation", { executionId, format, path }),
+    call(() => commands.exportExplanation(executionId, format, path)),
   /** Per agent: the share of decisions corrected and the calibration by stated confidence. */
-  getCalibration: () => call<Calibration[]>("get_calibration"),
+  getCalibration: () => call(() => commands.getCalibration()),
 
-  getSettings: () => call<Settings>("get_settings"),
-  setProviderSettings: (provider: ProviderSettings) =>
-    call<ProviderSettings>("set_provider_settings", { provider }),
-  setAgentConfig: (agent: string, config: AgentConfigDraft) =>
-    call<AgentConfig>("set_agent_config", { agent, config }),
+  getSettings: () => call(() => commands.getSettings()),
+  setProviderSettings: (provider: ProviderSettings) => call(() => commands.setProviderSettings(provider)),
+  setAgentConfig: (agent: string, config: AgentConfigDraft) => call(() => commands.setAgentConfig(agent, config)),
+
+  // ── Performance monitoring ──────────────────────────────────────────────────
+
+  /** Every agent's metrics over the last `periodHours` (the backend's default period when absent), and the total. */
+  getPerformanceSummary: (periodHours?: number | null) => call(() => commands.getPerformanceSummary(periodHours ?? null)),
+  getAgentPerformance: (agentName: string, periodHours?: number | null) =>
+    call(() => commands.getAgentPerformance(agentName, periodHours ?? null)),
+  /** Stored runs, newest first: one agent's, or every agent's when `agentName` is null. */
+  getRawMetrics: (agentName: string | null, limit: number) => call(() => commands.getRawMetrics(agentName, limit)),
+  /** Checks now and returns the active alerts; each override replaces its stored threshold for this check. */
+  getPerformanceAlerts: (overrides: AlertOverrides = {}) =>
+    call(() =>
+      commands.getPerformanceAlerts(
+        overrides.maxErrorRate ?? null,
+        overrides.maxAvgExecutionTime ?? null,
+        overrides.maxP95ExecutionTime ?? null,
+        overrides.maxAvgCost ?? null,
+      ),
+    ),
+  /** Ended alerts as well as active ones, newest first. */
+  listAlertHistory: (limit: number) => call(() => commands.listAlertHistory(limit)),
+  getMonitoringHealth: () => call(() => commands.getMonitoringHealth()),
+  exportMetrics,
+  onExecutionFinished,
+
+  // ── Costs and budgets ───────────────────────────────────────────────────────
+
+  /** Each agent's costs, most expensive first. */
+  getCostsByAgent: (periodHours?: number | null) => call(() => commands.getCostsByAgent(periodHours ?? null)),
+  getAgentCosts: (agentName: string, periodHours?: number | null) =>
+    call(() => commands.getAgentCosts(agentName, periodHours ?? null)),
+  /** All agents together, by model, agent and day. */
+  getTotalCosts: (periodHours?: number | null) => call(() => commands.getTotalCosts(periodHours ?? null)),
+  getBudgetStatus: () => call(() => commands.getBudgetStatus()),
+  getOptimizationTips: (periodHours?: number | null) => call(() => commands.getOptimizationTips(periodHours ?? null)),
+  /** Sets the daily budget (null removes it); the other budgets stay. */
+  setBudget: (budget: number | null) => call(() => commands.setBudget(budget)),
+  /** Every budget at once. */
+  setBudgets: (budgets: Budgets) => call(() => commands.setBudgets(budgets)),
+  exportCosts,
+  listPrices: () => call(() => commands.listPrices()),
+  /** Adds or changes a model's price. */
+  setPrice: (price: PriceDraft) => call(() => commands.setPrice(price)),
+  /** Removes a model's price (its later calls are unpriced). */
+  removePrice: async (model: string): Promise<void> => {
+    await call(() => commands.removePrice(model));
+  },
+
+  // ── Failsafe and errors ─────────────────────────────────────────────────────
+
+  getFailsafeStatus: () => call(() => commands.getFailsafeStatus()),
+  /** Closes a circuit by hand. */
+  resetCircuit: (circuit: string) => call(() => commands.resetCircuit(circuit)),
+  setFailsafeConfig: (config: FailsafeConfig) => call(() => commands.setFailsafeConfig(config)),
+  onCircuitChanged,
+  getErrorStats: (sinceHours?: number | null) => call(() => commands.getErrorStats(sinceHours ?? null)),
+  /** Handled errors, newest first. */
+  listErrors: (filter: ErrorFilter = {}) =>
+    call(() =>
+      commands.listErrors(
+        filter.sinceHours ?? null,
+        filter.category ?? null,
+        filter.minSeverity ?? null,
+        filter.executionId ?? null,
+        filter.limit ?? null,
+      ),
+    ),
+  exportErrors,
+
+  // ── API keys ────────────────────────────────────────────────────────────────
+
+  /** Whether a key is stored for `provider`, and its last 4 characters; never the key. */
+  getKeyStatus: (provider: string) => call(() => commands.getKeyStatus(provider)),
+  setApiKey: (provider: string, key: string) => call(() => commands.setApiKey(provider, key)),
+  removeApiKey: (provider: string) => call(() => commands.removeApiKey(provider)),
 };
 
 export type Backend = typeof backend;

@@ -13,8 +13,8 @@ const EMPTY: ApplicationDraft = { company: "", role: "", status: "applied", loca
 /** Checks what can be checked before the round trip; the backend checks everything again. */
 export function validateDraft(d: ApplicationDraft): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!d.company.trim()) errors.company = "Company is required";
-  if (!d.role.trim()) errors.role = "Role is required";
+  if (!d.company?.trim()) errors.company = "Company is required";
+  if (!d.role?.trim()) errors.role = "Role is required";
   const url = d.url?.trim();
   if (url && !/^https?:\/\/\S+$/i.test(url)) errors.url = "Use an http:// or https:// address";
   return errors;

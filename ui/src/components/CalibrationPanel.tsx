@@ -95,5 +95,10 @@ export function CalibrationPanel({ active = true, version }: Props) {
 
 /** "stated 60–80 %". */
 function bandLabel(b: CalibrationBand): string {
-  return `stated ${Math.round(b.from * 100)}–${Math.round(b.to * 100)} %`;
+  return `stated ${bandBound(b.from)}–${bandBound(b.to)} %`;
+}
+
+/** A band bound (0–1) as a whole percentage; "?" for a bound that was not a number (NaN arrives as null). */
+function bandBound(bound: number | null): string {
+  return bound === null ? "?" : String(Math.round(bound * 100));
 }

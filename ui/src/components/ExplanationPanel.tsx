@@ -245,8 +245,8 @@ function ExplanationBody({ view }: { view: ExplanationView }) {
   );
 }
 
-function Confidence({ value, testId }: { value: number; testId?: string }) {
-  const share = Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+function Confidence({ value, testId }: { value: number | null; testId?: string }) {
+  const share = value !== null && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
   return (
     <div className="confidence" data-testid={testId}>
       <span className="confidence-bar" aria-hidden="true">

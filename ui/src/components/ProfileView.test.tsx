@@ -36,7 +36,7 @@ const emptyProfile: Profile = {
 beforeEach(() => {
   vi.resetAllMocks();
   vi.mocked(backend.getProfile).mockResolvedValue(emptyProfile);
-  vi.mocked(backend.saveProfile).mockImplementation(async (d) => ({ ...d, updatedAt: Date.now() }));
+  vi.mocked(backend.saveProfile).mockImplementation(async (d) => ({ ...emptyProfile, ...d, updatedAt: Date.now() }));
   vi.mocked(backend.listFollowUpsDue).mockResolvedValue([]);
 });
 

@@ -5,7 +5,7 @@ const SETTINGS_FIELDS: readonly string[] = ["agent", "provider", "baseUrl"];
 
 /** Whether a run was refused because of the settings: the agent is turned off, or the provider settings are unusable. */
 export function isSettingsError(error: IpcError): boolean {
-  return error.code === "invalid_input" && error.field !== undefined && SETTINGS_FIELDS.includes(error.field);
+  return error.code === "invalid_input" && typeof error.field === "string" && SETTINGS_FIELDS.includes(error.field);
 }
 
 interface Props {

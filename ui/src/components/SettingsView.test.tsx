@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { AgentConfig, Settings } from "../types";
+import { agentConfig, settings } from "../test/fixtures";
 
 vi.mock("../backend", () => ({
   backend: {
@@ -14,23 +14,19 @@ vi.mock("../backend", () => ({
 const { backend } = await import("../backend");
 const { SettingsView } = await import("./SettingsView");
 
-function agentConfig(agent: string, over: Partial<AgentConfig> = {}): AgentConfig {
-  return { agent, model: null, defaultModel: "gpt-4o-mini", temperature: null, maxTokens: null, enabled: true, updatedAt: null, ...over };
-}
-
-function settings(over: Partial<Settings> = {}): Settings {
-  return {
-    provider: { provider: null, baseUrl: null },
-    agents: [agentConfig("email-analyst"), agentConfig("job-match"), agentConfig("follow-up")],
-    ...over,
-  };
-}
-
 beforeEach(() => {
   vi.resetAllMocks();
   vi.mocked(backend.getSettings).mockResolvedValue(settings());
   vi.mocked(backend.setProviderSettings).mockImplementation(async (p) => p);
-  vi.mocked(backend.setAgentConfig).mockImplementation(async (agent, c) => ({ agent, defaultModel: "gpt-4o-mini", ...c, updatedAt: Date.now() }));
+  vi.mocked(backend.setAgentConfig).mockImplementation(async (agent, c) =>
+    agentConfig(agent, {
+      model: c.model ?? null,
+      temperature: c.temperature ?? null,
+      maxTokens: c.maxTokens ?? null,
+      enabled: c.enabled ?? true,
+      updatedAt: Date.now(),
+    }),
+  );
 });
 
 describe("settings", () => {

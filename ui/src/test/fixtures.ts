@@ -1,5 +1,6 @@
 // Builders for what the backend returns, so each test states only what it is about.
 import type {
+  AgentConfig,
   AgentRunResult,
   AnalyzeResult,
   Application,
@@ -10,6 +11,7 @@ import type {
   Explanation,
   ExplanationView,
   ReviewItem,
+  Settings,
   StatusChange,
 } from "../types";
 
@@ -177,4 +179,31 @@ export function explanation(over: Partial<Explanation> = {}): Explanation {
 
 export function explanationView(over: Partial<Explanation> = {}, summary = "Interview invite from Acme (87% confident)."): ExplanationView {
   return { explanation: explanation(over), summary };
+}
+
+export function agentConfig(agent: string, over: Partial<AgentConfig> = {}): AgentConfig {
+  return { agent, model: null, defaultModel: "gpt-4o-mini", temperature: null, maxTokens: null, enabled: true, updatedAt: null, ...over };
+}
+
+/** Every setting at its default, with the three agents. */
+export function settings(over: Partial<Settings> = {}): Settings {
+  return {
+    provider: { provider: null, baseUrl: null },
+    agents: [agentConfig("email-analyst"), agentConfig("job-match"), agentConfig("follow-up")],
+    monitoring: { monitoringEnabled: true, costTrackingEnabled: true, metricsRetentionHours: 168 },
+    alertThresholds: {
+      maxErrorRate: 10,
+      maxAvgExecutionTime: 30,
+      maxP95ExecutionTime: null,
+      maxAvgCost: null,
+      periodHours: 1,
+      minExecutions: 5,
+    },
+    failsafe: { maxRetries: 3, retryBackoffMultiplier: 2, circuitBreakerThreshold: 5 },
+    budgets: { dailyBudget: null, monthlyBudget: null, agentDailyBudgets: {}, hardLimit: false },
+    notifications: { budget: true, performance: true, unpriced: true, escalations: true },
+    logging: { logLevel: "info", structuredLogging: false },
+    envOverrides: [],
+    ...over,
+  };
 }
