@@ -1,7 +1,5 @@
 //! Commands over run explanations.
 
-use std::path::PathBuf;
-
 use jobtrail_core::agent::email_analyst::EmailCategory;
 use jobtrail_core::explain::feedback::{self, Calibration};
 use jobtrail_core::explain::format::{ExplanationFormat, format};
@@ -48,10 +46,7 @@ pub async fn export_explanation(
     let format: ExplanationFormat = format
         .parse()
         .map_err(|e: String| IpcError::invalid("format", e))?;
-    let path = PathBuf::from(path.trim());
-    if !path.is_absolute() || path.file_name().is_none() {
-        return Err(IpcError::invalid("path", "choose a file to save to"));
-    }
+    let path = super::export_path(&path)?;
     let explanation = state.with(|s| Ok(explain::get(s, execution_id)?))?;
     std::fs::write(&path, self::format(&explanation, format))
         .map_err(|e| IpcError::invalid("path", format!("cannot write {}: {e}", path.display())))?;
