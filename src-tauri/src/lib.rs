@@ -89,6 +89,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             events::CircuitChanged,
             events::ImportProgress,
             watch::NoticeShown,
+            watch::AlertsChanged,
             tray::TrayChanged,
         ])
         // Timestamps (ms) and counts stay far below 2^53.

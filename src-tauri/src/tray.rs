@@ -206,15 +206,23 @@ pub fn set_paused<R: Runtime>(app: &AppHandle<R>, paused: bool) -> TrayState {
 
 /// Recomputes the gauge from today's spend and shows it in the tray and the UI.
 pub fn refresh<R: Runtime>(app: &AppHandle<R>) -> TrayState {
-    let tray = app.state::<Tray>();
     let status = app
         .state::<StoreState>()
         .with(|s| Ok(cost::check_budget_status(s)?));
-    let mut next = match &status {
+    show_status(app, status.as_ref().map_err(|e| e.message.as_str()))
+}
+
+/// Shows a budget status already read (or why none could be) in the tray and the UI.
+pub fn show_status<R: Runtime>(
+    app: &AppHandle<R>,
+    status: Result<&BudgetStatus, &str>,
+) -> TrayState {
+    let tray = app.state::<Tray>();
+    let mut next = match status {
         Ok(status) => gauge(status),
-        Err(e) => TrayState {
+        Err(why) => TrayState {
             title: String::new(),
-            detail: e.message.clone(),
+            detail: why.to_owned(),
             level: GaugeLevel::Normal,
             paused: false,
         },

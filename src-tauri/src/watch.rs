@@ -1,11 +1,14 @@
 //! The watcher: after each run, budget change and upkeep pass (and every minute),
-//! shows the notices that are due as desktop notifications, tells the UI, and
-//! refreshes the tray's budget gauge. Commands only poke it; the work happens here,
-//! off the async runtime.
+//! shows the notices that are due as desktop notifications, tells the UI (notices,
+//! alerts raised and cleared) and refreshes the tray's budget gauge, all from one
+//! read of the store. Commands only poke it; the work happens here, off the async
+//! runtime.
 
-use std::sync::Arc;
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use jobtrail_core::monitor::PerformanceAlert;
 use jobtrail_core::notices::{self, Notice};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime};
@@ -13,15 +16,30 @@ use tauri::{AppHandle, Manager, Runtime};
 use crate::events::EventSink;
 use crate::state::StoreState;
 
-/// Wakes the watcher. Managed state.
+/// Wakes the watcher, and remembers which alerts it last saw active. Managed state.
 #[derive(Debug, Clone, Default)]
-pub struct Watch(Arc<tokio::sync::Notify>);
+pub struct Watch {
+    wake: Arc<tokio::sync::Notify>,
+    alerts: Arc<Mutex<BTreeSet<i64>>>,
+}
 
 impl Watch {
     /// Asks for a check soon (several pokes make one check).
     pub fn poke(&self) {
-        self.0.notify_one();
+        self.wake.notify_one();
     }
+}
+
+/// Performance alerts were raised or cleared (`alerts-changed`).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct AlertsChanged {
+    /// Ids of the alerts raised since the last check.
+    pub raised: Vec<i64>,
+    /// Ids of the alerts cleared since the last check.
+    pub cleared: Vec<i64>,
+    /// Every active alert now, newest first.
+    pub active: Vec<PerformanceAlert>,
 }
 
 /// A notice was shown (`notice-shown`), whether or not a notification server took it.
@@ -48,15 +66,15 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                 tracing::error!(error = %e, "the notice check stopped unexpectedly");
             }
             // A poke or the minute, whichever comes first.
-            let _ = tokio::time::timeout(EVERY, watch.0.notified()).await;
+            let _ = tokio::time::timeout(EVERY, watch.wake.notified()).await;
         }
     });
 }
 
 fn check<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<StoreState>();
-    let due = match state.with(|s| Ok(notices::take_due(s)?)) {
-        Ok(due) => due,
+    let check = match state.with(|s| Ok(notices::check(s)?)) {
+        Ok(check) => check,
         // No store: the window already says why.
         Err(e) => {
             tracing::debug!(error = %e.message, "notice check skipped");
@@ -64,11 +82,23 @@ fn check<R: Runtime>(app: &AppHandle<R>) {
         }
     };
     let events = app.state::<EventSink>();
-    for notice in due {
+    for notice in check.due {
         let delivered = show(&notice);
         events.emit(NoticeShown { notice, delivered });
     }
-    crate::tray::refresh(app);
+    let active: BTreeSet<i64> = check.active_alerts.iter().map(|a| a.id).collect();
+    let seen = app.state::<Watch>();
+    let mut last = seen.alerts.lock().unwrap_or_else(PoisonError::into_inner);
+    if *last != active {
+        events.emit(AlertsChanged {
+            raised: active.difference(&last).copied().collect(),
+            cleared: last.difference(&active).copied().collect(),
+            active: check.active_alerts,
+        });
+        *last = active;
+    }
+    drop(last);
+    crate::tray::show_status(app, Ok(&check.budget));
 }
 
 /// Shows one desktop notification; without a notification server the app keeps

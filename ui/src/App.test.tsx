@@ -60,6 +60,11 @@ vi.mock("./backend", () => ({
     getSettings: vi.fn(async () => db.settings),
     setProviderSettings: vi.fn(),
     setAgentConfig: vi.fn(),
+    getKeyStatus: vi.fn(async (provider: string) => ({ provider, stored: false, last4: null })),
+    getTrayState: vi.fn(async () => ({ title: "$0.00 / $1.00", detail: "Today: $0.00 of $1.00 (0 %)", level: "normal", paused: false })),
+    setAgentsPaused: vi.fn(async (paused: boolean) => ({ title: "$0.00 / $1.00", detail: "", level: "normal", paused })),
+    onTrayChanged: vi.fn(async () => () => {}),
+    onNoticeShown: vi.fn(async () => () => {}),
   },
 }));
 

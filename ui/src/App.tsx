@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { backend } from "./backend";
 import type { AppInfo } from "./types";
+import { AgentsControl } from "./components/AgentsControl";
 import { ApplicationsView } from "./components/ApplicationsView";
 import { InboxView } from "./components/InboxView";
 import { Nav, type View } from "./components/Nav";
+import { NoticeToasts } from "./components/NoticeToasts";
 import { ProfileView } from "./components/ProfileView";
 import { ReviewView } from "./components/ReviewView";
 import { SettingsView } from "./components/SettingsView";
@@ -71,7 +73,7 @@ export function App() {
           <h1>Jobtrail</h1>
         </div>
         {!info?.storeError && <Nav current={view} pendingReview={pendingReview} onNavigate={navigateFromNav} />}
-        <p className="tagline">Your job search, tracked locally.</p>
+        {info && !info.storeError && <AgentsControl />}
       </header>
       <main className="app-main">
         {info?.storeError ? (
@@ -95,7 +97,9 @@ export function App() {
           </>
         )}
       </main>
+      <NoticeToasts />
       <footer className="app-footer">
+        <span className="tagline">Your job search, tracked locally.</span>
         {info && (
           <span title={info.database ?? undefined}>
             v{info.version}

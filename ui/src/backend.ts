@@ -7,6 +7,8 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import { commands, events } from "./bindings";
 import type {
   AgentConfigDraft,
+  AlertsChanged,
+  AlertThresholds,
   ApplicationDraft,
   Budgets,
   CircuitChanged,
@@ -19,11 +21,15 @@ import type {
   FailsafeConfig,
   ImportProgress,
   IpcError,
+  MonitoringConfig,
+  NoticeShown,
+  NotificationSettings,
   PriceDraft,
   ProfileDraft,
   ProviderSettings,
   Severity,
   Status,
+  TrayState,
 } from "./types";
 
 /** Turns whatever a command rejected with into an IpcError. */
@@ -69,6 +75,21 @@ function onExecutionFinished(cb: (e: ExecutionFinished) => void): Promise<() => 
 /** Calls `cb` each time a circuit breaker changes state (`circuit-changed`) until the returned function is called. */
 function onCircuitChanged(cb: (e: CircuitChanged) => void): Promise<() => void> {
   return subscribe(() => events.circuitChanged.listen((e) => cb(e.payload)));
+}
+
+/** Calls `cb` with each `tray-changed` event (spend, gauge level, pause) until the returned function is called. */
+function onTrayChanged(cb: (tray: TrayState) => void): Promise<() => void> {
+  return subscribe(() => events.trayChanged.listen((e) => cb(e.payload.tray)));
+}
+
+/** Calls `cb` with each notice the app raised (`notice-shown`), delivered to the desktop or not. */
+function onNoticeShown(cb: (e: NoticeShown) => void): Promise<() => void> {
+  return subscribe(() => events.noticeShown.listen((e) => cb(e.payload)));
+}
+
+/** Calls `cb` each time performance alerts are raised or cleared (`alerts-changed`). */
+function onAlertsChanged(cb: (e: AlertsChanged) => void): Promise<() => void> {
+  return subscribe(() => events.alertsChanged.listen((e) => cb(e.payload)));
 }
 
 /** A file extension and its save-dialog filter name. */
@@ -225,6 +246,19 @@ export const backend = {
   getSettings: () => call(() => commands.getSettings()),
   setProviderSettings: (provider: ProviderSettings) => call(() => commands.setProviderSettings(provider)),
   setAgentConfig: (agent: string, config: AgentConfigDraft) => call(() => commands.setAgentConfig(agent, config)),
+  setMonitoringConfig: (config: MonitoringConfig) => call(() => commands.setMonitoringConfig(config)),
+  setAlertThresholds: (thresholds: AlertThresholds) => call(() => commands.setAlertThresholds(thresholds)),
+  setNotificationSettings: (notifications: NotificationSettings) => call(() => commands.setNotificationSettings(notifications)),
+
+  // ── Tray and pause ──────────────────────────────────────────────────────────
+
+  /** What the tray shows: today's spend, the gauge level, whether agents are paused. */
+  getTrayState: () => call(() => commands.getTrayState()),
+  /** Pauses or resumes all agents (as the tray's menu does). */
+  setAgentsPaused: (paused: boolean) => call(() => commands.setAgentsPaused(paused)),
+  onTrayChanged,
+  onNoticeShown,
+  onAlertsChanged,
 
   // ── Performance monitoring ──────────────────────────────────────────────────
 

@@ -134,6 +134,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	alertsChanged: makeEvent<AlertsChanged, AlertsChanged>("alerts-changed"),
 	circuitChanged: makeEvent<CircuitChanged, CircuitChanged>("circuit-changed"),
 	executionFinished: makeEvent<ExecutionFinished, ExecutionFinished>("execution-finished"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
@@ -260,6 +261,16 @@ export type AlertThresholds = {
 	 *  in two runs is not a trend).
 	 */
 	minExecutions?: number,
+};
+
+/**  Performance alerts were raised or cleared (`alerts-changed`). */
+export type AlertsChanged = {
+	/**  Ids of the alerts raised since the last check. */
+	raised: number[],
+	/**  Ids of the alerts cleared since the last check. */
+	cleared: number[],
+	/**  Every active alert now, newest first. */
+	active: PerformanceAlert[],
 };
 
 /**  An option considered and not chosen. */
@@ -1488,6 +1499,13 @@ export type RunReport<O> = {
 /**  Every setting in effect. */
 export type Settings = {
 	provider: ProviderSettings,
+	/**
+	 *  The keychain entry the API key is read from (the provider name, or one derived
+	 *  from the base URL when none is set).
+	 */
+	keyProvider: string,
+	/**  Whether `OPENAI_API_KEY` holds a key; used when the keychain has none. Never the key. */
+	envApiKey: boolean,
 	agents: AgentConfig[],
 	monitoring: MonitoringConfig,
 	alertThresholds: AlertThresholds,

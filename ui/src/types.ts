@@ -190,3 +190,7 @@ export type {
 // ── API keys ──────────────────────────────────────────────────────────────────
 
 export type { KeyStatus } from "./bindings";
+
+// ── Tray, notices and alerts ──────────────────────────────────────────────────
+
+export type { AlertsChanged, GaugeLevel, Notice, NoticeKind, NoticeShown, TrayState } from "./bindings";

@@ -228,20 +228,7 @@ pub fn errors(cmd: ErrorsCommand, store: &Store, out: &Output) -> Result<(), Cli
 
 /// The start of the last `hours` hours, ms UTC (`None`: all time).
 fn since(store: &Store, hours: Option<f64>) -> Result<Option<Timestamp>, CliError> {
-    let Some(h) = hours else {
-        return Ok(None);
-    };
-    if !h.is_finite() || h <= 0.0 {
-        return Err(jobtrail_core::Error::Invalid {
-            field: "sinceHours",
-            reason: "must be a number of hours above 0".into(),
-        }
-        .into());
-    }
-    // `as` saturates: a huge span reaches back to the beginning.
-    Ok(Some(
-        store.now_ms().saturating_sub((h * 3_600_000.0) as i64),
-    ))
+    Ok(failsafe::since_hours(store.now_ms(), hours)?)
 }
 
 /// " in the last H h", or nothing for all time.

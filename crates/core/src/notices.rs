@@ -69,16 +69,36 @@ pub struct Notice {
     pub urgent: bool,
 }
 
+/// One look at what the desktop shows: the notices due now, and the budget status and
+/// active alerts they were decided from (the tray and the UI show those too, so they
+/// are read once).
+#[derive(Debug, Clone)]
+pub struct Check {
+    /// Notices not sent before, now recorded as sent.
+    pub due: Vec<Notice>,
+    /// Today's and this month's spend against the budgets.
+    pub budget: cost::BudgetStatus,
+    /// Performance alerts raised and not yet cleared, newest first.
+    pub active_alerts: Vec<monitor::PerformanceAlert>,
+}
+
 /// The notices due now that were not sent before, recorded as sent. The caller shows
 /// them; a notice is never offered twice.
 pub fn take_due(store: &mut Store) -> Result<Vec<Notice>> {
+    Ok(check(store)?.due)
+}
+
+/// [`take_due`] with the budget status and active alerts it looked at.
+pub fn check(store: &mut Store) -> Result<Check> {
     let on = settings::notifications(store)?;
+    let budget = cost::check_budget_status(store)?;
+    let active_alerts = monitor::list_alerts(store, true, 200)?;
     let mut candidates = Vec::new();
     if on.budget {
-        candidates.extend(budget_notices(store)?);
+        candidates.extend(budget_notices(&budget, store.now_ms()));
     }
     if on.performance || on.unpriced {
-        for a in monitor::list_alerts(store, true, 200)? {
+        for a in &active_alerts {
             let kind = if a.kind == "unpriced_model" {
                 NoticeKind::Unpriced
             } else {
@@ -103,7 +123,7 @@ pub fn take_due(store: &mut Store) -> Result<Vec<Notice>> {
         candidates.extend(escalations(store)?);
     }
     let now = store.now_ms();
-    Ok(store.write(|tx| {
+    let due = store.write(|tx| {
         let mut stmt = tx.prepare_cached(
             "INSERT OR IGNORE INTO notices_sent (key, kind, sent_at) VALUES (?1, ?2, ?3)",
         )?;
@@ -114,7 +134,12 @@ pub fn take_due(store: &mut Store) -> Result<Vec<Notice>> {
             }
         }
         Ok(due)
-    })?)
+    })?;
+    Ok(Check {
+        due,
+        budget,
+        active_alerts,
+    })
 }
 
 fn enabled(on: &NotificationSettings, kind: NoticeKind) -> bool {
@@ -127,9 +152,7 @@ fn enabled(on: &NotificationSettings, kind: NoticeKind) -> bool {
 }
 
 /// The highest threshold each budget has crossed in its current day or month.
-fn budget_notices(store: &mut Store) -> Result<Vec<Notice>> {
-    let status = cost::check_budget_status(store)?;
-    let now = store.now_ms();
+fn budget_notices(status: &cost::BudgetStatus, now: Timestamp) -> Vec<Notice> {
     let mut out = Vec::new();
     let periods = [
         (status.daily.as_ref(), day_of(now), "Today's"),
@@ -141,7 +164,7 @@ fn budget_notices(store: &mut Store) -> Result<Vec<Notice>> {
             out.push(n);
         }
     }
-    Ok(out)
+    out
 }
 
 fn budget_notice(p: &BudgetPeriod, stamp: &str, label: &str, hard_limit: bool) -> Option<Notice> {

@@ -75,15 +75,7 @@ pub async fn set_failsafe_config(
 }
 
 fn since(state: &StoreState, hours: Option<f64>) -> Result<Option<i64>, IpcError> {
-    let Some(h) = hours else { return Ok(None) };
-    if !h.is_finite() || h <= 0.0 || h > 10.0 * 366.0 * 24.0 {
-        return Err(IpcError::invalid(
-            "sinceHours",
-            "Since hours must be more than 0 and at most 10 years",
-        ));
-    }
-    let now = state.with(|s| Ok(s.now_ms()))?;
-    Ok(Some(now - (h * 3_600_000.0) as i64))
+    state.with(|s| Ok(failsafe::since_hours(s.now_ms(), hours)?))
 }
 
 /// `get_error_stats()`: totals by category, severity and strategy, and the recovery rate.

@@ -1,6 +1,7 @@
 //! Every setting of the spec and the app: what is in effect, which ones an
 //! environment variable decides, and the commands that change them.
 
+use jobtrail_core::agent::endpoint;
 use jobtrail_core::cost::{self, Budgets};
 use jobtrail_core::monitor::AlertThresholds;
 use jobtrail_core::settings::{
@@ -28,6 +29,11 @@ pub struct LoggingSettings {
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     provider: ProviderSettings,
+    /// The keychain entry the API key is read from (the provider name, or one derived
+    /// from the base URL when none is set).
+    key_provider: String,
+    /// Whether `OPENAI_API_KEY` holds a key; used when the keychain has none. Never the key.
+    env_api_key: bool,
     agents: Vec<AgentConfig>,
     monitoring: MonitoringConfig,
     alert_thresholds: AlertThresholds,
@@ -45,8 +51,11 @@ pub struct Settings {
 pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcError> {
     use jobtrail_core::logging::{LOG_LEVEL_ENV, STRUCTURED_LOGGING_ENV, parse_bool};
     state.with(|s| {
+        let provider = settings::provider(s)?;
         Ok(Settings {
-            provider: settings::provider(s)?,
+            key_provider: endpoint::key_provider(&provider),
+            env_api_key: endpoint::env_key_set(),
+            provider,
             agents: settings::agent_configs(s)?,
             monitoring: settings::monitoring(s)?,
             alert_thresholds: settings::alert_thresholds(s)?,

@@ -24,7 +24,7 @@ function orNull(text: string): string | null {
 }
 
 /** Which OpenAI-compatible endpoint the agents call. The backend checks and normalises both fields. */
-export function ProviderForm({ initial }: { initial: ProviderSettings }) {
+export function ProviderForm({ initial, onSaved }: { initial: ProviderSettings; onSaved?: (p: ProviderSettings) => void }) {
   const [fields, setFields] = useState<Fields>(() => toFields(initial));
   const [stored, setStored] = useState<Fields>(() => toFields(initial));
   const [errors, setErrors] = useState<Errors>({});
@@ -48,6 +48,7 @@ export function ProviderForm({ initial }: { initial: ProviderSettings }) {
       setFields(toFields(result));
       setStored(toFields(result));
       setSaved(true);
+      onSaved?.(result);
     } catch (err) {
       const ipc = err as IpcError;
       if (ipc.code === "invalid_input" && ipc.field && FIELD_NAMES.includes(ipc.field)) {

@@ -8,6 +8,14 @@ vi.mock("../backend", () => ({
     getSettings: vi.fn(),
     setProviderSettings: vi.fn(),
     setAgentConfig: vi.fn(),
+    getKeyStatus: vi.fn(),
+    setApiKey: vi.fn(),
+    removeApiKey: vi.fn(),
+    setBudgets: vi.fn(),
+    setAlertThresholds: vi.fn(),
+    setFailsafeConfig: vi.fn(),
+    setMonitoringConfig: vi.fn(),
+    setNotificationSettings: vi.fn(),
   },
 }));
 
@@ -18,6 +26,7 @@ beforeEach(() => {
   vi.resetAllMocks();
   vi.mocked(backend.getSettings).mockResolvedValue(settings());
   vi.mocked(backend.setProviderSettings).mockImplementation(async (p) => p);
+  vi.mocked(backend.getKeyStatus).mockImplementation(async (provider) => ({ provider, stored: false, last4: null }));
   vi.mocked(backend.setAgentConfig).mockImplementation(async (agent, c) =>
     agentConfig(agent, {
       model: c.model ?? null,
@@ -50,10 +59,10 @@ describe("settings", () => {
       "OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama; empty = OPENAI_BASE_URL or OpenAI",
     );
     expect(screen.getByLabelText("Provider name")).toHaveAttribute("placeholder", expect.stringContaining("base URL"));
-    const note = screen.getByTestId("api-key-note");
-    expect(note).toHaveTextContent("OS keychain");
-    expect(note).toHaveTextContent("OPENAI_API_KEY");
-    expect(note).toHaveTextContent("built-in rules: offline and free");
+    const key = screen.getByTestId("api-key-form");
+    expect(key).toHaveTextContent("system keychain");
+    expect(key).toHaveTextContent("built-in rules, offline and free");
+    expect(await within(key).findByText("No key stored")).toBeInTheDocument();
 
     const analyst = screen.getByTestId("agent-config-email-analyst");
     expect(analyst).toHaveTextContent("Email analyst");

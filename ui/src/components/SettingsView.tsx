@@ -3,6 +3,12 @@ import { backend } from "../backend";
 import type { IpcError, Settings } from "../types";
 import { AgentConfigForm } from "./AgentConfigForm";
 import { ProviderForm } from "./ProviderForm";
+import { AlertThresholdsForm } from "./settings/AlertThresholdsForm";
+import { ApiKeyForm } from "./settings/ApiKeyForm";
+import { BudgetsForm } from "./settings/BudgetsForm";
+import { FailsafeForm } from "./settings/FailsafeForm";
+import { MonitoringForm } from "./settings/MonitoringForm";
+import { NotificationsForm } from "./settings/NotificationsForm";
 
 /** The agents whose settings can be changed, in the order they are shown; the backend has the same list. */
 export const AGENTS: readonly { agent: string; label: string; description: string }[] = [
@@ -51,10 +57,11 @@ export function SettingsView({ focus = null }: Props) {
   return (
     <section className="panel" aria-labelledby="settings-title">
       <div className="panel-head">
-        <h2 id="settings-title">Agents &amp; provider</h2>
+        <h2 id="settings-title">Settings</h2>
       </div>
       <p className="muted panel-intro">
-        Which language model the agents use, and how each of them runs. Stored on this computer.
+        Which language model the agents use, how each of them runs, what they may spend and when you hear about it. Stored on
+        this computer.
       </p>
 
       {load.state === "loading" && (
@@ -75,34 +82,86 @@ export function SettingsView({ focus = null }: Props) {
   );
 }
 
+/** The settings page's sections, in order, for the contents list. */
+const SECTIONS = [
+  { id: "settings-provider-section", label: "Provider & key" },
+  { id: "settings-agents-section", label: "Agents" },
+  { id: "settings-budgets-section", label: "Budgets & alerts" },
+  { id: "settings-reliability-section", label: "Retries" },
+  { id: "settings-notifications-section", label: "Notifications" },
+  { id: "settings-data-section", label: "Monitoring & data" },
+] as const;
+
 function SettingsForms({ settings, focusAgent }: { settings: Settings; focusAgent: string | null }) {
   // The backend lists every agent; one the UI has no label for still shows, by name.
   const cards = settings.agents.map((config) => ({
     ...(AGENTS.find((a) => a.agent === config.agent) ?? { agent: config.agent, label: config.agent, description: "" }),
     config,
   }));
+  // Saving the provider can change the keychain entry the key is filed under.
+  const [keyProvider, setKeyProvider] = useState(settings.keyProvider);
+  const providerSaved = () => {
+    backend.getSettings().then(
+      (s) => setKeyProvider(s.keyProvider),
+      () => {},
+    );
+  };
+  const env = settings.envOverrides;
 
   return (
     <div className="settings" data-testid="settings">
-      <ProviderForm initial={settings.provider} />
-      <p className="key-note" data-testid="api-key-note">
-        The API key is read from the OS keychain (the entry named after the provider) or from the{" "}
-        <code>OPENAI_API_KEY</code> environment variable. A local server such as Ollama needs no key. With neither a key
-        nor a base URL, the agents run on their built-in rules: offline and free.
-      </p>
-
-      <h3 className="settings-subtitle">Agents</h3>
-      <div className="agent-grid">
-        {cards.map(({ agent, label, description, config }) => (
-          <AgentConfigForm
-            key={agent}
-            config={config}
-            label={label}
-            description={description}
-            highlighted={agent === focusAgent}
-          />
+      <nav className="settings-toc" aria-label="Settings sections">
+        {SECTIONS.map((s) => (
+          <a key={s.id} href={`#${s.id}`}>
+            {s.label}
+          </a>
         ))}
-      </div>
+      </nav>
+      {env.length > 0 && (
+        <p className="banner banner-info" data-testid="env-overrides">
+          {env.length === 1 ? "One setting is" : `${env.length} settings are`} decided by environment variables the app was
+          started with ({env.map((o) => o.variable).join(", ")}); those fields are locked here.
+        </p>
+      )}
+
+      <section id="settings-provider-section" className="settings-section" aria-label="Provider and API key">
+        <ProviderForm initial={settings.provider} onSaved={providerSaved} />
+        <ApiKeyForm provider={keyProvider} envApiKey={settings.envApiKey} />
+      </section>
+
+      <section id="settings-agents-section" className="settings-section" aria-labelledby="settings-agents-title">
+        <h3 id="settings-agents-title" className="settings-subtitle">
+          Agents
+        </h3>
+        <div className="agent-grid">
+          {cards.map(({ agent, label, description, config }) => (
+            <AgentConfigForm
+              key={agent}
+              config={config}
+              label={label}
+              description={description}
+              highlighted={agent === focusAgent}
+            />
+          ))}
+        </div>
+      </section>
+
+      <section id="settings-budgets-section" className="settings-section settings-pair" aria-label="Budgets and alerts">
+        <BudgetsForm initial={settings.budgets} agents={cards} env={env} />
+        <AlertThresholdsForm initial={settings.alertThresholds} />
+      </section>
+
+      <section id="settings-reliability-section" className="settings-section" aria-label="Retries">
+        <FailsafeForm initial={settings.failsafe} env={env} />
+      </section>
+
+      <section id="settings-notifications-section" className="settings-section" aria-label="Notifications">
+        <NotificationsForm initial={settings.notifications} />
+      </section>
+
+      <section id="settings-data-section" className="settings-section" aria-label="Monitoring and data">
+        <MonitoringForm initial={settings.monitoring} logging={settings.logging} env={env} />
+      </section>
     </div>
   );
 }

@@ -189,6 +189,8 @@ export function agentConfig(agent: string, over: Partial<AgentConfig> = {}): Age
 export function settings(over: Partial<Settings> = {}): Settings {
   return {
     provider: { provider: null, baseUrl: null },
+    keyProvider: "openai",
+    envApiKey: false,
     agents: [agentConfig("email-analyst"), agentConfig("job-match"), agentConfig("follow-up")],
     monitoring: { monitoringEnabled: true, costTrackingEnabled: true, metricsRetentionHours: 168 },
     alertThresholds: {

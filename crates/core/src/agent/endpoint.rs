@@ -32,16 +32,8 @@ pub fn from_env() -> Result<Option<Endpoint>, String> {
 /// The endpoint from the store's provider settings, the keychain and the environment.
 pub fn configured(store: &Store) -> Result<Option<Endpoint>, String> {
     let stored = settings::provider(store).map_err(|e| e.to_string())?;
-    let base = stored.base_url.clone().or_else(|| {
-        std::env::var("OPENAI_BASE_URL")
-            .ok()
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-    });
-    let provider = stored
-        .provider
-        .clone()
-        .unwrap_or_else(|| provider_name(base.as_deref().unwrap_or(OPENAI_BASE_URL)));
+    let base = base_url(&stored);
+    let provider = key_provider(&stored);
     let key = match secrets::get(&provider) {
         Ok(Some(key)) => Some(key),
         Ok(None) => env_key(),
@@ -55,6 +47,30 @@ pub fn configured(store: &Store) -> Result<Option<Endpoint>, String> {
         e.provider = p;
     }
     Ok(endpoint)
+}
+
+/// The base URL in effect: the stored one, else `OPENAI_BASE_URL`; `None` means OpenAI's.
+fn base_url(stored: &settings::ProviderSettings) -> Option<String> {
+    stored.base_url.clone().or_else(|| {
+        std::env::var("OPENAI_BASE_URL")
+            .ok()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    })
+}
+
+/// The name the API key is filed under in the keychain: the stored provider name, else
+/// one derived from the base URL in effect (`openai`, `localhost:11434`).
+pub fn key_provider(stored: &settings::ProviderSettings) -> String {
+    stored
+        .provider
+        .clone()
+        .unwrap_or_else(|| provider_name(base_url(stored).as_deref().unwrap_or(OPENAI_BASE_URL)))
+}
+
+/// Whether `OPENAI_API_KEY` holds a key (used when the keychain has none).
+pub fn env_key_set() -> bool {
+    env_key().is_some()
 }
 
 fn env_key() -> Option<ApiKey> {

@@ -319,6 +319,22 @@ pub struct ErrorStats {
     pub last_error: Option<ErrorInfo>,
 }
 
+/// Longest look-back accepted: 10 years.
+const MAX_SINCE_HOURS: f64 = 10.0 * 366.0 * 24.0;
+
+/// The start of the last `hours` hours, ms UTC; `None` (all time) stays `None`.
+/// Refuses spans that are not above 0 or longer than 10 years (field `sinceHours`).
+pub fn since_hours(now: Timestamp, hours: Option<f64>) -> crate::Result<Option<Timestamp>> {
+    let Some(h) = hours else { return Ok(None) };
+    if !h.is_finite() || h <= 0.0 || h > MAX_SINCE_HOURS {
+        return Err(crate::Error::Invalid {
+            field: "sinceHours",
+            reason: "must be a number of hours above 0 and at most 10 years".into(),
+        });
+    }
+    Ok(Some(now - (h * 3_600_000.0) as i64))
+}
+
 /// Totals by category, severity and strategy and the recovery rate, since `since`.
 pub fn get_error_stats(store: &Store, since: Option<Timestamp>) -> store::Result<ErrorStats> {
     let mut stats = ErrorStats {

@@ -32,7 +32,7 @@ pub use breaker::{
 pub use category::{Classified, ErrorCategory, RecoveryStrategy, Severity, Skipped};
 pub use errors::{
     ErrorContext, ErrorFilter, ErrorInfo, ErrorStats, export_errors, get_error_stats, handle_error,
-    list_errors,
+    list_errors, since_hours,
 };
 pub use retry::{
     AttemptFailure, AttemptTimedOut, BackoffStrategy, MAX_RETRIES_LIMIT, MULTIPLIER_RANGE,

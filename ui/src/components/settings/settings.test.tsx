@@ -1,0 +1,311 @@
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { settings } from "../../test/fixtures";
+import type { NoticeShown, TrayState } from "../../types";
+
+vi.mock("../../backend", () => ({
+  backend: {
+    getKeyStatus: vi.fn(),
+    setApiKey: vi.fn(),
+    removeApiKey: vi.fn(),
+    setBudgets: vi.fn(),
+    setAlertThresholds: vi.fn(),
+    setFailsafeConfig: vi.fn(),
+    setMonitoringConfig: vi.fn(),
+    setNotificationSettings: vi.fn(),
+    getTrayState: vi.fn(),
+    setAgentsPaused: vi.fn(),
+    onTrayChanged: vi.fn(),
+    onNoticeShown: vi.fn(),
+  },
+}));
+
+const { backend } = await import("../../backend");
+const { ApiKeyForm } = await import("./ApiKeyForm");
+const { BudgetsForm } = await import("./BudgetsForm");
+const { AlertThresholdsForm } = await import("./AlertThresholdsForm");
+const { FailsafeForm } = await import("./FailsafeForm");
+const { MonitoringForm } = await import("./MonitoringForm");
+const { NotificationsForm } = await import("./NotificationsForm");
+const { AgentsControl } = await import("../AgentsControl");
+const { NoticeToasts } = await import("../NoticeToasts");
+
+const defaults = settings();
+const AGENTS = [
+  { agent: "email-analyst", label: "Email analyst" },
+  { agent: "job-match", label: "Job match" },
+];
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  vi.mocked(backend.setBudgets).mockImplementation(async (b) => b);
+  vi.mocked(backend.setAlertThresholds).mockImplementation(async (t) => t);
+  vi.mocked(backend.setFailsafeConfig).mockImplementation(async (c) => c);
+  vi.mocked(backend.setMonitoringConfig).mockImplementation(async (c) => c);
+  vi.mocked(backend.setNotificationSettings).mockImplementation(async (n) => n);
+});
+
+describe("API key", () => {
+  it("shows only whether a key is stored and its last 4 characters, and saves a new one to the keychain", async () => {
+    vi.mocked(backend.getKeyStatus).mockResolvedValue({ provider: "openai", stored: false, last4: null });
+    vi.mocked(backend.setApiKey).mockResolvedValue({ provider: "openai", stored: true, last4: "WXYZ" });
+    render(<ApiKeyForm provider="openai" envApiKey />);
+    expect(await screen.findByText("No key stored")).toBeInTheDocument();
+    expect(screen.getByTestId("api-key-status")).toHaveTextContent("OPENAI_API_KEY is used");
+
+    const input = screen.getByLabelText("Key");
+    expect(input).toHaveAttribute("type", "password");
+    await userEvent.type(input, "  sk-test-secret-WXYZ ");
+    await userEvent.click(screen.getByTestId("api-key-save"));
+
+    expect(backend.setApiKey).toHaveBeenCalledWith("openai", "sk-test-secret-WXYZ");
+    expect(await screen.findByTestId("api-key-done")).toHaveTextContent("Key saved");
+    expect(screen.getByTestId("api-key-last4")).toHaveTextContent("WXYZ");
+    // The key is gone from the form and never displayed.
+    expect(screen.getByLabelText("Replace the key")).toHaveValue("");
+    expect(document.body).not.toHaveTextContent("sk-test-secret");
+    expect(screen.getByTestId("api-key-save")).toHaveTextContent("Replace key");
+  });
+
+  it("checks the key before sending it", async () => {
+    vi.mocked(backend.getKeyStatus).mockResolvedValue({ provider: "openai", stored: false, last4: null });
+    render(<ApiKeyForm provider="openai" envApiKey={false} />);
+    await screen.findByText("No key stored");
+    await userEvent.click(screen.getByTestId("api-key-save"));
+    expect(screen.getByTestId("field-error-key")).toHaveTextContent("Paste the API key first");
+    await userEvent.type(screen.getByLabelText("Key"), "sk one two");
+    await userEvent.click(screen.getByTestId("api-key-save"));
+    expect(screen.getByTestId("field-error-key")).toHaveTextContent("no spaces");
+    expect(screen.getByLabelText("Key")).toHaveAttribute("aria-invalid", "true");
+    expect(backend.setApiKey).not.toHaveBeenCalled();
+  });
+
+  it("removes a stored key after asking", async () => {
+    vi.mocked(backend.getKeyStatus).mockResolvedValue({ provider: "ollama", stored: true, last4: "abcd" });
+    vi.mocked(backend.removeApiKey).mockResolvedValue({ provider: "ollama", stored: false, last4: null });
+    render(<ApiKeyForm provider="ollama" envApiKey={false} />);
+    expect(await screen.findByTestId("api-key-last4")).toHaveTextContent("abcd");
+    await userEvent.click(screen.getByTestId("api-key-remove"));
+    const dialog = screen.getByTestId("confirm-dialog");
+    expect(dialog).toHaveTextContent("The key for ollama is deleted from the keychain");
+    await userEvent.click(within(dialog).getByTestId("confirm-button"));
+    expect(backend.removeApiKey).toHaveBeenCalledWith("ollama");
+    expect(await screen.findByTestId("api-key-done")).toHaveTextContent("Key removed");
+    expect(screen.getByText("No key stored")).toBeInTheDocument();
+    expect(screen.queryByTestId("api-key-remove")).not.toBeInTheDocument();
+  });
+
+  it("explains a missing or locked keychain and can check again", async () => {
+    vi.mocked(backend.getKeyStatus)
+      .mockRejectedValueOnce({ code: "keychain_unavailable", message: "The keychain is locked." })
+      .mockResolvedValueOnce({ provider: "openai", stored: true, last4: "1234" });
+    render(<ApiKeyForm provider="openai" envApiKey={false} />);
+    const banner = await screen.findByTestId("api-key-unavailable");
+    expect(banner).toHaveTextContent("The system keychain cannot be used: The keychain is locked.");
+    expect(banner).toHaveTextContent("built-in rules");
+    await userEvent.click(within(banner).getByRole("button", { name: "Check again" }));
+    expect(await screen.findByTestId("api-key-last4")).toHaveTextContent("1234");
+  });
+
+  it("shows a keychain failure while saving without losing the form", async () => {
+    vi.mocked(backend.getKeyStatus).mockResolvedValue({ provider: "openai", stored: false, last4: null });
+    vi.mocked(backend.setApiKey).mockRejectedValue({ code: "keychain_unavailable", message: "No Secret Service." });
+    render(<ApiKeyForm provider="openai" envApiKey={false} />);
+    await screen.findByText("No key stored");
+    await userEvent.type(screen.getByLabelText("Key"), "sk-abc");
+    await userEvent.click(screen.getByTestId("api-key-save"));
+    expect(await screen.findByTestId("api-key-error")).toHaveTextContent("The system keychain cannot be used: No Secret Service.");
+    expect(screen.getByLabelText("Key")).toHaveValue("sk-abc");
+  });
+});
+
+describe("budgets", () => {
+  it("sends empty fields as no budget and per-agent budgets by agent", async () => {
+    render(<BudgetsForm initial={{ dailyBudget: 1, monthlyBudget: null, agentDailyBudgets: { "job-match": 0.5 }, hardLimit: false }} agents={AGENTS} env={[]} />);
+    expect(screen.getByLabelText("Daily budget")).toHaveValue("1");
+    expect(screen.getByLabelText("Job match")).toHaveValue("0.5");
+    await userEvent.clear(screen.getByLabelText("Daily budget"));
+    await userEvent.type(screen.getByLabelText("Monthly budget"), "25");
+    await userEvent.type(screen.getByLabelText("Email analyst"), "0.20");
+    await userEvent.click(screen.getByLabelText("Stop paid calls when a budget is spent"));
+    await userEvent.click(screen.getByTestId("budgets-save"));
+    expect(backend.setBudgets).toHaveBeenCalledWith({
+      dailyBudget: null,
+      monthlyBudget: 25,
+      agentDailyBudgets: { "email-analyst": 0.2, "job-match": 0.5 },
+      hardLimit: true,
+    });
+    expect(await screen.findByTestId("budgets-saved")).toBeInTheDocument();
+  });
+
+  it("says next to each field what is wrong and sends nothing", async () => {
+    render(<BudgetsForm initial={defaults.budgets} agents={AGENTS} env={[]} />);
+    await userEvent.type(screen.getByLabelText("Daily budget"), "0");
+    await userEvent.type(screen.getByLabelText("Monthly budget"), "lots");
+    await userEvent.type(screen.getByLabelText("Job match"), "-1");
+    await userEvent.click(screen.getByTestId("budgets-save"));
+    expect(screen.getByTestId("field-error-dailyBudget")).toHaveTextContent("more than 0");
+    expect(screen.getByTestId("field-error-monthlyBudget")).toHaveTextContent("or leave it empty");
+    expect(screen.getByTestId("field-error-agent-job-match")).toBeInTheDocument();
+    expect(backend.setBudgets).not.toHaveBeenCalled();
+  });
+
+  it("locks the daily budget DAILY_BUDGET sets", () => {
+    render(
+      <BudgetsForm
+        initial={{ ...defaults.budgets, dailyBudget: 2 }}
+        agents={AGENTS}
+        env={[{ setting: "dailyBudget", variable: "DAILY_BUDGET", value: "2" }]}
+      />,
+    );
+    expect(screen.getByLabelText("Daily budget")).toBeDisabled();
+    expect(screen.getByTestId("env-dailyBudget")).toHaveTextContent("DAILY_BUDGET=2");
+    expect(screen.getByLabelText("Daily budget")).toHaveAccessibleDescription(expect.stringContaining("Set by DAILY_BUDGET"));
+    expect(screen.getByLabelText("Monthly budget")).toBeEnabled();
+  });
+});
+
+describe("alert thresholds", () => {
+  it("sends numbers, nulls for limits left empty, and shows the backend's field error in place", async () => {
+    vi.mocked(backend.setAlertThresholds).mockRejectedValueOnce({ code: "invalid_input", message: "minExecutions must be between 1 and 1000000", field: "minExecutions" });
+    render(<AlertThresholdsForm initial={defaults.alertThresholds} />);
+    await userEvent.clear(screen.getByLabelText("Error rate over"));
+    await userEvent.type(screen.getByLabelText("Average cost over"), "0.05");
+    await userEvent.click(screen.getByTestId("thresholds-save"));
+    expect(backend.setAlertThresholds).toHaveBeenCalledWith({
+      maxErrorRate: null,
+      maxAvgExecutionTime: 30,
+      maxP95ExecutionTime: null,
+      maxAvgCost: 0.05,
+      periodHours: 1,
+      minExecutions: 5,
+    });
+    expect(await screen.findByTestId("field-error-minExecutions")).toHaveTextContent("between 1 and 1000000");
+  });
+
+  it("refuses an error rate over 100 % and a period of 0 hours", async () => {
+    render(<AlertThresholdsForm initial={defaults.alertThresholds} />);
+    await userEvent.clear(screen.getByLabelText("Error rate over"));
+    await userEvent.type(screen.getByLabelText("Error rate over"), "150");
+    await userEvent.clear(screen.getByLabelText("Looking at the last"));
+    await userEvent.type(screen.getByLabelText("Looking at the last"), "0");
+    await userEvent.click(screen.getByTestId("thresholds-save"));
+    expect(screen.getByTestId("field-error-maxErrorRate")).toHaveTextContent("from 0 to 100 %");
+    expect(screen.getByTestId("field-error-periodHours")).toHaveTextContent("more than 0");
+    expect(backend.setAlertThresholds).not.toHaveBeenCalled();
+  });
+});
+
+describe("retries and monitoring", () => {
+  it("saves retries, the multiplier and the breaker threshold as numbers", async () => {
+    render(<FailsafeForm initial={defaults.failsafe} env={[]} />);
+    await userEvent.clear(screen.getByLabelText("Retries"));
+    await userEvent.type(screen.getByLabelText("Retries"), "5");
+    await userEvent.clear(screen.getByLabelText("Backoff multiplier"));
+    await userEvent.type(screen.getByLabelText("Backoff multiplier"), "1.5");
+    expect(screen.getByText("Unsaved changes")).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId("failsafe-save"));
+    expect(backend.setFailsafeConfig).toHaveBeenCalledWith({ maxRetries: 5, retryBackoffMultiplier: 1.5, circuitBreakerThreshold: 5 });
+    expect(await screen.findByTestId("failsafe-saved")).toBeInTheDocument();
+  });
+
+  it("refuses 11 retries and a multiplier under 1", async () => {
+    render(<FailsafeForm initial={defaults.failsafe} env={[{ setting: "circuitBreakerThreshold", variable: "CIRCUIT_BREAKER_THRESHOLD", value: "7" }]} />);
+    expect(screen.getByLabelText("Failures before pausing a model")).toBeDisabled();
+    await userEvent.clear(screen.getByLabelText("Retries"));
+    await userEvent.type(screen.getByLabelText("Retries"), "11");
+    await userEvent.clear(screen.getByLabelText("Backoff multiplier"));
+    await userEvent.type(screen.getByLabelText("Backoff multiplier"), "0.5");
+    await userEvent.click(screen.getByTestId("failsafe-save"));
+    expect(screen.getByTestId("field-error-maxRetries")).toHaveTextContent("Enter a whole number from 0 to 10 retries");
+    expect(screen.getByTestId("field-error-retryBackoffMultiplier")).toHaveTextContent("from 1 to 10");
+    expect(backend.setFailsafeConfig).not.toHaveBeenCalled();
+  });
+
+  it("saves monitoring switches and retention, and shows the logging set at start", async () => {
+    render(
+      <MonitoringForm
+        initial={defaults.monitoring}
+        logging={{ logLevel: "debug", structuredLogging: true }}
+        env={[{ setting: "logLevel", variable: "LOG_LEVEL", value: "debug" }]}
+      />,
+    );
+    expect(screen.getByTestId("logging-settings")).toHaveTextContent("debug");
+    expect(screen.getByTestId("logging-settings")).toHaveTextContent("JSON lines");
+    expect(screen.getByTestId("env-logLevel")).toHaveTextContent("LOG_LEVEL=debug");
+    await userEvent.click(screen.getByLabelText("Cost tracking"));
+    await userEvent.clear(screen.getByLabelText("Keep raw records for"));
+    await userEvent.type(screen.getByLabelText("Keep raw records for"), "720");
+    await userEvent.click(screen.getByTestId("monitoring-save"));
+    expect(backend.setMonitoringConfig).toHaveBeenCalledWith({ monitoringEnabled: true, costTrackingEnabled: false, metricsRetentionHours: 720 });
+  });
+});
+
+describe("notifications", () => {
+  it("turns a kind off", async () => {
+    render(<NotificationsForm initial={defaults.notifications} />);
+    await userEvent.click(screen.getByLabelText("Unpriced models"));
+    await userEvent.click(screen.getByTestId("notifications-save"));
+    expect(backend.setNotificationSettings).toHaveBeenCalledWith({ budget: true, performance: true, unpriced: false, escalations: true });
+    expect(await screen.findByTestId("notifications-saved")).toBeInTheDocument();
+  });
+});
+
+describe("header controls", () => {
+  const tray = (over: Partial<TrayState> = {}): TrayState => ({
+    title: "$0.085 / $0.10",
+    detail: "Today: $0.085 of $0.10 (85 %)",
+    level: "warning",
+    paused: false,
+    ...over,
+  });
+
+  it("shows today's spend and pauses and resumes all agents, following the tray", async () => {
+    let push: (t: TrayState) => void = () => {};
+    vi.mocked(backend.getTrayState).mockResolvedValue(tray());
+    vi.mocked(backend.onTrayChanged).mockImplementation(async (cb) => {
+      push = cb;
+      return () => {};
+    });
+    vi.mocked(backend.setAgentsPaused).mockImplementation(async (paused) => tray({ paused }));
+    render(<AgentsControl />);
+    const gauge = await screen.findByTestId("spend-gauge");
+    expect(gauge).toHaveTextContent("$0.085 / $0.10");
+    expect(gauge).toHaveClass("gauge-warning");
+    expect(gauge).toHaveAttribute("title", "Today: $0.085 of $0.10 (85 %)");
+
+    await userEvent.click(screen.getByRole("button", { name: "Pause agents" }));
+    expect(backend.setAgentsPaused).toHaveBeenCalledWith(true);
+    expect(await screen.findByRole("button", { name: "Resume agents" })).toHaveAttribute("aria-pressed", "true");
+
+    // The tray's menu resumed them.
+    act(() => push(tray({ paused: false, title: "$0.12 / $0.10", level: "over" })));
+    expect(screen.getByRole("button", { name: "Pause agents" })).toBeInTheDocument();
+    expect(screen.getByTestId("spend-gauge")).toHaveClass("gauge-over");
+  });
+
+  it("shows notices the desktop could not, and not the ones it did", async () => {
+    let push: (e: NoticeShown) => void = () => {};
+    vi.mocked(backend.onNoticeShown).mockImplementation(async (cb) => {
+      push = cb;
+      return () => {};
+    });
+    render(<NoticeToasts />);
+    await waitFor(() => expect(backend.onNoticeShown).toHaveBeenCalled());
+    const notice = (key: string, title: string, urgent = false) => ({
+      kind: "budget" as const,
+      key,
+      title,
+      body: "$0.08 spent of $0.10 (80 %).",
+      urgent,
+    });
+    act(() => push({ notice: notice("a", "Shown on the desktop"), delivered: true }));
+    act(() => push({ notice: notice("b", "Today's budget is 80 % spent", true), delivered: false }));
+    expect(screen.queryByText("Shown on the desktop")).not.toBeInTheDocument();
+    const toast = screen.getByRole("alert");
+    expect(toast).toHaveTextContent("Today's budget is 80 % spent");
+    await userEvent.click(within(toast).getByRole("button", { name: /Dismiss/ }));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+});
