@@ -10,6 +10,8 @@ mod commands_test;
 mod error;
 pub mod events;
 mod scheduler;
+#[cfg(test)]
+mod security_test;
 mod state;
 pub mod tray;
 mod watch;

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail, ensure};
 use jobtrail_e2e::{Desktop, exclusive};
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// Polls `check` until it returns `Some`, for up to 15 s.
 async fn eventually<T>(what: &str, mut check: impl AsyncFnMut() -> Result<Option<T>>) -> Result<T> {
@@ -107,12 +107,28 @@ async fn crossing_80_percent_notifies_once_and_the_tray_shows_the_spend() -> Res
         "exactly one notification for 80 %: {notes:?}"
     );
 
-    // Pausing all agents is refused with its own code while paused.
-    let paused: Value = app
-        .invoke("set_agents_paused", json!({ "paused": true }))
-        .await?
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    // The window's header shows the same gauge (live, from the tray's event).
+    let gauge = eventually("the header gauge", async || {
+        let text = app.testid("spend-gauge").await?.text().await?;
+        Ok(text.contains("$0.085 / $0.10").then_some(text))
+    })
+    .await?;
+    assert!(gauge.contains("$0.085 / $0.10"), "{gauge}");
+
+    // Pausing all agents from the header: the tray knows, and runs are refused with
+    // their own code while paused.
+    app.testid("pause-agents").await?.click().await?;
+    let paused = eventually("the pause", async || {
+        let t = app
+            .invoke("get_tray_state", json!({}))
+            .await?
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok((t["paused"] == true).then_some(t))
+    })
+    .await?;
     assert_eq!(paused["paused"], true);
+    let label = app.testid("pause-agents").await?.text().await?;
+    assert_eq!(label.trim(), "Resume agents");
     let err = app
         .invoke("run_job_match", json!({ "post": "Rust engineer" }))
         .await?

@@ -133,3 +133,97 @@ async fn a_key_in_the_keychain_is_used_by_cli_and_app_and_stored_nowhere_else() 
     assert_eq!(json_ok(&run(status, None).await?)?["stored"], false);
     Ok(())
 }
+
+/// Every file the app could have written, except the keyring's own store.
+fn written_files(desktop: &Desktop) -> Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    files_under(&desktop.data_dir(), &mut files)?;
+    let root = desktop.data_dir().parent().context("no root")?.to_owned();
+    for dir in ["xdg-config", "xdg-cache", "home"] {
+        files_under(&root.join(dir), &mut files)?;
+    }
+    let mut data = Vec::new();
+    files_under(&root.join("xdg-data"), &mut data)?;
+    files.extend(
+        data.into_iter()
+            .filter(|f| !f.components().any(|c| c.as_os_str() == "keyrings")),
+    );
+    Ok(files)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_key_saved_in_the_settings_view_is_in_the_secret_service_and_in_no_file() -> Result<()> {
+    const UI_KEY: &str = "sk-e2e-typed-in-the-ui-9f3a";
+    let _one = exclusive().await;
+    let desktop = Desktop::start().await?;
+    let app = desktop.launch().await?;
+
+    app.testid("nav-settings").await?.click().await?;
+    let status = app.testid("api-key-status").await?;
+    let mut shown = status.text().await?;
+    for _ in 0..50 {
+        if !shown.contains("Checking") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        shown = status.text().await?;
+    }
+    ensure!(
+        shown.contains("No key stored"),
+        "a new keychain has no key: {shown}"
+    );
+    app.testid("api-key-input").await?.send_keys(UI_KEY).await?;
+    app.testid("api-key-save").await?.click().await?;
+    let last4 = app.testid("api-key-last4").await?.text().await?;
+    assert_eq!(last4.trim(), "9f3a");
+    let page = app.wait_for("body").await?.text().await?;
+    assert!(!page.contains(UI_KEY), "the page never shows the key");
+    app.quit().await?;
+
+    // The Secret Service holds it, under the app's service and the provider's name.
+    let mut lookup = desktop.command("secret-tool")?;
+    lookup.args([
+        "lookup",
+        "service",
+        "app.jobtrail.desktop",
+        "username",
+        "openai",
+    ]);
+    let out = run(lookup, None).await?;
+    ensure!(
+        out.status.success(),
+        "secret-tool: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), UI_KEY);
+    let mut status = desktop.cli()?;
+    status.args(["--json", "key", "status", "--provider", "openai"]);
+    let status = json_ok(&run(status, None).await?)?;
+    assert_eq!(
+        (&status["stored"], &status["last4"]),
+        (&json!(true), &json!("9f3a"))
+    );
+
+    // And nothing the app wrote does: not the SQLite file, its WAL, the logs, the
+    // webview's storage.
+    let files = written_files(&desktop)?;
+    assert!(
+        files.iter().any(|f| f.ends_with("jobtrail.db")),
+        "{files:?}"
+    );
+    assert!(
+        files
+            .iter()
+            .any(|f| f.components().any(|c| c.as_os_str() == "logs")),
+        "{files:?}"
+    );
+    for f in &files {
+        let bytes = std::fs::read(f)?;
+        assert!(
+            !bytes.windows(UI_KEY.len()).any(|w| w == UI_KEY.as_bytes()),
+            "{} contains the key",
+            f.display()
+        );
+    }
+    Ok(())
+}

@@ -186,7 +186,13 @@ impl Desktop {
     /// A command for the `jobtrail` CLI inside this desktop session: same data dir,
     /// same keychain (the session bus), no provider from the developer's shell.
     pub fn cli(&self) -> Result<Command> {
-        let bin = app_binary()?.with_file_name("jobtrail");
+        self.command(app_binary()?.with_file_name("jobtrail"))
+    }
+
+    /// A command for any program inside this desktop session (`secret-tool` to read
+    /// the keychain the app wrote to), with the CLI's environment.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Result<Command> {
+        let bin = program;
         let bus = std::fs::read_to_string(self.root.path().join("session-bus"))
             .context("the session did not publish its bus address")?;
         let r = self.root.path();
