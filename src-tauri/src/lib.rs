@@ -57,6 +57,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::explain::relabel_email,
             commands::explain::get_calibration,
             commands::monitoring::get_performance_summary,
+            commands::monitoring::get_dashboard,
             commands::monitoring::get_agent_performance,
             commands::monitoring::get_raw_metrics,
             commands::monitoring::get_performance_alerts,

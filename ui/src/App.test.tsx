@@ -65,6 +65,7 @@ vi.mock("./backend", () => ({
     setAgentsPaused: vi.fn(async (paused: boolean) => ({ title: "$0.00 / $1.00", detail: "", level: "normal", paused })),
     onTrayChanged: vi.fn(async () => () => {}),
     onNoticeShown: vi.fn(async () => () => {}),
+    getMonitoringHealth: vi.fn(async () => ({ rows: { executions: 0 } })),
   },
 }));
 

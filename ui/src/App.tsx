@@ -3,6 +3,7 @@ import { backend } from "./backend";
 import type { AppInfo } from "./types";
 import { AgentsControl } from "./components/AgentsControl";
 import { ApplicationsView } from "./components/ApplicationsView";
+import { DashboardView } from "./components/dashboard/DashboardView";
 import { InboxView } from "./components/InboxView";
 import { Nav, type View } from "./components/Nav";
 import { NoticeToasts } from "./components/NoticeToasts";
@@ -22,6 +23,16 @@ export function App() {
 
   useEffect(() => {
     backend.appInfo().then(setInfo, () => setInfo(null));
+    // Once agents have run, the dashboard is home.
+    backend.getMonitoringHealth().then(
+      (h) => {
+        if (h.rows.executions > 0) {
+          setView((v) => (v === "applications" ? "dashboard" : v));
+          setOpened((prev) => new Set(prev).add("dashboard"));
+        }
+      },
+      () => {},
+    );
   }, []);
 
   const refreshPendingReview = useCallback(async () => {
@@ -82,6 +93,7 @@ export function App() {
           </div>
         ) : (
           <>
+            {pane("dashboard", (active) => <DashboardView active={active} onOpenInbox={() => navigate("inbox")} />)}
             {pane("applications", (active) => <ApplicationsView active={active} />)}
             {pane("inbox", (active) => (
               <InboxView

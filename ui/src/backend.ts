@@ -262,6 +262,8 @@ export const backend = {
 
   // ── Performance monitoring ──────────────────────────────────────────────────
 
+  /** The dashboard's figures (this period against the one before, series, run-time spread) for one agent or all. */
+  getDashboard: (agentName: string | null, periodHours: number) => call(() => commands.getDashboard(agentName, periodHours)),
   /** Every agent's metrics over the last `periodHours` (the backend's default period when absent), and the total. */
   getPerformanceSummary: (periodHours?: number | null) => call(() => commands.getPerformanceSummary(periodHours ?? null)),
   getAgentPerformance: (agentName: string, periodHours?: number | null) =>

@@ -50,6 +50,12 @@ export const commands = {
 	getCalibration: () => __TAURI_INVOKE<Calibration[]>("get_calibration"),
 	/**  `GET /performance/agents?period_hours=24`: every agent's metrics and the total. */
 	getPerformanceSummary: (periodHours: number | null) => __TAURI_INVOKE<AgentsSummary>("get_performance_summary", { periodHours }),
+	/**
+	 *  The dashboard's figures for one agent or all: the period against the one before,
+	 *  runs and spend over time (per minute up to a week, per hour beyond), and the
+	 *  spread of run times.
+	 */
+	getDashboard: (agentName: string | null, periodHours: number | null) => __TAURI_INVOKE<Dashboard>("get_dashboard", { agentName, periodHours }),
 	/**  `GET /performance/agents/{agent_name}?period_hours=24`. */
 	getAgentPerformance: (agentName: string, periodHours: number | null) => __TAURI_INVOKE<AggregatedMetrics>("get_agent_performance", { agentName, periodHours }),
 	/**
@@ -592,6 +598,26 @@ export type DailyCost = {
 	cost: number,
 	/**  LLM calls. */
 	calls: number,
+};
+
+/**  The dashboard's figures for one agent or all, over the last `periodHours`. */
+export type Dashboard = {
+	/**  This period (`agentName` is `*` for all agents). */
+	current: AggregatedMetrics,
+	/**  The period of the same length just before, for the change. */
+	previous: AggregatedMetrics,
+	/**  Runs, failures, spend and time per bucket. */
+	series: Series,
+	/**  How run times spread over the period. */
+	durations: DurationBar[],
+};
+
+/**  One bar of the run-time distribution. */
+export type DurationBar = {
+	/**  Runs shorter than this many seconds (and at least as long as the bar before). */
+	upper: number | null,
+	/**  How many. */
+	count: number,
 };
 
 /**  One email with its body and analysis. */
@@ -1494,6 +1520,33 @@ export type RunReport<O> = {
 	error: RunFailure | null,
 	/**  The stored execution. */
 	execution: ExecutionRecord,
+};
+
+/**
+ *  Runs over time: buckets with runs in them, oldest first (a bucket that is not
+ *  listed had none).
+ */
+export type Series = {
+	/**  Bucket width, ms (60,000 or 3,600,000). */
+	bucketMs: number,
+	/**  The buckets. */
+	points: SeriesPoint[],
+};
+
+/**  One time bucket with runs in it. */
+export type SeriesPoint = {
+	/**  Start of the bucket, ms UTC. */
+	t: number,
+	/**  Runs. */
+	executions: number,
+	/**  Of which failed. */
+	failures: number,
+	/**  Spend on priced calls. */
+	cost: number,
+	/**  All tokens. */
+	tokens: number,
+	/**  Mean run time, seconds. */
+	avgExecutionTime: number | null,
 };
 
 /**  Every setting in effect. */

@@ -194,3 +194,7 @@ export type { KeyStatus } from "./bindings";
 // ── Tray, notices and alerts ──────────────────────────────────────────────────
 
 export type { AlertsChanged, GaugeLevel, Notice, NoticeKind, NoticeShown, TrayState } from "./bindings";
+
+// ── Dashboard ─────────────────────────────────────────────────────────────────
+
+export type { Dashboard, DurationBar, Series, SeriesPoint } from "./bindings";

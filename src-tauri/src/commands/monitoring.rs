@@ -4,7 +4,7 @@
 use jobtrail_core::cost::Money;
 use jobtrail_core::monitor::health::{self, Health};
 use jobtrail_core::monitor::{
-    self, AgentsSummary, AggregatedMetrics, PerformanceAlert, RawMetric, export,
+    self, AgentsSummary, AggregatedMetrics, Dashboard, PerformanceAlert, RawMetric, export,
 };
 use jobtrail_core::settings;
 use tauri::State;
@@ -23,6 +23,20 @@ pub async fn get_performance_summary(
     period_hours: f64,
 ) -> Result<AgentsSummary, IpcError> {
     state.with(|s| Ok(monitor::get_all_agents_summary(s, period_hours)?))
+}
+
+/// The dashboard's figures for one agent or all: the period against the one before,
+/// runs and spend over time (per minute up to a week, per hour beyond), and the
+/// spread of run times.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_dashboard(
+    state: State<'_, StoreState>,
+    agent_name: Option<String>,
+    period_hours: f64,
+) -> Result<Dashboard, IpcError> {
+    state.with(|s| Ok(monitor::dashboard(s, agent_name.as_deref(), period_hours)?))
 }
 
 /// `GET /performance/agents/{agent_name}?period_hours=24`.

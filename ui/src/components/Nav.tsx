@@ -1,8 +1,9 @@
 import type { KeyboardEvent } from "react";
 
-export type View = "applications" | "inbox" | "review" | "profile" | "settings";
+export type View = "dashboard" | "applications" | "inbox" | "review" | "profile" | "settings";
 
 const ITEMS: { view: View; label: string; testId: string }[] = [
+  { view: "dashboard", label: "Monitoring", testId: "nav-dashboard" },
   { view: "applications", label: "Applications", testId: "nav-applications" },
   { view: "inbox", label: "Inbox", testId: "nav-inbox" },
   { view: "review", label: "Review", testId: "nav-review" },

@@ -1,6 +1,7 @@
 // Builders for what the backend returns, so each test states only what it is about.
 import type {
   AgentConfig,
+  AggregatedMetrics,
   AgentRunResult,
   AnalyzeResult,
   Application,
@@ -206,6 +207,38 @@ export function settings(over: Partial<Settings> = {}): Settings {
     notifications: { budget: true, performance: true, unpriced: true, escalations: true },
     logging: { logLevel: "info", structuredLogging: false },
     envOverrides: [],
+    ...over,
+  };
+}
+
+/** One agent's (or all agents') metrics over a period; zeros unless given. */
+export function aggregated(over: Partial<AggregatedMetrics> = {}): AggregatedMetrics {
+  return {
+    agentName: "*",
+    periodHours: 24,
+    periodStart: Date.UTC(2026, 10, 27, 12),
+    periodEnd: Date.UTC(2026, 10, 28, 12),
+    totalExecutions: 0,
+    successfulExecutions: 0,
+    failedExecutions: 0,
+    successRate: 0,
+    errorRate: 0,
+    avgExecutionTime: 0,
+    p50ExecutionTime: 0,
+    p95ExecutionTime: 0,
+    p99ExecutionTime: 0,
+    maxExecutionTime: 0,
+    totalTokens: 0,
+    inputTokens: 0,
+    cachedInputTokens: 0,
+    outputTokens: 0,
+    reasoningTokens: 0,
+    avgTokensPerExecution: 0,
+    totalCost: 0,
+    avgCost: 0,
+    unpricedCalls: 0,
+    llmCalls: 0,
+    totalToolCalls: 0,
     ...over,
   };
 }

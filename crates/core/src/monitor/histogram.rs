@@ -76,6 +76,28 @@ impl Histogram {
         Some(max_us as f64)
     }
 
+    /// Counts in coarser bins of `step` fine bins each (step 7 ≈ doubling), from the
+    /// first non-empty bin to the last: `(upper edge µs, count)`. Empty: no bins.
+    pub fn coarse(&self, step: usize) -> Vec<(f64, u64)> {
+        let step = step.max(1);
+        let (Some(first), Some(last)) = (
+            self.counts.iter().position(|&c| c > 0),
+            self.counts.iter().rposition(|&c| c > 0),
+        ) else {
+            return Vec::new();
+        };
+        let start = first / step * step;
+        (start..=last)
+            .step_by(step)
+            .map(|lo| {
+                let hi = (lo + step).min(BINS);
+                let count = self.counts[lo..hi].iter().sum();
+                // Bin b holds durations below GROWTH^b µs.
+                (GROWTH.powi(hi as i32 - 1).max(1.0), count)
+            })
+            .collect()
+    }
+
     /// Compact bytes for SQLite: (bin: u8, count: varint) for each non-empty bin.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();

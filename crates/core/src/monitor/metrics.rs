@@ -79,7 +79,7 @@ fn rate(part: i64, whole: i64) -> f64 {
 }
 
 impl AggregatedMetrics {
-    fn from_totals(
+    pub(crate) fn from_totals(
         agent: &str,
         period_hours: f64,
         from: Timestamp,

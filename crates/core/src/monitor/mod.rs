@@ -3,6 +3,7 @@
 //! costs what an hour does).
 
 pub mod alerts;
+pub mod dashboard;
 pub mod export;
 pub mod health;
 pub mod histogram;
@@ -13,6 +14,7 @@ pub mod rollup;
 pub use alerts::{
     AlertThresholds, PerformanceAlert, Severity, get_performance_alerts, list_alerts,
 };
+pub use dashboard::{Dashboard, DurationBar, Series, SeriesPoint, dashboard};
 pub use metrics::{
     AgentsSummary, AggregatedMetrics, RawMetric, get_aggregated_metrics, get_all_agents_summary,
     raw_metrics,

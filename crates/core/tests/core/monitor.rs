@@ -175,6 +175,87 @@ fn aggregates_from_rollups_equal_sums_over_raw_rows() {
 }
 
 #[test]
+fn the_dashboard_compares_periods_and_its_series_add_up_to_the_raw_rows() {
+    let (_dir, mut store, _clock) = temp_store();
+    let now = store.now_ms();
+    let rows = generate(&mut Lcg(11), now, 4_000);
+    insert(&store, &rows);
+    for (agent, hours, bucket) in [
+        (None, 24.0, 60_000),
+        (Some("job-match"), 1.0, 60_000),
+        (None, 168.0, 60_000),
+        (Some("follow-up"), 200.0, 3_600_000),
+    ] {
+        let d = monitor::dashboard(&mut store, agent, hours).unwrap();
+        let within = |from: i64, to: i64| -> Vec<&Row> {
+            rows.iter()
+                .filter(|r| agent.is_none_or(|a| r.agent == a))
+                .filter(|r| r.started_at >= from && r.started_at < to)
+                .collect()
+        };
+        let (from, to) = (d.current.period_start, d.current.period_end);
+        let mine = within(from, to);
+        assert_eq!(d.current.agent_name, agent.unwrap_or("*"));
+        assert_eq!(
+            d.current.total_executions,
+            mine.len() as i64,
+            "{agent:?} {hours}"
+        );
+        assert_eq!(d.previous.period_end, from);
+        assert_eq!(d.previous.period_start, from - (to - from));
+        let earlier = within(d.previous.period_start, from);
+        assert_eq!(d.previous.total_executions, earlier.len() as i64);
+        assert_eq!(
+            d.previous.total_cost,
+            Money::from_nanos(earlier.iter().map(|r| r.cost_nanos).sum())
+        );
+
+        // Series: the bucket width for the period; buckets hold the period's runs
+        // (the first bucket may start before the period at hour resolution).
+        assert_eq!(d.series.bucket_ms, bucket);
+        assert!(d.series.points.windows(2).all(|w| w[0].t < w[1].t));
+        let series_from = from.div_euclid(bucket) * bucket;
+        let in_series = within(series_from, to);
+        assert_eq!(
+            d.series.points.iter().map(|p| p.executions).sum::<i64>(),
+            in_series.len() as i64
+        );
+        assert_eq!(
+            d.series.points.iter().map(|p| p.failures).sum::<i64>(),
+            in_series.iter().filter(|r| !r.success).count() as i64
+        );
+        assert_eq!(
+            d.series.points.iter().map(|p| p.cost).sum::<Money>(),
+            Money::from_nanos(in_series.iter().map(|r| r.cost_nanos).sum())
+        );
+        let first = &d.series.points[0];
+        let runs: Vec<&&Row> = in_series
+            .iter()
+            .filter(|r| r.started_at.div_euclid(bucket) * bucket == first.t)
+            .collect();
+        let avg = runs.iter().map(|r| r.duration_us).sum::<i64>() as f64 / runs.len() as f64 / 1e6;
+        assert!((first.avg_execution_time - avg).abs() < 1e-9);
+
+        // Every run of the period is in one bar of the distribution.
+        assert_eq!(
+            d.durations.iter().map(|b| b.count).sum::<i64>(),
+            mine.len() as i64
+        );
+        let longest = mine.iter().map(|r| r.duration_us).max().unwrap() as f64 / 1e6;
+        assert!(d.durations.last().unwrap().upper >= longest);
+    }
+    assert!(matches!(
+        monitor::dashboard(&mut store, None, 0.0),
+        Err(Error::Invalid {
+            field: "periodHours",
+            ..
+        })
+    ));
+    let empty = monitor::dashboard(&mut store, Some("nobody"), 24.0).unwrap();
+    assert!(empty.series.points.is_empty() && empty.durations.is_empty());
+}
+
+#[test]
 fn raw_metrics_are_newest_first_and_bounded() {
     let (_dir, store, _) = temp_store();
     let now = store.now_ms();

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from "react";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+
+export interface TimeSeries {
+  label: string;
+  /** A CSS colour variable of the theme: "--accent", "--danger". */
+  color: string;
+  values: (number | null)[];
+  kind: "line" | "bars" | "area" | "dashed";
+  /** Formats values in the legend and axis. */
+  format: (v: number) => string;
+}
+
+interface Props {
+  /** Names the chart for screen readers, with `summary`. */
+  title: string;
+  /** What the chart shows, in a sentence: read by screen readers, shown when it cannot draw. */
+  summary: string;
+  /** Bucket starts, seconds UTC. */
+  t: number[];
+  series: TimeSeries[];
+  /** Pixels. */
+  height?: number;
+  testId: string;
+}
+
+let drawable: boolean | null = null;
+function canDraw(): boolean {
+  drawable ??= document.createElement("canvas").getContext?.("2d") != null;
+  return drawable;
+}
+
+function cssVar(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#888";
+}
+
+function options(series: TimeSeries[], width: number, height: number): uPlot.Options {
+  const bars = uPlot.paths.bars?.({ size: [0.8, 40] });
+  const axisColor = cssVar("--muted");
+  const grid = { stroke: cssVar("--border"), width: 1 };
+  const fmt = series[0]?.format ?? String;
+  return {
+    width,
+    height,
+    cursor: { drag: { x: true, y: false } },
+    legend: { show: true },
+    scales: { x: { time: true } },
+    axes: [
+      { stroke: axisColor, grid, ticks: grid },
+      { stroke: axisColor, grid, ticks: grid, size: 60, values: (_u, vals) => vals.map((v) => (v === null ? "" : fmt(v))) },
+    ],
+    series: [
+      {},
+      ...series.map((s) => {
+        const color = cssVar(s.color);
+        return {
+          label: s.label,
+          stroke: color,
+          width: s.kind === "bars" ? 0 : 2,
+          fill: s.kind === "bars" ? color : s.kind === "area" ? `${color}33` : undefined,
+          dash: s.kind === "dashed" ? [6, 4] : undefined,
+          paths: s.kind === "bars" ? bars : undefined,
+          points: { show: false },
+          spanGaps: false,
+          value: (_u: uPlot, v: number | null) => (v === null ? "—" : s.format(v)),
+        } satisfies uPlot.Series;
+      }),
+    ],
+  };
+}
+
+/**
+ * A time-series chart (uPlot: canvas, fast with tens of thousands of points), sized
+ * to its container and redrawn in the theme's colours when the theme changes.
+ */
+export function TimeChart({ title, summary, t, series, height = 200, testId }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [theme, setTheme] = useState(0);
+  const shape = series.map((s) => `${s.label}:${s.kind}:${s.color}`).join("|");
+
+  // The theme's colours are read when the chart is made: make it again when they change.
+  useEffect(() => {
+    const media = window.matchMedia?.("(prefers-color-scheme: dark)");
+    const redraw = () => setTheme((n) => n + 1);
+    media?.addEventListener?.("change", redraw);
+    return () => media?.removeEventListener?.("change", redraw);
+  }, []);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    if (!canDraw()) {
+      // No canvas (a test DOM, no graphics): the summary stands in.
+      setFailed(true);
+      return;
+    }
+    try {
+      const u = new uPlot(options(series, el.clientWidth || 600, height), [t, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
+      plot.current = u;
+      setFailed(false);
+      const resize = new ResizeObserver(() => u.setSize({ width: el.clientWidth || 600, height }));
+      resize.observe(el);
+      return () => {
+        resize.disconnect();
+        u.destroy();
+        plot.current = null;
+      };
+    } catch {
+      setFailed(true);
+      return undefined;
+    }
+    // Data changes go through setData below; only the shape and theme rebuild it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shape, height, theme]);
+
+  useEffect(() => {
+    plot.current?.setData([t, ...series.map((s) => s.values)] as uPlot.AlignedData);
+  }, [t, series]);
+
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption className="chart-title">{title}</figcaption>
+      <div ref={box} className="chart-canvas" role="img" aria-label={`${title}: ${summary}`} />
+      {failed && <p className="muted chart-fallback">{summary}</p>}
+    </figure>
+  );
+}

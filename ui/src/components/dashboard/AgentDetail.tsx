@@ -1,0 +1,159 @@
+import { useCallback, useMemo, useState } from "react";
+import { backend } from "../../backend";
+import { formatCost, formatDateTime } from "../../format";
+import { columns, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
+import { useLive } from "../../dashboard/useLive";
+import type { Dashboard, IpcError, RawMetric } from "../../types";
+import { ExplanationPanel } from "../ExplanationPanel";
+import { BarList } from "../charts/BarList";
+import { TimeChart } from "../charts/TimeChart";
+import { SummaryCards } from "./SummaryCards";
+
+type Load = { state: "loading" } | { state: "ready"; dashboard: Dashboard; runs: RawMetric[] } | { state: "failed"; error: IpcError };
+
+interface Props {
+  agent: string;
+  label: string;
+  period: Period;
+  active: boolean;
+  onBack: () => void;
+}
+
+/** One agent over the period: its figures, charts and latest runs, each run's explanation one click away. */
+export function AgentDetail({ agent, label, period, active, onBack }: Props) {
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [explaining, setExplaining] = useState<number | null>(null);
+
+  const reload = useCallback(() => {
+    Promise.all([backend.getDashboard(agent, period.hours), backend.getRawMetrics(agent, 50)]).then(
+      ([dashboard, runs]) => setLoad({ state: "ready", dashboard, runs }),
+      (e) => setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
+    );
+  }, [agent, period.hours]);
+  useLive(active, reload);
+
+  return (
+    <section className="panel dashboard" aria-labelledby="agent-detail-title" data-testid="agent-detail">
+      <div className="panel-head">
+        <button type="button" className="btn" onClick={onBack} data-testid="agent-detail-back">
+          ← All agents
+        </button>
+        <h2 id="agent-detail-title">
+          {label} <span className="muted">· {period.long}</span>
+        </h2>
+      </div>
+      {load.state === "loading" && <p className="muted">Loading…</p>}
+      {load.state === "failed" && (
+        <div className="banner banner-error" role="alert">
+          Could not load {label}: {load.error.message}
+        </div>
+      )}
+      {load.state === "ready" && <Body dashboard={load.dashboard} runs={load.runs} onExplain={setExplaining} />}
+      {explaining !== null && <ExplanationPanel executionId={explaining} onClose={() => setExplaining(null)} />}
+    </section>
+  );
+}
+
+function Body({ dashboard, runs, onExplain }: { dashboard: Dashboard; runs: RawMetric[]; onExplain: (id: number) => void }) {
+  const c = dashboard.current;
+  const cols = useMemo(() => columns(dashboard.series, c.periodStart, c.periodEnd), [dashboard.series, c.periodStart, c.periodEnd]);
+  return (
+    <>
+      <SummaryCards current={c} previous={dashboard.previous} />
+      <dl className="facts" data-testid="agent-detail-facts">
+        <div>
+          <dt>p50 / p95 / p99</dt>
+          <dd>
+            {formatSeconds(c.p50ExecutionTime)} / {formatSeconds(c.p95ExecutionTime)} / {formatSeconds(c.p99ExecutionTime)}
+          </dd>
+        </div>
+        <div>
+          <dt>Longest</dt>
+          <dd>{formatSeconds(c.maxExecutionTime)}</dd>
+        </div>
+        <div>
+          <dt>Tokens per run</dt>
+          <dd>{formatTokensShort(Math.round(c.avgTokensPerExecution ?? 0))}</dd>
+        </div>
+        <div>
+          <dt>Cost per run</dt>
+          <dd>{formatCost(c.avgCost)}</dd>
+        </div>
+        <div>
+          <dt>LLM / tool calls</dt>
+          <dd>
+            {c.llmCalls} / {c.totalToolCalls}
+          </dd>
+        </div>
+      </dl>
+      <div className="chart-grid">
+        <TimeChart
+          title="Runs over time"
+          summary={`${c.totalExecutions} runs, ${c.failedExecutions} failed.`}
+          t={cols.t}
+          series={[
+            { label: "Succeeded", color: "--accent", values: cols.succeeded, kind: "bars", format: (v) => v.toFixed(0) },
+            { label: "Failed", color: "--danger", values: cols.failures, kind: "bars", format: (v) => v.toFixed(0) },
+          ]}
+          testId="agent-chart-runs"
+        />
+        <BarList
+          title="Run time distribution"
+          testId="agent-chart-durations"
+          color="--info"
+          empty="No runs in this period."
+          bars={dashboard.durations.map((b) => ({ label: `< ${formatSeconds(b.upper)}`, value: b.count, detail: b.count.toLocaleString() }))}
+        />
+      </div>
+      <h3 className="section-title">Latest runs</h3>
+      {runs.length === 0 ? (
+        <p className="muted">No runs kept for this agent.</p>
+      ) : (
+        <table className="data-table" data-testid="agent-runs">
+          <thead>
+            <tr>
+              <th scope="col">Started</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Model</th>
+              <th scope="col">Time</th>
+              <th scope="col">Tokens</th>
+              <th scope="col">Cost</th>
+              <th scope="col">Request id</th>
+              <th scope="col">
+                <span className="sr-only">Explanation</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.executionId}>
+                <td>{formatDateTime(r.startTime)}</td>
+                <td>
+                  {r.success ? (
+                    <span className="chip chip-ok">succeeded</span>
+                  ) : (
+                    <span className="chip chip-severity-high" title={r.errorMessage ?? undefined}>
+                      {r.errorKind ?? "failed"}
+                    </span>
+                  )}
+                </td>
+                <td>{r.model ?? r.engine}</td>
+                <td>{formatSeconds(r.executionTime)}</td>
+                <td>{formatTokensShort(r.tokensUsed)}</td>
+                <td>{formatCost(r.cost)}</td>
+                <td>
+                  <code className="request-id">{r.requestId}</code>
+                </td>
+                <td>
+                  <button type="button" className="btn-link" onClick={() => onExplain(r.executionId)}>
+                    Why?
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { aggregated, settings } from "../../test/fixtures";
+import type { BudgetStatus, CostSummary, Dashboard, ExecutionFinished } from "../../types";
+
+vi.mock("../../backend", () => ({
+  backend: {
+    getDashboard: vi.fn(),
+    getPerformanceSummary: vi.fn(),
+    getTotalCosts: vi.fn(),
+    getPerformanceAlerts: vi.fn(),
+    getFailsafeStatus: vi.fn(),
+    listErrors: vi.fn(),
+    getBudgetStatus: vi.fn(),
+    getSettings: vi.fn(),
+    getRawMetrics: vi.fn(),
+    getExplanation: vi.fn(),
+    exportMetrics: vi.fn(),
+    exportCosts: vi.fn(),
+    onExecutionFinished: vi.fn(),
+    onCircuitChanged: vi.fn(),
+    onAlertsChanged: vi.fn(),
+  },
+}));
+
+const { backend } = await import("../../backend");
+const { DashboardView, circuitsOf } = await import("./DashboardView");
+
+const now = Date.UTC(2026, 10, 28, 12);
+const current = aggregated({
+  totalExecutions: 40,
+  successfulExecutions: 36,
+  failedExecutions: 4,
+  successRate: 90,
+  errorRate: 10,
+  totalCost: 0.5,
+  avgExecutionTime: 2,
+  p95ExecutionTime: 4.2,
+  totalTokens: 12_000,
+  inputTokens: 8_000,
+  cachedInputTokens: 2_000,
+  outputTokens: 1_500,
+  reasoningTokens: 500,
+  periodStart: now - 24 * 3_600_000,
+  periodEnd: now,
+});
+
+function dashboard(over: Partial<Dashboard> = {}): Dashboard {
+  return {
+    current,
+    previous: aggregated({ totalExecutions: 20, successRate: 95, totalCost: 0.25, avgExecutionTime: 4 }),
+    series: { bucketMs: 60_000, points: [{ t: now - 3_600_000, executions: 40, failures: 4, cost: 0.5, tokens: 12_000, avgExecutionTime: 2 }] },
+    durations: [
+      { upper: 1, count: 10 },
+      { upper: 2, count: 30 },
+    ],
+    ...over,
+  };
+}
+
+const costs = {
+  byAgent: [{ name: "email-analyst", cost: 0.4, calls: 30, tokens: 9000, unpricedCalls: 0 }],
+  byModel: [{ name: "gpt-4o-mini", cost: 0.5, calls: 40, tokens: 12000, unpricedCalls: 2 }],
+} as unknown as CostSummary;
+
+const budget = {
+  daily: { scope: "daily", limit: 1, spent: 0.5, remaining: 0.5, budgetUsedPercent: 50, projected: 0.9, thresholdsCrossed: [50], exceeded: false },
+  monthly: null,
+  agents: [],
+  hardLimit: false,
+  todaySpent: 0.5,
+  monthSpent: 3,
+  forecast: { todaySpent: 0.5, todayProjected: 0.9, monthSpent: 3, monthProjected: 12, recentHourlyRate: 0.02, recentDailyRate: 0.4 },
+  alerts: [],
+} as unknown as BudgetStatus;
+
+let finished: (e: ExecutionFinished) => void = () => {};
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  vi.mocked(backend.getDashboard).mockResolvedValue(dashboard());
+  vi.mocked(backend.getPerformanceSummary).mockResolvedValue({
+    periodHours: 24,
+    agents: [{ ...current, agentName: "email-analyst" }],
+    overall: current,
+  });
+  vi.mocked(backend.getTotalCosts).mockResolvedValue(costs);
+  vi.mocked(backend.getPerformanceAlerts).mockResolvedValue([]);
+  vi.mocked(backend.getFailsafeStatus).mockResolvedValue({
+    settings: {},
+    live: { circuits: [{ circuit: "openai/gpt-4o-mini", state: "open" }] },
+    stored: [],
+  } as never);
+  vi.mocked(backend.listErrors).mockResolvedValue([]);
+  vi.mocked(backend.getBudgetStatus).mockResolvedValue(budget);
+  vi.mocked(backend.getSettings).mockResolvedValue(settings());
+  vi.mocked(backend.getRawMetrics).mockResolvedValue([]);
+  vi.mocked(backend.onExecutionFinished).mockImplementation(async (cb) => {
+    finished = cb;
+    return () => {};
+  });
+  vi.mocked(backend.onCircuitChanged).mockResolvedValue(() => {});
+  vi.mocked(backend.onAlertsChanged).mockResolvedValue(() => {});
+});
+
+describe("monitoring dashboard", () => {
+  it("shows the period's figures with their change, agents, breakdowns and charts", async () => {
+    render(<DashboardView active onOpenInbox={() => {}} />);
+    expect(await screen.findByTestId("card-cost-value")).toHaveTextContent("$0.5");
+    expect(screen.getByTestId("card-cost-change")).toHaveTextContent("+100 %");
+    expect(screen.getByTestId("card-cost-change")).toHaveClass("stat-bad");
+    expect(screen.getByTestId("card-executions-value")).toHaveTextContent("40");
+    expect(screen.getByTestId("card-success-value")).toHaveTextContent("90.0 %");
+    expect(screen.getByTestId("card-success-change")).toHaveTextContent("−5.0 pts");
+    expect(screen.getByTestId("card-time-value")).toHaveTextContent("2.0 s");
+    expect(screen.getByTestId("card-time-change")).toHaveClass("stat-good");
+    expect(backend.getDashboard).toHaveBeenCalledWith(null, 24);
+
+    const card = screen.getByTestId("agent-card-email-analyst");
+    expect(card).toHaveTextContent("Email analyst");
+    expect(within(card).getByTestId("agent-circuit-email-analyst")).toHaveTextContent("Paused (circuit open)");
+    expect(screen.getByTestId("cost-by-model")).toHaveTextContent("gpt-4o-mini");
+    expect(screen.getByTestId("cost-by-model")).toHaveTextContent("2 unpriced");
+    expect(screen.getByTestId("tokens-by-kind")).toHaveTextContent("Cached input");
+    expect(screen.getByTestId("chart-durations")).toHaveTextContent("< 2.0 s");
+    expect(screen.getByTestId("chart-spend")).toHaveTextContent("Spend over time");
+    expect(screen.getByRole("img", { name: /Spend over time: \$0\.5 spent of \$1\.00 budgeted/ })).toBeInTheDocument();
+    expect(screen.getByTestId("no-errors")).toBeInTheDocument();
+  });
+
+  it("tells a new user what to do when nothing has run", async () => {
+    vi.mocked(backend.getDashboard).mockResolvedValue(
+      dashboard({ current: aggregated(), previous: aggregated(), series: { bucketMs: 60_000, points: [] }, durations: [] }),
+    );
+    vi.mocked(backend.getPerformanceSummary).mockResolvedValue({ periodHours: 24, agents: [], overall: aggregated() });
+    const open = vi.fn();
+    render(<DashboardView active onOpenInbox={open} />);
+    const empty = await screen.findByTestId("dashboard-empty");
+    expect(empty).toHaveTextContent("No agent runs in the last 24 hours");
+    await userEvent.click(within(empty).getByRole("button", { name: "Go to the inbox" }));
+    expect(open).toHaveBeenCalled();
+  });
+
+  it("changes the period, checks a custom one, and reloads after a run finishes", async () => {
+    render(<DashboardView active onOpenInbox={() => {}} />);
+    await screen.findByTestId("summary-cards");
+    await userEvent.click(screen.getByTestId("period-1w"));
+    await waitFor(() => expect(backend.getDashboard).toHaveBeenLastCalledWith(null, 168));
+    expect(screen.getByTestId("period-1w")).toHaveAttribute("aria-pressed", "true");
+
+    await userEvent.click(screen.getByTestId("period-custom"));
+    await userEvent.type(screen.getByTestId("period-hours"), "0{Enter}");
+    expect(screen.getByTestId("period-error")).toHaveTextContent("more than 0");
+    await userEvent.clear(screen.getByTestId("period-hours"));
+    await userEvent.type(screen.getByTestId("period-hours"), "72{Enter}");
+    await waitFor(() => expect(backend.getDashboard).toHaveBeenLastCalledWith(null, 72));
+    expect(screen.getByTestId("period-custom")).toHaveTextContent("3 days");
+
+    const calls = vi.mocked(backend.getDashboard).mock.calls.length;
+    act(() => finished({} as ExecutionFinished));
+    await waitFor(() => expect(vi.mocked(backend.getDashboard).mock.calls.length).toBe(calls + 1));
+  });
+
+  it("opens an agent's detail with its runs, and exports through the save dialog", async () => {
+    vi.mocked(backend.getRawMetrics).mockResolvedValue([
+      {
+        executionId: 7, requestId: "req-abc", agentName: "email-analyst", engine: "llm", provider: "openai", model: "gpt-4o-mini",
+        startTime: now, endTime: now + 2000, executionTime: 2, success: false, tokensUsed: 300, inputTokens: 200, cachedInputTokens: 0,
+        outputTokens: 100, reasoningTokens: 0, cost: 0.001, unpricedCalls: 0, toolCalls: 1, errorKind: "rate_limit", errorMessage: "429",
+      },
+    ]);
+    vi.mocked(backend.exportCosts).mockResolvedValue({ path: "/tmp/costs.csv", bytes: 120 });
+    render(<DashboardView active onOpenInbox={() => {}} />);
+    await userEvent.click(await screen.findByTestId("export-costs-csv"));
+    expect(backend.exportCosts).toHaveBeenCalledWith("csv", 24);
+    expect(await screen.findByTestId("export-message")).toHaveTextContent("Saved to /tmp/costs.csv");
+
+    await userEvent.click(screen.getByTestId("agent-card-email-analyst"));
+    const runs = await screen.findByTestId("agent-runs");
+    expect(backend.getDashboard).toHaveBeenLastCalledWith("email-analyst", 24);
+    expect(runs).toHaveTextContent("req-abc");
+    expect(runs).toHaveTextContent("rate_limit");
+    await userEvent.click(screen.getByTestId("agent-detail-back"));
+    expect(await screen.findByTestId("summary-cards")).toBeInTheDocument();
+  });
+
+  it("matches an agent to the circuits of its model", () => {
+    const agents = settings().agents;
+    const circuits = [
+      { circuit: "openai/gpt-4o-mini", state: "half_open" },
+      { circuit: "openai/gpt-4o", state: "open" },
+    ] as never;
+    expect(circuitsOf("email-analyst", agents, circuits)).toEqual([{ circuit: "openai/gpt-4o-mini", state: "half_open" }]);
+    expect(circuitsOf("nobody", agents, circuits)).toEqual([]);
+  });
+});

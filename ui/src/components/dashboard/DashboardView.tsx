@@ -1,0 +1,370 @@
+import { useCallback, useMemo, useState, type FormEvent } from "react";
+import { backend } from "../../backend";
+import { formatCost, formatWhen } from "../../format";
+import { PERIODS, columns, customPeriod, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
+import { useLive } from "../../dashboard/useLive";
+import type {
+  AgentConfig,
+  AgentsSummary,
+  BudgetStatus,
+  CircuitStats,
+  CostSummary,
+  Dashboard,
+  ErrorInfo,
+  ExportFormat,
+  IpcError,
+  PerformanceAlert,
+} from "../../types";
+import { AGENTS } from "../SettingsView";
+import { BarList } from "../charts/BarList";
+import { TimeChart } from "../charts/TimeChart";
+import { AgentCards, type AgentCircuit } from "./AgentCards";
+import { AgentDetail } from "./AgentDetail";
+import { RecentErrors } from "./RecentErrors";
+import { SummaryCards } from "./SummaryCards";
+
+export interface DashboardData {
+  dashboard: Dashboard;
+  summary: AgentsSummary;
+  costs: CostSummary;
+  alerts: PerformanceAlert[];
+  circuits: CircuitStats[];
+  errors: ErrorInfo[];
+  budget: BudgetStatus;
+  agents: AgentConfig[];
+  loadedAt: number;
+}
+
+/** Everything the dashboard shows for a period, in one go. */
+export async function loadDashboard(hours: number): Promise<DashboardData> {
+  const [dashboard, summary, costs, alerts, failsafe, errors, budget, settings] = await Promise.all([
+    backend.getDashboard(null, hours),
+    backend.getPerformanceSummary(hours),
+    backend.getTotalCosts(hours),
+    backend.getPerformanceAlerts(),
+    backend.getFailsafeStatus(),
+    backend.listErrors({ sinceHours: hours, limit: 8 }),
+    backend.getBudgetStatus(),
+    backend.getSettings(),
+  ]);
+  return {
+    dashboard,
+    summary,
+    costs,
+    alerts,
+    circuits: failsafe.live.circuits,
+    errors,
+    budget,
+    agents: settings.agents,
+    loadedAt: Date.now(),
+  };
+}
+
+export const agentLabel = (agent: string) => AGENTS.find((a) => a.agent === agent)?.label ?? agent;
+
+/** The circuits of the model an agent uses (`provider/model`). */
+export function circuitsOf(agent: string, agents: AgentConfig[], circuits: CircuitStats[]): AgentCircuit[] {
+  const config = agents.find((a) => a.agent === agent);
+  if (!config) return [];
+  const model = config.model ?? config.defaultModel;
+  return circuits.filter((c) => c.circuit.endsWith(`/${model}`)).map((c) => ({ circuit: c.circuit, state: c.state }));
+}
+
+type Load = { state: "loading" } | { state: "ready"; data: DashboardData } | { state: "failed"; error: IpcError };
+
+interface Props {
+  active: boolean;
+  /** Where a new user goes to start. */
+  onOpenInbox: () => void;
+}
+
+/** The monitoring dashboard: how the agents did, what they cost, what went wrong. Live. */
+export function DashboardView({ active, onOpenInbox }: Props) {
+  const [period, setPeriod] = useState<Period>(PERIODS[1]!);
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [refreshing, setRefreshing] = useState(false);
+  const [agent, setAgent] = useState<string | null>(null);
+
+  const reload = useCallback(() => {
+    setRefreshing(true);
+    loadDashboard(period.hours).then(
+      (data) => setLoad({ state: "ready", data }),
+      (e) => setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
+    ).finally(() => setRefreshing(false));
+  }, [period.hours]);
+
+  useLive(active && agent === null, reload);
+
+  if (agent !== null) {
+    return <AgentDetail agent={agent} label={agentLabel(agent)} period={period} active={active} onBack={() => setAgent(null)} />;
+  }
+
+  return (
+    <section className="panel dashboard" aria-labelledby="dashboard-title">
+      <div className="panel-head dashboard-head">
+        <h2 id="dashboard-title">Monitoring</h2>
+        <PeriodPicker period={period} onChange={setPeriod} />
+      </div>
+      {load.state === "loading" && (
+        <p className="muted" aria-busy="true">
+          Loading the dashboard…
+        </p>
+      )}
+      {load.state === "failed" && (
+        <div className="banner banner-error" role="alert" data-testid="dashboard-error">
+          Could not load the dashboard: {load.error.message}
+          <button className="btn-link" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {load.state === "ready" && (
+        <DashboardBody data={load.data} period={period} refreshing={refreshing} onOpenAgent={setAgent} onOpenInbox={onOpenInbox} />
+      )}
+    </section>
+  );
+}
+
+function PeriodPicker({ period, onChange }: { period: Period; onChange: (p: Period) => void }) {
+  const [custom, setCustom] = useState(false);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const isCustom = !PERIODS.some((p) => p.key === period.key);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = customPeriod(text);
+    if (!parsed.ok) return setError(parsed.error);
+    setError(null);
+    setCustom(false);
+    onChange(parsed.value);
+  };
+
+  return (
+    <div className="period-picker">
+      <div role="group" aria-label="Period" className="segmented">
+        {PERIODS.map((p) => (
+          <button
+            key={p.key}
+            type="button"
+            aria-pressed={period.key === p.key}
+            onClick={() => {
+              setCustom(false);
+              onChange(p);
+            }}
+            data-testid={`period-${p.key}`}
+          >
+            {p.short}
+          </button>
+        ))}
+        <button type="button" aria-pressed={isCustom || custom} onClick={() => setCustom((c) => !c)} data-testid="period-custom">
+          {isCustom ? period.short : "Custom…"}
+        </button>
+      </div>
+      {custom && (
+        <form className="period-custom" onSubmit={submit} noValidate>
+          <label htmlFor="period-hours">Last</label>
+          <input
+            id="period-hours"
+            type="text"
+            inputMode="decimal"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="36"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "period-hours-error" : undefined}
+            data-testid="period-hours"
+          />
+          <span>hours</span>
+          <button type="submit" className="btn">
+            Show
+          </button>
+          {error && (
+            <small className="field-error" id="period-hours-error" role="alert" data-testid="period-error">
+              {error}
+            </small>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
+
+interface BodyProps {
+  data: DashboardData;
+  period: Period;
+  refreshing: boolean;
+  onOpenAgent: (agent: string) => void;
+  onOpenInbox: () => void;
+}
+
+function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox }: BodyProps) {
+  const { dashboard, summary, costs, alerts, circuits, errors, budget, agents } = data;
+  const current = dashboard.current;
+  const cols = useMemo(
+    () => columns(dashboard.series, current.periodStart, current.periodEnd),
+    [dashboard.series, current.periodStart, current.periodEnd],
+  );
+
+  if (current.totalExecutions === 0 && dashboard.previous.totalExecutions === 0 && summary.agents.length === 0) {
+    return (
+      <div className="empty" data-testid="dashboard-empty">
+        <h3>No agent runs in {period.long}</h3>
+        <p>
+          Import your job-search mail and let the email analyst sort it, or score a job post from Profile &amp; match. Each
+          run's time, tokens and cost show up here.
+        </p>
+        <button className="btn btn-primary" onClick={onOpenInbox}>
+          Go to the inbox
+        </button>
+      </div>
+    );
+  }
+
+  const daily = budget.daily;
+  const periodBudget = daily ? daily.limit * (period.hours / 24) : null;
+  const tokens = [
+    { label: "Input", value: current.inputTokens },
+    { label: "Cached input", value: current.cachedInputTokens },
+    { label: "Output", value: current.outputTokens },
+    { label: "Reasoning", value: current.reasoningTokens },
+  ];
+  const peak = Math.max(0, ...cols.executions);
+
+  return (
+    <div className="dashboard-body" data-testid="dashboard">
+      <p className="muted dashboard-status" role="status">
+        {period.long[0]!.toUpperCase() + period.long.slice(1)} against the {period.short} before · updated{" "}
+        {formatWhen(data.loadedAt)}
+        {refreshing ? " · refreshing…" : ""}
+      </p>
+      <SummaryCards current={current} previous={dashboard.previous} />
+
+      {alerts.length > 0 && (
+        <div className="alerts" data-testid="active-alerts">
+          {alerts.map((a) => (
+            <div key={a.id} className={`banner banner-${a.severity === "critical" ? "error" : "warning"}`} role="alert">
+              <strong>{agentLabel(a.agentName)}:</strong> {a.message}
+            </div>
+          ))}
+        </div>
+      )}
+
+      <div className="chart-grid">
+        <TimeChart
+          title="Runs over time"
+          summary={`${current.totalExecutions} runs, ${current.failedExecutions} failed; busiest ${cols.t.length > 1 ? "bucket" : "period"} had ${peak}.`}
+          t={cols.t}
+          series={[
+            { label: "Succeeded", color: "--accent", values: cols.succeeded, kind: "bars", format: (v) => v.toFixed(0) },
+            { label: "Failed", color: "--danger", values: cols.failures, kind: "bars", format: (v) => v.toFixed(0) },
+          ]}
+          testId="chart-runs"
+        />
+        <TimeChart
+          title="Spend over time"
+          summary={`${formatCost(current.totalCost)} spent${periodBudget !== null ? ` of ${formatCost(periodBudget)} budgeted for the period` : ""}; today ${formatCost(budget.forecast.todaySpent)}, heading for ${formatCost(budget.forecast.todayProjected)} by midnight UTC.`}
+          t={cols.t}
+          series={[
+            { label: "Spent", color: "--accent", values: cols.cumulativeCost, kind: "area", format: formatCost },
+            ...(periodBudget !== null
+              ? [{ label: "Budget", color: "--warning", values: cols.t.map(() => periodBudget), kind: "dashed" as const, format: formatCost }]
+              : []),
+          ]}
+          testId="chart-spend"
+        />
+        <TimeChart
+          title="Average run time"
+          summary={`Average ${formatSeconds(current.avgExecutionTime)}, p95 ${formatSeconds(current.p95ExecutionTime)}.`}
+          t={cols.t}
+          series={[{ label: "Average", color: "--info", values: cols.avgTime, kind: "line", format: formatSeconds }]}
+          testId="chart-time"
+        />
+        <BarList
+          title="Run time distribution"
+          testId="chart-durations"
+          color="--info"
+          empty="No runs in this period."
+          bars={dashboard.durations.map((b) => ({ label: `< ${formatSeconds(b.upper)}`, value: b.count, detail: b.count.toLocaleString() }))}
+        />
+      </div>
+
+      <h3 className="section-title">Agents</h3>
+      <AgentCards
+        agents={summary.agents}
+        label={agentLabel}
+        circuits={(a) => circuitsOf(a, agents, circuits)}
+        onOpen={onOpenAgent}
+      />
+
+      <div className="chart-grid">
+        <BarList
+          title="Cost by agent"
+          testId="cost-by-agent"
+          empty="Nothing spent in this period."
+          bars={costs.byAgent.map((b) => ({ label: agentLabel(b.name), value: b.cost, detail: `${formatCost(b.cost)} · ${b.calls} calls` }))}
+        />
+        <BarList
+          title="Cost by model"
+          testId="cost-by-model"
+          color="--violet"
+          empty="Nothing spent in this period."
+          bars={costs.byModel.map((b) => ({
+            label: b.name,
+            value: b.cost,
+            detail: `${formatCost(b.cost)} · ${b.calls} calls${b.unpricedCalls > 0 ? ` · ${b.unpricedCalls} unpriced` : ""}`,
+          }))}
+        />
+        <BarList
+          title="Tokens by kind"
+          testId="tokens-by-kind"
+          color="--info"
+          empty="No tokens in this period."
+          bars={current.totalTokens === 0 ? [] : tokens.map((t) => ({ label: t.label, value: t.value, detail: formatTokensShort(t.value) }))}
+        />
+      </div>
+
+      <div className="section-head">
+        <h3 className="section-title">Recent errors</h3>
+      </div>
+      <RecentErrors errors={errors} />
+
+      <Exports hours={period.hours} />
+    </div>
+  );
+}
+
+function Exports({ hours }: { hours: number }) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = async (what: "metrics" | "costs", format: ExportFormat) => {
+    setMessage(null);
+    try {
+      const done = what === "metrics" ? await backend.exportMetrics(format, null, hours) : await backend.exportCosts(format, hours);
+      if (done) setMessage({ ok: true, text: `Saved to ${done.path}` });
+    } catch (e) {
+      setMessage({ ok: false, text: `Could not export: ${(e as IpcError).message}` });
+    }
+  };
+  return (
+    <div className="exports" data-testid="dashboard-exports">
+      <span className="muted">Export this period:</span>
+      <button type="button" className="btn" onClick={() => run("metrics", "json")} data-testid="export-metrics-json">
+        Metrics (JSON)
+      </button>
+      <button type="button" className="btn" onClick={() => run("metrics", "csv")} data-testid="export-metrics-csv">
+        Metrics (CSV)
+      </button>
+      <button type="button" className="btn" onClick={() => run("costs", "json")} data-testid="export-costs-json">
+        Costs (JSON)
+      </button>
+      <button type="button" className="btn" onClick={() => run("costs", "csv")} data-testid="export-costs-csv">
+        Costs (CSV)
+      </button>
+      {message && (
+        <span className={message.ok ? "saved" : "field-error"} role="status" data-testid="export-message">
+          {message.text}
+        </span>
+      )}
+    </div>
+  );
+}

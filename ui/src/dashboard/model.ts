@@ -1,0 +1,174 @@
+// The dashboard's arithmetic, kept out of the components so it is tested alone:
+// periods, changes against the previous period, and series laid out for charts.
+import type { AggregatedMetrics, Series } from "../types";
+import { parseNumber, type Parsed } from "../validate";
+
+export interface Period {
+  key: string;
+  hours: number;
+  /** For the buttons: "1 h". */
+  short: string;
+  /** For sentences: "the last hour". */
+  long: string;
+}
+
+export const PERIODS: readonly Period[] = [
+  { key: "1h", hours: 1, short: "1 h", long: "the last hour" },
+  { key: "24h", hours: 24, short: "24 h", long: "the last 24 hours" },
+  { key: "1w", hours: 168, short: "1 week", long: "the last week" },
+];
+
+/** The longest period the backend answers for: 400 days. */
+export const MAX_PERIOD_HOURS = 9600;
+
+/** A period typed in hours ("36", "2.5"). */
+export function customPeriod(text: string): Parsed<Period> {
+  const parsed = parseNumber(text, { min: 0, max: MAX_PERIOD_HOURS, exclusiveMin: true, unit: "hours" });
+  if (!parsed.ok) return parsed;
+  const h = parsed.value;
+  const known = PERIODS.find((p) => p.hours === h);
+  if (known) return { ok: true, value: known };
+  const days = h >= 48 && h % 24 === 0 ? `${h / 24} days` : `${h} h`;
+  return { ok: true, value: { key: `custom:${h}`, hours: h, short: days, long: `the last ${days}` } };
+}
+
+export type Direction = "up" | "down" | "flat" | "new";
+
+export interface Change {
+  direction: Direction;
+  /** Percent change; null when there was nothing before (or nothing at all). */
+  percent: number | null;
+}
+
+/** How `current` moved from `previous`. Under 0.5 % either way is flat. */
+export function change(current: number, previous: number): Change {
+  if (previous === 0) return current === 0 ? { direction: "flat", percent: null } : { direction: "new", percent: null };
+  const percent = ((current - previous) / Math.abs(previous)) * 100;
+  if (Math.abs(percent) < 0.5) return { direction: "flat", percent: 0 };
+  return { direction: percent > 0 ? "up" : "down", percent };
+}
+
+/** A change in points (for rates that are already percentages). */
+export function pointChange(current: number, previous: number, hadRuns: boolean): Change {
+  if (!hadRuns) return { direction: "new", percent: null };
+  const diff = current - previous;
+  if (Math.abs(diff) < 0.05) return { direction: "flat", percent: 0 };
+  return { direction: diff > 0 ? "up" : "down", percent: diff };
+}
+
+/** Whether a move is good news: more cost or time is bad, more success is good. */
+export type Better = "higher" | "lower" | "neither";
+
+export function tone(c: Change, better: Better): "good" | "bad" | "neutral" {
+  if (better === "neither" || c.direction === "flat" || c.direction === "new") return "neutral";
+  return (c.direction === "up") === (better === "higher") ? "good" : "bad";
+}
+
+/** "+12 %", "−3.4 pts", "new", "no change". */
+export function describeChange(c: Change, unit: "%" | "pts" = "%"): string {
+  if (c.direction === "new") return "new";
+  if (c.direction === "flat" || c.percent === null) return "no change";
+  const n = Math.abs(c.percent);
+  const text = n >= 10 ? Math.round(n).toString() : n.toFixed(1);
+  return `${c.percent > 0 ? "+" : "−"}${text} ${unit}`;
+}
+
+/** The four summary cards' figures and their change against the previous period. */
+export function summaryCards(current: AggregatedMetrics, previous: AggregatedMetrics) {
+  const hadRuns = previous.totalExecutions > 0;
+  const ran = current.totalExecutions > 0;
+  const rate = (m: AggregatedMetrics) => m.successRate ?? 0;
+  const time = (m: AggregatedMetrics) => m.avgExecutionTime ?? 0;
+  return {
+    cost: { value: current.totalCost, change: change(current.totalCost, previous.totalCost), better: "lower" as Better },
+    executions: {
+      value: current.totalExecutions,
+      change: change(current.totalExecutions, previous.totalExecutions),
+      better: "neither" as Better,
+    },
+    successRate: {
+      value: ran ? rate(current) : null,
+      change: ran ? pointChange(rate(current), rate(previous), hadRuns) : change(0, 0),
+      better: "higher" as Better,
+    },
+    avgTime: {
+      value: ran ? time(current) : null,
+      change: ran && hadRuns ? change(time(current), time(previous)) : ran ? change(1, 0) : change(0, 0),
+      better: "lower" as Better,
+    },
+  };
+}
+
+/** Columns for uPlot: x in seconds, one array per measure, every bucket present. */
+export interface Columns {
+  t: number[];
+  executions: number[];
+  failures: number[];
+  succeeded: number[];
+  cost: number[];
+  /** Spend so far in the period, at each bucket's end. */
+  cumulativeCost: number[];
+  /** Mean run time; null where a bucket had no runs (the line breaks there). */
+  avgTime: (number | null)[];
+}
+
+/** Most buckets drawn: past this, buckets are merged so a chart never gets slow. */
+export const MAX_POINTS = 12_000;
+
+/**
+ * Lays the sparse series out over `[from, to)`, filling empty buckets with zeros,
+ * merging neighbours when there would be more than `MAX_POINTS`.
+ */
+export function columns(series: Series, from: number, to: number): Columns {
+  let width = series.bucketMs > 0 ? series.bucketMs : 60_000;
+  const start = Math.floor(from / width) * width;
+  let n = Math.max(1, Math.ceil((to - start) / width));
+  let merge = 1;
+  if (n > MAX_POINTS) {
+    merge = Math.ceil(n / MAX_POINTS);
+    width *= merge;
+    n = Math.ceil((to - start) / width);
+  }
+  const out: Columns = { t: [], executions: [], failures: [], succeeded: [], cost: [], cumulativeCost: [], avgTime: [] };
+  const timeSum: number[] = [];
+  for (let i = 0; i < n; i++) {
+    out.t.push((start + i * width) / 1000);
+    out.executions.push(0);
+    out.failures.push(0);
+    out.cost.push(0);
+    timeSum.push(0);
+  }
+  for (const p of series.points) {
+    const i = Math.floor((p.t - start) / width);
+    if (i < 0 || i >= n) continue;
+    out.executions[i]! += p.executions;
+    out.failures[i]! += p.failures;
+    out.cost[i]! += p.cost;
+    timeSum[i]! += (p.avgExecutionTime ?? 0) * p.executions;
+  }
+  let running = 0;
+  for (let i = 0; i < n; i++) {
+    const runs = out.executions[i]!;
+    out.succeeded.push(runs - out.failures[i]!);
+    running += out.cost[i]!;
+    out.cumulativeCost.push(running);
+    out.avgTime.push(runs > 0 ? timeSum[i]! / runs : null);
+  }
+  return out;
+}
+
+/** Seconds for people: "340 ms", "2.4 s", "1 min 5 s". */
+export function formatSeconds(s: number | null | undefined): string {
+  if (s === null || s === undefined || !Number.isFinite(s)) return "—";
+  if (s < 0.001) return "<1 ms";
+  if (s < 1) return `${Math.round(s * 1000)} ms`;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+/** Token counts compactly: "950", "12.3k", "4.1M". */
+export function formatTokensShort(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`;
+  return `${(n / 1_000_000).toFixed(1)}M`;
+}
