@@ -5,7 +5,6 @@
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::histogram::Histogram;
 use super::metrics::{AggregatedMetrics, check_period};
 use super::rollup::{self, LEVELS, Totals};
 use crate::clock::Timestamp;
@@ -160,6 +159,7 @@ fn series(
 
 #[cfg(test)]
 mod tests {
+    use super::super::histogram::Histogram;
     use super::*;
 
     #[test]
