@@ -237,9 +237,36 @@ impl Desktop {
             .await
             .context("tauri-driver did not start the app")?;
         let app = App { client };
-        app.wait_for("main.app-main")
-            .await
-            .context("the app window did not render")?;
+        if let Err(e) = app.wait_for("main.app-main").await {
+            // Say what the page holds: a script error leaves it empty, the crash
+            // screen names the error.
+            let source = app.client.source().await.unwrap_or_default();
+            // Importing the page's module again rethrows what stopped it, if anything did.
+            let errors = app
+                .client
+                .execute_async(
+                    "const done = arguments[0];
+                     const s = document.querySelector('script[type=module]');
+                     if (!s) { done('no module script'); return; }
+                     const seen = [];
+                     const keep = (e) => seen.push(String((e && (e.stack || e.message)) || e));
+                     window.addEventListener('error', (e) => keep(e.error || e.message));
+                     window.addEventListener('unhandledrejection', (e) => keep(e.reason));
+                     const log = console.error;
+                     console.error = (...a) => { keep(a.map(String).join(' ')); log(...a); };
+                     // A fresh copy runs the app again, so what stopped it shows up here.
+                     import(s.src + '?again').then(
+                       () => setTimeout(() => done('loaded again; root: ' + document.getElementById('root').innerHTML.length + ' chars; errors: ' + seen.join(' | ')), 3000),
+                       (e) => done(String((e && e.stack) || e)));",
+                    vec![],
+                )
+                .await
+                .unwrap_or_default();
+            return Err(e.context(format!(
+                "the app window did not render; errors: {errors}; page: {}",
+                source.chars().take(2000).collect::<String>()
+            )));
+        }
         Ok(app)
     }
 }

@@ -43,8 +43,7 @@ export function AgentsControl() {
     <div className="agents-control" data-testid="agents-control">
       {tray.title && (
         <span className={`gauge gauge-${tray.level}`} title={tray.detail} data-testid="spend-gauge">
-          <span className="sr-only">Spend today: </span>
-          {tray.title}
+          <span className="gauge-label">Today</span> {tray.title}
         </span>
       )}
       <button

@@ -64,7 +64,7 @@ export function ProviderForm({ initial, onSaved }: { initial: ProviderSettings; 
   const dirty = fields.provider !== stored.provider || fields.baseUrl !== stored.baseUrl;
 
   return (
-    <form className="provider-form" onSubmit={submit} noValidate aria-labelledby="provider-title" data-testid="provider-form">
+    <form className="provider-form settings-card" onSubmit={submit} noValidate aria-labelledby="provider-title" data-testid="provider-form">
       <h3 id="provider-title" className="settings-subtitle">
         Provider
       </h3>

@@ -115,18 +115,20 @@ export interface Columns {
 /** Most buckets drawn: past this, buckets are merged so a chart never gets slow. */
 export const MAX_POINTS = 12_000;
 
+/** Bars drawn at most: more would be thinner than a pixel or two. */
+export const MAX_BARS = 120;
+
 /**
  * Lays the sparse series out over `[from, to)`, filling empty buckets with zeros,
- * merging neighbours when there would be more than `MAX_POINTS`.
+ * merging neighbours when there would be more than `maxPoints` (lines take every
+ * minute of a week; bars are merged to `MAX_BARS` so each stays visible).
  */
-export function columns(series: Series, from: number, to: number): Columns {
+export function columns(series: Series, from: number, to: number, maxPoints: number = MAX_POINTS): Columns {
   let width = series.bucketMs > 0 ? series.bucketMs : 60_000;
   const start = Math.floor(from / width) * width;
   let n = Math.max(1, Math.ceil((to - start) / width));
-  let merge = 1;
-  if (n > MAX_POINTS) {
-    merge = Math.ceil(n / MAX_POINTS);
-    width *= merge;
+  if (n > maxPoints) {
+    width *= Math.ceil(n / maxPoints);
     n = Math.ceil((to - start) / width);
   }
   const out: Columns = { t: [], executions: [], failures: [], succeeded: [], cost: [], cumulativeCost: [], avgTime: [] };
@@ -164,6 +166,11 @@ export function formatSeconds(s: number | null | undefined): string {
   if (s < 1) return `${Math.round(s * 1000)} ms`;
   if (s < 60) return `${s.toFixed(1)} s`;
   return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+/** A bar's edge in the run-time distribution: microseconds below a millisecond. */
+export function formatEdge(s: number): string {
+  return s < 0.001 ? `${Math.max(1, Math.round(s * 1e6))} µs` : formatSeconds(s);
 }
 
 /** Token counts compactly: "950", "12.3k", "4.1M". */

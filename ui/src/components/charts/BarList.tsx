@@ -36,7 +36,7 @@ export function BarList({ title, bars, empty, testId, color = "--accent" }: Prop
               <span className="bar-track" aria-hidden="true">
                 <span
                   className="bar-fill"
-                  style={{ width: `${max > 0 ? Math.max(1, (b.value / max) * 100) : 0}%`, background: `var(${color})` }}
+                  style={{ width: `${max > 0 && b.value > 0 ? Math.max(1, (b.value / max) * 100) : 0}%`, background: `var(${color})` }}
                 />
               </span>
               <span className="bar-detail">{b.detail}</span>

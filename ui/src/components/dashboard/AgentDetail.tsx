@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { backend } from "../../backend";
 import { formatCost, formatDateTime } from "../../format";
-import { columns, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
+import { MAX_BARS, columns, formatEdge, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
 import { useLive } from "../../dashboard/useLive";
 import type { Dashboard, IpcError, RawMetric } from "../../types";
 import { ExplanationPanel } from "../ExplanationPanel";
@@ -56,7 +56,7 @@ export function AgentDetail({ agent, label, period, active, onBack }: Props) {
 
 function Body({ dashboard, runs, onExplain }: { dashboard: Dashboard; runs: RawMetric[]; onExplain: (id: number) => void }) {
   const c = dashboard.current;
-  const cols = useMemo(() => columns(dashboard.series, c.periodStart, c.periodEnd), [dashboard.series, c.periodStart, c.periodEnd]);
+  const cols = useMemo(() => columns(dashboard.series, c.periodStart, c.periodEnd, MAX_BARS), [dashboard.series, c.periodStart, c.periodEnd]);
   return (
     <>
       <SummaryCards current={c} previous={dashboard.previous} />
@@ -102,7 +102,7 @@ function Body({ dashboard, runs, onExplain }: { dashboard: Dashboard; runs: RawM
           testId="agent-chart-durations"
           color="--info"
           empty="No runs in this period."
-          bars={dashboard.durations.map((b) => ({ label: `< ${formatSeconds(b.upper)}`, value: b.count, detail: b.count.toLocaleString() }))}
+          bars={dashboard.durations.map((b) => ({ label: `< ${formatEdge(b.upper ?? 0)}`, value: b.count, detail: b.count.toLocaleString() }))}
         />
       </div>
       <h3 className="section-title">Latest runs</h3>

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { backend } from "../../backend";
 import { formatCost, formatWhen } from "../../format";
-import { PERIODS, columns, customPeriod, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
+import { MAX_BARS, PERIODS, columns, customPeriod, formatEdge, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
 import { useLive } from "../../dashboard/useLive";
 import type {
   AgentConfig,
@@ -201,8 +201,14 @@ interface BodyProps {
 function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox }: BodyProps) {
   const { dashboard, summary, costs, alerts, circuits, errors, budget, agents } = data;
   const current = dashboard.current;
+  // Spend is a line at full resolution; runs and times are bars and averages over
+  // coarser buckets, so each stays visible.
   const cols = useMemo(
     () => columns(dashboard.series, current.periodStart, current.periodEnd),
+    [dashboard.series, current.periodStart, current.periodEnd],
+  );
+  const bars = useMemo(
+    () => columns(dashboard.series, current.periodStart, current.periodEnd, MAX_BARS),
     [dashboard.series, current.periodStart, current.periodEnd],
   );
 
@@ -229,7 +235,7 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox }: B
     { label: "Output", value: current.outputTokens },
     { label: "Reasoning", value: current.reasoningTokens },
   ];
-  const peak = Math.max(0, ...cols.executions);
+  const peak = Math.max(0, ...bars.executions);
 
   return (
     <div className="dashboard-body" data-testid="dashboard">
@@ -253,11 +259,11 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox }: B
       <div className="chart-grid">
         <TimeChart
           title="Runs over time"
-          summary={`${current.totalExecutions} runs, ${current.failedExecutions} failed; busiest ${cols.t.length > 1 ? "bucket" : "period"} had ${peak}.`}
-          t={cols.t}
+          summary={`${current.totalExecutions} runs, ${current.failedExecutions} failed; busiest ${bars.t.length > 1 ? "bucket" : "period"} had ${peak}.`}
+          t={bars.t}
           series={[
-            { label: "Succeeded", color: "--accent", values: cols.succeeded, kind: "bars", format: (v) => v.toFixed(0) },
-            { label: "Failed", color: "--danger", values: cols.failures, kind: "bars", format: (v) => v.toFixed(0) },
+            { label: "Succeeded", color: "--accent", values: bars.succeeded, kind: "bars", format: (v) => v.toFixed(0) },
+            { label: "Failed", color: "--danger", values: bars.failures, kind: "bars", format: (v) => v.toFixed(0) },
           ]}
           testId="chart-runs"
         />
@@ -276,8 +282,8 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox }: B
         <TimeChart
           title="Average run time"
           summary={`Average ${formatSeconds(current.avgExecutionTime)}, p95 ${formatSeconds(current.p95ExecutionTime)}.`}
-          t={cols.t}
-          series={[{ label: "Average", color: "--info", values: cols.avgTime, kind: "line", format: formatSeconds }]}
+          t={bars.t}
+          series={[{ label: "Average", color: "--info", values: bars.avgTime, kind: "line", format: formatSeconds }]}
           testId="chart-time"
         />
         <BarList
@@ -285,7 +291,7 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox }: B
           testId="chart-durations"
           color="--info"
           empty="No runs in this period."
-          bars={dashboard.durations.map((b) => ({ label: `< ${formatSeconds(b.upper)}`, value: b.count, detail: b.count.toLocaleString() }))}
+          bars={dashboard.durations.map((b) => ({ label: `< ${formatEdge(b.upper ?? 0)}`, value: b.count, detail: b.count.toLocaleString() }))}
         />
       </div>
 
