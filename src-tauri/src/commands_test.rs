@@ -338,3 +338,47 @@ fn an_analysis_is_explained_and_exported_over_ipc() {
     .expect_err("bad format");
     assert_eq!(err["field"], "format");
 }
+
+#[test]
+fn a_runs_log_lines_are_found_by_its_request_id() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let logs = dir.path().join("logs");
+    std::fs::create_dir_all(&logs).expect("logs dir");
+    std::fs::write(
+        logs.join("jobtrail.log.2026-11-28"),
+        concat!(
+            r#"{"timestamp":"2026-11-28T10:00:00Z","level":"INFO","target":"jobtrail_core::agent","message":"run started","request_id":"req-1","agent":"job-match"}"#,
+            "\n",
+            r#"{"timestamp":"2026-11-28T10:00:01Z","level":"INFO","target":"jobtrail_core::agent","message":"other run","request_id":"req-2"}"#,
+            "\n",
+            "not json, skipped req-1\n",
+            r#"{"timestamp":"2026-11-28T10:00:02Z","level":"WARN","target":"jobtrail_core::failsafe","message":"retrying","request_id":"req-1","attempt":2}"#,
+            "\n",
+        ),
+    )
+    .expect("log file");
+    let (_app, w) = app(dir.path());
+    let lines = invoke(&w, "get_execution_logs", json!({"requestId": "req-1"})).expect("lines");
+    let lines = lines.as_array().expect("array");
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["message"], "run started");
+    assert_eq!(lines[1]["level"], "WARN");
+    assert!(
+        lines[1]["fields"]
+            .as_array()
+            .expect("fields")
+            .contains(&json!({"name": "attempt", "value": "2"}))
+    );
+    for bad in [
+        "",
+        "req 1",
+        "x'; DROP TABLE executions; --",
+        &"a".repeat(65),
+    ] {
+        let err = invoke(&w, "get_execution_logs", json!({"requestId": bad})).expect_err(bad);
+        assert_eq!(
+            (&err["code"], &err["field"]),
+            (&json!("invalid_input"), &json!("requestId"))
+        );
+    }
+}

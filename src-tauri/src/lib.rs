@@ -81,6 +81,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::failsafe::get_error_stats,
             commands::failsafe::list_errors,
             commands::failsafe::export_errors,
+            commands::logs::get_execution_logs,
             commands::keychain::get_key_status,
             commands::keychain::set_api_key,
             commands::keychain::remove_api_key,

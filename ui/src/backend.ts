@@ -330,6 +330,9 @@ export const backend = {
     ),
   exportErrors,
 
+  /** Every log line of the run with `requestId`, oldest first. */
+  getExecutionLogs: (requestId: string) => call(() => commands.getExecutionLogs(requestId)),
+
   // ── API keys ────────────────────────────────────────────────────────────────
 
   /** Whether a key is stored for `provider`, and its last 4 characters; never the key. */

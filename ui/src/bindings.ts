@@ -120,6 +120,8 @@ export const commands = {
 	listErrors: (sinceHours: number | null, category: string | null, minSeverity: string | null, executionId: number | null, limit: number | null) => __TAURI_INVOKE<ErrorInfo[]>("list_errors", { sinceHours, category, minSeverity, executionId, limit }),
 	/**  `export_errors(path)`: the error history as JSON, to `path` (chosen in the save dialog). */
 	exportErrors: (path: string, sinceHours: number | null) => __TAURI_INVOKE<ExportDone>("export_errors", { path, sinceHours }),
+	/**  Every log line of the run with `request_id`, oldest first (at most 500). */
+	getExecutionLogs: (requestId: string) => __TAURI_INVOKE<LogLine[]>("get_execution_logs", { requestId }),
 	/**  Whether a key is stored for `provider`, and its last 4 characters. */
 	getKeyStatus: (provider: string) => __TAURI_INVOKE<KeyStatus>("get_key_status", { provider }),
 	/**  Stores (or replaces) the key for `provider`. */
@@ -1107,6 +1109,25 @@ export type KeyStatus = {
 	stored: boolean,
 	/**  The key's last 4 characters, when stored. */
 	last4: string | null,
+};
+
+/**  One field of a log line beyond its time, level, target and message. */
+export type LogField = {
+	name: string,
+	value: string,
+};
+
+/**  One logged line of a run. */
+export type LogLine = {
+	/**  RFC 3339, UTC. */
+	timestamp: string,
+	/**  `ERROR` … `TRACE`. */
+	level: string,
+	/**  The module that logged it. */
+	target: string,
+	message: string,
+	/**  The rest, in the order logged (nested values as JSON). */
+	fields: LogField[],
 };
 
 /**  How the app logs; set by `LOG_LEVEL` and `STRUCTURED_LOGGING` at start. */

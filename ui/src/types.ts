@@ -197,4 +197,4 @@ export type { AlertsChanged, GaugeLevel, Notice, NoticeKind, NoticeShown, TraySt
 
 // ── Dashboard ─────────────────────────────────────────────────────────────────
 
-export type { Dashboard, DurationBar, Series, SeriesPoint } from "./bindings";
+export type { Dashboard, DurationBar, LogField, LogLine, Series, SeriesPoint } from "./bindings";

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod failsafe;
 pub mod inbox;
 pub mod keychain;
+pub mod logs;
 pub mod monitoring;
 pub mod settings;
 

@@ -5,6 +5,7 @@ import { MAX_BARS, columns, formatEdge, formatSeconds, formatTokensShort, type P
 import { useLive } from "../../dashboard/useLive";
 import type { Dashboard, IpcError, RawMetric } from "../../types";
 import { ExplanationPanel } from "../ExplanationPanel";
+import { LogsPanel } from "../LogsPanel";
 import { BarList } from "../charts/BarList";
 import { TimeChart } from "../charts/TimeChart";
 import { SummaryCards } from "./SummaryCards";
@@ -23,6 +24,7 @@ interface Props {
 export function AgentDetail({ agent, label, period, active, onBack }: Props) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [explaining, setExplaining] = useState<number | null>(null);
+  const [logsFor, setLogsFor] = useState<string | null>(null);
 
   const reload = useCallback(() => {
     Promise.all([backend.getDashboard(agent, period.hours), backend.getRawMetrics(agent, 50)]).then(
@@ -48,13 +50,21 @@ export function AgentDetail({ agent, label, period, active, onBack }: Props) {
           Could not load {label}: {load.error.message}
         </div>
       )}
-      {load.state === "ready" && <Body dashboard={load.dashboard} runs={load.runs} onExplain={setExplaining} />}
+      {load.state === "ready" && <Body dashboard={load.dashboard} runs={load.runs} onExplain={setExplaining} onLogs={setLogsFor} />}
       {explaining !== null && <ExplanationPanel executionId={explaining} onClose={() => setExplaining(null)} />}
+      {logsFor !== null && <LogsPanel requestId={logsFor} onClose={() => setLogsFor(null)} />}
     </section>
   );
 }
 
-function Body({ dashboard, runs, onExplain }: { dashboard: Dashboard; runs: RawMetric[]; onExplain: (id: number) => void }) {
+interface BodyProps {
+  dashboard: Dashboard;
+  runs: RawMetric[];
+  onExplain: (id: number) => void;
+  onLogs: (requestId: string) => void;
+}
+
+function Body({ dashboard, runs, onExplain, onLogs }: BodyProps) {
   const c = dashboard.current;
   const cols = useMemo(() => columns(dashboard.series, c.periodStart, c.periodEnd, MAX_BARS), [dashboard.series, c.periodStart, c.periodEnd]);
   return (
@@ -142,7 +152,9 @@ function Body({ dashboard, runs, onExplain }: { dashboard: Dashboard; runs: RawM
                 <td>{formatTokensShort(r.tokensUsed)}</td>
                 <td>{formatCost(r.cost)}</td>
                 <td>
-                  <code className="request-id">{r.requestId}</code>
+                  <button type="button" className="btn-link request-id" onClick={() => onLogs(r.requestId)} title="Show this run's log lines">
+                    {r.requestId}
+                  </button>
                 </td>
                 <td>
                   <button type="button" className="btn-link" onClick={() => onExplain(r.executionId)}>

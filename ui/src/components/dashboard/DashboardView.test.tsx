@@ -16,6 +16,7 @@ vi.mock("../../backend", () => ({
     getSettings: vi.fn(),
     getRawMetrics: vi.fn(),
     getExplanation: vi.fn(),
+    getExecutionLogs: vi.fn(),
     exportMetrics: vi.fn(),
     exportCosts: vi.fn(),
     onExecutionFinished: vi.fn(),
@@ -181,6 +182,17 @@ describe("monitoring dashboard", () => {
     expect(backend.getDashboard).toHaveBeenLastCalledWith("email-analyst", 24);
     expect(runs).toHaveTextContent("req-abc");
     expect(runs).toHaveTextContent("rate_limit");
+    // The run's log lines, found by its request id.
+    vi.mocked(backend.getExecutionLogs).mockResolvedValue([
+      { timestamp: "2026-11-28T12:00:00.250Z", level: "WARN", target: "jobtrail_core::failsafe", message: "retrying", fields: [{ name: "attempt", value: "2" }] },
+    ]);
+    await userEvent.click(within(runs).getByRole("button", { name: "req-abc" }));
+    const logs = await screen.findByTestId("log-lines");
+    expect(backend.getExecutionLogs).toHaveBeenCalledWith("req-abc");
+    expect(logs).toHaveTextContent("retrying");
+    expect(logs).toHaveTextContent("attempt=2");
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByTestId("logs")).not.toBeInTheDocument();
     await userEvent.click(screen.getByTestId("agent-detail-back"));
     expect(await screen.findByTestId("summary-cards")).toBeInTheDocument();
   });
