@@ -3,6 +3,7 @@ import { backend } from "./backend";
 import type { AppInfo } from "./types";
 import { AgentsControl } from "./components/AgentsControl";
 import { ApplicationsView } from "./components/ApplicationsView";
+import { BudgetView } from "./components/BudgetView";
 import { DashboardView } from "./components/dashboard/DashboardView";
 import { InboxView } from "./components/InboxView";
 import { Nav, type View } from "./components/Nav";
@@ -94,6 +95,7 @@ export function App() {
         ) : (
           <>
             {pane("dashboard", (active) => <DashboardView active={active} onOpenInbox={() => navigate("inbox")} />)}
+            {pane("budget", (active) => <BudgetView active={active} />)}
             {pane("applications", (active) => <ApplicationsView active={active} />)}
             {pane("inbox", (active) => (
               <InboxView

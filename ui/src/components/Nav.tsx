@@ -1,9 +1,10 @@
 import type { KeyboardEvent } from "react";
 
-export type View = "dashboard" | "applications" | "inbox" | "review" | "profile" | "settings";
+export type View = "dashboard" | "budget" | "applications" | "inbox" | "review" | "profile" | "settings";
 
 const ITEMS: { view: View; label: string; testId: string }[] = [
   { view: "dashboard", label: "Monitoring", testId: "nav-dashboard" },
+  { view: "budget", label: "Budget", testId: "nav-budget" },
   { view: "applications", label: "Applications", testId: "nav-applications" },
   { view: "inbox", label: "Inbox", testId: "nav-inbox" },
   { view: "review", label: "Review", testId: "nav-review" },
