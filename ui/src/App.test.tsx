@@ -66,6 +66,7 @@ vi.mock("./backend", () => ({
     onTrayChanged: vi.fn(async () => () => {}),
     onNoticeShown: vi.fn(async () => () => {}),
     getMonitoringHealth: vi.fn(async () => ({ rows: { executions: 0 } })),
+    listPrices: vi.fn(async () => []),
   },
 }));
 

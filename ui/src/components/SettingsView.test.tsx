@@ -16,6 +16,9 @@ vi.mock("../backend", () => ({
     setFailsafeConfig: vi.fn(),
     setMonitoringConfig: vi.fn(),
     setNotificationSettings: vi.fn(),
+    listPrices: vi.fn(async () => []),
+    setPrice: vi.fn(),
+    removePrice: vi.fn(),
   },
 }));
 
@@ -27,6 +30,7 @@ beforeEach(() => {
   vi.mocked(backend.getSettings).mockResolvedValue(settings());
   vi.mocked(backend.setProviderSettings).mockImplementation(async (p) => p);
   vi.mocked(backend.getKeyStatus).mockImplementation(async (provider) => ({ provider, stored: false, last4: null }));
+  vi.mocked(backend.listPrices).mockResolvedValue([]);
   vi.mocked(backend.setAgentConfig).mockImplementation(async (agent, c) =>
     agentConfig(agent, {
       model: c.model ?? null,

@@ -9,6 +9,7 @@ import { BudgetsForm } from "./settings/BudgetsForm";
 import { FailsafeForm } from "./settings/FailsafeForm";
 import { MonitoringForm } from "./settings/MonitoringForm";
 import { NotificationsForm } from "./settings/NotificationsForm";
+import { PriceTable } from "./settings/PriceTable";
 
 /** The agents whose settings can be changed, in the order they are shown; the backend has the same list. */
 export const AGENTS: readonly { agent: string; label: string; description: string }[] = [
@@ -89,6 +90,7 @@ const SECTIONS = [
   { id: "settings-budgets-section", label: "Budgets & alerts" },
   { id: "settings-reliability-section", label: "Retries" },
   { id: "settings-notifications-section", label: "Notifications" },
+  { id: "settings-prices-section", label: "Prices" },
   { id: "settings-data-section", label: "Monitoring & data" },
 ] as const;
 
@@ -157,6 +159,10 @@ function SettingsForms({ settings, focusAgent }: { settings: Settings; focusAgen
 
       <section id="settings-notifications-section" className="settings-section" aria-label="Notifications">
         <NotificationsForm initial={settings.notifications} />
+      </section>
+
+      <section id="settings-prices-section" className="settings-section" aria-label="Model prices">
+        <PriceTable />
       </section>
 
       <section id="settings-data-section" className="settings-section" aria-label="Monitoring and data">

@@ -18,6 +18,9 @@ vi.mock("../../backend", () => ({
     setAgentsPaused: vi.fn(),
     onTrayChanged: vi.fn(),
     onNoticeShown: vi.fn(),
+    listPrices: vi.fn(),
+    setPrice: vi.fn(),
+    removePrice: vi.fn(),
   },
 }));
 
@@ -30,6 +33,7 @@ const { MonitoringForm } = await import("./MonitoringForm");
 const { NotificationsForm } = await import("./NotificationsForm");
 const { AgentsControl } = await import("../AgentsControl");
 const { NoticeToasts } = await import("../NoticeToasts");
+const { PriceTable } = await import("./PriceTable");
 
 const defaults = settings();
 const AGENTS = [
@@ -307,5 +311,55 @@ describe("header controls", () => {
     expect(toast).toHaveTextContent("Today's budget is 80 % spent");
     await userEvent.click(within(toast).getByRole("button", { name: /Dismiss/ }));
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+});
+
+describe("price table", () => {
+  const mini = { model: "gpt-4o-mini", input: 0.15, cachedInput: 0.075, output: 0.6, reasoning: null, source: "openai.com/pricing", asOf: "2026-11-01", updatedAt: 0 };
+
+  it("lists prices, adds one with optional kinds left empty, and refuses bad figures next to the field", async () => {
+    vi.mocked(backend.listPrices).mockResolvedValue([mini]);
+    vi.mocked(backend.setPrice).mockImplementation(async (d) => ({ ...mini, ...d, model: d.model ?? "" }) as never);
+    render(<PriceTable />);
+    const row = await screen.findByTestId("price-row-gpt-4o-mini");
+    expect(row).toHaveTextContent("$0.15");
+    expect(row).toHaveTextContent("as output");
+
+    await userEvent.type(screen.getByLabelText("Model"), "llama 3");
+    await userEvent.type(screen.getByLabelText("Input"), "-1");
+    await userEvent.click(screen.getByTestId("price-save"));
+    expect(screen.getByTestId("field-error-price-model")).toHaveTextContent("no spaces");
+    expect(screen.getByTestId("field-error-price-input")).toHaveTextContent("from 0 to 10,000");
+    expect(screen.getByTestId("field-error-price-output")).toBeInTheDocument();
+    expect(backend.setPrice).not.toHaveBeenCalled();
+
+    await userEvent.clear(screen.getByLabelText("Model"));
+    await userEvent.type(screen.getByLabelText("Model"), "llama3.1:8b");
+    await userEvent.clear(screen.getByLabelText("Input"));
+    await userEvent.type(screen.getByLabelText("Input"), "0");
+    await userEvent.type(screen.getByLabelText("Output"), "0");
+    await userEvent.click(screen.getByTestId("price-save"));
+    expect(backend.setPrice).toHaveBeenCalledWith({ model: "llama3.1:8b", input: 0, output: 0, cachedInput: null, reasoning: null });
+    expect(await screen.findByTestId("price-done")).toHaveTextContent("llama3.1:8b saved");
+  });
+
+  it("edits and removes a price after asking", async () => {
+    vi.mocked(backend.listPrices).mockResolvedValue([mini]);
+    vi.mocked(backend.setPrice).mockImplementation(async (d) => ({ ...mini, ...d, model: d.model ?? "" }) as never);
+    vi.mocked(backend.removePrice).mockResolvedValue(undefined);
+    render(<PriceTable />);
+    const row = await screen.findByTestId("price-row-gpt-4o-mini");
+    await userEvent.click(within(row).getByRole("button", { name: "Edit gpt-4o-mini" }));
+    expect(screen.getByLabelText("Model")).toHaveAttribute("readonly");
+    expect(screen.getByLabelText("Input")).toHaveValue("0.15");
+    await userEvent.clear(screen.getByLabelText("Input"));
+    await userEvent.type(screen.getByLabelText("Input"), "0.2");
+    await userEvent.click(screen.getByTestId("price-save"));
+    expect(backend.setPrice).toHaveBeenCalledWith({ model: "gpt-4o-mini", input: 0.2, output: 0.6, cachedInput: 0.075, reasoning: null });
+
+    await userEvent.click(within(screen.getByTestId("price-row-gpt-4o-mini")).getByRole("button", { name: "Remove gpt-4o-mini" }));
+    await userEvent.click(within(screen.getByTestId("confirm-dialog")).getByTestId("confirm-button"));
+    expect(backend.removePrice).toHaveBeenCalledWith("gpt-4o-mini");
+    expect(await screen.findByTestId("price-done")).toHaveTextContent("its calls are now unpriced");
   });
 });
