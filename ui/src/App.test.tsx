@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { agentConfig, email, emailSummary, reviewItem, settings as defaultSettings } from "./test/fixtures";
@@ -120,6 +120,50 @@ describe("applications", () => {
     await user.click(screen.getByTestId("add-submit"));
     expect(await screen.findByText("disk is read-only")).toBeInTheDocument();
     expect(screen.getByTestId("input-company")).toHaveValue("fail Inc");
+  });
+
+  it("searches and sorts the table, and moves cards on the board by drag or keyboard", async () => {
+    const base = { source: null, url: null, location: null, notes: "", createdAt: 0 };
+    db.apps = [
+      { ...base, id: 1, company: "Globex", role: "SRE", status: "applied", updatedAt: 3 },
+      { ...base, id: 2, company: "acme", role: "Rust Engineer", status: "interview", updatedAt: 2 },
+      { ...base, id: 3, company: "Initech", role: "Backend Engineer", status: "saved", updatedAt: 1, location: "Berlin" },
+    ];
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findAllByTestId("application-row");
+    const companies = () => screen.getAllByTestId("application-row").map((r) => r.querySelector(".company")!.textContent);
+    expect(companies()).toEqual(["Globex", "acme", "Initech"]);
+    await user.click(screen.getByTestId("sort-company"));
+    expect(companies()).toEqual(["acme", "Globex", "Initech"]);
+    expect(screen.getByTestId("sort-company").closest("th")).toHaveAttribute("aria-sort", "ascending");
+    await user.click(screen.getByTestId("sort-company"));
+    expect(companies()).toEqual(["Initech", "Globex", "acme"]);
+    await user.type(screen.getByTestId("apps-search"), "engineer berlin");
+    expect(companies()).toEqual(["Initech"]);
+    await user.clear(screen.getByTestId("apps-search"));
+    await user.type(screen.getByTestId("apps-search"), "nothing like this");
+    expect(screen.getByTestId("no-matches")).toBeInTheDocument();
+    await user.clear(screen.getByTestId("apps-search"));
+
+    await user.click(screen.getByTestId("layout-board"));
+    const column = (s: string) => screen.getByTestId(`board-column-${s}`);
+    expect(within(column("interview")).getByText("acme")).toBeInTheDocument();
+    // Drag Globex from applied to offer.
+    const card = within(column("applied")).getByTestId("board-card");
+    const data = new Map<string, string>();
+    const dataTransfer = { setData: (k: string, v: string) => data.set(k, v), getData: (k: string) => data.get(k) ?? "", effectAllowed: "", dropEffect: "" };
+    fireEvent.dragStart(card, { dataTransfer });
+    fireEvent.dragOver(column("offer"), { dataTransfer });
+    fireEvent.drop(column("offer"), { dataTransfer });
+    expect(backend.setApplicationStatus).toHaveBeenCalledWith(1, "offer");
+    expect(await within(column("offer")).findByText("Globex")).toBeInTheDocument();
+    // Ctrl+→ moves Initech from saved to applied.
+    const initech = within(column("saved")).getByTestId("board-card");
+    initech.focus();
+    await user.keyboard("{Control>}{ArrowRight}{/Control}");
+    expect(backend.setApplicationStatus).toHaveBeenCalledWith(3, "applied");
+    expect(await within(column("applied")).findByText("Initech")).toBeInTheDocument();
   });
 
   it("changes status and deletes only after confirmation", async () => {

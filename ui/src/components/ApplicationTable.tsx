@@ -1,24 +1,36 @@
 import type { Application, Status } from "../types";
 import { STATUSES } from "../types";
 import { formatWhen } from "../format";
+import type { SortDir, SortKey } from "../tracker/list";
 
 interface Props {
   apps: Application[];
+  sort: { key: SortKey; dir: SortDir };
+  onSort: (key: SortKey) => void;
   onStatus: (app: Application, status: Status) => void;
   onDelete: (app: Application) => void;
   onTimeline: (app: Application) => void;
 }
 
-export function ApplicationTable({ apps, onStatus, onDelete, onTimeline }: Props) {
+export function ApplicationTable({ apps, sort, onSort, onStatus, onDelete, onTimeline }: Props) {
+  /** A header that sorts by its column; a second click reverses. */
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(key)} data-testid={`sort-${key}`}>
+        {label}
+        {sort.key === key ? (sort.dir === "asc" ? " ↑" : " ↓") : ""}
+      </button>
+    </th>
+  );
   return (
     <table className="apps" data-testid="applications-table">
       <thead>
         <tr>
-          <th scope="col">Company</th>
-          <th scope="col">Role</th>
-          <th scope="col">Status</th>
+          {header("company", "Company")}
+          {header("role", "Role")}
+          {header("status", "Status")}
           <th scope="col">Location</th>
-          <th scope="col">Updated</th>
+          {header("updatedAt", "Updated")}
           <th scope="col">
             <span className="sr-only">Actions</span>
           </th>

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { backend } from "../backend";
 import type { Application, IpcError, Status } from "../types";
+import { filterApps, sortApps, type SortDir, type SortKey } from "../tracker/list";
 import { AddApplicationForm } from "./AddApplicationForm";
+import { ApplicationBoard } from "./ApplicationBoard";
 import { ApplicationTable } from "./ApplicationTable";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { TimelinePanel } from "./TimelinePanel";
@@ -19,6 +21,9 @@ export function ApplicationsView({ active = true }: Props) {
   const [adding, setAdding] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<Application | null>(null);
   const [timelineFor, setTimelineFor] = useState<Application | null>(null);
+  const [query, setQuery] = useState("");
+  const [layout, setLayout] = useState<"table" | "board">("table");
+  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: "updatedAt", dir: "desc" });
 
   const refresh = useCallback(async () => {
     try {
@@ -55,6 +60,9 @@ export function ApplicationsView({ active = true }: Props) {
   };
 
   const apps = load.state === "ready" ? load.apps : [];
+  const shown = useMemo(() => sortApps(filterApps(apps, query), sort.key, sort.dir), [apps, query, sort]);
+  const sortBy = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "updatedAt" || key === "createdAt" ? "desc" : "asc" }));
 
   return (
     <section className="panel" aria-labelledby="apps-title">
@@ -110,12 +118,47 @@ export function ApplicationsView({ active = true }: Props) {
         </div>
       )}
       {apps.length > 0 && (
+        <div className="apps-toolbar">
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Search company, role, place, notes, status"
+            aria-label="Search applications"
+            data-testid="apps-search"
+          />
+          <div role="group" aria-label="Layout" className="segmented">
+            <button type="button" aria-pressed={layout === "table"} onClick={() => setLayout("table")} data-testid="layout-table">
+              Table
+            </button>
+            <button type="button" aria-pressed={layout === "board"} onClick={() => setLayout("board")} data-testid="layout-board">
+              Board
+            </button>
+          </div>
+          {query.trim() !== "" && (
+            <span className="muted" role="status">
+              {shown.length} of {apps.length}
+            </span>
+          )}
+        </div>
+      )}
+      {apps.length > 0 && shown.length === 0 && (
+        <p className="muted" data-testid="no-matches">
+          No application matches “{query.trim()}”.
+        </p>
+      )}
+      {shown.length > 0 && layout === "table" && (
         <ApplicationTable
-          apps={apps}
+          apps={shown}
+          sort={sort}
+          onSort={sortBy}
           onStatus={changeStatus}
           onDelete={setPendingDelete}
           onTimeline={setTimelineFor}
         />
+      )}
+      {apps.length > 0 && layout === "board" && (
+        <ApplicationBoard apps={shown} onStatus={changeStatus} onTimeline={setTimelineFor} />
       )}
 
       {timelineFor && <TimelinePanel application={timelineFor} onClose={() => setTimelineFor(null)} />}
