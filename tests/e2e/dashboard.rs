@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::Output;
 
 use anyhow::{Context, Result, ensure};
-use jobtrail_e2e::{App, Desktop, exclusive};
+use jobtrail_e2e::{Desktop, exclusive};
 use serde_json::Value;
 
 /// Where the e2e suite leaves its screenshots (under the build output).
@@ -16,10 +16,10 @@ pub fn screenshot_dir() -> Result<PathBuf> {
     Ok(dir)
 }
 
-/// Saves a screenshot of the window as `name.png`.
-pub async fn shoot(app: &App, name: &str) -> Result<()> {
-    app.screenshot(&screenshot_dir()?.join(format!("{name}.png")))
-        .await
+/// Saves a screenshot of the screen as `name.png`, once what is on it has been drawn.
+pub async fn shoot(desktop: &Desktop, name: &str) -> Result<()> {
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    desktop.screenshot(&screenshot_dir()?.join(format!("{name}.png")))
 }
 
 async fn cli(desktop: &Desktop, args: &[&str]) -> Result<Value> {
@@ -68,14 +68,14 @@ async fn the_dashboard_shows_what_the_store_holds() -> Result<()> {
     let app = desktop.launch().await?;
     // With runs stored, the app opens on the dashboard.
     app.testid("summary-cards").await?;
-    shoot(&app, "dashboard").await?;
+    shoot(&desktop, "dashboard").await?;
     app.client
         .execute(
             "document.querySelector(\"[data-testid='cost-by-model']\").scrollIntoView()",
             vec![],
         )
         .await?;
-    shoot(&app, "dashboard-costs").await?;
+    shoot(&desktop, "dashboard-costs").await?;
     let shown = app.testid("card-executions-value").await?.text().await?;
     assert_eq!(shown.trim(), runs.to_string());
     let cost = store["overall"]["totalCost"].as_f64().context("cost")?;
@@ -102,12 +102,12 @@ async fn the_dashboard_shows_what_the_store_holds() -> Result<()> {
     app.testid("agent-card-job-match").await?.click().await?;
     let rows = app.testid("agent-runs").await?.text().await?;
     assert!(rows.contains("gpt-4o"), "{rows}");
-    shoot(&app, "agent-detail").await?;
+    shoot(&desktop, "agent-detail").await?;
     app.testid("agent-detail-back").await?.click().await?;
 
     app.testid("nav-settings").await?.click().await?;
     app.testid("api-key-form").await?;
-    shoot(&app, "settings").await?;
+    shoot(&desktop, "settings").await?;
     app.quit().await?;
     Ok(())
 }

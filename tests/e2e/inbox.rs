@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::applications::add;
 
-const MBOX: &str = "From talent@globex.com Tue Nov 24 09:00:00 2026
+pub(crate) const MBOX: &str = "From talent@globex.com Tue Nov 24 09:00:00 2026
 From: Globex Talent <talent@globex.com>
 Subject: Interview for SRE
 Message-ID: <interview-1@globex.com>
@@ -39,7 +39,7 @@ From nobody Thu Nov 26 10:00:00 2026
 
 /// Imports through the same command the Import button calls after its file dialog
 /// (a native dialog WebDriver cannot drive).
-async fn import(app: &App, path: &std::path::Path) -> Result<serde_json::Value> {
+pub(crate) async fn import(app: &App, path: &std::path::Path) -> Result<serde_json::Value> {
     let v = app
         .client
         .execute_async(
@@ -55,7 +55,7 @@ async fn import(app: &App, path: &std::path::Path) -> Result<serde_json::Value> 
     Ok(v)
 }
 
-fn query<T: rusqlite::types::FromSql>(desktop: &Desktop, sql: &str) -> Result<T> {
+pub(crate) fn query<T: rusqlite::types::FromSql>(desktop: &Desktop, sql: &str) -> Result<T> {
     let conn = rusqlite::Connection::open_with_flags(
         desktop.database(),
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
@@ -64,7 +64,7 @@ fn query<T: rusqlite::types::FromSql>(desktop: &Desktop, sql: &str) -> Result<T>
 }
 
 /// Polls until `sql` returns `want` (the UI writes asynchronously).
-async fn eventually(desktop: &Desktop, sql: &str, want: &str) -> Result<()> {
+pub(crate) async fn eventually(desktop: &Desktop, sql: &str, want: &str) -> Result<()> {
     let mut got = String::new();
     for _ in 0..100 {
         got = query::<Option<String>>(desktop, sql)?.unwrap_or_default();
@@ -76,7 +76,7 @@ async fn eventually(desktop: &Desktop, sql: &str, want: &str) -> Result<()> {
     bail!("{sql} gave {got:?}, want {want:?}")
 }
 
-async fn email_row(app: &App, subject: &str) -> Result<fantoccini::elements::Element> {
+pub(crate) async fn email_row(app: &App, subject: &str) -> Result<fantoccini::elements::Element> {
     Ok(app
         .client
         .wait()

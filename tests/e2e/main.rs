@@ -7,6 +7,7 @@ mod applications;
 mod dashboard;
 mod desktop;
 mod inbox;
+mod journey;
 mod keychain;
 mod package;
 

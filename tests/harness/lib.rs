@@ -98,6 +98,8 @@ pub struct Desktop {
     driver_port: u16,
     app: PathBuf,
     root: tempfile::TempDir,
+    /// The X display (`:93`).
+    display: String,
 }
 
 impl Desktop {
@@ -172,10 +174,41 @@ impl Desktop {
         Ok(Self {
             _session: session,
             _xvfb: xvfb,
+            display,
             driver_port,
             app,
             root,
         })
+    }
+
+    /// Saves the whole screen as a PNG, read from the X server. (WebKitWebDriver's own
+    /// screenshot can wait forever for a repaint that an idle page never does.)
+    pub fn screenshot(&self, path: &Path) -> Result<()> {
+        use x11rb::connection::Connection;
+        use x11rb::protocol::xproto::{ConnectionExt, ImageFormat};
+        let (conn, screen) = x11rb::connect(Some(&self.display)).context("connect to Xvfb")?;
+        let root = &conn.setup().roots[screen];
+        let (w, h) = (root.width_in_pixels, root.height_in_pixels);
+        let image = conn
+            .get_image(ImageFormat::Z_PIXMAP, root.root, 0, 0, w, h, !0)?
+            .reply()
+            .context("read the screen")?;
+        // 24-bit depth comes as 32 bits per pixel, blue first.
+        let rgb: Vec<u8> = image
+            .data
+            .chunks_exact(4)
+            .flat_map(|p| [p[2], p[1], p[0]])
+            .collect();
+        anyhow::ensure!(
+            rgb.len() == usize::from(w) * usize::from(h) * 3,
+            "unexpected image format"
+        );
+        let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+        let mut png = png::Encoder::new(file, u32::from(w), u32::from(h));
+        png.set_color(png::ColorType::Rgb);
+        png.set_depth(png::BitDepth::Eight);
+        png.write_header()?.write_image_data(&rgb)?;
+        Ok(())
     }
 
     /// The app's data directory (`JOBTRAIL_DATA_DIR`).
@@ -321,12 +354,6 @@ impl App {
             Some(e) => Err(e.clone()),
             None => Ok(out.get("ok").cloned().unwrap_or_default()),
         })
-    }
-
-    /// Saves a screenshot (useful when a test fails).
-    pub async fn screenshot(&self, path: &Path) -> Result<()> {
-        std::fs::write(path, self.client.screenshot().await?)?;
-        Ok(())
     }
 
     /// Ends the WebDriver session, which quits the app.
