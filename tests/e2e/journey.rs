@@ -130,6 +130,27 @@ async fn a_new_users_first_session() -> Result<()> {
     app.testid("nav-settings").await?.click().await?;
     app.testid("api-key-form").await?;
     shoot(&desktop, "09-settings").await?;
+
+    // The dashboard at the smallest and a large common screen size.
+    app.testid("nav-dashboard").await?.click().await?;
+    for (w, h) in [(1024, 768), (1920, 1080)] {
+        app.client.set_window_rect(0, 0, w, h).await?;
+        app.testid("summary-cards").await?;
+        let width: f64 = app
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth - window.innerWidth",
+                vec![],
+            )
+            .await?
+            .as_f64()
+            .context("a number")?;
+        assert!(
+            width <= 0.0,
+            "no sideways scrolling at {w}x{h}: {width} px too wide"
+        );
+        shoot(&desktop, &format!("10-dashboard-{w}x{h}")).await?;
+    }
     app.quit().await?;
     Ok(())
 }

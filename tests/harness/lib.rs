@@ -380,7 +380,7 @@ fn start_xvfb(root: &Path) -> Result<(Group, String)> {
                     display.as_str(),
                     "-screen",
                     "0",
-                    "1280x800x24",
+                    "1920x1080x24",
                     "-nolisten",
                     "tcp",
                 ])

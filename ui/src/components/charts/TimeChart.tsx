@@ -10,7 +10,12 @@ export interface TimeSeries {
   kind: "line" | "bars" | "area" | "dashed";
   /** Formats values in the legend and axis. */
   format: (v: number) => string;
+  /** Counts: the axis ticks whole numbers only. */
+  integer?: boolean;
 }
+
+/** Tick steps for counts: never 0.5 of a run. */
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 1_000_000];
 
 interface Props {
   /** Names the chart for screen readers, with `summary`. */
@@ -48,7 +53,14 @@ function options(series: TimeSeries[], width: number, height: number): uPlot.Opt
     scales: { x: { time: true } },
     axes: [
       { stroke: axisColor, grid, ticks: grid },
-      { stroke: axisColor, grid, ticks: grid, size: 60, values: (_u, vals) => vals.map((v) => (v === null ? "" : fmt(v))) },
+      {
+        stroke: axisColor,
+        grid,
+        ticks: grid,
+        size: 60,
+        incrs: series[0]?.integer ? WHOLE_STEPS : undefined,
+        values: (_u, vals) => vals.map((v) => (v === null ? "" : fmt(v))),
+      },
     ],
     series: [
       {},

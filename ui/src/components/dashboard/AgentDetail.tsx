@@ -102,8 +102,8 @@ function Body({ dashboard, runs, onExplain, onLogs }: BodyProps) {
           summary={`${c.totalExecutions} runs, ${c.failedExecutions} failed.`}
           t={cols.t}
           series={[
-            { label: "Succeeded", color: "--accent", values: cols.succeeded, kind: "bars", format: (v) => v.toFixed(0) },
-            { label: "Failed", color: "--danger", values: cols.failures, kind: "bars", format: (v) => v.toFixed(0) },
+            { label: "Succeeded", color: "--accent", values: cols.succeeded, kind: "bars", format: (v) => v.toFixed(0), integer: true },
+            { label: "Failed", color: "--danger", values: cols.failures, kind: "bars", format: (v) => v.toFixed(0), integer: true },
           ]}
           testId="agent-chart-runs"
         />

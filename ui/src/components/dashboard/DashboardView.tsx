@@ -262,8 +262,8 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox }: B
           summary={`${current.totalExecutions} runs, ${current.failedExecutions} failed; busiest ${bars.t.length > 1 ? "bucket" : "period"} had ${peak}.`}
           t={bars.t}
           series={[
-            { label: "Succeeded", color: "--accent", values: bars.succeeded, kind: "bars", format: (v) => v.toFixed(0) },
-            { label: "Failed", color: "--danger", values: bars.failures, kind: "bars", format: (v) => v.toFixed(0) },
+            { label: "Succeeded", color: "--accent", values: bars.succeeded, kind: "bars", format: (v) => v.toFixed(0), integer: true },
+            { label: "Failed", color: "--danger", values: bars.failures, kind: "bars", format: (v) => v.toFixed(0), integer: true },
           ]}
           testId="chart-runs"
         />
