@@ -94,7 +94,7 @@ export function App() {
           </div>
         ) : (
           <>
-            {pane("dashboard", (active) => <DashboardView active={active} onOpenInbox={() => navigate("inbox")} />)}
+            {pane("dashboard", (active) => <DashboardView active={active} onOpenInbox={() => navigate("inbox")} onOpenSettings={() => navigateFromNav("settings")} />)}
             {pane("budget", (active) => <BudgetView active={active} />)}
             {pane("applications", (active) => <ApplicationsView active={active} />)}
             {pane("inbox", (active) => (

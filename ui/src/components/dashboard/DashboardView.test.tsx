@@ -18,6 +18,7 @@ vi.mock("../../backend", () => ({
     getExplanation: vi.fn(),
     getExecutionLogs: vi.fn(),
     exportMetrics: vi.fn(),
+    listAlertHistory: vi.fn(),
     exportCosts: vi.fn(),
     onExecutionFinished: vi.fn(),
     onCircuitChanged: vi.fn(),
@@ -107,7 +108,7 @@ beforeEach(() => {
 
 describe("monitoring dashboard", () => {
   it("shows the period's figures with their change, agents, breakdowns and charts", async () => {
-    render(<DashboardView active onOpenInbox={() => {}} />);
+    render(<DashboardView active onOpenInbox={() => {}} onOpenSettings={() => {}} />);
     expect(await screen.findByTestId("card-cost-value")).toHaveTextContent("$0.5");
     expect(screen.getByTestId("card-cost-change")).toHaveTextContent("+100 %");
     expect(screen.getByTestId("card-cost-change")).toHaveClass("stat-bad");
@@ -136,7 +137,7 @@ describe("monitoring dashboard", () => {
     );
     vi.mocked(backend.getPerformanceSummary).mockResolvedValue({ periodHours: 24, agents: [], overall: aggregated() });
     const open = vi.fn();
-    render(<DashboardView active onOpenInbox={open} />);
+    render(<DashboardView active onOpenInbox={open} onOpenSettings={() => {}} />);
     const empty = await screen.findByTestId("dashboard-empty");
     expect(empty).toHaveTextContent("No agent runs in the last 24 hours");
     await userEvent.click(within(empty).getByRole("button", { name: "Go to the inbox" }));
@@ -144,7 +145,7 @@ describe("monitoring dashboard", () => {
   });
 
   it("changes the period, checks a custom one, and reloads after a run finishes", async () => {
-    render(<DashboardView active onOpenInbox={() => {}} />);
+    render(<DashboardView active onOpenInbox={() => {}} onOpenSettings={() => {}} />);
     await screen.findByTestId("summary-cards");
     await userEvent.click(screen.getByTestId("period-1w"));
     await waitFor(() => expect(backend.getDashboard).toHaveBeenLastCalledWith(null, 168));
@@ -172,7 +173,7 @@ describe("monitoring dashboard", () => {
       },
     ]);
     vi.mocked(backend.exportCosts).mockResolvedValue({ path: "/tmp/costs.csv", bytes: 120 });
-    render(<DashboardView active onOpenInbox={() => {}} />);
+    render(<DashboardView active onOpenInbox={() => {}} onOpenSettings={() => {}} />);
     await userEvent.click(await screen.findByTestId("export-costs-csv"));
     expect(backend.exportCosts).toHaveBeenCalledWith("csv", 24);
     expect(await screen.findByTestId("export-message")).toHaveTextContent("Saved to /tmp/costs.csv");
@@ -195,6 +196,30 @@ describe("monitoring dashboard", () => {
     expect(screen.queryByTestId("logs")).not.toBeInTheDocument();
     await userEvent.click(screen.getByTestId("agent-detail-back"));
     expect(await screen.findByTestId("summary-cards")).toBeInTheDocument();
+  });
+
+  it("shows active alerts, their history, and the way to the limits", async () => {
+    const alert = {
+      id: 3, agentName: "job-match", kind: "error_rate", severity: "critical" as const, message: "Error rate 40 % is over 10 %.",
+      value: 40, threshold: 10, startedAt: now - 30 * 60_000, updatedAt: now, endedAt: null,
+    };
+    vi.mocked(backend.getPerformanceAlerts).mockResolvedValue([alert]);
+    vi.mocked(backend.listAlertHistory).mockResolvedValue([
+      alert,
+      { ...alert, id: 2, severity: "warning", message: "Average time 40 s is over 30 s.", startedAt: now - 5 * 3_600_000, endedAt: now - 4 * 3_600_000 },
+    ]);
+    const settingsOpened = vi.fn();
+    render(<DashboardView active onOpenInbox={() => {}} onOpenSettings={settingsOpened} />);
+    const active = await screen.findByTestId("active-alerts");
+    expect(within(active).getByRole("alert")).toHaveTextContent("Job match: Error rate 40 % is over 10 %.");
+    expect(active).toHaveClass("alerts");
+    await userEvent.click(screen.getByTestId("alert-history-toggle"));
+    const history = await screen.findByTestId("alert-history");
+    expect(backend.listAlertHistory).toHaveBeenCalledWith(50);
+    expect(within(history).getAllByRole("row")).toHaveLength(3);
+    expect(history).toHaveTextContent("after 1 h");
+    await userEvent.click(screen.getByTestId("alert-limits"));
+    expect(settingsOpened).toHaveBeenCalled();
   });
 
   it("matches an agent to the circuits of its model", () => {

@@ -20,6 +20,7 @@ import { BarList } from "../charts/BarList";
 import { TimeChart } from "../charts/TimeChart";
 import { AgentCards, type AgentCircuit } from "./AgentCards";
 import { AgentDetail } from "./AgentDetail";
+import { AlertsPanel } from "./AlertsPanel";
 import { RecentErrors } from "./RecentErrors";
 import { SummaryCards } from "./SummaryCards";
 
@@ -76,10 +77,12 @@ interface Props {
   active: boolean;
   /** Where a new user goes to start. */
   onOpenInbox: () => void;
+  /** Where the alert limits are changed. */
+  onOpenSettings: () => void;
 }
 
 /** The monitoring dashboard: how the agents did, what they cost, what went wrong. Live. */
-export function DashboardView({ active, onOpenInbox }: Props) {
+export function DashboardView({ active, onOpenInbox, onOpenSettings }: Props) {
   const [period, setPeriod] = useState<Period>(PERIODS[1]!);
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [refreshing, setRefreshing] = useState(false);
@@ -119,7 +122,14 @@ export function DashboardView({ active, onOpenInbox }: Props) {
         </div>
       )}
       {load.state === "ready" && (
-        <DashboardBody data={load.data} period={period} refreshing={refreshing} onOpenAgent={setAgent} onOpenInbox={onOpenInbox} />
+        <DashboardBody
+          data={load.data}
+          period={period}
+          refreshing={refreshing}
+          onOpenAgent={setAgent}
+          onOpenInbox={onOpenInbox}
+          onOpenSettings={onOpenSettings}
+        />
       )}
     </section>
   );
@@ -196,9 +206,10 @@ interface BodyProps {
   refreshing: boolean;
   onOpenAgent: (agent: string) => void;
   onOpenInbox: () => void;
+  onOpenSettings: () => void;
 }
 
-function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox }: BodyProps) {
+function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox, onOpenSettings }: BodyProps) {
   const { dashboard, summary, costs, alerts, circuits, errors, budget, agents } = data;
   const current = dashboard.current;
   // Spend is a line at full resolution; runs and times are bars and averages over
@@ -246,15 +257,7 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox }: B
       </p>
       <SummaryCards current={current} previous={dashboard.previous} />
 
-      {alerts.length > 0 && (
-        <div className="alerts" data-testid="active-alerts">
-          {alerts.map((a) => (
-            <div key={a.id} className={`banner banner-${a.severity === "critical" ? "error" : "warning"}`} role="alert">
-              <strong>{agentLabel(a.agentName)}:</strong> {a.message}
-            </div>
-          ))}
-        </div>
-      )}
+      <AlertsPanel active={alerts} label={agentLabel} onOpenSettings={onOpenSettings} />
 
       <div className="chart-grid">
         <TimeChart
