@@ -75,6 +75,7 @@ describe("budget view", () => {
     expect(screen.getByTestId("tips")).toHaveTextContent("Email analyst: Use gpt-4o-mini");
     expect(backend.getOptimizationTips).toHaveBeenCalledWith(168);
     expect(screen.getByLabelText("Daily budget")).toHaveValue("1");
+    expect(screen.getByRole("img", { name: /Spend per day.*against a daily budget of \$1\.00; today is heading for \$1\.30/ })).toBeInTheDocument();
   });
 
   it("says when no budget is set, and reloads after budgets are saved", async () => {

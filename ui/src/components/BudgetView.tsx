@@ -112,10 +112,16 @@ function BudgetBody({ data, onSaved }: { data: Data; onSaved: () => void }) {
   const { status, tips, history, settings } = data;
   const periods = [status.daily, status.monthly, ...status.agents].filter((p): p is BudgetPeriod => p !== null);
   const f = status.forecast;
+  // Today's bar is what is spent so far; the forecast marks where today is heading.
   const chart = useMemo(() => {
     const t = history.daily.map((d) => d.dayStart / 1000);
-    return { t, spend: history.daily.map((d) => d.cost) };
-  }, [history.daily]);
+    const last = history.daily.length - 1;
+    return {
+      t,
+      spend: history.daily.map((d) => d.cost),
+      projected: history.daily.map((_, i) => (i === last ? f.todayProjected : null)),
+    };
+  }, [history.daily, f.todayProjected]);
   const dailyLimit = status.daily?.limit ?? null;
   const agents = settings.agents.map((a) => ({ agent: a.agent, label: label(a.agent) }));
   const savings = tips.reduce((sum, t) => sum + t.potentialSavings, 0);
@@ -171,10 +177,11 @@ function BudgetBody({ data, onSaved }: { data: Data; onSaved: () => void }) {
 
       <TimeChart
         title={`Spend per day, last ${HISTORY_DAYS} days`}
-        summary={`${formatCost(history.totalCost)} over ${HISTORY_DAYS} days${dailyLimit !== null ? `, against a daily budget of ${formatCost(dailyLimit)}` : ""}.`}
+        summary={`${formatCost(history.totalCost)} over ${HISTORY_DAYS} days${dailyLimit !== null ? `, against a daily budget of ${formatCost(dailyLimit)}` : ""}; today is heading for ${formatCost(f.todayProjected)}.`}
         t={chart.t}
         series={[
           { label: "Spent", color: "--accent", values: chart.spend, kind: "bars", format: formatCost },
+          { label: "Today, projected", color: "--violet", values: chart.projected, kind: "point", format: formatCost },
           ...(dailyLimit !== null
             ? [{ label: "Daily budget", color: "--warning", values: chart.t.map(() => dailyLimit), kind: "dashed" as const, format: formatCost }]
             : []),

@@ -7,7 +7,7 @@ export interface TimeSeries {
   /** A CSS colour variable of the theme: "--accent", "--danger". */
   color: string;
   values: (number | null)[];
-  kind: "line" | "bars" | "area" | "dashed";
+  kind: "line" | "bars" | "area" | "dashed" | "point";
   /** Formats values in the legend and axis. */
   format: (v: number) => string;
   /** Counts: the axis ticks whole numbers only. */
@@ -73,7 +73,8 @@ function options(series: TimeSeries[], width: number, height: number): uPlot.Opt
           fill: s.kind === "bars" ? color : s.kind === "area" ? `${color}33` : undefined,
           dash: s.kind === "dashed" ? [6, 4] : undefined,
           paths: s.kind === "bars" ? bars : undefined,
-          points: { show: false },
+          points: s.kind === "point" ? { show: true, size: 9, fill: color } : { show: false },
+          ...(s.kind === "point" ? { width: 0 } : {}),
           spanGaps: false,
           value: (_u: uPlot, v: number | null) => (v === null ? "—" : s.format(v)),
         } satisfies uPlot.Series;
