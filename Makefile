@@ -53,6 +53,8 @@ bench:
 	$(CARGO) bench -p jobtrail-core --bench runtime
 	$(CARGO) bench -p jobtrail-core --bench import
 	$(CARGO) bench -p jobtrail-core --bench monitor
+	$(MAKE) app
+	$(CARGO) test -p jobtrail-e2e --test e2e bench_ui -- --ignored --nocapture
 
 clean:
 	$(CARGO) clean

@@ -4,6 +4,7 @@ use anyhow::{Context, Result};
 use jobtrail_e2e::{Desktop, exclusive};
 
 mod applications;
+mod bench_ui;
 mod dashboard;
 mod desktop;
 mod inbox;
