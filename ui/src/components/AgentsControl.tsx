@@ -52,11 +52,16 @@ export function AgentsControl() {
         onClick={toggle}
         disabled={busy}
         aria-pressed={tray.paused}
-        title={failure ? failure.message : tray.paused ? "Agents are paused: runs are refused until you resume" : "Stop all agent runs"}
+        title={tray.paused ? "Agents are paused: runs are refused until you resume" : "Stop all agent runs"}
         data-testid="pause-agents"
       >
         {tray.paused ? "Resume agents" : "Pause agents"}
       </button>
+      {failure && (
+        <span className="field-error" role="alert" data-testid="pause-error">
+          {failure.message}
+        </span>
+      )}
     </div>
   );
 }
