@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { backend } from "../../backend";
 import { formatCost, formatDateTime } from "../../format";
 import { MAX_BARS, columns, formatEdge, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
@@ -26,10 +26,12 @@ export function AgentDetail({ agent, label, period, active, onBack }: Props) {
   const [explaining, setExplaining] = useState<number | null>(null);
   const [logsFor, setLogsFor] = useState<string | null>(null);
 
+  const latest = useRef(0);
   const reload = useCallback(() => {
+    const seq = ++latest.current;
     Promise.all([backend.getDashboard(agent, period.hours), backend.getRawMetrics(agent, 50)]).then(
-      ([dashboard, runs]) => setLoad({ state: "ready", dashboard, runs }),
-      (e) => setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
+      ([dashboard, runs]) => seq === latest.current && setLoad({ state: "ready", dashboard, runs }),
+      (e) => seq === latest.current && setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
     );
   }, [agent, period.hours]);
   useLive(active, reload);

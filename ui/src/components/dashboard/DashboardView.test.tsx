@@ -222,6 +222,18 @@ describe("monitoring dashboard", () => {
     expect(settingsOpened).toHaveBeenCalled();
   });
 
+  it("keeps the newest period's figures when an older load answers late", async () => {
+    let answerOld: (d: Dashboard) => void = () => {};
+    vi.mocked(backend.getDashboard)
+      .mockImplementationOnce(() => new Promise<Dashboard>((resolve) => (answerOld = resolve)))
+      .mockResolvedValue(dashboard({ current: { ...current, totalExecutions: 99 } }));
+    render(<DashboardView active onOpenInbox={() => {}} onOpenSettings={() => {}} />);
+    await userEvent.click(screen.getByTestId("period-1w"));
+    expect(await screen.findByTestId("card-executions-value")).toHaveTextContent("99");
+    await act(async () => answerOld(dashboard({ current: { ...current, totalExecutions: 7 } })));
+    expect(screen.getByTestId("card-executions-value")).toHaveTextContent("99");
+  });
+
   it("matches an agent to the circuits of its model", () => {
     const agents = settings().agents;
     const circuits = [

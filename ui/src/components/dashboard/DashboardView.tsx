@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type FormEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type FormEvent } from "react";
 import { backend } from "../../backend";
 import { formatCost, formatWhen } from "../../format";
 import { MAX_BARS, PERIODS, columns, customPeriod, formatEdge, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
@@ -88,12 +88,17 @@ export function DashboardView({ active, onOpenInbox, onOpenSettings }: Props) {
   const [refreshing, setRefreshing] = useState(false);
   const [agent, setAgent] = useState<string | null>(null);
 
+  // Only the latest load may land: an older one (another period) answering late is dropped.
+  const latest = useRef(0);
   const reload = useCallback(() => {
+    const seq = ++latest.current;
     setRefreshing(true);
-    loadDashboard(period.hours).then(
-      (data) => setLoad({ state: "ready", data }),
-      (e) => setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
-    ).finally(() => setRefreshing(false));
+    loadDashboard(period.hours)
+      .then(
+        (data) => seq === latest.current && setLoad({ state: "ready", data }),
+        (e) => seq === latest.current && setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
+      )
+      .finally(() => seq === latest.current && setRefreshing(false));
   }, [period.hours]);
 
   useLive(active && agent === null, reload);
