@@ -12,6 +12,19 @@ describe("parseNumber", () => {
     expect(parseNumber(".5", { min: 0, max: 1 })).toEqual({ ok: true, value: 0.5 });
   });
 
+  it("accepts commas only as thousands separators", () => {
+    const wide = { min: 0, max: 1e9 };
+    expect(parseNumber("1,234", wide)).toEqual({ ok: true, value: 1234 });
+    expect(parseNumber("12,345.67", wide)).toEqual({ ok: true, value: 12345.67 });
+    expect(parseNumber("1,234,567", wide)).toEqual({ ok: true, value: 1234567 });
+    expect(parseNumber("$1,000.50", MONEY)).toEqual({ ok: true, value: 1000.5 });
+    for (const text of ["1,5", "1,23", ",5", "1,,234", "1234,567", "1,2345", "1,234,56", "1.234,5", "1,"]) {
+      const parsed = parseNumber(text, wide);
+      expect(parsed, text).toEqual({ ok: false, error: expect.stringContaining("commas may only separate thousands") });
+    }
+    expect(parseOptionalNumber("0,5", MONEY)).toEqual({ ok: false, error: expect.stringMatching(/Use a point for decimals.*, or leave it empty$/) });
+  });
+
   it("refuses what is not a plain number, with the range in the message", () => {
     for (const text of ["", "abc", "1e3", "0x10", "-1", "Infinity", "NaN", "1.2.3", "½"]) {
       const parsed = parseNumber(text, retries);

@@ -25,9 +25,17 @@ function describe(rule: NumberRule): string {
   return `Enter ${kind} ${from} to ${plain(rule.max)}${unit}`;
 }
 
+/** Commas only as thousands separators: "1,234", "12,345.67". */
+const GROUPED = /^[+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
 /** A required number within `rule`; commas as thousands separators are accepted. */
 export function parseNumber(text: string, rule: NumberRule): Parsed<number> {
-  const t = text.trim().replace(/,/g, "").replace(/^\$/, "");
+  const typed = text.trim().replace(/^\$/, "");
+  // "1,5" is a decimal comma, not fifteen: refuse any comma that is not a thousands separator.
+  if (typed.includes(",") && !GROUPED.test(typed)) {
+    return { ok: false, error: "Use a point for decimals (1.5); commas may only separate thousands (1,234)" };
+  }
+  const t = typed.replace(/,/g, "");
   // Number("") is 0 and Number("0x10") is 16: only plain decimals pass.
   if (!/^[+]?(\d+\.?\d*|\.\d+)$/.test(t)) return { ok: false, error: describe(rule) };
   const n = Number(t);

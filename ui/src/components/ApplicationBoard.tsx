@@ -1,11 +1,12 @@
-import { useState, type DragEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import { formatWhen } from "../format";
 import { byStatus, neighbour } from "../tracker/list";
 import { STATUSES, type Application, type Status } from "../types";
 
 interface Props {
   apps: Application[];
-  onStatus: (app: Application, status: Status) => void;
+  /** Resolves once the change is stored and `apps` reloaded. */
+  onStatus: (app: Application, status: Status) => void | Promise<void>;
   onTimeline: (app: Application) => void;
 }
 
@@ -20,6 +21,17 @@ export function ApplicationBoard({ apps, onStatus, onTimeline }: Props) {
   const [over, setOver] = useState<Status | null>(null);
   const [dragging, setDragging] = useState<number | null>(null);
   const find = (id: number) => apps.find((a) => a.id === id);
+  const board = useRef<HTMLDivElement>(null);
+  // A moved card is drawn anew in its new column, once the list has reloaded: focus
+  // goes back to it then. `from` is the list it was moved in.
+  const [refocus, setRefocus] = useState<{ id: number; from: Application[] } | null>(null);
+  const moving = useRef(false);
+
+  useEffect(() => {
+    if (!refocus || apps === refocus.from) return;
+    board.current?.querySelector<HTMLElement>(`[data-card-id="${refocus.id}"]`)?.focus();
+    setRefocus(null);
+  }, [apps, refocus]);
 
   const drop = (status: Status) => (e: DragEvent<HTMLElement>) => {
     e.preventDefault();
@@ -32,16 +44,20 @@ export function ApplicationBoard({ apps, onStatus, onTimeline }: Props) {
 
   const move = (app: Application) => (e: KeyboardEvent<HTMLElement>) => {
     if (!e.ctrlKey || (e.key !== "ArrowLeft" && e.key !== "ArrowRight")) return;
+    e.preventDefault();
+    // A held key repeats: one move at a time, each from the status it has landed in.
+    if (moving.current) return;
     const next = neighbour(app.status, e.key === "ArrowLeft" ? -1 : 1);
     if (!next) return;
-    e.preventDefault();
-    onStatus(app, next);
-    // Keep the card focused in its new column once it re-renders.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card-id="${app.id}"]`)?.focus());
+    moving.current = true;
+    setRefocus({ id: app.id, from: apps });
+    void Promise.resolve(onStatus(app, next)).finally(() => {
+      moving.current = false;
+    });
   };
 
   return (
-    <div className="board" data-testid="board" aria-label="Pipeline: drag a card, or focus it and press Ctrl+arrow, to change its status">
+    <div ref={board} className="board" data-testid="board" aria-label="Pipeline: drag a card, or focus it and press Ctrl+arrow, to change its status">
       {STATUSES.map((status) => {
         const cards = groups.get(status) ?? [];
         return (

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { settings } from "../test/fixtures";
@@ -87,6 +87,20 @@ describe("budget view", () => {
     await userEvent.type(screen.getByLabelText("Daily budget"), "2");
     await userEvent.click(screen.getByTestId("budgets-save"));
     await waitFor(() => expect(vi.mocked(backend.getBudgetStatus).mock.calls.length).toBeGreaterThan(before));
+  });
+
+  it("keeps the newest figures when an older load answers late", async () => {
+    let answerOld: (s: BudgetStatus) => void = () => {};
+    vi.mocked(backend.getBudgetStatus)
+      .mockImplementationOnce(() => new Promise<BudgetStatus>((resolve) => (answerOld = resolve)))
+      .mockResolvedValue(status({ todaySpent: 0.9, forecast: { ...status().forecast, todaySpent: 0.9, todayProjected: 1.5 } }));
+    const { rerender } = render(<BudgetView active />);
+    // Coming back to the view loads again; this load answers first.
+    rerender(<BudgetView active={false} />);
+    rerender(<BudgetView active />);
+    expect(await screen.findByTestId("forecast")).toHaveTextContent("$0.9 → $1.50");
+    await act(async () => answerOld(status()));
+    expect(screen.getByTestId("forecast")).toHaveTextContent("$0.9 → $1.50");
   });
 
   it("names scopes and levels", () => {

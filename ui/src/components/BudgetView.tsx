@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { backend } from "../backend";
 import { formatCost } from "../format";
 import { useLive } from "../dashboard/useLive";
@@ -76,15 +76,18 @@ function Gauge({ period }: { period: BudgetPeriod }) {
 /** Budgets: how much is spent against each, where it is heading, how to spend less, and the limits. */
 export function BudgetView({ active }: { active: boolean }) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
+  // Only the latest load may land: an older one answering late would show older figures.
+  const latest = useRef(0);
   const reload = useCallback(() => {
+    const seq = ++latest.current;
     Promise.all([
       backend.getBudgetStatus(),
       backend.getOptimizationTips(TIP_HOURS),
       backend.getTotalCosts(HISTORY_DAYS * 24),
       backend.getSettings(),
     ]).then(
-      ([status, tips, history, settings]) => setLoad({ state: "ready", data: { status, tips, history, settings } }),
-      (e) => setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
+      ([status, tips, history, settings]) => seq === latest.current && setLoad({ state: "ready", data: { status, tips, history, settings } }),
+      (e) => seq === latest.current && setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
     );
   }, []);
   useLive(active, reload);

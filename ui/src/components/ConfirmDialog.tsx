@@ -1,4 +1,6 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
+import { createPortal } from "react-dom";
+import { useModal } from "./useModal";
 
 interface Props {
   title: string;
@@ -8,18 +10,17 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A modal question. Escape or the backdrop cancels; focus starts on Cancel. */
+/**
+ * A modal question. Escape or the backdrop cancels; focus starts on Cancel and goes
+ * back where it was. Drawn in `document.body`, so it is never inside the form that
+ * asks (where its buttons would also submit that form).
+ */
 export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onCancel }: Props) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onCancel();
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onCancel]);
+  const backdrop = useModal(onCancel, () => cancelRef.current?.focus());
 
-  return (
-    <div className="backdrop" onClick={onCancel}>
+  return createPortal(
+    <div className="backdrop" {...backdrop}>
       <div
         className="dialog"
         role="alertdialog"
@@ -31,14 +32,15 @@ export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onCanc
         <h3 id="confirm-title">{title}</h3>
         <p>{children}</p>
         <div className="dialog-actions">
-          <button ref={cancelRef} className="btn" onClick={onCancel}>
+          <button ref={cancelRef} type="button" className="btn" onClick={onCancel}>
             Cancel
           </button>
-          <button className="btn btn-danger" onClick={onConfirm} data-testid="confirm-button">
+          <button type="button" className="btn btn-danger" onClick={onConfirm} data-testid="confirm-button">
             {confirmLabel}
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

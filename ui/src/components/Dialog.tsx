@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { createPortal } from "react-dom";
+import { useModal } from "./useModal";
 
 interface Props {
   title: ReactNode;
@@ -16,17 +17,7 @@ interface Props {
 export function Dialog({ title, onClose, children, testId, wide = true }: Props) {
   const titleId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    const onKey = (e: globalThis.KeyboardEvent) => e.key === "Escape" && onClose();
-    window.addEventListener("keydown", onKey);
-    return () => {
-      window.removeEventListener("keydown", onKey);
-      before?.focus?.();
-    };
-  }, [onClose]);
+  const backdrop = useModal(onClose, () => closeRef.current?.focus());
 
   const keepFocusInside = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== "Tab") return;
@@ -44,13 +35,7 @@ export function Dialog({ title, onClose, children, testId, wide = true }: Props)
   };
 
   return createPortal(
-    <div
-      className="backdrop"
-      onClick={(e) => {
-        e.stopPropagation();
-        onClose();
-      }}
-    >
+    <div className="backdrop" {...backdrop}>
       <div
         className={`dialog${wide ? " dialog-wide" : ""}`}
         role="dialog"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { backend } from "../backend";
 import type { Notice } from "../types";
 
@@ -11,23 +11,39 @@ export const TOAST_MS = 12_000;
  */
 export function NoticeToasts() {
   const [notices, setNotices] = useState<Notice[]>([]);
+  // Each toast's auto-dismiss, by key: a replaced or dismissed toast's old timer must
+  // not take away the one shown now under the same key.
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  const forget = useCallback((key: string) => {
+    clearTimeout(timers.current.get(key));
+    timers.current.delete(key);
+  }, []);
+
+  const dismiss = useCallback(
+    (key: string) => {
+      forget(key);
+      setNotices((prev) => prev.filter((n) => n.key !== key));
+    },
+    [forget],
+  );
 
   useEffect(() => {
     let cancelled = false;
+    const pending = timers.current;
     const stop = backend.onNoticeShown(({ notice, delivered }) => {
       if (cancelled || delivered) return;
+      forget(notice.key);
       setNotices((prev) => [...prev.filter((n) => n.key !== notice.key), notice].slice(-4));
-      if (!notice.urgent) {
-        setTimeout(() => setNotices((prev) => prev.filter((n) => n.key !== notice.key)), TOAST_MS);
-      }
+      if (!notice.urgent) pending.set(notice.key, setTimeout(() => dismiss(notice.key), TOAST_MS));
     });
     return () => {
       cancelled = true;
       void stop.then((f) => f());
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
     };
-  }, []);
-
-  const dismiss = (key: string) => setNotices((prev) => prev.filter((n) => n.key !== key));
+  }, [forget, dismiss]);
 
   return (
     <div className="toasts" aria-live="polite" data-testid="toasts">

@@ -6,8 +6,10 @@ import {
   columns,
   customPeriod,
   describeChange,
+  durationBars,
   formatSeconds,
   formatTokensShort,
+  periodOf,
   pointChange,
   summaryCards,
   tone,
@@ -19,6 +21,11 @@ describe("periods", () => {
     expect(customPeriod("72")).toEqual({ ok: true, value: expect.objectContaining({ hours: 72, short: "3 days", long: "the last 3 days" }) });
     expect(customPeriod("2.5")).toEqual({ ok: true, value: expect.objectContaining({ hours: 2.5, short: "2.5 h" }) });
     for (const bad of ["0", "-1", "abc", "", "9601", "1e3"]) expect(customPeriod(bad).ok, bad).toBe(false);
+  });
+
+  it("names a period from its hours", () => {
+    expect(periodOf(168)).toEqual(expect.objectContaining({ key: "1w", long: "the last week" }));
+    expect(periodOf(72)).toEqual(expect.objectContaining({ key: "custom:72", short: "3 days" }));
   });
 });
 
@@ -89,6 +96,39 @@ describe("columns", () => {
     expect(cols.avgTime).toEqual([null, 1.5, null, 3, null]);
   });
 
+  it("puts spend so far at each bucket's end, the last one at the period's end", () => {
+    const cols = columns(
+      { bucketMs: minute, points: [{ t: from, executions: 1, failures: 0, cost: 0.01, tokens: 10, avgExecutionTime: 1 }] },
+      from,
+      from + 2.5 * minute,
+    );
+    // The first minute's spend is only all spent once that minute is over.
+    expect(cols.ends).toEqual([from + minute, from + 2 * minute, from + 2.5 * minute].map((ms) => ms / 1000));
+    expect(cols.ends).toHaveLength(cols.cumulativeCost.length);
+    expect(cols.cumulativeCost).toEqual([0.01, 0.01, 0.01]);
+  });
+
+  it("averages run time over the runs that have one when merging buckets", () => {
+    const cols = columns(
+      {
+        bucketMs: minute,
+        points: [
+          { t: from, executions: 1, failures: 0, cost: 0, tokens: 0, avgExecutionTime: 2 },
+          { t: from + minute, executions: 3, failures: 3, cost: 0, tokens: 0, avgExecutionTime: null },
+          { t: from + 2 * minute, executions: 1, failures: 0, cost: 0, tokens: 0, avgExecutionTime: 4 },
+        ],
+      },
+      from,
+      from + 4 * minute,
+      2,
+    );
+    expect(cols.executions).toEqual([4, 1]);
+    expect(cols.avgTime).toEqual([2, 4]);
+    // Runs but no time at all: no mean, not 0.
+    const untimed = columns({ bucketMs: minute, points: [{ t: from, executions: 2, failures: 2, cost: 0, tokens: 0, avgExecutionTime: null }] }, from, from + minute);
+    expect(untimed.avgTime).toEqual([null]);
+  });
+
   it("merges buckets past the drawing limit without losing a run", () => {
     const weekOfMinutes = 7 * 24 * 60;
     const points = Array.from({ length: weekOfMinutes }, (_, i) => ({
@@ -109,12 +149,31 @@ describe("columns", () => {
   });
 });
 
+describe("run-time distribution", () => {
+  it("labels the open-ended last bar from the bound before it", () => {
+    const bars = durationBars([
+      { upper: 0.0005, count: 1 },
+      { upper: 2, count: 3 },
+      { upper: null, count: 1200 },
+    ]);
+    expect(bars.map((b) => b.label)).toEqual(["< 500 µs", "< 2.0 s", "≥ 2.0 s"]);
+    expect(bars[2]).toEqual(expect.objectContaining({ value: 1200, detail: (1200).toLocaleString() }));
+    expect(durationBars([{ upper: null, count: 4 }])[0]!.label).toBe("Any time");
+  });
+});
+
 describe("formatting", () => {
   it("formats seconds and tokens compactly", () => {
     expect(formatSeconds(0.0004)).toBe("<1 ms");
     expect(formatSeconds(0.34)).toBe("340 ms");
     expect(formatSeconds(2.44)).toBe("2.4 s");
     expect(formatSeconds(65)).toBe("1 min 5 s");
+    // Rounded before splitting: never "1 min 60 s" or "60.0 s".
+    expect(formatSeconds(119.6)).toBe("2 min 0 s");
+    expect(formatSeconds(120)).toBe("2 min 0 s");
+    expect(formatSeconds(119.4)).toBe("1 min 59 s");
+    expect(formatSeconds(59.97)).toBe("1 min 0 s");
+    expect(formatSeconds(0.9996)).toBe("1.0 s");
     expect(formatSeconds(null)).toBe("—");
     expect(formatTokensShort(950)).toBe("950");
     expect(formatTokensShort(12_345)).toBe("12k");

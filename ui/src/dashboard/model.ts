@@ -1,6 +1,6 @@
 // The dashboard's arithmetic, kept out of the components so it is tested alone:
 // periods, changes against the previous period, and series laid out for charts.
-import type { AggregatedMetrics, Series } from "../types";
+import type { AggregatedMetrics, DurationBar, Series } from "../types";
 import { parseNumber, type Parsed } from "../validate";
 
 export interface Period {
@@ -25,11 +25,15 @@ export const MAX_PERIOD_HOURS = 9600;
 export function customPeriod(text: string): Parsed<Period> {
   const parsed = parseNumber(text, { min: 0, max: MAX_PERIOD_HOURS, exclusiveMin: true, unit: "hours" });
   if (!parsed.ok) return parsed;
-  const h = parsed.value;
+  return { ok: true, value: periodOf(parsed.value) };
+}
+
+/** The period of `h` hours, named: a known one or a custom one. */
+export function periodOf(h: number): Period {
   const known = PERIODS.find((p) => p.hours === h);
-  if (known) return { ok: true, value: known };
+  if (known) return known;
   const days = h >= 48 && h % 24 === 0 ? `${h / 24} days` : `${h} h`;
-  return { ok: true, value: { key: `custom:${h}`, hours: h, short: days, long: `the last ${days}` } };
+  return { key: `custom:${h}`, hours: h, short: days, long: `the last ${days}` };
 }
 
 export type Direction = "up" | "down" | "flat" | "new";
@@ -101,7 +105,10 @@ export function summaryCards(current: AggregatedMetrics, previous: AggregatedMet
 
 /** Columns for uPlot: x in seconds, one array per measure, every bucket present. */
 export interface Columns {
+  /** Bucket starts, seconds. */
   t: number[];
+  /** Bucket ends (the last one at `to`), seconds: where `cumulativeCost` is drawn. */
+  ends: number[];
   executions: number[];
   failures: number[];
   succeeded: number[];
@@ -131,14 +138,18 @@ export function columns(series: Series, from: number, to: number, maxPoints: num
     width *= Math.ceil(n / maxPoints);
     n = Math.ceil((to - start) / width);
   }
-  const out: Columns = { t: [], executions: [], failures: [], succeeded: [], cost: [], cumulativeCost: [], avgTime: [] };
+  const out: Columns = { t: [], ends: [], executions: [], failures: [], succeeded: [], cost: [], cumulativeCost: [], avgTime: [] };
   const timeSum: number[] = [];
+  // Runs whose bucket had a mean time: a bucket without one must not pull the mean down.
+  const timedRuns: number[] = [];
   for (let i = 0; i < n; i++) {
     out.t.push((start + i * width) / 1000);
+    out.ends.push(Math.min(start + (i + 1) * width, to) / 1000);
     out.executions.push(0);
     out.failures.push(0);
     out.cost.push(0);
     timeSum.push(0);
+    timedRuns.push(0);
   }
   for (const p of series.points) {
     const i = Math.floor((p.t - start) / width);
@@ -146,7 +157,10 @@ export function columns(series: Series, from: number, to: number, maxPoints: num
     out.executions[i]! += p.executions;
     out.failures[i]! += p.failures;
     out.cost[i]! += p.cost;
-    timeSum[i]! += (p.avgExecutionTime ?? 0) * p.executions;
+    if (p.avgExecutionTime !== null) {
+      timeSum[i]! += p.avgExecutionTime * p.executions;
+      timedRuns[i]! += p.executions;
+    }
   }
   let running = 0;
   for (let i = 0; i < n; i++) {
@@ -154,7 +168,7 @@ export function columns(series: Series, from: number, to: number, maxPoints: num
     out.succeeded.push(runs - out.failures[i]!);
     running += out.cost[i]!;
     out.cumulativeCost.push(running);
-    out.avgTime.push(runs > 0 ? timeSum[i]! / runs : null);
+    out.avgTime.push(timedRuns[i]! > 0 ? timeSum[i]! / timedRuns[i]! : null);
   }
   return out;
 }
@@ -163,14 +177,28 @@ export function columns(series: Series, from: number, to: number, maxPoints: num
 export function formatSeconds(s: number | null | undefined): string {
   if (s === null || s === undefined || !Number.isFinite(s)) return "—";
   if (s < 0.001) return "<1 ms";
-  if (s < 1) return `${Math.round(s * 1000)} ms`;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+  // Round first, then split: 119.6 s is "2 min 0 s", not "1 min 60 s".
+  if (Math.round(s * 1000) < 1000) return `${Math.round(s * 1000)} ms`;
+  if (Math.round(s * 10) < 600) return `${s.toFixed(1)} s`;
+  const whole = Math.round(s);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
 }
 
 /** A bar's edge in the run-time distribution: microseconds below a millisecond. */
 export function formatEdge(s: number): string {
   return s < 0.001 ? `${Math.max(1, Math.round(s * 1e6))} µs` : formatSeconds(s);
+}
+
+/**
+ * The run-time distribution's bars: "< 2.0 s" for each bound; the last, open-ended
+ * one (`upper: null`) holds the runs from the bound before it up.
+ */
+export function durationBars(bars: readonly DurationBar[]): { label: string; value: number; detail: string }[] {
+  return bars.map((b, i) => {
+    const below = i > 0 ? bars[i - 1]!.upper : null;
+    const label = b.upper !== null ? `< ${formatEdge(b.upper)}` : below !== null ? `≥ ${formatEdge(below)}` : "Any time";
+    return { label, value: b.count, detail: b.count.toLocaleString() };
+  });
 }
 
 /** Token counts compactly: "950", "12.3k", "4.1M". */

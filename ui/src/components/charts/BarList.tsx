@@ -28,8 +28,9 @@ export function BarList({ title, bars, empty, testId, color = "--accent" }: Prop
         <p className="muted">{empty}</p>
       ) : (
         <ul>
-          {bars.map((b) => (
-            <li key={b.label}>
+          {/* Labels may repeat (two models, one name): key by place. */}
+          {bars.map((b, i) => (
+            <li key={i}>
               <span className="bar-label" title={b.label}>
                 {b.label}
               </span>

@@ -7,6 +7,8 @@ export interface TimeSeries {
   /** A CSS colour variable of the theme: "--accent", "--danger". */
   color: string;
   values: (number | null)[];
+  /** What the legend shows, when it is not the drawn value (a stacked bar is drawn to its running total). */
+  legend?: (number | null)[];
   kind: "line" | "bars" | "area" | "dashed" | "point";
   /** Formats values in the legend and axis. */
   format: (v: number) => string;
@@ -22,7 +24,7 @@ interface Props {
   title: string;
   /** What the chart shows, in a sentence: read by screen readers, shown when it cannot draw. */
   summary: string;
-  /** Bucket starts, seconds UTC. */
+  /** Seconds UTC: bucket starts, or bucket ends for running totals. */
   t: number[];
   series: TimeSeries[];
   /** Pixels. */
@@ -76,7 +78,10 @@ function options(series: TimeSeries[], width: number, height: number): uPlot.Opt
           points: s.kind === "point" ? { show: true, size: 9, fill: color } : { show: false },
           ...(s.kind === "point" ? { width: 0 } : {}),
           spanGaps: false,
-          value: (_u: uPlot, v: number | null) => (v === null ? "—" : s.format(v)),
+          value: (_u: uPlot, raw: number | null, _i: number, idx: number | null) => {
+            const v = s.legend ? (idx === null ? null : (s.legend[idx] ?? null)) : raw;
+            return v === null ? "—" : s.format(v);
+          },
         } satisfies uPlot.Series;
       }),
     ],

@@ -1,13 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { backend } from "../../backend";
 import { formatCost, formatDateTime } from "../../format";
-import { MAX_BARS, columns, formatEdge, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
+import { MAX_BARS, columns, durationBars, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
 import { useLive } from "../../dashboard/useLive";
 import type { Dashboard, IpcError, RawMetric } from "../../types";
 import { ExplanationPanel } from "../ExplanationPanel";
 import { LogsPanel } from "../LogsPanel";
 import { BarList } from "../charts/BarList";
 import { TimeChart } from "../charts/TimeChart";
+import { runSeries } from "./runSeries";
 import { SummaryCards } from "./SummaryCards";
 
 type Load = { state: "loading" } | { state: "ready"; dashboard: Dashboard; runs: RawMetric[] } | { state: "failed"; error: IpcError };
@@ -103,10 +104,7 @@ function Body({ dashboard, runs, onExplain, onLogs }: BodyProps) {
           title="Runs over time"
           summary={`${c.totalExecutions} runs, ${c.failedExecutions} failed.`}
           t={cols.t}
-          series={[
-            { label: "Succeeded", color: "--accent", values: cols.succeeded, kind: "bars", format: (v) => v.toFixed(0), integer: true },
-            { label: "Failed", color: "--danger", values: cols.failures, kind: "bars", format: (v) => v.toFixed(0), integer: true },
-          ]}
+          series={runSeries(cols)}
           testId="agent-chart-runs"
         />
         <BarList
@@ -114,7 +112,7 @@ function Body({ dashboard, runs, onExplain, onLogs }: BodyProps) {
           testId="agent-chart-durations"
           color="--info"
           empty="No runs in this period."
-          bars={dashboard.durations.map((b) => ({ label: `< ${formatEdge(b.upper ?? 0)}`, value: b.count, detail: b.count.toLocaleString() }))}
+          bars={durationBars(dashboard.durations)}
         />
       </div>
       <h3 className="section-title">Latest runs</h3>

@@ -26,6 +26,19 @@ vi.mock("../../backend", () => ({
   },
 }));
 
+// The charts draw nothing in jsdom: keep what each was given, to check what it would draw.
+const drawn = vi.hoisted(() => ({ charts: {} as Record<string, { t: number[]; series: { label: string; values: (number | null)[]; legend?: (number | null)[] }[] }> }));
+vi.mock("../charts/TimeChart", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../charts/TimeChart")>();
+  return {
+    ...actual,
+    TimeChart: (props: Parameters<typeof actual.TimeChart>[0]) => {
+      drawn.charts[props.testId] = props;
+      return actual.TimeChart(props);
+    },
+  };
+});
+
 const { backend } = await import("../../backend");
 const { DashboardView, circuitsOf } = await import("./DashboardView");
 
@@ -56,6 +69,7 @@ function dashboard(over: Partial<Dashboard> = {}): Dashboard {
     durations: [
       { upper: 1, count: 10 },
       { upper: 2, count: 30 },
+      { upper: null, count: 3 },
     ],
     ...over,
   };
@@ -126,6 +140,9 @@ describe("monitoring dashboard", () => {
     expect(screen.getByTestId("cost-by-model")).toHaveTextContent("2 unpriced");
     expect(screen.getByTestId("tokens-by-kind")).toHaveTextContent("Cached input");
     expect(screen.getByTestId("chart-durations")).toHaveTextContent("< 2.0 s");
+    // The open-ended last bar holds the longest runs.
+    expect(screen.getByTestId("chart-durations")).toHaveTextContent("≥ 2.0 s");
+    expect(screen.getByTestId("chart-durations")).not.toHaveTextContent("µs");
     expect(screen.getByTestId("chart-spend")).toHaveTextContent("Spend over time");
     expect(screen.getByRole("img", { name: /Spend over time: \$0\.5 spent of \$1\.00 budgeted/ })).toBeInTheDocument();
     expect(screen.getByTestId("no-errors")).toBeInTheDocument();
@@ -232,6 +249,64 @@ describe("monitoring dashboard", () => {
     expect(await screen.findByTestId("card-executions-value")).toHaveTextContent("99");
     await act(async () => answerOld(dashboard({ current: { ...current, totalExecutions: 7 } })));
     expect(screen.getByTestId("card-executions-value")).toHaveTextContent("99");
+  });
+
+  it("labels, budgets and exports the figures shown by their own period until the next one has loaded", async () => {
+    let answerWeek: (d: Dashboard) => void = () => {};
+    vi.mocked(backend.getDashboard)
+      .mockResolvedValueOnce(dashboard())
+      .mockImplementationOnce(() => new Promise<Dashboard>((resolve) => (answerWeek = resolve)));
+    vi.mocked(backend.exportCosts).mockResolvedValue(null);
+    render(<DashboardView active onOpenInbox={() => {}} onOpenSettings={() => {}} />);
+    await screen.findByTestId("summary-cards");
+    await userEvent.click(screen.getByTestId("period-1w"));
+    await waitFor(() => expect(backend.getDashboard).toHaveBeenLastCalledWith(null, 168));
+
+    // Still the last 24 hours' figures: said so, with a day's budget, and exported as such.
+    expect(screen.getByTestId("dashboard-status")).toHaveTextContent("The last 24 hours against the 24 h before");
+    expect(screen.getByTestId("dashboard-status")).toHaveTextContent("refreshing");
+    expect(screen.getByRole("img", { name: /Spend over time: .* of \$1\.00 budgeted/ })).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId("export-costs-csv"));
+    expect(backend.exportCosts).toHaveBeenLastCalledWith("csv", 24);
+
+    await act(async () => answerWeek(dashboard()));
+    expect(screen.getByTestId("dashboard-status")).toHaveTextContent("The last week against the 1 week before");
+    expect(screen.getByRole("img", { name: /Spend over time: .* of \$7\.00 budgeted/ })).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId("export-costs-csv"));
+    expect(backend.exportCosts).toHaveBeenLastCalledWith("csv", 168);
+  });
+
+  it("says when a period could not be loaded instead of passing the old figures off as it", async () => {
+    vi.mocked(backend.getDashboard)
+      .mockResolvedValueOnce(dashboard())
+      .mockRejectedValueOnce({ code: "database", message: "The store is locked." });
+    render(<DashboardView active onOpenInbox={() => {}} onOpenSettings={() => {}} />);
+    await screen.findByTestId("summary-cards");
+    await userEvent.click(screen.getByTestId("period-1w"));
+    const stale = await screen.findByTestId("dashboard-stale");
+    expect(stale).toHaveAttribute("role", "alert");
+    expect(stale).toHaveTextContent("Could not load the last week: The store is locked. — still showing the last 24 hours");
+    expect(screen.getByTestId("dashboard-status")).toHaveTextContent("The last 24 hours");
+
+    await userEvent.click(within(stale).getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(screen.queryByTestId("dashboard-stale")).not.toBeInTheDocument());
+    expect(screen.getByTestId("dashboard-status")).toHaveTextContent("The last week");
+  });
+
+  it("stacks failed runs over all runs, and draws spend so far at each bucket's end", async () => {
+    render(<DashboardView active onOpenInbox={() => {}} onOpenSettings={() => {}} />);
+    await screen.findByTestId("summary-cards");
+    const sum = (v: (number | null)[] | undefined) => (v ?? []).reduce<number>((a, b) => a + (b ?? 0), 0);
+    const [total, failed] = drawn.charts["chart-runs"]!.series;
+    expect([total!.label, sum(total!.values), sum(total!.legend)]).toEqual(["Succeeded", 40, 36]);
+    expect([failed!.label, sum(failed!.values)]).toEqual(["Failed", 4]);
+
+    const spend = drawn.charts["chart-spend"]!;
+    const at = (ms: number) => spend.series[0]!.values[spend.t.indexOf(ms / 1000)];
+    // The run's minute starts an hour ago: its spend is all in once that minute is over.
+    expect(at(now - 3_600_000)).toBe(0);
+    expect(at(now - 3_600_000 + 60_000)).toBe(0.5);
+    expect(spend.t.at(-1)).toBe(now / 1000);
   });
 
   it("matches an agent to the circuits of its model", () => {

@@ -1,7 +1,17 @@
 import { useCallback, useMemo, useRef, useState, type FormEvent } from "react";
 import { backend } from "../../backend";
 import { formatCost, formatWhen } from "../../format";
-import { MAX_BARS, PERIODS, columns, customPeriod, formatEdge, formatSeconds, formatTokensShort, type Period } from "../../dashboard/model";
+import {
+  MAX_BARS,
+  PERIODS,
+  columns,
+  customPeriod,
+  durationBars,
+  formatSeconds,
+  formatTokensShort,
+  periodOf,
+  type Period,
+} from "../../dashboard/model";
 import { useLive } from "../../dashboard/useLive";
 import type {
   AgentConfig,
@@ -22,9 +32,12 @@ import { AgentCards, type AgentCircuit } from "./AgentCards";
 import { AgentDetail } from "./AgentDetail";
 import { AlertsPanel } from "./AlertsPanel";
 import { RecentErrors } from "./RecentErrors";
+import { runSeries } from "./runSeries";
 import { SummaryCards } from "./SummaryCards";
 
 export interface DashboardData {
+  /** The period these figures are for: labels and exports follow it, not the picker, until the next period has loaded. */
+  hours: number;
   dashboard: Dashboard;
   summary: AgentsSummary;
   costs: CostSummary;
@@ -49,6 +62,7 @@ export async function loadDashboard(hours: number): Promise<DashboardData> {
     backend.getSettings(),
   ]);
   return {
+    hours,
     dashboard,
     summary,
     costs,
@@ -71,7 +85,11 @@ export function circuitsOf(agent: string, agents: AgentConfig[], circuits: Circu
   return circuits.filter((c) => c.circuit.endsWith(`/${model}`)).map((c) => ({ circuit: c.circuit, state: c.state }));
 }
 
-type Load = { state: "loading" } | { state: "ready"; data: DashboardData } | { state: "failed"; error: IpcError };
+/** `failure`: the last load failed, and `data` is older than what was asked for. */
+type Load =
+  | { state: "loading" }
+  | { state: "ready"; data: DashboardData; failure: IpcError | null }
+  | { state: "failed"; error: IpcError };
 
 interface Props {
   active: boolean;
@@ -95,8 +113,10 @@ export function DashboardView({ active, onOpenInbox, onOpenSettings }: Props) {
     setRefreshing(true);
     loadDashboard(period.hours)
       .then(
-        (data) => seq === latest.current && setLoad({ state: "ready", data }),
-        (e) => seq === latest.current && setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
+        (data) => seq === latest.current && setLoad({ state: "ready", data, failure: null }),
+        (e) =>
+          seq === latest.current &&
+          setLoad((prev) => (prev.state === "ready" ? { ...prev, failure: e as IpcError } : { state: "failed", error: e as IpcError })),
       )
       .finally(() => seq === latest.current && setRefreshing(false));
   }, [period.hours]);
@@ -126,10 +146,18 @@ export function DashboardView({ active, onOpenInbox, onOpenSettings }: Props) {
           </button>
         </div>
       )}
+      {load.state === "ready" && load.failure && (
+        <div className="banner banner-error" role="alert" data-testid="dashboard-stale">
+          Could not load {period.long}: {load.failure.message} — still showing {periodOf(load.data.hours).long}, as of{" "}
+          {formatWhen(load.data.loadedAt)}.
+          <button className="btn-link" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      )}
       {load.state === "ready" && (
         <DashboardBody
           data={load.data}
-          period={period}
           refreshing={refreshing}
           onOpenAgent={setAgent}
           onOpenInbox={onOpenInbox}
@@ -207,15 +235,16 @@ function PeriodPicker({ period, onChange }: { period: Period; onChange: (p: Peri
 
 interface BodyProps {
   data: DashboardData;
-  period: Period;
   refreshing: boolean;
   onOpenAgent: (agent: string) => void;
   onOpenInbox: () => void;
   onOpenSettings: () => void;
 }
 
-function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox, onOpenSettings }: BodyProps) {
+function DashboardBody({ data, refreshing, onOpenAgent, onOpenInbox, onOpenSettings }: BodyProps) {
   const { dashboard, summary, costs, alerts, circuits, errors, budget, agents } = data;
+  // The period of the figures shown, which lags the picker while another loads.
+  const period = periodOf(data.hours);
   const current = dashboard.current;
   // Spend is a line at full resolution; runs and times are bars and averages over
   // coarser buckets, so each stays visible.
@@ -255,7 +284,7 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox, onO
 
   return (
     <div className="dashboard-body" data-testid="dashboard">
-      <p className="muted dashboard-status" role="status">
+      <p className="muted dashboard-status" role="status" data-testid="dashboard-status">
         {period.long[0]!.toUpperCase() + period.long.slice(1)} against the {period.short} before · updated{" "}
         {formatWhen(data.loadedAt)}
         {refreshing ? " · refreshing…" : ""}
@@ -269,20 +298,17 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox, onO
           title="Runs over time"
           summary={`${current.totalExecutions} runs, ${current.failedExecutions} failed; busiest ${bars.t.length > 1 ? "bucket" : "period"} had ${peak}.`}
           t={bars.t}
-          series={[
-            { label: "Succeeded", color: "--accent", values: bars.succeeded, kind: "bars", format: (v) => v.toFixed(0), integer: true },
-            { label: "Failed", color: "--danger", values: bars.failures, kind: "bars", format: (v) => v.toFixed(0), integer: true },
-          ]}
+          series={runSeries(bars)}
           testId="chart-runs"
         />
         <TimeChart
           title="Spend over time"
           summary={`${formatCost(current.totalCost)} spent${periodBudget !== null ? ` of ${formatCost(periodBudget)} budgeted for the period` : ""}; today ${formatCost(budget.forecast.todaySpent)}, heading for ${formatCost(budget.forecast.todayProjected)} by midnight UTC.`}
-          t={cols.t}
+          t={cols.ends}
           series={[
             { label: "Spent", color: "--accent", values: cols.cumulativeCost, kind: "area", format: formatCost },
             ...(periodBudget !== null
-              ? [{ label: "Budget", color: "--warning", values: cols.t.map(() => periodBudget), kind: "dashed" as const, format: formatCost }]
+              ? [{ label: "Budget", color: "--warning", values: cols.ends.map(() => periodBudget), kind: "dashed" as const, format: formatCost }]
               : []),
           ]}
           testId="chart-spend"
@@ -299,7 +325,7 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox, onO
           testId="chart-durations"
           color="--info"
           empty="No runs in this period."
-          bars={dashboard.durations.map((b) => ({ label: `< ${formatEdge(b.upper ?? 0)}`, value: b.count, detail: b.count.toLocaleString() }))}
+          bars={durationBars(dashboard.durations)}
         />
       </div>
 
@@ -343,7 +369,7 @@ function DashboardBody({ data, period, refreshing, onOpenAgent, onOpenInbox, onO
       </div>
       <RecentErrors errors={errors} />
 
-      <Exports hours={period.hours} />
+      <Exports hours={data.hours} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { settings } from "../../test/fixtures";
-import type { NoticeShown, TrayState } from "../../types";
+import type { Budgets, NoticeShown, TrayState } from "../../types";
 
 vi.mock("../../backend", () => ({
   backend: {
@@ -32,7 +32,7 @@ const { FailsafeForm } = await import("./FailsafeForm");
 const { MonitoringForm } = await import("./MonitoringForm");
 const { NotificationsForm } = await import("./NotificationsForm");
 const { AgentsControl } = await import("../AgentsControl");
-const { NoticeToasts } = await import("../NoticeToasts");
+const { NoticeToasts, TOAST_MS } = await import("../NoticeToasts");
 const { PriceTable } = await import("./PriceTable");
 
 const defaults = settings();
@@ -96,8 +96,22 @@ describe("API key", () => {
     await userEvent.click(within(dialog).getByTestId("confirm-button"));
     expect(backend.removeApiKey).toHaveBeenCalledWith("ollama");
     expect(await screen.findByTestId("api-key-done")).toHaveTextContent("Key removed");
+    // Confirming did not also submit the key form around the question.
+    expect(screen.queryByTestId("field-error-key")).not.toBeInTheDocument();
     expect(screen.getByText("No key stored")).toBeInTheDocument();
     expect(screen.queryByTestId("api-key-remove")).not.toBeInTheDocument();
+  });
+
+  it("cancels removing without submitting the key form", async () => {
+    vi.mocked(backend.getKeyStatus).mockResolvedValue({ provider: "ollama", stored: true, last4: "abcd" });
+    render(<ApiKeyForm provider="ollama" envApiKey={false} />);
+    await userEvent.click(await screen.findByTestId("api-key-remove"));
+    expect(screen.getByTestId("api-key-form")).not.toContainElement(screen.getByTestId("confirm-dialog"));
+    await userEvent.click(within(screen.getByTestId("confirm-dialog")).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByTestId("confirm-dialog")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("field-error-key")).not.toBeInTheDocument();
+    expect(backend.removeApiKey).not.toHaveBeenCalled();
+    expect(screen.getByTestId("api-key-last4")).toHaveTextContent("abcd");
   });
 
   it("explains a missing or locked keychain and can check again", async () => {
@@ -153,6 +167,45 @@ describe("budgets", () => {
     expect(screen.getByTestId("field-error-monthlyBudget")).toHaveTextContent("or leave it empty");
     expect(screen.getByTestId("field-error-agent-job-match")).toBeInTheDocument();
     expect(backend.setBudgets).not.toHaveBeenCalled();
+  });
+
+  it("follows budgets saved by the other budgets form, unless this one is being edited", async () => {
+    // The Budget view and Settings each have a form; both reload what is stored after a save.
+    let stored: Budgets = { dailyBudget: 1, monthlyBudget: null, agentDailyBudgets: {}, hardLimit: false };
+    const forms = () => (
+      <>
+        <section data-testid="budget-view">
+          <BudgetsForm initial={stored} agents={AGENTS} env={[]} onSaved={(b) => ((stored = b), view.rerender(forms()))} />
+        </section>
+        <section data-testid="settings-view">
+          <BudgetsForm initial={stored} agents={AGENTS} env={[]} onSaved={(b) => ((stored = b), view.rerender(forms()))} />
+        </section>
+      </>
+    );
+    const view = render(forms());
+    // Both are mounted at once (each view stays mounted), so fields are found per form.
+    const inView = (id: string) => within(screen.getByTestId(id));
+
+    await userEvent.clear(inView("budget-view").getByTestId("daily-budget"));
+    await userEvent.type(inView("budget-view").getByTestId("daily-budget"), "3");
+    await userEvent.click(inView("budget-view").getByTestId("budgets-save"));
+    await waitFor(() => expect(inView("settings-view").getByTestId("daily-budget")).toHaveValue("3"));
+    expect(inView("budget-view").getByTestId("budgets-saved")).toBeInTheDocument();
+
+    // Saving the other form now keeps the new daily budget instead of writing back the old one.
+    await userEvent.type(inView("settings-view").getByTestId("monthly-budget"), "40");
+    await userEvent.click(inView("settings-view").getByTestId("budgets-save"));
+    expect(backend.setBudgets).toHaveBeenLastCalledWith(expect.objectContaining({ dailyBudget: 3, monthlyBudget: 40 }));
+    await waitFor(() => expect(inView("budget-view").getByTestId("monthly-budget")).toHaveValue("40"));
+
+    // What is being typed is not thrown away when the stored values change.
+    await userEvent.type(inView("budget-view").getByTestId("agent-budget-job-match"), "0.5");
+    stored = { ...stored, dailyBudget: 5 };
+    view.rerender(forms());
+    expect(inView("settings-view").getByTestId("daily-budget")).toHaveValue("5");
+    expect(inView("budget-view").getByTestId("agent-budget-job-match")).toHaveValue("0.5");
+    expect(inView("budget-view").getByTestId("daily-budget")).toHaveValue("3");
+    expect(inView("budget-view").getByText("Unsaved changes")).toBeInTheDocument();
   });
 
   it("locks the daily budget DAILY_BUDGET sets", () => {
@@ -311,6 +364,43 @@ describe("header controls", () => {
     expect(toast).toHaveTextContent("Today's budget is 80 % spent");
     await userEvent.click(within(toast).getByRole("button", { name: /Dismiss/ }));
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+});
+
+describe("toast timers", () => {
+  const notice = (key: string, title: string) => ({ kind: "budget" as const, key, title, body: "", urgent: false });
+
+  it("gives a replaced or re-shown toast its own full time, and leaves no timer behind", () => {
+    vi.useFakeTimers();
+    try {
+      let push: (e: NoticeShown) => void = () => {};
+      vi.mocked(backend.onNoticeShown).mockImplementation(async (cb) => {
+        push = cb;
+        return () => {};
+      });
+      const { unmount } = render(<NoticeToasts />);
+
+      act(() => push({ notice: notice("a", "First"), delivered: false }));
+      act(() => vi.advanceTimersByTime(TOAST_MS - 1000));
+      act(() => push({ notice: notice("a", "Second"), delivered: false }));
+      // The first toast's time is up; the one that replaced it stays.
+      act(() => vi.advanceTimersByTime(2000));
+      expect(screen.getByText("Second")).toBeInTheDocument();
+      act(() => vi.advanceTimersByTime(TOAST_MS));
+      expect(screen.queryByText("Second")).not.toBeInTheDocument();
+
+      act(() => push({ notice: notice("b", "Third"), delivered: false }));
+      act(() => vi.advanceTimersByTime(TOAST_MS - 1000));
+      fireEvent.click(screen.getByRole("button", { name: "Dismiss: Third" }));
+      act(() => push({ notice: notice("b", "Fourth"), delivered: false }));
+      act(() => vi.advanceTimersByTime(2000));
+      expect(screen.getByText("Fourth")).toBeInTheDocument();
+
+      unmount();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -72,6 +72,21 @@ export function useSettingsForm<F extends object, D, R>(spec: Spec<F, D, R>): Se
   };
 
   const dirty = (Object.keys(fields) as (keyof F)[]).some((k) => !same(fields[k], stored[k]));
+
+  // The same settings can be saved elsewhere (the budgets are in the Budget view and in
+  // Settings): follow what is stored now, unless the person is editing this copy.
+  const incoming = JSON.stringify(spec.initial);
+  const [seen, setSeen] = useState(incoming);
+  if (incoming !== seen) {
+    setSeen(incoming);
+    if (!dirty && incoming !== JSON.stringify(stored)) {
+      setFields(spec.initial);
+      setStored(spec.initial);
+      setErrors({});
+      setSaved(false);
+    }
+  }
+
   return { fields, set, errors, failure, saving, saved, dirty, submit };
 }
 
