@@ -1,7 +1,7 @@
 import { backend } from "../../backend";
 import type { Budgets, EnvOverride } from "../../types";
 import { MONEY, numberText, parseOptionalNumber } from "../../validate";
-import { CheckField, NumberField, SettingsCard, envFor } from "./parts";
+import { CheckField, NumberField, SettingsCard, envFor, useFieldId } from "./parts";
 import { useSettingsForm, type FieldErrors } from "./useSettingsForm";
 
 interface Fields {
@@ -98,38 +98,57 @@ export function BudgetsForm({ initial, agents, env, onSaved }: Props) {
       />
       <fieldset className="agent-budgets">
         <legend>Per agent, per day</legend>
-        {Object.keys(form.fields.agents).map((agent) => {
-          const id = `agent-budget-${agent}`;
-          const error = errors[`agent:${agent}`];
-          return (
-            <div className="field" key={agent}>
-              <label className="field-label" htmlFor={id}>
-                {label(agent)}
-              </label>
-              <span className="input-affix">
-                <span className="affix">$</span>
-                <input
-                  id={id}
-                  type="text"
-                  inputMode="decimal"
-                  value={form.fields.agents[agent]}
-                  onChange={(e) => form.set("agents", { ...form.fields.agents, [agent]: e.target.value })}
-                  placeholder="none"
-                  autoComplete="off"
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${id}-error` : undefined}
-                  data-testid={id}
-                />
-              </span>
-              {error && (
-                <small className="field-error" id={`${id}-error`} role="alert" data-testid={`field-error-agent-${agent}`}>
-                  {error}
-                </small>
-              )}
-            </div>
-          );
-        })}
+        {Object.keys(form.fields.agents).map((agent) => (
+          <AgentBudgetField
+            key={agent}
+            agent={agent}
+            label={label(agent)}
+            value={form.fields.agents[agent] ?? ""}
+            error={errors[`agent:${agent}`]}
+            onChange={(v) => form.set("agents", { ...form.fields.agents, [agent]: v })}
+          />
+        ))}
       </fieldset>
     </SettingsCard>
+  );
+}
+
+interface AgentBudgetProps {
+  agent: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}
+
+function AgentBudgetField({ agent, label, value, error, onChange }: AgentBudgetProps) {
+  const id = `agent-budget-${agent}`;
+  const inputId = useFieldId()(id);
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={inputId}>
+        {label}
+      </label>
+      <span className="input-affix">
+        <span className="affix">$</span>
+        <input
+          id={inputId}
+          type="text"
+          inputMode="decimal"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder="none"
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${inputId}-error` : undefined}
+          data-testid={id}
+        />
+      </span>
+      {error && (
+        <small className="field-error" id={`${inputId}-error`} role="alert" data-testid={`field-error-agent-${agent}`}>
+          {error}
+        </small>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { createContext, useContext, useId, type ReactNode } from "react";
 import type { EnvOverride } from "../../types";
 import { Field } from "../Field";
 import type { SettingsForm } from "./useSettingsForm";
@@ -18,6 +18,18 @@ export function EnvNote({ env }: { env: EnvOverride | undefined }) {
   );
 }
 
+/**
+ * Makes a field's DOM id unique to its card: the same form can be mounted twice (the
+ * budgets live in the Budget view and in Settings, both kept mounted), and a label
+ * must point at its own input. Test ids stay the plain names.
+ */
+const IdScope = createContext<(id: string) => string>((id) => id);
+
+/** The DOM id for `id` inside the current settings card. */
+export function useFieldId(): (id: string) => string {
+  return useContext(IdScope);
+}
+
 interface CardProps<F> {
   id: string;
   title: string;
@@ -29,8 +41,11 @@ interface CardProps<F> {
 
 /** A settings form: heading, intro, fields, a failure no field is to blame for, Save. */
 export function SettingsCard<F>({ id, title, intro, form, saveLabel, children }: CardProps<F>) {
-  const titleId = `${id}-title`;
+  const scope = useId();
+  const domId = (name: string) => `${scope}${name}`;
+  const titleId = domId(`${id}-title`);
   return (
+    <IdScope.Provider value={domId}>
     <form className="settings-card" onSubmit={form.submit} noValidate aria-labelledby={titleId} data-testid={`${id}-form`}>
       <h3 id={titleId} className="settings-subtitle">
         {title}
@@ -60,6 +75,7 @@ export function SettingsCard<F>({ id, title, intro, form, saveLabel, children }:
         </button>
       </div>
     </form>
+    </IdScope.Provider>
   );
 }
 
@@ -81,9 +97,10 @@ interface NumberProps<F> {
  * than vanishing as a number input does), validated on save.
  */
 export function NumberField<F>({ form, name, id, label, hint, env, placeholder, suffix, prefix }: NumberProps<F>) {
+  const domId = useFieldId();
   return (
     <Field
-      id={id}
+      id={domId(id)}
       label={label}
       hint={env ? `${hint} Set by ${env.variable}; change it there.` : hint}
       error={form.errors[name]}
@@ -124,23 +141,25 @@ interface CheckProps<F> {
 
 /** A switch with what it does under it. */
 export function CheckField<F>({ form, name, id, label, hint, env }: CheckProps<F>) {
+  const domId = useFieldId();
+  const hintId = domId(`${id}-hint`);
   return (
     <div className="field field-check">
       <label className="check">
         <input
-          id={id}
+          id={domId(id)}
           type="checkbox"
           name={name}
           checked={form.fields[name] as boolean}
           onChange={(e) => form.set(name, e.target.checked as F[typeof name])}
           disabled={env !== undefined}
-          aria-describedby={`${id}-hint`}
+          aria-describedby={hintId}
           data-testid={id}
         />
         {label}
         <EnvNote env={env} />
       </label>
-      <small className="field-hint" id={`${id}-hint`}>
+      <small className="field-hint" id={hintId}>
         {env ? `${hint} Set by ${env.variable}; change it there.` : hint}
       </small>
     </div>

@@ -185,6 +185,12 @@ describe("budgets", () => {
     const view = render(forms());
     // Both are mounted at once (each view stays mounted), so fields are found per form.
     const inView = (id: string) => within(screen.getByTestId(id));
+    // Each label points at its own form's input, not at the first one in the page.
+    for (const v of ["budget-view", "settings-view"]) {
+      expect(inView(v).getByLabelText("Daily budget")).toBe(inView(v).getByTestId("daily-budget"));
+      expect(inView(v).getByLabelText("Job match")).toBe(inView(v).getByTestId("agent-budget-job-match"));
+      expect(inView(v).getByLabelText(/Stop paid calls/)).toBe(inView(v).getByTestId("budget-hard-limit"));
+    }
 
     await userEvent.clear(inView("budget-view").getByTestId("daily-budget"));
     await userEvent.type(inView("budget-view").getByTestId("daily-budget"), "3");
