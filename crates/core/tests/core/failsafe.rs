@@ -738,3 +738,172 @@ async fn a_client_with_no_server_is_a_network_error_that_degrades() {
         "the last attempt's error says what happened next"
     );
 }
+
+/// Issue 9's soak: thousands of runs while about half the answers are faults of every
+/// kind the test server has, the clock moving a second or so per run. Nothing panics,
+/// every run is recorded, no call is retried beyond the policy or after a fault that
+/// retrying cannot mend, no request reaches the server while its circuit is open, the
+/// circuit recovers once the faults stop, and the dashboard's totals are the store's.
+#[tokio::test]
+async fn thousands_of_runs_under_every_fault_stay_within_policy_and_add_up() {
+    let policy = RetryPolicy {
+        attempt_timeout: Some(Duration::from_millis(100)),
+        ..exact_policy()
+    };
+    let max_calls = i64::from(policy.max_retries) + 1;
+    let b = bench(policy, CircuitBreakerConfig::default()).await;
+    let mut rng = Rng(0x50a4_0000_9999_0001);
+    let mut script = Vec::new();
+    for _ in 0..12_000 {
+        script.push(match rng.below(1000) {
+            0..=119 => status(500 + rng.below(4) as u16),
+            120..=219 => Reply::RateLimited {
+                retry_after: (rng.below(2) == 0).then(|| rng.below(90).to_string()),
+            },
+            220..=279 => Reply::MalformedJson,
+            280..=319 => Reply::Truncated {
+                text: "{\"result\":".into(),
+                usage: Usage::new(40, 10, 64, 8),
+            },
+            320..=359 => Reply::content("not json at all"),
+            360..=389 => Reply::ContextLength,
+            390..=419 => Reply::CutStream { text: "{".into() },
+            420..=439 => status(400),
+            440..=449 => Reply::Unauthorized,
+            450..=452 => Reply::Hang,
+            453..=499 => Reply::Slow {
+                delay: Duration::from_millis(2),
+                then: Box::new(status(502)),
+            },
+            _ => answer().with_usage(Usage::new(
+                100 + rng.below(50) as u32,
+                rng.below(30) as u32,
+                20,
+                rng.below(5) as u32,
+            )),
+        });
+    }
+    b.server.script(script);
+    const RUNS: i64 = 3_000;
+    let start = b.clock.now_ms();
+    let mut ok = 0;
+    for _ in 0..RUNS {
+        ok += i64::from(b.run().await.result.is_ok());
+        b.clock.advance(1_200);
+    }
+    assert!(
+        ok > RUNS / 4 && ok < RUNS,
+        "a mixed outcome: {ok} of {RUNS} ok"
+    );
+    assert_eq!(
+        b.int("SELECT count(*) FROM executions"),
+        RUNS,
+        "every run recorded"
+    );
+    assert_eq!(
+        b.int("SELECT count(*) FROM llm_calls") as usize,
+        b.server.received().len(),
+        "every request the server saw is a stored call, and no other"
+    );
+    assert!(
+        b.int("SELECT max(llm_calls) FROM executions") <= max_calls,
+        "no run calls more than the first attempt and {} retries",
+        max_calls - 1
+    );
+    assert_eq!(
+        b.int(
+            "SELECT count(*) FROM llm_calls a JOIN llm_calls n
+               ON n.execution_id = a.execution_id AND n.seq = a.seq + 1
+             WHERE a.error_kind IN ('authentication', 'context_length')
+                OR (a.error_kind = 'http' AND a.error_message LIKE '%400%')"
+        ),
+        0,
+        "a refused key, a bad request or a too-long prompt is never retried"
+    );
+    let waits_over_max = b.int(
+        "SELECT count(*) FROM llm_calls a JOIN llm_calls n
+           ON n.execution_id = a.execution_id AND n.seq = a.seq + 1
+         WHERE n.started_at - a.started_at > 60000 OR n.started_at < a.started_at",
+    );
+    assert_eq!(
+        waits_over_max, 0,
+        "a retry never waits past max_delay (a Retry-After of 0 may retry at once)"
+    );
+
+    // The circuit opened under the faults, and no request went out while it was open:
+    // those attempts were refused in the process and never reached the server.
+    let opened = b.int("SELECT count(*) FROM circuit_transitions WHERE to_state = 'open'");
+    assert!(opened > 0, "the faults opened the circuit");
+    assert!(b.int("SELECT count(*) FROM error_log WHERE kind = 'circuit_open'") > 0);
+    assert_eq!(
+        b.int("SELECT count(*) FROM llm_calls WHERE error_kind = 'circuit_open'"),
+        0,
+        "a refused call is not a request"
+    );
+    // Transitions follow the breaker's rules: open only from closed or half-open, and
+    // half-open only from open.
+    assert_eq!(
+        b.int(
+            "SELECT count(*) FROM circuit_transitions WHERE
+               (to_state = 'open' AND from_state NOT IN ('closed', 'half_open'))
+            OR (to_state = 'half_open' AND from_state <> 'open')
+            OR (to_state = 'closed' AND from_state <> 'half_open' AND reason NOT LIKE '%reset%')"
+        ),
+        0
+    );
+
+    // Faults over: after the breaker's timeout, probes close the circuit again.
+    b.server.script(std::iter::repeat_with(answer).take(20));
+    b.clock.advance(61_000);
+    for _ in 0..5 {
+        assert!(b.run().await.result.is_ok());
+    }
+    assert!(
+        b.failsafe
+            .stats()
+            .circuits
+            .iter()
+            .all(|c| c.state == CircuitState::Closed),
+        "{:?}",
+        b.failsafe.stats().circuits
+    );
+
+    // The dashboard's totals are the store's.
+    let mut store = b.store.lock().unwrap();
+    let hours = (store.now_ms() - start) as f64 / 3_600_000.0 + 1.0;
+    let d = jobtrail_core::monitor::dashboard(&mut store, None, hours).unwrap();
+    let costs = jobtrail_core::cost::summary::summary(&mut store, None, hours).unwrap();
+    let raw = |sql: &str| b_int(&store, sql);
+    assert_eq!(d.current.total_executions, RUNS + 5);
+    assert_eq!(
+        d.current.successful_executions,
+        raw("SELECT count(*) FROM executions WHERE success = 1")
+    );
+    assert_eq!(
+        d.current.total_cost.nanos(),
+        raw("SELECT sum(cost_nanos) FROM executions")
+    );
+    assert_eq!(
+        d.current.total_tokens,
+        raw(
+            "SELECT sum(input_tokens + cached_input_tokens + output_tokens + reasoning_tokens) FROM executions"
+        )
+    );
+    assert_eq!(d.current.llm_calls, raw("SELECT count(*) FROM llm_calls"));
+    let series_runs: i64 = d.series.points.iter().map(|p| p.executions).sum();
+    let series_failures: i64 = d.series.points.iter().map(|p| p.failures).sum();
+    let series_cost: i64 = d.series.points.iter().map(|p| p.cost.nanos()).sum();
+    assert_eq!(
+        (series_runs, series_failures, series_cost),
+        (
+            RUNS + 5,
+            raw("SELECT count(*) FROM executions WHERE success = 0"),
+            raw("SELECT sum(cost_nanos) FROM executions")
+        ),
+        "the chart's buckets add up to the totals"
+    );
+    assert_eq!(
+        costs.total_cost.nanos(),
+        raw("SELECT sum(cost_nanos) FROM executions")
+    );
+}
