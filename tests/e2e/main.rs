@@ -11,6 +11,7 @@ mod inbox;
 mod journey;
 mod keychain;
 mod package;
+mod secrets;
 
 /// Rows of `applications` in the app's SQLite file, read as a separate process would.
 fn stored_applications(desktop: &Desktop) -> Result<Vec<(String, String, String)>> {

@@ -110,6 +110,15 @@ impl Desktop {
 
     /// [`Desktop::start`] for another build of the app (an installed package's binary).
     pub async fn start_with(app: PathBuf) -> Result<Self> {
+        Self::start_full(app, &[]).await
+    }
+
+    /// [`Desktop::start`] with more environment variables for the app (`LOG_LEVEL`).
+    pub async fn start_with_env(env: &[(&str, &str)]) -> Result<Self> {
+        Self::start_full(app_binary()?, env).await
+    }
+
+    async fn start_full(app: PathBuf, env: &[(&str, &str)]) -> Result<Self> {
         let root = tempfile::Builder::new().prefix("jobtrail-e2e-").tempdir()?;
         for dir in [
             "data",
@@ -153,13 +162,19 @@ impl Desktop {
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
             .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .envs(env.iter().copied())
             .stdin(Stdio::null());
+        // Everything the session prints, the app's stderr included, for the tests to
+        // search (a secret must not be there) and for failures to quote.
+        let log = std::fs::File::create(root.path().join("session.log"))?;
+        cmd.stdout(log.try_clone()?).stderr(log);
         let mut session = Group::spawn("desktop session", &mut cmd)?;
         wait_for(
             || {
                 if let Some(status) = session.exited() {
                     return Err(anyhow::anyhow!(
-                        "the desktop session exited early ({status}); see the messages above"
+                        "the desktop session exited early ({status}): {}",
+                        tail(&std::fs::read_to_string(r.join("session.log")).unwrap_or_default())
                     ));
                 }
                 // tauri-driver proxies to WebKitWebDriver: both must listen before the
@@ -209,6 +224,17 @@ impl Desktop {
         png.set_depth(png::BitDepth::Eight);
         png.write_header()?.write_image_data(&rgb)?;
         Ok(())
+    }
+
+    /// What the session printed so far: tauri-driver's, WebKit's and the app's stdout
+    /// and stderr (where a panic or crash report would go).
+    pub fn session_log(&self) -> String {
+        std::fs::read_to_string(self.root.path().join("session.log")).unwrap_or_default()
+    }
+
+    /// The directory every file of this desktop lives in (data, XDG dirs, home, logs).
+    pub fn root(&self) -> &Path {
+        self.root.path()
     }
 
     /// The app's data directory (`JOBTRAIL_DATA_DIR`).
@@ -296,8 +322,9 @@ impl Desktop {
                 .await
                 .unwrap_or_default();
             return Err(e.context(format!(
-                "the app window did not render; errors: {errors}; page: {}",
-                source.chars().take(2000).collect::<String>()
+                "the app window did not render; errors: {errors}; page: {}; session log: {}",
+                source.chars().take(2000).collect::<String>(),
+                tail(&self.session_log())
             )));
         }
         Ok(app)
@@ -401,6 +428,12 @@ fn start_xvfb(root: &Path) -> Result<(Group, String)> {
         }
     }
     bail!("no free X display for Xvfb")
+}
+
+/// The last lines of a log, for an error message.
+fn tail(log: &str) -> String {
+    let lines: Vec<&str> = log.lines().collect();
+    lines[lines.len().saturating_sub(40)..].join("\n")
 }
 
 fn free_port() -> Result<u16> {

@@ -67,6 +67,9 @@ pub enum Reply {
     Unauthorized,
     /// 400 `context_length_exceeded`.
     ContextLength,
+    /// This status with an error message quoting the request's whole `Authorization`
+    /// header, as a careless provider or proxy might: the client must not keep it.
+    EchoAuthorization { status: u16 },
     /// 200 with a body that is not JSON.
     MalformedJson,
     /// Waits, then gives the inner reply.
@@ -223,6 +226,18 @@ async fn chat_completions(
             "the test server has no scripted reply left",
         );
     };
+    if let Reply::EchoAuthorization { status } = reply {
+        let auth = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("none");
+        let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        return error(
+            code,
+            "invalid_request_error",
+            &format!("Request with Authorization {auth} was refused: {auth}"),
+        );
+    }
     answer(reply, &body).await
 }
 
@@ -272,6 +287,12 @@ fn answer(reply: Reply, request: &Value) -> futures::future::BoxFuture<'static, 
             )
                 .into_response(),
             Reply::CutStream { text } => cut_stream(&model, &text),
+            // Answered in `chat_completions`, which has the headers.
+            Reply::EchoAuthorization { status } => error(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                "invalid_request_error",
+                "Authorization refused",
+            ),
             Reply::Content { text, usage } if stream => sse(&model, &text, usage),
             Reply::Content { text, usage } => completion(
                 &model,

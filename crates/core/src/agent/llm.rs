@@ -147,17 +147,20 @@ pub struct TokenUsage {
 }
 
 impl TokenUsage {
-    /// All tokens.
+    /// All tokens (saturating: counts are not trusted to be small).
     pub fn total(&self) -> u64 {
-        self.input + self.cached_input + self.output + self.reasoning
+        self.input
+            .saturating_add(self.cached_input)
+            .saturating_add(self.output)
+            .saturating_add(self.reasoning)
     }
 
-    /// Adds another call's usage.
+    /// Adds another call's usage (saturating).
     pub fn add(&mut self, o: TokenUsage) {
-        self.input += o.input;
-        self.cached_input += o.cached_input;
-        self.output += o.output;
-        self.reasoning += o.reasoning;
+        self.input = self.input.saturating_add(o.input);
+        self.cached_input = self.cached_input.saturating_add(o.cached_input);
+        self.output = self.output.saturating_add(o.output);
+        self.reasoning = self.reasoning.saturating_add(o.reasoning);
     }
 }
 
@@ -256,6 +259,23 @@ pub enum LlmError {
 }
 
 impl LlmError {
+    /// This error with any registered secret (the API key) and anything that looks
+    /// like a key taken out of its text: a provider or proxy may quote the request's
+    /// key back, and these messages are stored, logged, exported and shown.
+    fn redacted(self) -> Self {
+        let clean = |s: String| crate::logging::redact(&s).into_owned();
+        match self {
+            LlmError::Http { status, message } => LlmError::Http {
+                status,
+                message: clean(message),
+            },
+            LlmError::Connect(m) => LlmError::Connect(clean(m)),
+            LlmError::InvalidResponse(m) => LlmError::InvalidResponse(clean(m)),
+            LlmError::Config(m) => LlmError::Config(clean(m)),
+            other => other,
+        }
+    }
+
     /// A stable name for the kind, stored with executions.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -362,7 +382,12 @@ impl LlmClient {
     #[tracing::instrument(skip_all, fields(model = %req.model, provider = %self.endpoint.provider))]
     pub async fn chat(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
         let request = build_request(req)?;
-        let resp = self.client.chat().create(request).await.map_err(classify)?;
+        let resp = self
+            .client
+            .chat()
+            .create(request)
+            .await
+            .map_err(|e| classify(e).redacted())?;
         let choice = resp
             .choices
             .into_iter()

@@ -269,6 +269,72 @@ async fn provider_errors_are_classified_and_never_retried_by_the_client() {
 }
 
 #[tokio::test]
+async fn a_provider_quoting_the_key_back_leaves_it_in_no_stored_message() {
+    const KEY: &str = "sk-echoed-back-by-the-provider-77aa";
+    let server = TestServer::start().await.unwrap();
+    let llm = jobtrail_core::agent::llm::LlmClient::new(jobtrail_core::agent::llm::Endpoint {
+        provider: "test".into(),
+        base_url: server.base_url(),
+        api_key: jobtrail_core::agent::llm::ApiKey::new(KEY),
+        timeout: std::time::Duration::from_secs(5),
+    })
+    .unwrap();
+    let (dir, store, _) = temp_store();
+    let store = Mutex::new(store);
+    let runtime = Runtime::new(Some(llm)).with_failsafe(std::sync::Arc::new(
+        jobtrail_core::failsafe::Failsafe::new(
+            jobtrail_core::failsafe::RetryPolicy::default(),
+            jobtrail_core::failsafe::CircuitBreakerConfig::default(),
+            std::sync::Arc::new(jobtrail_core::clock::ManualClock::new(0)),
+        ),
+    ));
+    for status in [400, 500, 500, 500, 500, 401] {
+        server.script([Reply::EchoAuthorization { status }]);
+    }
+    for _ in 0..2 {
+        let run = runtime
+            .run(
+                &store,
+                &EmailAnalyst::default(),
+                &rejection(),
+                &RunSettings::default(),
+            )
+            .await
+            .unwrap();
+        let message = run.execution.error_message.clone().unwrap_or_default()
+            + &run.execution.fallback_reason.clone().unwrap_or_default();
+        assert!(!message.contains(KEY), "{message}");
+    }
+    assert!(
+        server
+            .received()
+            .iter()
+            .all(|r| r.authorization.as_deref() == Some(&format!("Bearer {KEY}"))),
+        "the key was sent"
+    );
+    let quoted = count(
+        &store,
+        "SELECT count(*) FROM llm_calls WHERE error_message LIKE '%[redacted]%'",
+    );
+    assert!(
+        quoted >= 2,
+        "the provider's message is kept, key taken out: {quoted}"
+    );
+    drop(store);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(
+                !bytes.windows(KEY.len()).any(|w| w == KEY.as_bytes()),
+                "{} holds the key",
+                path.display()
+            );
+        }
+    }
+}
+
+#[tokio::test]
 async fn unknown_tools_are_reported_to_the_model_and_steps_are_bounded() {
     let (_dir, store, _) = store_with_acme();
     let server = TestServer::start().await.unwrap();
