@@ -78,3 +78,188 @@ async fn dashboard_draws_a_week_of_minutes() -> Result<()> {
     app.quit().await?;
     Ok(())
 }
+
+/// Runs in the store for the start-up figure: a heavy user's three months.
+const MILLION: i64 = 1_000_000;
+const SPREAD_DAYS: i64 = 90;
+
+/// The release build `make bench` makes (`tauri build`), or `JOBTRAIL_BENCH_APP`.
+fn release_app() -> Result<std::path::PathBuf> {
+    let path = match std::env::var_os("JOBTRAIL_BENCH_APP") {
+        Some(p) => std::path::PathBuf::from(p),
+        None => jobtrail_e2e::app_binary()?
+            .parent()
+            .and_then(|d| d.parent())
+            .context("no target dir")?
+            .join("release/jobtrail-app"),
+    };
+    anyhow::ensure!(
+        path.exists(),
+        "{} is missing: `make bench` builds it (ui/node_modules/.bin/tauri build --bundles deb)",
+        path.display()
+    );
+    Ok(path)
+}
+
+/// Resident memory in KiB (`VmRSS`) and proportional set size (`Pss`, shared pages
+/// divided among their users) of a process.
+fn memory_kib(pid: u32) -> (u64, u64) {
+    let field = |file: &str, name: &str| -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/{file}"))
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    };
+    (field("status", "VmRSS:"), field("smaps_rollup", "Pss:"))
+}
+
+/// Processes whose executable is `exe`, and the children of a process, with names.
+fn processes() -> Vec<(u32, u32, String, std::path::PathBuf)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // `pid (comm) state ppid …`; comm may hold spaces, so split after the last ')'.
+        let Some((head, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let comm = head.split_once('(').map_or("", |(_, c)| c).to_owned();
+        let ppid = rest
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
+        let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+        out.push((pid, ppid, comm, exe));
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a benchmark: make bench runs it after building the release app"]
+async fn cold_start_and_idle_memory_with_a_million_runs() -> Result<()> {
+    let _one = exclusive().await;
+    let app_bin = std::fs::canonicalize(release_app()?)?;
+    let desktop = Desktop::start_with(app_bin.clone()).await?;
+    let mut init = desktop.cli()?;
+    init.args(["--json", "apps", "list"]);
+    let out = tokio::task::spawn_blocking(move || init.output()).await??;
+    anyhow::ensure!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let now = i64::try_from(SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis())?;
+    let step = SPREAD_DAYS * 86_400_000 / MILLION;
+    let filled = std::time::Instant::now();
+    {
+        let mut db = rusqlite::Connection::open(desktop.database())?;
+        let tx = db.transaction()?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO executions (request_id, agent, engine, model, started_at, ended_at, duration_us, success,
+                    input_tokens, cached_input_tokens, output_tokens, llm_calls, cost_nanos)
+                 VALUES (?1, ?2, 'llm', 'gpt-4o-mini', ?3, ?3 + 900, ?4, ?5, 1200, 200, 300, 1, ?6)",
+            )?;
+            let agents = ["email-analyst", "job-match", "follow-up"];
+            for i in 0..MILLION {
+                insert.execute(params![
+                    format!("bench-{i}"),
+                    agents[(i % 3) as usize],
+                    now - (MILLION - i) * step,
+                    200_000 + (i * 7919) % 2_000_000,
+                    i % 17 != 0,
+                    360_000 + (i % 50) * 1000,
+                ])?;
+            }
+        }
+        tx.commit()?;
+    }
+    // A store in use has its rollups current: the CLI's first query folds them in.
+    let mut fold = desktop.cli()?;
+    fold.args(["--json", "monitoring", "agents"]);
+    let out = tokio::task::spawn_blocking(move || fold.output()).await??;
+    anyhow::ensure!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let db_mib = std::fs::metadata(desktop.database())?.len() as f64 / 1_048_576.0;
+    println!(
+        "store: {MILLION} runs over {SPREAD_DAYS} days, {db_mib:.0} MiB, written and rolled up in {:.1} s",
+        filled.elapsed().as_secs_f64()
+    );
+
+    let mut starts = Vec::new();
+    for round in 0..3 {
+        let t0 = std::time::Instant::now();
+        let app = desktop.launch().await?;
+        // Shown: the executions card holds the last 24 hours' count from the store.
+        let card = app.testid("card-executions-value").await?;
+        loop {
+            let text = card.text().await?;
+            if text.chars().any(|c| c.is_ascii_digit()) && text.trim() != "0" {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        starts.push(t0.elapsed().as_secs_f64() * 1000.0);
+        if round == 2 {
+            // Idle on the dashboard, then the app's process and its WebKit processes.
+            tokio::time::sleep(std::time::Duration::from_secs(10)).await;
+            let all = processes();
+            let app_pid = all
+                .iter()
+                .find(|p| p.3 == app_bin)
+                .map(|p| p.0)
+                .context("the app's process")?;
+            let (app_rss, app_pss) = memory_kib(app_pid);
+            let mut web = (0, 0);
+            let mut others = Vec::new();
+            for (pid, ppid, comm, _) in &all {
+                if *ppid == app_pid {
+                    let (rss, pss) = memory_kib(*pid);
+                    if comm.contains("WebProcess") || comm.starts_with("WebKitWebProces") {
+                        web = (web.0 + rss, web.1 + pss);
+                    } else {
+                        others.push(format!("{comm} {} MiB", rss / 1024));
+                    }
+                }
+            }
+            println!(
+                "idle on the dashboard: app {} MiB + web process {} MiB = {} MiB resident (PSS {} MiB){}",
+                app_rss / 1024,
+                web.0 / 1024,
+                (app_rss + web.0) / 1024,
+                (app_pss + web.1) / 1024,
+                if others.is_empty() {
+                    String::new()
+                } else {
+                    format!("; also {}", others.join(", "))
+                }
+            );
+        }
+        app.quit().await?;
+    }
+    println!(
+        "cold start to the dashboard showing the store's data (release build, Xvfb, {MILLION} runs): first {:.0} ms, then {:.0} ms and {:.0} ms",
+        starts[0], starts[1], starts[2]
+    );
+    let debs = app_bin.parent().context("release dir")?.join("bundle/deb");
+    for entry in std::fs::read_dir(&debs).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "deb") {
+            println!(
+                "package: {} is {:.1} MiB",
+                path.file_name().unwrap_or_default().to_string_lossy(),
+                entry.metadata()?.len() as f64 / 1_048_576.0
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `make bench`: every figure Jobtrail reports, in one run. Prints as it goes and keeps
+# the whole output in target/bench-report.txt. Not part of `make test`: benchmarks
+# measure, they do not pass or fail on time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo=${CARGO:-cargo}
+report=${CARGO_TARGET_DIR:-target}/bench-report.txt
+mkdir -p "$(dirname "$report")"
+{
+  echo "# Jobtrail benchmarks, $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -sr)"
+  # The agent runtime's overhead over a bare LLM call; importing a 10,000-message mbox;
+  # monitoring and cost queries over 10k to 1M runs and recording throughput.
+  $cargo bench -p jobtrail-core --bench runtime
+  $cargo bench -p jobtrail-core --bench import
+  $cargo bench -p jobtrail-core --bench monitor
+  # The app: a debug build with the UI embedded for the CLI and the dashboard figure,
+  # and the release build people install (binary and .deb) for start-up and memory.
+  ui/node_modules/.bin/tauri build --debug --bundles deb
+  $cargo build -p jobtrail-cli
+  ui/node_modules/.bin/tauri build --bundles deb
+  $cargo test -p jobtrail-e2e --test e2e bench_ui -- --ignored --nocapture --test-threads=1
+} 2>&1 | tee "$report"
+echo "bench: the whole output is in $report"
