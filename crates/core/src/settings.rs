@@ -91,7 +91,11 @@ pub fn check_base_url(raw: &str) -> Result<String> {
         .strip_prefix("https://")
         .or_else(|| u.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !u.contains(char::is_whitespace) && u.len() <= 2048 => {
+        Some(host)
+            if !host.is_empty()
+                && !u.contains(|c: char| c.is_whitespace() || c.is_control())
+                && u.len() <= 2048 =>
+        {
             Ok(u.to_owned())
         }
         _ => Err(invalid(

@@ -181,13 +181,38 @@ impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = serde_json::Value::deserialize(d)?;
         let text = match &v {
-            serde_json::Value::Number(n) => n.to_string(),
+            // JSON writers (serde_json, JavaScript) put amounts under $0.00001 in
+            // exponent form (`1e-9`): such a number is read exactly, digits moved.
+            serde_json::Value::Number(n) => {
+                let t = n.to_string();
+                plain_decimal(&t).unwrap_or(t)
+            }
             serde_json::Value::String(s) => s.clone(),
             _ => return Err(serde::de::Error::custom("a dollar amount must be a number")),
         };
-        // Exponent forms (1e-7) are refused rather than guessed.
+        // Typed exponent forms ("1e-7") are refused rather than guessed.
         text.parse().map_err(serde::de::Error::custom)
     }
+}
+
+/// A JSON number in exponent form as plain decimal text (`1.5e-7` → `0.00000015`),
+/// exactly; `None` when it has no exponent, or one no amount has.
+fn plain_decimal(text: &str) -> Option<String> {
+    let (mantissa, exp) = text.split_once(['e', 'E'])?;
+    let exp: i32 = exp.parse().ok().filter(|e: &i32| e.abs() <= 40)?;
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let (whole, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{frac}");
+    let point = i32::try_from(whole.len()).ok()? + exp;
+    let plain = match usize::try_from(point) {
+        Err(_) | Ok(0) => format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize)),
+        Ok(p) if p >= digits.len() => format!("{digits}{}", "0".repeat(p - digits.len())),
+        Ok(p) => format!("{}.{}", &digits[..p], &digits[p..]),
+    };
+    Some(format!("{sign}{plain}"))
 }
 
 /// TypeScript: `number`, the dollars [`Money`]'s `Serialize` writes. Described as
@@ -275,6 +300,19 @@ mod tests {
         );
         let m: Money = serde_json::from_str("10.25").unwrap();
         assert_eq!(m, Money::from_micros(10_250_000));
+        // What serde_json writes for small amounts (exponent form) reads back exactly.
+        for nanos in [1, 15, 999, 9_999, 123_456, 1_000_000_000_000_000] {
+            let m = Money::from_nanos(nanos);
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(serde_json::from_str::<Money>(&json).unwrap(), m, "{json}");
+        }
+        assert_eq!(
+            serde_json::from_str::<Money>("2.5E3").unwrap(),
+            Money::from_micros(2_500_000_000)
+        );
+        assert!(serde_json::from_str::<Money>("1e300").is_err());
+        assert!(serde_json::from_str::<Money>("-1e-9").is_err());
+        assert!(serde_json::from_str::<Money>("\"1e-9\"").is_err());
         assert!(serde_json::from_str::<Money>("-1").is_err());
         assert!(serde_json::from_str::<Money>("true").is_err());
     }

@@ -130,6 +130,7 @@ fn check_price(field: &'static str, m: Option<Money>, required: bool) -> Result<
             field,
             "is required ($ per 1M tokens; 0 for a free local model)",
         )),
+        Some(p) if p < Money::ZERO => Err(Error::invalid(field, "cannot be negative")),
         Some(p) if p > MAX_PRICE => {
             Err(Error::invalid(field, "is more than $10,000 per 1M tokens"))
         }

@@ -67,7 +67,8 @@ impl Default for AlertThresholds {
 }
 
 impl AlertThresholds {
-    /// Checks every field: non-negative finite numbers, a valid period.
+    /// Checks every field: non-negative finite numbers (a cost of at most $1,000,000), a
+    /// valid period.
     pub fn validated(self) -> Result<Self> {
         let check = |field: &'static str, v: Option<f64>, max: f64| match v {
             Some(x) if !(x.is_finite() && (0.0..=max).contains(&x)) => Err(Error::invalid(
@@ -79,6 +80,14 @@ impl AlertThresholds {
         check("maxErrorRate", self.max_error_rate, 100.0)?;
         check("maxAvgExecutionTime", self.max_avg_execution_time, 86_400.0)?;
         check("maxP95ExecutionTime", self.max_p95_execution_time, 86_400.0)?;
+        if let Some(cost) = self.max_avg_cost
+            && !(Money::ZERO..=Money::from_micros(1_000_000_000_000)).contains(&cost)
+        {
+            return Err(Error::invalid(
+                "maxAvgCost",
+                "must be between $0 and $1,000,000",
+            ));
+        }
         metrics::check_period(self.period_hours)?;
         if !(1..=1_000_000).contains(&self.min_executions) {
             return Err(Error::invalid(

@@ -70,7 +70,11 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, Error> {
         message_id: msg.message_id().map(str::to_owned),
         from,
         subject,
-        date: msg.date().map(|d| d.to_rfc3339()),
+        // mail-parser keeps out-of-range fields ("2024-06-00"): such a date is dropped.
+        date: msg
+            .date()
+            .map(|d| d.to_rfc3339())
+            .filter(|d| chrono::DateTime::parse_from_rfc3339(d).is_ok()),
         body,
     })
 }

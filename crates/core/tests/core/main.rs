@@ -4,9 +4,11 @@
 
 mod agent;
 mod applications;
+mod concurrency;
 mod cost;
 mod explain;
 mod failsafe;
+mod hostile;
 mod inbox;
 mod monitor;
 mod notices;
