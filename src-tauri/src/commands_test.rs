@@ -9,7 +9,7 @@ use tauri::{WebviewWindow, WebviewWindowBuilder};
 
 use crate::StoreState;
 
-fn app(dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+pub(crate) fn app(dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let store = jobtrail_core::Store::open(dir).expect("open store");
     let app = crate::configure(mock_builder(), StoreState::from_store(store), |_| {})
         .build(mock_context(noop_assets()))
@@ -20,7 +20,11 @@ fn app(dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRun
     (app, webview)
 }
 
-fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+pub(crate) fn invoke(
+    w: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
     tauri::test::get_ipc_response(
         w,
         InvokeRequest {

@@ -42,7 +42,7 @@ impl IpcError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             code,
-            message: message.into(),
+            message: readable(message.into()),
             field: None,
         }
     }
@@ -51,8 +51,8 @@ impl IpcError {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         Self {
             code: ErrorCode::InvalidInput,
-            message: message.into(),
-            field: Some(field.to_owned()),
+            message: readable(message.into()),
+            field: Some(readable(field.to_owned())),
         }
     }
 
@@ -72,6 +72,18 @@ impl IpcError {
             _ => ErrorCode::StoreUnavailable,
         };
         Self::new(code, e.to_string())
+    }
+}
+
+/// Longest message the UI gets, in characters.
+const MAX_MESSAGE_CHARS: usize = 400;
+
+/// A message cut to a length a person reads: errors quote the value at fault, and a
+/// megabyte of pasted text must not come back as the error.
+fn readable(message: String) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message,
     }
 }
 
@@ -106,6 +118,14 @@ impl From<jobtrail_core::secrets::KeychainError> for IpcError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_messages_are_cut_for_people() {
+        let e = IpcError::invalid("company", format!("unknown company {}", "é".repeat(5000)));
+        assert_eq!(e.message.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert!(e.message.ends_with('…'));
+        assert_eq!(IpcError::internal("short").message, "short");
+    }
 
     #[test]
     fn serializes_as_code_message_and_field() {

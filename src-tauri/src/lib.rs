@@ -9,6 +9,8 @@ mod commands;
 mod commands_test;
 mod error;
 pub mod events;
+#[cfg(test)]
+mod hostile_ipc_test;
 mod scheduler;
 #[cfg(test)]
 mod security_test;

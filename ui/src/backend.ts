@@ -32,12 +32,25 @@ import type {
   TrayState,
 } from "./types";
 
+/** Longest error message shown, in characters (errors may quote what was sent). */
+const MAX_MESSAGE = 400;
+
+const clip = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text);
+
+/** Tauri's own refusal of an argument that does not fit a command's signature. */
+const TAURI_ARG = /^invalid args `([^`]+)` for command `[^`]+`: (.*)$/s;
+
 /** Turns whatever a command rejected with into an IpcError. */
 export function toIpcError(e: unknown): IpcError {
   if (e && typeof e === "object" && "message" in e && "code" in e) {
     return e as IpcError;
   }
-  return { code: "internal", message: typeof e === "string" ? e : String(e) };
+  const text = typeof e === "string" ? e : String(e);
+  const arg = TAURI_ARG.exec(text);
+  if (arg) {
+    return { code: "invalid_input", field: arg[1], message: clip(`${arg[1]}: ${arg[2]}`) };
+  }
+  return { code: "internal", message: clip(text) };
 }
 
 /** Runs a command; whatever it rejects with becomes an IpcError. */
