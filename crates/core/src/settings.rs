@@ -664,9 +664,15 @@ pub fn agent_config(store: &Store, agent: &str) -> Result<AgentConfig> {
                     agent: agent.to_owned(),
                     model: r.get(0)?,
                     default_model: default_model.to_owned(),
-                    temperature: r.get::<_, Option<f64>>(1)?.map(|t| t as f32),
+                    // A row edited by hand may hold anything: out-of-range values are
+                    // dropped (the provider's default applies), with a warning.
+                    temperature: r
+                        .get::<_, Option<f64>>(1)?
+                        .and_then(|t| in_range(agent, "temperature", t, 0.0, 2.0))
+                        .map(|t| t as f32),
                     max_tokens: r
                         .get::<_, Option<i64>>(2)?
+                        .and_then(|n| in_range(agent, "maxTokens", n, 1, 200_000))
                         .and_then(|n| u32::try_from(n).ok()),
                     enabled: r.get(3)?,
                     updated_at: r.get(4)?,
@@ -676,6 +682,21 @@ pub fn agent_config(store: &Store, agent: &str) -> Result<AgentConfig> {
         .optional()
     })?;
     Ok(row.unwrap_or_else(|| AgentConfig::defaults(agent, default_model)))
+}
+
+fn in_range<T: PartialOrd + Copy + std::fmt::Display>(
+    agent: &str,
+    field: &str,
+    v: T,
+    min: T,
+    max: T,
+) -> Option<T> {
+    if (min..=max).contains(&v) {
+        Some(v)
+    } else {
+        tracing::warn!(agent, field, value = %v, "stored agent setting out of range; ignored");
+        None
+    }
 }
 
 /// Every known agent's settings.

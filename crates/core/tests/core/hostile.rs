@@ -2353,3 +2353,35 @@ fn tool_calls_to_unknown_tools_or_with_bad_arguments_are_recorded_as_failed() {
     });
     still_usable(&b, 16);
 }
+
+/// A hand-edited agent row: values no form accepts are ignored on read (the
+/// provider's default applies) instead of reaching a request as `inf` or a wrapped
+/// integer.
+#[test]
+fn out_of_range_agent_settings_in_the_table_are_ignored() {
+    let (_dir, store, _) = temp_store();
+    for (temperature, max_tokens) in [
+        (1e300, -5_i64),
+        (-0.5, 0),
+        (f64::NAN, 1 << 40),
+        (2.5, 200_001),
+    ] {
+        store
+            .conn()
+            .execute(
+                "INSERT INTO agent_configs (agent, model, temperature, max_tokens, enabled, updated_at)
+                 VALUES ('job-match', 'gpt-4o', ?1, ?2, 1, 0)
+                 ON CONFLICT (agent) DO UPDATE SET temperature = excluded.temperature,
+                     max_tokens = excluded.max_tokens",
+                rusqlite::params![temperature, max_tokens],
+            )
+            .unwrap();
+        let c = settings::agent_config(&store, "job-match").unwrap();
+        assert_eq!(
+            (c.temperature, c.max_tokens),
+            (None, None),
+            "{temperature} {max_tokens}"
+        );
+        assert_eq!(c.model.as_deref(), Some("gpt-4o"), "the valid fields stay");
+    }
+}
