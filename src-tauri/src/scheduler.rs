@@ -22,8 +22,9 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
             let app_for_watch = app.clone();
             let app = app.clone();
             let pass = tauri::async_runtime::spawn_blocking(move || {
-                app.state::<StoreState>()
-                    .with(|s| Ok(maintenance::run_maintenance(s)?))
+                let state = app.state::<StoreState>();
+                let store = state.mutex()?;
+                Ok::<_, crate::IpcError>(maintenance::run_maintenance_shared(store)?)
             })
             .await;
             // Alerts may have opened or closed: notices and the tray follow.

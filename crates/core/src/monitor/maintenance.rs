@@ -2,6 +2,8 @@
 //! retention, and re-check alerts. Each task's last run and last failure are kept
 //! (table `task_runs`) for the health report.
 
+use std::sync::{Mutex, PoisonError};
+
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
@@ -61,19 +63,7 @@ pub fn prune(store: &mut Store) -> Result<PruneReport> {
         ..PruneReport::default()
     };
     loop {
-        let n = store.write(|tx| {
-            tx.execute(
-                "DELETE FROM executions WHERE id IN (
-                    SELECT e.id FROM executions e
-                    WHERE e.started_at < ?1
-                      AND e.id <= (SELECT rolled_up_to FROM metrics_state WHERE id = 1)
-                      AND NOT EXISTS (SELECT 1 FROM status_changes s WHERE s.execution_id = e.id)
-                      AND NOT EXISTS (SELECT 1 FROM review_items r WHERE r.execution_id = e.id)
-                      AND NOT EXISTS (SELECT 1 FROM emails m WHERE m.execution_id = e.id)
-                    LIMIT ?2)",
-                params![cutoff, PRUNE_BATCH],
-            )
-        })?;
+        let n = prune_batch(store, cutoff)?;
         report.executions += n;
         if n < PRUNE_BATCH as usize {
             break;
@@ -101,6 +91,51 @@ pub fn prune(store: &mut Store) -> Result<PruneReport> {
         errors = report.errors,
         "metrics pruned"
     );
+    Ok(report)
+}
+
+/// Deletes up to [`PRUNE_BATCH`] prunable executions older than `cutoff`, in one
+/// transaction; returns how many.
+fn prune_batch(store: &mut Store, cutoff: Timestamp) -> store::Result<usize> {
+    store.write(|tx| {
+        tx.execute(
+            "DELETE FROM executions WHERE id IN (
+                SELECT e.id FROM executions e
+                WHERE e.started_at < ?1
+                  AND e.id <= (SELECT rolled_up_to FROM metrics_state WHERE id = 1)
+                  AND NOT EXISTS (SELECT 1 FROM status_changes s WHERE s.execution_id = e.id)
+                  AND NOT EXISTS (SELECT 1 FROM review_items r WHERE r.execution_id = e.id)
+                  AND NOT EXISTS (SELECT 1 FROM emails m WHERE m.execution_id = e.id)
+                LIMIT ?2)",
+            params![cutoff, PRUNE_BATCH],
+        )
+    })
+}
+
+/// [`run_maintenance`] on a store others use too (the app's commands): a large
+/// backlog (a million runs to fold, or to prune after the retention was shortened or
+/// the app was closed for weeks) is worked off one batch per lock, so a command
+/// waits for one batch, not for seconds. Then the pass itself runs, with little left.
+pub fn run_maintenance_shared(store: &Mutex<Store>) -> store::Result<MaintenanceReport> {
+    let lock = || store.lock().unwrap_or_else(PoisonError::into_inner);
+    while rollup::catch_up_batch(&mut lock())? == rollup::BATCH as usize {}
+    let mut pruned = 0;
+    loop {
+        let mut s = lock();
+        let Ok(config) = settings::monitoring(&s) else {
+            break;
+        };
+        let cutoff = s.now_ms() - config.metrics_retention_hours * LEVELS[1];
+        let n = prune_batch(&mut s, cutoff)?;
+        pruned += n;
+        if n < PRUNE_BATCH as usize {
+            break;
+        }
+    }
+    let mut report = run_maintenance(&mut lock())?;
+    if let Some(p) = report.pruned.as_mut() {
+        p.executions += pruned;
+    }
     Ok(report)
 }
 

@@ -53,7 +53,7 @@ pub(crate) const MIGRATION: Migration = Migration {
 pub const LEVELS: [i64; 3] = [60_000, 3_600_000, 86_400_000];
 
 /// Executions folded per transaction.
-const BATCH: i64 = 20_000;
+pub(crate) const BATCH: i64 = 20_000;
 
 /// Sums over a set of executions.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -124,69 +124,7 @@ pub fn catch_up(store: &mut Store) -> store::Result<usize> {
     }
     let mut done = 0;
     loop {
-        let n = store.write(|tx| {
-            let from: i64 = tx.query_row(
-                "SELECT rolled_up_to FROM metrics_state WHERE id = 1",
-                [],
-                |r| r.get(0),
-            )?;
-            let mut stmt = tx.prepare_cached(
-                "SELECT id, agent, started_at, duration_us, success, input_tokens,
-                        cached_input_tokens, output_tokens, reasoning_tokens, cost_nanos,
-                        unpriced_calls, llm_calls, tool_calls, coalesce(model, '')
-                 FROM executions WHERE id > ?1 ORDER BY id LIMIT ?2",
-            )?;
-            let mut acc: HashMap<(usize, String, String, Timestamp), Totals> = HashMap::new();
-            let mut last = from;
-            let mut n = 0;
-            let mut rows = stmt.query(params![from, BATCH])?;
-            while let Some(r) = rows.next()? {
-                n += 1;
-                last = r.get(0)?;
-                let agent: String = r.get(1)?;
-                let started: Timestamp = r.get(2)?;
-                let duration: i64 = r.get(3)?;
-                let model: String = r.get(13)?;
-                let success: bool = r.get(4)?;
-                let cost: i64 = r.get(9)?;
-                let one = Totals {
-                    executions: 1,
-                    successes: i64::from(success),
-                    duration_sum_us: duration,
-                    duration_max_us: duration,
-                    input_tokens: r.get(5)?,
-                    cached_input_tokens: r.get(6)?,
-                    output_tokens: r.get(7)?,
-                    reasoning_tokens: r.get(8)?,
-                    cost_nanos: cost,
-                    failed_cost_nanos: if success { 0 } else { cost },
-                    unpriced_calls: r.get(10)?,
-                    llm_calls: r.get(11)?,
-                    tool_calls: r.get(12)?,
-                    histogram: {
-                        let mut h = Histogram::default();
-                        h.record(duration);
-                        h
-                    },
-                };
-                for (level, width) in LEVELS.iter().enumerate() {
-                    let bucket = started.div_euclid(*width) * width;
-                    acc.entry((level, agent.clone(), model.clone(), bucket))
-                        .or_default()
-                        .merge(&one);
-                }
-            }
-            drop(rows);
-            drop(stmt);
-            for ((level, agent, model, bucket), totals) in acc {
-                upsert(tx, level, (&agent, &model), bucket, totals)?;
-            }
-            tx.execute(
-                "UPDATE metrics_state SET rolled_up_to = ?1 WHERE id = 1",
-                [last],
-            )?;
-            Ok(n)
-        })?;
+        let n = catch_up_batch(store)?;
         done += n;
         if n < BATCH as usize {
             if done > 0 {
@@ -195,6 +133,74 @@ pub fn catch_up(store: &mut Store) -> store::Result<usize> {
             return Ok(done);
         }
     }
+}
+
+/// Folds up to [`BATCH`] executions past the watermark, in one transaction; returns
+/// how many.
+pub(crate) fn catch_up_batch(store: &mut Store) -> store::Result<usize> {
+    store.write(|tx| {
+        let from: i64 = tx.query_row(
+            "SELECT rolled_up_to FROM metrics_state WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut stmt = tx.prepare_cached(
+            "SELECT id, agent, started_at, duration_us, success, input_tokens,
+                    cached_input_tokens, output_tokens, reasoning_tokens, cost_nanos,
+                    unpriced_calls, llm_calls, tool_calls, coalesce(model, '')
+             FROM executions WHERE id > ?1 ORDER BY id LIMIT ?2",
+        )?;
+        let mut acc: HashMap<(usize, String, String, Timestamp), Totals> = HashMap::new();
+        let mut last = from;
+        let mut n = 0;
+        let mut rows = stmt.query(params![from, BATCH])?;
+        while let Some(r) = rows.next()? {
+            n += 1;
+            last = r.get(0)?;
+            let agent: String = r.get(1)?;
+            let started: Timestamp = r.get(2)?;
+            let duration: i64 = r.get(3)?;
+            let model: String = r.get(13)?;
+            let success: bool = r.get(4)?;
+            let cost: i64 = r.get(9)?;
+            let one = Totals {
+                executions: 1,
+                successes: i64::from(success),
+                duration_sum_us: duration,
+                duration_max_us: duration,
+                input_tokens: r.get(5)?,
+                cached_input_tokens: r.get(6)?,
+                output_tokens: r.get(7)?,
+                reasoning_tokens: r.get(8)?,
+                cost_nanos: cost,
+                failed_cost_nanos: if success { 0 } else { cost },
+                unpriced_calls: r.get(10)?,
+                llm_calls: r.get(11)?,
+                tool_calls: r.get(12)?,
+                histogram: {
+                    let mut h = Histogram::default();
+                    h.record(duration);
+                    h
+                },
+            };
+            for (level, width) in LEVELS.iter().enumerate() {
+                let bucket = started.div_euclid(*width) * width;
+                acc.entry((level, agent.clone(), model.clone(), bucket))
+                    .or_default()
+                    .merge(&one);
+            }
+        }
+        drop(rows);
+        drop(stmt);
+        for ((level, agent, model, bucket), totals) in acc {
+            upsert(tx, level, (&agent, &model), bucket, totals)?;
+        }
+        tx.execute(
+            "UPDATE metrics_state SET rolled_up_to = ?1 WHERE id = 1",
+            [last],
+        )?;
+        Ok(n)
+    })
 }
 
 fn upsert(

@@ -464,6 +464,53 @@ fn pruning_keeps_runs_that_are_provenance_and_history_in_rollups() {
     );
 }
 
+/// The app's pass: a backlog bigger than a batch (new runs to fold, old ones to prune)
+/// is worked off with the store's lock taken per batch, to the same end state as the
+/// single-owner pass.
+#[test]
+fn the_shared_pass_works_off_a_large_backlog_in_batches() {
+    use jobtrail_core::monitor::maintenance;
+    let (_dir, store, _) = temp_store();
+    let now = store.now_ms();
+    let rows: Vec<Row> = (0..45_000)
+        .map(|i| Row {
+            agent: "job-match",
+            // Two thirds past the week's retention, a third within it.
+            started_at: now - 21 * 24 * 3_600_000 + i * 40_000,
+            duration_us: 5_000,
+            success: true,
+            tokens: [10, 0, 5, 0],
+            cost_nanos: 100,
+            tool_calls: 0,
+        })
+        .collect();
+    insert(&store, &rows);
+    let within = rows
+        .iter()
+        .filter(|r| r.started_at >= now - 7 * 24 * 3_600_000)
+        .count() as i64;
+    let store = std::sync::Mutex::new(store);
+    let report = maintenance::run_maintenance_shared(&store).unwrap();
+    assert!(report.failures.is_empty(), "{report:?}");
+    assert_eq!(report.rolled_up, 0, "folded batch by batch before the pass");
+    let mut s = store.lock().unwrap();
+    let left: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM executions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, within, "exactly the runs past the retention are gone");
+    assert_eq!(
+        report.pruned.unwrap().executions as i64,
+        45_000 - within,
+        "the report counts the batches"
+    );
+    let all = monitor::get_aggregated_metrics(&mut s, "job-match", 24.0 * 30.0).unwrap();
+    assert_eq!(
+        all.total_executions, 45_000,
+        "history survives in the rollups"
+    );
+}
+
 #[test]
 fn exports_follow_their_schema_in_json_and_csv() {
     use jobtrail_core::cost;
