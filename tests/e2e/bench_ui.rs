@@ -7,15 +7,9 @@ use anyhow::{Context, Result};
 use jobtrail_e2e::{Desktop, exclusive};
 use rusqlite::params;
 
-/// One run per minute for a week, three agents taking turns.
-const MINUTES: i64 = 7 * 24 * 60;
-
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "a benchmark: make bench runs it"]
-async fn dashboard_draws_a_week_of_minutes() -> Result<()> {
-    let _one = exclusive().await;
-    let desktop = Desktop::start().await?;
-    // The CLI creates the store (migrations); the runs go straight into its table.
+/// Creates the store through the CLI (migrations), then writes `n` runs straight into
+/// its table, `step_ms` apart up to now, three agents taking turns, one in 17 failed.
+async fn fill_runs(desktop: &Desktop, n: i64, step_ms: i64) -> Result<()> {
     let mut init = desktop.cli()?;
     init.args(["--json", "apps", "list"]);
     let out = tokio::task::spawn_blocking(move || init.output()).await??;
@@ -25,30 +19,39 @@ async fn dashboard_draws_a_week_of_minutes() -> Result<()> {
         String::from_utf8_lossy(&out.stderr)
     );
     let now = i64::try_from(SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis())?;
+    let mut db = rusqlite::Connection::open(desktop.database())?;
+    let tx = db.transaction()?;
     {
-        let mut db = rusqlite::Connection::open(desktop.database())?;
-        let tx = db.transaction()?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO executions (request_id, agent, engine, model, started_at, ended_at, duration_us, success,
-                    input_tokens, output_tokens, llm_calls, cost_nanos)
-                 VALUES (?1, ?2, 'llm', 'gpt-4o-mini', ?3, ?3 + 900, ?4, ?5, 1200, 300, 1, ?6)",
-            )?;
-            let agents = ["email-analyst", "job-match", "follow-up"];
-            for i in 0..MINUTES {
-                let start = now - (MINUTES - i) * 60_000;
-                insert.execute(params![
-                    format!("bench-{i}"),
-                    agents[(i % 3) as usize],
-                    start,
-                    200_000 + (i * 7919) % 2_000_000,
-                    i % 17 != 0,
-                    360_000 + (i % 50) * 1000,
-                ])?;
-            }
+        let mut insert = tx.prepare(
+            "INSERT INTO executions (request_id, agent, engine, model, started_at, ended_at, duration_us, success,
+                input_tokens, cached_input_tokens, output_tokens, llm_calls, cost_nanos)
+             VALUES (?1, ?2, 'llm', 'gpt-4o-mini', ?3, ?3 + 900, ?4, ?5, 1200, 200, 300, 1, ?6)",
+        )?;
+        let agents = ["email-analyst", "job-match", "follow-up"];
+        for i in 0..n {
+            insert.execute(params![
+                format!("bench-{i}"),
+                agents[(i % 3) as usize],
+                now - (n - i) * step_ms,
+                200_000 + (i * 7919) % 2_000_000,
+                i % 17 != 0,
+                360_000 + (i % 50) * 1000,
+            ])?;
         }
-        tx.commit()?;
     }
+    tx.commit()?;
+    Ok(())
+}
+
+/// One run per minute for a week, three agents taking turns.
+const MINUTES: i64 = 7 * 24 * 60;
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a benchmark: make bench runs it"]
+async fn dashboard_draws_a_week_of_minutes() -> Result<()> {
+    let _one = exclusive().await;
+    let desktop = Desktop::start().await?;
+    fill_runs(&desktop, MINUTES, 60_000).await?;
 
     let app = desktop.launch().await?;
     app.testid("summary-cards").await?;
@@ -244,41 +247,8 @@ async fn cold_start_and_idle_memory_with_a_million_runs() -> Result<()> {
         app_memory(&app_bin)?
     );
     app.quit().await?;
-    let mut init = desktop.cli()?;
-    init.args(["--json", "apps", "list"]);
-    let out = tokio::task::spawn_blocking(move || init.output()).await??;
-    anyhow::ensure!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-
-    let now = i64::try_from(SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis())?;
-    let step = SPREAD_DAYS * 86_400_000 / MILLION;
     let filled = std::time::Instant::now();
-    {
-        let mut db = rusqlite::Connection::open(desktop.database())?;
-        let tx = db.transaction()?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO executions (request_id, agent, engine, model, started_at, ended_at, duration_us, success,
-                    input_tokens, cached_input_tokens, output_tokens, llm_calls, cost_nanos)
-                 VALUES (?1, ?2, 'llm', 'gpt-4o-mini', ?3, ?3 + 900, ?4, ?5, 1200, 200, 300, 1, ?6)",
-            )?;
-            let agents = ["email-analyst", "job-match", "follow-up"];
-            for i in 0..MILLION {
-                insert.execute(params![
-                    format!("bench-{i}"),
-                    agents[(i % 3) as usize],
-                    now - (MILLION - i) * step,
-                    200_000 + (i * 7919) % 2_000_000,
-                    i % 17 != 0,
-                    360_000 + (i % 50) * 1000,
-                ])?;
-            }
-        }
-        tx.commit()?;
-    }
+    fill_runs(&desktop, MILLION, SPREAD_DAYS * 86_400_000 / MILLION).await?;
     // A store in use has its rollups current: the CLI's first query folds them in.
     let mut fold = desktop.cli()?;
     fold.args(["--json", "monitoring", "agents"]);

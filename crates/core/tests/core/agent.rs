@@ -272,22 +272,9 @@ async fn provider_errors_are_classified_and_never_retried_by_the_client() {
 async fn a_provider_quoting_the_key_back_leaves_it_in_no_stored_message() {
     const KEY: &str = "sk-echoed-back-by-the-provider-77aa";
     let server = TestServer::start().await.unwrap();
-    let llm = jobtrail_core::agent::llm::LlmClient::new(jobtrail_core::agent::llm::Endpoint {
-        provider: "test".into(),
-        base_url: server.base_url(),
-        api_key: jobtrail_core::agent::llm::ApiKey::new(KEY),
-        timeout: std::time::Duration::from_secs(5),
-    })
-    .unwrap();
     let (dir, store, _) = temp_store();
     let store = Mutex::new(store);
-    let runtime = Runtime::new(Some(llm)).with_failsafe(std::sync::Arc::new(
-        jobtrail_core::failsafe::Failsafe::new(
-            jobtrail_core::failsafe::RetryPolicy::default(),
-            jobtrail_core::failsafe::CircuitBreakerConfig::default(),
-            std::sync::Arc::new(jobtrail_core::clock::ManualClock::new(0)),
-        ),
-    ));
+    let runtime = crate::runtime_for(crate::client_with_key(&server, KEY));
     for status in [400, 500, 500, 500, 500, 401] {
         server.script([Reply::EchoAuthorization { status }]);
     }

@@ -31,10 +31,18 @@ pub fn temp_store() -> (tempfile::TempDir, Store, ManualClock) {
 pub fn test_client(
     server: &jobtrail_llm_testserver::TestServer,
 ) -> jobtrail_core::agent::llm::LlmClient {
+    client_with_key(server, "sk-test-1234")
+}
+
+/// A client for the test server sending `key`.
+pub fn client_with_key(
+    server: &jobtrail_llm_testserver::TestServer,
+    key: &str,
+) -> jobtrail_core::agent::llm::LlmClient {
     jobtrail_core::agent::llm::LlmClient::new(jobtrail_core::agent::llm::Endpoint {
         provider: "test".into(),
         base_url: server.base_url(),
-        api_key: jobtrail_core::agent::llm::ApiKey::new("sk-test-1234"),
+        api_key: jobtrail_core::agent::llm::ApiKey::new(key),
         timeout: std::time::Duration::from_secs(5),
     })
     .expect("client")
@@ -43,13 +51,18 @@ pub fn test_client(
 /// A runtime whose model is the test server, with the default failsafe on a clock of
 /// its own (retry waits take no time).
 pub fn test_runtime(server: &jobtrail_llm_testserver::TestServer) -> jobtrail_core::agent::Runtime {
+    runtime_for(test_client(server))
+}
+
+/// A runtime for `client` with the default failsafe on a clock of its own.
+pub fn runtime_for(client: jobtrail_core::agent::llm::LlmClient) -> jobtrail_core::agent::Runtime {
     use jobtrail_core::failsafe::{CircuitBreakerConfig, Failsafe, RetryPolicy};
     let failsafe = Failsafe::new(
         RetryPolicy::default(),
         CircuitBreakerConfig::default(),
         Arc::new(ManualClock::new(0)),
     );
-    jobtrail_core::agent::Runtime::new(Some(test_client(server))).with_failsafe(Arc::new(failsafe))
+    jobtrail_core::agent::Runtime::new(Some(client)).with_failsafe(Arc::new(failsafe))
 }
 
 /// Adds an application as the user would (the draft is validated like typed input).
