@@ -169,8 +169,6 @@ pub fn run() {
         }
         watch::start(app.clone());
         scheduler::start(app.clone());
-        #[cfg(target_os = "linux")]
-        lighten_webview(app);
     });
     match app.build(tauri::generate_context!()) {
         Ok(app) => app.run(move |_, event| {
@@ -184,24 +182,6 @@ pub fn run() {
             eprintln!("jobtrail: the desktop app could not start: {e}");
             std::process::exit(1);
         }
-    }
-}
-
-/// One local page and no browsing: WebKit's document-viewer cache model keeps no page
-/// cache and small memory caches, which the browser model sizes for many sites.
-#[cfg(target_os = "linux")]
-fn lighten_webview(app: &tauri::AppHandle) {
-    use tauri::Manager;
-    use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
-    let Some(window) = app.get_webview_window("main") else {
-        return;
-    };
-    if let Err(e) = window.with_webview(|w| {
-        if let Some(context) = w.inner().context() {
-            context.set_cache_model(CacheModel::DocumentViewer);
-        }
-    }) {
-        tracing::debug!(error = %e, "webview cache model left as it is");
     }
 }
 

@@ -12,10 +12,13 @@ use crate::state::StoreState;
 /// Time between passes.
 const EVERY: Duration = Duration::from_secs(5 * 60);
 
+/// Wait before the first pass: the window's first queries go first.
+const FIRST_AFTER: Duration = Duration::from_secs(20);
+
 /// Starts the upkeep loop; the first pass runs shortly after start.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
-        let mut tick = tokio::time::interval(EVERY);
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + FIRST_AFTER, EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
