@@ -186,6 +186,17 @@ fn app_memory(app_bin: &std::path::Path) -> Result<String> {
     ))
 }
 
+/// Waits until no process runs `app_bin`: each start is measured from nothing.
+async fn gone(app_bin: &std::path::Path) -> Result<()> {
+    for _ in 0..200 {
+        if !processes().iter().any(|p| p.3 == app_bin) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("the app did not exit after its window closed")
+}
+
 /// Launches the app and waits until the dashboard's run count shows a number; ms.
 async fn start_to_dashboard(
     desktop: &Desktop,
@@ -250,6 +261,7 @@ async fn cold_start_and_idle_memory_with_a_million_runs() -> Result<()> {
         app_memory(&app_bin)?
     );
     app.quit().await?;
+    gone(&app_bin).await?;
     let filled = std::time::Instant::now();
     fill_runs(&desktop, MILLION, SPREAD_DAYS * 86_400_000 / MILLION).await?;
     // A store in use has its rollups current: the CLI's first query folds them in.
@@ -286,6 +298,7 @@ async fn cold_start_and_idle_memory_with_a_million_runs() -> Result<()> {
                     vec![],
                 )
                 .await?;
+            let ipc = ipc.as_f64().with_context(|| format!("a duration: {ipc}"))?;
             println!(
                 "get_monitoring_health + get_dashboard (24 h over {MILLION} runs) over IPC, warm: {ipc:.1} ms"
             );
@@ -296,6 +309,7 @@ async fn cold_start_and_idle_memory_with_a_million_runs() -> Result<()> {
             );
         }
         app.quit().await?;
+        gone(&app_bin).await?;
     }
     println!(
         "start to the dashboard showing the store's data (release build, Xvfb, {MILLION} runs): {:.0} ms, {:.0} ms, {:.0} ms",
