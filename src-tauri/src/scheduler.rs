@@ -26,21 +26,22 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
             let app = app.clone();
             let pass = tauri::async_runtime::spawn_blocking(move || {
                 let state = app.state::<StoreState>();
-                let store = state.mutex()?;
-                Ok::<_, crate::IpcError>(maintenance::run_maintenance_shared(store)?)
+                // No store: the window already says why; nothing to keep up.
+                let store = state.mutex().ok()?;
+                Some(maintenance::run_maintenance_shared(store))
             })
             .await;
             // Alerts may have opened or closed: notices and the tray follow.
             app_for_watch.state::<crate::watch::Watch>().poke();
             match pass {
-                Ok(Ok(report)) if report.failures.is_empty() => {
+                Ok(Some(Ok(report))) if report.failures.is_empty() => {
                     tracing::debug!(?report, "upkeep done");
                 }
-                Ok(Ok(report)) => {
+                Ok(Some(Ok(report))) => {
                     tracing::warn!(failures = ?report.failures, "upkeep had failures")
                 }
-                // The store could not be opened: the window already says so.
-                Ok(Err(e)) => tracing::debug!(error = %e.message, "upkeep skipped"),
+                Ok(Some(Err(e))) => tracing::warn!(error = %e, "upkeep failed"),
+                Ok(None) => tracing::debug!("upkeep skipped: no store"),
                 Err(e) => tracing::error!(error = %e, "upkeep task stopped unexpectedly"),
             }
         }

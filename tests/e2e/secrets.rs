@@ -11,7 +11,9 @@ use serde_json::{Value, json};
 
 use crate::inbox::{MBOX, import};
 
-const KEY: &str = "sk-e2e-SECRET-needle-5b2e";
+/// No `sk-` prefix: the key must be kept out by the app knowing its key, not by the
+/// log redaction's pattern for OpenAI-style keys.
+const KEY: &str = "e2e-SECRET-needle-5b2e-no-prefix";
 
 /// Every event the backend sends the window, kept in the page for the test to read.
 const EVENTS: [&str; 6] = [
@@ -298,11 +300,12 @@ async fn a_key_used_by_every_feature_is_in_no_file_log_export_or_event() -> Resu
     let needle = KEY.as_bytes();
     let holds = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     for f in &written {
-        ensure!(
-            !holds(&std::fs::read(f)?),
-            "{} contains the key",
-            f.display()
-        );
+        match std::fs::read(f) {
+            Ok(bytes) => ensure!(!holds(&bytes), "{} contains the key", f.display()),
+            // A runtime file removed since the listing holds nothing any more.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     ensure!(!holds(events.as_bytes()), "an event carried the key");
     ensure!(!holds(page.as_bytes()), "the page shows the key");

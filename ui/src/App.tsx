@@ -107,7 +107,7 @@ export function App() {
             ))}
             {pane("review", (active) => <ReviewView active={active} onChanged={refreshPendingReview} />)}
             {pane("profile", (active) => <ProfileView active={active} onOpenSettings={openSettings} />)}
-            {pane("settings", () => <SettingsView focus={settingsFocus} />)}
+            {pane("settings", (active) => <SettingsView focus={settingsFocus} active={active} />)}
           </>
         )}
       </main>

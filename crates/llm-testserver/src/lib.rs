@@ -174,6 +174,14 @@ impl TestServer {
         self.lock().script.extend(replies);
     }
 
+    /// Drops the replies not used yet; returns how many.
+    pub fn clear_script(&self) -> usize {
+        let mut s = self.lock();
+        let n = s.script.len();
+        s.script.clear();
+        n
+    }
+
     /// The reply given when the script is used up (else a 500 saying so).
     pub fn set_fallback(&self, reply: Reply) {
         self.lock().fallback = Some(reply);
@@ -235,7 +243,10 @@ async fn chat_completions(
         return error(
             code,
             "invalid_request_error",
-            &format!("Request with Authorization {auth} was refused: {auth}"),
+            &format!(
+                "Request with Authorization {auth} was refused (key {})",
+                auth.strip_prefix("Bearer ").unwrap_or(auth)
+            ),
         );
     }
     answer(reply, &body).await

@@ -86,6 +86,18 @@ describe("settings", () => {
     expect(screen.getByTestId("agent-config-follow-up")).toHaveTextContent("Follow-up");
   });
 
+  it("shows budgets saved elsewhere when it is shown again", async () => {
+    const view = render(<SettingsView active />);
+    expect(await screen.findByTestId("daily-budget")).toHaveValue("");
+    view.rerender(<SettingsView active={false} />);
+    // The Budget view saves a daily budget meanwhile.
+    const base = settings();
+    vi.mocked(backend.getSettings).mockResolvedValue(settings({ budgets: { ...base.budgets, dailyBudget: 4 } }));
+    view.rerender(<SettingsView active />);
+    await waitFor(() => expect(screen.getByTestId("daily-budget")).toHaveValue("4"));
+    expect(backend.getSettings).toHaveBeenCalledTimes(2);
+  });
+
   it("shows settings that could not be loaded and tries again", async () => {
     vi.mocked(backend.getSettings).mockRejectedValueOnce({ code: "store_unavailable", message: "database is locked" });
     const user = userEvent.setup();

@@ -27,12 +27,27 @@ type Load = { state: "loading" } | { state: "ready"; settings: Settings } | { st
 interface Props {
   /** The agent to bring into view; a new object each time it is asked for. */
   focus?: { agent: string } | null;
+  /** Whether the view is shown: each time it comes back, what is stored is read again. */
+  active?: boolean;
 }
 
 /** Which endpoint the agents call and how each of them runs. */
-export function SettingsView({ focus = null }: Props) {
+export function SettingsView({ focus = null, active = true }: Props) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [attempt, setAttempt] = useState(0);
+
+  // Other views save settings too (the Budget view's budgets): coming back shows what
+  // is stored now. Forms with unsaved edits keep them (useSettingsForm).
+  const [shown, setShown] = useState(active);
+  useEffect(() => {
+    if (active && !shown) {
+      backend.getSettings().then(
+        (settings) => setLoad((l) => (l.state === "ready" ? { state: "ready", settings } : l)),
+        () => {},
+      );
+    }
+    setShown(active);
+  }, [active, shown]);
 
   useEffect(() => {
     let cancelled = false;

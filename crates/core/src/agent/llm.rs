@@ -272,6 +272,9 @@ impl LlmError {
             LlmError::Connect(m) => LlmError::Connect(clean(m)),
             LlmError::InvalidResponse(m) => LlmError::InvalidResponse(clean(m)),
             LlmError::Config(m) => LlmError::Config(clean(m)),
+            LlmError::RateLimited { retry_after } => LlmError::RateLimited {
+                retry_after: retry_after.map(clean),
+            },
             other => other,
         }
     }
@@ -533,7 +536,9 @@ fn classify(err: OpenAIError) -> LlmError {
     match err {
         OpenAIError::Boxed(b) => match b.downcast_ref::<HttpStatusError>() {
             Some(h) => {
-                let message = provider_message(&h.body);
+                // Redacted before `provider_message` shortens it: a cut must not leave
+                // part of a quoted key that the patterns no longer recognise.
+                let message = provider_message(&crate::logging::redact(&h.body));
                 match h.status {
                     429 => LlmError::RateLimited {
                         retry_after: h.retry_after.clone(),

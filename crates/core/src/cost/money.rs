@@ -310,6 +310,13 @@ mod tests {
             serde_json::from_str::<Money>("2.5E3").unwrap(),
             Money::from_micros(2_500_000_000)
         );
+        assert_eq!(
+            plain_decimal("1.5e16").as_deref(),
+            Some("15000000000000000")
+        );
+        assert_eq!(plain_decimal("2.5e-3").as_deref(), Some("0.0025"));
+        assert_eq!(plain_decimal("-1e-1").as_deref(), Some("-0.1"));
+        assert_eq!(plain_decimal("12.5"), None);
         assert!(serde_json::from_str::<Money>("1e300").is_err());
         assert!(serde_json::from_str::<Money>("-1e-9").is_err());
         assert!(serde_json::from_str::<Money>("\"1e-9\"").is_err());

@@ -118,21 +118,39 @@ fn prune_batch(store: &mut Store, cutoff: Timestamp) -> store::Result<usize> {
 /// waits for one batch, not for seconds. Then the pass itself runs, with little left.
 pub fn run_maintenance_shared(store: &Mutex<Store>) -> store::Result<MaintenanceReport> {
     let lock = || store.lock().unwrap_or_else(PoisonError::into_inner);
-    while rollup::catch_up_batch(&mut lock())? == rollup::BATCH as usize {}
-    let mut pruned = 0;
-    loop {
-        let mut s = lock();
-        let Ok(config) = settings::monitoring(&s) else {
-            break;
-        };
-        let cutoff = s.now_ms() - config.metrics_retention_hours * LEVELS[1];
-        let n = prune_batch(&mut s, cutoff)?;
-        pruned += n;
-        if n < PRUNE_BATCH as usize {
-            break;
+    // `Mutex` is not fair: give a waiting command the chance to take the lock between
+    // batches. A failing batch ends the batching; the pass below meets the same
+    // failure and records it for the health report.
+    let batches = |step: &mut dyn FnMut(&mut Store) -> store::Result<(usize, bool)>| {
+        let mut done = 0;
+        loop {
+            match step(&mut lock()) {
+                Ok((n, more)) => {
+                    done += n;
+                    if !more {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "upkeep batch failed");
+                    break;
+                }
+            }
+            std::thread::yield_now();
         }
-    }
+        done
+    };
+    let folded = batches(&mut |s| {
+        let n = rollup::catch_up_batch(s)?;
+        Ok((n, n == rollup::BATCH as usize))
+    });
+    let pruned = batches(&mut |s| {
+        let config = settings::monitoring(s).map_err(|e| store::Error::Config(e.to_string()))?;
+        let n = prune_batch(s, s.now_ms() - config.metrics_retention_hours * LEVELS[1])?;
+        Ok((n, n == PRUNE_BATCH as usize))
+    });
     let mut report = run_maintenance(&mut lock())?;
+    report.rolled_up += folded;
     if let Some(p) = report.pruned.as_mut() {
         p.executions += pruned;
     }

@@ -270,7 +270,7 @@ async fn provider_errors_are_classified_and_never_retried_by_the_client() {
 
 #[tokio::test]
 async fn a_provider_quoting_the_key_back_leaves_it_in_no_stored_message() {
-    const KEY: &str = "sk-echoed-back-by-the-provider-77aa";
+    const KEY: &str = "echoed-back-by-the-provider-77aa";
     let server = TestServer::start().await.unwrap();
     let (dir, store, _) = temp_store();
     let store = Mutex::new(store);

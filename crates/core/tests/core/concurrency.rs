@@ -127,8 +127,12 @@ async fn the_app_the_cli_and_the_scheduler_share_one_store_without_lock_errors()
         let (app, errors) = (app.clone(), errors.clone());
         thread::spawn(move || {
             for _ in 0..200 {
+                note(
+                    &errors,
+                    "maintenance",
+                    maintenance::run_maintenance_shared(&app),
+                );
                 let mut s = app.lock().unwrap();
-                note(&errors, "maintenance", maintenance::run_maintenance(&mut s));
                 note(&errors, "notices", notices::check(&mut s));
                 note(&errors, "dashboard", monitor::dashboard(&mut s, None, 24.0));
                 drop(s);

@@ -852,12 +852,18 @@ async fn thousands_of_runs_under_every_fault_stay_within_policy_and_add_up() {
         0
     );
 
-    // Faults over: after the breaker's timeout, probes close the circuit again.
-    b.server.script(std::iter::repeat_with(answer).take(20));
+    // Faults over: after the breaker's timeout, probes close the circuit again, and
+    // the model answers (not the built-in engine standing in for it).
+    b.server.clear_script();
+    b.server.script(std::iter::repeat_with(answer).take(5));
     b.clock.advance(61_000);
     for _ in 0..5 {
-        assert!(b.run().await.result.is_ok());
+        let run = b.run().await;
+        assert!(run.result.is_ok(), "{:?}", run.result);
+        assert_eq!(run.execution.engine, jobtrail_core::agent::Engine::Llm);
+        assert_eq!(run.execution.fallback_reason, None);
     }
+    assert_eq!(b.server.pending(), 0, "each run asked the model once");
     assert!(
         b.failsafe
             .stats()
