@@ -177,6 +177,11 @@ fn check_agent(agent: &str) -> Result<&'static str> {
         })
 }
 
+/// Sampling temperatures an agent may be given.
+const TEMPERATURE: std::ops::RangeInclusive<f64> = 0.0..=2.0;
+/// Completion token limits an agent may be given.
+const MAX_TOKENS: std::ops::RangeInclusive<i64> = 1..=200_000;
+
 fn check_draft(agent: &str, d: AgentConfigDraft) -> Result<AgentConfig> {
     let default_model = check_agent(agent)?;
     let model = match d.model.as_deref().map(str::trim) {
@@ -193,12 +198,12 @@ fn check_draft(agent: &str, d: AgentConfigDraft) -> Result<AgentConfig> {
     };
     let temperature = match d.temperature {
         None => None,
-        Some(t) if (0.0..=2.0).contains(&t) => Some(t as f32),
+        Some(t) if TEMPERATURE.contains(&t) => Some(t as f32),
         Some(_) => return Err(invalid("temperature", "must be between 0 and 2")),
     };
     let max_tokens = match d.max_tokens {
         None => None,
-        Some(n) if (1..=200_000).contains(&n) => u32::try_from(n).ok(),
+        Some(n) if MAX_TOKENS.contains(&n) => u32::try_from(n).ok(),
         Some(_) => return Err(invalid("maxTokens", "must be between 1 and 200000")),
     };
     Ok(AgentConfig {
@@ -668,11 +673,11 @@ pub fn agent_config(store: &Store, agent: &str) -> Result<AgentConfig> {
                     // dropped (the provider's default applies), with a warning.
                     temperature: r
                         .get::<_, Option<f64>>(1)?
-                        .and_then(|t| in_range(agent, "temperature", t, 0.0, 2.0))
+                        .and_then(|t| in_range(agent, "temperature", t, &TEMPERATURE))
                         .map(|t| t as f32),
                     max_tokens: r
                         .get::<_, Option<i64>>(2)?
-                        .and_then(|n| in_range(agent, "maxTokens", n, 1, 200_000))
+                        .and_then(|n| in_range(agent, "maxTokens", n, &MAX_TOKENS))
                         .and_then(|n| u32::try_from(n).ok()),
                     enabled: r.get(3)?,
                     updated_at: r.get(4)?,
@@ -684,14 +689,13 @@ pub fn agent_config(store: &Store, agent: &str) -> Result<AgentConfig> {
     Ok(row.unwrap_or_else(|| AgentConfig::defaults(agent, default_model)))
 }
 
-fn in_range<T: PartialOrd + Copy + std::fmt::Display>(
+fn in_range<T: PartialOrd + std::fmt::Display>(
     agent: &str,
     field: &str,
     v: T,
-    min: T,
-    max: T,
+    range: &std::ops::RangeInclusive<T>,
 ) -> Option<T> {
-    if (min..=max).contains(&v) {
+    if range.contains(&v) {
         Some(v)
     } else {
         tracing::warn!(agent, field, value = %v, "stored agent setting out of range; ignored");

@@ -54,10 +54,9 @@ pub struct PruneReport {
 /// that nothing points at (an application's timeline or review item, or an email,
 /// keeps its run as provenance), and rollups past their own retention.
 pub fn prune(store: &mut Store) -> Result<PruneReport> {
-    let config = settings::monitoring(store)?;
     rollup::catch_up(store)?;
     let now = store.now_ms();
-    let cutoff = now - config.metrics_retention_hours * LEVELS[1];
+    let cutoff = retention_cutoff(store)?;
     let mut report = PruneReport {
         at: now,
         ..PruneReport::default()
@@ -92,6 +91,12 @@ pub fn prune(store: &mut Store) -> Result<PruneReport> {
         "metrics pruned"
     );
     Ok(report)
+}
+
+/// Raw executions that started before this are past the retention.
+fn retention_cutoff(store: &Store) -> Result<Timestamp> {
+    let config = settings::monitoring(store)?;
+    Ok(store.now_ms() - config.metrics_retention_hours * LEVELS[1])
 }
 
 /// Deletes up to [`PRUNE_BATCH`] prunable executions older than `cutoff`, in one
@@ -145,8 +150,8 @@ pub fn run_maintenance_shared(store: &Mutex<Store>) -> store::Result<Maintenance
         Ok((n, n == rollup::BATCH as usize))
     });
     let pruned = batches(&mut |s| {
-        let config = settings::monitoring(s).map_err(|e| store::Error::Config(e.to_string()))?;
-        let n = prune_batch(s, s.now_ms() - config.metrics_retention_hours * LEVELS[1])?;
+        let cutoff = retention_cutoff(s).map_err(|e| store::Error::Config(e.to_string()))?;
+        let n = prune_batch(s, cutoff)?;
         Ok((n, n == PRUNE_BATCH as usize))
     });
     let mut report = run_maintenance(&mut lock())?;

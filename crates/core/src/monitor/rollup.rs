@@ -110,18 +110,6 @@ impl Totals {
 
 /// Folds every execution past the watermark into the rollups. Returns how many.
 pub fn catch_up(store: &mut Store) -> store::Result<usize> {
-    // Queries call this first: with nothing new it must not take the write lock.
-    let behind: bool = store.read(|c| {
-        c.query_row(
-            "SELECT coalesce((SELECT max(id) FROM executions), 0)
-                    > (SELECT rolled_up_to FROM metrics_state WHERE id = 1)",
-            [],
-            |r| r.get(0),
-        )
-    })?;
-    if !behind {
-        return Ok(0);
-    }
     let mut done = 0;
     loop {
         let n = catch_up_batch(store)?;
@@ -138,6 +126,18 @@ pub fn catch_up(store: &mut Store) -> store::Result<usize> {
 /// Folds up to [`BATCH`] executions past the watermark, in one transaction; returns
 /// how many.
 pub(crate) fn catch_up_batch(store: &mut Store) -> store::Result<usize> {
+    // Queries catch up first: with nothing new this must not take the write lock.
+    let behind: bool = store.read(|c| {
+        c.query_row(
+            "SELECT coalesce((SELECT max(id) FROM executions), 0)
+                    > (SELECT rolled_up_to FROM metrics_state WHERE id = 1)",
+            [],
+            |r| r.get(0),
+        )
+    })?;
+    if !behind {
+        return Ok(0);
+    }
     store.write(|tx| {
         let from: i64 = tx.query_row(
             "SELECT rolled_up_to FROM metrics_state WHERE id = 1",
