@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { backend } from "../backend";
 import type { IpcError, Settings } from "../types";
 import { AgentConfigForm } from "./AgentConfigForm";
@@ -38,16 +38,16 @@ export function SettingsView({ focus = null, active = true }: Props) {
 
   // Other views save settings too (the Budget view's budgets): coming back shows what
   // is stored now. Forms with unsaved edits keep them (useSettingsForm).
-  const [shown, setShown] = useState(active);
+  const wasActive = useRef(active);
   useEffect(() => {
-    if (active && !shown) {
+    if (active && !wasActive.current) {
       backend.getSettings().then(
         (settings) => setLoad((l) => (l.state === "ready" ? { state: "ready", settings } : l)),
         () => {},
       );
     }
-    setShown(active);
-  }, [active, shown]);
+    wasActive.current = active;
+  }, [active]);
 
   useEffect(() => {
     let cancelled = false;
