@@ -25,6 +25,22 @@ pub(crate) const MIGRATION: Migration = Migration {
     ",
 };
 
+/// Notices raised by whoever saw the event (new job mail moving an application),
+/// shown by the next check; `key` keeps each one to a single showing.
+pub(crate) const PENDING_MIGRATION: Migration = Migration {
+    id: "202612061001_notices_pending",
+    sql: "
+    CREATE TABLE notices_pending (
+        key TEXT PRIMARY KEY NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        urgent INTEGER NOT NULL,
+        queued_at INTEGER NOT NULL
+    ) STRICT;
+    ",
+};
+
 /// Which setting turns a notice off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -38,6 +54,8 @@ pub enum NoticeKind {
     Unpriced,
     /// An error whose recovery is "escalate to admin" (a refused key, a full disk).
     Escalation,
+    /// New job mail moved an application, or left a proposal waiting in Review.
+    JobMail,
 }
 
 impl NoticeKind {
@@ -48,6 +66,7 @@ impl NoticeKind {
             NoticeKind::Performance => "performance",
             NoticeKind::Unpriced => "unpriced",
             NoticeKind::Escalation => "escalation",
+            NoticeKind::JobMail => "job_mail",
         }
     }
 }
@@ -124,6 +143,12 @@ pub fn check(store: &mut Store) -> Result<Check> {
     }
     let now = store.now_ms();
     let due = store.write(|tx| {
+        // Queued notices are shown once, or dropped when their kind is switched off.
+        for n in take_pending(tx)? {
+            if enabled(&on, n.kind) {
+                candidates.push(n);
+            }
+        }
         let mut stmt = tx.prepare_cached(
             "INSERT OR IGNORE INTO notices_sent (key, kind, sent_at) VALUES (?1, ?2, ?3)",
         )?;
@@ -148,7 +173,55 @@ fn enabled(on: &NotificationSettings, kind: NoticeKind) -> bool {
         NoticeKind::Performance => on.performance,
         NoticeKind::Unpriced => on.unpriced,
         NoticeKind::Escalation => on.escalations,
+        NoticeKind::JobMail => on.job_mail,
     }
+}
+
+/// Queues a notice for the next check; a key already queued or shown is ignored.
+pub fn queue(store: &mut Store, notice: &Notice) -> Result<()> {
+    let now = store.now_ms();
+    store.write(|tx| {
+        tx.execute(
+            "INSERT OR IGNORE INTO notices_pending (key, kind, title, body, urgent, queued_at)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6
+             WHERE NOT EXISTS (SELECT 1 FROM notices_sent WHERE key = ?1)",
+            params![
+                notice.key,
+                notice.kind.as_str(),
+                notice.title,
+                notice.body,
+                notice.urgent,
+                now
+            ],
+        )
+    })?;
+    Ok(())
+}
+
+fn take_pending(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<Vec<Notice>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT kind, key, title, body, urgent FROM notices_pending ORDER BY queued_at, key",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let kind: String = r.get(0)?;
+        Ok(Notice {
+            kind: match kind.as_str() {
+                "budget" => NoticeKind::Budget,
+                "performance" => NoticeKind::Performance,
+                "unpriced" => NoticeKind::Unpriced,
+                "escalation" => NoticeKind::Escalation,
+                _ => NoticeKind::JobMail,
+            },
+            key: r.get(1)?,
+            title: r.get(2)?,
+            body: r.get(3)?,
+            urgent: r.get(4)?,
+        })
+    })?;
+    let out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    drop(stmt);
+    tx.execute("DELETE FROM notices_pending", [])?;
+    Ok(out)
 }
 
 /// The highest threshold each budget has crossed in its current day or month.
@@ -216,6 +289,8 @@ fn escalations(store: &Store) -> Result<Vec<Notice>> {
             key: format!("escalation:{kind}:{day}"),
             title: match kind.as_str() {
                 "authentication" => "The provider refused the API key".to_owned(),
+                "imap_login_refused" => "A mail server refused the password".to_owned(),
+                "imap_no_password" => "A mail account needs its password".to_owned(),
                 _ => "Jobtrail needs your attention".to_owned(),
             },
             body: if n > 1 {

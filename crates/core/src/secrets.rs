@@ -97,3 +97,85 @@ pub fn remove(provider: &str) -> Result<(), KeychainError> {
         Err(e) => Err(classify(e)),
     }
 }
+
+/// A mail account's password (an app password): shown nowhere, never serialized.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    /// Longest password accepted (app passwords are 16–64 characters).
+    pub const MAX_CHARS: usize = 1024;
+
+    /// A password; `None` when empty or longer than [`Self::MAX_CHARS`]. A trailing
+    /// newline (from `echo … |` or a terminal) is not part of it.
+    pub fn new(raw: impl Into<String>) -> Option<Self> {
+        let mut p: String = raw.into();
+        while p.ends_with(['\n', '\r']) {
+            p.pop();
+        }
+        (!p.is_empty() && p.chars().count() <= Self::MAX_CHARS).then_some(Self(p))
+    }
+
+    /// The password itself, for the login command only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// The keychain entry of mail account `account`: `mail:NAME`. Provider names cannot
+/// hold a colon, so an account never collides with an API key.
+pub fn mail_entry_name(account: &str) -> String {
+    format!("mail:{account}")
+}
+
+/// The stored password of mail account `account`, if any.
+pub fn mail_password(account: &str) -> Result<Option<Password>, KeychainError> {
+    match entry(&mail_entry_name(account))?.get_password() {
+        Ok(p) => Ok(Password::new(p)),
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(classify(e)),
+    }
+}
+
+/// Stores (or replaces) the password of mail account `account`.
+pub fn set_mail_password(account: &str, password: &Password) -> Result<(), KeychainError> {
+    entry(&mail_entry_name(account))?
+        .set_password(password.expose())
+        .map_err(classify)
+}
+
+/// Removes the password of mail account `account`; an absent one is not an error.
+pub fn remove_mail_password(account: &str) -> Result<(), KeychainError> {
+    remove(&mail_entry_name(account))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_show_and_lose_only_a_trailing_newline() {
+        let p = Password::new("app pass word\n").expect("a password");
+        assert_eq!(
+            p.expose(),
+            "app pass word",
+            "the newline from stdin is not part of it"
+        );
+        assert_eq!(format!("{p:?}"), "<redacted>", "Debug never shows it");
+        assert!(
+            Password::new("\n").is_none(),
+            "an empty password is refused"
+        );
+        assert!(Password::new("x".repeat(Password::MAX_CHARS + 1)).is_none());
+        assert!(
+            check_provider(&mail_entry_name("work")).is_err(),
+            "no provider name can equal a mail entry"
+        );
+    }
+}

@@ -225,7 +225,10 @@ const FAILSAFE_KEY: &str = "failsafe.config";
 const NOTIFICATIONS_KEY: &str = "notifications.config";
 
 /// A stored JSON value, or `None` when absent or unreadable (with a warning).
-fn get_json<T: serde::de::DeserializeOwned>(store: &Store, key: &str) -> Result<Option<T>> {
+pub(crate) fn get_json<T: serde::de::DeserializeOwned>(
+    store: &Store,
+    key: &str,
+) -> Result<Option<T>> {
     Ok(store.read(|c| get_json_in(c, key))?)
 }
 
@@ -247,7 +250,7 @@ fn get_json_in<T: serde::de::DeserializeOwned>(
     }))
 }
 
-fn put_json<T: Serialize>(store: &mut Store, key: &str, value: &T) -> Result<()> {
+pub(crate) fn put_json<T: Serialize>(store: &mut Store, key: &str, value: &T) -> Result<()> {
     let json = serde_json::to_string(value).map_err(|e| invalid("settings", e.to_string()))?;
     let now = store.now_ms();
     store.write(|tx| {
@@ -612,8 +615,10 @@ pub struct NotificationSettings {
     pub performance: bool,
     /// Calls to a model without a price.
     pub unpriced: bool,
-    /// Errors only a person can fix (a refused API key, a full disk).
+    /// Errors only a person can fix (a refused API key or mail password, a full disk).
     pub escalations: bool,
+    /// New job mail moved an application or waits in Review (once per message).
+    pub job_mail: bool,
 }
 
 impl Default for NotificationSettings {
@@ -623,6 +628,7 @@ impl Default for NotificationSettings {
             performance: true,
             unpriced: true,
             escalations: true,
+            job_mail: true,
         }
     }
 }

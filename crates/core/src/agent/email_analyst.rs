@@ -521,7 +521,7 @@ const RULES: &[(EmailCategory, &[&str])] = &[
 ];
 
 /// The category of lowercased `text` and the phrase that decided it.
-fn classify(text: &str) -> (EmailCategory, Option<&'static str>) {
+pub(super) fn classify(text: &str) -> (EmailCategory, Option<&'static str>) {
     RULES
         .iter()
         .find_map(|(category, phrases)| {
@@ -541,7 +541,7 @@ fn category_words(c: EmailCategory) -> String {
 }
 
 /// `Name <addr>` → (name, addr); a bare address → (None, addr).
-fn split_sender(from: &str) -> (Option<String>, Option<String>) {
+pub(super) fn split_sender(from: &str) -> (Option<String>, Option<String>) {
     let from = from.trim();
     match (from.find('<'), from.rfind('>')) {
         (Some(l), Some(r)) if l < r => {

@@ -15,6 +15,7 @@ pub mod llm;
 mod runtime;
 pub mod tasks;
 pub mod tools;
+pub mod triage;
 
 pub use execution::{
     Engine, ExecutionHandle, ExecutionRecord, Outcome, end_execution, end_executions,

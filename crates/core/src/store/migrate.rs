@@ -47,6 +47,9 @@ pub const MIGRATIONS: &[Migration] = &[
     crate::explain::feedback::MIGRATION,
     crate::failsafe::errors::MIGRATION,
     crate::notices::MIGRATION,
+    tracker::emails::MAILBOX_MIGRATION,
+    crate::mail::account::MIGRATION,
+    crate::notices::PENDING_MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

@@ -36,6 +36,16 @@ pub(crate) const MIGRATION: Migration = Migration {
     ",
 };
 
+/// Where a synced message came from, and why it was not analysed (if it was not).
+pub(crate) const MAILBOX_MIGRATION: Migration = Migration {
+    id: "202612061000_emails_mailbox",
+    sql: "
+    ALTER TABLE emails ADD COLUMN account TEXT;
+    ALTER TABLE emails ADD COLUMN folder TEXT;
+    ALTER TABLE emails ADD COLUMN skipped_reason TEXT;
+    ",
+};
+
 /// Characters of the body shown in lists.
 const SNIPPET_CHARS: usize = 160;
 
@@ -62,6 +72,12 @@ pub struct EmailSummary {
     pub imported_at: Timestamp,
     /// The file it came from.
     pub source: Option<String>,
+    /// The mail account it was synced from.
+    pub account: Option<String>,
+    /// The folder of that account.
+    pub folder: Option<String>,
+    /// Why no model looked at it (the pre-filter found it not job-related).
+    pub skipped_reason: Option<String>,
     /// The analyst's category, once analysed.
     pub category: Option<EmailCategory>,
     /// The application it belongs to, once known.
@@ -126,13 +142,22 @@ pub fn dedup_key(mail: &ParsedMail, raw: &[u8]) -> String {
     }
 }
 
+/// Where a message came from: a file, or an account's folder.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MailOrigin<'a> {
+    /// The file's name.
+    pub file: Option<&'a str>,
+    /// The mail account and folder.
+    pub mailbox: Option<(&'a str, &'a str)>,
+}
+
 /// Stores one parsed message unless its key is already there. Runs inside the
 /// caller's transaction so a whole mailbox imports in a few commits.
 pub(crate) fn insert(
     tx: &rusqlite::Transaction<'_>,
     mail: &ParsedMail,
     key: &str,
-    source: Option<&str>,
+    origin: MailOrigin<'_>,
     now: Timestamp,
 ) -> rusqlite::Result<Inserted> {
     let sent_at = mail
@@ -142,8 +167,8 @@ pub(crate) fn insert(
         .map(|d| d.timestamp_millis());
     let n = tx.execute(
         "INSERT INTO emails (dedup_key, message_id, from_addr, subject, date, sent_at, body,
-                             source, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                             source, imported_at, account, folder)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (dedup_key) DO NOTHING",
         params![
             key,
@@ -153,8 +178,10 @@ pub(crate) fn insert(
             mail.date,
             sent_at,
             mail.body,
-            source,
-            now
+            origin.file,
+            now,
+            origin.mailbox.map(|m| m.0),
+            origin.mailbox.map(|m| m.1),
         ],
     )?;
     Ok(if n == 0 {
@@ -165,7 +192,7 @@ pub(crate) fn insert(
 }
 
 const SUMMARY_COLUMNS: &str = "id, message_id, from_addr, subject, date, body, imported_at, \
-     source, category, application_id, execution_id, sent_at";
+     source, category, application_id, execution_id, sent_at, account, folder, skipped_reason";
 
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<EmailSummary> {
     let body: String = r.get(5)?;
@@ -183,6 +210,9 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<EmailSummary> {
         application_id: r.get(9)?,
         execution_id: r.get(10)?,
         sent_at: r.get(11)?,
+        account: r.get(12)?,
+        folder: r.get(13)?,
+        skipped_reason: r.get(14)?,
     })
 }
 
@@ -215,7 +245,7 @@ pub fn get(store: &Store, id: i64) -> Result<Email> {
     let sql = format!("SELECT {SUMMARY_COLUMNS}, analysis FROM emails WHERE id = ?1");
     let found = store.read(|conn| {
         conn.query_row(&sql, [id], |r| {
-            let analysis: Option<String> = r.get(12)?;
+            let analysis: Option<String> = r.get(15)?;
             Ok((summary_from_row(r)?, r.get::<_, String>(5)?, analysis))
         })
         .optional()
@@ -263,6 +293,17 @@ pub fn count(store: &Store) -> Result<i64> {
     Ok(store.read(|c| c.query_row("SELECT count(*) FROM emails", [], |r| r.get(0)))?)
 }
 
+/// Notes why no model looked at email `id` (the pre-filter's reason).
+pub fn mark_skipped(store: &mut Store, id: i64, reason: &str) -> Result<()> {
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE emails SET skipped_reason = ?1 WHERE id = ?2",
+            params![reason, id],
+        )
+    })?;
+    Ok(())
+}
+
 /// Records the analyst's answer on the email (the latest run wins).
 pub(crate) fn record_analysis(
     tx: &rusqlite::Transaction<'_>,
@@ -278,7 +319,8 @@ pub(crate) fn record_analysis(
         rusqlite::Error::ToSqlConversionFailure(Box::new(e)) // only non-finite floats fail
     })?;
     tx.execute(
-        "UPDATE emails SET category = ?1, analysis = ?2, application_id = ?3, execution_id = ?4
+        "UPDATE emails SET category = ?1, analysis = ?2, application_id = ?3, execution_id = ?4,
+                           skipped_reason = NULL
          WHERE id = ?5",
         params![category, json, application_id, execution_id, email_id],
     )?;

@@ -233,7 +233,13 @@ fn commit(
     let results = store.write(|tx| {
         batch
             .iter()
-            .map(|(m, key)| emails::insert(tx, m, key, source, now))
+            .map(|(m, key)| {
+                let origin = emails::MailOrigin {
+                    file: source,
+                    mailbox: None,
+                };
+                emails::insert(tx, m, key, origin, now)
+            })
             .collect::<rusqlite::Result<Vec<_>>>()
     })?;
     for r in results {

@@ -261,11 +261,12 @@ fn monitoring_failsafe_alert_and_notification_settings_are_stored_exactly_or_ref
             period_hours: h,
             min_executions: n,
         });
-    let notifications = any::<[bool; 4]>().prop_map(|[b, p, u, e]| NotificationSettings {
+    let notifications = any::<[bool; 5]>().prop_map(|[b, p, u, e, j]| NotificationSettings {
         budget: b,
         performance: p,
         unpriced: u,
         escalations: e,
+        job_mail: j,
     });
     check(
         256,

@@ -1,0 +1,225 @@
+//! The pre-filter in front of the analyst: does a new message look job-related?
+//!
+//! Only job mail is worth a model call; a newsletter should cost nothing. The filter
+//! leans hard towards "yes": a missed interview invite costs far more than a call,
+//! so anything from an applicant-tracking system, anything the built-in engine's
+//! rules recognise, any job-search word and any mention of a company the person
+//! applied to passes.
+
+use super::email_analyst::{EmailCategory, EmailInput, classify, split_sender};
+
+/// Senders' domains of applicant-tracking systems, job sites and assessment tools.
+const JOB_SENDERS: &[&str] = &[
+    "greenhouse.io",
+    "greenhouse-mail.io",
+    "lever.co",
+    "ashbyhq.com",
+    "myworkday.com",
+    "myworkdayjobs.com",
+    "workday.com",
+    "icims.com",
+    "smartrecruiters.com",
+    "linkedin.com",
+    "indeed.com",
+    "indeedemail.com",
+    "workable.com",
+    "workablemail.com",
+    "jobvite.com",
+    "bamboohr.com",
+    "recruitee.com",
+    "teamtailor.com",
+    "teamtailor-mail.com",
+    "personio.com",
+    "personio.de",
+    "breezy.hr",
+    "jazzhr.com",
+    "applytojob.com",
+    "successfactors.com",
+    "successfactors.eu",
+    "taleo.net",
+    "oraclecloud.com",
+    "hirevue.com",
+    "codility.com",
+    "hackerrank.com",
+    "codesignal.com",
+    "wellfound.com",
+    "otta.com",
+    "glassdoor.com",
+    "ziprecruiter.com",
+    "dice.com",
+    "hired.com",
+    "welcometothejungle.com",
+    "stepstone.de",
+    "xing.com",
+    "rippling.com",
+    "gem.com",
+    "dover.com",
+    "pinpointhq.com",
+];
+
+/// Words and phrases of a job search; matched at word starts in subject and body.
+const JOB_WORDS: &[&str] = &[
+    "application",
+    "applied",
+    "applying",
+    "apply",
+    "candidate",
+    "candidacy",
+    "position",
+    "role",
+    "job",
+    "hiring",
+    "hire",
+    "recruit",
+    "interview",
+    "offer",
+    "career",
+    "resume",
+    "résumé",
+    "cv",
+    "talent",
+    "vacanc",
+    "opening",
+    "onsite",
+    "on-site",
+    "phone screen",
+    "screening",
+    "assessment",
+    "compensation",
+    "salary",
+    "start date",
+    "background check",
+    "reference check",
+    "next steps",
+    "next step",
+    "headhunt",
+    "your profile",
+    "opportunit",
+    "bewerbung",
+    "candidature",
+    "entretien",
+    "vorstellungsgespräch",
+];
+
+/// The pre-filter's verdict on one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Triage {
+    /// Whether the analyst should run on it.
+    pub job_related: bool,
+    /// Why, in a phrase for the person.
+    pub reason: String,
+}
+
+/// Whether `email` looks job-related; `companies` are the person's applications'
+/// companies (a message naming one passes).
+pub fn triage(email: &EmailInput, companies: &[String]) -> Triage {
+    let yes = |reason: String| Triage {
+        job_related: true,
+        reason,
+    };
+    let (_, address) = split_sender(&email.from);
+    let domain = address
+        .as_deref()
+        .and_then(|a| a.rsplit('@').next())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if let Some(d) = JOB_SENDERS
+        .iter()
+        .find(|d| domain == **d || domain.ends_with(&format!(".{d}")))
+    {
+        return yes(format!(
+            "sent by {d}, an applicant-tracking system or job site"
+        ));
+    }
+    let text = format!("{}\n{}", email.subject, email.body).to_lowercase();
+    let (category, phrase) = classify(&text);
+    if category != EmailCategory::Other {
+        return yes(format!(
+            "mentions \"{}\"",
+            phrase.unwrap_or("a job-search phrase")
+        ));
+    }
+    if let Some(w) = JOB_WORDS.iter().find(|w| at_word_start(&text, w)) {
+        return yes(format!("mentions \"{w}\""));
+    }
+    let from = email.from.to_lowercase();
+    if let Some(c) = companies.iter().find(|c| {
+        let c = c.trim().to_lowercase();
+        c.chars().count() >= 3 && (at_word_start(&text, &c) || from.contains(&c))
+    }) {
+        return yes(format!("about {c}, a company you applied to"));
+    }
+    Triage {
+        job_related: false,
+        reason: "not job-related: no job-search words, not from an applicant-tracking system \
+                 or a company you applied to"
+            .to_owned(),
+    }
+}
+
+/// Whether `needle` occurs in `text` at the start of a word.
+fn at_word_start(text: &str, needle: &str) -> bool {
+    text.match_indices(needle).any(|(i, _)| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mail(from: &str, subject: &str, body: &str) -> EmailInput {
+        EmailInput {
+            from: from.into(),
+            subject: subject.into(),
+            date: None,
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn tracking_systems_and_job_words_pass() {
+        let cases = [
+            mail("no-reply@us.greenhouse-mail.io", "Hello", "Thanks"),
+            mail(
+                "Globex <talent@globex.com>",
+                "Next steps",
+                "Are you free Tuesday?",
+            ),
+            mail("a@b.com", "Your candidacy", "We reviewed it."),
+            mail(
+                "x@y.com",
+                "Quick chat?",
+                "I saw your profile and think you'd fit.",
+            ),
+        ];
+        for m in cases {
+            assert!(triage(&m, &[]).job_related, "{}", m.subject);
+        }
+    }
+
+    #[test]
+    fn newsletters_are_skipped_with_a_reason() {
+        let m = mail(
+            "Weekly Digest <news@medium.com>",
+            "Your weekly reading list",
+            "Ten stories about gardening, cooking and travel. Unsubscribe any time.",
+        );
+        let t = triage(&m, &[]);
+        assert!(!t.job_related);
+        assert!(t.reason.starts_with("not job-related"), "{}", t.reason);
+    }
+
+    #[test]
+    fn companies_applied_to_pass_and_words_match_at_word_starts() {
+        let m = mail("Dana <dana@initech.com>", "Lunch?", "See you at noon");
+        assert!(triage(&m, &["Initech".into()]).job_related);
+        assert!(!triage(&m, &[]).job_related);
+        // "controle" holds "role" but not at a word start.
+        let m = mail("a@b.com", "Sale", "price controle and more");
+        assert!(!triage(&m, &[]).job_related);
+    }
+}

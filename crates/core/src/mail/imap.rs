@@ -1,0 +1,461 @@
+//! One IMAP connection: TCP, TLS (implicit or STARTTLS) checked against the system's
+//! roots (`SSL_CERT_FILE` and `SSL_CERT_DIR` are honoured, for a company CA), login,
+//! and the read-only commands sync needs.
+//!
+//! Nothing here can change a mailbox. Only `CAPABILITY`, `LOGIN`, `LIST`, `EXAMINE`,
+//! `UID SEARCH`, `UID FETCH (… BODY.PEEK[])`, `IDLE`, `NOOP` and `LOGOUT` are ever
+//! sent: never `SELECT`, `STORE`, `EXPUNGE`, `MOVE`, `COPY` or `APPEND`, so flags
+//! (`\Seen` included) stay as the person left them.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use async_imap::types::Fetch;
+use futures_util::StreamExt;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::TcpStream;
+
+use super::account::Security;
+use super::{Error, Result, utf7};
+use crate::secrets::Password;
+
+/// Longest wait to connect, log in or for one command's answer.
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
+/// Longest wait for the TCP connection and TLS handshake.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A byte stream IMAP can run over (plain or TLS).
+trait Io: AsyncRead + AsyncWrite + Unpin + Send + std::fmt::Debug {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send + std::fmt::Debug> Io for T {}
+
+type Session = async_imap::Session<Box<dyn Io>>;
+
+/// Where and how to log in.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    /// The server.
+    pub host: &'a str,
+    /// Its port.
+    pub port: u16,
+    /// How the connection is protected.
+    pub security: Security,
+    /// The login name.
+    pub user: &'a str,
+}
+
+/// A folder opened read-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Examined {
+    /// Its `UIDVALIDITY`: UIDs are comparable only while it stays the same.
+    pub uid_validity: u32,
+    /// The UID the next message will get, if the server says.
+    pub uid_next: Option<u32>,
+    /// Messages in it.
+    pub exists: u32,
+}
+
+/// A folder as the server lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct FolderInfo {
+    /// Its name, in UTF-8.
+    pub name: String,
+    /// Whether it can be opened (not a mere level of the hierarchy).
+    pub selectable: bool,
+}
+
+/// A logged-in, read-only IMAP session.
+#[derive(Debug)]
+pub struct Connection {
+    session: Session,
+    server: String,
+    idle: bool,
+}
+
+/// The TLS settings: the system's roots plus `SSL_CERT_FILE` / `SSL_CERT_DIR`, read
+/// once per process. No "accept any certificate" switch exists.
+fn tls_config() -> std::result::Result<Arc<rustls::ClientConfig>, String> {
+    static CONFIG: OnceLock<std::result::Result<Arc<rustls::ClientConfig>, String>> =
+        OnceLock::new();
+    CONFIG
+        .get_or_init(|| {
+            let found = rustls_native_certs::load_native_certs();
+            let mut roots = rustls::RootCertStore::empty();
+            let (added, _ignored) = roots.add_parsable_certificates(found.certs);
+            for e in &found.errors {
+                tracing::warn!(error = %e, "a trusted certificate could not be read");
+            }
+            if added == 0 {
+                return Err(
+                    "no trusted root certificates were found (install ca-certificates, \
+                     or point SSL_CERT_FILE at your CA bundle)"
+                        .to_owned(),
+                );
+            }
+            let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+            let config = rustls::ClientConfig::builder_with_provider(provider)
+                .with_safe_default_protocol_versions()
+                .map_err(|e| e.to_string())?
+                .with_root_certificates(roots)
+                .with_no_client_auth();
+            Ok(Arc::new(config))
+        })
+        .clone()
+}
+
+async fn within<T>(
+    server: &str,
+    what: &str,
+    limit: Duration,
+    f: impl Future<Output = T>,
+) -> Result<T> {
+    tokio::time::timeout(limit, f)
+        .await
+        .map_err(|_| Error::Timeout {
+            server: server.to_owned(),
+            what: what.to_owned(),
+        })
+}
+
+/// An async-imap failure as ours; `folder` names the folder a `NO` was about.
+fn imap_error(server: &str, folder: Option<&str>, e: async_imap::error::Error) -> Error {
+    use async_imap::error::Error as E;
+    match (e, folder) {
+        (E::Io(io), _) => Error::Connect {
+            server: server.to_owned(),
+            reason: io.to_string(),
+        },
+        (E::ConnectionLost, _) => Error::Connect {
+            server: server.to_owned(),
+            reason: "the server closed the connection".to_owned(),
+        },
+        (E::No(reason) | E::Bad(reason), Some(folder)) => Error::Folder {
+            folder: folder.to_owned(),
+            reason,
+        },
+        (E::Validate(v), Some(folder)) => Error::Folder {
+            folder: folder.to_owned(),
+            reason: v.to_string(),
+        },
+        (other, _) => Error::Protocol {
+            server: server.to_owned(),
+            reason: other.to_string(),
+        },
+    }
+}
+
+async fn tls_wrap(server: &str, host: &str, tcp: TcpStream) -> Result<Box<dyn Io>> {
+    let config = tls_config().map_err(|reason| Error::Tls {
+        server: server.to_owned(),
+        reason,
+    })?;
+    let name =
+        rustls::pki_types::ServerName::try_from(host.to_owned()).map_err(|e| Error::Tls {
+            server: server.to_owned(),
+            reason: format!("{host} is not a valid server name: {e}"),
+        })?;
+    let tls = within(
+        server,
+        "the TLS handshake",
+        CONNECT_TIMEOUT,
+        tokio_rustls::TlsConnector::from(config).connect(name, tcp),
+    )
+    .await?
+    .map_err(|e| Error::Tls {
+        server: server.to_owned(),
+        reason: e.to_string(),
+    })?;
+    Ok(Box::new(tls))
+}
+
+impl Connection {
+    /// Connects, secures the connection as the account says and logs in.
+    #[tracing::instrument(skip_all, fields(host = target.host, port = target.port, security = target.security.as_str()))]
+    pub async fn open(target: Target<'_>, password: &Password) -> Result<Self> {
+        let server = format!("{}:{}", target.host, target.port);
+        let tcp = within(
+            &server,
+            "the connection",
+            CONNECT_TIMEOUT,
+            TcpStream::connect((target.host, target.port)),
+        )
+        .await?
+        .map_err(|e| Error::Connect {
+            server: server.clone(),
+            reason: e.to_string(),
+        })?;
+        let _ = tcp.set_nodelay(true);
+        let stream: Box<dyn Io> = match target.security {
+            Security::Tls => tls_wrap(&server, target.host, tcp).await?,
+            Security::None => Box::new(tcp),
+            Security::Starttls => {
+                let mut client = async_imap::Client::new(tcp);
+                greeting(&server, &mut client).await?;
+                within(
+                    &server,
+                    "STARTTLS",
+                    COMMAND_TIMEOUT,
+                    client.run_command_and_check_ok("STARTTLS", None),
+                )
+                .await?
+                .map_err(|e| Error::Tls {
+                    server: server.clone(),
+                    reason: format!("the server refused STARTTLS: {e}"),
+                })?;
+                tls_wrap(&server, target.host, client.into_inner()).await?
+            }
+        };
+        let mut client = async_imap::Client::new(stream);
+        if target.security != Security::Starttls {
+            greeting(&server, &mut client).await?;
+        }
+        let login = within(
+            &server,
+            "the login",
+            COMMAND_TIMEOUT,
+            client.login(target.user, password.expose()),
+        )
+        .await?;
+        let mut session = match login {
+            Ok(s) => s,
+            Err((
+                async_imap::error::Error::No(reason) | async_imap::error::Error::Bad(reason),
+                _,
+            )) => {
+                return Err(Error::Authentication { server, reason });
+            }
+            Err((e, _)) => return Err(imap_error(&server, None, e)),
+        };
+        let caps = within(
+            &server,
+            "CAPABILITY",
+            COMMAND_TIMEOUT,
+            session.capabilities(),
+        )
+        .await?
+        .map_err(|e| imap_error(&server, None, e))?;
+        let idle = caps.has_str("IDLE");
+        tracing::debug!(idle, "logged in");
+        Ok(Self {
+            session,
+            server,
+            idle,
+        })
+    }
+
+    /// `host:port`.
+    pub fn server(&self) -> &str {
+        &self.server
+    }
+
+    /// Whether the server offers `IDLE`.
+    pub fn supports_idle(&self) -> bool {
+        self.idle
+    }
+
+    /// Every folder of the account.
+    pub async fn folders(&mut self) -> Result<Vec<FolderInfo>> {
+        let server = self.server.clone();
+        let names = within(&server, "LIST", COMMAND_TIMEOUT, async {
+            let mut out = Vec::new();
+            let mut stream = self.session.list(Some(""), Some("*")).await?;
+            while let Some(n) = stream.next().await {
+                let n = n?;
+                let selectable = !n.attributes().iter().any(|a| {
+                    matches!(a, async_imap::types::NameAttribute::NoSelect)
+                        || matches!(a, async_imap::types::NameAttribute::Extension(x)
+                            if x.eq_ignore_ascii_case("\\NonExistent"))
+                });
+                out.push(FolderInfo {
+                    name: utf7::decode(n.name()),
+                    selectable,
+                });
+            }
+            Ok::<_, async_imap::error::Error>(out)
+        })
+        .await?
+        .map_err(|e| imap_error(&server, None, e))?;
+        Ok(names)
+    }
+
+    /// Opens `folder` read-only (`EXAMINE`).
+    pub async fn examine(&mut self, folder: &str) -> Result<Examined> {
+        let server = self.server.clone();
+        let mailbox = within(
+            &server,
+            "EXAMINE",
+            COMMAND_TIMEOUT,
+            self.session.examine(utf7::encode(folder)),
+        )
+        .await?
+        .map_err(|e| imap_error(&server, Some(folder), e))?;
+        let uid_validity = mailbox.uid_validity.ok_or_else(|| Error::Protocol {
+            server: server.clone(),
+            reason: format!("no UIDVALIDITY for folder {folder:?}"),
+        })?;
+        Ok(Examined {
+            uid_validity,
+            uid_next: mailbox.uid_next,
+            exists: mailbox.exists,
+        })
+    }
+
+    /// UIDs above `after` of messages that arrived on or after `since`, ascending, in
+    /// the examined folder.
+    pub async fn uids_after(&mut self, after: u32, since: chrono::NaiveDate) -> Result<Vec<u32>> {
+        let server = self.server.clone();
+        let query = format!(
+            "UID {}:* SINCE {}",
+            after.saturating_add(1),
+            since.format("%-d-%b-%Y")
+        );
+        let found = within(
+            &server,
+            "UID SEARCH",
+            COMMAND_TIMEOUT,
+            self.session.uid_search(&query),
+        )
+        .await?
+        .map_err(|e| imap_error(&server, None, e))?;
+        // `n:*` always matches the highest UID, even one below n.
+        let mut uids: Vec<u32> = found.into_iter().filter(|u| *u > after).collect();
+        uids.sort_unstable();
+        Ok(uids)
+    }
+
+    /// Sizes in bytes of the messages with these UIDs, as the server reports them.
+    pub async fn sizes(&mut self, uids: &[u32]) -> Result<BTreeMap<u32, u32>> {
+        let mut out = BTreeMap::new();
+        for part in uids.chunks(5000) {
+            let set = uid_set(part);
+            let fetched = self.fetch(&set, "(UID RFC822.SIZE)").await?;
+            for f in fetched {
+                if let (Some(uid), Some(size)) = (f.uid, f.size) {
+                    out.insert(uid, size);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The raw messages with these UIDs, without marking them read (`BODY.PEEK[]`).
+    /// A UID that vanished since (expunged) is simply missing from the answer.
+    pub async fn bodies(&mut self, uids: &[u32]) -> Result<Vec<(u32, Vec<u8>)>> {
+        let fetched = self.fetch(&uid_set(uids), "(UID BODY.PEEK[])").await?;
+        Ok(fetched
+            .into_iter()
+            .filter_map(|f| Some((f.uid?, f.body()?.to_vec())))
+            .collect())
+    }
+
+    async fn fetch(&mut self, set: &str, query: &str) -> Result<Vec<Fetch>> {
+        let server = self.server.clone();
+        within(&server, "UID FETCH", COMMAND_TIMEOUT, async {
+            let mut out = Vec::new();
+            let mut stream = self.session.uid_fetch(set, query).await?;
+            while let Some(f) = stream.next().await {
+                out.push(f?);
+            }
+            Ok::<_, async_imap::error::Error>(out)
+        })
+        .await?
+        .map_err(|e| imap_error(&server, None, e))
+    }
+
+    /// Waits in `IDLE` on the examined folder until the server reports a change or
+    /// `limit` passes (servers drop idle connections after 30 minutes; RFC 2177 asks
+    /// clients to re-issue it every 29). Returns whether something changed.
+    pub async fn idle(self, limit: Duration) -> Result<(Self, bool)> {
+        let Self {
+            session,
+            server,
+            idle,
+        } = self;
+        let mut handle = session.idle();
+        within(&server, "IDLE", COMMAND_TIMEOUT, handle.init())
+            .await?
+            .map_err(|e| imap_error(&server, None, e))?;
+        let (wait, _stop) = handle.wait_with_timeout(limit);
+        let changed = match wait.await {
+            Ok(async_imap::extensions::idle::IdleResponse::NewData(_)) => true,
+            Ok(_) => false,
+            Err(e) => return Err(imap_error(&server, None, e)),
+        };
+        let session = within(&server, "DONE", COMMAND_TIMEOUT, handle.done())
+            .await?
+            .map_err(|e| imap_error(&server, None, e))?;
+        Ok((
+            Self {
+                session,
+                server,
+                idle,
+            },
+            changed,
+        ))
+    }
+
+    /// Logs out politely; a connection that is already gone is fine.
+    pub async fn close(mut self) {
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.session.logout()).await;
+    }
+}
+
+async fn greeting<T>(server: &str, client: &mut async_imap::Client<T>) -> Result<()>
+where
+    T: AsyncRead + AsyncWrite + Unpin + Send + std::fmt::Debug,
+{
+    let greeting = within(
+        server,
+        "the greeting",
+        CONNECT_TIMEOUT,
+        client.read_response(),
+    )
+    .await?
+    .map_err(|e| Error::Connect {
+        server: server.to_owned(),
+        reason: e.to_string(),
+    })?;
+    if greeting.is_none() {
+        return Err(Error::Connect {
+            server: server.to_owned(),
+            reason: "the server closed the connection before greeting".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// A compact UID set: `1:5,8,10:12`.
+pub fn uid_set(sorted: &[u32]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let start = sorted[i];
+        let mut end = start;
+        while i + 1 < sorted.len() && sorted[i + 1] == end + 1 {
+            i += 1;
+            end = sorted[i];
+        }
+        if !out.is_empty() {
+            out.push(',');
+        }
+        if start == end {
+            out.push_str(&start.to_string());
+        } else {
+            out.push_str(&format!("{start}:{end}"));
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uid_sets_are_compact() {
+        assert_eq!(super::uid_set(&[1, 2, 3, 5, 8, 9]), "1:3,5,8:9");
+        assert_eq!(super::uid_set(&[7]), "7");
+        assert_eq!(super::uid_set(&[]), "");
+    }
+}
