@@ -10,13 +10,127 @@ use crate::agent::email_analyst::{EmailCategory, EmailInput};
 use crate::agent::tasks::{self, Analysed};
 use crate::agent::triage;
 use crate::failsafe::{ErrorContext, Failsafe, errors};
-use crate::mail::account::{self, AccountStatus, MailAccount};
+use crate::mail::account::{self, AccountConfig, AccountDraft, AccountStatus, MailAccount};
+use crate::mail::imap::{Connection, FolderInfo, Target};
 use crate::mail::sync::{self, BatchLimits, FolderReport, SyncError, SyncProgress};
 use crate::mail::{self, Error};
 use crate::notices::{self, Notice, NoticeKind};
-use crate::secrets;
+use crate::secrets::{self, Password};
 use crate::store::Store;
 use crate::tracker::{applications, emails};
+
+/// Checks a draft and logs in with `password`: the server's folders, so a person
+/// can pick theirs. Nothing is stored.
+pub async fn test_account(
+    draft: AccountDraft,
+    password: &Password,
+    today: chrono::NaiveDate,
+) -> mail::Result<Vec<FolderInfo>> {
+    let c = draft.validated(today)?;
+    let mut conn = Connection::open(target(&c), password).await?;
+    let folders = conn.folders().await;
+    conn.close().await;
+    let folders = folders?;
+    if let Some(missing) = c
+        .folders
+        .iter()
+        .find(|f| !folders.iter().any(|s| s.selectable && &s.name == *f))
+    {
+        return Err(Error::Folder {
+            folder: missing.clone(),
+            reason: format!(
+                "the server has no such folder; it has {}",
+                folders
+                    .iter()
+                    .filter(|f| f.selectable)
+                    .map(|f| f.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    Ok(folders)
+}
+
+fn target(c: &AccountConfig) -> Target<'_> {
+    Target {
+        host: &c.host,
+        port: c.port,
+        security: c.security,
+        user: &c.user,
+    }
+}
+
+/// Adds an account: checks it, logs in (the password must work before anything is
+/// kept), stores the password in the keychain under `mail:NAME`, then the account.
+pub async fn add_account(
+    store: &Mutex<Store>,
+    draft: AccountDraft,
+    password: &Password,
+) -> mail::Result<MailAccount> {
+    let today = lock(store).today();
+    let c = draft.clone().validated(today)?;
+    if account::get(&lock(store), &c.name).is_ok() {
+        return Err(crate::Error::invalid(
+            "name",
+            format!("an account named {} exists; choose another name", c.name),
+        )
+        .into());
+    }
+    test_account(draft, password, today).await?;
+    secrets::set_mail_password(&c.name, password)?;
+    let added = account::add(&mut lock(store), &c);
+    if added.is_err() {
+        // Never leave a password behind for an account that is not there.
+        let _ = secrets::remove_mail_password(&c.name);
+    }
+    added
+}
+
+/// Saves an existing account's settings, and a new password when one is given (then
+/// checked by logging in first, and a refused one no longer stops the account).
+pub async fn update_account(
+    store: &Mutex<Store>,
+    draft: AccountDraft,
+    password: Option<&Password>,
+) -> mail::Result<MailAccount> {
+    let today = lock(store).today();
+    let c = draft.clone().validated(today)?;
+    account::get(&lock(store), &c.name)?;
+    if let Some(p) = password {
+        test_account(draft, p, today).await?;
+        secrets::set_mail_password(&c.name, p)?;
+        account::password_changed(&mut lock(store), &c.name)?;
+    }
+    account::update(&mut lock(store), &c)
+}
+
+/// Logs in to a stored account with its stored password and lists its folders.
+pub async fn test_stored(store: &Mutex<Store>, name: &str) -> mail::Result<Vec<FolderInfo>> {
+    let (a, today) = {
+        let s = lock(store);
+        (account::get(&s, name)?, s.today())
+    };
+    let password = secrets::mail_password(&a.name)?.ok_or(Error::NoPassword(a.name.clone()))?;
+    let draft = AccountDraft {
+        name: a.name,
+        host: a.host,
+        port: Some(a.port),
+        security: Some(a.security),
+        user: a.user,
+        folders: a.folders,
+        since: Some(a.since),
+        enabled: Some(a.enabled),
+    };
+    test_account(draft, &password, today).await
+}
+
+/// Removes an account and its keychain entry; the mail it imported stays.
+pub fn remove_account(store: &Mutex<Store>, name: &str) -> mail::Result<()> {
+    let a = account::get(&lock(store), name)?;
+    secrets::remove_mail_password(&a.name)?;
+    account::remove(&mut lock(store), &a.name)
+}
 
 /// What to sync.
 #[derive(Debug, Clone, Default)]

@@ -117,6 +117,13 @@ impl Store {
         self.clock.now_ms()
     }
 
+    /// Today's date (UTC) by this store's clock.
+    pub fn today(&self) -> chrono::NaiveDate {
+        chrono::DateTime::from_timestamp_millis(self.now_ms())
+            .unwrap_or_default()
+            .date_naive()
+    }
+
     /// This store's clock (what the failsafe's waits and timeouts go by, too).
     pub fn clock(&self) -> Arc<dyn Clock> {
         self.clock.clone()
