@@ -386,3 +386,158 @@ fn a_runs_log_lines_are_found_by_its_request_id() {
         );
     }
 }
+
+#[test]
+fn mail_accounts_settings_and_sync_over_ipc() {
+    use std::sync::{Arc, Mutex};
+    use tauri::Listener;
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, w) = app(dir.path());
+    // The event loop's setup connects the sink in the app; tests do not run that loop.
+    tauri::Manager::state::<crate::events::EventSink>(&app).connect(app.handle().clone());
+    let heard: Arc<Mutex<Vec<(String, Value)>>> = Arc::default();
+    for name in ["mail-sync-started", "mail-sync-finished"] {
+        let heard = heard.clone();
+        app.listen_any(name, move |e| {
+            let payload = serde_json::from_str(e.payload()).expect("json payload");
+            heard.lock().expect("lock").push((name.to_owned(), payload));
+        });
+    }
+
+    assert_eq!(
+        invoke(&w, "list_mail_accounts", json!({})).expect("list"),
+        json!([])
+    );
+    assert_eq!(
+        invoke(&w, "get_mail_settings", json!({})).expect("settings"),
+        json!({"intervalMinutes": 5, "autoAnalyse": true}),
+        "sync every 5 minutes and analyse new job mail, by default"
+    );
+    let e = invoke(
+        &w,
+        "set_mail_settings",
+        json!({"settings": {"intervalMinutes": 0, "autoAnalyse": true}}),
+    )
+    .expect_err("0 minutes");
+    assert_eq!(
+        (&e["code"], &e["field"]),
+        (&json!("invalid_input"), &json!("intervalMinutes"))
+    );
+    let saved = invoke(
+        &w,
+        "set_mail_settings",
+        json!({"settings": {"intervalMinutes": 15, "autoAnalyse": false}}),
+    )
+    .expect("saved");
+    assert_eq!(saved, json!({"intervalMinutes": 15, "autoAnalyse": false}));
+
+    let draft = json!({"name": "work", "host": "imap.example.com", "user": "me@example.com"});
+    let field = |cmd: &str, args: Value| {
+        let e = invoke(&w, cmd, args).expect_err("refused");
+        assert_eq!(e["code"], "invalid_input", "{cmd}: {e}");
+        e["field"].as_str().unwrap_or_default().to_owned()
+    };
+    assert_eq!(
+        field(
+            "add_mail_account",
+            json!({"draft": {"name": "no spaces", "host": "h", "user": "u"}, "password": "pw"})
+        ),
+        "name"
+    );
+    assert_eq!(
+        field(
+            "add_mail_account",
+            json!({"draft": draft, "password": "\n"})
+        ),
+        "password",
+        "an empty password is asked for, not sent"
+    );
+    assert_eq!(
+        field(
+            "add_mail_account",
+            json!({"draft": {"name": "w", "host": "imap.example.com", "user": "u", "security": "none"}, "password": "pw"})
+        ),
+        "security",
+        "clear text only to this machine"
+    );
+    assert_eq!(
+        field("test_mail_account", json!({"draft": draft})),
+        "password",
+        "a new account is tested with the password typed"
+    );
+    let e = invoke(&w, "remove_mail_account", json!({"name": "nope"})).expect_err("unknown");
+    assert_eq!(e["code"], "not_found");
+    let e = invoke(
+        &w,
+        "set_mail_account_enabled",
+        json!({"name": "nope", "enabled": false}),
+    )
+    .expect_err("unknown");
+    assert_eq!(e["code"], "not_found");
+    let e = invoke(&w, "sync_mail_now", json!({"account": "nope"})).expect_err("unknown");
+    assert_eq!(e["code"], "not_found");
+
+    assert_eq!(
+        invoke(&w, "sync_mail_now", json!({})).expect("synced"),
+        json!([]),
+        "no accounts, nothing to sync"
+    );
+    let status = invoke(&w, "get_mail_sync_status", json!({})).expect("status");
+    assert_eq!(status["running"], false);
+    assert_eq!(status["accounts"], 0);
+    assert!(
+        status["lastRunAt"].as_i64().is_some(),
+        "the pass is recorded: {status}"
+    );
+    let heard = heard.lock().expect("lock").clone();
+    let names: Vec<&str> = heard.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "mail-sync-started",
+            "mail-sync-finished",
+            "mail-sync-started",
+            "mail-sync-finished"
+        ],
+        "each pass, the refused one too, says it started and finished"
+    );
+    assert_eq!(heard[3].1, json!({"reports": [], "error": null}));
+}
+
+#[test]
+fn a_mail_server_that_is_not_there_fails_fast_and_never_echoes_the_password() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_app, w) = app(dir.path());
+    let draft =
+        json!({"name": "local", "host": "127.0.0.1", "port": 1, "security": "none", "user": "me"});
+    let started = std::time::Instant::now();
+    for cmd in ["test_mail_account", "add_mail_account"] {
+        let e = invoke(
+            &w,
+            cmd,
+            json!({"draft": draft, "password": "hunter2-secret"}),
+        )
+        .expect_err("nothing listens on port 1");
+        assert_eq!(e["code"], "internal", "{cmd}: {e}");
+        let message = e["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains("127.0.0.1:1"),
+            "{cmd} names the server: {message}"
+        );
+        assert!(
+            !e.to_string().contains("hunter2"),
+            "{cmd} echoes the password: {e}"
+        );
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "a refused connection is not retried: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        invoke(&w, "list_mail_accounts", json!({})).expect("list"),
+        json!([]),
+        "an account whose login failed is not kept"
+    );
+}

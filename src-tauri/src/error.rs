@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use jobtrail_core::{store, tracker};
+use jobtrail_core::{mail, store, tracker};
 
 /// What the UI may act on. Serialized in snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -19,6 +19,9 @@ pub enum ErrorCode {
     KeychainUnavailable,
     /// All agents are paused (tray or toolbar); resuming lets runs start again.
     AgentsPaused,
+    /// A mail server refused the user name or password, or none is stored: the
+    /// account waits for a new app password.
+    Authentication,
     /// Anything else.
     Internal,
 }
@@ -115,6 +118,22 @@ impl From<jobtrail_core::secrets::KeychainError> for IpcError {
     }
 }
 
+impl From<mail::Error> for IpcError {
+    fn from(e: mail::Error) -> Self {
+        match e {
+            mail::Error::Invalid(inner) => inner.into(),
+            mail::Error::UnknownAccount(_) => Self::not_found(e.to_string()),
+            mail::Error::Authentication { .. } | mail::Error::NoPassword(_) => {
+                Self::new(ErrorCode::Authentication, e.to_string())
+            }
+            mail::Error::Keychain(k) => k.into(),
+            mail::Error::Store(s) => s.into(),
+            // Server words may quote what was sent; redact as the error log does.
+            other => Self::internal(jobtrail_core::logging::redact(&other.to_string())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +162,38 @@ mod tests {
             serde_json::json!({"code": "not_found", "message": "gone"}),
             "field is omitted when there is none"
         );
+    }
+
+    #[test]
+    fn mail_errors_keep_what_the_ui_acts_on() {
+        let refused = IpcError::from(mail::Error::Authentication {
+            server: "imap.example.com:993".into(),
+            reason: "[AUTHENTICATIONFAILED] Invalid credentials".into(),
+        });
+        assert_eq!(
+            serde_json::to_value(&refused).expect("serializes")["code"],
+            "authentication",
+            "the Settings view asks for a new password on this code"
+        );
+        assert_eq!(
+            IpcError::from(mail::Error::NoPassword("work".into())).code,
+            ErrorCode::Authentication,
+            "no stored password asks for one too"
+        );
+        let unknown = IpcError::from(mail::Error::UnknownAccount("gone".into()));
+        assert_eq!(unknown.code, ErrorCode::NotFound);
+        let bad = jobtrail_core::mail::account::check_name("no spaces").expect_err("invalid");
+        let bad = IpcError::from(bad);
+        assert_eq!(
+            (bad.code, bad.field.as_deref()),
+            (ErrorCode::InvalidInput, Some("name")),
+            "the form shows it next to the name"
+        );
+        let net = IpcError::from(mail::Error::Connect {
+            server: "localhost:1".into(),
+            reason: "connection refused".into(),
+        });
+        assert_eq!(net.code, ErrorCode::Internal);
+        assert!(net.message.contains("localhost:1"), "{}", net.message);
     }
 }

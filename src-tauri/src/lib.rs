@@ -11,6 +11,7 @@ mod error;
 pub mod events;
 #[cfg(test)]
 mod hostile_ipc_test;
+pub mod mail_sync;
 mod scheduler;
 #[cfg(test)]
 mod security_test;
@@ -87,6 +88,16 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::keychain::get_key_status,
             commands::keychain::set_api_key,
             commands::keychain::remove_api_key,
+            commands::mail::list_mail_accounts,
+            commands::mail::test_mail_account,
+            commands::mail::add_mail_account,
+            commands::mail::update_mail_account,
+            commands::mail::remove_mail_account,
+            commands::mail::set_mail_account_enabled,
+            commands::mail::get_mail_settings,
+            commands::mail::set_mail_settings,
+            commands::mail::sync_mail_now,
+            commands::mail::get_mail_sync_status,
             commands::get_tray_state,
             commands::set_agents_paused,
         ])
@@ -97,6 +108,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             watch::NoticeShown,
             watch::AlertsChanged,
             tray::TrayChanged,
+            mail_sync::MailSyncStarted,
+            mail_sync::MailSyncProgress,
+            mail_sync::MailSyncFinished,
         ])
         // Timestamps (ms) and counts stay far below 2^53.
         .dangerously_cast_bigints_to_number()
@@ -125,6 +139,7 @@ pub fn configure<R: Runtime>(
         .manage(events::EventSink::default())
         .manage(tray::Tray::default())
         .manage(watch::Watch::default())
+        .manage(mail_sync::MailSync::default())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
@@ -169,6 +184,7 @@ pub fn run() {
         }
         watch::start(app.clone());
         scheduler::start(app.clone());
+        mail_sync::start(app.clone());
     });
     match app.build(tauri::generate_context!()) {
         Ok(app) => app.run(move |_, event| {

@@ -131,6 +131,35 @@ export const commands = {
 	 *  the built-in engine).
 	 */
 	removeApiKey: (provider: string) => __TAURI_INVOKE<KeyStatus>("remove_api_key", { provider }),
+	/**  Every mail account, by name. */
+	listMailAccounts: () => __TAURI_INVOKE<MailAccount[]>("list_mail_accounts"),
+	/**
+	 *  Logs in with the draft and lists the server's folders; nothing is stored. Without
+	 *  a password, a stored account is tried with its stored one (same server and user).
+	 */
+	testMailAccount: (draft: AccountDraft, password: string | null) => __TAURI_INVOKE<FolderInfo[]>("test_mail_account", { draft, password }),
+	/**  Adds an account once its login works; the password goes to the keychain. */
+	addMailAccount: (draft: AccountDraft, password: string) => __TAURI_INVOKE<MailAccount>("add_mail_account", { draft, password }),
+	/**
+	 *  Saves an account's settings, and a new password when one is given (checked by
+	 *  logging in first; a refused one then no longer stops the account).
+	 */
+	updateMailAccount: (draft: AccountDraft, password: string | null) => __TAURI_INVOKE<MailAccount>("update_mail_account", { draft, password }),
+	/**  Removes an account and its keychain entry; the mail it imported stays. */
+	removeMailAccount: (name: string) => __TAURI_INVOKE<null>("remove_mail_account", { name }),
+	/**  Turns background sync of an account on (it syncs at once) or off. */
+	setMailAccountEnabled: (name: string, enabled: boolean) => __TAURI_INVOKE<MailAccount>("set_mail_account_enabled", { name, enabled }),
+	/**  How often mail is synced and whether new job mail is analysed on its own. */
+	getMailSettings: () => __TAURI_INVOKE<MailSettings>("get_mail_settings"),
+	/**  Saves the mail settings; a new interval applies within a minute. */
+	setMailSettings: (settings: MailSettings) => __TAURI_INVOKE<MailSettings>("set_mail_settings", { settings }),
+	/**
+	 *  Syncs one account (even a turned-off one), or every enabled one, now: after a
+	 *  background pass that is running, never beside it.
+	 */
+	syncMailNow: (account: string | null) => __TAURI_INVOKE<FolderReport[]>("sync_mail_now", { account }),
+	/**  Whether a sync runs, when mail was last synced and what the last pass did. */
+	getMailSyncStatus: () => __TAURI_INVOKE<MailSyncStatus>("get_mail_sync_status"),
 	/**
 	 *  What the tray shows: today's spend against the daily budget, and whether agents
 	 *  are paused.
@@ -146,11 +175,45 @@ export const events = {
 	circuitChanged: makeEvent<CircuitChanged, CircuitChanged>("circuit-changed"),
 	executionFinished: makeEvent<ExecutionFinished, ExecutionFinished>("execution-finished"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
+	mailSyncFinished: makeEvent<MailSyncFinished, MailSyncFinished>("mail-sync-finished"),
+	mailSyncProgress: makeEvent<MailSyncProgress, MailSyncProgress>("mail-sync-progress"),
+	mailSyncStarted: makeEvent<MailSyncStarted, MailSyncStarted>("mail-sync-started"),
 	noticeShown: makeEvent<NoticeShown, NoticeShown>("notice-shown"),
 	trayChanged: makeEvent<TrayChanged, TrayChanged>("tray-changed"),
 };
 
 /* Types */
+/**  An account as typed: what is left out takes its default. */
+export type AccountDraft = {
+	/**  1–32 of `a-z 0-9 - _`. */
+	name?: string,
+	/**  The IMAP server (`imap.gmail.com`). */
+	host?: string,
+	/**  Default: 993 for TLS, 143 otherwise. */
+	port?: number | null,
+	/**  Default: TLS. */
+	security?: Security | null,
+	/**  The login name (usually the address). */
+	user?: string,
+	/**  Default: `INBOX`. */
+	folders?: string[],
+	/**  `YYYY-MM-DD`; default: 90 days ago. */
+	since?: string | null,
+	/**  Default: on. */
+	enabled?: boolean | null,
+};
+
+/**  Where an account stands. */
+export type AccountStatus = 
+/**  Never synced. */
+"new" | 
+/**  The last sync worked. */
+"ok" | 
+/**  The last sync failed; the next one tries again. */
+"error" | 
+/**  The server refused the password: no sync until a new one is entered. */
+"needs_password";
+
 /**  One agent's model settings. */
 export type AgentConfig = {
 	/**  Agent name. */
@@ -693,6 +756,12 @@ export type EmailSummary = {
 	importedAt: number,
 	/**  The file it came from. */
 	source: string | null,
+	/**  The mail account it was synced from. */
+	account: string | null,
+	/**  The folder of that account. */
+	folder: string | null,
+	/**  Why no model looked at it (the pre-filter found it not job-related). */
+	skippedReason: string | null,
 	/**  The analyst's category, once analysed. */
 	category: EmailCategory | null,
 	/**  The application it belongs to, once known. */
@@ -764,6 +833,11 @@ export type ErrorCode =
 "keychain_unavailable" | 
 /**  All agents are paused (tray or toolbar); resuming lets runs start again. */
 "agents_paused" | 
+/**
+ *  A mail server refused the user name or password, or none is stored: the
+ *  account waits for a new app password.
+ */
+"authentication" | 
 /**  Anything else. */
 "internal";
 
@@ -980,6 +1054,44 @@ export type FileReport = {
 	error: string | null,
 };
 
+/**  A folder as the server lists it. */
+export type FolderInfo = {
+	/**  Its name, in UTF-8. */
+	name: string,
+	/**  Whether it can be opened (not a mere level of the hierarchy). */
+	selectable: boolean,
+};
+
+/**  What syncing one folder did (`jobtrail mail sync --json` prints one per folder). */
+export type FolderReport = {
+	/**  The account. */
+	account: string,
+	/**  The folder. */
+	folder: string,
+	/**  Messages downloaded. */
+	fetched: number,
+	/**  New messages stored. */
+	imported: number,
+	/**  Messages already stored (from a file, another folder or a rescan). */
+	duplicates: number,
+	/**  Messages that could not be read, skipped. */
+	malformed: number,
+	/**  Which ones, by UID, and why. */
+	malformedMessages: MalformedMessage[],
+	/**  New messages the analyst ran on. */
+	analysed: number,
+	/**  New messages the pre-filter found not job-related (no model call). */
+	skipped: number,
+	/**  The folder's `UIDVALIDITY`, once examined. */
+	uidValidity: number | null,
+	/**  The highest UID imported so far. */
+	lastUid: number | null,
+	/**  Whether the folder was read from the start again (`UIDVALIDITY` changed). */
+	rescanned: boolean,
+	/**  Why it did not sync, if it did not. */
+	error: SyncError | null,
+};
+
 /**  FollowUp's answer. */
 export type FollowUpDraft = {
 	/**  The application it is for. */
@@ -1136,6 +1248,90 @@ export type LoggingSettings = {
 	structuredLogging: boolean,
 };
 
+/**  A mail account as stored and shown (`jobtrail mail list --json`). */
+export type MailAccount = {
+	/**  1–32 of `a-z 0-9 - _`. */
+	name: string,
+	/**  The IMAP server. */
+	host: string,
+	/**  Its port. */
+	port: number,
+	/**  How the connection is protected. */
+	security: Security,
+	/**  The login name. */
+	user: string,
+	/**  Folders to watch, in order (`INBOX`, `[Gmail]/All Mail`). */
+	folders: string[],
+	/**  The first sync reaches back to this day (`YYYY-MM-DD`). */
+	since: string,
+	/**  Whether background sync reads it. */
+	enabled: boolean,
+	/**  When it last synced without error, ms UTC. */
+	lastSyncAt: number | null,
+	/**  Where it stands. */
+	status: AccountStatus,
+	/**  The last error, while it stands. */
+	error: string | null,
+	/**  That error's code (`authentication`, `network`, …). */
+	errorCode: string | null,
+};
+
+/**  Mail sync settings (`jobtrail mail settings`, Settings → Mail accounts). */
+export type MailSettings = {
+	/**  Minutes between background syncs (IDLE brings new mail sooner where offered). */
+	intervalMinutes?: number,
+	/**
+	 *  Whether new job mail runs EmailAnalyst as it arrives (within budgets, the hard
+	 *  limit and the pause switch).
+	 */
+	autoAnalyse?: boolean,
+};
+
+/**  A sync pass ended (`mail-sync-finished`). */
+export type MailSyncFinished = {
+	/**  One per account and folder; a folder that failed carries its error. */
+	reports: FolderReport[],
+	/**  Why the pass as a whole failed (the store), if it did. */
+	error: string | null,
+};
+
+/**  A sync read another batch (`mail-sync-progress`). */
+export type MailSyncProgress = {
+	/**  Where the sync is, per account and folder. */
+	progress: SyncProgress,
+};
+
+/**  A sync pass started (`mail-sync-started`). */
+export type MailSyncStarted = {
+	/**  The one account synced, or none for every enabled account. */
+	account: string | null,
+};
+
+/**  Where background sync stands (`get_mail_sync_status`). */
+export type MailSyncStatus = {
+	/**  Whether a pass is running now. */
+	running: boolean,
+	/**
+	 *  When mail was last synced, ms UTC: the last pass of this run of the app, else
+	 *  the latest account's last successful sync.
+	 */
+	lastRunAt: number | null,
+	/**  What the last pass did, per account and folder. */
+	lastReports: FolderReport[],
+	/**  Why the last pass as a whole failed, if it did. */
+	lastError: string | null,
+	/**  How many mail accounts are configured (none: there is nothing to sync). */
+	accounts: number,
+};
+
+/**  A message that could not be imported; the rest of the folder was. */
+export type MalformedMessage = {
+	/**  Its UID in the folder. */
+	uid: number,
+	/**  What is wrong with it. */
+	reason: string,
+};
+
 /**  A message that could not be imported. */
 export type MessageError = {
 	/**  Its position in the file, from 1. */
@@ -1203,7 +1399,9 @@ export type NoticeKind =
 /**  Calls to a model with no price: their cost is unknown. */
 "unpriced" | 
 /**  An error whose recovery is "escalate to admin" (a refused key, a full disk). */
-"escalation";
+"escalation" | 
+/**  New job mail moved an application, or left a proposal waiting in Review. */
+"job_mail";
 
 /**  A notice was shown (`notice-shown`), whether or not a notification server took it. */
 export type NoticeShown = {
@@ -1221,8 +1419,10 @@ export type NotificationSettings = {
 	performance?: boolean,
 	/**  Calls to a model without a price. */
 	unpriced?: boolean,
-	/**  Errors only a person can fix (a refused API key, a full disk). */
+	/**  Errors only a person can fix (a refused API key or mail password, a full disk). */
 	escalations?: boolean,
+	/**  New job mail moved an application or waits in Review (once per message). */
+	jobMail?: boolean,
 };
 
 /**  Who made a change. */
@@ -1543,6 +1743,15 @@ export type RunReport<O> = {
 	execution: ExecutionRecord,
 };
 
+/**  How the connection is protected. */
+export type Security = 
+/**  TLS from the first byte (IMAPS, port 993). */
+"tls" | 
+/**  Plain connection upgraded with STARTTLS before login (port 143). */
+"starttls" | 
+/**  No encryption: only to this machine (a local bridge such as Proton Bridge). */
+"none";
+
 /**
  *  Runs over time: buckets with runs in them, oldest first (a bucket that is not
  *  listed had none).
@@ -1586,6 +1795,8 @@ export type Settings = {
 	failsafe: FailsafeConfig,
 	budgets: Budgets,
 	notifications: NotificationSettings,
+	/**  How often mail syncs and whether new job mail is analysed on its own. */
+	mail: MailSettings,
 	logging: LoggingSettings,
 	/**  Settings an environment variable decides: shown, not editable, in the UI. */
 	envOverrides: EnvOverride[],
@@ -1659,6 +1870,28 @@ export type StoredCircuit = {
 	timesOpened: number,
 	/**  While open: when a probe may go through, ms UTC (by the current setting). */
 	retryAt: number | null,
+};
+
+/**  Why a folder (or a whole account) did not sync. */
+export type SyncError = {
+	/**  `authentication`, `network`, `timeout`, `configuration`, … */
+	code: string,
+	/**  A sentence for a person. */
+	message: string,
+};
+
+/**  Progress of a sync, after each batch (`mail-sync-progress` in the app). */
+export type SyncProgress = {
+	/**  The account. */
+	account: string,
+	/**  The folder. */
+	folder: string,
+	/**  Messages handled so far in this folder. */
+	done: number,
+	/**  Messages to handle in this folder. */
+	total: number,
+	/**  Whether this is the folder's first sync (or a rescan). */
+	first: boolean,
 };
 
 /**  A background task's record. */

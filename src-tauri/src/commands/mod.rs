@@ -8,6 +8,7 @@ pub mod failsafe;
 pub mod inbox;
 pub mod keychain;
 pub mod logs;
+pub mod mail;
 pub mod monitoring;
 pub mod settings;
 

@@ -3,6 +3,7 @@
 
 use jobtrail_core::agent::endpoint;
 use jobtrail_core::cost::{self, Budgets};
+use jobtrail_core::mail::settings::{self as mail_settings, MailSettings};
 use jobtrail_core::monitor::AlertThresholds;
 use jobtrail_core::settings::{
     self, AgentConfig, AgentConfigDraft, EnvOverride, FailsafeConfig, MonitoringConfig,
@@ -40,6 +41,8 @@ pub struct Settings {
     failsafe: FailsafeConfig,
     budgets: Budgets,
     notifications: NotificationSettings,
+    /// How often mail syncs and whether new job mail is analysed on its own.
+    mail: MailSettings,
     logging: LoggingSettings,
     /// Settings an environment variable decides: shown, not editable, in the UI.
     env_overrides: Vec<EnvOverride>,
@@ -62,6 +65,7 @@ pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcE
             failsafe: settings::failsafe(s)?,
             budgets: cost::budget::budgets(s)?,
             notifications: settings::notifications(s)?,
+            mail: mail_settings::get(s)?,
             logging: LoggingSettings {
                 log_level: std::env::var(LOG_LEVEL_ENV)
                     .ok()

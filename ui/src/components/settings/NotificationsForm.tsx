@@ -10,6 +10,7 @@ const toFields = (n: NotificationSettings): Fields => ({
   performance: n.performance ?? true,
   unpriced: n.unpriced ?? true,
   escalations: n.escalations ?? true,
+  jobMail: n.jobMail ?? true,
 });
 
 /** Which desktop notifications to show. */
@@ -42,7 +43,14 @@ export function NotificationsForm({ initial }: { initial: NotificationSettings }
         name="escalations"
         id="notify-escalations"
         label="Problems only you can fix"
-        hint="A refused API key, a full disk."
+        hint="A refused API key or mail password, a full disk."
+      />
+      <CheckField
+        form={form}
+        name="jobMail"
+        id="notify-job-mail"
+        label="New job mail moved an application"
+        hint="“Globex: interview invite — moved to interview”, once per message, as synced mail is analysed."
       />
     </SettingsCard>
   );

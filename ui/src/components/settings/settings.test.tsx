@@ -310,8 +310,15 @@ describe("notifications", () => {
     render(<NotificationsForm initial={defaults.notifications} />);
     await userEvent.click(screen.getByLabelText("Unpriced models"));
     await userEvent.click(screen.getByTestId("notifications-save"));
-    expect(backend.setNotificationSettings).toHaveBeenCalledWith({ budget: true, performance: true, unpriced: false, escalations: true });
+    expect(backend.setNotificationSettings).toHaveBeenCalledWith({ budget: true, performance: true, unpriced: false, escalations: true, jobMail: true });
     expect(await screen.findByTestId("notifications-saved")).toBeInTheDocument();
+  });
+
+  it("turns job-mail notices off", async () => {
+    render(<NotificationsForm initial={defaults.notifications} />);
+    await userEvent.click(screen.getByLabelText("New job mail moved an application"));
+    await userEvent.click(screen.getByTestId("notifications-save"));
+    expect(backend.setNotificationSettings).toHaveBeenCalledWith({ budget: true, performance: true, unpriced: true, escalations: true, jobMail: false });
   });
 });
 
