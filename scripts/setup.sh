@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Build: WebKitGTK and friends for Tauri 2. Run/test: Xvfb, D-Bus, the Secret Service
-# (gnome-keyring), a notification server (python3-dbusmock) and WebKit's WebDriver.
+# (gnome-keyring), a notification server (python3-dbusmock), WebKit's WebDriver and
+# Dovecot (throwaway IMAP servers for the mail sync tests; the system service is not used).
 APT_PACKAGES=(
   build-essential pkg-config curl file libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
@@ -14,6 +15,7 @@ APT_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   python3-dbusmock python3-gi
   webkit2gtk-driver
+  dovecot-imapd
 )
 
 missing=()
