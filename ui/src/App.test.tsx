@@ -67,6 +67,11 @@ vi.mock("./backend", () => ({
     onNoticeShown: vi.fn(async () => () => {}),
     getMonitoringHealth: vi.fn(async () => ({ rows: { executions: 0 } })),
     listPrices: vi.fn(async () => []),
+    listMailAccounts: vi.fn(async () => []),
+    getMailSyncStatus: vi.fn(async () => ({ running: false, lastRunAt: null, lastReports: [], lastError: null, accounts: 0 })),
+    onMailSyncStarted: vi.fn(async () => () => {}),
+    onMailSyncProgress: vi.fn(async () => () => {}),
+    onMailSyncFinished: vi.fn(async () => () => {}),
   },
 }));
 

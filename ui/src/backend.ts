@@ -6,6 +6,7 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { commands, events } from "./bindings";
 import type {
+  AccountDraft,
   AgentConfigDraft,
   AlertsChanged,
   AlertThresholds,
@@ -21,6 +22,8 @@ import type {
   FailsafeConfig,
   ImportProgress,
   IpcError,
+  MailSettings,
+  MailSyncFinished,
   MonitoringConfig,
   NoticeShown,
   NotificationSettings,
@@ -29,6 +32,7 @@ import type {
   ProviderSettings,
   Severity,
   Status,
+  SyncProgress,
   TrayState,
 } from "./types";
 
@@ -103,6 +107,21 @@ function onNoticeShown(cb: (e: NoticeShown) => void): Promise<() => void> {
 /** Calls `cb` each time performance alerts are raised or cleared (`alerts-changed`). */
 function onAlertsChanged(cb: (e: AlertsChanged) => void): Promise<() => void> {
   return subscribe(() => events.alertsChanged.listen((e) => cb(e.payload)));
+}
+
+/** Calls `cb` each time a mail sync pass starts (`mail-sync-started`), with the one account it syncs or null for all. */
+function onMailSyncStarted(cb: (account: string | null) => void): Promise<() => void> {
+  return subscribe(() => events.mailSyncStarted.listen((e) => cb(e.payload.account)));
+}
+
+/** Calls `cb` after each batch a mail sync reads (`mail-sync-progress`): done/total per account and folder. */
+function onMailSyncProgress(cb: (p: SyncProgress) => void): Promise<() => void> {
+  return subscribe(() => events.mailSyncProgress.listen((e) => cb(e.payload.progress)));
+}
+
+/** Calls `cb` each time a mail sync pass ends (`mail-sync-finished`), with what it did per folder. */
+function onMailSyncFinished(cb: (e: MailSyncFinished) => void): Promise<() => void> {
+  return subscribe(() => events.mailSyncFinished.listen((e) => cb(e.payload)));
 }
 
 /** A file extension and its save-dialog filter name. */
@@ -262,6 +281,33 @@ export const backend = {
   setMonitoringConfig: (config: MonitoringConfig) => call(() => commands.setMonitoringConfig(config)),
   setAlertThresholds: (thresholds: AlertThresholds) => call(() => commands.setAlertThresholds(thresholds)),
   setNotificationSettings: (notifications: NotificationSettings) => call(() => commands.setNotificationSettings(notifications)),
+
+  // ── Mail accounts and sync ──────────────────────────────────────────────────
+
+  listMailAccounts: () => call(() => commands.listMailAccounts()),
+  /**
+   * Logs in with the draft and lists the server's folders; nothing is stored. Without
+   * a password, a stored account is tried with its stored one (same server and user only).
+   */
+  testMailAccount: (draft: AccountDraft, password: string | null) => call(() => commands.testMailAccount(draft, password)),
+  /** Adds an account once its login works; the password goes to the keychain, never back here. */
+  addMailAccount: (draft: AccountDraft, password: string) => call(() => commands.addMailAccount(draft, password)),
+  /** Saves an account's settings, and a new password when one is given. */
+  updateMailAccount: (draft: AccountDraft, password: string | null) => call(() => commands.updateMailAccount(draft, password)),
+  /** Removes an account and its password; the mail it imported stays. */
+  removeMailAccount: async (name: string): Promise<void> => {
+    await call(() => commands.removeMailAccount(name));
+  },
+  setMailAccountEnabled: (name: string, enabled: boolean) => call(() => commands.setMailAccountEnabled(name, enabled)),
+  getMailSettings: () => call(() => commands.getMailSettings()),
+  setMailSettings: (settings: MailSettings) => call(() => commands.setMailSettings(settings)),
+  /** Syncs one account, or every enabled one, now (after a sync already running); resolves to what each folder did. */
+  syncMailNow: (account: string | null = null) => call(() => commands.syncMailNow(account)),
+  /** Whether a sync runs, when mail was last synced and what the last pass did. */
+  getMailSyncStatus: () => call(() => commands.getMailSyncStatus()),
+  onMailSyncStarted,
+  onMailSyncProgress,
+  onMailSyncFinished,
 
   // ── Tray and pause ──────────────────────────────────────────────────────────
 

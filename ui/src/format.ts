@@ -10,6 +10,16 @@ export function formatWhen(ms: number, now: number = Date.now()): string {
   return d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
 
+/** How long ago a ms timestamp was: "just now", "2 min ago", "3 h ago", else the date. */
+export function formatAgo(ms: number, now: number = Date.now()): string {
+  const minutes = Math.floor(Math.max(0, now - ms) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return formatWhen(ms, now);
+}
+
 /** A date and time for a ms timestamp, for lists where order matters (timelines). */
 export function formatDateTime(ms: number): string {
   return new Date(ms).toLocaleString(undefined, {
@@ -31,6 +41,12 @@ export function formatEmailDate(
 ): string {
   if (email.sentAt !== null) return full ? formatDateTime(email.sentAt) : formatWhen(email.sentAt, now);
   return email.date?.trim() || "No date";
+}
+
+/** Where an email came from: "work · INBOX" for synced mail, the file's name for an import. */
+export function emailOrigin(email: Pick<EmailSummary, "account" | "folder" | "source">): string | null {
+  if (email.account) return email.folder ? `${email.account} · ${email.folder}` : email.account;
+  return email.source ? baseName(email.source) : null;
 }
 
 /** A 0..1 confidence as a whole percentage. */

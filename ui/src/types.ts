@@ -64,6 +64,24 @@ const allCategoriesListed: [Missing<EmailCategory, typeof EMAIL_CATEGORIES>] ext
 void allStatusesListed;
 void allCategoriesListed;
 
+// ── Mail accounts and sync ───────────────────────────────────────────────────
+
+export type {
+  AccountDraft,
+  AccountStatus,
+  FolderInfo,
+  FolderReport,
+  MailAccount,
+  MailSettings,
+  MailSyncFinished,
+  MailSyncStatus,
+  MalformedMessage,
+  Security,
+  SyncError,
+  /** Sent after each batch a sync reads: done/total in one account's folder. */
+  SyncProgress,
+} from "./bindings";
+
 // ── Agent runs ────────────────────────────────────────────────────────────────
 
 export type {

@@ -8,16 +8,22 @@ interface Props {
   children: ReactNode;
   testId: string;
   wide?: boolean;
+  /** A selector inside the dialog for where focus starts (else on Close). */
+  initialFocus?: string;
 }
 
 /**
  * A modal panel: Escape, the backdrop or Close shut it; Tab stays inside; focus
- * starts on Close and goes back where it was.
+ * starts on Close (or `initialFocus`) and goes back where it was.
  */
-export function Dialog({ title, onClose, children, testId, wide = true }: Props) {
+export function Dialog({ title, onClose, children, testId, wide = true, initialFocus }: Props) {
   const titleId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
-  const backdrop = useModal(onClose, () => closeRef.current?.focus());
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const backdrop = useModal(onClose, () => {
+    const first = initialFocus ? dialogRef.current?.querySelector<HTMLElement>(initialFocus) : null;
+    (first ?? closeRef.current)?.focus();
+  });
 
   const keepFocusInside = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== "Tab") return;
@@ -37,6 +43,7 @@ export function Dialog({ title, onClose, children, testId, wide = true }: Props)
   return createPortal(
     <div className="backdrop" {...backdrop}>
       <div
+        ref={dialogRef}
         className={`dialog${wide ? " dialog-wide" : ""}`}
         role="dialog"
         aria-modal="true"

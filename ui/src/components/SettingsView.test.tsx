@@ -19,6 +19,9 @@ vi.mock("../backend", () => ({
     listPrices: vi.fn(async () => []),
     setPrice: vi.fn(),
     removePrice: vi.fn(),
+    listMailAccounts: vi.fn(),
+    onMailSyncFinished: vi.fn(),
+    setMailSettings: vi.fn(),
   },
 }));
 
@@ -31,6 +34,8 @@ beforeEach(() => {
   vi.mocked(backend.setProviderSettings).mockImplementation(async (p) => p);
   vi.mocked(backend.getKeyStatus).mockImplementation(async (provider) => ({ provider, stored: false, last4: null }));
   vi.mocked(backend.listPrices).mockResolvedValue([]);
+  vi.mocked(backend.listMailAccounts).mockResolvedValue([]);
+  vi.mocked(backend.onMailSyncFinished).mockResolvedValue(() => {});
   vi.mocked(backend.setAgentConfig).mockImplementation(async (agent, c) =>
     agentConfig(agent, {
       model: c.model ?? null,

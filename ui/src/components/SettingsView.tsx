@@ -7,6 +7,8 @@ import { AlertThresholdsForm } from "./settings/AlertThresholdsForm";
 import { ApiKeyForm } from "./settings/ApiKeyForm";
 import { BudgetsForm } from "./settings/BudgetsForm";
 import { FailsafeForm } from "./settings/FailsafeForm";
+import { MailAccounts } from "./settings/MailAccounts";
+import { MailSettingsForm } from "./settings/MailSettingsForm";
 import { MonitoringForm } from "./settings/MonitoringForm";
 import { NotificationsForm } from "./settings/NotificationsForm";
 import { PriceTable } from "./settings/PriceTable";
@@ -76,8 +78,8 @@ export function SettingsView({ focus = null, active = true }: Props) {
         <h2 id="settings-title">Settings</h2>
       </div>
       <p className="muted panel-intro">
-        Which language model the agents use, how each of them runs, what they may spend and when you hear about it. Stored on
-        this computer.
+        Which language model the agents use, which mailboxes they read, how each of them runs, what they may spend and when you
+        hear about it. Stored on this computer.
       </p>
 
       {load.state === "loading" && (
@@ -101,6 +103,7 @@ export function SettingsView({ focus = null, active = true }: Props) {
 /** The settings page's sections, in order, for the contents list. */
 const SECTIONS = [
   { id: "settings-provider-section", label: "Provider & key" },
+  { id: "settings-mail-section", label: "Mail accounts" },
   { id: "settings-agents-section", label: "Agents" },
   { id: "settings-budgets-section", label: "Budgets & alerts" },
   { id: "settings-reliability-section", label: "Retries" },
@@ -144,6 +147,11 @@ function SettingsForms({ settings, focusAgent }: { settings: Settings; focusAgen
       <section id="settings-provider-section" className="settings-section" aria-label="Provider and API key">
         <ProviderForm initial={settings.provider} onSaved={providerSaved} />
         <ApiKeyForm provider={keyProvider} envApiKey={settings.envApiKey} />
+      </section>
+
+      <section id="settings-mail-section" className="settings-section" aria-label="Mail accounts">
+        <MailAccounts />
+        <MailSettingsForm initial={settings.mail} />
       </section>
 
       <section id="settings-agents-section" className="settings-section" aria-labelledby="settings-agents-title">

@@ -11,6 +11,9 @@ import type {
   ExecutionRecord,
   Explanation,
   ExplanationView,
+  FolderReport,
+  MailAccount,
+  MailSyncStatus,
   ReviewItem,
   Settings,
   StatusChange,
@@ -243,6 +246,50 @@ export function aggregated(over: Partial<AggregatedMetrics> = {}): AggregatedMet
     unpricedCalls: 0,
     llmCalls: 0,
     totalToolCalls: 0,
+    ...over,
+  };
+}
+
+/** A mail account as listed, synced a moment ago unless told otherwise. */
+export function mailAccount(over: Partial<MailAccount> = {}): MailAccount {
+  return {
+    name: "work",
+    host: "imap.example.com",
+    port: 993,
+    security: "tls",
+    user: "me@example.com",
+    folders: ["INBOX"],
+    since: "2026-09-07",
+    enabled: true,
+    lastSyncAt: null,
+    status: "ok",
+    error: null,
+    errorCode: null,
+    ...over,
+  };
+}
+
+/** Background mail sync's state: idle, never run, no accounts unless told otherwise. */
+export function mailSyncStatus(over: Partial<MailSyncStatus> = {}): MailSyncStatus {
+  return { running: false, lastRunAt: null, lastReports: [], lastError: null, accounts: 0, ...over };
+}
+
+/** What syncing one folder did: nothing new unless told otherwise. */
+export function folderReport(over: Partial<FolderReport> = {}): FolderReport {
+  return {
+    account: "work",
+    folder: "INBOX",
+    fetched: 0,
+    imported: 0,
+    duplicates: 0,
+    malformed: 0,
+    malformedMessages: [],
+    analysed: 0,
+    skipped: 0,
+    uidValidity: 1,
+    lastUid: 0,
+    rescanned: false,
+    error: null,
     ...over,
   };
 }

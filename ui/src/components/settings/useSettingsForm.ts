@@ -15,7 +15,7 @@ interface Spec<F, D, R> {
   onSaved?: (saved: R) => void;
 }
 
-export interface SettingsForm<F> {
+export interface SettingsForm<F, D = unknown> {
   fields: F;
   set: <K extends keyof F>(name: K, value: F[K]) => void;
   errors: FieldErrors<F>;
@@ -25,13 +25,17 @@ export interface SettingsForm<F> {
   saved: boolean;
   dirty: boolean;
   submit: (e: FormEvent) => Promise<void>;
+  /** Checks the fields as a save would, showing the errors; the draft when there are none. */
+  check: () => D | null;
+  /** Shows a backend error as a save would: next to the field it names, else as the failure. */
+  showError: (e: IpcError) => void;
 }
 
 /**
  * The state every settings form shares: fields as typed, checks before sending, the
  * backend's `invalid_input` shown next to the field it names, saved/unsaved status.
  */
-export function useSettingsForm<F extends object, D, R>(spec: Spec<F, D, R>): SettingsForm<F> {
+export function useSettingsForm<F extends object, D, R>(spec: Spec<F, D, R>): SettingsForm<F, D> {
   const [fields, setFields] = useState<F>(spec.initial);
   const [stored, setStored] = useState<F>(spec.initial);
   const [errors, setErrors] = useState<FieldErrors<F>>({});
@@ -44,13 +48,26 @@ export function useSettingsForm<F extends object, D, R>(spec: Spec<F, D, R>): Se
     setSaved(false);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const check = (): D | null => {
     setFailure(null);
-    setSaved(false);
     const { draft, errors: found } = spec.parse(fields);
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    return Object.keys(found).length > 0 ? null : draft;
+  };
+
+  const showError = (ipc: IpcError) => {
+    if (ipc.code === "invalid_input" && ipc.field && ipc.field in fields) {
+      setErrors({ [ipc.field]: ipc.message } as FieldErrors<F>);
+    } else {
+      setFailure(ipc);
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const draft = check();
+    if (draft === null) return;
     setSaving(true);
     try {
       const result = await spec.save(draft);
@@ -60,12 +77,7 @@ export function useSettingsForm<F extends object, D, R>(spec: Spec<F, D, R>): Se
       setSaved(true);
       spec.onSaved?.(result);
     } catch (err) {
-      const ipc = err as IpcError;
-      if (ipc.code === "invalid_input" && ipc.field && ipc.field in fields) {
-        setErrors({ [ipc.field]: ipc.message } as FieldErrors<F>);
-      } else {
-        setFailure(ipc);
-      }
+      showError(err as IpcError);
     } finally {
       setSaving(false);
     }
@@ -87,7 +99,7 @@ export function useSettingsForm<F extends object, D, R>(spec: Spec<F, D, R>): Se
     }
   }
 
-  return { fields, set, errors, failure, saving, saved, dirty, submit };
+  return { fields, set, errors, failure, saving, saved, dirty, submit, check, showError };
 }
 
 function same(a: unknown, b: unknown): boolean {
