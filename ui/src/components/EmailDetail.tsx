@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { backend } from "../backend";
-import { categoryLabel, formatDateTime, formatEmailDate, formatPercent, urgencyLabel } from "../format";
+import { categoryLabel, emailOrigin, formatDateTime, formatEmailDate, formatPercent, urgencyLabel } from "../format";
 import { EMAIL_CATEGORIES, type Email, type EmailCategory, type IpcError } from "../types";
 
 type Relabel = { state: "idle" } | { state: "saving" } | { state: "saved" } | { state: "failed"; error: IpcError };
@@ -99,7 +99,20 @@ export function EmailDetail({ id, version, showAnalysis, onClose, onChanged }: P
           <dt>Imported</dt>
           <dd title={email.source ?? undefined}>{formatDateTime(email.importedAt)}</dd>
         </div>
+        {emailOrigin(email) && (
+          <div>
+            <dt>{email.account ? "Mailbox" : "File"}</dt>
+            <dd title={email.source ?? undefined} data-testid="email-origin">
+              {emailOrigin(email)}
+            </dd>
+          </div>
+        )}
       </dl>
+      {email.skippedReason && (
+        <p className="muted" data-testid="email-skipped">
+          Not analysed: {email.skippedReason}. Analyse it by hand if it is about a job.
+        </p>
+      )}
       {analysis && (
         <p className="stored-analysis" data-testid="stored-analysis">
           <span className={`chip chip-cat chip-cat-${analysis.category}`}>{categoryLabel(analysis.category)}</span>

@@ -1,4 +1,4 @@
-import { categoryLabel, formatEmailDate } from "../format";
+import { categoryLabel, emailOrigin, formatEmailDate } from "../format";
 import type { EmailSummary } from "../types";
 
 interface Props {
@@ -18,6 +18,7 @@ export function EmailList({ emails, selectedId, analysing, onSelect, onAnalyse }
         const selected = email.id === selectedId;
         const busy = analysing.has(email.id);
         const subject = email.subject || "(no subject)";
+        const origin = emailOrigin(email);
         return (
           // The whole row opens the email for the mouse; the main button does it for the keyboard.
           <li
@@ -40,6 +41,20 @@ export function EmailList({ emails, selectedId, analysing, onSelect, onAnalyse }
               </span>
               <span className="email-subject">{subject}</span>
               {email.snippet && <span className="email-snippet">{email.snippet}</span>}
+              {(origin || email.skippedReason) && (
+                <span className="email-row-meta">
+                  {origin && (
+                    <span className="email-origin" title={email.account ? "Synced from this mailbox" : (email.source ?? undefined)} data-testid="email-origin">
+                      {origin}
+                    </span>
+                  )}
+                  {email.skippedReason && (
+                    <span className="email-skipped" data-testid="email-skipped">
+                      Not analysed: {email.skippedReason}
+                    </span>
+                  )}
+                </span>
+              )}
             </button>
             <span className="email-row-side">
               {email.category && (

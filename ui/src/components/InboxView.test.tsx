@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
@@ -9,6 +9,8 @@ import {
   emailSummary,
   execution,
   explanationView,
+  folderReport,
+  mailSyncStatus,
   reviewItem,
   statusChange,
 } from "../test/fixtures";
@@ -27,6 +29,11 @@ vi.mock("../backend", () => ({
     getExplanation: vi.fn(),
     pickExplanationPath: vi.fn(),
     exportExplanation: vi.fn(),
+    getMailSyncStatus: vi.fn(),
+    syncMailNow: vi.fn(),
+    onMailSyncStarted: vi.fn(),
+    onMailSyncProgress: vi.fn(),
+    onMailSyncFinished: vi.fn(),
   },
 }));
 
@@ -39,6 +46,10 @@ beforeEach(() => {
   vi.mocked(backend.listApplications).mockResolvedValue([]);
   vi.mocked(backend.getEmail).mockImplementation(async (id) => email({ id }));
   vi.mocked(backend.onImportProgress).mockResolvedValue(() => {});
+  vi.mocked(backend.getMailSyncStatus).mockResolvedValue(mailSyncStatus());
+  vi.mocked(backend.onMailSyncStarted).mockResolvedValue(() => {});
+  vi.mocked(backend.onMailSyncProgress).mockResolvedValue(() => {});
+  vi.mocked(backend.onMailSyncFinished).mockResolvedValue(() => {});
 });
 
 describe("inbox", () => {
@@ -346,5 +357,100 @@ describe("relabelling an email", () => {
     await user.click(await screen.findByTestId("email-row"));
     await screen.findByTestId("email-detail");
     expect(screen.queryByTestId("relabel-select")).not.toBeInTheDocument();
+  });
+});
+
+describe("mail sync in the inbox", () => {
+  it("says when mail was last synced and syncs on demand, the button off while it runs", async () => {
+    vi.mocked(backend.getMailSyncStatus).mockResolvedValue(mailSyncStatus({ accounts: 1, lastRunAt: Date.now() - 2 * 60_000 - 5_000 }));
+    let done: (r: import("../types").FolderReport[]) => void = () => {};
+    vi.mocked(backend.syncMailNow).mockReturnValue(new Promise((resolve) => (done = resolve)));
+    const user = userEvent.setup();
+    render(<InboxView />);
+    expect(await screen.findByTestId("mail-sync-status")).toHaveTextContent("Synced 2 min ago");
+
+    await user.click(screen.getByTestId("mail-sync-now"));
+    expect(backend.syncMailNow).toHaveBeenCalledWith(null);
+    expect(screen.getByTestId("mail-sync-now")).toBeDisabled();
+    expect(screen.getByTestId("mail-sync-status")).toHaveTextContent("Syncing mail…");
+
+    vi.mocked(backend.getMailSyncStatus).mockResolvedValue(mailSyncStatus({ accounts: 1, lastRunAt: Date.now() }));
+    done([folderReport({ imported: 1 })]);
+    await waitFor(() => expect(screen.getByTestId("mail-sync-status")).toHaveTextContent("Synced just now"));
+    expect(screen.getByTestId("mail-sync-now")).toBeEnabled();
+  });
+
+  it("shows a first sync's progress per folder, then the mail it brought, with its mailbox", async () => {
+    vi.mocked(backend.getMailSyncStatus).mockResolvedValue(mailSyncStatus({ accounts: 1, running: true }));
+    let progress: (p: import("../types").SyncProgress) => void = () => {};
+    let finished: (e: import("../types").MailSyncFinished) => void = () => {};
+    vi.mocked(backend.onMailSyncProgress).mockImplementation(async (cb) => {
+      progress = cb;
+      return () => {};
+    });
+    vi.mocked(backend.onMailSyncFinished).mockImplementation(async (cb) => {
+      finished = cb;
+      return () => {};
+    });
+    render(<InboxView />);
+    expect(await screen.findByTestId("mail-sync-status")).toHaveTextContent("Syncing mail…");
+    expect(screen.getByTestId("mail-sync-now")).toBeDisabled();
+
+    act(() => progress({ account: "work", folder: "INBOX", done: 250, total: 1000, first: true }));
+    const bar = await screen.findByTestId("mail-sync-progress");
+    expect(bar).toHaveTextContent("First sync of work · INBOX: 250 of 1,000");
+    expect(within(bar).getByRole("progressbar")).toHaveAttribute("value", "250");
+    // An incremental sync is quick: no bar for it.
+    act(() => progress({ account: "work", folder: "Jobs", done: 1, total: 2, first: false }));
+    expect(screen.getAllByTestId("mail-sync-progress")).toHaveLength(1);
+
+    vi.mocked(backend.getMailSyncStatus).mockResolvedValue(mailSyncStatus({ accounts: 1, lastRunAt: Date.now() }));
+    vi.mocked(backend.listEmails).mockResolvedValue([
+      emailSummary({ id: 7, subject: "Interview at Globex", account: "work", folder: "INBOX", source: null }),
+      emailSummary({ id: 8, subject: "Weekly digest", account: "work", folder: "INBOX", source: null, skippedReason: "a newsletter" }),
+    ]);
+    act(() => finished({ reports: [folderReport({ imported: 2 })], error: null }));
+
+    await waitFor(() => expect(screen.queryByTestId("mail-sync-progress")).not.toBeInTheDocument());
+    const rows = await screen.findAllByTestId("email-row");
+    expect(within(rows[0]!).getByTestId("email-origin")).toHaveTextContent("work · INBOX");
+    expect(within(rows[1]!).getByTestId("email-skipped")).toHaveTextContent("Not analysed: a newsletter");
+    expect(await screen.findByTestId("mail-sync-status")).toHaveTextContent("Synced just now");
+  });
+
+  it("shows the folders that failed, and what a refused password needs", async () => {
+    vi.mocked(backend.getMailSyncStatus).mockResolvedValue(
+      mailSyncStatus({
+        accounts: 1,
+        lastRunAt: Date.now(),
+        lastReports: [
+          folderReport({ error: { code: "authentication", message: "imap.example.com:993 refused the user name or password" } }),
+        ],
+      }),
+    );
+    render(<InboxView />);
+    const error = await screen.findByTestId("mail-sync-error");
+    expect(error).toHaveTextContent("work · INBOX: imap.example.com:993 refused the user name or password");
+    expect(error).toHaveTextContent("enter a new password in Settings → Mail accounts");
+  });
+
+  it("says nothing about sync when no mail account is set up", async () => {
+    render(<InboxView />);
+    await screen.findByTestId("inbox-empty");
+    expect(screen.getByTestId("inbox-empty")).toHaveTextContent("Settings → Mail accounts");
+    expect(screen.queryByTestId("mail-sync")).not.toBeInTheDocument();
+  });
+
+  it("shows which mailbox and folder an email came from, and why it was not analysed", async () => {
+    vi.mocked(backend.listEmails).mockResolvedValue([emailSummary({ id: 3, account: "gmail", folder: "[Gmail]/All Mail", source: null })]);
+    vi.mocked(backend.getEmail).mockResolvedValue(
+      email({ id: 3, account: "gmail", folder: "[Gmail]/All Mail", source: null, skippedReason: "no sign of a job search" }),
+    );
+    const user = userEvent.setup();
+    render(<InboxView />);
+    await user.click(await screen.findByTestId("email-row"));
+    const detail = await screen.findByTestId("email-detail");
+    expect(within(detail).getByTestId("email-origin")).toHaveTextContent("gmail · [Gmail]/All Mail");
+    expect(within(detail).getByTestId("email-skipped")).toHaveTextContent("Not analysed: no sign of a job search");
   });
 });

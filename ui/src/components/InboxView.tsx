@@ -5,6 +5,7 @@ import { AnalysisResult } from "./AnalysisResult";
 import { EmailDetail } from "./EmailDetail";
 import { EmailList } from "./EmailList";
 import { ImportReportView } from "./ImportReportView";
+import { MailSyncBar } from "./MailSyncBar";
 import { SettingsLink } from "./SettingsLink";
 
 type Load = { state: "loading" } | { state: "ready"; emails: EmailSummary[] } | { state: "failed"; error: IpcError };
@@ -42,6 +43,13 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
   useEffect(() => {
     if (active) void refresh();
   }, [active, refresh]);
+
+  // A sync imported (and maybe analysed) mail: the list and the review count follow.
+  const synced = () => {
+    void refresh();
+    onReviewChanged?.();
+    setDetailVersion((v) => v + 1);
+  };
 
   const setRun = (id: number, run: Run) => setRuns((prev) => new Map(prev).set(id, run));
 
@@ -113,6 +121,7 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
           {importButton("import-button")}
         </div>
       </div>
+      <MailSyncBar onSynced={synced} />
 
       {error && (
         <div className="banner banner-error" role="alert" data-testid="inbox-error">
@@ -148,8 +157,9 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
         <div className="empty" data-testid="inbox-empty">
           <h3>No emails yet</h3>
           <p>
-            Import .eml or .mbox files exported from your mail client. Jobtrail reads them on this
-            computer, sorts out the job-search mail and keeps your applications up to date.
+            Add your mailbox in Settings → Mail accounts, or import .eml or .mbox files exported from
+            your mail client. Jobtrail reads them on this computer, sorts out the job-search mail and
+            keeps your applications up to date.
           </p>
           {importButton("inbox-empty-import")}
         </div>
