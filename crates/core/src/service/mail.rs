@@ -152,6 +152,10 @@ pub trait SyncHooks: Send {
     }
     /// After each analysis run.
     fn analysed(&mut self, _run: &Analysed) {}
+    /// The stored password of `account`: the OS keychain's.
+    fn password(&self, account: &str) -> Result<Option<Password>, secrets::KeychainError> {
+        secrets::mail_password(account)
+    }
 }
 
 /// Hooks that hear nothing.
@@ -201,7 +205,7 @@ async fn sync_one(
     a: &MailAccount,
     hooks: &mut dyn SyncHooks,
 ) -> mail::Result<Vec<FolderReport>> {
-    let password = match secrets::mail_password(&a.name) {
+    let password = match hooks.password(&a.name) {
         Ok(Some(p)) => p,
         Ok(None) => return failed(store, a, Error::NoPassword(a.name.clone())),
         Err(e) => return failed(store, a, Error::Keychain(e)),
@@ -278,7 +282,8 @@ async fn analyse_new(
                 }
             };
             r.analysed += 1;
-            if let Some(n) = notice_for(&lock(store), &email, &done)? {
+            let notice = notice_for(&lock(store), &email, &done)?;
+            if let Some(n) = notice {
                 notices::queue(&mut lock(store), &n)?;
             }
             hooks.analysed(&done);

@@ -10,9 +10,11 @@ mod explain;
 mod failsafe;
 mod hostile;
 mod inbox;
+mod mail;
 mod monitor;
 mod notices;
 mod store;
+mod triage;
 
 use std::sync::Arc;
 

@@ -1,0 +1,259 @@
+//! The pre-filter in front of the analyst, measured on labelled mail: how much job mail
+//! would it keep from the model? It must be (near) none — a missed interview invite
+//! costs far more than a model call — while newsletters cost nothing.
+
+use jobtrail_core::agent::email_analyst::EmailInput;
+use jobtrail_core::agent::triage::triage;
+
+/// (from, subject, body) of job-search mail as people receive it, worded many ways:
+/// confirmations without "received", polite offers and rejections without their
+/// keywords, recruiters relayed by job sites, scheduling notes, requests for action.
+const JOB_MAIL: &[(&str, &str, &str)] = &[
+    (
+        "no-reply@greenhouse.io",
+        "Thanks from Globex",
+        "We got your details and the team will take a look.",
+    ),
+    (
+        "careers@initech.com",
+        "We've got it!",
+        "Your submission for Platform Engineer is in our system.",
+    ),
+    (
+        "jobs@umbrella.example",
+        "Confirmation",
+        "This confirms we have your materials for the Data Analyst opening.",
+    ),
+    (
+        "talent@hooli.example",
+        "Hooli: next steps",
+        "Could you share a few times for a 30-minute chat with our engineering lead?",
+    ),
+    (
+        "sam@piedpiper.example",
+        "Chat this week?",
+        "Loved your background. Are you free Thursday to talk about joining the team?",
+    ),
+    (
+        "recruiting@vandelay.example",
+        "Good news",
+        "We'd love to have you on board as Import/Export Analyst. The paperwork is attached.",
+    ),
+    (
+        "hr@stark.example",
+        "Welcome aboard!",
+        "We're delighted to welcome you. Your first day would be 5 January; salary details attached.",
+    ),
+    (
+        "people@wayne.example",
+        "Update",
+        "Thank you for your time. We have decided to go with someone whose experience more closely matches our needs.",
+    ),
+    (
+        "hiring@cyberdyne.example",
+        "Your recent conversation with us",
+        "After careful consideration we won't be taking things further at this time.",
+    ),
+    (
+        "inmail-hit-reply@linkedin.com",
+        "Alex, a message from Jordan",
+        "Hi Alex, I lead engineering hiring at a fintech in Berlin.",
+    ),
+    (
+        "jobs-noreply@linkedin.com",
+        "Your update from Acme",
+        "Acme viewed your submission.",
+    ),
+    (
+        "noreply@indeed.com",
+        "A company reached out",
+        "Soylent sent you a message about a Backend Developer job.",
+    ),
+    (
+        "noreply@hackerrank.com",
+        "Complete your challenge",
+        "Massive Dynamic has invited you to a 90-minute test.",
+    ),
+    (
+        "no-reply@codility.com",
+        "Task for Dunder Mifflin",
+        "Please finish the task within 7 days.",
+    ),
+    (
+        "calendar@globex.example",
+        "Invitation: Technical round @ Tue 10am",
+        "Join with Google Meet. Panel: Hank, Marge.",
+    ),
+    (
+        "maria@tyrell.example",
+        "Re: Senior SRE",
+        "Just checking whether you had a chance to look at my last note?",
+    ),
+    (
+        "hr@oscorp.example",
+        "Action needed: documents",
+        "Please sign the attached contract and return your references by Friday.",
+    ),
+    (
+        "no-reply@myworkday.com",
+        "Status of your submission",
+        "Your status has changed. Log in to view.",
+    ),
+    (
+        "notifications@smartrecruiters.com",
+        "Aperture",
+        "Aperture Science would like to move forward with you.",
+    ),
+    (
+        "noreply@ashbyhq.com",
+        "Schedule time with Wonka",
+        "Pick a slot for your conversation with the team.",
+    ),
+    (
+        "no-reply@hire.lever.co",
+        "Rekall",
+        "Thanks for your interest in Rekall. We'll be in touch.",
+    ),
+    (
+        "talent@gringotts.example",
+        "Your candidacy",
+        "We reviewed it and would like to continue.",
+    ),
+    (
+        "headhunter@search.example",
+        "Confidential search",
+        "I'm retained on a VP Engineering search and thought of you.",
+    ),
+    (
+        "recruiter@agency.example",
+        "Contract gig",
+        "6-month contract, fully remote, Rust + Kafka. Interested?",
+    ),
+    (
+        "ceo@startup.example",
+        "Coffee?",
+        "I saw your talk and wonder if you'd consider joining us as our first engineer.",
+    ),
+    (
+        "hr@bluth.example",
+        "Offer details",
+        "Attached is your compensation package for review.",
+    ),
+    (
+        "people@prestige.example",
+        "Background check",
+        "Our partner will contact you to complete the screening.",
+    ),
+    (
+        "team@weyland.example",
+        "Take-home exercise",
+        "Here is the exercise we mentioned; no rush.",
+    ),
+    (
+        "hr@ollivanders.example",
+        "Bewerbung als Entwickler",
+        "Vielen Dank für Ihre Bewerbung.",
+    ),
+    (
+        "rh@fromagerie.example",
+        "Votre candidature",
+        "Nous avons bien reçu votre candidature.",
+    ),
+    (
+        "talent@monsters.example",
+        "Onsite logistics",
+        "Your on-site is confirmed; travel details below.",
+    ),
+    (
+        "jordan@initech.com",
+        "Reference request",
+        "Could you send two references we can call?",
+    ),
+    (
+        "no-reply@wellfound.com",
+        "New message from Skynet",
+        "Skynet wants to talk to you about Founding Engineer.",
+    ),
+    (
+        "hiring@duff.example",
+        "Position filled",
+        "The role you asked about has been filled; we'll keep your CV on file.",
+    ),
+    (
+        "hr@krusty.example",
+        "Phone screen tomorrow",
+        "Confirming 2pm. I'll call the number on your resume.",
+    ),
+];
+
+/// Bulk and personal mail with nothing to do with a job search.
+const OTHER_MAIL: &[(&str, &str, &str)] = &[
+    (
+        "news@medium.com",
+        "Your daily digest",
+        "Stories about gardening, cooking and travel picked for you.",
+    ),
+    (
+        "orders@shop.example",
+        "Your order has shipped",
+        "Track your parcel: it arrives Tuesday.",
+    ),
+    (
+        "noreply@bank.example",
+        "Your statement is ready",
+        "Log in to see your monthly statement.",
+    ),
+    (
+        "mum@family.example",
+        "Sunday lunch",
+        "Roast at 1, bring the dog.",
+    ),
+    (
+        "deals@airline.example",
+        "Fares from 29 €",
+        "Fly to Lisbon this winter. Unsubscribe any time.",
+    ),
+    (
+        "security@cloud.example",
+        "New sign-in",
+        "A new device signed in to your account.",
+    ),
+];
+
+fn input(&(from, subject, body): &(&str, &str, &str)) -> EmailInput {
+    EmailInput {
+        from: from.to_owned(),
+        subject: subject.to_owned(),
+        date: None,
+        body: body.to_owned(),
+    }
+}
+
+#[test]
+fn the_pre_filter_keeps_no_labelled_job_mail_from_the_model() {
+    let missed: Vec<_> = JOB_MAIL
+        .iter()
+        .filter(|m| !triage(&input(m), &[]).job_related)
+        .map(|m| m.1)
+        .collect();
+    let skipped_other = OTHER_MAIL
+        .iter()
+        .filter(|m| !triage(&input(m), &[]).job_related)
+        .count();
+    println!(
+        "pre-filter: {} of {} labelled job mails would be skipped; {} of {} other mails skipped",
+        missed.len(),
+        JOB_MAIL.len(),
+        skipped_other,
+        OTHER_MAIL.len()
+    );
+    assert!(
+        missed.is_empty(),
+        "job mail kept from the analyst: {missed:?}"
+    );
+    assert_eq!(
+        skipped_other,
+        OTHER_MAIL.len(),
+        "mail with nothing about a job costs no model call"
+    );
+}
