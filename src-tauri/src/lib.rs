@@ -12,6 +12,8 @@ pub mod events;
 #[cfg(test)]
 mod hostile_ipc_test;
 pub mod mail_sync;
+#[cfg(test)]
+mod mail_sync_test;
 mod scheduler;
 #[cfg(test)]
 mod security_test;

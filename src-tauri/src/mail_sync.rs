@@ -13,12 +13,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use jobtrail_core::Timestamp;
 use jobtrail_core::agent::tasks::Analysed;
 use jobtrail_core::clock::{Clock, SystemClock};
 use jobtrail_core::failsafe::Failsafe;
 use jobtrail_core::mail::{self, AccountStatus, FolderReport, MailAccount, Security, SyncProgress};
+use jobtrail_core::secrets::{self, KeychainError, Password};
 use jobtrail_core::service::mail::{SyncHooks, SyncRequest, sync_mail};
-use jobtrail_core::{Timestamp, secrets};
 use serde::{Deserialize, Serialize};
 use tauri::async_runtime::JoinHandle;
 use tauri::{AppHandle, Manager, Runtime};
@@ -83,6 +84,9 @@ pub struct MailSyncStatus {
     pub last_error: Option<String>,
     /// How many mail accounts are configured (none: there is nothing to sync).
     pub accounts: u32,
+    /// The accounts whose server announces new mail at once (an `IDLE` connection
+    /// is open), by name.
+    pub idle_accounts: Vec<String>,
 }
 
 /// Background sync's state: the one-pass-at-a-time lock, the last outcome and the
@@ -100,7 +104,12 @@ struct Inner {
     /// Whether the background loop runs (then passes keep the `IDLE` set in step).
     background: AtomicBool,
     idle: Mutex<HashMap<String, IdleWatch>>,
+    /// Where mail passwords come from: the OS keychain, unless a test gives its own.
+    passwords: Mutex<Option<PasswordSource>>,
 }
+
+/// Gives an account's stored password.
+type PasswordSource = Arc<dyn Fn(&str) -> Result<Option<Password>, KeychainError> + Send + Sync>;
 
 /// Reaches the app's [`MailSync`].
 pub trait MailSyncExt<R: Runtime>: Manager<R> {
@@ -137,10 +146,14 @@ impl<'a> PassContext<'a> {
 }
 
 /// What the core's sync tells the app: progress to the UI, analyses to the UI and
-/// the watcher, the pause switch to the analyst.
-struct Hooks<'a>(PassContext<'a>);
+/// the watcher, the pause switch to the analyst; and what it asks: passwords.
+struct Hooks<'a>(PassContext<'a>, PasswordSource);
 
 impl SyncHooks for Hooks<'_> {
+    fn password(&self, account: &str) -> Result<Option<Password>, KeychainError> {
+        (self.1)(account)
+    }
+
     fn progress(&mut self, p: SyncProgress) {
         self.0.events.emit(MailSyncProgress { progress: p });
     }
@@ -164,9 +177,41 @@ impl MailSync {
         self.0.wake.notify_one();
     }
 
+    /// Gives passwords from `source` instead of the keychain (tests).
+    #[cfg(test)]
+    pub fn set_passwords(
+        &self,
+        source: impl Fn(&str) -> Result<Option<Password>, KeychainError> + Send + Sync + 'static,
+    ) {
+        *self
+            .0
+            .passwords
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(source));
+    }
+
+    fn passwords(&self) -> PasswordSource {
+        self.0
+            .passwords
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .unwrap_or_else(|| Arc::new(secrets::mail_password))
+    }
+
     /// Where sync stands; `store` fills in what this run of the app has not seen yet.
     pub fn status(&self, store: &StoreState) -> MailSyncStatus {
         let mut status = self.lock_status().clone();
+        status.idle_accounts = {
+            let idle = self.0.idle.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut live: Vec<String> = idle
+                .iter()
+                .filter(|(_, w)| w.live.load(Ordering::SeqCst))
+                .map(|(name, _)| name.clone())
+                .collect();
+            live.sort();
+            live
+        };
         if let Ok(accounts) = store.with(|s| Ok(mail::account::list(s)?)) {
             status.accounts = u32::try_from(accounts.len()).unwrap_or(u32::MAX);
             if status.last_run_at.is_none() {
@@ -193,9 +238,12 @@ impl MailSync {
             account: req.account.clone(),
         });
         let outcome = match cx.store.mutex() {
-            Ok(store) => sync_mail(store, cx.store.failsafe(), &req, &mut Hooks(cx))
-                .await
-                .map_err(IpcError::from),
+            Ok(store) => {
+                let mut hooks = Hooks(cx, self.passwords());
+                sync_mail(store, cx.store.failsafe(), &req, &mut hooks)
+                    .await
+                    .map_err(IpcError::from)
+            }
             Err(e) => Err(e),
         };
         let (reports, error) = match &outcome {
@@ -255,18 +303,20 @@ impl MailSync {
             if idle.contains_key(&name) {
                 continue;
             }
-            let unsupported = Arc::new(AtomicBool::new(false));
+            let flags = IdleFlags::default();
             let task = tauri::async_runtime::spawn(watch_account(
                 account.clone(),
                 store.failsafe().clone(),
+                self.passwords(),
                 self.0.wake.clone(),
-                unsupported.clone(),
+                flags.clone(),
             ));
             idle.insert(
                 name,
                 IdleWatch {
                     key: IdleKey::of(&account),
-                    unsupported,
+                    unsupported: flags.unsupported,
+                    live: flags.live,
                     task,
                 },
             );
@@ -350,7 +400,16 @@ struct IdleWatch {
     key: IdleKey,
     /// Set when the server turned out not to offer `IDLE` (the task then ended for good).
     unsupported: Arc<AtomicBool>,
+    /// Whether the connection waits in `IDLE` now.
+    live: Arc<AtomicBool>,
     task: JoinHandle<()>,
+}
+
+/// What an `IDLE` task tells the app about itself.
+#[derive(Clone, Default)]
+struct IdleFlags {
+    unsupported: Arc<AtomicBool>,
+    live: Arc<AtomicBool>,
 }
 
 impl IdleWatch {
@@ -373,15 +432,26 @@ enum IdleEnd {
 async fn watch_account(
     account: MailAccount,
     failsafe: Arc<Failsafe>,
+    passwords: PasswordSource,
     wake: Arc<Notify>,
-    unsupported: Arc<AtomicBool>,
+    flags: IdleFlags,
 ) {
     let mut backoff = BACKOFF_FIRST;
     loop {
-        match idle_once(&account, &failsafe, &wake, &mut backoff).await {
+        let ended = idle_once(
+            &account,
+            &failsafe,
+            &passwords,
+            &wake,
+            &flags.live,
+            &mut backoff,
+        )
+        .await;
+        flags.live.store(false, Ordering::SeqCst);
+        match ended {
             Ok(IdleEnd::Unsupported) => {
                 tracing::info!(account = %account.name, "the server has no IDLE; mail syncs at the interval");
-                unsupported.store(true, Ordering::SeqCst);
+                flags.unsupported.store(true, Ordering::SeqCst);
                 return;
             }
             Err(e) if e.needs_password() => {
@@ -407,14 +477,16 @@ fn next_backoff(now: Duration) -> Duration {
 async fn idle_once(
     account: &MailAccount,
     failsafe: &Failsafe,
+    passwords: &PasswordSource,
     wake: &Notify,
+    live: &AtomicBool,
     backoff: &mut Duration,
 ) -> mail::Result<IdleEnd> {
-    let name = account.name.clone();
+    let (name, passwords) = (account.name.clone(), passwords.clone());
     // The keychain blocks on D-Bus: off the async runtime.
-    let password = tauri::async_runtime::spawn_blocking(move || secrets::mail_password(&name))
+    let password = tauri::async_runtime::spawn_blocking(move || passwords(&name))
         .await
-        .map_err(|e| secrets::KeychainError::Failed(format!("the keychain task stopped: {e}")))??
+        .map_err(|e| KeychainError::Failed(format!("the keychain task stopped: {e}")))??
         .ok_or_else(|| mail::Error::NoPassword(account.name.clone()))?;
     let mut conn = mail::sync::connect(failsafe, account, &password).await?;
     drop(password);
@@ -426,6 +498,7 @@ async fn idle_once(
     *backoff = BACKOFF_FIRST;
     tracing::debug!(account = %account.name, "waiting for new mail (IDLE)");
     loop {
+        live.store(true, Ordering::SeqCst);
         let (next, changed) = conn.idle(IDLE_LIMIT).await?;
         conn = next;
         if changed {

@@ -1322,6 +1322,11 @@ export type MailSyncStatus = {
 	lastError: string | null,
 	/**  How many mail accounts are configured (none: there is nothing to sync). */
 	accounts: number,
+	/**
+	 *  The accounts whose server announces new mail at once (an `IDLE` connection
+	 *  is open), by name.
+	 */
+	idleAccounts: string[],
 };
 
 /**  A message that could not be imported; the rest of the folder was. */

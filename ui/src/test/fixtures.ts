@@ -271,7 +271,7 @@ export function mailAccount(over: Partial<MailAccount> = {}): MailAccount {
 
 /** Background mail sync's state: idle, never run, no accounts unless told otherwise. */
 export function mailSyncStatus(over: Partial<MailSyncStatus> = {}): MailSyncStatus {
-  return { running: false, lastRunAt: null, lastReports: [], lastError: null, accounts: 0, ...over };
+  return { running: false, lastRunAt: null, lastReports: [], lastError: null, accounts: 0, idleAccounts: [], ...over };
 }
 
 /** What syncing one folder did: nothing new unless told otherwise. */
