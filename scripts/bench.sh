@@ -14,6 +14,9 @@ mkdir -p "$(dirname "$report")"
   $cargo bench -p jobtrail-core --bench runtime
   $cargo bench -p jobtrail-core --bench import
   $cargo bench -p jobtrail-core --bench monitor
+  # Mail sync from a throwaway Dovecot: first sync of 10,000 messages (msg/s, peak RSS),
+  # an incremental sync with nothing new, APPEND → IDLE → the application moving.
+  $cargo bench -p jobtrail-core --bench mail
   # The app: a debug build with the UI embedded for the CLI and the dashboard figure,
   # and the release build people install (binary and .deb) for start-up and memory.
   ui/node_modules/.bin/tauri build --debug --bundles deb
