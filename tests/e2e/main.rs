@@ -10,6 +10,7 @@ mod desktop;
 mod inbox;
 mod journey;
 mod keychain;
+mod mail;
 mod package;
 mod secrets;
 

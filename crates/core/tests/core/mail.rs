@@ -381,13 +381,24 @@ fn a_refused_password_stops_the_account_after_one_attempt() {
         .unwrap();
     assert_eq!(logged, 1, "one classified error, escalated to the person");
     drop(s);
-    let attempts = server
-        .log_tail()
-        .lines()
-        .filter(|l| l.contains(&user) && l.contains("auth failed"))
-        .count();
+    // Dovecot logs a failed login when the connection ends: wait for the line, then
+    // a while longer for any retry. The whole log is read: other tests share it.
+    let failed_logins = || {
+        std::fs::read_to_string(server.log_path())
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains(&format!("user=<{user}>")) && l.contains("auth failed"))
+            .count()
+    };
+    for _ in 0..50 {
+        if failed_logins() > 0 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_secs(1));
     assert_eq!(
-        attempts,
+        failed_logins(),
         1,
         "a refused password is never retried: {}",
         server.log_tail()
