@@ -53,7 +53,8 @@ async fn an_account_added_in_settings_brings_its_mail_and_new_job_mail_moves_its
     }
     let flags_before = server.flags(&user, PASSWORD, "INBOX")?;
     let ca = server.ca_pem_path().to_string_lossy().into_owned();
-    let desktop = Desktop::start_with_env(&[("SSL_CERT_FILE", ca.as_str())]).await?;
+    let desktop =
+        Desktop::start_with_env(&[("SSL_CERT_FILE", ca.as_str()), ("LOG_LEVEL", "trace")]).await?;
     let app = desktop.launch().await?;
     add(&app, "Globex", "Backend Engineer").await?;
 
@@ -132,5 +133,39 @@ async fn an_account_added_in_settings_brings_its_mail_and_new_job_mail_moves_its
         "the server's flags are untouched"
     );
     app.quit().await?;
+
+    // The password is in the keychain and nowhere else: no file the app wrote (store,
+    // WAL, logs, webview storage), nothing it printed at trace level.
+    let mut written = Vec::new();
+    crate::secrets::files_under(desktop.root(), &mut written)?;
+    written.retain(|f| !f.components().any(|c| c.as_os_str() == "keyrings"));
+    let needle = PASSWORD.as_bytes();
+    let holds = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    for f in &written {
+        if let Ok(bytes) = std::fs::read(f) {
+            if holds(&bytes) {
+                let text = String::from_utf8_lossy(&bytes);
+                let at = text.find(PASSWORD).unwrap_or(0);
+                panic!(
+                    "{} contains the mail password: …{}…",
+                    f.display(),
+                    &text[at.saturating_sub(600)..(at + 100).min(text.len())]
+                );
+            }
+        }
+    }
+    assert!(
+        !holds(desktop.session_log().as_bytes()),
+        "the app never printed the mail password"
+    );
+    let stored = desktop
+        .command("secret-tool")?
+        .args(["search", "--all", "service", "app.jobtrail.desktop"])
+        .output()?;
+    let listing = String::from_utf8_lossy(&stored.stdout);
+    assert!(
+        listing.contains("mail:work"),
+        "the password is in the keychain under mail:work: {listing}"
+    );
     Ok(())
 }

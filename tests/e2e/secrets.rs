@@ -48,7 +48,7 @@ fn analysis(company: &str) -> Reply {
     }))
 }
 
-fn files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
+pub(crate) fn files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let kind = std::fs::symlink_metadata(&path)?.file_type();

@@ -296,7 +296,14 @@ fn level_filter<S: Subscriber + for<'a> LookupSpan<'a>>(
         m.is_span() && m.target().starts_with("jobtrail") && *m.level() <= Level::INFO
     })
     .with_max_level_hint(Level::INFO);
-    env.or(our_spans)
+    // The IMAP library's debug and trace lines quote the wire: the LOGIN command with
+    // the password (escaped, so redaction cannot be relied on) and whole messages.
+    // They are never logged, whatever the level asks.
+    let no_wire = filter_fn(|m| {
+        let wire = m.target().starts_with("async_imap") || m.target().starts_with("imap_proto");
+        !wire || *m.level() <= Level::INFO
+    });
+    env.or(our_spans).and(no_wire)
 }
 
 fn file_writer(
@@ -693,6 +700,23 @@ mod tests {
             JsonLayer::new(Redacting(move || buf.clone()))
                 .with_filter(level_filter::<Registry>(level)),
         )
+    }
+
+    #[test]
+    fn the_imap_wire_is_never_logged_even_at_trace() {
+        let buf = Buffer::default();
+        tracing::subscriber::with_default(json_subscriber(&buf, "trace"), || {
+            tracing::trace!(target: "async_imap::imap_stream", "encode: LOGIN \"me\" \"pass\"");
+            tracing::debug!(target: "imap_proto::parser", "raw message");
+            tracing::warn!(target: "async_imap::client", "connection lost");
+            tracing::trace!(target: "jobtrail_core::mail::sync", "batch");
+        });
+        let messages: Vec<_> = buf.lines().iter().map(|l| l["message"].clone()).collect();
+        assert_eq!(
+            messages,
+            ["connection lost", "batch"],
+            "only the library's warnings and our own lines pass"
+        );
     }
 
     #[test]

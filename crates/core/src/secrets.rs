@@ -113,7 +113,12 @@ impl Password {
         while p.ends_with(['\n', '\r']) {
             p.pop();
         }
-        (!p.is_empty() && p.chars().count() <= Self::MAX_CHARS).then_some(Self(p))
+        if p.is_empty() || p.chars().count() > Self::MAX_CHARS {
+            return None;
+        }
+        // Never in a log line or a stored error message, however it got there.
+        crate::logging::register_secret(&p);
+        Some(Self(p))
     }
 
     /// The password itself, for the login command only.
