@@ -11,6 +11,7 @@ mod explain;
 mod failsafe;
 mod inbox;
 mod logs;
+mod mail;
 mod monitoring;
 mod output;
 mod settings;
@@ -57,6 +58,9 @@ enum Command {
     /// Imported emails.
     #[command(subcommand)]
     Emails(inbox::EmailsCommand),
+    /// IMAP mail accounts (passwords in the keychain) and syncing them.
+    #[command(subcommand)]
+    Mail(mail::MailCommand),
     /// Agent proposals waiting for you.
     #[command(subcommand)]
     Review(inbox::ReviewCommand),
@@ -145,6 +149,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Agent(cmd) => agent::run(cmd, store, out),
         Command::Import { files } => inbox::import(&files, &mut store, out),
         Command::Emails(cmd) => inbox::emails(cmd, &mut store, out),
+        Command::Mail(cmd) => mail::run(cmd, store, out),
         Command::Review(cmd) => inbox::review(cmd, &mut store, out),
         Command::Profile(cmd) => settings::profile(cmd, &mut store, out),
         Command::Settings(cmd) => settings::settings(cmd, &mut store, out),

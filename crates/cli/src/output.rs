@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 pub use jobtrail_core::text::clip_line as clip;
-use jobtrail_core::{store, tracker};
+use jobtrail_core::{mail, store, tracker};
 
 /// Where results go and in which form.
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +54,22 @@ pub enum CliError {
     Store(#[from] store::Error),
     #[error(transparent)]
     Keychain(#[from] jobtrail_core::secrets::KeychainError),
+    /// A mail account or server failure; its code is the mail error's own.
+    #[error(transparent)]
+    Mail(mail::Error),
+    /// A mail sync ran, and some folders did not sync (every folder's report, with
+    /// its error, is already printed).
+    #[error("{folder} did not sync ({code}): {message}{}", others(*.failed))]
+    MailSync {
+        /// `account/folder` of the first that failed.
+        folder: String,
+        /// Its error's code (`authentication`, `network`, …).
+        code: String,
+        /// Its error's message.
+        message: String,
+        /// How many folders failed.
+        failed: usize,
+    },
     #[error("{0}")]
     Usage(String),
     #[error("{0}")]
@@ -63,9 +79,31 @@ pub enum CliError {
     Failed,
 }
 
+fn others(failed: usize) -> String {
+    match failed {
+        0 | 1 => String::new(),
+        2 => "; 1 more folder failed too".into(),
+        n => format!("; {} more folders failed too", n - 1),
+    }
+}
+
+/// Store and keychain failures read the same whichever command met them.
+impl From<mail::Error> for CliError {
+    fn from(e: mail::Error) -> Self {
+        match e {
+            mail::Error::Store(e) => CliError::Store(e),
+            mail::Error::Invalid(tracker::Error::Store(e)) => CliError::Store(e),
+            mail::Error::Keychain(e) => CliError::Keychain(e),
+            other => CliError::Mail(other),
+        }
+    }
+}
+
 impl CliError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> &str {
         match self {
+            CliError::Mail(e) => e.code(),
+            CliError::MailSync { code, .. } => code,
             CliError::Tracker(tracker::Error::Invalid { .. }) | CliError::Usage(_) => {
                 "invalid_input"
             }
@@ -79,12 +117,19 @@ impl CliError {
 
     fn field(&self) -> Option<&'static str> {
         match self {
-            CliError::Tracker(tracker::Error::Invalid { field, .. }) => Some(field),
+            CliError::Tracker(tracker::Error::Invalid { field, .. })
+            | CliError::Mail(mail::Error::Invalid(tracker::Error::Invalid { field, .. })) => {
+                Some(field)
+            }
             _ => None,
         }
     }
 
     pub fn exit_code(&self) -> u8 {
+        if let CliError::MailSync { .. } = self {
+            // Whatever a folder's error, the sync ran: a failure, not bad input.
+            return 1;
+        }
         match self.code() {
             "invalid_input" => 2,
             "not_found" => 3,
