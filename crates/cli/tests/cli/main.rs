@@ -8,6 +8,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod keychain;
+mod mail;
+
 const BIN: &str = env!("CARGO_BIN_EXE_jobtrail");
 const EMAIL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
