@@ -342,7 +342,7 @@ fn tls_is_checked_against_the_trusted_roots_and_ssl_cert_file() {
             .contains("certificate"),
         "a certificate from an unknown CA is never accepted: {err}"
     );
-    assert_eq!(err["code"], "configuration", "{err}");
+    assert_eq!(err["code"], "tls", "{err}");
     assert_eq!(cli.accounts(), serde_json::json!([]), "nothing is stored");
 
     let mut c = cli.command(&args);
@@ -382,7 +382,7 @@ fn tls_is_checked_against_the_trusted_roots_and_ssl_cert_file() {
     ];
     let err = json_err(&cli.run(&args, Some("tls-pass")), 1);
     assert_eq!(
-        err["code"], "configuration",
+        err["code"], "tls",
         "STARTTLS checks the certificate too: {err}"
     );
     let mut c = cli.command(&args);

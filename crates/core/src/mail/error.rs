@@ -85,7 +85,8 @@ pub enum Error {
 
 impl Error {
     /// The stable code scripts and the UI act on: `authentication` for a refused or
-    /// missing password, `invalid_input`, `not_found`, else the category's name.
+    /// missing password, `tls` for a certificate or handshake failure, `invalid_input`,
+    /// `not_found`, else the category's name.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid(crate::Error::Invalid { .. }) => "invalid_input",
@@ -93,6 +94,7 @@ impl Error {
             Error::Authentication { .. } | Error::NoPassword(_) => "authentication",
             Error::Keychain(_) => "keychain_unavailable",
             Error::CircuitOpen { .. } => "circuit_open",
+            Error::Tls { .. } => "tls",
             other => other.category().as_str(),
         }
     }

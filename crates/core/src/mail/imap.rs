@@ -119,6 +119,21 @@ async fn within<T>(
         })
 }
 
+/// The server's own words from async-imap's rendering of a `NO`/`BAD` answer
+/// (`code: None, info: Some("[AUTHENTICATIONFAILED] Authentication failed.")`).
+fn server_words(raw: &str) -> String {
+    let words = raw
+        .split_once("info: Some(\"")
+        .and_then(|(_, rest)| rest.rsplit_once("\")"))
+        .map_or(raw, |(inside, _)| inside);
+    let words = words.replace("\\\"", "\"");
+    if words.trim().is_empty() {
+        "the server gave no reason".to_owned()
+    } else {
+        words.trim().to_owned()
+    }
+}
+
 /// An async-imap failure as ours; `folder` names the folder a `NO` was about.
 fn imap_error(server: &str, folder: Option<&str>, e: async_imap::error::Error) -> Error {
     use async_imap::error::Error as E;
@@ -133,7 +148,7 @@ fn imap_error(server: &str, folder: Option<&str>, e: async_imap::error::Error) -
         },
         (E::No(reason) | E::Bad(reason), Some(folder)) => Error::Folder {
             folder: folder.to_owned(),
-            reason,
+            reason: server_words(&reason),
         },
         (E::Validate(v), Some(folder)) => Error::Folder {
             folder: folder.to_owned(),
@@ -452,6 +467,21 @@ pub fn uid_set(sorted: &[u32]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_servers_words_are_kept_without_the_librarys_wrapping() {
+        assert_eq!(
+            super::server_words(
+                r#"code: None, info: Some("[AUTHENTICATIONFAILED] Authentication failed.")"#
+            ),
+            "[AUTHENTICATIONFAILED] Authentication failed."
+        );
+        assert_eq!(super::server_words("plain words"), "plain words");
+        assert_eq!(
+            super::server_words("code: None, info: None"),
+            "code: None, info: None"
+        );
+    }
+
     #[test]
     fn uid_sets_are_compact() {
         assert_eq!(super::uid_set(&[1, 2, 3, 5, 8, 9]), "1:3,5,8:9");
