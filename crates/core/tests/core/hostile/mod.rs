@@ -15,6 +15,8 @@
 //!   table reads as valid settings; the environment-derived settings, in a child
 //!   process per case (the workspace forbids `unsafe`, so this process cannot
 //!   `set_var`);
+//! - mail accounts: any draft is stored exactly as checked or refused naming its
+//!   field, and the pre-filter gives a reason for any message;
 //! - the price table: `prices::set` with hostile drafts, and `ModelPrice::cost` /
 //!   `TokenUsage` on any token counts up to `u64::MAX`;
 //! - model output: agents run against the real test server with invalid JSON, JSON of
@@ -232,6 +234,7 @@ fn hostile_json() -> BoxedStrategy<Value> {
     .boxed()
 }
 
+mod mail_account_input;
 mod mail_input;
 mod model_output;
 mod price_input;
