@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: run test setup ui app bundle lint unit e2e bench bindings clean
+.PHONY: run test setup ui app bundle appimage lint unit e2e bench bindings clean
 
 setup:
 	@scripts/setup.sh
@@ -14,15 +14,23 @@ setup:
 ui: setup
 	cd ui && npm run build
 
-# The desktop app with the UI embedded (target/debug/jobtrail-app), its Debian
-# package (target/debug/bundle/deb/), and the CLI. The Tauri CLI builds the UI first.
+# The desktop app with the UI embedded (target/debug/jobtrail-app), its Debian and
+# RPM packages (target/debug/bundle/{deb,rpm}/), and the CLI. The Tauri CLI builds the
+# UI first.
 app: setup
-	ui/node_modules/.bin/tauri build --debug --bundles deb
+	ui/node_modules/.bin/tauri build --debug --bundles deb,rpm
 	$(CARGO) build -p jobtrail-cli
 
-# Release packages for people to install: target/release/bundle/{deb,appimage}/.
+# Release packages for people to install: target/release/bundle/{deb,rpm}/. Neither
+# needs the network.
 bundle: setup
-	ui/node_modules/.bin/tauri build
+	ui/node_modules/.bin/tauri build --bundles deb,rpm
+
+# A release AppImage (target/release/bundle/appimage/). The bundler downloads its
+# tools (linuxdeploy, the AppImage runtime) from GitHub, so this needs a machine that
+# can reach it; not part of `make bundle` or `make test`.
+appimage: setup
+	ui/node_modules/.bin/tauri build --bundles appimage
 
 run: app
 	@scripts/run.sh

@@ -16,6 +16,7 @@ APT_PACKAGES=(
   python3-dbusmock python3-gi
   webkit2gtk-driver
   dovecot-imapd
+  rpm  # reads the .rpm `make app` builds (tests/e2e/package.rs)
 )
 
 missing=()

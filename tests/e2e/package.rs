@@ -1,5 +1,7 @@
-//! The Debian package `make app` builds: installed with dpkg on this machine, its
-//! binary opens the app, and removing it leaves the system as it was.
+//! The packages `make app` builds. The Debian package is installed with dpkg on this
+//! machine, its binary opens the app, and removing it leaves the system as it was. The
+//! RPM package (for Fedora, openSUSE, RHEL) is read with `rpm` (Debian's `rpm` package,
+//! installed by scripts/setup.sh): it holds what the .deb holds.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -7,13 +9,34 @@ use std::process::Command;
 use anyhow::{Context, Result, ensure};
 use jobtrail_e2e::{Desktop, exclusive};
 
-fn deb() -> Result<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/bundle/deb");
+/// The package of one kind (`deb`, `rpm`) in target/debug/bundle/<kind>/.
+fn package(kind: &str) -> Result<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/debug/bundle")
+        .join(kind);
     std::fs::read_dir(&dir)
-        .with_context(|| format!("no {}: build the package with `make app`", dir.display()))?
+        .with_context(|| format!("no {}: build the packages with `make app`", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "deb"))
-        .context("no .deb in target/debug/bundle/deb: build it with `make app`")
+        .find(|p| p.extension().is_some_and(|x| x == kind))
+        .with_context(|| format!("no .{kind} in {}: build it with `make app`", dir.display()))
+}
+
+fn deb() -> Result<PathBuf> {
+    package("deb")
+}
+
+/// The standard output of a command that must succeed.
+fn output(program: &str, args: &[&str]) -> Result<String> {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .with_context(|| format!("run {program} {args:?} (scripts/setup.sh installs it)"))?;
+    ensure!(
+        out.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Ok(String::from_utf8(out.stdout)?)
 }
 
 /// Runs a package command as root (directly, or through sudo).
@@ -75,5 +98,70 @@ async fn the_debian_package_installs_and_its_binary_opens_the_app() -> Result<()
     );
     app.testid("empty-state").await?;
     app.quit().await?;
+    Ok(())
+}
+
+/// The files (not directories) a package installs, as absolute paths, sorted.
+fn rpm_files(rpm: &str) -> Result<Vec<String>> {
+    let mut files: Vec<String> = output("rpm", &["-qlp", rpm])?
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn deb_files(deb: &str) -> Result<Vec<String>> {
+    // `dpkg-deb -c` lists like `tar tv`: mode, owner, size, date, time, ./path.
+    let mut files: Vec<String> = output("dpkg-deb", &["-c", deb])?
+        .lines()
+        .filter(|l| !l.starts_with('d'))
+        .filter_map(|l| l.split_whitespace().nth(5))
+        .map(|p| format!("/{}", p.trim_start_matches("./")))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+#[test]
+fn the_rpm_package_holds_the_binary_the_desktop_entry_and_the_icons() -> Result<()> {
+    let rpm = package("rpm")?;
+    let rpm = rpm.to_str().context("package path")?;
+    let files = rpm_files(rpm)?;
+    for wanted in [
+        "/usr/bin/jobtrail-app",
+        "/usr/share/applications/Jobtrail.desktop",
+        "/usr/share/icons/hicolor/32x32/apps/jobtrail-app.png",
+        "/usr/share/icons/hicolor/128x128/apps/jobtrail-app.png",
+        "/usr/share/icons/hicolor/512x512/apps/jobtrail-app.png",
+    ] {
+        ensure!(
+            files.iter().any(|f| f == wanted),
+            "the .rpm has no {wanted}; it holds {files:#?}"
+        );
+    }
+
+    // The same files as the .deb built beside it, so both install the same app.
+    let deb = deb()?;
+    let deb_files = deb_files(deb.to_str().context("package path")?)?;
+    assert_eq!(
+        files, deb_files,
+        "the .rpm and the .deb install the same files"
+    );
+
+    // Named as README's `sudo dnf remove jobtrail` expects, at the app's version.
+    let info = output(
+        "rpm",
+        &["-qp", "--queryformat", "%{NAME} %{VERSION} %{ARCH}", rpm],
+    )?;
+    assert_eq!(
+        info,
+        format!(
+            "jobtrail {} {}",
+            env!("CARGO_PKG_VERSION"),
+            std::env::consts::ARCH
+        ),
+        "the .rpm's name, version and architecture"
+    );
     Ok(())
 }
