@@ -142,16 +142,18 @@ async fn an_account_added_in_settings_brings_its_mail_and_new_job_mail_moves_its
     let needle = PASSWORD.as_bytes();
     let holds = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     for f in &written {
-        if let Ok(bytes) = std::fs::read(f) {
-            if holds(&bytes) {
-                let text = String::from_utf8_lossy(&bytes);
-                let at = text.find(PASSWORD).unwrap_or(0);
-                panic!(
-                    "{} contains the mail password: …{}…",
-                    f.display(),
-                    &text[at.saturating_sub(600)..(at + 100).min(text.len())]
-                );
-            }
+        if let Ok(bytes) = std::fs::read(f)
+            && holds(&bytes)
+        {
+            let text = String::from_utf8_lossy(&bytes);
+            let at = text.find(PASSWORD).unwrap_or(0);
+            let from = text.floor_char_boundary(at.saturating_sub(600));
+            let to = text.ceil_char_boundary((at + 100).min(text.len()));
+            panic!(
+                "{} contains the mail password: …{}…",
+                f.display(),
+                &text[from..to]
+            );
         }
     }
     assert!(
