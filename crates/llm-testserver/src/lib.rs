@@ -3,8 +3,10 @@
 //!
 //! Tests script what it answers, one [`Reply`] per request in order, including the
 //! faults real providers produce (429 with Retry-After, 5xx, 401, context-length
-//! 400s, slow and hung responses, malformed JSON, streams cut mid-way). Every request
-//! body is recorded so tests can check what the client sent.
+//! 400s, slow and hung responses, malformed JSON, streams cut mid-way). Any reply can
+//! carry extra headers ([`Reply::with_header`]: `Retry-After` on a 503,
+//! `retry-after-ms` as OpenAI sends it). Every request body is recorded so tests can
+//! check what the client sent.
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
@@ -14,7 +16,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use bytes::Bytes;
@@ -78,6 +80,12 @@ pub enum Reply {
     Hang,
     /// For streaming requests: sends part of the content, then drops the connection.
     CutStream { text: String },
+    /// The inner reply with these response headers added, replacing any of the same
+    /// name; see [`Reply::with_header`].
+    WithHeaders {
+        headers: Vec<(String, String)>,
+        reply: Box<Reply>,
+    },
 }
 
 impl Reply {
@@ -102,15 +110,45 @@ impl Reply {
         }
     }
 
+    /// This status with an OpenAI-style error body.
+    pub fn status(status: u16, message: impl Into<String>) -> Self {
+        Reply::Status {
+            status,
+            message: message.into(),
+        }
+    }
+
     /// This reply with other usage figures (for the variants that carry usage).
     pub fn with_usage(mut self, u: Usage) -> Self {
-        match &mut self {
+        self.set_usage(u);
+        self
+    }
+
+    fn set_usage(&mut self, u: Usage) {
+        match self {
             Reply::Content { usage, .. }
             | Reply::ToolCalls { usage, .. }
             | Reply::Truncated { usage, .. } => *usage = u,
+            Reply::WithHeaders { reply, .. } => reply.set_usage(u),
             _ => {}
         }
-        self
+    }
+
+    /// This reply with one more response header, for any reply:
+    /// `Reply::status(503, "overloaded").with_header("Retry-After", "1")`. A name or
+    /// value HTTP does not allow is left out of the response.
+    pub fn with_header(self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        let header = (name.into(), value.into());
+        match self {
+            Reply::WithHeaders { mut headers, reply } => {
+                headers.push(header);
+                Reply::WithHeaders { headers, reply }
+            }
+            reply => Reply::WithHeaders {
+                headers: vec![header],
+                reply: Box::new(reply),
+            },
+        }
     }
 }
 
@@ -234,32 +272,48 @@ async fn chat_completions(
             "the test server has no scripted reply left",
         );
     };
-    if let Reply::EchoAuthorization { status } = reply {
-        let auth = headers
+    let request = Request {
+        model: body["model"].as_str().unwrap_or("test-model").to_owned(),
+        stream: body["stream"].as_bool().unwrap_or(false),
+        authorization: headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .unwrap_or("none");
-        let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        return error(
-            code,
-            "invalid_request_error",
-            &format!(
-                "Request with Authorization {auth} was refused (key {})",
-                auth.strip_prefix("Bearer ").unwrap_or(auth)
-            ),
-        );
-    }
-    answer(reply, &body).await
+            .unwrap_or("none")
+            .to_owned(),
+    };
+    answer(reply, request).await
 }
 
-fn answer(reply: Reply, request: &Value) -> futures::future::BoxFuture<'static, Response> {
-    let model = request["model"].as_str().unwrap_or("test-model").to_owned();
-    let stream = request["stream"].as_bool().unwrap_or(false);
+/// What a reply may echo of the request it answers.
+#[derive(Debug, Clone)]
+struct Request {
+    model: String,
+    stream: bool,
+    authorization: String,
+}
+
+fn answer(reply: Reply, request: Request) -> futures::future::BoxFuture<'static, Response> {
     Box::pin(async move {
+        let Request {
+            model,
+            stream,
+            authorization: auth,
+        } = request.clone();
         match reply {
             Reply::Slow { delay, then } => {
                 tokio::time::sleep(delay).await;
-                answer(*then, &json!({ "model": model, "stream": stream })).await
+                answer(*then, request).await
+            }
+            Reply::WithHeaders { headers, reply } => {
+                let mut r = answer(*reply, request).await;
+                for (name, value) in headers {
+                    if let (Ok(name), Ok(value)) =
+                        (HeaderName::try_from(name), HeaderValue::try_from(value))
+                    {
+                        r.headers_mut().insert(name, value);
+                    }
+                }
+                r
             }
             Reply::Hang => {
                 futures::future::pending::<()>().await;
@@ -298,11 +352,13 @@ fn answer(reply: Reply, request: &Value) -> futures::future::BoxFuture<'static, 
             )
                 .into_response(),
             Reply::CutStream { text } => cut_stream(&model, &text),
-            // Answered in `chat_completions`, which has the headers.
             Reply::EchoAuthorization { status } => error(
                 StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
                 "invalid_request_error",
-                "Authorization refused",
+                &format!(
+                    "Request with Authorization {auth} was refused (key {})",
+                    auth.strip_prefix("Bearer ").unwrap_or(&auth)
+                ),
             ),
             Reply::Content { text, usage } if stream => sse(&model, &text, usage),
             Reply::Content { text, usage } => completion(

@@ -3,8 +3,8 @@
 //!
 //! async-openai's own retry layer is replaced by a plain HTTP service, so each call
 //! is exactly one HTTP request: retries belong to the failsafe, which counts them.
-//! The service also keeps the status and `Retry-After` of failed responses, which the
-//! library would otherwise drop.
+//! The service also keeps the status of failed responses and the wait they ask for
+//! (`retry-after-ms`, else `Retry-After`), which the library would otherwise drop.
 
 use std::fmt;
 use std::time::Duration;
@@ -213,9 +213,10 @@ pub struct ChatResponse {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LlmError {
     /// 429.
-    #[error("rate limited by the provider{}", retry_after.as_ref().map(|r| format!(" (retry after {r})")).unwrap_or_default())]
+    #[error("rate limited by the provider{}", retry_after_note(retry_after.as_deref()))]
     RateLimited {
-        /// The `Retry-After` header, as sent.
+        /// The wait asked for, in `Retry-After`'s syntax (see
+        /// [`asked_wait`](crate::failsafe::retry::asked_wait)).
         retry_after: Option<String>,
     },
     /// 401/403.
@@ -228,12 +229,15 @@ pub enum LlmError {
     #[error("the input is longer than the model's context window")]
     ContextLength,
     /// Another HTTP error.
-    #[error("the provider answered HTTP {status}: {message}")]
+    #[error("the provider answered HTTP {status}: {message}{}", retry_after_note(retry_after.as_deref()))]
     Http {
         /// HTTP status.
         status: u16,
         /// The provider's message.
         message: String,
+        /// The wait asked for, in `Retry-After`'s syntax: a 5xx may ask for one too
+        /// (an overloaded 503 does).
+        retry_after: Option<String>,
     },
     /// No answer within the deadline.
     #[error("the provider did not answer in time")]
@@ -265,9 +269,14 @@ impl LlmError {
     fn redacted(self) -> Self {
         let clean = |s: String| crate::logging::redact(&s).into_owned();
         match self {
-            LlmError::Http { status, message } => LlmError::Http {
+            LlmError::Http {
+                status,
+                message,
+                retry_after,
+            } => LlmError::Http {
                 status,
                 message: clean(message),
+                retry_after: retry_after.map(clean),
             },
             LlmError::Connect(m) => LlmError::Connect(clean(m)),
             LlmError::InvalidResponse(m) => LlmError::InvalidResponse(clean(m)),
@@ -293,6 +302,12 @@ impl LlmError {
             LlmError::CircuitOpen { .. } => "circuit_open",
         }
     }
+}
+
+fn retry_after_note(retry_after: Option<&str>) -> String {
+    retry_after
+        .map(|r| format!(" (retry after {r})"))
+        .unwrap_or_default()
 }
 
 #[derive(Debug)]
@@ -349,11 +364,11 @@ impl LlmClient {
                     return Ok(resp);
                 }
                 let status = resp.status().as_u16();
-                let retry_after = resp
-                    .headers()
-                    .get(reqwest::header::RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned);
+                let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok());
+                let retry_after = crate::failsafe::retry::asked_wait(
+                    header("retry-after-ms"),
+                    header(reqwest::header::RETRY_AFTER.as_str()),
+                );
                 let body = resp.text().await.unwrap_or_default();
                 Err(OpenAIError::Boxed(Box::new(HttpStatusError {
                     status,
@@ -549,7 +564,11 @@ fn classify(err: OpenAIError) -> LlmError {
                     {
                         LlmError::ContextLength
                     }
-                    status => LlmError::Http { status, message },
+                    status => LlmError::Http {
+                        status,
+                        message,
+                        retry_after: h.retry_after.clone(),
+                    },
                 }
             }
             None => LlmError::InvalidResponse(b.to_string()),
@@ -557,6 +576,7 @@ fn classify(err: OpenAIError) -> LlmError {
         OpenAIError::ApiError(api) => LlmError::Http {
             status: api.status_code.as_u16(),
             message: api.api_error.message,
+            retry_after: None,
         },
         // A connect timeout sets both flags: check timeout first.
         OpenAIError::Reqwest(e) if e.is_timeout() => LlmError::Timeout,

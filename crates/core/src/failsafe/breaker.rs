@@ -676,6 +676,7 @@ mod tests {
         let r: Result<(), _> = Err(LlmError::Http {
             status: 503,
             message: "down".into(),
+            retry_after: None,
         });
         b.acquire().expect("let through").record(&r);
     }

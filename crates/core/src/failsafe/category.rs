@@ -273,7 +273,10 @@ pub trait Classified: std::fmt::Display {
         self.category().as_str()
     }
 
-    /// The provider's `Retry-After` header (seconds or an HTTP date), if it sent one.
+    /// The wait the provider asked for before another try, in `Retry-After`'s syntax
+    /// (seconds, possibly decimal, or an HTTP date), if it asked for one; a retry
+    /// never comes sooner. See [`asked_wait`](super::retry::asked_wait) for a
+    /// response's `retry-after-ms` and `Retry-After` taken together.
     fn retry_after(&self) -> Option<&str> {
         None
     }
@@ -315,7 +318,9 @@ impl Classified for LlmError {
 
     fn retry_after(&self) -> Option<&str> {
         match self {
-            LlmError::RateLimited { retry_after } => retry_after.as_deref(),
+            LlmError::RateLimited { retry_after } | LlmError::Http { retry_after, .. } => {
+                retry_after.as_deref()
+            }
             _ => None,
         }
     }
@@ -451,7 +456,8 @@ mod tests {
         assert!(retry(LlmError::Connect("reset".into())));
         assert!(retry(LlmError::Http {
             status: 503,
-            message: String::new()
+            message: String::new(),
+            retry_after: None,
         }));
         for status in [400, 401, 403, 404, 422] {
             let e = if matches!(status, 401 | 403) {
@@ -460,6 +466,7 @@ mod tests {
                 LlmError::Http {
                     status,
                     message: String::new(),
+                    retry_after: None,
                 }
             };
             assert!(!retry(e), "HTTP {status} is never retried");
@@ -469,6 +476,29 @@ mod tests {
             retry_at: 0
         }));
         assert!(!Classified::retryable(&RunError::Truncated));
+    }
+
+    #[test]
+    fn every_retryable_status_keeps_its_asked_wait() {
+        let asked = |e: &LlmError| Classified::retry_after(e).map(str::to_owned);
+        let rate_limited = LlmError::RateLimited {
+            retry_after: Some("7".into()),
+        };
+        assert_eq!(asked(&rate_limited).as_deref(), Some("7"));
+        for status in [500, 502, 503, 504, 529] {
+            let e = LlmError::Http {
+                status,
+                message: "overloaded".into(),
+                retry_after: Some("1.5".into()),
+            };
+            assert!(Classified::retryable(&e), "HTTP {status}");
+            assert_eq!(asked(&e).as_deref(), Some("1.5"), "HTTP {status}");
+            assert_eq!(
+                Classified::retry_after(&RunError::Llm(e)),
+                Some("1.5"),
+                "through a run's error too"
+            );
+        }
     }
 
     #[test]

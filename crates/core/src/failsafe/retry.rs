@@ -2,9 +2,11 @@
 //! a [`RetryHandler`] applies it to any async function and counts what happened.
 //!
 //! Only errors that can succeed on another try are retried (network, timeout, 429,
-//! 5xx); a refused key, a bad request or a budget refusal fails at once. A provider's
-//! `Retry-After` replaces the computed wait when it fits under `max_delay`; a longer
-//! one ends the retries, since waiting less would only be refused again.
+//! 5xx); a refused key, a bad request or a budget refusal fails at once. The wait a
+//! provider asks for on any retried response (`retry-after-ms`, else `Retry-After`)
+//! replaces the computed wait when it fits under `max_delay`, and the retry never
+//! comes sooner (jitter only adds to it): an early retry lands in the same overload.
+//! A longer wait ends the retries, since waiting less would only be refused again.
 
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -169,6 +171,22 @@ impl RetryPolicy {
         } else {
             max
         })
+    }
+
+    /// The wait before a retry the provider asked to come no sooner than `asked`:
+    /// `asked` itself, plus up to 10 % more with the jittered strategies (as far as
+    /// `max_delay` allows) so clients told the same wait do not all return together.
+    /// Never shorter than `asked`.
+    pub fn delay_at_least(&self, asked: Duration, random: f64) -> Duration {
+        let spread = match self.backoff_strategy {
+            BackoffStrategy::ExponentialJitter | BackoffStrategy::Jitter => {
+                asked.mul_f64(0.1 * random.clamp(0.0, 1.0))
+            }
+            BackoffStrategy::Exponential | BackoffStrategy::Linear | BackoffStrategy::Fixed => {
+                Duration::ZERO
+            }
+        };
+        asked.saturating_add(spread).min(self.max_delay).max(asked)
     }
 
     fn retries(&self, error: &impl Classified) -> bool {
@@ -392,7 +410,7 @@ impl RetryHandler {
             Some(asked) if asked > policy.max_delay => {
                 return Err(Stop::Exhausted("Retry-After is longer than the max delay"));
             }
-            Some(asked) => asked,
+            Some(asked) => policy.delay_at_least(asked, self.random()),
             None => policy.delay(attempt, self.random()),
         };
         if remaining(policy, started, now).is_some_and(|r| wait >= r) {
@@ -436,21 +454,71 @@ where
     RetryHandler::new(policy).execute(op).await
 }
 
-/// A `Retry-After` header as a wait from `now`: delta-seconds or an HTTP date
-/// (`Wed, 21 Oct 2026 07:28:00 GMT`). A date in the past means no wait; anything
-/// else unreadable is ignored.
+/// The wait a response asks for, in `Retry-After`'s syntax: its `retry-after-ms`
+/// (milliseconds, sent by OpenAI and Azure) as decimal seconds when it is readable,
+/// since it is the more precise of the two, else its `Retry-After` as sent.
+pub fn asked_wait(retry_after_ms: Option<&str>, retry_after: Option<&str>) -> Option<String> {
+    retry_after_ms
+        .and_then(|ms| parse_decimal(ms.trim(), NANOS_PER_MS))
+        .map(|wait| {
+            let ms = wait.as_millis();
+            match ms % 1000 {
+                0 => format!("{}", ms / 1000),
+                frac => format!("{}.{frac:03}", ms / 1000),
+            }
+        })
+        .or_else(|| retry_after.map(str::to_owned))
+}
+
+/// A `Retry-After` value as a wait from `now`: seconds (`7`, or decimal as some
+/// servers send, `1.5`) or an HTTP date in any of its three forms (`Wed, 21 Oct 2026
+/// 07:28:00 GMT`, the obsolete RFC 850 and asctime ones). The wait is rounded up to
+/// the millisecond, the clocks' resolution, so a retry never comes early; a date in
+/// the past means no wait; anything else unreadable is ignored.
 pub fn parse_retry_after(header: &str, now: Timestamp) -> Option<Duration> {
     let h = header.trim();
-    if let Ok(secs) = h.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    if let Ok(secs) = h.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(1e9)));
+    if let Some(wait) = parse_decimal(h, NANOS_PER_SEC) {
+        return Some(wait);
     }
     let at = chrono::DateTime::parse_from_rfc2822(h)
-        .ok()?
-        .timestamp_millis();
+        .map(|t| t.timestamp_millis())
+        .or_else(|_| {
+            ["%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"]
+                .into_iter()
+                .find_map(|f| chrono::NaiveDateTime::parse_from_str(h, f).ok())
+                .map(|t| t.and_utc().timestamp_millis())
+                .ok_or(())
+        })
+        .ok()?;
     Some(Duration::from_millis(u64::try_from(at - now).unwrap_or(0)))
+}
+
+const NANOS_PER_MS: u128 = 1_000_000;
+const NANOS_PER_SEC: u128 = 1_000_000_000;
+
+/// A non-negative decimal number of `unit`s (`7`, `1.5`, `.25`) as a wait rounded up
+/// to the millisecond, exactly (no float rounding down); huge values saturate.
+fn parse_decimal(text: &str, unit_nanos: u128) -> Option<Duration> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+        return None;
+    }
+    // Digits only, so parsing fails only on overflow.
+    let int: u128 = if int.is_empty() {
+        0
+    } else {
+        int.parse().unwrap_or(u128::MAX)
+    };
+    // 18 digits are far below a nanosecond; any beyond only round up.
+    let (kept, rest) = frac.split_at(frac.len().min(18));
+    let scale = 10u128.pow(kept.len() as u32);
+    let kept: u128 = kept.parse().unwrap_or(0);
+    let frac_nanos =
+        (kept * unit_nanos).div_ceil(scale) + u128::from(rest.bytes().any(|b| b != b'0'));
+    let nanos = int.saturating_mul(unit_nanos).saturating_add(frac_nanos);
+    let ms = u64::try_from(nanos.div_ceil(NANOS_PER_MS)).unwrap_or(u64::MAX);
+    Some(Duration::from_millis(ms))
 }
 
 #[cfg(test)]
@@ -510,8 +578,82 @@ mod tests {
             Some(Duration::ZERO),
             "a date already past means retry now"
         );
-        assert_eq!(parse_retry_after("soon", now), None);
-        assert_eq!(parse_retry_after("-3", now), None);
+        assert_eq!(
+            parse_retry_after("Wednesday, 21-Oct-26 07:28:00 GMT", now),
+            Some(Duration::from_secs(10)),
+            "the obsolete RFC 850 form"
+        );
+        assert_eq!(
+            parse_retry_after("Wed Oct 21 07:28:00 2026", now),
+            Some(Duration::from_secs(10)),
+            "the obsolete asctime form"
+        );
+        assert_eq!(
+            parse_retry_after("0.0001", now),
+            Some(Duration::from_millis(1)),
+            "rounded up to the clock's millisecond, never down"
+        );
+        assert_eq!(
+            parse_retry_after("0.3", now),
+            Some(Duration::from_millis(300)),
+            "decimals are exact, not float-rounded below"
+        );
+        assert_eq!(
+            parse_retry_after("99999999999999999999999999999999999999999", now),
+            Some(Duration::from_millis(u64::MAX)),
+            "a huge wait stays huge (and ends the retries), it is not ignored"
+        );
+        for bad in ["soon", "-3", "+3", "", ".", "1.2.3", "1e3"] {
+            assert_eq!(parse_retry_after(bad, now), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn retry_after_ms_wins_and_reads_as_seconds() {
+        assert_eq!(
+            asked_wait(Some("1500"), Some("9")).as_deref(),
+            Some("1.500")
+        );
+        assert_eq!(asked_wait(Some("2000"), None).as_deref(), Some("2"));
+        assert_eq!(
+            asked_wait(Some("0.5"), None).as_deref(),
+            Some("0.001"),
+            "a fraction of a millisecond rounds up"
+        );
+        assert_eq!(
+            asked_wait(Some("later"), Some("9")).as_deref(),
+            Some("9"),
+            "an unreadable retry-after-ms leaves Retry-After"
+        );
+        assert_eq!(asked_wait(None, Some("9")).as_deref(), Some("9"));
+        assert_eq!(asked_wait(None, None), None);
+    }
+
+    #[test]
+    fn jitter_only_adds_to_an_asked_wait() {
+        let asked = Duration::from_millis(1_000);
+        for strategy in BackoffStrategy::ALL {
+            let p = policy(strategy);
+            for r in [0.0, 0.3, 0.999_999, 1.0] {
+                let wait = p.delay_at_least(asked, r);
+                assert!(
+                    wait >= asked && wait <= asked.mul_f64(1.1),
+                    "{strategy:?} at {r}: {wait:?}"
+                );
+            }
+        }
+        let p = policy(BackoffStrategy::ExponentialJitter);
+        assert!(p.delay_at_least(asked, 0.9) > asked, "spread out");
+        assert_eq!(
+            p.delay_at_least(Duration::from_secs(59), 0.9),
+            Duration::from_secs(60),
+            "the spread stops at max_delay"
+        );
+        assert_eq!(
+            policy(BackoffStrategy::Fixed).delay_at_least(asked, 0.9),
+            asked,
+            "without jitter, exactly as asked"
+        );
     }
 
     #[test]
@@ -555,6 +697,8 @@ mod tests {
         Reset,
         NotFound,
         Slow,
+        /// Busy, come back after this `Retry-After`.
+        Busy(&'static str),
     }
 
     impl std::fmt::Display for FetchError {
@@ -569,6 +713,14 @@ mod tests {
                 FetchError::Reset => ErrorCategory::Network,
                 FetchError::NotFound => ErrorCategory::Validation,
                 FetchError::Slow => ErrorCategory::Timeout,
+                FetchError::Busy(_) => ErrorCategory::ExternalService,
+            }
+        }
+
+        fn retry_after(&self) -> Option<&str> {
+            match self {
+                FetchError::Busy(after) => Some(after),
+                _ => None,
             }
         }
     }
@@ -650,6 +802,43 @@ mod tests {
         let decorated: Result<&str, FetchError> =
             with_retry(RetryPolicy::default(), |_| async { Ok("first try") }).await;
         assert_eq!(decorated, Ok("first try"));
+    }
+
+    #[tokio::test]
+    async fn a_retry_never_comes_before_the_asked_wait() {
+        let clock = crate::clock::ManualClock::new(0);
+        // The default policy jitters its waits down to half: the asked wait must not.
+        let h = RetryHandler::with_clock(RetryPolicy::default(), Arc::new(clock.clone()));
+        for _ in 0..50 {
+            let mut seen = Vec::new();
+            let before = clock.now_ms();
+            let out = h
+                .execute_observed(
+                    |attempt| async move {
+                        match attempt {
+                            0 => Err(FetchError::Busy("1")),
+                            1 => Err(FetchError::Busy("0.25")),
+                            _ => Ok(()),
+                        }
+                    },
+                    |f| seen.push(f.retry_in.unwrap_or_default()),
+                )
+                .await;
+            assert_eq!(out, Ok(()));
+            assert!(
+                (1_000..=1_100).contains(&seen[0].as_millis())
+                    && (250..=275).contains(&seen[1].as_millis()),
+                "at least the asked 1 s and 250 ms, at most 10 % more: {seen:?}"
+            );
+            assert!(clock.now_ms() - before >= 1_250);
+        }
+        let too_long: Result<(), _> = h.execute(|_| async { Err(FetchError::Busy("61")) }).await;
+        assert_eq!(too_long, Err(FetchError::Busy("61")));
+        assert_eq!(
+            (h.stats().attempts, h.stats().exhausted),
+            (50 * 3 + 1, 1),
+            "a wait past max_delay ends the retries at once"
+        );
     }
 
     async fn futures_pending() {

@@ -229,13 +229,13 @@ async fn provider_errors_are_classified_and_never_retried_by_the_client() {
         Reply::RateLimited {
             retry_after: Some("12".into()),
         },
-        Reply::Status {
-            status: 503,
-            message: "overloaded".into(),
-        },
+        Reply::status(503, "overloaded").with_header("Retry-After", "2"),
         Reply::Unauthorized,
         Reply::ContextLength,
         Reply::MalformedJson,
+        Reply::status(529, "overloaded")
+            .with_header("Retry-After", "9")
+            .with_header("retry-after-ms", "1250"),
     ]);
     let llm = test_client(&server);
     let request = jobtrail_core::agent::llm::ChatRequest {
@@ -247,7 +247,7 @@ async fn provider_errors_are_classified_and_never_retried_by_the_client() {
         output_schema: None,
     };
     let mut errors = Vec::new();
-    for _ in 0..5 {
+    for _ in 0..6 {
         errors.push(llm.chat(&request).await.unwrap_err());
     }
     assert_eq!(
@@ -256,13 +256,34 @@ async fn provider_errors_are_classified_and_never_retried_by_the_client() {
             retry_after: Some("12".into())
         }
     );
-    assert!(matches!(errors[1], LlmError::Http { status: 503, .. }));
+    assert_eq!(
+        errors[1],
+        LlmError::Http {
+            status: 503,
+            message: "overloaded".into(),
+            retry_after: Some("2".into())
+        },
+        "a 5xx keeps the wait it asks for, as a 429 does"
+    );
+    assert_eq!(
+        errors[1].to_string(),
+        "the provider answered HTTP 503: overloaded (retry after 2)"
+    );
     assert!(matches!(errors[2], LlmError::Auth { status: 401 }));
     assert_eq!(errors[3], LlmError::ContextLength);
     assert!(matches!(errors[4], LlmError::InvalidResponse(_)));
     assert_eq!(
+        errors[5],
+        LlmError::Http {
+            status: 529,
+            message: "overloaded".into(),
+            retry_after: Some("1.250".into())
+        },
+        "retry-after-ms wins over Retry-After, kept as seconds"
+    );
+    assert_eq!(
         server.received().len(),
-        5,
+        6,
         "one request per call: retries belong to the failsafe, not the client"
     );
     assert_eq!(server.pending(), 0);

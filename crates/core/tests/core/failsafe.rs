@@ -1,6 +1,6 @@
 //! The failsafe driven through the runtime against the test server's faults: retry
-//! counts and spacing (on the store's manual clock, no sleeping), Retry-After, what is
-//! never retried, circuit breakers opening, probing and closing, timeouts, bad answers,
+//! counts and spacing (on the store's manual clock, no sleeping), the wait a provider
+//! asks for on every retryable status and in every header form, what is never retried, circuit breakers opening, probing and closing, timeouts, bad answers,
 //! and a few hundred runs under a mixed fault load.
 
 use std::sync::{Arc, Mutex};
@@ -50,11 +50,11 @@ fn answer() -> Reply {
 }
 
 fn status(code: u16) -> Reply {
-    Reply::Status {
-        status: code,
-        message: format!("fault {code}"),
-    }
+    Reply::status(code, format!("fault {code}"))
 }
+
+/// The statuses a provider may answer with a wait to honour.
+const RETRYABLE: [u16; 6] = [429, 500, 502, 503, 504, 529];
 
 /// Exponential waits without jitter: 1 s, 2 s, 4 s, …
 fn exact_policy() -> RetryPolicy {
@@ -116,17 +116,21 @@ impl Bench {
 
     /// Start times of the LLM calls of execution `id`, as offsets from the first.
     fn call_offsets(&self, id: i64) -> Vec<i64> {
+        let times = self.call_starts(id);
+        times.iter().map(|t| t - times[0]).collect()
+    }
+
+    /// Start times of the LLM calls of execution `id`, ms UTC.
+    fn call_starts(&self, id: i64) -> Vec<i64> {
         let s = self.store.lock().unwrap();
         let mut stmt = s
             .conn()
             .prepare("SELECT started_at FROM llm_calls WHERE execution_id = ?1 ORDER BY seq")
             .unwrap();
-        let times: Vec<i64> = stmt
-            .query_map([id], |r| r.get(0))
+        stmt.query_map([id], |r| r.get(0))
             .unwrap()
             .map(Result::unwrap)
-            .collect();
-        times.iter().map(|t| t - times[0]).collect()
+            .collect()
     }
 }
 
@@ -204,6 +208,94 @@ async fn retry_after_is_honoured_in_seconds_and_as_a_date_up_to_max_delay() {
     assert_eq!(run.execution.engine, Engine::Builtin);
     let reason = run.execution.fallback_reason.unwrap();
     assert!(reason.contains("was tried once and failed"), "{reason}");
+}
+
+/// The bug this pins: a 503 asking for 1 s was retried after a jittered 0.9 s. Every
+/// retryable status, every form of the header; the default policy's jitter may only
+/// add (up to 10 %), never take away.
+#[tokio::test]
+async fn every_retryable_status_waits_at_least_what_it_asks_in_every_form() {
+    let b = bench(RetryPolicy::default(), CircuitBreakerConfig::default()).await;
+    for code in RETRYABLE {
+        // A whole second 30 s or so ahead, as HTTP dates have no fraction.
+        let date_ms = (b.clock.now_ms() / 1000 + 31) * 1000;
+        let date = chrono::DateTime::from_timestamp_millis(date_ms)
+            .unwrap()
+            .to_rfc2822()
+            .replace("+0000", "GMT");
+        let forms: [(&str, Reply, Option<i64>); 7] = [
+            (
+                "integer seconds",
+                status(code).with_header("Retry-After", "7"),
+                Some(7_000),
+            ),
+            (
+                "decimal seconds",
+                status(code).with_header("Retry-After", "1.5"),
+                Some(1_500),
+            ),
+            (
+                "an HTTP date",
+                status(code).with_header("Retry-After", date),
+                None,
+            ),
+            (
+                "retry-after-ms",
+                status(code).with_header("retry-after-ms", "2500"),
+                Some(2_500),
+            ),
+            (
+                "both, retry-after-ms shorter",
+                status(code)
+                    .with_header("Retry-After", "9")
+                    .with_header("retry-after-ms", "1200"),
+                Some(1_200),
+            ),
+            (
+                "both, retry-after-ms longer",
+                status(code)
+                    .with_header("retry-after-ms", "3000")
+                    .with_header("Retry-After", "1"),
+                Some(3_000),
+            ),
+            (
+                "a 1 s wait, where jitter used to come early",
+                status(code).with_header("Retry-After", "1"),
+                Some(1_000),
+            ),
+        ];
+        for (form, reply, asked) in forms {
+            b.server.script([reply, answer()]);
+            let run = b.run().await;
+            assert_eq!(
+                run.execution.engine,
+                Engine::Llm,
+                "HTTP {code}, {form}: the retry answered"
+            );
+            let starts = b.call_starts(run.execution.execution_id);
+            let asked = asked.unwrap_or(date_ms - starts[0]);
+            let waited = starts[1] - starts[0];
+            assert!(
+                waited >= asked && waited <= asked + asked / 10,
+                "HTTP {code}, {form}: waited {waited} ms, asked {asked} ms (jitter adds at most 10 %)"
+            );
+        }
+    }
+
+    // Longer than max_delay (60 s), in any form: no retry, the built-in engine answers.
+    for reply in [
+        status(503).with_header("Retry-After", "61"),
+        status(529).with_header("retry-after-ms", "60001"),
+        status(500)
+            .with_header("Retry-After", "1")
+            .with_header("retry-after-ms", "90000"),
+    ] {
+        b.server.script([reply]);
+        let before = b.server.received().len();
+        let run = b.run().await;
+        assert_eq!(b.server.received().len(), before + 1, "not retried");
+        assert_eq!(run.execution.engine, Engine::Builtin);
+    }
 }
 
 #[tokio::test]
@@ -739,11 +831,40 @@ async fn a_client_with_no_server_is_a_network_error_that_degrades() {
     );
 }
 
+/// `reply` asking for a wait in a form providers use, picked by `rng`, and the wait
+/// it asks for in ms (`None`: it asks for none). Up to 90 s: some are past max_delay.
+fn asking_a_wait(reply: Reply, rng: &mut Rng) -> (Reply, Option<i64>) {
+    let secs = rng.below(90) as i64;
+    let ms = rng.below(90_000) as i64;
+    match rng.below(5) {
+        0 => (reply, None),
+        1 => (
+            reply.with_header("Retry-After", secs.to_string()),
+            Some(secs * 1000),
+        ),
+        2 => (
+            reply.with_header("Retry-After", format!("{secs}.{}", ms % 10)),
+            Some(secs * 1000 + ms % 10 * 100),
+        ),
+        3 => (
+            reply.with_header("retry-after-ms", ms.to_string()),
+            Some(ms),
+        ),
+        _ => (
+            reply
+                .with_header("Retry-After", secs.to_string())
+                .with_header("retry-after-ms", ms.to_string()),
+            Some(ms),
+        ),
+    }
+}
+
 /// Issue 9's soak: thousands of runs while about half the answers are faults of every
 /// kind the test server has, the clock moving a second or so per run. Nothing panics,
 /// every run is recorded, no call is retried beyond the policy or after a fault that
-/// retrying cannot mend, no request reaches the server while its circuit is open, the
-/// circuit recovers once the faults stop, and the dashboard's totals are the store's.
+/// retrying cannot mend, no retry comes sooner than the fault before it asked, no
+/// request reaches the server while its circuit is open, the circuit recovers once
+/// the faults stop, and the dashboard's totals are the store's.
 #[tokio::test]
 async fn thousands_of_runs_under_every_fault_stay_within_policy_and_add_up() {
     let policy = RetryPolicy {
@@ -754,12 +875,24 @@ async fn thousands_of_runs_under_every_fault_stay_within_policy_and_add_up() {
     let b = bench(policy, CircuitBreakerConfig::default()).await;
     let mut rng = Rng(0x50a4_0000_9999_0001);
     let mut script = Vec::new();
+    // The wait each scripted reply asks for, ms.
+    let mut asked = Vec::new();
     for _ in 0..12_000 {
+        let mut wait = None;
         script.push(match rng.below(1000) {
-            0..=119 => status(500 + rng.below(4) as u16),
-            120..=219 => Reply::RateLimited {
-                retry_after: (rng.below(2) == 0).then(|| rng.below(90).to_string()),
-            },
+            0..=119 => {
+                let code = RETRYABLE[rng.below(RETRYABLE.len() as u64) as usize];
+                let (reply, ms) = asking_a_wait(status(code), &mut rng);
+                wait = ms;
+                reply
+            }
+            120..=219 => {
+                let secs = (rng.below(2) == 0).then(|| rng.below(90));
+                wait = secs.map(|s| s as i64 * 1000);
+                Reply::RateLimited {
+                    retry_after: secs.map(|s| s.to_string()),
+                }
+            }
             220..=279 => Reply::MalformedJson,
             280..=319 => Reply::Truncated {
                 text: "{\"result\":".into(),
@@ -771,10 +904,14 @@ async fn thousands_of_runs_under_every_fault_stay_within_policy_and_add_up() {
             420..=439 => status(400),
             440..=449 => Reply::Unauthorized,
             450..=452 => Reply::Hang,
-            453..=499 => Reply::Slow {
-                delay: Duration::from_millis(2),
-                then: Box::new(status(502)),
-            },
+            453..=499 => {
+                let (reply, ms) = asking_a_wait(status(502), &mut rng);
+                wait = ms;
+                Reply::Slow {
+                    delay: Duration::from_millis(2),
+                    then: Box::new(reply),
+                }
+            }
             _ => answer().with_usage(Usage::new(
                 100 + rng.below(50) as u32,
                 rng.below(30) as u32,
@@ -782,6 +919,7 @@ async fn thousands_of_runs_under_every_fault_stay_within_policy_and_add_up() {
                 rng.below(5) as u32,
             )),
         });
+        asked.push(wait);
     }
     b.server.script(script);
     const RUNS: i64 = 3_000;
@@ -815,7 +953,7 @@ async fn thousands_of_runs_under_every_fault_stay_within_policy_and_add_up() {
             "SELECT count(*) FROM llm_calls a JOIN llm_calls n
                ON n.execution_id = a.execution_id AND n.seq = a.seq + 1
              WHERE a.error_kind IN ('authentication', 'context_length')
-                OR (a.error_kind = 'http' AND a.error_message LIKE '%400%')"
+                OR (a.error_kind = 'http' AND a.error_message LIKE '%HTTP 400%')"
         ),
         0,
         "a refused key, a bad request or a too-long prompt is never retried"
@@ -828,6 +966,43 @@ async fn thousands_of_runs_under_every_fault_stay_within_policy_and_add_up() {
     assert_eq!(
         waits_over_max, 0,
         "a retry never waits past max_delay (a Retry-After of 0 may retry at once)"
+    );
+
+    // Runs go one after another, so the calls in run order are the server's requests
+    // in order, each answered by the scripted reply at its index.
+    let calls: Vec<(i64, i64, Option<String>)> = {
+        let s = b.store.lock().unwrap();
+        let mut stmt = s
+            .conn()
+            .prepare("SELECT execution_id, started_at, error_kind FROM llm_calls ORDER BY execution_id, seq")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let mut honoured = 0;
+    for (i, pair) in calls.windows(2).enumerate() {
+        let ((run, at, kind), (next_run, next_at, _)) = (&pair[0], &pair[1]);
+        let Some(asked) = asked.get(i).copied().flatten() else {
+            continue;
+        };
+        assert!(
+            matches!(kind.as_deref(), Some("http" | "rate_limit")),
+            "call {i} got the scripted fault asking {asked} ms: {kind:?}"
+        );
+        if run == next_run {
+            assert!(
+                next_at - at >= asked,
+                "call {i}: retried after {} ms, asked {asked} ms",
+                next_at - at
+            );
+            honoured += i64::from(asked > 0);
+        }
+    }
+    assert!(
+        honoured > 100,
+        "the soak retried after many asked waits: {honoured}"
     );
 
     // The circuit opened under the faults, and no request went out while it was open:

@@ -162,3 +162,67 @@ async fn streams_end_with_a_usage_chunk_or_are_cut() {
     assert_eq!(cut.status(), 200, "the stream starts well");
     assert!(cut.text().await.is_err(), "then the body read fails");
 }
+
+#[tokio::test]
+async fn any_reply_carries_the_headers_it_is_given() {
+    let server = TestServer::start().await.unwrap();
+    let statuses = [429, 500, 502, 503, 504, 529];
+    server.script(statuses.map(|s| {
+        Reply::status(s, "overloaded")
+            .with_header("Retry-After", "1.5")
+            .with_header("retry-after-ms", "1500")
+    }));
+    server.script([
+        Reply::RateLimited {
+            retry_after: Some("7".into()),
+        }
+        .with_header("Retry-After", "9"),
+        Reply::Slow {
+            delay: Duration::from_millis(10),
+            then: Box::new(Reply::content("late").with_header("x-request-id", "req_1")),
+        },
+        Reply::content("fine")
+            .with_header("x-request-id", "req_2")
+            .with_usage(Usage::new(3, 0, 2, 0)),
+        Reply::status(503, "overloaded").with_header("bad header", "1"),
+    ]);
+    for status in statuses {
+        let r = post(&server, json!({})).await;
+        assert_eq!(r.status(), status);
+        assert_eq!(
+            (&r.headers()["retry-after"], &r.headers()["retry-after-ms"]),
+            (&"1.5".parse().unwrap(), &"1500".parse().unwrap()),
+            "HTTP {status} carries both headers"
+        );
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(
+            body["error"]["message"], "overloaded",
+            "the body is as before"
+        );
+    }
+    let r = post(&server, json!({})).await;
+    assert_eq!(
+        r.headers()["retry-after"],
+        "9",
+        "a header given replaces the reply's own"
+    );
+    let r = post(&server, json!({})).await;
+    assert_eq!(
+        r.headers()["x-request-id"],
+        "req_1",
+        "through a slow reply too"
+    );
+    let r = post(&server, json!({})).await;
+    assert_eq!(r.headers()["x-request-id"], "req_2");
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(
+        body["usage"]["prompt_tokens"], 3,
+        "usage reaches the reply inside"
+    );
+    let r = post(&server, json!({})).await;
+    assert_eq!(
+        r.status(),
+        503,
+        "a header HTTP refuses is left out, not fatal"
+    );
+}
