@@ -117,7 +117,8 @@ async fn an_account_added_in_settings_brings_its_mail_and_new_job_mail_moves_its
     app.testid("mail-sync-status").await?;
 
     // New job mail arrives: IDLE brings it, the analyst moves Globex, the person is told.
-    let invite = fixtures::by_name(fixtures::GREENHOUSE_INTERVIEW).expect("fixture");
+    let invite =
+        fixtures::dated_now(&fixtures::by_name(fixtures::GREENHOUSE_INTERVIEW).expect("fixture"));
     server.append(&user, PASSWORD, "INBOX", &invite, &[])?;
     eventually(&desktop, "SELECT status FROM applications", "interview").await?;
     let line = notified(&desktop, "Globex: interview invite").await?;

@@ -232,7 +232,7 @@ fn read_password(prompt: &str) -> Result<Password, CliError> {
             "password",
             format!(
                 "give it on standard input (like `printf %s \"$APP_PASSWORD\" | jobtrail mail …`), \
-                 1 to {} characters",
+                 1 to {} characters without line breaks",
                 Password::MAX_CHARS
             ),
         )

@@ -268,7 +268,8 @@ fn budget_notice(p: &BudgetPeriod, stamp: &str, label: &str, hard_limit: bool) -
     })
 }
 
-/// Errors escalated to the person in the last day, one notice per kind and day.
+/// Errors escalated to the person in the last day, one notice per kind and day. A
+/// mail account's refused password is announced per account by the mail service.
 fn escalations(store: &Store) -> Result<Vec<Notice>> {
     let now = store.now_ms();
     let since = now - 24 * 3_600_000;
@@ -276,6 +277,7 @@ fn escalations(store: &Store) -> Result<Vec<Notice>> {
         let mut stmt = c.prepare_cached(
             "SELECT kind, message, count(*) FROM error_log
              WHERE strategy = 'escalate_to_admin' AND occurred_at >= ?1
+               AND kind NOT LIKE 'imap\\_%' ESCAPE '\\'
              GROUP BY kind ORDER BY max(occurred_at) DESC",
         )?;
         let rows = stmt.query_map([since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -289,8 +291,6 @@ fn escalations(store: &Store) -> Result<Vec<Notice>> {
             key: format!("escalation:{kind}:{day}"),
             title: match kind.as_str() {
                 "authentication" => "The provider refused the API key".to_owned(),
-                "imap_login_refused" => "A mail server refused the password".to_owned(),
-                "imap_no_password" => "A mail account needs its password".to_owned(),
                 _ => "Jobtrail needs your attention".to_owned(),
             },
             body: if n > 1 {

@@ -106,14 +106,16 @@ impl Password {
     /// Longest password accepted (app passwords are 16–64 characters).
     pub const MAX_CHARS: usize = 1024;
 
-    /// A password; `None` when empty or longer than [`Self::MAX_CHARS`]. A trailing
-    /// newline (from `echo … |` or a terminal) is not part of it.
+    /// A password; `None` when empty, longer than [`Self::MAX_CHARS`] or holding a
+    /// control character. A trailing newline (from `echo … |` or a terminal) is not
+    /// part of it.
     pub fn new(raw: impl Into<String>) -> Option<Self> {
         let mut p: String = raw.into();
         while p.ends_with(['\n', '\r']) {
             p.pop();
         }
-        if p.is_empty() || p.chars().count() > Self::MAX_CHARS {
+        // A line break or other control character cannot cross an IMAP LOGIN.
+        if p.is_empty() || p.chars().count() > Self::MAX_CHARS || p.chars().any(char::is_control) {
             return None;
         }
         // Never in a log line or a stored error message, however it got there.

@@ -223,6 +223,7 @@ const BUDGETS_KEY: &str = "cost.budgets";
 const MONITORING_KEY: &str = "monitoring.config";
 const FAILSAFE_KEY: &str = "failsafe.config";
 const NOTIFICATIONS_KEY: &str = "notifications.config";
+const DISPLAY_KEY: &str = "display.config";
 
 /// A stored JSON value, or `None` when absent or unreadable (with a warning).
 pub(crate) fn get_json<T: serde::de::DeserializeOwned>(
@@ -587,6 +588,7 @@ pub fn env_overrides() -> Vec<EnvOverride> {
         )
         .is_some(),
     );
+    add("gpuAcceleration", GPU_ENV, env_bool(GPU_ENV).is_some());
     let set = |v: &str| std::env::var(v).is_ok_and(|x| !x.trim().is_empty());
     add(
         "logLevel",
@@ -646,6 +648,44 @@ pub fn set_notifications(
     put_json(store, NOTIFICATIONS_KEY, &n)?;
     tracing::info!(?n, "notification settings saved");
     Ok(n)
+}
+
+/// `JOBTRAIL_GPU`: GPU acceleration on (`1`) or off (`0`) whatever is stored.
+pub const GPU_ENV: &str = "JOBTRAIL_GPU";
+
+/// How the desktop window draws; read once, when the app starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase", default)]
+pub struct DisplaySettings {
+    /// GPU compositing of the window's page (WebKitGTK's hardware acceleration). Off
+    /// by default: without a GPU driver it draws the same page through a software
+    /// OpenGL renderer, for about 95 MiB more memory.
+    pub gpu_acceleration: bool,
+}
+
+impl DisplaySettings {
+    /// These settings with `JOBTRAIL_GPU` over them when it holds a valid boolean.
+    pub fn with_env(self) -> Self {
+        Self {
+            gpu_acceleration: env_bool(GPU_ENV).unwrap_or(self.gpu_acceleration),
+        }
+    }
+}
+
+/// The display settings in effect: `JOBTRAIL_GPU` over the stored ones (off by default).
+pub fn display(store: &Store) -> Result<DisplaySettings> {
+    Ok(get_json::<DisplaySettings>(store, DISPLAY_KEY)?
+        .unwrap_or_default()
+        .with_env())
+}
+
+/// Stores the display settings; returns the ones in effect at the next start
+/// (`JOBTRAIL_GPU` still wins).
+pub fn set_display(store: &mut Store, d: DisplaySettings) -> Result<DisplaySettings> {
+    put_json(store, DISPLAY_KEY, &d)?;
+    tracing::info!(?d, "display settings saved; they apply at the next start");
+    Ok(d.with_env())
 }
 
 /// The default alert thresholds (the spec's example values until changed).
@@ -797,6 +837,45 @@ mod tests {
             }
         }
         assert!(check_draft("nope", AgentConfigDraft::default()).is_err());
+    }
+
+    #[test]
+    fn gpu_acceleration_is_off_until_stored_and_garbage_reads_as_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let env = env_bool(GPU_ENV);
+        let expect = |stored: bool| env.unwrap_or(stored);
+        assert_eq!(
+            display(&store).unwrap().gpu_acceleration,
+            expect(false),
+            "off by default: no GPU driver is the common case this guards"
+        );
+        let on = DisplaySettings {
+            gpu_acceleration: true,
+        };
+        assert_eq!(
+            set_display(&mut store, on).unwrap().gpu_acceleration,
+            expect(true)
+        );
+        assert_eq!(
+            display(&store).unwrap().gpu_acceleration,
+            expect(true),
+            "stored as given"
+        );
+        for garbage in ["nonsense", "{\"gpuAcceleration\": \"yes\"}", "[]"] {
+            store
+                .conn()
+                .execute(
+                    "UPDATE settings SET value = ?1 WHERE key = ?2",
+                    [garbage, DISPLAY_KEY],
+                )
+                .unwrap();
+            assert_eq!(
+                display(&store).unwrap().gpu_acceleration,
+                expect(false),
+                "an unreadable value is the default, not an error: {garbage}"
+            );
+        }
     }
 
     #[test]

@@ -57,6 +57,22 @@ pub fn by_name(name: &str) -> Option<Vec<u8>> {
         .map(|(_, raw)| raw)
 }
 
+/// `raw` with its `Date:` header set to now: new mail, as it arrives (the fixtures
+/// carry fixed dates from the past).
+pub fn dated_now(raw: &[u8]) -> Vec<u8> {
+    let now = chrono::Utc::now().to_rfc2822();
+    let text = String::from_utf8_lossy(raw);
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if line.to_ascii_lowercase().starts_with("date:") {
+            out.push_str(&format!("Date: {now}\r\n"));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out.into_bytes()
+}
+
 /// `\n` to `\r\n`.
 fn crlf(text: &str) -> Vec<u8> {
     crlf_bytes(text.as_bytes())

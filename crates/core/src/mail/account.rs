@@ -277,17 +277,19 @@ fn check_host(raw: &str) -> Result<String> {
         .strip_prefix('[')
         .and_then(|x| x.strip_suffix(']'))
         .map_or(h.clone(), str::to_owned);
-    let ok = !h.is_empty()
-        && h.len() <= 253
-        && !h.starts_with(['-', '.'])
-        && h.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    // A colon only inside an IPv6 address: `imap.gmail.com:993` names a port.
+    let ok = h.parse::<std::net::Ipv6Addr>().is_ok()
+        || (!h.is_empty()
+            && h.len() <= 253
+            && !h.starts_with(['-', '.'])
+            && h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-')));
     if ok {
         Ok(h)
     } else {
         Err(invalid(
             "host",
-            "must be a server name such as imap.gmail.com (no imap:// and no port)",
+            "must be a server name such as imap.gmail.com (no imap://, and the port in its own field)",
         ))
     }
 }
@@ -416,6 +418,9 @@ pub fn update(store: &mut Store, c: &AccountConfig) -> Result<MailAccount> {
     let old = get(store, &c.name)?;
     let folders = serde_json::to_string(&c.folders).unwrap_or_else(|_| "[\"INBOX\"]".into());
     let moved = old.host != c.host || old.port != c.port || old.user != c.user;
+    // Reaching further back means reading the folders again (the dedup keeps what is
+    // already stored from coming twice).
+    let earlier = c.since.format("%Y-%m-%d").to_string() < old.since;
     store.write(|tx| {
         tx.execute(
             "UPDATE mail_accounts SET host = ?2, port = ?3, security = ?4, user = ?5,
@@ -432,8 +437,10 @@ pub fn update(store: &mut Store, c: &AccountConfig) -> Result<MailAccount> {
                 c.enabled
             ],
         )?;
-        if moved {
+        if moved || earlier {
             tx.execute("DELETE FROM mail_folders WHERE account = ?1", [&c.name])?;
+        }
+        if moved {
             tx.execute(
                 "UPDATE mail_accounts SET status = 'new', error = NULL, error_code = NULL,
                                           error_at = NULL WHERE name = ?1",
@@ -442,7 +449,7 @@ pub fn update(store: &mut Store, c: &AccountConfig) -> Result<MailAccount> {
         }
         Ok(())
     })?;
-    tracing::info!(account = %c.name, moved, "mail account saved");
+    tracing::info!(account = %c.name, moved, earlier, "mail account saved");
     get(store, &c.name)
 }
 
@@ -477,6 +484,19 @@ pub fn password_changed(store: &mut Store, name: &str) -> Result<()> {
         )
     })?;
     Ok(())
+}
+
+/// Since when the server has refused the account's password, if it does.
+pub fn refused_since(store: &Store, name: &str) -> Result<Option<Timestamp>> {
+    Ok(store.read(|c| {
+        c.query_row(
+            "SELECT error_at FROM mail_accounts WHERE name = ?1 AND status = 'needs_password'",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()
+        .map(Option::flatten)
+    })?)
 }
 
 /// Records how a sync of the account ended.
@@ -566,7 +586,7 @@ mod tests {
 
     #[test]
     fn bad_fields_name_the_field() {
-        let cases: [(AccountDraft, &str); 7] = [
+        let cases: [(AccountDraft, &str); 8] = [
             (
                 AccountDraft {
                     name: "no spaces".into(),
@@ -584,6 +604,13 @@ mod tests {
             (
                 AccountDraft {
                     host: "imap://x".into(),
+                    ..draft()
+                },
+                "host",
+            ),
+            (
+                AccountDraft {
+                    host: "imap.gmail.com:993".into(),
                     ..draft()
                 },
                 "host",

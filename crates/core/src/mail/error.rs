@@ -67,6 +67,10 @@ pub enum Error {
         /// What was wrong.
         reason: String,
     },
+    /// The server refused to hand out some message of a batch (the connection is
+    /// fine): the batch is read again one message at a time.
+    #[error("the server could not hand out a message: {0}")]
+    Unreadable(String),
     /// The keychain could not be used.
     #[error(transparent)]
     Keychain(#[from] KeychainError),
@@ -133,7 +137,9 @@ impl Classified for Error {
                 ErrorCategory::Configuration
             }
             Error::Authentication { .. } | Error::NoPassword(_) => ErrorCategory::Authentication,
-            Error::Protocol { .. } | Error::CircuitOpen { .. } => ErrorCategory::ExternalService,
+            Error::Protocol { .. } | Error::CircuitOpen { .. } | Error::Unreadable(_) => {
+                ErrorCategory::ExternalService
+            }
             Error::Store(_) => ErrorCategory::Resource,
         }
     }
@@ -147,6 +153,7 @@ impl Classified for Error {
             Error::NoPassword(_) => "imap_no_password",
             Error::Folder { .. } => "imap_folder",
             Error::Protocol { .. } => "imap_protocol",
+            Error::Unreadable(_) => "imap_unreadable",
             Error::CircuitOpen { .. } => "circuit_open",
             other => other.category().as_str(),
         }

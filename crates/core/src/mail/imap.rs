@@ -134,6 +134,26 @@ fn server_words(raw: &str) -> String {
     }
 }
 
+/// Whether a refused LOGIN is about the credentials (RFC 5530's codes, or no code):
+/// `[UNAVAILABLE]`, `[LIMIT]`, `[INUSE]`, `[ALERT] Too many connections` are not.
+fn refuses_credentials(reason: &str) -> bool {
+    let r = reason.trim_start();
+    match r.strip_prefix('[').and_then(|rest| rest.split_once(']')) {
+        None => true,
+        Some((code, _)) => {
+            let code = code
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_uppercase();
+            matches!(
+                code.as_str(),
+                "AUTHENTICATIONFAILED" | "AUTHORIZATIONFAILED" | "EXPIRED" | "PRIVACYREQUIRED"
+            )
+        }
+    }
+}
+
 /// An async-imap failure as ours; `folder` names the folder a `NO` was about.
 fn imap_error(server: &str, folder: Option<&str>, e: async_imap::error::Error) -> Error {
     use async_imap::error::Error as E;
@@ -239,7 +259,14 @@ impl Connection {
                 async_imap::error::Error::No(reason) | async_imap::error::Error::Bad(reason),
                 _,
             )) => {
-                return Err(Error::Authentication { server, reason });
+                let reason = server_words(&reason);
+                return Err(if refuses_credentials(&reason) {
+                    Error::Authentication { server, reason }
+                } else {
+                    // Too many connections, a temporary auth outage: worth another try,
+                    // never a reason to stop the account.
+                    Error::Protocol { server, reason }
+                });
             }
             Err((e, _)) => return Err(imap_error(&server, None, e)),
         };
@@ -343,9 +370,10 @@ impl Connection {
     /// Sizes in bytes of the messages with these UIDs, as the server reports them.
     pub async fn sizes(&mut self, uids: &[u32]) -> Result<BTreeMap<u32, u32>> {
         let mut out = BTreeMap::new();
-        for part in uids.chunks(5000) {
-            let set = uid_set(part);
-            let fetched = self.fetch(&set, "(UID RFC822.SIZE)").await?;
+        for set in uid_sets(uids, MAX_SET_CHARS) {
+            let fetched = self
+                .fetch(&set, "(UID RFC822.SIZE)", COMMAND_TIMEOUT)
+                .await?;
             for f in fetched {
                 if let (Some(uid), Some(size)) = (f.uid, f.size) {
                     out.insert(uid, size);
@@ -355,19 +383,30 @@ impl Connection {
         Ok(out)
     }
 
-    /// The raw messages with these UIDs, without marking them read (`BODY.PEEK[]`).
-    /// A UID that vanished since (expunged) is simply missing from the answer.
-    pub async fn bodies(&mut self, uids: &[u32]) -> Result<Vec<(u32, Vec<u8>)>> {
-        let fetched = self.fetch(&uid_set(uids), "(UID BODY.PEEK[])").await?;
-        Ok(fetched
-            .into_iter()
-            .filter_map(|f| Some((f.uid?, f.body()?.to_vec())))
-            .collect())
+    /// The raw messages with these UIDs, without marking them read (`BODY.PEEK[]`);
+    /// `bytes` is their size as the server reported it (the wait grows with it, so a
+    /// slow line is not taken for a dead one). A UID missing from the answer (expunged
+    /// since, or unreadable on the server) is missing from the result.
+    pub async fn bodies(&mut self, uids: &[u32], bytes: u64) -> Result<Vec<(u32, Vec<u8>)>> {
+        // At least 64 KiB/s: a 25 MiB message gets about 7 minutes.
+        let limit = COMMAND_TIMEOUT + Duration::from_secs(bytes / (64 * 1024));
+        let mut out = Vec::with_capacity(uids.len());
+        for set in uid_sets(uids, MAX_SET_CHARS) {
+            let fetched = self.fetch(&set, "(UID BODY.PEEK[])", limit).await?;
+            // A message answered without content (`BODY[] NIL`) comes back empty and
+            // is reported as unreadable, never dropped silently.
+            out.extend(
+                fetched
+                    .into_iter()
+                    .filter_map(|f| Some((f.uid?, f.body().unwrap_or_default().to_vec()))),
+            );
+        }
+        Ok(out)
     }
 
-    async fn fetch(&mut self, set: &str, query: &str) -> Result<Vec<Fetch>> {
+    async fn fetch(&mut self, set: &str, query: &str, limit: Duration) -> Result<Vec<Fetch>> {
         let server = self.server.clone();
-        within(&server, "UID FETCH", COMMAND_TIMEOUT, async {
+        within(&server, "UID FETCH", limit, async {
             let mut out = Vec::new();
             let mut stream = self.session.uid_fetch(set, query).await?;
             while let Some(f) = stream.next().await {
@@ -376,12 +415,18 @@ impl Connection {
             Ok::<_, async_imap::error::Error>(out)
         })
         .await?
-        .map_err(|e| imap_error(&server, None, e))
+        .map_err(|e| match e {
+            // The server could not hand out some message: the connection is fine.
+            async_imap::error::Error::No(reason) => Error::Unreadable(server_words(&reason)),
+            other => imap_error(&server, None, other),
+        })
     }
 
-    /// Waits in `IDLE` on the examined folder until the server reports a change or
-    /// `limit` passes (servers drop idle connections after 30 minutes; RFC 2177 asks
-    /// clients to re-issue it every 29). Returns whether something changed.
+    /// Waits in `IDLE` on the examined folder until the server reports a new message
+    /// (`EXISTS`) or `limit` passes (servers drop idle connections after 30 minutes;
+    /// RFC 2177 asks clients to re-issue it every 29). Flag changes and expunges (the
+    /// person reading mail on their phone) are waited through. Returns whether a new
+    /// message arrived.
     pub async fn idle(self, limit: Duration) -> Result<(Self, bool)> {
         let Self {
             session,
@@ -392,11 +437,26 @@ impl Connection {
         within(&server, "IDLE", COMMAND_TIMEOUT, handle.init())
             .await?
             .map_err(|e| imap_error(&server, None, e))?;
-        let (wait, _stop) = handle.wait_with_timeout(limit);
-        let changed = match wait.await {
-            Ok(async_imap::extensions::idle::IdleResponse::NewData(_)) => true,
-            Ok(_) => false,
-            Err(e) => return Err(imap_error(&server, None, e)),
+        let deadline = tokio::time::Instant::now() + limit;
+        let changed = loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            if left.is_zero() {
+                break false;
+            }
+            let (wait, _stop) = handle.wait_with_timeout(left);
+            match wait.await {
+                Ok(async_imap::extensions::idle::IdleResponse::NewData(data)) => {
+                    use async_imap::imap_proto::{MailboxDatum, Response};
+                    if matches!(
+                        data.parsed(),
+                        Response::MailboxData(MailboxDatum::Exists(_) | MailboxDatum::Recent(_))
+                    ) {
+                        break true;
+                    }
+                }
+                Ok(_) => break false,
+                Err(e) => return Err(imap_error(&server, None, e)),
+            }
         };
         let session = within(&server, "DONE", COMMAND_TIMEOUT, handle.done())
             .await?
@@ -441,6 +501,28 @@ where
     Ok(())
 }
 
+/// Longest UID set sent in one command (RFC 7162 §4 suggests servers accept 8,192
+/// octets per command line).
+const MAX_SET_CHARS: usize = 6000;
+
+/// Compact UID sets of at most `max` characters each, covering `sorted`.
+fn uid_sets(sorted: &[u32], max: usize) -> Vec<String> {
+    let mut sets = Vec::new();
+    let mut start = 0;
+    while start < sorted.len() {
+        let mut end = start;
+        let mut len = 0;
+        // Grow the slice while its compact form fits (a range costs at most 21 chars).
+        while end < sorted.len() && len + 22 < max {
+            len += sorted[end].to_string().len() + 1;
+            end += 1;
+        }
+        sets.push(uid_set(&sorted[start..end]));
+        start = end;
+    }
+    sets
+}
+
 /// A compact UID set: `1:5,8,10:12`.
 pub fn uid_set(sorted: &[u32]) -> String {
     let mut out = String::new();
@@ -480,6 +562,39 @@ mod tests {
             super::server_words("code: None, info: None"),
             "code: None, info: None"
         );
+    }
+
+    #[test]
+    fn a_refused_login_stops_the_account_only_for_credentials() {
+        for refused in [
+            "[AUTHENTICATIONFAILED] Authentication failed.",
+            "Invalid credentials",
+            "[EXPIRED] Password expired",
+        ] {
+            assert!(super::refuses_credentials(refused), "{refused}");
+        }
+        for transient in [
+            "[UNAVAILABLE] Temporary authentication failure",
+            "[ALERT] Too many simultaneous connections",
+            "[LIMIT] Too many logins",
+            "[INUSE] Try again later",
+        ] {
+            assert!(!super::refuses_credentials(transient), "{transient}");
+        }
+    }
+
+    #[test]
+    fn long_uid_lists_are_cut_into_sets_a_server_takes() {
+        let sparse: Vec<u32> = (0..20_000).map(|i| i * 3 + 1_000_000).collect();
+        let sets = super::uid_sets(&sparse, super::MAX_SET_CHARS);
+        assert!(sets.len() > 1);
+        assert!(
+            sets.iter().all(|s| s.len() <= super::MAX_SET_CHARS),
+            "each fits"
+        );
+        let n: usize = sets.iter().map(|s| s.split(',').count()).sum();
+        assert_eq!(n, sparse.len(), "every UID is in exactly one set");
+        assert_eq!(super::uid_sets(&[1, 2, 3], 100), ["1:3"]);
     }
 
     #[test]

@@ -337,7 +337,7 @@ async fn sync_folder(
     if stored == Some(mark)
         && examined
             .uid_next
-            .is_some_and(|next| next <= mark.last_uid + 1)
+            .is_some_and(|next| next <= mark.last_uid.saturating_add(1))
     {
         return Ok(());
     }
@@ -354,12 +354,22 @@ async fn sync_folder(
     let mut done = 0u32;
     let mut batch: Vec<u32> = Vec::new();
     let mut bytes = 0u64;
-    let mut too_large: Vec<MalformedMessage> = Vec::new();
+    let mut skipped: Vec<MalformedMessage> = Vec::new();
     let limit = u32::try_from(MAX_MESSAGE_BYTES).unwrap_or(u32::MAX);
     for (i, &uid) in uids.iter().enumerate() {
         let size = sizes.get(&uid).copied().unwrap_or(0);
+        let fits = batch.is_empty() || bytes + u64::from(size) <= limits.bytes;
+        if !fits {
+            // This message would overfill the batch: what is there goes first.
+            let upto = batch.last().copied().unwrap_or(uid);
+            let fetched = fetch_batch(conn, &batch, bytes, &mut skipped).await?;
+            mark.last_uid = mark.last_uid.max(upto);
+            store_batch(store, account, folder, fetched, &mut skipped, mark, report)?;
+            batch.clear();
+            bytes = 0;
+        }
         if size > limit {
-            too_large.push(MalformedMessage {
+            skipped.push(MalformedMessage {
                 uid,
                 reason: format!("is larger than {} MiB", MAX_MESSAGE_BYTES / 1024 / 1024),
             });
@@ -369,22 +379,9 @@ async fn sync_folder(
         }
         let last = i + 1 == uids.len();
         if batch.len() >= limits.messages || bytes >= limits.bytes || last {
-            let upto = uid;
-            let fetched = if batch.is_empty() {
-                Vec::new()
-            } else {
-                conn.bodies(&batch).await?
-            };
-            mark.last_uid = mark.last_uid.max(upto);
-            store_batch(
-                store,
-                account,
-                folder,
-                fetched,
-                &mut too_large,
-                mark,
-                report,
-            )?;
+            let fetched = fetch_batch(conn, &batch, bytes, &mut skipped).await?;
+            mark.last_uid = mark.last_uid.max(uid);
+            store_batch(store, account, folder, fetched, &mut skipped, mark, report)?;
             done = u32::try_from(i + 1).unwrap_or(u32::MAX);
             progress(SyncProgress {
                 account: account.name.clone(),
@@ -418,6 +415,36 @@ async fn sync_folder(
         "folder synced"
     );
     Ok(())
+}
+
+/// Downloads a batch. When the server refuses part of it (a message it cannot read),
+/// the batch is read one message at a time and each refused one is reported by UID,
+/// so one bad message never blocks the folder.
+async fn fetch_batch(
+    conn: &mut Connection,
+    batch: &[u32],
+    bytes: u64,
+    skipped: &mut Vec<MalformedMessage>,
+) -> Result<Vec<(u32, Vec<u8>)>> {
+    if batch.is_empty() {
+        return Ok(Vec::new());
+    }
+    match conn.bodies(batch, bytes).await {
+        Err(Error::Unreadable(_)) => {}
+        other => return other,
+    }
+    let mut out = Vec::with_capacity(batch.len());
+    for &uid in batch {
+        match conn.bodies(&[uid], bytes).await {
+            Ok(mut one) => out.append(&mut one),
+            Err(Error::Unreadable(reason)) => skipped.push(MalformedMessage {
+                uid,
+                reason: format!("the server could not hand it out ({reason})"),
+            }),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
 }
 
 /// Parses a batch (outside the lock), then stores its messages, their failures in

@@ -96,7 +96,16 @@ pub async fn update_account(
 ) -> mail::Result<MailAccount> {
     let today = lock(store).today();
     let c = draft.clone().validated(today)?;
-    account::get(&lock(store), &c.name)?;
+    let old = account::get(&lock(store), &c.name)?;
+    let moved = old.host != c.host || old.port != c.port || old.user != c.user;
+    if moved && password.is_none() {
+        // The stored password is never sent to a server it was not given for.
+        return Err(crate::Error::invalid(
+            "password",
+            "enter the password again for the new server or user",
+        )
+        .into());
+    }
     if let Some(p) = password {
         test_account(draft, p, today).await?;
         secrets::set_mail_password(&c.name, p)?;
@@ -190,13 +199,37 @@ pub async fn sync_mail(
     let analyse = req.analyse.unwrap_or(settings.auto_analyse);
     let mut out = Vec::new();
     for a in &accounts {
-        let mut reports = sync_one(store, failsafe, a, hooks).await?;
-        if analyse {
-            analyse_new(store, failsafe, &mut reports, hooks).await?;
-        }
+        let reports = match sync_one(store, failsafe, a, hooks).await {
+            Ok(r) => r,
+            // Removed while it synced: nothing of it is left to report.
+            Err(Error::Store(_)) if account::get(&lock(store), &a.name).is_err() => continue,
+            Err(e) => return Err(e),
+        };
+        announce_refusal(store, a)?;
         out.extend(reports);
     }
+    if analyse {
+        analyse_pending(store, failsafe, &mut out, hooks).await?;
+    }
     Ok(out)
+}
+
+/// One notice per account and episode when its server starts refusing the password.
+fn announce_refusal(store: &Mutex<Store>, a: &MailAccount) -> mail::Result<()> {
+    let mut s = lock(store);
+    if let Some(since) = account::refused_since(&s, &a.name)? {
+        let notice = Notice {
+            kind: NoticeKind::Escalation,
+            key: format!("mail-auth:{}:{since}", a.name),
+            title: format!("{} refused the password of mail account {}", a.host, a.name),
+            body: "Mail from this account is not read until you enter a new app password \
+                   in Settings → Mail accounts."
+                .to_owned(),
+            urgent: true,
+        };
+        notices::queue(&mut s, &notice)?;
+    }
+    Ok(())
 }
 
 async fn sync_one(
@@ -241,53 +274,88 @@ fn failed(store: &Mutex<Store>, a: &MailAccount, e: Error) -> mail::Result<Vec<F
         .collect())
 }
 
-/// Runs the analyst on the new job mail of `reports`, oldest first; the rest is
-/// marked with the pre-filter's reason. Stops (leaving the rest for later) when the
-/// agents are paused or the analyst cannot run at all.
-async fn analyse_new(
+/// Mail this recent is announced when it moves an application; older mail (a first
+/// sync reaching back 90 days, a rescan) is analysed without a notice per message.
+const ANNOUNCE_WITHIN_MS: i64 = 48 * 3_600_000;
+
+/// Runs the analyst on every synced email not yet analysed or skipped, oldest first
+/// (this pass's and any an earlier pass left: paused agents, a crash, a failed run);
+/// what the pre-filter finds not job-related is marked with its reason. Stops, leaving
+/// the rest for the next pass, when the agents are paused or the analyst cannot run.
+/// A failure here never undoes the sync: it is logged and reported, not returned.
+async fn analyse_pending(
     store: &Mutex<Store>,
     failsafe: &Arc<Failsafe>,
     reports: &mut [FolderReport],
     hooks: &mut dyn SyncHooks,
 ) -> mail::Result<()> {
-    if reports.iter().all(|r| r.new_emails.is_empty()) {
+    let pending = emails::pending_analysis(&lock(store))?;
+    if pending.is_empty() {
         return Ok(());
     }
-    let runtime = tasks::runtime(store, failsafe)?;
+    let runtime = match tasks::runtime(store, failsafe) {
+        Ok(r) => r,
+        Err(crate::Error::Store(e)) => return Err(e.into()),
+        Err(e) => {
+            tracing::warn!(error = %e, "new mail not analysed: the analyst cannot start");
+            let context = ErrorContext::new("mail_analysis");
+            errors::handle_error(&mut lock(store), &e, context)?;
+            return Ok(());
+        }
+    };
     let companies: Vec<String> = applications::list(&lock(store))?
         .into_iter()
         .map(|a| a.company)
         .collect();
-    for r in reports.iter_mut() {
-        for &id in &r.new_emails {
-            if hooks.paused() {
-                tracing::info!("agents are paused: new mail waits for analysis");
+    for id in pending {
+        if hooks.paused() {
+            tracing::info!("agents are paused: new mail waits for analysis");
+            return Ok(());
+        }
+        let email = emails::get(&lock(store), id)?;
+        let report = reports.iter_mut().find(|r| {
+            Some(r.account.as_str()) == email.summary.account.as_deref()
+                && Some(r.folder.as_str()) == email.summary.folder.as_deref()
+        });
+        let verdict = triage::triage(&EmailInput::from(&email), &companies);
+        if !verdict.job_related {
+            emails::mark_skipped(&mut lock(store), id, &verdict.reason)?;
+            if let Some(r) = report {
+                r.skipped += 1;
+            }
+            continue;
+        }
+        let done = match tasks::analyze_email(store, &runtime, id).await {
+            Ok(done) => done,
+            Err(crate::Error::Store(e)) => return Err(e.into()),
+            Err(e) => {
+                // The analyst is turned off or misconfigured: the mail stays for a
+                // later pass, the sync itself stands.
+                tracing::warn!(error = %e, "new mail not analysed");
                 return Ok(());
             }
-            let email = emails::get(&lock(store), id)?;
-            let verdict = triage::triage(&EmailInput::from(&email), &companies);
-            if !verdict.job_related {
-                emails::mark_skipped(&mut lock(store), id, &verdict.reason)?;
-                r.skipped += 1;
-                continue;
-            }
-            let done = match tasks::analyze_email(store, &runtime, id).await {
-                Ok(done) => done,
-                Err(crate::Error::Store(e)) => return Err(e.into()),
-                Err(e) => {
-                    // The analyst is turned off or misconfigured: the mail stays for
-                    // a later run, the sync itself stands.
-                    tracing::warn!(error = %e, "new mail not analysed");
-                    return Ok(());
-                }
-            };
+        };
+        if let Err(e) = &done.run.result {
+            // Not picked up again on every pass: Analyse in the Inbox tries again.
+            let reason = format!("the analysis failed ({e}); use Analyse to try again");
+            emails::mark_skipped(&mut lock(store), id, &reason)?;
+        } else if let Some(r) = report {
             r.analysed += 1;
-            let notice = notice_for(&lock(store), &email, &done)?;
-            if let Some(n) = notice {
-                notices::queue(&mut lock(store), &n)?;
-            }
-            hooks.analysed(&done);
         }
+        let recent = {
+            let s = lock(store);
+            let at = email.summary.sent_at.unwrap_or(email.summary.imported_at);
+            s.now_ms() - at <= ANNOUNCE_WITHIN_MS
+        };
+        let notice = if recent {
+            notice_for(&lock(store), &email, &done)?
+        } else {
+            None
+        };
+        if let Some(n) = notice {
+            notices::queue(&mut lock(store), &n)?;
+        }
+        hooks.analysed(&done);
     }
     Ok(())
 }

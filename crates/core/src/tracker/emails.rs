@@ -43,6 +43,9 @@ pub(crate) const MAILBOX_MIGRATION: Migration = Migration {
     ALTER TABLE emails ADD COLUMN account TEXT;
     ALTER TABLE emails ADD COLUMN folder TEXT;
     ALTER TABLE emails ADD COLUMN skipped_reason TEXT;
+    CREATE INDEX emails_pending_analysis ON emails (id)
+        WHERE account IS NOT NULL AND analysis IS NULL AND execution_id IS NULL
+          AND skipped_reason IS NULL;
     ",
 };
 
@@ -291,6 +294,21 @@ pub fn relabel(store: &mut Store, id: i64, category: EmailCategory) -> Result<Em
 /// How many emails are stored.
 pub fn count(store: &Store) -> Result<i64> {
     Ok(store.read(|c| c.query_row("SELECT count(*) FROM emails", [], |r| r.get(0)))?)
+}
+
+/// Synced emails that neither an analysis nor the pre-filter has looked at yet,
+/// oldest first.
+pub fn pending_analysis(store: &Store) -> Result<Vec<i64>> {
+    Ok(store.read(|c| {
+        let mut stmt = c.prepare_cached(
+            "SELECT id FROM emails
+             WHERE account IS NOT NULL AND analysis IS NULL AND execution_id IS NULL
+               AND skipped_reason IS NULL
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect()
+    })?)
 }
 
 /// Notes why no model looked at email `id` (the pre-filter's reason).

@@ -419,6 +419,29 @@ fn a_refused_password_stops_the_account_after_one_attempt() {
         again.is_empty(),
         "a stopped account is not tried again: {again:?}"
     );
+
+    // Synced by name (the person asked), the refusal is announced once, per account.
+    let named = SyncRequest {
+        account: Some("work".into()),
+        analyse: Some(false),
+    };
+    rt.block_on(sync_mail(&store, &fast_failsafe(), &named, &mut hooks))
+        .unwrap();
+    rt.block_on(sync_mail(&store, &fast_failsafe(), &named, &mut hooks))
+        .unwrap();
+    let due = jobtrail_core::notices::check(&mut store.lock().unwrap())
+        .unwrap()
+        .due;
+    let refusals: Vec<_> = due
+        .iter()
+        .filter(|n| n.key.starts_with("mail-auth:work:"))
+        .collect();
+    assert_eq!(refusals.len(), 1, "one notice for the episode: {due:?}");
+    assert!(
+        refusals[0].title.contains("refused the password"),
+        "{}",
+        refusals[0].title
+    );
 }
 
 /// Hooks that answer with a fixed password instead of the keychain.
@@ -545,7 +568,7 @@ fn sigkill_worker() {
     assert_eq!(account.port.to_string(), port);
     let store = Mutex::new(store);
     let limits = BatchLimits {
-        messages: 40,
+        messages: 10,
         bytes: u64::MAX,
     };
     let _ = user;
@@ -575,7 +598,7 @@ fn a_sync_killed_at_any_moment_resumes_without_loss_or_duplicates() {
         rng = rng
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let after = Duration::from_millis(20 + (rng >> 33) % 400);
+        let after = Duration::from_millis(20 + (rng >> 33) % 300);
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["mail::sigkill_worker", "--exact", "--ignored", "--quiet"])
             .env("JOBTRAIL_MAIL_WORKER_DIR", dir.path())
@@ -632,15 +655,8 @@ fn new_job_mail_is_analysed_newsletters_cost_nothing_and_a_move_is_announced() {
     let server = Dovecot::shared();
     let user = user("daily-loop");
     for name in [fixtures::GREENHOUSE_INTERVIEW, "newsletter"] {
-        server
-            .append(
-                &user,
-                PASSWORD,
-                "INBOX",
-                &fixtures::by_name(name).unwrap(),
-                &[],
-            )
-            .unwrap();
+        let raw = fixtures::dated_now(&fixtures::by_name(name).unwrap());
+        server.append(&user, PASSWORD, "INBOX", &raw, &[]).unwrap();
     }
     let (_dir, mut store, _clock) = temp_store();
     crate::add_app(&mut store, "Globex", "Backend Engineer", "applied");
@@ -690,5 +706,81 @@ fn new_job_mail_is_analysed_newsletters_cost_nothing_and_a_move_is_announced() {
     assert!(
         notices::check(&mut s).unwrap().due.is_empty(),
         "and it is never shown twice"
+    );
+}
+
+#[test]
+fn old_mail_of_a_first_sync_is_analysed_without_a_notice_each_and_mail_left_behind_is_picked_up() {
+    use jobtrail_core::notices::{self, NoticeKind};
+    let server = Dovecot::shared();
+    let user = user("backlog");
+    // Mail from months ago, as a first sync reaching back 90 days finds it.
+    for name in [
+        fixtures::GREENHOUSE_INTERVIEW,
+        "rejection",
+        "application-received",
+    ] {
+        let raw = fixtures::by_name(name).unwrap();
+        server.append(&user, PASSWORD, "INBOX", &raw, &[]).unwrap();
+    }
+    let (_dir, mut store, _clock) = temp_store();
+    crate::add_app(&mut store, "Globex", "Backend Engineer", "applied");
+    add_account(&mut store, server, &user, &["INBOX"]);
+    let store = Mutex::new(store);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+
+    // Agents paused: the mail is imported, not analysed.
+    struct Paused(Password);
+    impl SyncHooks for Paused {
+        fn paused(&self) -> bool {
+            true
+        }
+        fn password(&self, _: &str) -> Result<Option<Password>, KeychainError> {
+            Ok(Some(self.0.clone()))
+        }
+    }
+    let mut paused = Paused(password());
+    let first = rt
+        .block_on(sync_mail(
+            &store,
+            &fast_failsafe(),
+            &SyncRequest::default(),
+            &mut paused,
+        ))
+        .unwrap();
+    assert_eq!((first[0].imported, first[0].analysed), (3, 0), "{first:?}");
+
+    // Resumed: the next pass (nothing new on the server) analyses what was left.
+    let mut hooks = FixedPassword(Some(password()));
+    let resumed = rt
+        .block_on(sync_mail(
+            &store,
+            &fast_failsafe(),
+            &SyncRequest::default(),
+            &mut hooks,
+        ))
+        .unwrap();
+    assert_eq!(resumed[0].imported, 0);
+    assert_eq!(
+        resumed[0].analysed, 3,
+        "mail left behind is analysed: {resumed:?}"
+    );
+    let mut s = store.lock().unwrap();
+    assert_ne!(
+        jobtrail_core::tracker::applications::list(&s).unwrap()[0]
+            .status
+            .to_string(),
+        "applied",
+        "the old invite still moved its application"
+    );
+    let job_mail: Vec<_> = notices::check(&mut s)
+        .unwrap()
+        .due
+        .into_iter()
+        .filter(|n| n.kind == NoticeKind::JobMail)
+        .collect();
+    assert!(
+        job_mail.is_empty(),
+        "months-old mail raises no notice each: {job_mail:?}"
     );
 }
