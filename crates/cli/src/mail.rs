@@ -312,16 +312,7 @@ fn switch(store: &Mutex<Store>, name: &str, on: bool, out: &Output) -> Result<()
 fn password(store: &Mutex<Store>, name: &str, out: &Output) -> Result<(), CliError> {
     let a = account::get(&lock(store), name)?;
     let password = read_password(&format!("New app password for {} at {}: ", a.user, a.host))?;
-    let draft = AccountDraft {
-        name: a.name,
-        host: a.host,
-        port: Some(a.port),
-        security: Some(a.security),
-        user: a.user,
-        folders: a.folders,
-        since: Some(a.since),
-        enabled: Some(a.enabled),
-    };
+    let draft = AccountDraft::from(a);
     let saved = block_on(service::update_account(store, draft, Some(&password)))??;
     out.print(&saved, || {
         format!("{}: the new password works and is stored", saved.name)

@@ -170,6 +170,22 @@ pub struct AccountDraft {
     pub enabled: Option<bool>,
 }
 
+impl From<MailAccount> for AccountDraft {
+    /// The stored account as a draft to edit or check again.
+    fn from(a: MailAccount) -> Self {
+        Self {
+            name: a.name,
+            host: a.host,
+            port: Some(a.port),
+            security: Some(a.security),
+            user: a.user,
+            folders: a.folders,
+            since: Some(a.since),
+            enabled: Some(a.enabled),
+        }
+    }
+}
+
 /// What the first sync reaches back, by default.
 pub const DEFAULT_SINCE_DAYS: u64 = 90;
 /// Most folders watched per account.

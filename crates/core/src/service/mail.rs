@@ -121,16 +121,7 @@ pub async fn test_stored(store: &Mutex<Store>, name: &str) -> mail::Result<Vec<F
         (account::get(&s, name)?, s.today())
     };
     let password = secrets::mail_password(&a.name)?.ok_or(Error::NoPassword(a.name.clone()))?;
-    let draft = AccountDraft {
-        name: a.name,
-        host: a.host,
-        port: Some(a.port),
-        security: Some(a.security),
-        user: a.user,
-        folders: a.folders,
-        since: Some(a.since),
-        enabled: Some(a.enabled),
-    };
+    let draft = AccountDraft::from(a);
     test_account(draft, &password, today).await
 }
 
