@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   libdbus-1-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  gcr  # the keyring's unlock prompt, shown on Xvfb by the locked-keychain CLI test
   python3-dbusmock python3-gi
   webkit2gtk-driver
   dovecot-imapd

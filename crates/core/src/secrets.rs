@@ -1,5 +1,14 @@
 //! API keys in the OS keychain (Secret Service on Linux, Keychain on macOS,
 //! Credential Manager on Windows), one per provider. Keys never touch SQLite.
+//!
+//! Every call has a time limit: a locked Secret Service answers a read with an unlock
+//! prompt and waits for it forever, which would hang a cron job or a script. The call
+//! runs on a thread of its own and is given up after [`timeout`]; the thread is left to
+//! finish (or to end with the process), as a blocking D-Bus call cannot be cancelled.
+
+use std::sync::OnceLock;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 use crate::agent::llm::ApiKey;
 
@@ -9,7 +18,7 @@ pub const KEYCHAIN_SERVICE: &str = "app.jobtrail.desktop";
 /// Why the keychain could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeychainError {
-    /// No keychain is running or it is locked.
+    /// No keychain is running, or it is locked and did not answer within [`timeout`].
     #[error(
         "the system keychain is not available ({0}); unlock it or start a Secret Service such as gnome-keyring"
     )]
@@ -17,6 +26,87 @@ pub enum KeychainError {
     /// The keychain refused or failed.
     #[error("the system keychain failed: {0}")]
     Failed(String),
+}
+
+/// How long a keychain call may take by default: long enough to type a password into
+/// the unlock prompt.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Environment variable shortening [`DEFAULT_TIMEOUT`] (milliseconds, 1 to 30000).
+pub const TIMEOUT_ENV: &str = "JOBTRAIL_KEYCHAIN_TIMEOUT_MS";
+
+/// The time limit of every keychain call: `JOBTRAIL_KEYCHAIN_TIMEOUT_MS`, read once,
+/// else [`DEFAULT_TIMEOUT`] (an invalid value is logged as a warning and ignored).
+pub fn timeout() -> Duration {
+    static TIMEOUT: OnceLock<Duration> = OnceLock::new();
+    *TIMEOUT.get_or_init(|| {
+        let raw = std::env::var(TIMEOUT_ENV).ok();
+        let (limit, problem) = parse_timeout(raw.as_deref());
+        if let Some(p) = problem {
+            tracing::warn!("{p}");
+        }
+        limit
+    })
+}
+
+/// The limit `raw` (the variable's value, `None` when unset) asks for, and why it was
+/// ignored when it was.
+fn parse_timeout(raw: Option<&str>) -> (Duration, Option<String>) {
+    let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+        return (DEFAULT_TIMEOUT, None);
+    };
+    let max = DEFAULT_TIMEOUT.as_millis();
+    match raw.parse::<u64>() {
+        Ok(ms) if ms >= 1 && u128::from(ms) <= max => (Duration::from_millis(ms), None),
+        _ => (
+            DEFAULT_TIMEOUT,
+            Some(format!(
+                "{TIMEOUT_ENV}={raw:?} is not a number of milliseconds from 1 to {max}; using {}",
+                seconds(DEFAULT_TIMEOUT)
+            )),
+        ),
+    }
+}
+
+/// `30 s`, `1.5 s`, `250 ms`.
+fn seconds(d: Duration) -> String {
+    if d < Duration::from_secs(1) {
+        format!("{} ms", d.as_millis())
+    } else {
+        format!("{} s", d.as_secs_f64())
+    }
+}
+
+/// Runs keychain call `call` with the time limit [`timeout`].
+fn limited<T: Send + 'static>(
+    call: impl FnOnce() -> Result<T, KeychainError> + Send + 'static,
+) -> Result<T, KeychainError> {
+    within(timeout(), call)
+}
+
+/// `call`'s answer, or [`KeychainError::Unavailable`] when none comes within `limit`.
+fn within<T: Send + 'static>(
+    limit: Duration,
+    call: impl FnOnce() -> Result<T, KeychainError> + Send + 'static,
+) -> Result<T, KeychainError> {
+    let (tx, rx) = mpsc::sync_channel(1);
+    std::thread::Builder::new()
+        .name("keychain".into())
+        .spawn(move || {
+            // The receiver is gone after a timeout: nobody waits for the answer.
+            let _ = tx.send(call());
+        })
+        .map_err(|e| KeychainError::Failed(format!("cannot start the keychain call: {e}")))?;
+    match rx.recv_timeout(limit) {
+        Ok(answer) => answer,
+        Err(RecvTimeoutError::Timeout) => Err(KeychainError::Unavailable(format!(
+            "the keychain did not answer within {}: is it locked?",
+            seconds(limit)
+        ))),
+        Err(RecvTimeoutError::Disconnected) => Err(KeychainError::Failed(
+            "the keychain call ended without an answer".into(),
+        )),
+    }
 }
 
 fn entry(provider: &str) -> Result<keyring::Entry, KeychainError> {
@@ -33,11 +123,30 @@ fn classify(e: keyring::Error) -> KeychainError {
 
 /// The key stored for `provider`, if any.
 pub fn get(provider: &str) -> Result<Option<ApiKey>, KeychainError> {
-    match entry(provider)?.get_password() {
-        Ok(k) => Ok(ApiKey::new(k)),
+    let provider = provider.to_owned();
+    limited(move || read(&provider)).map(|k| k.and_then(ApiKey::new))
+}
+
+/// The secret stored under `user`, if any (no time limit: callers add it).
+fn read(user: &str) -> Result<Option<String>, KeychainError> {
+    match entry(user)?.get_password() {
+        Ok(s) => Ok(Some(s)),
         Err(keyring::Error::NoEntry) => Ok(None),
         Err(e) => Err(classify(e)),
     }
+}
+
+/// Stores `secret` under `user`, with the time limit.
+fn write(user: String, secret: String) -> Result<(), KeychainError> {
+    limited(move || entry(&user)?.set_password(&secret).map_err(classify))
+}
+
+/// Deletes the secret under `user`, with the time limit; an absent one is not an error.
+fn delete(user: String) -> Result<(), KeychainError> {
+    limited(move || match entry(&user)?.delete_credential() {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(classify(e)),
+    })
 }
 
 /// Longest key accepted (real keys are under 200 characters).
@@ -85,17 +194,12 @@ pub fn check_provider(raw: &str) -> crate::Result<String> {
 
 /// Stores (or replaces) the key for `provider`.
 pub fn set(provider: &str, key: &ApiKey) -> Result<(), KeychainError> {
-    entry(provider)?
-        .set_password(key.expose())
-        .map_err(classify)
+    write(provider.to_owned(), key.expose().to_owned())
 }
 
 /// Removes the key for `provider`; removing an absent key is not an error.
 pub fn remove(provider: &str) -> Result<(), KeychainError> {
-    match entry(provider)?.delete_credential() {
-        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-        Err(e) => Err(classify(e)),
-    }
+    delete(provider.to_owned())
 }
 
 /// A mail account's password (an app password): shown nowhere, never serialized.
@@ -143,28 +247,104 @@ pub fn mail_entry_name(account: &str) -> String {
 
 /// The stored password of mail account `account`, if any.
 pub fn mail_password(account: &str) -> Result<Option<Password>, KeychainError> {
-    match entry(&mail_entry_name(account))?.get_password() {
-        Ok(p) => Ok(Password::new(p)),
-        Err(keyring::Error::NoEntry) => Ok(None),
-        Err(e) => Err(classify(e)),
-    }
+    let user = mail_entry_name(account);
+    limited(move || read(&user)).map(|p| p.and_then(Password::new))
 }
 
 /// Stores (or replaces) the password of mail account `account`.
 pub fn set_mail_password(account: &str, password: &Password) -> Result<(), KeychainError> {
-    entry(&mail_entry_name(account))?
-        .set_password(password.expose())
-        .map_err(classify)
+    write(mail_entry_name(account), password.expose().to_owned())
 }
 
 /// Removes the password of mail account `account`; an absent one is not an error.
 pub fn remove_mail_password(account: &str) -> Result<(), KeychainError> {
-    remove(&mail_entry_name(account))
+    delete(mail_entry_name(account))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Instant;
+
+    #[test]
+    fn a_call_that_does_not_answer_in_time_is_an_unavailable_keychain() {
+        let (release, wait) = mpsc::channel::<()>();
+        let started = Instant::now();
+        let err = within(Duration::from_millis(200), move || {
+            // Like a read waiting on an unlock prompt nobody answers.
+            let _ = wait.recv();
+            Ok(())
+        })
+        .expect_err("no answer within the limit");
+        let waited = started.elapsed();
+        drop(release);
+        assert!(
+            waited >= Duration::from_millis(200) && waited < Duration::from_secs(5),
+            "it waits the limit and no longer: {waited:?}"
+        );
+        assert_eq!(
+            err,
+            KeychainError::Unavailable(
+                "the keychain did not answer within 200 ms: is it locked?".into()
+            ),
+            "a timeout is an unavailable keychain, saying why"
+        );
+        assert!(
+            err.to_string()
+                .contains("the keychain did not answer within 200 ms: is it locked?"),
+            "the message reaches the person: {err}"
+        );
+    }
+
+    #[test]
+    fn a_call_that_answers_in_time_gives_its_answer() {
+        assert_eq!(
+            within(Duration::from_secs(5), || Ok(7)),
+            Ok(7),
+            "the answer"
+        );
+        assert_eq!(
+            within(Duration::from_secs(5), || Err::<(), _>(
+                KeychainError::Failed("refused".into())
+            )),
+            Err(KeychainError::Failed("refused".into())),
+            "and its error, unchanged"
+        );
+        let panicked = within(Duration::from_secs(5), || -> Result<(), KeychainError> {
+            panic!("a keychain backend bug")
+        });
+        assert!(
+            matches!(panicked, Err(KeychainError::Failed(_))),
+            "a call that dies answers at once, as a failure: {panicked:?}"
+        );
+    }
+
+    #[test]
+    fn the_limit_comes_from_the_environment_and_bad_values_are_ignored() {
+        assert_eq!(parse_timeout(None), (DEFAULT_TIMEOUT, None), "unset");
+        assert_eq!(parse_timeout(Some(" ")), (DEFAULT_TIMEOUT, None), "empty");
+        assert_eq!(
+            parse_timeout(Some("1000")),
+            (Duration::from_millis(1000), None),
+            "milliseconds"
+        );
+        assert_eq!(
+            parse_timeout(Some("30000")).0,
+            DEFAULT_TIMEOUT,
+            "the maximum"
+        );
+        for bad in ["0", "-5", "1s", "30001", "99999999999999999999"] {
+            let (limit, problem) = parse_timeout(Some(bad));
+            assert_eq!(limit, DEFAULT_TIMEOUT, "{bad:?} falls back to the default");
+            let problem = problem.unwrap_or_default();
+            assert!(
+                problem.contains(TIMEOUT_ENV) && problem.contains("using 30 s"),
+                "{bad:?} is reported: {problem}"
+            );
+        }
+        assert_eq!(seconds(Duration::from_millis(1500)), "1.5 s");
+        assert_eq!(seconds(Duration::from_millis(250)), "250 ms");
+    }
 
     #[test]
     fn passwords_never_show_and_lose_only_a_trailing_newline() {

@@ -62,3 +62,50 @@ async fn blocking(
         .map_err(|e| IpcError::internal(format!("the keychain task failed: {e}")))?
         .map_err(IpcError::from)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use jobtrail_core::secrets::KeychainError;
+
+    use super::*;
+    use crate::error::ErrorCode;
+
+    #[test]
+    fn a_keychain_call_leaves_the_async_runtime_free_and_silence_reads_as_unavailable() {
+        // One runtime thread, like a busy app: if the keychain call ran on it, the task
+        // that answers the call could never run.
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let err = rt.block_on(async {
+            let (answer, waiting) = std::sync::mpsc::channel::<()>();
+            let call = blocking(
+                move || match waiting.recv_timeout(Duration::from_secs(10)) {
+                    Ok(()) => Err(KeychainError::Unavailable(
+                        "the keychain did not answer within 30 s: is it locked?".into(),
+                    )),
+                    Err(_) => Err(KeychainError::Failed(
+                        "the runtime thread was blocked".into(),
+                    )),
+                },
+            );
+            let other_work = async move { answer.send(()).expect("the call waits") };
+            let (result, ()) = tokio::join!(call, other_work);
+            result.expect_err("the keychain did not answer")
+        });
+        assert_eq!(
+            err.code,
+            ErrorCode::KeychainUnavailable,
+            "the other work ran while the keychain call waited, and Settings shows the keychain as unavailable: {err:?}"
+        );
+        assert!(
+            err.message
+                .contains("did not answer within 30 s: is it locked?"),
+            "the person reads why: {}",
+            err.message
+        );
+    }
+}

@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 mod keychain;
+mod keychain_unavailable;
 mod mail;
 
 const BIN: &str = env!("CARGO_BIN_EXE_jobtrail");
@@ -54,7 +55,10 @@ fn json_err(out: &Output, code: i32) -> Value {
         "exit code; stderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON with --json");
+    // Warnings logged on the way (a keychain that is not there) come before it.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let last = stderr.lines().last().unwrap_or_default();
+    let v: Value = serde_json::from_str(last).expect("stderr ends in JSON with --json");
     v["error"].clone()
 }
 

@@ -1,8 +1,9 @@
 //! Which LLM endpoint to use: stored settings first, then the environment.
 //!
-//! Base URL: the provider settings, else `OPENAI_BASE_URL`, else OpenAI's. Key: the
-//! OS keychain entry for the provider, else `OPENAI_API_KEY`. No key for OpenAI's
-//! URL means the agents run on their built-in engine.
+//! Base URL: the provider settings, else `OPENAI_BASE_URL`, else OpenAI's. Key:
+//! `OPENAI_API_KEY` when set (the keychain is then not asked: a script with the key in
+//! its environment never waits on a locked keychain), else the OS keychain entry for
+//! the provider. No key for OpenAI's URL means the agents run on their built-in engine.
 
 use std::time::Duration;
 
@@ -34,14 +35,21 @@ pub fn configured(store: &Store) -> Result<Option<Endpoint>, String> {
     let stored = settings::provider(store).map_err(|e| e.to_string())?;
     let base = base_url(&stored);
     let provider = key_provider(&stored);
-    let key = match secrets::get(&provider) {
-        Ok(Some(key)) => Some(key),
-        Ok(None) => env_key(),
-        Err(e) => {
-            tracing::debug!(error = %e, "keychain not usable; trying OPENAI_API_KEY");
-            env_key()
+    let key = env_key().or_else(|| match secrets::get(&provider) {
+        Ok(key) => key,
+        // A run never fails for the keychain: it goes on without its key.
+        Err(e @ secrets::KeychainError::Unavailable(_)) => {
+            tracing::warn!(
+                error = %e,
+                "the keychain did not answer: is it locked? Running without its API key"
+            );
+            None
         }
-    };
+        Err(e) => {
+            tracing::warn!(error = %e, "the keychain failed; running without its API key");
+            None
+        }
+    });
     let mut endpoint = resolve(key, base)?;
     if let (Some(e), Some(p)) = (endpoint.as_mut(), stored.provider) {
         e.provider = p;
@@ -68,7 +76,7 @@ pub fn key_provider(stored: &settings::ProviderSettings) -> String {
         .unwrap_or_else(|| provider_name(base_url(stored).as_deref().unwrap_or(OPENAI_BASE_URL)))
 }
 
-/// Whether `OPENAI_API_KEY` holds a key (used when the keychain has none).
+/// Whether `OPENAI_API_KEY` holds a key (then runs use it, not the keychain's).
 pub fn env_key_set() -> bool {
     env_key().is_some()
 }

@@ -12,7 +12,7 @@ type Status = { state: "loading" } | { state: "ready"; key: KeyStatus } | { stat
 interface Props {
   /** The keychain entry: the provider name, or the one derived from the base URL. */
   provider: string;
-  /** Whether OPENAI_API_KEY holds a key (used when the keychain has none). */
+  /** Whether OPENAI_API_KEY holds a key (then runs use it and never ask the keychain). */
   envApiKey: boolean;
 }
 
@@ -107,6 +107,7 @@ export function ApiKeyForm({ provider, envApiKey }: Props) {
           (status.key.stored ? (
             <span>
               <span className="chip chip-ok">Stored</span> ending in <code data-testid="api-key-last4">{status.key.last4}</code>
+              {envApiKey ? " — OPENAI_API_KEY is set, so runs use it instead." : ""}
             </span>
           ) : (
             <span>

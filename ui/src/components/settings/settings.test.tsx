@@ -126,6 +126,32 @@ describe("API key", () => {
     expect(await screen.findByTestId("api-key-last4")).toHaveTextContent("1234");
   });
 
+  it("says OPENAI_API_KEY wins over a stored key", async () => {
+    vi.mocked(backend.getKeyStatus).mockResolvedValue({ provider: "openai", stored: true, last4: "1234" });
+    render(<ApiKeyForm provider="openai" envApiKey />);
+    expect(await screen.findByTestId("api-key-last4")).toHaveTextContent("1234");
+    expect(screen.getByTestId("api-key-status")).toHaveTextContent("OPENAI_API_KEY is set, so runs use it instead");
+  });
+
+  it("stays usable while the keychain waits, then says it did not answer", async () => {
+    let fail: (e: unknown) => void = () => {};
+    vi.mocked(backend.getKeyStatus).mockReturnValue(new Promise((_, reject) => (fail = reject)));
+    render(<ApiKeyForm provider="openai" envApiKey={false} />);
+    expect(screen.getByTestId("api-key-status")).toHaveTextContent("Checking the keychain…");
+    await userEvent.type(screen.getByLabelText("Key"), "sk-abc");
+    expect(screen.getByLabelText("Key")).toHaveValue("sk-abc");
+    await act(async () =>
+      fail({
+        code: "keychain_unavailable",
+        message:
+          "the system keychain is not available (the keychain did not answer within 30 s: is it locked?); unlock it or start a Secret Service such as gnome-keyring",
+      }),
+    );
+    const banner = await screen.findByTestId("api-key-unavailable");
+    expect(banner).toHaveTextContent("did not answer within 30 s: is it locked?");
+    expect(banner).toHaveTextContent("built-in rules");
+  });
+
   it("shows a keychain failure while saving without losing the form", async () => {
     vi.mocked(backend.getKeyStatus).mockResolvedValue({ provider: "openai", stored: false, last4: null });
     vi.mocked(backend.setApiKey).mockRejectedValue({ code: "keychain_unavailable", message: "No Secret Service." });
