@@ -1,7 +1,10 @@
 //! Background sync against a real IMAP server (a throwaway Dovecot on loopback): the
 //! pass shortly after start imports what is there, and `IDLE` brings a message
-//! appended later within seconds, long before the interval would.
+//! appended later within seconds, long before the interval would, syncing only the
+//! account it watches; a pass that failed or panicked is shown as such.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use jobtrail_core::mail::Security;
@@ -159,5 +162,190 @@ fn a_refused_password_stops_the_account_and_its_idle_connection() {
         status["idleAccounts"],
         json!([]),
         "no IDLE for it: {status}"
+    );
+}
+
+/// Stores account `name` for Dovecot user `user` (the password comes from the test).
+fn add_account(
+    app: &tauri::App<tauri::test::MockRuntime>,
+    server: &Dovecot,
+    name: &str,
+    user: &str,
+) {
+    app.state::<crate::StoreState>()
+        .with(|s| {
+            let draft = AccountDraft {
+                name: name.into(),
+                host: server.host().into(),
+                port: Some(server.plain_port()),
+                security: Some(Security::None),
+                user: user.into(),
+                ..AccountDraft::default()
+            };
+            account::add(s, &draft.validated(s.today())?)?;
+            // An hour between passes: the test says when a pass runs.
+            settings::set(
+                s,
+                MailSettings {
+                    interval_minutes: 60,
+                    auto_analyse: false,
+                },
+            )?;
+            Ok(())
+        })
+        .expect("account stored");
+}
+
+#[test]
+fn a_pass_in_which_every_folder_failed_did_not_sync_mail() {
+    let server = Dovecot::shared();
+    server.add_user("app-when-ok", "right").expect("test user");
+    server.add_user("app-when-bad", "right").expect("test user");
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, w) = app(dir.path());
+    app.mail_sync()
+        .set_passwords(|name| Ok(Password::new(if name == "ok" { "right" } else { "wrong" })));
+    add_account(&app, server, "ok", "app-when-ok");
+    add_account(&app, server, "bad", "app-when-bad");
+    let status = || invoke(&w, "get_mail_sync_status", json!({})).expect("status");
+
+    invoke(&w, "sync_mail_now", json!({"account": "bad"})).expect("a report");
+    assert_eq!(
+        status()["lastRunAt"],
+        Value::Null,
+        "the only folder failed: mail was never synced, whatever the Inbox says"
+    );
+    invoke(&w, "sync_mail_now", json!({"account": "ok"})).expect("a report");
+    let synced = status()["lastRunAt"].clone();
+    assert!(synced.is_i64(), "a folder synced: {synced}");
+    std::thread::sleep(Duration::from_millis(5));
+    invoke(&w, "sync_mail_now", json!({"account": "bad"})).expect("a report");
+    let after = status();
+    assert_eq!(
+        after["lastRunAt"], synced,
+        "a failed pass leaves the time: {after}"
+    );
+    let reports: Vec<(&Value, bool)> = after["lastReports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .map(|r| (&r["account"], r["error"].is_null()))
+        .collect();
+    assert_eq!(
+        reports,
+        [(&json!("bad"), false), (&json!("ok"), true)],
+        "each account's latest pass, the one that failed included: {after}"
+    );
+}
+
+#[test]
+fn a_panic_in_a_pass_ends_that_pass_not_background_sync() {
+    let server = Dovecot::shared();
+    server.add_user("app-panic", "right").expect("test user");
+    server
+        .append("app-panic", "right", "INBOX", &message(1), &[])
+        .expect("seeded");
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, w) = app(dir.path());
+    let asked = Arc::new(AtomicUsize::new(0));
+    let count = asked.clone();
+    app.mail_sync().set_passwords(move |_| {
+        if count.fetch_add(1, Ordering::SeqCst) == 0 {
+            panic!("a bug in the first pass");
+        }
+        Ok(Password::new("right"))
+    });
+    add_account(&app, server, "panics", "app-panic");
+    crate::mail_sync::start(app.handle().clone());
+    app.mail_sync().poke();
+
+    let status = || invoke(&w, "get_mail_sync_status", json!({})).expect("status");
+    wait_for("the first pass panics", Duration::from_secs(30), || {
+        asked.load(Ordering::SeqCst) > 0
+    });
+    wait_for(
+        "the pass that panicked is not shown as running",
+        Duration::from_secs(10),
+        || status()["running"] == false,
+    );
+    assert!(
+        status()["lastError"]
+            .as_str()
+            .is_some_and(|e| e.contains("stopped unexpectedly")),
+        "the Inbox says the pass stopped: {}",
+        status()
+    );
+    app.mail_sync().poke();
+    wait_for(
+        "background sync goes on: the next pass imports the mail",
+        Duration::from_secs(30),
+        || {
+            invoke(&w, "list_emails", json!({}))
+                .expect("list")
+                .as_array()
+                .is_some_and(|e| e.len() == 1)
+        },
+    );
+}
+
+#[test]
+fn new_mail_announced_by_idle_syncs_that_account_alone() {
+    let server = Dovecot::shared();
+    server
+        .add_user("app-idle-one", PASSWORD)
+        .expect("test user");
+    server
+        .add_user("app-idle-other", PASSWORD)
+        .expect("test user");
+    let dir = tempfile::tempdir().expect("tmp");
+    let (app, w) = app(dir.path());
+    let asked: Arc<Mutex<Vec<String>>> = Arc::default();
+    let log = asked.clone();
+    app.mail_sync().set_passwords(move |name| {
+        log.lock().expect("log").push(name.to_owned());
+        Ok(Password::new(PASSWORD))
+    });
+    add_account(&app, server, "one", "app-idle-one");
+    add_account(&app, server, "other", "app-idle-other");
+    crate::mail_sync::start(app.handle().clone());
+    app.mail_sync().poke();
+    wait_for(
+        "both accounts wait in IDLE after the first pass",
+        Duration::from_secs(30),
+        || {
+            invoke(&w, "get_mail_sync_status", json!({})).expect("status")["idleAccounts"]
+                == json!(["one", "other"])
+        },
+    );
+    let logins = |name: &str| {
+        asked
+            .lock()
+            .expect("log")
+            .iter()
+            .filter(|n| *n == name)
+            .count()
+    };
+    let other_before = logins("other");
+
+    server
+        .append("app-idle-one", PASSWORD, "INBOX", &message(7), &[])
+        .expect("appended");
+    wait_for(
+        "IDLE announces the message and a pass imports it",
+        Duration::from_secs(15),
+        || {
+            invoke(&w, "list_emails", json!({}))
+                .expect("list")
+                .as_array()
+                .is_some_and(|e| e.len() == 1)
+        },
+    );
+    wait_for("the pass ends", Duration::from_secs(10), || {
+        invoke(&w, "get_mail_sync_status", json!({})).expect("status")["running"] == false
+    });
+    assert_eq!(
+        logins("other"),
+        other_before,
+        "new mail in one account is no reason to log in to the other"
     );
 }

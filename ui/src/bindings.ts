@@ -145,7 +145,10 @@ export const commands = {
 	 *  logging in first; a refused one then no longer stops the account).
 	 */
 	updateMailAccount: (draft: AccountDraft, password: string | null) => __TAURI_INVOKE<MailAccount>("update_mail_account", { draft, password }),
-	/**  Removes an account and its keychain entry; the mail it imported stays. */
+	/**
+	 *  Removes an account and its keychain entry; the mail it imported stays. A pass
+	 *  syncing the account finishes it first.
+	 */
 	removeMailAccount: (name: string) => __TAURI_INVOKE<null>("remove_mail_account", { name }),
 	/**  Turns background sync of an account on (it syncs at once) or off. */
 	setMailAccountEnabled: (name: string, enabled: boolean) => __TAURI_INVOKE<MailAccount>("set_mail_account_enabled", { name, enabled }),
@@ -1312,11 +1315,14 @@ export type MailSyncStatus = {
 	/**  Whether a pass is running now. */
 	running: boolean,
 	/**
-	 *  When mail was last synced, ms UTC: the last pass of this run of the app, else
-	 *  the latest account's last successful sync.
+	 *  When mail was last synced, ms UTC: the last pass of this run of the app in
+	 *  which some folder synced, or the latest account's last successful sync.
 	 */
 	lastRunAt: number | null,
-	/**  What the last pass did, per account and folder. */
+	/**
+	 *  What the latest pass of each account did, per folder (a pass that skipped an
+	 *  account, or synced another one alone, leaves its reports).
+	 */
 	lastReports: FolderReport[],
 	/**  Why the last pass as a whole failed, if it did. */
 	lastError: string | null,

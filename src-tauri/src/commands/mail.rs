@@ -80,7 +80,8 @@ pub async fn update_mail_account(
     Ok(saved)
 }
 
-/// Removes an account and its keychain entry; the mail it imported stays.
+/// Removes an account and its keychain entry; the mail it imported stays. A pass
+/// syncing the account finishes it first.
 #[tauri::command]
 #[specta::specta]
 #[tracing::instrument(skip(state, sync), err(Debug))]
@@ -89,6 +90,7 @@ pub async fn remove_mail_account(
     sync: State<'_, MailSync>,
     name: String,
 ) -> Result<(), IpcError> {
+    sync.finished_with(&name).await;
     service::remove_account(state.mutex()?, &name)?;
     sync.reconcile_idle(&state);
     Ok(())

@@ -10,6 +10,7 @@ import {
   execution,
   explanationView,
   folderReport,
+  mailAccount,
   mailSyncStatus,
   reviewItem,
   statusChange,
@@ -30,6 +31,7 @@ vi.mock("../backend", () => ({
     pickExplanationPath: vi.fn(),
     exportExplanation: vi.fn(),
     getMailSyncStatus: vi.fn(),
+    listMailAccounts: vi.fn(),
     syncMailNow: vi.fn(),
     onMailSyncStarted: vi.fn(),
     onMailSyncProgress: vi.fn(),
@@ -47,6 +49,7 @@ beforeEach(() => {
   vi.mocked(backend.getEmail).mockImplementation(async (id) => email({ id }));
   vi.mocked(backend.onImportProgress).mockResolvedValue(() => {});
   vi.mocked(backend.getMailSyncStatus).mockResolvedValue(mailSyncStatus());
+  vi.mocked(backend.listMailAccounts).mockResolvedValue([]);
   vi.mocked(backend.onMailSyncStarted).mockResolvedValue(() => {});
   vi.mocked(backend.onMailSyncProgress).mockResolvedValue(() => {});
   vi.mocked(backend.onMailSyncFinished).mockResolvedValue(() => {});
@@ -419,19 +422,56 @@ describe("mail sync in the inbox", () => {
   });
 
   it("shows the folders that failed, and what a refused password needs", async () => {
+    const refused = "imap.example.com:993 refused the user name or password";
     vi.mocked(backend.getMailSyncStatus).mockResolvedValue(
       mailSyncStatus({
-        accounts: 1,
+        accounts: 2,
         lastRunAt: Date.now(),
         lastReports: [
-          folderReport({ error: { code: "authentication", message: "imap.example.com:993 refused the user name or password" } }),
+          folderReport({ error: { code: "authentication", message: refused } }),
+          folderReport({ account: "home", error: { code: "network", message: "cannot reach imap.home.test:993" } }),
         ],
       }),
     );
+    // home synced since (from Settings): its failure is over.
+    vi.mocked(backend.listMailAccounts).mockResolvedValue([
+      mailAccount({ status: "needs_password", error: refused, errorCode: "authentication" }),
+      mailAccount({ name: "home", status: "ok" }),
+    ]);
     render(<InboxView />);
     const error = await screen.findByTestId("mail-sync-error");
-    expect(error).toHaveTextContent("work · INBOX: imap.example.com:993 refused the user name or password");
+    expect(error).toHaveTextContent(`work · INBOX: ${refused}`);
     expect(error).toHaveTextContent("enter a new password in Settings → Mail accounts");
+    expect(screen.getAllByTestId("mail-sync-error")).toHaveLength(1);
+  });
+
+  it("keeps an account's problem in view until it is fixed, though background passes skip it", async () => {
+    // Background passes leave out an account waiting for a password: the latest one
+    // reported nothing and synced nothing.
+    vi.mocked(backend.getMailSyncStatus).mockResolvedValue(
+      mailSyncStatus({ accounts: 3, lastRunAt: Date.now() - 10 * 60_000, lastReports: [folderReport({ account: "home" })] }),
+    );
+    vi.mocked(backend.listMailAccounts).mockResolvedValue([
+      mailAccount({ status: "needs_password", error: "imap.example.com:993 refused the user name or password", errorCode: "authentication" }),
+      mailAccount({ name: "home", status: "ok" }),
+      mailAccount({ name: "old", status: "error", error: "cannot reach imap.old.test:993", enabled: false }),
+    ]);
+    render(<InboxView />);
+    const error = await screen.findByTestId("mail-sync-error");
+    expect(error).toHaveTextContent("work: imap.example.com:993 refused the user name or password");
+    expect(error).toHaveTextContent("enter a new password in Settings → Mail accounts");
+    expect(screen.getAllByTestId("mail-sync-error")).toHaveLength(1);
+    expect(screen.getByTestId("mail-sync-status")).toHaveTextContent("Synced 10 min ago");
+  });
+
+  it("says a sync failed while the account's last sync stands failed", async () => {
+    vi.mocked(backend.getMailSyncStatus).mockResolvedValue(mailSyncStatus({ accounts: 1, running: true }));
+    vi.mocked(backend.listMailAccounts).mockResolvedValue([
+      mailAccount({ status: "error", error: "cannot reach imap.example.com:993: timed out", errorCode: "network" }),
+    ]);
+    render(<InboxView />);
+    expect(await screen.findByTestId("mail-sync-error")).toHaveTextContent("work: cannot reach imap.example.com:993: timed out");
+    expect(screen.getByTestId("mail-sync-error")).not.toHaveTextContent("password");
   });
 
   it("says nothing about sync when no mail account is set up", async () => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { backend } from "../backend";
 import { formatAgo, formatCount } from "../format";
-import type { FolderReport, IpcError, MailSyncStatus, SyncProgress } from "../types";
+import type { IpcError, MailAccount, MailSyncStatus, SyncProgress } from "../types";
 import { useNow } from "./useNow";
 
 interface Props {
@@ -12,12 +12,47 @@ interface Props {
 /** A folder's first sync under way, by `account/folder`. */
 type FirstSyncs = ReadonlyMap<string, SyncProgress>;
 
+/** Something wrong with an account, as the Inbox says it. */
+interface Problem {
+  key: string;
+  /** `work · INBOX`, or the account alone. */
+  where: string;
+  message: string;
+  /** Fixed by a new password in Settings. */
+  password: boolean;
+}
+
+/**
+ * What needs attention: each enabled account whose last sync failed or that waits
+ * for a password, with the folders its latest pass failed on when there are any.
+ * The account's own status carries it across passes that skip the account, so the
+ * line stays until the account syncs again. Without the accounts (they could not be
+ * read), the failed folders of the latest passes.
+ */
+function syncProblems(status: MailSyncStatus, accounts: readonly MailAccount[] | null): Problem[] {
+  const failed = status.lastReports.flatMap(({ account, folder, error }) =>
+    error === null
+      ? []
+      : [{ key: `${account}/${folder}`, account, where: `${account} · ${folder}`, message: error.message, password: error.code === "authentication" }],
+  );
+  if (accounts === null) return failed;
+  return accounts.flatMap((a): Problem[] => {
+    if (!a.enabled || (a.status !== "error" && a.status !== "needs_password")) return [];
+    const password = a.status === "needs_password";
+    const folders = failed.filter((f) => f.account === a.name).map((f) => ({ ...f, password: f.password || password }));
+    if (folders.length > 0) return folders;
+    const message = a.error ?? (password ? "the password is refused or missing" : "the last sync failed");
+    return [{ key: a.name, where: a.name, message, password }];
+  });
+}
+
 /**
  * The Inbox's mail-sync line: "Synced 2 min ago · Sync now", a progress bar per
- * folder while a first sync runs, and the folders that failed.
+ * folder while a first sync runs, and the accounts whose sync failed.
  */
 export function MailSyncBar({ onSynced }: Props) {
   const [status, setStatus] = useState<MailSyncStatus | null>(null);
+  const [accounts, setAccounts] = useState<MailAccount[] | null>(null);
   const [first, setFirst] = useState<FirstSyncs>(new Map());
   const [failure, setFailure] = useState<IpcError | null>(null);
   const now = useNow();
@@ -28,11 +63,21 @@ export function MailSyncBar({ onSynced }: Props) {
   });
 
   const reload = useCallback(async () => {
-    try {
-      setStatus(await backend.getMailSyncStatus());
-    } catch {
-      // No status: the line stays hidden; the Inbox itself still works.
-    }
+    const loadStatus = async () => {
+      try {
+        setStatus(await backend.getMailSyncStatus());
+      } catch {
+        // No status: the line stays hidden; the Inbox itself still works.
+      }
+    };
+    const loadAccounts = async () => {
+      try {
+        setAccounts(await backend.listMailAccounts());
+      } catch {
+        setAccounts(null);
+      }
+    };
+    await Promise.all([loadStatus(), loadAccounts()]);
   }, []);
 
   useEffect(() => {
@@ -71,7 +116,7 @@ export function MailSyncBar({ onSynced }: Props) {
 
   if (status === null || status.accounts === 0) return null;
   const running = status.running;
-  const failed = status.lastReports.filter((r): r is FolderReport & { error: NonNullable<FolderReport["error"]> } => r.error !== null);
+  const problems = syncProblems(status, accounts);
   const bars = [...first.values()].filter((p) => p.total > 0);
   return (
     <div className="mail-sync" data-testid="mail-sync">
@@ -104,13 +149,12 @@ export function MailSyncBar({ onSynced }: Props) {
           Mail sync failed: {status.lastError}
         </p>
       )}
-      {!running &&
-        failed.map((r) => (
-          <p key={`${r.account}/${r.folder}`} className="field-error" data-testid="mail-sync-error">
-            {r.account} · {r.folder}: {r.error.message}
-            {r.error.code === "authentication" && " — enter a new password in Settings → Mail accounts."}
-          </p>
-        ))}
+      {problems.map((p) => (
+        <p key={p.key} className="field-error" data-testid="mail-sync-error">
+          {p.where}: {p.message}
+          {p.password && " — enter a new password in Settings → Mail accounts."}
+        </p>
+      ))}
       {failure && (
         <p className="field-error" role="alert" data-testid="mail-sync-error">
           Could not sync: {failure.message}

@@ -65,10 +65,9 @@ export function folderLines(text: string): string[] {
 
 const isLoopback = (host: string) => /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
 
+/** Today as the backend sees it: the UTC date (east of UTC, the local date is a day ahead for some hours). */
 function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** Checks what was typed; `adding`: a password is required. */

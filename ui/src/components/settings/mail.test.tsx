@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { mailAccount } from "../../test/fixtures";
@@ -109,6 +109,36 @@ describe("adding a mail account", () => {
     await user.click(within(dialog).getByTestId("mail-save"));
     expect(await within(dialog).findByTestId("mail-save-error")).toHaveTextContent("refused the user name or password");
     expect(screen.getByTestId("mail-account-dialog")).toBeInTheDocument();
+  });
+});
+
+describe("the since day", () => {
+  it("is checked against today in UTC, as the backend does: east of UTC the local date runs ahead", async () => {
+    vi.stubEnv("TZ", "Pacific/Auckland");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    // 12:30 on 2 March in Auckland, still 1 March in UTC.
+    vi.setSystemTime(new Date("2026-03-01T23:30:00Z"));
+    try {
+      expect(new Date().getDate()).toBe(2);
+      const { user, dialog } = await openAdd();
+      await user.type(screen.getByTestId("mail-name"), "work");
+      await user.type(screen.getByTestId("mail-host"), "imap.example.com");
+      await user.type(screen.getByTestId("mail-user"), "me@example.com");
+      await user.type(screen.getByTestId("mail-password"), "pw");
+      fireEvent.change(screen.getByTestId("mail-since"), { target: { value: "2026-03-02" } });
+      await user.click(within(dialog).getByTestId("mail-save"));
+      expect(within(dialog).queryByTestId("field-error-since")).toHaveTextContent("Choose a day in the past");
+      expect(backend.addMailAccount).not.toHaveBeenCalled();
+      expect(screen.getByTestId("mail-since")).toHaveAttribute("max", "2026-03-01");
+
+      vi.mocked(backend.addMailAccount).mockResolvedValue(mailAccount({ since: "2026-03-01" }));
+      fireEvent.change(screen.getByTestId("mail-since"), { target: { value: "2026-03-01" } });
+      await user.click(within(dialog).getByTestId("mail-save"));
+      expect(backend.addMailAccount).toHaveBeenCalledWith(expect.objectContaining({ since: "2026-03-01" }), "pw");
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllEnvs();
+    }
   });
 });
 
