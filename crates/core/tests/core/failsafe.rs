@@ -987,6 +987,11 @@ async fn thousands_of_runs_under_every_fault_stay_within_policy_and_add_up() {
         let Some(asked) = asked.get(i).copied().flatten() else {
             continue;
         };
+        // On a loaded machine the fast clock can cut an attempt before the answer is
+        // read: that call never saw the header, so there was no wait to honour.
+        if kind.as_deref() == Some("timeout") {
+            continue;
+        }
         assert!(
             matches!(kind.as_deref(), Some("http" | "rate_limit")),
             "call {i} got the scripted fault asking {asked} ms: {kind:?}"
