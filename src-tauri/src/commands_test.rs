@@ -542,3 +542,37 @@ fn a_mail_server_that_is_not_there_fails_fast_and_never_echoes_the_password() {
         "an account whose login failed is not kept"
     );
 }
+
+#[test]
+fn gpu_acceleration_is_off_until_turned_on_over_ipc() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_app, w) = app(dir.path());
+    // `JOBTRAIL_GPU` decides when set; the test process normally has none.
+    let env = jobtrail_core::settings::env_bool(jobtrail_core::settings::GPU_ENV);
+    let settings = invoke(&w, "get_settings", json!({})).expect("settings");
+    assert_eq!(
+        settings["display"]["gpuAcceleration"],
+        env.unwrap_or(false),
+        "off by default: {settings}"
+    );
+    let saved = invoke(
+        &w,
+        "set_display_settings",
+        json!({"config": {"gpuAcceleration": true}}),
+    )
+    .expect("saved");
+    assert_eq!(saved["gpuAcceleration"], env.unwrap_or(true));
+    let settings = invoke(&w, "get_settings", json!({})).expect("settings");
+    assert_eq!(
+        settings["display"]["gpuAcceleration"],
+        env.unwrap_or(true),
+        "stored for the next start"
+    );
+    let err = invoke(
+        &w,
+        "set_display_settings",
+        json!({"config": {"gpuAcceleration": "yes"}}),
+    )
+    .expect_err("not a boolean");
+    assert_eq!(err["code"], "invalid_input", "{err}");
+}

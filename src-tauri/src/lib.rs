@@ -14,6 +14,7 @@ mod hostile_ipc_test;
 pub mod mail_sync;
 #[cfg(test)]
 mod mail_sync_test;
+mod rendering;
 mod scheduler;
 #[cfg(test)]
 mod security_test;
@@ -57,6 +58,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::settings::set_monitoring_config,
             commands::settings::set_alert_thresholds,
             commands::settings::set_notification_settings,
+            commands::settings::set_display_settings,
             commands::explain::get_explanation,
             commands::explain::export_explanation,
             commands::explain::relabel_email,
@@ -180,7 +182,15 @@ pub fn run() {
                 let _ = window.hide();
             }
         });
-    let app = configure(builder, StoreState::open_default(), |app| {
+    let store = StoreState::open_default();
+    let gpu = rendering::gpu_acceleration(&store);
+    let app = configure(builder, store, move |app| {
+        if let Err(e) = rendering::create_main_window(app, gpu) {
+            tracing::error!(error = %e, "the window could not be created");
+            eprintln!("jobtrail: the window could not be created: {e}");
+            app.exit(1);
+            return;
+        }
         if let Err(e) = tray::create(app) {
             tracing::warn!(error = %e, "no system tray; closing the window quits");
         }

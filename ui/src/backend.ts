@@ -13,6 +13,7 @@ import type {
   ApplicationDraft,
   Budgets,
   CircuitChanged,
+  DisplaySettings,
   EmailCategory,
   ErrorCategory,
   ExecutionFinished,
@@ -281,6 +282,8 @@ export const backend = {
   setMonitoringConfig: (config: MonitoringConfig) => call(() => commands.setMonitoringConfig(config)),
   setAlertThresholds: (thresholds: AlertThresholds) => call(() => commands.setAlertThresholds(thresholds)),
   setNotificationSettings: (notifications: NotificationSettings) => call(() => commands.setNotificationSettings(notifications)),
+  /** GPU acceleration of the window, from the next start. */
+  setDisplaySettings: (config: DisplaySettings) => call(() => commands.setDisplaySettings(config)),
 
   // ── Mail accounts and sync ──────────────────────────────────────────────────
 

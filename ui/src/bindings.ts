@@ -41,6 +41,11 @@ export const commands = {
 	setAlertThresholds: (thresholds: AlertThresholds) => __TAURI_INVOKE<AlertThresholds>("set_alert_thresholds", { thresholds }),
 	/**  Which desktop notifications to show. */
 	setNotificationSettings: (notifications: NotificationSettings) => __TAURI_INVOKE<NotificationSettings>("set_notification_settings", { notifications }),
+	/**
+	 *  GPU acceleration of the window; applies at the next start. Returns what will be in
+	 *  effect then (`JOBTRAIL_GPU` still wins).
+	 */
+	setDisplaySettings: (config: DisplaySettings) => __TAURI_INVOKE<DisplaySettings>("set_display_settings", { config }),
 	getExplanation: (executionId: number) => __TAURI_INVOKE<ExplanationView>("get_explanation", { executionId }),
 	/**  Writes the explanation to `path` (chosen in the save dialog) in `format`. */
 	exportExplanation: (executionId: number, format: string, path: string) => __TAURI_INVOKE<string>("export_explanation", { executionId, format, path }),
@@ -678,6 +683,16 @@ export type Dashboard = {
 	series: Series,
 	/**  How run times spread over the period. */
 	durations: DurationBar[],
+};
+
+/**  How the desktop window draws; read once, when the app starts. */
+export type DisplaySettings = {
+	/**
+	 *  GPU compositing of the window's page (WebKitGTK's hardware acceleration). Off
+	 *  by default: without a GPU driver it draws the same page through a software
+	 *  OpenGL renderer, for about 120 MiB more memory.
+	 */
+	gpuAcceleration?: boolean,
 };
 
 /**  One bar of the run-time distribution. */
@@ -1808,6 +1823,8 @@ export type Settings = {
 	notifications: NotificationSettings,
 	/**  How often mail syncs and whether new job mail is analysed on its own. */
 	mail: MailSettings,
+	/**  How the window draws, from the next start (`JOBTRAIL_GPU` wins). */
+	display: DisplaySettings,
 	logging: LoggingSettings,
 	/**  Settings an environment variable decides: shown, not editable, in the UI. */
 	envOverrides: EnvOverride[],

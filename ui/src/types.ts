@@ -120,6 +120,7 @@ export type {
   AgentConfigDraft,
   AlertThresholds,
   Budgets,
+  DisplaySettings,
   EnvOverride,
   FailsafeConfig,
   LoggingSettings,

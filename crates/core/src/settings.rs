@@ -660,7 +660,7 @@ pub const GPU_ENV: &str = "JOBTRAIL_GPU";
 pub struct DisplaySettings {
     /// GPU compositing of the window's page (WebKitGTK's hardware acceleration). Off
     /// by default: without a GPU driver it draws the same page through a software
-    /// OpenGL renderer, for about 95 MiB more memory.
+    /// OpenGL renderer, for about 120 MiB more memory.
     pub gpu_acceleration: bool,
 }
 

@@ -6,8 +6,8 @@ use jobtrail_core::cost::{self, Budgets};
 use jobtrail_core::mail::settings::{self as mail_settings, MailSettings};
 use jobtrail_core::monitor::AlertThresholds;
 use jobtrail_core::settings::{
-    self, AgentConfig, AgentConfigDraft, EnvOverride, FailsafeConfig, MonitoringConfig,
-    NotificationSettings, ProviderSettings,
+    self, AgentConfig, AgentConfigDraft, DisplaySettings, EnvOverride, FailsafeConfig,
+    MonitoringConfig, NotificationSettings, ProviderSettings,
 };
 use serde::Serialize;
 use tauri::State;
@@ -43,6 +43,8 @@ pub struct Settings {
     notifications: NotificationSettings,
     /// How often mail syncs and whether new job mail is analysed on its own.
     mail: MailSettings,
+    /// How the window draws, from the next start (`JOBTRAIL_GPU` wins).
+    display: DisplaySettings,
     logging: LoggingSettings,
     /// Settings an environment variable decides: shown, not editable, in the UI.
     env_overrides: Vec<EnvOverride>,
@@ -66,6 +68,7 @@ pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcE
             budgets: cost::budget::budgets(s)?,
             notifications: settings::notifications(s)?,
             mail: mail_settings::get(s)?,
+            display: settings::display(s)?,
             logging: LoggingSettings {
                 log_level: std::env::var(LOG_LEVEL_ENV)
                     .ok()
@@ -142,4 +145,17 @@ pub async fn set_notification_settings(
     let saved = state.with(|s| Ok(settings::set_notifications(s, notifications)?))?;
     watch.poke();
     Ok(saved)
+}
+
+/// GPU acceleration of the window; applies at the next start. Returns what will be in
+/// effect then (`JOBTRAIL_GPU` still wins).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn set_display_settings(
+    state: State<'_, StoreState>,
+    config: Arg<DisplaySettings>,
+) -> Result<DisplaySettings, IpcError> {
+    let config = config.get("config")?;
+    state.with(|s| Ok(settings::set_display(s, config)?))
 }

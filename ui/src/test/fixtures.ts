@@ -212,6 +212,7 @@ export function settings(over: Partial<Settings> = {}): Settings {
     budgets: { dailyBudget: null, monthlyBudget: null, agentDailyBudgets: {}, hardLimit: false },
     notifications: { budget: true, performance: true, unpriced: true, escalations: true, jobMail: true },
     mail: { intervalMinutes: 5, autoAnalyse: true },
+    display: { gpuAcceleration: false },
     logging: { logLevel: "info", structuredLogging: false },
     envOverrides: [],
     ...over,
