@@ -6,6 +6,7 @@ import { ProviderForm } from "./ProviderForm";
 import { AlertThresholdsForm } from "./settings/AlertThresholdsForm";
 import { ApiKeyForm } from "./settings/ApiKeyForm";
 import { BudgetsForm } from "./settings/BudgetsForm";
+import { DisplayForm } from "./settings/DisplayForm";
 import { FailsafeForm } from "./settings/FailsafeForm";
 import { MailAccounts } from "./settings/MailAccounts";
 import { MailSettingsForm } from "./settings/MailSettingsForm";
@@ -110,6 +111,7 @@ const SECTIONS = [
   { id: "settings-notifications-section", label: "Notifications" },
   { id: "settings-prices-section", label: "Prices" },
   { id: "settings-data-section", label: "Monitoring & data" },
+  { id: "settings-display-section", label: "Display" },
 ] as const;
 
 function SettingsForms({ settings, focusAgent }: { settings: Settings; focusAgent: string | null }) {
@@ -190,6 +192,10 @@ function SettingsForms({ settings, focusAgent }: { settings: Settings; focusAgen
 
       <section id="settings-data-section" className="settings-section" aria-label="Monitoring and data">
         <MonitoringForm initial={settings.monitoring} logging={settings.logging} env={env} />
+      </section>
+
+      <section id="settings-display-section" className="settings-section" aria-label="Display">
+        <DisplayForm initial={settings.display} env={env} />
       </section>
     </div>
   );
