@@ -44,7 +44,14 @@ async fn a_new_users_first_session() -> Result<()> {
 
     // Why did it decide that?
     app.testid("why-button").await?.click().await?;
-    let why = app.testid("explanation").await?.text().await?;
+    // The panel opens at once and says "Loading the explanation…" until it has it.
+    let panel = app.testid("explanation").await?;
+    let mut why = panel.text().await?;
+    let deadline = std::time::Instant::now() + jobtrail_e2e::WAIT;
+    while why.contains("Loading") && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        why = panel.text().await?;
+    }
     ensure!(
         why.contains("Confidence") || why.contains("confidence"),
         "{why}"

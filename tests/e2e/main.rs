@@ -7,6 +7,7 @@ mod applications;
 mod bench_ui;
 mod dashboard;
 mod desktop;
+mod display;
 mod inbox;
 mod journey;
 mod keychain;

@@ -89,6 +89,22 @@ impl Drop for Group {
     }
 }
 
+/// A program started by [`Desktop::spawn`]; dropping it stops it and its children.
+#[derive(Debug)]
+pub struct Running(Group);
+
+impl Running {
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.0.child.id()
+    }
+
+    /// Its exit status, once it has exited.
+    pub fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.0.exited()
+    }
+}
+
 /// A private desktop session with tauri-driver listening in it.
 #[derive(Debug)]
 pub struct Desktop {
@@ -157,10 +173,17 @@ impl Desktop {
             .env("E2E_NATIVE_PORT", native_port.to_string())
             .env("E2E_NOTIFY_LOG", r.join("notifications.log"))
             .env("E2E_BUS_FILE", r.join("session-bus"))
-            // WebKit's sandbox needs user namespaces, which CI containers may not give.
-            .env("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS", "1")
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            // The app runs as it ships: nothing here changes how WebKit draws, whether
+            // it uses a GPU or how it sandboxes its processes, and neither may a
+            // developer's shell. (WebKitGTK 4.1's bubblewrap sandbox is opt-in and must
+            // be chosen before WebKit's first helper process, which wry starts with the
+            // web view; Tauri does not turn it on, so the app ships without it and the
+            // variable that disabled it here changed nothing.)
+            .env_remove("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS")
+            .env_remove("WEBKIT_DISABLE_COMPOSITING_MODE")
+            .env_remove("WEBKIT_DISABLE_DMABUF_RENDERER")
+            .env_remove("LIBGL_ALWAYS_SOFTWARE")
+            .env_remove("JOBTRAIL_GPU")
             .env_remove("DBUS_SESSION_BUS_ADDRESS")
             .envs(env.iter().copied())
             .stdin(Stdio::null());
@@ -249,7 +272,7 @@ impl Desktop {
     }
 
     /// A command for any program inside this desktop session (`secret-tool` to read
-    /// the keychain the app wrote to), with the CLI's environment.
+    /// the keychain the app wrote to), with the CLI's environment and the display.
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Result<Command> {
         let bin = program;
         let bus = std::fs::read_to_string(self.root.path().join("session-bus"))
@@ -258,6 +281,7 @@ impl Desktop {
         let mut cmd = Command::new(bin);
         cmd.env_remove("OPENAI_API_KEY")
             .env_remove("OPENAI_BASE_URL")
+            .env("DISPLAY", &self.display)
             .env("DBUS_SESSION_BUS_ADDRESS", bus)
             .env("JOBTRAIL_DATA_DIR", self.data_dir())
             .env("HOME", r.join("home"))
@@ -265,6 +289,17 @@ impl Desktop {
             .env("XDG_CONFIG_HOME", r.join("xdg-config"))
             .env("XDG_RUNTIME_DIR", r.join("runtime"));
         Ok(cmd)
+    }
+
+    /// Starts a program in this desktop as a person would (no WebDriver): the app
+    /// itself from [`Desktop::command`], say. It and whatever it started are stopped
+    /// when the returned value is dropped; its output goes to `<name>.log` in [`Desktop::root`].
+    pub fn spawn(&self, name: &'static str, mut cmd: Command) -> Result<Running> {
+        let log = std::fs::File::create(self.root.path().join(format!("{name}.log")))?;
+        cmd.stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log);
+        Ok(Running(Group::spawn(name, &mut cmd)?))
     }
 
     /// What the notification server received: one line per `Notify` call.
