@@ -18,10 +18,13 @@ mkdir -p "$(dirname "$report")"
   # an incremental sync with nothing new, APPEND → IDLE → the application moving.
   $cargo bench -p jobtrail-core --bench mail
   # The app: a debug build with the UI embedded for the CLI and the dashboard figure,
-  # and the release build people install (binary and .deb) for start-up and memory.
+  # and the release build people install (binary and .deb) for start-up and memory,
+  # run as it ships (no variable changes how WebKit draws or sandboxes).
   ui/node_modules/.bin/tauri build --debug --bundles deb
   $cargo build -p jobtrail-cli
   ui/node_modules/.bin/tauri build --bundles deb
+  # The floor the app's memory is measured against: a bare WebKitGTK window (tao + wry).
+  $cargo build --release -p jobtrail-e2e --bin jobtrail-bare-window
   $cargo test -p jobtrail-e2e --test e2e bench_ui -- --ignored --nocapture --test-threads=1
 } 2>&1 | tee "$report"
 echo "bench: the whole output is in $report"

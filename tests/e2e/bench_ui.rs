@@ -1,5 +1,6 @@
-//! Figures for `make bench` (ignored in `make test`): how fast the dashboard draws a
-//! week of minute-level data in the real app.
+//! Figures for `make bench` (ignored in `make test`) on the real app: how fast the
+//! dashboard draws a week of minute-level data; the release build's start-up over a
+//! million runs; its memory idle on the dashboard against a bare WebKitGTK window.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -105,9 +106,10 @@ fn release_app() -> Result<std::path::PathBuf> {
     Ok(path)
 }
 
-/// Memory of a process in KiB, from `/proc`: resident (`VmRSS`), proportional (`Pss`:
-/// shared pages divided among the processes using them) and the anonymous part of it
-/// (heap, stacks: what the process itself allocated rather than mapped libraries).
+/// Memory of processes in KiB, from `/proc`: resident (`VmRSS`), proportional (`Pss`
+/// from `smaps_rollup`: shared pages divided among the processes mapping them, so the
+/// figures of several processes add up) and the anonymous part of it (heap, stacks:
+/// what the processes allocated rather than mapped from files).
 #[derive(Debug, Default, Clone, Copy)]
 struct Memory {
     rss: u64,
@@ -139,51 +141,164 @@ impl Memory {
             pss_anon: self.pss_anon + o.pss_anon,
         }
     }
+
+    fn pss_mib(self) -> f64 {
+        self.pss as f64 / 1024.0
+    }
 }
 
 impl std::fmt::Display for Memory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} MiB resident (PSS {} MiB, of it {} MiB allocated)",
-            self.rss / 1024,
-            self.pss / 1024,
-            self.pss_anon / 1024
+            "PSS {:.0} MiB ({:.0} allocated), RSS {:.0} MiB",
+            self.pss_mib(),
+            self.pss_anon as f64 / 1024.0,
+            self.rss as f64 / 1024.0
         )
     }
 }
 
-/// The app's process and its WebKit web process, idle.
-fn app_memory(app_bin: &std::path::Path) -> Result<String> {
-    let all = processes();
-    let app_pid = all
-        .iter()
-        .find(|p| p.3 == app_bin)
-        .map(|p| p.0)
-        .context("the app's process")?;
-    let app = Memory::of(app_pid);
-    let mut web = Memory::default();
-    let mut others = Vec::new();
-    for (pid, ppid, comm, _) in &all {
-        if *ppid == app_pid {
-            if comm.starts_with("WebKitWebProces") {
-                web = web.add(Memory::of(*pid));
-            } else {
-                others.push(format!("{comm}: {}", Memory::of(*pid)));
+/// Every process of a program: the program and all it started (WebKit's web and
+/// network processes, their sandbox's bubblewrap and D-Bus proxy), by kind.
+#[derive(Debug, Default)]
+struct Footprint {
+    main: Memory,
+    web: Memory,
+    network: Memory,
+    /// Sandbox helpers and anything else, with their names.
+    others: Vec<(String, Memory)>,
+}
+
+impl Footprint {
+    fn of(root: u32) -> Self {
+        let all = processes();
+        let mut out = Self {
+            main: Memory::of(root),
+            ..Self::default()
+        };
+        let mut parents = vec![root];
+        while let Some(parent) = parents.pop() {
+            for (pid, ppid, comm, _) in &all {
+                if *ppid != parent {
+                    continue;
+                }
+                parents.push(*pid);
+                let m = Memory::of(*pid);
+                // `comm` is cut at 15 bytes: WebKitWebProces, WebKitNetworkPr.
+                if comm.starts_with("WebKitWebProc") {
+                    out.web = out.web.add(m);
+                } else if comm.starts_with("WebKitNetwork") {
+                    out.network = out.network.add(m);
+                } else {
+                    out.others.push((comm.clone(), m));
+                }
             }
         }
+        out
     }
-    Ok(format!(
-        "app + web process {}; app {}; web process {}{}",
-        app.add(web),
-        app,
-        web,
-        if others.is_empty() {
-            String::new()
-        } else {
-            format!("; besides: {}", others.join(", "))
+
+    fn total(&self) -> Memory {
+        self.others
+            .iter()
+            .fold(self.main.add(self.web).add(self.network), |t, (_, m)| {
+                t.add(*m)
+            })
+    }
+}
+
+impl std::fmt::Display for Footprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let others = self
+            .others
+            .iter()
+            .fold(Memory::default(), |t, (_, m)| t.add(*m));
+        let mut names: Vec<&str> = self.others.iter().map(|(n, _)| n.as_str()).collect();
+        names.dedup();
+        write!(
+            f,
+            "{}\n    main process {}\n    web process {}\n    network process {}",
+            self.total(),
+            self.main,
+            self.web,
+            self.network,
+        )?;
+        if !names.is_empty() {
+            write!(f, "\n    others ({}) {others}", names.join(", "))?;
         }
-    ))
+        Ok(())
+    }
+}
+
+/// How long a program is left alone before its memory is read: past the app's first
+/// upkeep pass (20 s after start).
+const IDLE: std::time::Duration = std::time::Duration::from_secs(25);
+
+/// Starts `cmd` in the desktop as a person would (no WebDriver, no automation), leaves
+/// it idle, takes a screenshot (to check it drew its page) and reads its memory.
+async fn idle_footprint(
+    desktop: &Desktop,
+    name: &'static str,
+    cmd: std::process::Command,
+) -> Result<Footprint> {
+    let mut running = desktop.spawn(name, cmd)?;
+    tokio::time::sleep(IDLE).await;
+    if let Some(status) = running.exited() {
+        anyhow::bail!(
+            "{name} exited ({status}): {}",
+            std::fs::read_to_string(desktop.root().join(format!("{name}.log"))).unwrap_or_default()
+        );
+    }
+    let footprint = Footprint::of(running.pid());
+    crate::dashboard::shoot(desktop, &format!("bench-idle-{name}")).await?;
+    drop(running);
+    Ok(footprint)
+}
+
+/// The bare WebKitGTK window `make bench` builds beside the release app
+/// (`tests/bare_window`), or `JOBTRAIL_BENCH_BARE_WINDOW`.
+fn bare_window(app_bin: &std::path::Path) -> Result<std::path::PathBuf> {
+    let path = match std::env::var_os("JOBTRAIL_BENCH_BARE_WINDOW") {
+        Some(p) => std::path::PathBuf::from(p),
+        None => app_bin.with_file_name("jobtrail-bare-window"),
+    };
+    anyhow::ensure!(
+        path.exists(),
+        "{} is missing: `make bench` builds it (cargo build --release -p jobtrail-e2e --bin jobtrail-bare-window)",
+        path.display()
+    );
+    Ok(path)
+}
+
+/// Jobtrail idle on its dashboard against the floor: a bare WebKitGTK window showing a
+/// static page, drawn the same way (GPU compositing off), in the same desktop; then
+/// Jobtrail with GPU acceleration on (`JOBTRAIL_GPU=1`: what versions before the
+/// setting did), for what compositing costs here.
+async fn memory_against_the_floor(desktop: &Desktop, app_bin: &std::path::Path) -> Result<()> {
+    let bare = idle_footprint(
+        desktop,
+        "bare-window",
+        desktop.command(bare_window(app_bin)?)?,
+    )
+    .await?;
+    let app = idle_footprint(desktop, "app", desktop.command(app_bin)?).await?;
+    gone(app_bin).await?;
+    let mut gpu = desktop.command(app_bin)?;
+    gpu.env("JOBTRAIL_GPU", "1");
+    let gpu = idle_footprint(desktop, "app-gpu", gpu).await?;
+    gone(app_bin).await?;
+    println!(
+        "idle memory, {IDLE:?} after start, every process summed (started as a person does: no WebDriver; as shipped, GPU compositing off)"
+    );
+    println!("  bare WebKitGTK window (tao + wry, a static page): {bare}");
+    println!("  Jobtrail on its dashboard, {MILLION} runs: {app}");
+    println!(
+        "  Jobtrail / bare window: {:.2}× PSS ({:+.0} MiB)",
+        app.total().pss_mib() / bare.total().pss_mib(),
+        app.total().pss_mib() - bare.total().pss_mib()
+    );
+    println!("  Jobtrail with GPU acceleration on (JOBTRAIL_GPU=1): {gpu}");
+    Ok(())
 }
 
 /// Waits until no process runs `app_bin`: each start is measured from nothing.
@@ -259,12 +374,7 @@ async fn cold_start_and_idle_memory_with_a_million_runs() -> Result<()> {
     // The very first start in a fresh profile builds caches (fonts, WebKit) a person's
     // machine has after its first use; it is shown apart, on an empty store.
     let (app, first) = start_to_dashboard(&desktop, false).await?;
-    // Idle: past the upkeep's first pass (20 s after start).
-    tokio::time::sleep(std::time::Duration::from_secs(25)).await;
-    println!(
-        "first start in a fresh profile, empty store: {first:.0} ms; idle: {}",
-        app_memory(&app_bin)?
-    );
+    println!("first start in a fresh profile, empty store: {first:.0} ms");
     app.quit().await?;
     gone(&app_bin).await?;
     let filled = std::time::Instant::now();
@@ -307,12 +417,6 @@ async fn cold_start_and_idle_memory_with_a_million_runs() -> Result<()> {
             println!(
                 "get_monitoring_health + get_dashboard (24 h over {MILLION} runs) over IPC, warm: {ipc:.1} ms"
             );
-            // Idle: past the upkeep's first pass (20 s after start).
-            tokio::time::sleep(std::time::Duration::from_secs(25)).await;
-            println!(
-                "idle on the dashboard, {MILLION} runs: {}",
-                app_memory(&app_bin)?
-            );
         }
         app.quit().await?;
         gone(&app_bin).await?;
@@ -321,6 +425,7 @@ async fn cold_start_and_idle_memory_with_a_million_runs() -> Result<()> {
         "start to the dashboard showing the store's data (release build, Xvfb, {MILLION} runs): {:.0} ms, {:.0} ms, {:.0} ms",
         starts[0], starts[1], starts[2]
     );
+    memory_against_the_floor(&desktop, &app_bin).await?;
     let debs = app_bin.parent().context("release dir")?.join("bundle/deb");
     for entry in std::fs::read_dir(&debs).into_iter().flatten().flatten() {
         let path = entry.path();
