@@ -178,7 +178,7 @@ fn password_arg(raw: String) -> Result<Password, IpcError> {
         IpcError::invalid(
             "password",
             format!(
-                "Enter the app password (at most {} characters)",
+                "Enter the app password (at most {} characters, no line breaks)",
                 Password::MAX_CHARS
             ),
         )
