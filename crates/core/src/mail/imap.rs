@@ -287,11 +287,6 @@ impl Connection {
         })
     }
 
-    /// `host:port`.
-    pub fn server(&self) -> &str {
-        &self.server
-    }
-
     /// Whether the server offers `IDLE`.
     pub fn supports_idle(&self) -> bool {
         self.idle

@@ -158,11 +158,6 @@ pub trait SyncHooks: Send {
     }
 }
 
-/// Hooks that hear nothing.
-#[derive(Debug, Default)]
-pub struct Quiet;
-impl SyncHooks for Quiet {}
-
 fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
     store.lock().unwrap_or_else(PoisonError::into_inner)
 }
