@@ -52,29 +52,8 @@ fn the_pass_at_start_imports_and_idle_brings_new_mail_within_seconds() {
     // The keychain is the desktop's; this test gives the password itself.
     app.mail_sync()
         .set_passwords(|_| Ok(Password::new(PASSWORD)));
-    app.state::<crate::StoreState>()
-        .with(|s| {
-            let draft = AccountDraft {
-                name: "idle".into(),
-                host: server.host().into(),
-                port: Some(server.plain_port()),
-                security: Some(Security::None),
-                user: USER.into(),
-                ..AccountDraft::default()
-            };
-            let config = draft.validated(s.today())?;
-            account::add(s, &config)?;
-            // An hour between passes: only IDLE can bring the second message in time.
-            settings::set(
-                s,
-                MailSettings {
-                    interval_minutes: 60,
-                    auto_analyse: false,
-                },
-            )?;
-            Ok(())
-        })
-        .expect("account stored");
+    // An hour between passes: only IDLE can bring the second message in time.
+    add_account(&app, server, "idle", USER);
 
     crate::mail_sync::start(app.handle().clone());
     let emails = || -> Vec<Value> {

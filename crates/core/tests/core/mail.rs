@@ -84,6 +84,21 @@ fn sync_now(
     .expect("the store works")
 }
 
+/// One sync with the test password and the app's batch limits.
+fn sync_once(
+    store: &Mutex<Store>,
+    failsafe: &Failsafe,
+    account: &MailAccount,
+) -> Vec<FolderReport> {
+    sync_now(
+        store,
+        failsafe,
+        account,
+        &password(),
+        BatchLimits::default(),
+    )
+}
+
 fn stored_keys(store: &Store) -> Vec<String> {
     store
         .read(|c| {
@@ -118,13 +133,7 @@ fn a_first_sync_imports_every_shape_a_second_nothing_and_new_mail_next() {
     let store = Mutex::new(store);
     let failsafe = fast_failsafe();
 
-    let first = sync_now(
-        &store,
-        &failsafe,
-        &account,
-        &password(),
-        BatchLimits::default(),
-    );
+    let first = sync_once(&store, &failsafe, &account);
     assert_eq!(first.len(), 1, "one report per folder");
     let r = &first[0];
     assert_eq!(r.error, None, "the sync worked: {r:?}");
@@ -179,13 +188,7 @@ fn a_first_sync_imports_every_shape_a_second_nothing_and_new_mail_next() {
     );
     drop(s);
 
-    let second = sync_now(
-        &store,
-        &failsafe,
-        &account,
-        &password(),
-        BatchLimits::default(),
-    );
+    let second = sync_once(&store, &failsafe, &account);
     assert_eq!(
         (
             second[0].fetched,
@@ -205,13 +208,7 @@ fn a_first_sync_imports_every_shape_a_second_nothing_and_new_mail_next() {
             &[],
         )
         .unwrap();
-    let third = sync_now(
-        &store,
-        &failsafe,
-        &account,
-        &password(),
-        BatchLimits::default(),
-    );
+    let third = sync_once(&store, &failsafe, &account);
     assert_eq!((third[0].fetched, third[0].imported), (1, 1), "{third:?}");
     assert_eq!(third[0].last_uid, Some(new_uid));
 
@@ -259,13 +256,7 @@ fn a_recreated_folder_is_read_again_without_duplicating_anything() {
     let account = add_account(&mut store, server, &user, &["Jobs"]);
     let store = Mutex::new(store);
     let failsafe = fast_failsafe();
-    let first = sync_now(
-        &store,
-        &failsafe,
-        &account,
-        &password(),
-        BatchLimits::default(),
-    );
+    let first = sync_once(&store, &failsafe, &account);
     let keys = stored_keys(&store.lock().unwrap());
     assert_eq!(first[0].imported, seed.len() - 1);
 
@@ -275,13 +266,7 @@ fn a_recreated_folder_is_read_again_without_duplicating_anything() {
     for (_, raw) in &seed {
         server.append(&user, PASSWORD, "Jobs", raw, &[]).unwrap();
     }
-    let again = sync_now(
-        &store,
-        &failsafe,
-        &account,
-        &password(),
-        BatchLimits::default(),
-    );
+    let again = sync_once(&store, &failsafe, &account);
     let r = &again[0];
     assert!(r.rescanned, "a changed UIDVALIDITY means a rescan: {r:?}");
     assert_eq!(r.uid_validity, Some(new));
