@@ -61,8 +61,8 @@ pub fn log_dir(data_dir: &Path) -> PathBuf {
 }
 
 /// The log directory of the default data directory.
-pub fn default_log_dir() -> crate::store::Result<PathBuf> {
-    crate::store::default_data_dir().map(|d| log_dir(&d))
+pub fn default_log_dir() -> crate::error::StoreResult<PathBuf> {
+    crate::paths::default_data_dir().map(|d| log_dir(&d))
 }
 
 /// Who is logging: decides the stderr default.

@@ -1,7 +1,7 @@
-//! Versioned, additive schema migrations.
-//!
-//! Each table's module owns its migration; this list fixes their order. A migration
-//! is never edited once released: changes come as new migrations appended here.
+//! Versioned, additive schema migrations: the runner. Each table's module owns its
+//! migration and `crate::schema` lists them in order; the store is handed that list
+//! and never imports the modules above it. `PRAGMA user_version` counts the
+//! migrations applied.
 
 use std::path::Path;
 
@@ -9,7 +9,6 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::{Error, Result};
 use crate::clock::Timestamp;
-use crate::tracker;
 
 /// One schema change.
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +19,8 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-const BOOKKEEPING: Migration = Migration {
+/// The table that records which migrations ran: the first of every schema.
+pub const BOOKKEEPING: Migration = Migration {
     id: "202611270900_schema_migrations",
     sql: "CREATE TABLE schema_migrations (
         id TEXT PRIMARY KEY NOT NULL,
@@ -28,49 +28,22 @@ const BOOKKEEPING: Migration = Migration {
     ) STRICT;",
 };
 
-/// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[
-    BOOKKEEPING,
-    tracker::applications::MIGRATION,
-    crate::agent::execution::MIGRATION,
-    tracker::emails::MIGRATION,
-    tracker::applications::PROVENANCE_MIGRATION,
-    tracker::review::MIGRATION,
-    tracker::profile::MIGRATION,
-    crate::settings::MIGRATION,
-    crate::cost::prices::MIGRATION,
-    crate::agent::execution::COST_MIGRATION,
-    crate::monitor::rollup::MIGRATION,
-    crate::monitor::alerts::MIGRATION,
-    crate::monitor::maintenance::MIGRATION,
-    crate::explain::MIGRATION,
-    crate::explain::feedback::MIGRATION,
-    crate::failsafe::errors::MIGRATION,
-    crate::notices::MIGRATION,
-    tracker::emails::MAILBOX_MIGRATION,
-    crate::mail::account::MIGRATION,
-    crate::notices::PENDING_MIGRATION,
-];
-
-/// The schema version this build writes: the number of migrations it knows.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
-
 pub(super) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
 }
 
-pub(super) fn check_supported(path: &Path, found: i64) -> Result<()> {
+pub(super) fn check_supported(path: &Path, found: i64, supported: i64) -> Result<()> {
     if found < 0 {
         return Err(Error::Corrupt {
             path: path.to_path_buf(),
             detail: format!("schema version {found} is negative"),
         });
     }
-    if found > SCHEMA_VERSION {
+    if found > supported {
         return Err(Error::NewerSchema {
             path: path.to_path_buf(),
             found,
-            supported: SCHEMA_VERSION,
+            supported,
         });
     }
     Ok(())
@@ -78,17 +51,23 @@ pub(super) fn check_supported(path: &Path, found: i64) -> Result<()> {
 
 /// Applies every pending migration in one IMMEDIATE transaction, so two processes
 /// opening the same file at once cannot both migrate it.
-pub(super) fn apply(conn: &mut Connection, path: &Path, now: Timestamp) -> Result<()> {
+pub(super) fn apply(
+    conn: &mut Connection,
+    path: &Path,
+    now: Timestamp,
+    migrations: &[Migration],
+) -> Result<()> {
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| Error::classify(path, e))?;
     let found = user_version(&tx).map_err(|e| Error::classify(path, e))?;
-    check_supported(path, found)?;
+    let version = i64::try_from(migrations.len()).unwrap_or(i64::MAX);
+    check_supported(path, found, version)?;
     let pending = usize::try_from(found).unwrap_or(0);
-    if pending >= MIGRATIONS.len() {
+    if pending >= migrations.len() {
         return Ok(());
     }
-    for m in &MIGRATIONS[pending..] {
+    for m in &migrations[pending..] {
         tracing::info!(id = m.id, path = %path.display(), "applying migration");
         tx.execute_batch(m.sql)
             .and_then(|_| {
@@ -103,7 +82,7 @@ pub(super) fn apply(conn: &mut Connection, path: &Path, now: Timestamp) -> Resul
                 source,
             })?;
     }
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)
+    tx.pragma_update(None, "user_version", version)
         .map_err(|e| Error::classify(path, e))?;
     tx.commit().map_err(|e| Error::classify(path, e))
 }

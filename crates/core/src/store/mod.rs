@@ -5,7 +5,6 @@
 //! touching a database written by a newer one. A file that is not ours, is corrupt
 //! or cannot be written is reported with its path and never overwritten.
 
-mod error;
 mod migrate;
 
 use std::path::{Path, PathBuf};
@@ -14,49 +13,17 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::clock::{Clock, SystemClock, Timestamp};
+use crate::clock::{Clock, Timestamp};
 
-pub use error::{Error, Result};
-pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
+pub use crate::error::{StoreError as Error, StoreResult as Result};
+pub use crate::paths::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
+pub use migrate::{BOOKKEEPING, Migration};
 
 /// Name of the database file inside the data directory.
 pub const DB_FILE_NAME: &str = "jobtrail.db";
 
-/// Environment variable that overrides the data directory.
-pub const DATA_DIR_ENV: &str = "JOBTRAIL_DATA_DIR";
-
-/// Bundle identifier shared with the desktop app, so the CLI and the app find the same data.
-pub const APP_IDENTIFIER: &str = "app.jobtrail.desktop";
-
 /// How long a statement waits for another connection's write lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// The data directory: `JOBTRAIL_DATA_DIR` if set, else the platform's app-data dir
-/// (`~/.local/share/app.jobtrail.desktop` on Linux).
-pub fn default_data_dir() -> Result<PathBuf> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(v) if v.is_empty() => Err(Error::Config(format!(
-            "{DATA_DIR_ENV} is set but empty; unset it or give it a directory"
-        ))),
-        Some(v) => {
-            let p = PathBuf::from(v);
-            if p.is_absolute() {
-                Ok(p)
-            } else {
-                std::env::current_dir()
-                    .map(|cwd| cwd.join(&p))
-                    .map_err(|source| Error::DataDir { path: p, source })
-            }
-        }
-        None => dirs::data_dir()
-            .map(|d| d.join(APP_IDENTIFIER))
-            .ok_or_else(|| {
-                Error::Config(format!(
-                    "no home or data directory is known for this user; set {DATA_DIR_ENV}"
-                ))
-            }),
-    }
-}
 
 /// An open, migrated Jobtrail database.
 #[derive(Debug)]
@@ -67,19 +34,15 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in the default data directory.
-    pub fn open_default() -> Result<Self> {
-        Self::open(&default_data_dir()?)
-    }
-
-    /// Opens (creating if needed) `dir/jobtrail.db` with the system clock.
-    pub fn open(dir: &Path) -> Result<Self> {
-        Self::open_with_clock(dir, Arc::new(SystemClock))
-    }
-
-    /// Opens (creating if needed) `dir/jobtrail.db`, taking time from `clock`.
-    #[tracing::instrument(skip(clock), fields(dir = %dir.display()))]
-    pub fn open_with_clock(dir: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
+    /// Opens (creating if needed) `dir/jobtrail.db`, taking time from `clock`, and
+    /// applies whichever of `migrations` it lacks. The whole schema is
+    /// `crate::schema::MIGRATIONS`; `Store::open` (in `crate::schema`) passes it.
+    #[tracing::instrument(skip(clock, migrations), fields(dir = %dir.display()))]
+    pub fn open_migrated(
+        dir: &Path,
+        clock: Arc<dyn Clock>,
+        migrations: &[Migration],
+    ) -> Result<Self> {
         std::fs::create_dir_all(dir).map_err(|source| Error::DataDir {
             path: dir.to_path_buf(),
             source,
@@ -95,9 +58,10 @@ impl Store {
         // Read the version before anything writes: this is where a foreign or corrupt
         // file shows itself, and a newer schema must stop us before WAL is switched on.
         let found = migrate::user_version(&conn).map_err(|e| Error::classify(&path, e))?;
-        migrate::check_supported(&path, found)?;
+        let supported = i64::try_from(migrations.len()).unwrap_or(i64::MAX);
+        migrate::check_supported(&path, found, supported)?;
         configure(&conn).map_err(|e| Error::classify(&path, e))?;
-        migrate::apply(&mut conn, &path, clock.now_ms())?;
+        migrate::apply(&mut conn, &path, clock.now_ms(), migrations)?;
         tracing::debug!(path = %path.display(), "store open");
         Ok(Self { conn, path, clock })
     }

@@ -1,7 +1,8 @@
 use std::path::Path;
 
 use jobtrail_core::Store;
-use jobtrail_core::store::{DB_FILE_NAME, Error, MIGRATIONS, SCHEMA_VERSION};
+use jobtrail_core::schema::{MIGRATIONS, SCHEMA_VERSION};
+use jobtrail_core::store::{DB_FILE_NAME, Error};
 use rusqlite::Connection;
 
 use crate::temp_store;

@@ -1,5 +1,10 @@
 //! The error of the core's domain operations (tracker, settings, agent tasks): what a
-//! person can act on, with the field at fault for invalid input.
+//! person can act on, with the field at fault for invalid input. The store's own
+//! error lives here too, below the store, so every layer can name both.
+
+mod store;
+
+pub use store::{Error as StoreError, Result as StoreResult};
 
 /// Result of domain operations.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -25,7 +30,7 @@ pub enum Error {
     },
     /// The store failed.
     #[error(transparent)]
-    Store(#[from] crate::store::Error),
+    Store(#[from] StoreError),
 }
 
 impl Error {
