@@ -13,7 +13,7 @@ pub mod failsafe;
 pub mod logging;
 pub mod mail;
 pub mod monitor;
-pub mod paths;
+pub mod files;
 pub mod notices;
 pub mod schema;
 pub mod secrets;

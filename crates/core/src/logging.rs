@@ -62,7 +62,7 @@ pub fn log_dir(data_dir: &Path) -> PathBuf {
 
 /// The log directory of the default data directory.
 pub fn default_log_dir() -> crate::error::StoreResult<PathBuf> {
-    crate::paths::default_data_dir().map(|d| log_dir(&d))
+    crate::files::default_data_dir().map(|d| log_dir(&d))
 }
 
 /// Who is logging: decides the stderr default.

@@ -6,11 +6,42 @@
 //! runs on a thread of its own and is given up after [`timeout`]; the thread is left to
 //! finish (or to end with the process), as a blocking D-Bus call cannot be cancelled.
 
+use std::fmt;
 use std::sync::OnceLock;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-use crate::agent::llm::ApiKey;
+
+/// An API key. Never printed, logged or serialized.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiKey(String);
+
+impl ApiKey {
+    /// Wraps a key; blank keys are refused.
+    pub fn new(key: impl Into<String>) -> Option<Self> {
+        let key = key.into();
+        let trimmed = key.trim();
+        // Whatever logs it later (a provider echoing it in an error), it is redacted.
+        crate::logging::register_secret(trimmed);
+        (!trimmed.is_empty()).then(|| Self(trimmed.to_owned()))
+    }
+
+    /// The key's last 4 characters, for "sk-…abcd" displays.
+    pub fn last4(&self) -> String {
+        let n = self.0.chars().count();
+        self.0.chars().skip(n.saturating_sub(4)).collect()
+    }
+
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ApiKey(<redacted>)")
+    }
+}
 
 /// The keychain service name keys are filed under.
 pub const KEYCHAIN_SERVICE: &str = "app.jobtrail.desktop";

@@ -24,36 +24,7 @@ use async_openai::types::chat::{
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// An API key. Never printed, logged or serialized.
-#[derive(Clone, PartialEq, Eq)]
-pub struct ApiKey(String);
-
-impl ApiKey {
-    /// Wraps a key; blank keys are refused.
-    pub fn new(key: impl Into<String>) -> Option<Self> {
-        let key = key.into();
-        let trimmed = key.trim();
-        // Whatever logs it later (a provider echoing it in an error), it is redacted.
-        crate::logging::register_secret(trimmed);
-        (!trimmed.is_empty()).then(|| Self(trimmed.to_owned()))
-    }
-
-    /// The key's last 4 characters, for "sk-…abcd" displays.
-    pub fn last4(&self) -> String {
-        let n = self.0.chars().count();
-        self.0.chars().skip(n.saturating_sub(4)).collect()
-    }
-
-    pub(crate) fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for ApiKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ApiKey(<redacted>)")
-    }
-}
+pub use crate::secrets::ApiKey;
 
 /// Where requests go.
 #[derive(Debug, Clone)]

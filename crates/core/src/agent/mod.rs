@@ -9,6 +9,7 @@ pub mod email_analyst;
 pub mod endpoint;
 pub mod execution;
 pub mod explained;
+mod failure;
 pub mod follow_up;
 pub mod job_match;
 pub mod llm;

@@ -167,15 +167,6 @@ pub struct CircuitOpen {
     pub retry_at: Timestamp,
 }
 
-impl From<CircuitOpen> for crate::agent::llm::LlmError {
-    fn from(e: CircuitOpen) -> Self {
-        crate::agent::llm::LlmError::CircuitOpen {
-            circuit: e.circuit,
-            retry_at: e.retry_at,
-        }
-    }
-}
-
 /// What [`CircuitBreaker::execute`] returns on failure.
 #[derive(Debug, thiserror::Error)]
 pub enum BreakerError<E> {

@@ -436,7 +436,7 @@ pub fn export_errors(
     since: Option<Timestamp>,
 ) -> crate::Result<String> {
     let json = errors_json(store, since)?;
-    crate::monitor::export::to_file(path, |w| {
+    crate::files::to_file(path, |w| {
         std::io::Write::write_all(w, json.as_bytes()).map_err(|e| {
             crate::Error::invalid("path", format!("cannot write {}: {e}", path.display()))
         })

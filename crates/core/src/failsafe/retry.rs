@@ -199,12 +199,6 @@ impl RetryPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttemptTimedOut(pub Duration);
 
-impl From<AttemptTimedOut> for crate::agent::llm::LlmError {
-    fn from(_: AttemptTimedOut) -> Self {
-        crate::agent::llm::LlmError::Timeout
-    }
-}
-
 /// A failed attempt, as an observer sees it.
 #[derive(Debug)]
 pub struct AttemptFailure<'a, E> {

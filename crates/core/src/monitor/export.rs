@@ -9,8 +9,8 @@
 //! Money is in dollars. CSV has one row per run (metrics) or per day, agent and
 //! model (costs); text that a spreadsheet would run as a formula is prefixed with `'`.
 
+pub use crate::files::to_file;
 use std::io::Write;
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -192,16 +192,6 @@ fn write_json(out: &mut dyn Write, doc: &impl Serialize) -> Result<()> {
         |e: &dyn std::fmt::Display| Error::invalid("path", format!("cannot write the export: {e}"));
     serde_json::to_writer_pretty(&mut *out, doc).map_err(|e| fail(&e))?;
     writeln!(out).map_err(|e| fail(&e))
-}
-
-/// Writes an export to the file `path` (its folder must exist).
-pub fn to_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let file = std::fs::File::create(path)
-        .map_err(|e| Error::invalid("path", format!("cannot create {}: {e}", path.display())))?;
-    let mut w = std::io::BufWriter::new(file);
-    write(&mut w)?;
-    w.flush()
-        .map_err(|e| Error::invalid("path", format!("cannot write {}: {e}", path.display())))
 }
 
 /// Dollars with 9 decimals: exact.

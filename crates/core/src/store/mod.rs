@@ -16,7 +16,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::clock::{Clock, Timestamp};
 
 pub use crate::error::{StoreError as Error, StoreResult as Result};
-pub use crate::paths::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
+pub use crate::files::{APP_IDENTIFIER, DATA_DIR_ENV, default_data_dir};
 pub use migrate::{BOOKKEEPING, Migration};
 
 /// Name of the database file inside the data directory.

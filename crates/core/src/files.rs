@@ -1,8 +1,11 @@
-//! Where Jobtrail keeps its files: the data directory shared by the app and the CLI.
+//! Jobtrail's files: the data directory shared by the app and the CLI, and writing
+//! an export to a file a person chose.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use crate::error::{StoreError as Error, StoreResult as Result};
+use crate::{Error as DomainError, Result as DomainResult};
 
 /// Environment variable that overrides the data directory.
 pub const DATA_DIR_ENV: &str = "JOBTRAIL_DATA_DIR";
@@ -35,5 +38,16 @@ pub fn default_data_dir() -> Result<PathBuf> {
                 ))
             }),
     }
+}
+
+
+/// Writes an export to the file `path` (its folder must exist).
+pub fn to_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> DomainResult<()>) -> DomainResult<()> {
+    let file = std::fs::File::create(path)
+        .map_err(|e| DomainError::invalid("path", format!("cannot create {}: {e}", path.display())))?;
+    let mut w = std::io::BufWriter::new(file);
+    write(&mut w)?;
+    w.flush()
+        .map_err(|e| DomainError::invalid("path", format!("cannot write {}: {e}", path.display())))
 }
 
