@@ -548,7 +548,7 @@ fn gpu_acceleration_is_off_until_turned_on_over_ipc() {
     let dir = tempfile::tempdir().expect("tmp");
     let (_app, w) = app(dir.path());
     // `JOBTRAIL_GPU` decides when set; the test process normally has none.
-    let env = jobtrail_core::settings::env_bool(jobtrail_core::settings::GPU_ENV);
+    let env = jobtrail_core::settings::env_bool(jobtrail_core::service::settings::GPU_ENV);
     let settings = invoke(&w, "get_settings", json!({})).expect("settings");
     assert_eq!(
         settings["display"]["gpuAcceleration"],

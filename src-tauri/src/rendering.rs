@@ -10,7 +10,7 @@
 //! changing the environment of a running process is `unsafe`, which the workspace
 //! forbids.
 
-use jobtrail_core::settings::{self, DisplaySettings};
+use jobtrail_core::service::settings::DisplaySettings;
 use tauri::{AppHandle, Runtime, WebviewWindowBuilder};
 
 use crate::state::StoreState;
@@ -22,7 +22,7 @@ const MAIN: &str = "main";
 /// off when the store cannot be read (the window still opens and says why).
 pub fn gpu_acceleration(store: &StoreState) -> bool {
     store
-        .with(|s| Ok(settings::display(s)?))
+        .with(|s| Ok(jobtrail_core::service::settings::display(s)?))
         .unwrap_or_else(|_| DisplaySettings::default().with_env())
         .gpu_acceleration
 }

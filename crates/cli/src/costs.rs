@@ -161,7 +161,7 @@ pub fn costs(cmd: CostsCommand, store: &mut Store, out: &Output) -> Result<(), C
             agents,
             hard_limit,
         }) => {
-            let mut b: Budgets = jobtrail_core::settings::budgets(store)?;
+            let mut b: Budgets = jobtrail_core::cost::budget::stored_budgets(store)?;
             if let Some(d) = daily {
                 b.daily_budget = optional_money("--daily", &d)?;
             }
@@ -214,7 +214,7 @@ pub fn costs(cmd: CostsCommand, store: &mut Store, out: &Output) -> Result<(), C
             output,
         } => {
             crate::monitoring::write_export(output.as_deref(), |w| {
-                jobtrail_core::monitor::export::export_costs(store, period_hours, format.into(), w)
+                jobtrail_core::service::export::export_costs(store, period_hours, format.into(), w)
             })?;
             if let Some(path) = output {
                 eprintln!("exported the cost report to {}", path.display());

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use jobtrail_core::clock::to_rfc3339;
 use jobtrail_core::failsafe::{self, ErrorCategory, ErrorFilter, ErrorInfo, Severity, errors};
-use jobtrail_core::settings;
 use jobtrail_core::{Store, Timestamp};
 
 use crate::output::{CliError, Output, clip};
@@ -69,7 +68,7 @@ pub enum ErrorsCommand {
 pub fn failsafe(cmd: FailsafeCommand, store: &mut Store, out: &Output) -> Result<(), CliError> {
     match cmd {
         FailsafeCommand::Circuits => {
-            let config = settings::failsafe(store)?;
+            let config = jobtrail_core::failsafe::config::load(store)?;
             let circuits = failsafe::stored_circuits(store)?;
             let view = serde_json::json!({ "settings": config, "circuits": circuits });
             out.print(&view, || {
@@ -103,7 +102,7 @@ pub fn failsafe(cmd: FailsafeCommand, store: &mut Store, out: &Output) -> Result
             retry_backoff_multiplier,
             circuit_breaker_threshold,
         } => {
-            let mut c = settings::failsafe(store)?;
+            let mut c = jobtrail_core::failsafe::config::load(store)?;
             if max_retries.is_some()
                 || retry_backoff_multiplier.is_some()
                 || circuit_breaker_threshold.is_some()
@@ -116,7 +115,7 @@ pub fn failsafe(cmd: FailsafeCommand, store: &mut Store, out: &Output) -> Result
                     retry_backoff_multiplier.unwrap_or(c.retry_backoff_multiplier);
                 c.circuit_breaker_threshold =
                     circuit_breaker_threshold.map_or(c.circuit_breaker_threshold, whole);
-                c = settings::set_failsafe(store, c)?;
+                c = jobtrail_core::failsafe::config::save(store, c)?;
             }
             out.print(&c, || {
                 format!(

@@ -92,7 +92,7 @@ mod tests {
         let line = serde_json::json!({
             "timestamp": "2026-11-27T10:00:00.000001Z",
             "level": "INFO",
-            "target": "jobtrail_core::agent::execution",
+            "target": "jobtrail_core::ledger::execution",
             "message": "execution recorded",
             "request_id": "req-1",
             "execution_id": 7,
@@ -102,7 +102,7 @@ mod tests {
         });
         assert_eq!(
             text_line(&line),
-            "2026-11-27T10:00:00.000001Z INFO  jobtrail_core::agent::execution execution recorded \
+            "2026-11-27T10:00:00.000001Z INFO  jobtrail_core::ledger::execution execution recorded \
              cost=$0.01 execution_id=7 note=\"two words\" request_id=req-1"
         );
     }

@@ -6,10 +6,8 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use jobtrail_core::Store;
 use jobtrail_core::clock::to_rfc3339;
-use jobtrail_core::monitor::{
-    self, AggregatedMetrics, AlertThresholds, export, health, maintenance,
-};
-use jobtrail_core::settings;
+use jobtrail_core::monitor::{self, AggregatedMetrics, AlertThresholds, health, maintenance};
+use jobtrail_core::service::export;
 
 use crate::output::{CliError, Output, clip};
 
@@ -173,7 +171,7 @@ pub fn run(cmd: MonitoringCommand, store: &mut Store, out: &Output) -> Result<()
             max_avg_cost,
             history,
         } => {
-            let mut t: AlertThresholds = settings::alert_thresholds(store)?;
+            let mut t: AlertThresholds = jobtrail_core::monitor::alerts::alert_thresholds(store)?;
             t.max_error_rate = max_error_rate.or(t.max_error_rate);
             t.max_avg_execution_time = max_avg_execution_time.or(t.max_avg_execution_time);
             t.max_p95_execution_time = max_p95_execution_time.or(t.max_p95_execution_time);
@@ -286,14 +284,14 @@ pub fn run(cmd: MonitoringCommand, store: &mut Store, out: &Output) -> Result<()
             max_p95_execution_time,
             max_avg_cost,
         } => {
-            let mut c = settings::monitoring(store)?;
+            let mut c = jobtrail_core::ledger::config::load(store)?;
             if monitoring.is_some() || cost_tracking.is_some() || retention_hours.is_some() {
                 c.monitoring_enabled = monitoring.unwrap_or(c.monitoring_enabled);
                 c.cost_tracking_enabled = cost_tracking.unwrap_or(c.cost_tracking_enabled);
                 c.metrics_retention_hours = retention_hours.unwrap_or(c.metrics_retention_hours);
-                c = settings::set_monitoring(store, c)?;
+                c = jobtrail_core::ledger::config::save(store, c)?;
             }
-            let mut t = settings::alert_thresholds(store)?;
+            let mut t = jobtrail_core::monitor::alerts::alert_thresholds(store)?;
             let changes_thresholds = max_error_rate.is_some()
                 || max_avg_execution_time.is_some()
                 || max_p95_execution_time.is_some()
@@ -308,7 +306,7 @@ pub fn run(cmd: MonitoringCommand, store: &mut Store, out: &Output) -> Result<()
                             .map_err(|e| CliError::Usage(format!("--max-avg-cost: {e}")))?,
                     );
                 }
-                t = settings::set_alert_thresholds(store, t)?;
+                t = jobtrail_core::monitor::alerts::set_alert_thresholds(store, t)?;
             }
             let view = serde_json::json!({ "monitoring": c, "alertThresholds": t });
             out.print(&view, || {

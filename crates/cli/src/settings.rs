@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use jobtrail_core::Store;
+use jobtrail_core::agent::config::AgentConfigDraft;
+use jobtrail_core::agent::config::ProviderSettings;
 use jobtrail_core::agent::endpoint;
 use jobtrail_core::agent::llm::ApiKey;
 use jobtrail_core::secrets;
-use jobtrail_core::settings::{self, AgentConfigDraft, ProviderSettings};
 use jobtrail_core::tracker::profile::{self, ProfileDraft};
 use serde_json::json;
 
@@ -92,7 +93,10 @@ pub fn settings(cmd: SettingsCommand, store: &mut Store, out: &Output) -> Result
     match cmd {
         SettingsCommand::Show => {}
         SettingsCommand::Provider { provider, base_url } => {
-            settings::set_provider(store, ProviderSettings { provider, base_url })?;
+            jobtrail_core::agent::config::set_provider(
+                store,
+                ProviderSettings { provider, base_url },
+            )?;
         }
         SettingsCommand::Agent {
             agent,
@@ -101,7 +105,7 @@ pub fn settings(cmd: SettingsCommand, store: &mut Store, out: &Output) -> Result
             max_tokens,
             enabled,
         } => {
-            settings::set_agent_config(
+            jobtrail_core::agent::config::set_agent_config(
                 store,
                 &agent,
                 AgentConfigDraft {
@@ -113,8 +117,8 @@ pub fn settings(cmd: SettingsCommand, store: &mut Store, out: &Output) -> Result
             )?;
         }
     }
-    let provider = settings::provider(store)?;
-    let agents = settings::agent_configs(store)?;
+    let provider = jobtrail_core::agent::config::provider(store)?;
+    let agents = jobtrail_core::agent::config::agent_configs(store)?;
     let endpoint = endpoint::configured(store).map_err(CliError::Usage)?;
     let view = json!({
         "provider": provider,

@@ -36,13 +36,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use jobtrail_core::agent::execution::{
-    self, Engine, ExecutionHandle, LlmCallRecord, Outcome, new_request_id,
-};
 use jobtrail_core::agent::llm::{Finish, TokenUsage};
 use jobtrail_core::clock::{ManualClock, Timestamp, to_rfc3339};
 use jobtrail_core::cost::{self, Budgets, ModelPrice, Money, prices};
-use jobtrail_core::monitor::{self, AlertThresholds, rollup};
+use jobtrail_core::ledger::execution::{
+    self, Engine, ExecutionHandle, LlmCallRecord, Outcome, new_request_id,
+};
+use jobtrail_core::monitor::{self, AlertThresholds};
+use jobtrail_core::rollup;
 use jobtrail_core::{Clock, Store};
 
 /// Stores measured in a bench run.

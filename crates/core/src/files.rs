@@ -40,14 +40,16 @@ pub fn default_data_dir() -> Result<PathBuf> {
     }
 }
 
-
 /// Writes an export to the file `path` (its folder must exist).
-pub fn to_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> DomainResult<()>) -> DomainResult<()> {
-    let file = std::fs::File::create(path)
-        .map_err(|e| DomainError::invalid("path", format!("cannot create {}: {e}", path.display())))?;
+pub fn to_file(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> DomainResult<()>,
+) -> DomainResult<()> {
+    let file = std::fs::File::create(path).map_err(|e| {
+        DomainError::invalid("path", format!("cannot create {}: {e}", path.display()))
+    })?;
     let mut w = std::io::BufWriter::new(file);
     write(&mut w)?;
     w.flush()
         .map_err(|e| DomainError::invalid("path", format!("cannot write {}: {e}", path.display())))
 }
-

@@ -11,7 +11,6 @@ use crate::clock::Timestamp;
 use crate::cost::{self, BudgetPeriod};
 use crate::error::Result;
 use crate::monitor;
-use crate::settings::{self, NotificationSettings};
 use crate::store::{Migration, Store};
 
 pub(crate) const MIGRATION: Migration = Migration {
@@ -24,6 +23,52 @@ pub(crate) const MIGRATION: Migration = Migration {
     ) STRICT;
     ",
 };
+
+const NOTIFICATIONS_KEY: &str = "notifications.config";
+
+/// Which desktop notifications to show; each kind fires once per alert and period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase", default)]
+pub struct NotificationSettings {
+    /// 50, 80, 90 and 100 % of the daily and monthly budget.
+    pub budget: bool,
+    /// Error rate, average time, average cost and p95 over their thresholds.
+    pub performance: bool,
+    /// Calls to a model without a price.
+    pub unpriced: bool,
+    /// Errors only a person can fix (a refused API key or mail password, a full disk).
+    pub escalations: bool,
+    /// New job mail moved an application or waits in Review (once per message).
+    pub job_mail: bool,
+}
+
+impl Default for NotificationSettings {
+    fn default() -> Self {
+        Self {
+            budget: true,
+            performance: true,
+            unpriced: true,
+            escalations: true,
+            job_mail: true,
+        }
+    }
+}
+
+/// The notification settings (all on by default).
+pub fn settings(store: &Store) -> Result<NotificationSettings> {
+    Ok(
+        crate::settings::get_json::<NotificationSettings>(store, NOTIFICATIONS_KEY)?
+            .unwrap_or_default(),
+    )
+}
+
+/// Stores the notification settings.
+pub fn set_settings(store: &mut Store, n: NotificationSettings) -> Result<NotificationSettings> {
+    crate::settings::put_json(store, NOTIFICATIONS_KEY, &n)?;
+    tracing::info!(?n, "notification settings saved");
+    Ok(n)
+}
 
 /// Notices raised by whoever saw the event (new job mail moving an application),
 /// shown by the next check; `key` keeps each one to a single showing.
@@ -109,7 +154,7 @@ pub fn take_due(store: &mut Store) -> Result<Vec<Notice>> {
 
 /// [`take_due`] with the budget status and active alerts it looked at.
 pub fn check(store: &mut Store) -> Result<Check> {
-    let on = settings::notifications(store)?;
+    let on = settings(store)?;
     let budget = cost::check_budget_status(store)?;
     let active_alerts = monitor::list_alerts(store, true, 200)?;
     let mut candidates = Vec::new();

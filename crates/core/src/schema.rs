@@ -10,21 +10,21 @@ use std::sync::Arc;
 
 use crate::clock::{Clock, SystemClock};
 use crate::store::{self, BOOKKEEPING, Migration, Store};
-use crate::{agent, cost, explain, failsafe, mail, monitor, notices, settings, tracker};
+use crate::{explain, failsafe, ledger, mail, monitor, notices, rollup, settings, tracker};
 
 /// Every migration, oldest first.
 pub const MIGRATIONS: &[Migration] = &[
     BOOKKEEPING,
     tracker::applications::MIGRATION,
-    agent::execution::MIGRATION,
+    ledger::execution::MIGRATION,
     tracker::emails::MIGRATION,
     tracker::applications::PROVENANCE_MIGRATION,
     tracker::review::MIGRATION,
     tracker::profile::MIGRATION,
     settings::MIGRATION,
-    cost::prices::MIGRATION,
-    agent::execution::COST_MIGRATION,
-    monitor::rollup::MIGRATION,
+    ledger::prices::MIGRATION,
+    ledger::execution::COST_MIGRATION,
+    rollup::MIGRATION,
     monitor::alerts::MIGRATION,
     monitor::maintenance::MIGRATION,
     explain::MIGRATION,
@@ -38,7 +38,6 @@ pub const MIGRATIONS: &[Migration] = &[
 
 /// The schema version this build writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
-
 
 impl Store {
     /// Opens (creating if needed) the database in the default data directory.

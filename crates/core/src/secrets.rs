@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-
 /// An API key. Never printed, logged or serialized.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiKey(String);

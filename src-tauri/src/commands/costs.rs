@@ -4,7 +4,7 @@
 use jobtrail_core::cost::{
     self, BudgetStatus, Budgets, CostSummary, CostTip, ModelPrice, Money, PriceDraft, prices,
 };
-use jobtrail_core::monitor::export;
+use jobtrail_core::service::export;
 use tauri::State;
 
 use super::ExportDone;
@@ -94,7 +94,7 @@ pub async fn set_budget(
     // The tray and the budget notices follow the new limit.
     let _poke = PokeOnDrop(&watch);
     state.with(|s| {
-        let current = jobtrail_core::settings::budgets(s)?;
+        let current = jobtrail_core::cost::budget::stored_budgets(s)?;
         Ok(cost::set_budgets(
             s,
             Budgets {

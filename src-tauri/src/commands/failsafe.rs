@@ -1,10 +1,10 @@
 //! Retries, circuit breakers and the error log.
 
+use jobtrail_core::failsafe::FailsafeConfig;
 use jobtrail_core::failsafe::{
     self, CircuitStats, ErrorCategory, ErrorFilter, ErrorInfo, ErrorStats, FailsafeStats, Severity,
     StoredCircuit,
 };
-use jobtrail_core::settings::{self, FailsafeConfig};
 use serde::Serialize;
 use tauri::State;
 
@@ -29,7 +29,7 @@ pub struct FailsafeStatus {
 pub async fn get_failsafe_status(state: State<'_, StoreState>) -> Result<FailsafeStatus, IpcError> {
     state.with(|s| {
         Ok(FailsafeStatus {
-            settings: settings::failsafe(s)?,
+            settings: jobtrail_core::failsafe::config::load(s)?,
             live: state.failsafe().stats(),
             stored: failsafe::stored_circuits(s)?,
         })
@@ -69,7 +69,7 @@ pub async fn set_failsafe_config(
     config: Arg<FailsafeConfig>,
 ) -> Result<FailsafeConfig, IpcError> {
     let config = config.get("config")?;
-    let saved = state.with(|s| Ok(settings::set_failsafe(s, config)?))?;
+    let saved = state.with(|s| Ok(jobtrail_core::failsafe::config::save(s, config)?))?;
     state.failsafe().configure(&saved);
     Ok(saved)
 }

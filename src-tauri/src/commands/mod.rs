@@ -14,7 +14,7 @@ pub mod settings;
 
 use std::path::{Path, PathBuf};
 
-use jobtrail_core::monitor::export::Format;
+use jobtrail_core::service::export::Format;
 
 use serde::Serialize;
 use tauri::State;

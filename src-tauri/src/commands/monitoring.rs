@@ -4,9 +4,9 @@
 use jobtrail_core::cost::Money;
 use jobtrail_core::monitor::health::{self, Health};
 use jobtrail_core::monitor::{
-    self, AgentsSummary, AggregatedMetrics, Dashboard, PerformanceAlert, RawMetric, export,
+    self, AgentsSummary, AggregatedMetrics, Dashboard, PerformanceAlert, RawMetric,
 };
-use jobtrail_core::settings;
+use jobtrail_core::service::export;
 use tauri::State;
 
 use super::ExportDone;
@@ -85,7 +85,7 @@ pub async fn get_performance_alerts(
 ) -> Result<Vec<PerformanceAlert>, IpcError> {
     let max_avg_cost = max_avg_cost.get("maxAvgCost")?;
     state.with(|s| {
-        let mut t = settings::alert_thresholds(s)?;
+        let mut t = jobtrail_core::monitor::alerts::alert_thresholds(s)?;
         t.max_error_rate = max_error_rate.or(t.max_error_rate);
         t.max_avg_execution_time = max_avg_execution_time.or(t.max_avg_execution_time);
         t.max_p95_execution_time = max_p95_execution_time.or(t.max_p95_execution_time);

@@ -1,14 +1,18 @@
 //! Every setting of the spec and the app: what is in effect, which ones an
 //! environment variable decides, and the commands that change them.
 
+use jobtrail_core::agent::config::AgentConfig;
+use jobtrail_core::agent::config::AgentConfigDraft;
+use jobtrail_core::agent::config::ProviderSettings;
 use jobtrail_core::agent::endpoint;
 use jobtrail_core::cost::{self, Budgets};
+use jobtrail_core::failsafe::FailsafeConfig;
+use jobtrail_core::ledger::MonitoringConfig;
 use jobtrail_core::mail::settings::{self as mail_settings, MailSettings};
 use jobtrail_core::monitor::AlertThresholds;
-use jobtrail_core::settings::{
-    self, AgentConfig, AgentConfigDraft, DisplaySettings, EnvOverride, FailsafeConfig,
-    MonitoringConfig, NotificationSettings, ProviderSettings,
-};
+use jobtrail_core::notices::NotificationSettings;
+use jobtrail_core::service::settings::DisplaySettings;
+use jobtrail_core::service::settings::EnvOverride;
 use serde::Serialize;
 use tauri::State;
 
@@ -56,19 +60,19 @@ pub struct Settings {
 pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcError> {
     use jobtrail_core::logging::{LOG_LEVEL_ENV, STRUCTURED_LOGGING_ENV, parse_bool};
     state.with(|s| {
-        let provider = settings::provider(s)?;
+        let provider = jobtrail_core::agent::config::provider(s)?;
         Ok(Settings {
             key_provider: endpoint::key_provider(&provider),
             env_api_key: endpoint::env_key_set(),
             provider,
-            agents: settings::agent_configs(s)?,
-            monitoring: settings::monitoring(s)?,
-            alert_thresholds: settings::alert_thresholds(s)?,
-            failsafe: settings::failsafe(s)?,
+            agents: jobtrail_core::agent::config::agent_configs(s)?,
+            monitoring: jobtrail_core::ledger::config::load(s)?,
+            alert_thresholds: jobtrail_core::monitor::alerts::alert_thresholds(s)?,
+            failsafe: jobtrail_core::failsafe::config::load(s)?,
             budgets: cost::budget::budgets(s)?,
-            notifications: settings::notifications(s)?,
+            notifications: jobtrail_core::notices::settings(s)?,
             mail: mail_settings::get(s)?,
-            display: settings::display(s)?,
+            display: jobtrail_core::service::settings::display(s)?,
             logging: LoggingSettings {
                 log_level: std::env::var(LOG_LEVEL_ENV)
                     .ok()
@@ -79,7 +83,7 @@ pub async fn get_settings(state: State<'_, StoreState>) -> Result<Settings, IpcE
                     .and_then(|v| parse_bool(&v))
                     .unwrap_or(true),
             },
-            env_overrides: settings::env_overrides(),
+            env_overrides: jobtrail_core::service::settings::env_overrides(),
         })
     })
 }
@@ -92,7 +96,7 @@ pub async fn set_provider_settings(
     provider: Arg<ProviderSettings>,
 ) -> Result<ProviderSettings, IpcError> {
     let provider = provider.get("provider")?;
-    state.with(|s| Ok(settings::set_provider(s, provider)?))
+    state.with(|s| Ok(jobtrail_core::agent::config::set_provider(s, provider)?))
 }
 
 #[tauri::command]
@@ -104,7 +108,11 @@ pub async fn set_agent_config(
     config: Arg<AgentConfigDraft>,
 ) -> Result<AgentConfig, IpcError> {
     let config = config.get("config")?;
-    state.with(|s| Ok(settings::set_agent_config(s, &agent, config)?))
+    state.with(|s| {
+        Ok(jobtrail_core::agent::config::set_agent_config(
+            s, &agent, config,
+        )?)
+    })
 }
 
 /// Monitoring, cost tracking and retention (the spec's `monitoring_enabled`,
@@ -117,7 +125,7 @@ pub async fn set_monitoring_config(
     config: Arg<MonitoringConfig>,
 ) -> Result<MonitoringConfig, IpcError> {
     let config = config.get("config")?;
-    state.with(|s| Ok(settings::set_monitoring(s, config)?))
+    state.with(|s| Ok(jobtrail_core::ledger::config::save(s, config)?))
 }
 
 /// The default performance-alert thresholds.
@@ -129,7 +137,11 @@ pub async fn set_alert_thresholds(
     thresholds: Arg<AlertThresholds>,
 ) -> Result<AlertThresholds, IpcError> {
     let thresholds = thresholds.get("thresholds")?;
-    state.with(|s| Ok(settings::set_alert_thresholds(s, thresholds)?))
+    state.with(|s| {
+        Ok(jobtrail_core::monitor::alerts::set_alert_thresholds(
+            s, thresholds,
+        )?)
+    })
 }
 
 /// Which desktop notifications to show.
@@ -142,7 +154,7 @@ pub async fn set_notification_settings(
     notifications: Arg<NotificationSettings>,
 ) -> Result<NotificationSettings, IpcError> {
     let notifications = notifications.get("notifications")?;
-    let saved = state.with(|s| Ok(settings::set_notifications(s, notifications)?))?;
+    let saved = state.with(|s| Ok(jobtrail_core::notices::set_settings(s, notifications)?))?;
     watch.poke();
     Ok(saved)
 }
@@ -157,5 +169,5 @@ pub async fn set_display_settings(
     config: Arg<DisplaySettings>,
 ) -> Result<DisplaySettings, IpcError> {
     let config = config.get("config")?;
-    state.with(|s| Ok(settings::set_display(s, config)?))
+    state.with(|s| Ok(jobtrail_core::service::settings::set_display(s, config)?))
 }

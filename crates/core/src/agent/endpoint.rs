@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use super::llm::{ApiKey, Endpoint};
 use crate::secrets;
-use crate::settings;
 use crate::store::Store;
 
 /// OpenAI's API.
@@ -32,7 +31,7 @@ pub fn from_env() -> Result<Option<Endpoint>, String> {
 
 /// The endpoint from the store's provider settings, the keychain and the environment.
 pub fn configured(store: &Store) -> Result<Option<Endpoint>, String> {
-    let stored = settings::provider(store).map_err(|e| e.to_string())?;
+    let stored = crate::agent::config::provider(store).map_err(|e| e.to_string())?;
     let base = base_url(&stored);
     let provider = key_provider(&stored);
     let key = env_key().or_else(|| match secrets::get(&provider) {
@@ -58,7 +57,7 @@ pub fn configured(store: &Store) -> Result<Option<Endpoint>, String> {
 }
 
 /// The base URL in effect: the stored one, else `OPENAI_BASE_URL`; `None` means OpenAI's.
-fn base_url(stored: &settings::ProviderSettings) -> Option<String> {
+fn base_url(stored: &crate::agent::config::ProviderSettings) -> Option<String> {
     stored.base_url.clone().or_else(|| {
         std::env::var("OPENAI_BASE_URL")
             .ok()
@@ -69,7 +68,7 @@ fn base_url(stored: &settings::ProviderSettings) -> Option<String> {
 
 /// The name the API key is filed under in the keychain: the stored provider name, else
 /// one derived from the base URL in effect (`openai`, `localhost:11434`).
-pub fn key_provider(stored: &settings::ProviderSettings) -> String {
+pub fn key_provider(stored: &crate::agent::config::ProviderSettings) -> String {
     stored
         .provider
         .clone()

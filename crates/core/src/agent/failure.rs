@@ -109,6 +109,7 @@ impl From<AttemptTimedOut> for LlmError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::failsafe::Severity;
 
     #[test]
     fn only_failures_that_can_pass_are_retryable() {

@@ -5,9 +5,9 @@
 //! and tracing span, the tool-call loop, output validation, the fallback to the
 //! built-in engine, and the execution record.
 
+pub mod config;
 pub mod email_analyst;
 pub mod endpoint;
-pub mod execution;
 pub mod explained;
 mod failure;
 pub mod follow_up;
@@ -18,7 +18,7 @@ pub mod tasks;
 pub mod tools;
 pub mod triage;
 
-pub use execution::{
+pub use crate::ledger::execution::{
     Engine, ExecutionHandle, ExecutionRecord, Outcome, end_execution, end_executions,
     start_execution,
 };

@@ -9,14 +9,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tracing::Instrument;
 
-use super::execution::{
-    self, Engine, ExecutionHandle, ExecutionRecord, LlmCallRecord, Outcome, ToolCallRecord,
-};
 use super::explained;
 use super::llm::{ChatRequest, ChatResponse, Finish, LlmClient, LlmError, Message, ToolSpec};
 use crate::explain::Explanation;
 use crate::failsafe::{
     self, Classified, ErrorCategory, ErrorContext, ErrorInfo, Failsafe, RecoveryStrategy, errors,
+};
+use crate::ledger::execution::{
+    self, Engine, ExecutionHandle, ExecutionRecord, LlmCallRecord, Outcome, ToolCallRecord,
 };
 use crate::store::{self, Store};
 

@@ -13,7 +13,6 @@ use super::llm::{LlmClient, TokenUsage};
 use super::runtime::{Agent, AgentRun, RunSettings, Runtime};
 use crate::cost::{Money, budget, prices};
 use crate::failsafe::{ErrorCategory, Failsafe};
-use crate::settings;
 use crate::store::Store;
 use crate::tracker::review::{self, Applied};
 use crate::tracker::{Error, Result, applications, emails, follow_ups, profile};
@@ -24,7 +23,7 @@ pub fn runtime(store: &Mutex<Store>, failsafe: &Arc<Failsafe>) -> Result<Runtime
     let (endpoint, config) = {
         let s = lock(store);
         let endpoint = endpoint::configured(&s).map_err(|e| Error::invalid("baseUrl", e))?;
-        (endpoint, settings::failsafe(&s)?)
+        (endpoint, crate::failsafe::config::load(&s)?)
     };
     failsafe.configure(&config);
     let llm = endpoint
@@ -36,7 +35,7 @@ pub fn runtime(store: &Mutex<Store>, failsafe: &Arc<Failsafe>) -> Result<Runtime
 
 /// The stored settings for agent `A`; an error if the user turned it off.
 pub fn run_settings<A: Agent>(store: &Store) -> Result<RunSettings> {
-    let c = settings::agent_config(store, A::NAME)?;
+    let c = crate::agent::config::agent_config(store, A::NAME)?;
     if !c.enabled {
         return Err(Error::invalid(
             "agent",

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::money::Money;
 use super::summary::{forecasts, month_bounds, spent};
 use crate::error::{Error, Result};
-use crate::monitor::rollup::{self, LEVELS};
+use crate::rollup::{self, LEVELS};
 use crate::settings;
 use crate::store::Store;
 
@@ -64,7 +64,7 @@ impl Budgets {
 /// The budgets in effect: the stored ones, with `DAILY_BUDGET` from the environment
 /// over the stored daily budget (an invalid value is reported and ignored).
 pub fn budgets(store: &Store) -> Result<Budgets> {
-    let mut b = settings::budgets(store)?;
+    let mut b = stored_budgets(store)?;
     if let Some(env) = daily_budget_from_env() {
         b.daily_budget = Some(env);
     }
@@ -93,7 +93,7 @@ pub fn daily_budget_from_env() -> Option<Money> {
 /// Sets the budgets (the spec's `POST /costs/budget/set`).
 pub fn set_budgets(store: &mut Store, b: Budgets) -> Result<Budgets> {
     let b = b.validated()?;
-    settings::set_budgets(store, &b)?;
+    store_budgets(store, &b)?;
     tracing::info!(daily = ?b.daily_budget.map(|m| m.to_string()), monthly = ?b.monthly_budget.map(|m| m.to_string()), hard_limit = b.hard_limit, "budgets saved");
     Ok(b)
 }
@@ -166,6 +166,20 @@ pub struct BudgetStatus {
     pub alerts: Vec<String>,
 }
 
+const BUDGETS_KEY: &str = "cost.budgets";
+
+/// The stored budgets (see [`budgets`] for the ones in effect).
+pub fn stored_budgets(store: &Store) -> Result<Budgets> {
+    Ok(settings::get_json::<Budgets>(store, BUDGETS_KEY)?
+        .and_then(|b| b.validated().ok())
+        .unwrap_or_default())
+}
+
+/// Stores budgets validated by [`set_budgets`].
+fn store_budgets(store: &mut Store, b: &Budgets) -> Result<()> {
+    settings::put_json(store, BUDGETS_KEY, b)
+}
+
 /// The spec's `check_budget_status()`.
 pub fn check_budget_status(store: &mut Store) -> Result<BudgetStatus> {
     let b = budgets(store)?;
@@ -217,7 +231,7 @@ pub fn check_budget_status(store: &mut Store) -> Result<BudgetStatus> {
 /// that covers it is spent.
 pub fn paid_calls_blocked(store: &mut Store, agent: &str) -> Result<Option<String>> {
     let b = budgets(store)?;
-    if !b.hard_limit || !crate::settings::monitoring(store)?.cost_tracking_enabled {
+    if !b.hard_limit || !crate::ledger::config::load(store)?.cost_tracking_enabled {
         return Ok(None);
     }
     rollup::catch_up(store)?;

@@ -6,22 +6,20 @@
 //! price makes the call *unpriced*: counted and reported, never taken as free.
 
 pub mod budget;
-pub mod money;
-pub mod prices;
 pub mod summary;
 pub mod tips;
 mod track;
 
+pub use crate::ledger::prices::{self, Cost, ModelPrice, PriceDraft};
+pub use crate::money::{self, Money};
 pub use budget::{BudgetPeriod, BudgetStatus, Budgets, check_budget_status, set_budgets};
-pub use money::Money;
-pub use prices::{Cost, ModelPrice, PriceDraft};
 pub use summary::{CostSummary, Forecast, get_agent_summary, get_all_agents_costs};
 pub use tips::{CostTip, get_cost_optimization_tips};
 pub use track::{UsageRecord, track_usage};
 
 /// An error unless cost tracking is on.
 pub(crate) fn require_enabled(store: &crate::store::Store) -> crate::error::Result<()> {
-    if crate::settings::monitoring(store)?.cost_tracking_enabled {
+    if crate::ledger::config::load(store)?.cost_tracking_enabled {
         Ok(())
     } else {
         Err(crate::error::Error::invalid(

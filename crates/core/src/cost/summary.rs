@@ -10,7 +10,7 @@ use super::money::Money;
 use crate::clock::Timestamp;
 use crate::error::Result;
 use crate::monitor::metrics::check_period;
-use crate::monitor::rollup::{self, LEVELS, Totals};
+use crate::rollup::{self, LEVELS, Totals};
 use crate::store::Store;
 
 /// Spend and tokens for one model or one agent.

@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::money::Money;
 use super::prices;
-use crate::agent::llm::TokenUsage;
 use crate::error::Result;
+use crate::ledger::TokenUsage;
 use crate::monitor::metrics::check_period;
-use crate::monitor::rollup::{self, Totals};
+use crate::rollup::{self, Totals};
 use crate::store::Store;
 
 /// One piece of advice.

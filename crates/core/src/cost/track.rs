@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::money::Money;
-use crate::agent::execution::{self, Engine, LlmCallRecord, Outcome};
-use crate::agent::llm::TokenUsage;
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
+use crate::ledger::TokenUsage;
+use crate::ledger::execution::{self, Engine, LlmCallRecord, Outcome};
 use crate::store::Store;
 use crate::text;
 

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-
 /// What went wrong, in the terms recovery is decided by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -16,6 +16,7 @@
 
 pub mod breaker;
 pub mod category;
+pub mod config;
 pub mod errors;
 pub mod retry;
 
@@ -40,8 +41,8 @@ pub use retry::{
 };
 
 use crate::clock::{Clock, SystemClock, Timestamp};
-use crate::settings::{self, FailsafeConfig};
 use crate::store::{self, Store};
+pub use config::FailsafeConfig;
 
 /// The retry handler and breaker registry the runtime shares across runs: one per
 /// process (the desktop app keeps it for its lifetime).
@@ -79,7 +80,7 @@ impl Failsafe {
             CircuitBreakerConfig::default(),
             store.clock(),
         );
-        failsafe.configure(&settings::failsafe(store)?);
+        failsafe.configure(&config::load(store)?);
         failsafe.breakers.restore(last_transitions(store)?);
         Ok(Arc::new(failsafe))
     }

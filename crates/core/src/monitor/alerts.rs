@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::metrics::{self, AggregatedMetrics};
 use crate::clock::Timestamp;
-use crate::cost::Money;
 use crate::error::{Error, Result};
+use crate::money::Money;
+use crate::settings;
 use crate::store::{Migration, Store};
 
 pub(crate) const MIGRATION: Migration = Migration {
@@ -316,4 +317,19 @@ pub fn list_alerts(store: &Store, active_only: bool, limit: i64) -> Result<Vec<P
         })?;
         rows.collect()
     })?)
+}
+const ALERTS_KEY: &str = "monitoring.alert_thresholds";
+
+/// The default alert thresholds (the spec's example values until changed).
+pub fn alert_thresholds(store: &Store) -> Result<AlertThresholds> {
+    Ok(settings::get_json::<AlertThresholds>(store, ALERTS_KEY)?
+        .and_then(|t| t.validated().ok())
+        .unwrap_or_default())
+}
+
+/// Validates and stores the default alert thresholds.
+pub fn set_alert_thresholds(store: &mut Store, t: AlertThresholds) -> Result<AlertThresholds> {
+    let t = t.validated()?;
+    settings::put_json(store, ALERTS_KEY, &t)?;
+    Ok(t)
 }

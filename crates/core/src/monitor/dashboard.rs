@@ -6,10 +6,10 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{AggregatedMetrics, check_period};
-use super::rollup::{self, LEVELS, Totals};
 use crate::clock::Timestamp;
-use crate::cost::Money;
 use crate::error::Result;
+use crate::money::Money;
+use crate::rollup::{self, LEVELS, Totals};
 use crate::store::Store;
 
 /// Periods up to a week are drawn per minute (at most 10,080 points), longer ones
@@ -159,8 +159,8 @@ fn series(
 
 #[cfg(test)]
 mod tests {
-    use super::super::histogram::Histogram;
     use super::*;
+    use crate::rollup::histogram::Histogram;
 
     #[test]
     fn coarse_bars_cover_every_run_once() {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::maintenance::{self, TaskRun};
 use crate::clock::Timestamp;
 use crate::error::Result;
-use crate::settings::{self, MonitoringConfig};
+use crate::ledger::config::MonitoringConfig;
 use crate::store::Store;
 
 /// Rows per table.
@@ -60,7 +60,7 @@ pub struct Health {
 
 /// The health report.
 pub fn health(store: &Store) -> Result<Health> {
-    let config = settings::monitoring(store)?;
+    let config = crate::ledger::config::load(store)?;
     let count = |table: &str| -> Result<i64> {
         Ok(store
             .read(|c| c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)))?)

@@ -7,10 +7,9 @@ use std::sync::{Mutex, PoisonError};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::rollup::{self, LEVELS};
 use crate::clock::Timestamp;
 use crate::error::Result;
-use crate::settings;
+use crate::rollup::{self, LEVELS};
 use crate::store::{self, Migration, Store};
 
 pub(crate) const MIGRATION: Migration = Migration {
@@ -95,7 +94,7 @@ pub fn prune(store: &mut Store) -> Result<PruneReport> {
 
 /// Raw executions that started before this are past the retention.
 fn retention_cutoff(store: &Store) -> Result<Timestamp> {
-    let config = settings::monitoring(store)?;
+    let config = crate::ledger::config::load(store)?;
     Ok(store.now_ms() - config.metrics_retention_hours * LEVELS[1])
 }
 
@@ -181,7 +180,7 @@ pub struct MaintenanceReport {
 /// recorded and the others still run.
 pub fn run_maintenance(store: &mut Store) -> store::Result<MaintenanceReport> {
     let mut report = MaintenanceReport::default();
-    let monitoring = settings::monitoring(store)
+    let monitoring = crate::ledger::config::load(store)
         .map(|c| c.monitoring_enabled)
         .unwrap_or(true);
     match rollup::catch_up(store) {
@@ -199,7 +198,7 @@ pub fn run_maintenance(store: &mut Store) -> store::Result<MaintenanceReport> {
         Err(e) => fail(store, &mut report, "prune", &e.to_string())?,
     }
     if monitoring {
-        let thresholds = settings::alert_thresholds(store).unwrap_or_default();
+        let thresholds = crate::monitor::alerts::alert_thresholds(store).unwrap_or_default();
         match super::alerts::get_performance_alerts(store, &thresholds) {
             Ok(a) => {
                 report.active_alerts = Some(a.len());

@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::rollup::{self, Totals};
-use crate::agent::execution::Engine;
 use crate::clock::Timestamp;
-use crate::cost::Money;
 use crate::error::{Error, Result};
+use crate::ledger::execution::Engine;
+use crate::money::Money;
+use crate::rollup::{self, Totals};
 use crate::store::Store;
 
 /// Longest period asked about: 400 days.

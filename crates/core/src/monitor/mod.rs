@@ -4,12 +4,10 @@
 
 pub mod alerts;
 pub mod dashboard;
-pub mod export;
 pub mod health;
-pub mod histogram;
+pub use crate::rollup::histogram;
 pub mod maintenance;
 pub mod metrics;
-pub mod rollup;
 
 pub use alerts::{
     AlertThresholds, PerformanceAlert, Severity, get_performance_alerts, list_alerts,
@@ -22,7 +20,7 @@ pub use metrics::{
 
 /// An error unless monitoring is on.
 pub(crate) fn require_enabled(store: &crate::store::Store) -> crate::error::Result<()> {
-    if crate::settings::monitoring(store)?.monitoring_enabled {
+    if crate::ledger::config::load(store)?.monitoring_enabled {
         Ok(())
     } else {
         Err(crate::error::Error::invalid(

@@ -7,9 +7,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::analysis::{EmailAnalysis, EmailCategory, EmailInput};
 use super::mail::ParsedMail;
 use super::{Error, Result};
-use crate::agent::email_analyst::{EmailAnalysis, EmailCategory, EmailInput};
 use crate::clock::Timestamp;
 use crate::store::{Migration, Store};
 

@@ -7,7 +7,7 @@ use mail_parser::MessageParser;
 use serde::{Deserialize, Serialize};
 
 use super::Error;
-use crate::agent::email_analyst::EmailInput;
+use super::analysis::EmailInput;
 
 /// Largest message accepted, in bytes.
 pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;

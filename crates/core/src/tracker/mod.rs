@@ -1,6 +1,7 @@
 //! The job search itself: applications and their timeline, imported emails, the
 //! review queue for agent proposals, the profile and follow-up candidates.
 
+pub mod analysis;
 pub mod applications;
 pub mod emails;
 pub mod follow_ups;

@@ -9,11 +9,11 @@
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use super::analysis::{EmailAnalysis, EmailCategory};
 use super::applications::{
     self, ApplicationDraft, Moved, NewApplication, Origin, Provenance, StatusChange,
 };
 use super::{Error, Result, Status, emails};
-use crate::agent::email_analyst::{EmailAnalysis, EmailCategory};
 use crate::clock::Timestamp;
 use crate::store::{Migration, Store};
 use crate::text::clip_line as clip;

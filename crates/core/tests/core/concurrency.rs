@@ -8,13 +8,13 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 
 use jobtrail_core::Store;
+use jobtrail_core::agent::config::AgentConfigDraft;
 use jobtrail_core::agent::email_analyst::{EmailAnalyst, EmailInput};
-use jobtrail_core::agent::execution::{Outcome, end_executions, start_execution};
 use jobtrail_core::agent::{RunSettings, Runtime};
 use jobtrail_core::cost::{self, Budgets, Money};
+use jobtrail_core::ledger::execution::{Outcome, end_executions, start_execution};
 use jobtrail_core::monitor::{self, maintenance, metrics};
 use jobtrail_core::notices;
-use jobtrail_core::settings::{self, AgentConfigDraft};
 use jobtrail_core::tracker::{Origin, Status, applications, import};
 
 const APP_RUNNERS: usize = 4;
@@ -60,7 +60,7 @@ async fn the_app_the_cli_and_the_scheduler_share_one_store_without_lock_errors()
                 note(
                     &errors,
                     "set_agent_config",
-                    settings::set_agent_config(
+                    jobtrail_core::agent::config::set_agent_config(
                         &mut s,
                         "email-analyst",
                         AgentConfigDraft {
@@ -213,7 +213,7 @@ async fn the_app_the_cli_and_the_scheduler_share_one_store_without_lock_errors()
         CLI_ROUNDS as i64
     );
     assert_eq!(
-        settings::agent_config(&s, "email-analyst")
+        jobtrail_core::agent::config::agent_config(&s, "email-analyst")
             .unwrap()
             .temperature,
         Some((CLI_ROUNDS - 1) as f32 / 100.0),

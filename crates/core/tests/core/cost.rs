@@ -3,10 +3,10 @@
 
 use std::sync::Mutex;
 
+use jobtrail_core::agent::config::AgentConfigDraft;
 use jobtrail_core::agent::llm::TokenUsage;
 use jobtrail_core::agent::tasks;
 use jobtrail_core::cost::{self, Money, PriceDraft, prices};
-use jobtrail_core::settings::{self, AgentConfigDraft};
 use jobtrail_core::tracker::Error;
 use jobtrail_llm_testserver::{Reply, TestServer, Usage};
 use serde_json::json;
@@ -186,7 +186,7 @@ fn an_unknown_model_is_unpriced_not_free_until_it_gets_a_price() {
 async fn a_model_run_is_priced_per_call_with_cached_and_reasoning_rates() {
     let server = TestServer::start().await.unwrap();
     let (_dir, mut store, _) = temp_store();
-    settings::set_agent_config(
+    jobtrail_core::agent::config::set_agent_config(
         &mut store,
         "job-match",
         AgentConfigDraft {
@@ -357,7 +357,7 @@ async fn with_the_hard_limit_a_spent_budget_keeps_agents_off_paid_models() {
         },
     )
     .unwrap();
-    settings::set_agent_config(
+    jobtrail_core::agent::config::set_agent_config(
         &mut store.lock().unwrap(),
         "job-match",
         AgentConfigDraft {

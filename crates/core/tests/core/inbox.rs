@@ -6,10 +6,10 @@ use std::sync::Mutex;
 
 use jobtrail_core::Store;
 use jobtrail_core::agent::Runtime;
+use jobtrail_core::agent::config::AgentConfigDraft;
 use jobtrail_core::agent::email_analyst::EmailCategory;
 use jobtrail_core::agent::job_match::Recommendation;
 use jobtrail_core::agent::tasks;
-use jobtrail_core::settings::{self, AgentConfigDraft};
 use jobtrail_core::tracker::profile::{self, ProfileDraft};
 use jobtrail_core::tracker::review::{self, ReviewKind, ReviewState};
 use jobtrail_core::tracker::{Error, Origin, Status, applications, emails, follow_ups, import};
@@ -517,7 +517,7 @@ async fn follow_ups_are_due_after_quiet_days_and_drafted() {
 async fn agent_settings_choose_the_model_and_can_turn_an_agent_off() {
     let server = TestServer::start().await.unwrap();
     let (_dir, mut store, _) = temp_store();
-    settings::set_agent_config(
+    jobtrail_core::agent::config::set_agent_config(
         &mut store,
         "job-match",
         AgentConfigDraft {
@@ -549,7 +549,7 @@ async fn agent_settings_choose_the_model_and_can_turn_an_agent_off() {
         Some(300)
     );
 
-    settings::set_agent_config(
+    jobtrail_core::agent::config::set_agent_config(
         &mut store.lock().unwrap(),
         "job-match",
         AgentConfigDraft {

@@ -2,7 +2,8 @@
 
 use jobtrail_core::Store;
 use jobtrail_core::cost::Money;
-use jobtrail_core::monitor::{self, rollup};
+use jobtrail_core::monitor;
+use jobtrail_core::rollup;
 use jobtrail_core::tracker::Error;
 use rusqlite::params;
 
@@ -352,10 +353,10 @@ fn alerts_open_once_persist_and_clear_as_episodes() {
 #[test]
 fn turned_off_monitoring_and_cost_tracking_say_so_and_runs_are_still_recorded() {
     use jobtrail_core::cost;
-    use jobtrail_core::settings::{self, MonitoringConfig};
+    use jobtrail_core::ledger::MonitoringConfig;
     let (_dir, mut store, _) = temp_store();
-    let on = settings::monitoring(&store).unwrap();
-    settings::set_monitoring(
+    let on = jobtrail_core::ledger::config::load(&store).unwrap();
+    jobtrail_core::ledger::config::save(
         &mut store,
         MonitoringConfig {
             monitoring_enabled: false,
@@ -393,7 +394,7 @@ fn turned_off_monitoring_and_cost_tracking_say_so_and_runs_are_still_recorded() 
         })
     ));
     assert!(matches!(
-        settings::set_monitoring(
+        jobtrail_core::ledger::config::save(
             &mut store,
             MonitoringConfig {
                 metrics_retention_hours: 0,
@@ -517,7 +518,7 @@ fn the_shared_pass_works_off_a_large_backlog_in_batches() {
 #[test]
 fn exports_follow_their_schema_in_json_and_csv() {
     use jobtrail_core::cost;
-    use jobtrail_core::monitor::export::{self, Format};
+    use jobtrail_core::service::export::{self, Format};
     let (_dir, mut store, _) = temp_store();
     cost::track_usage(&mut store, "email-analyst", "gpt-4o-mini", 1000, 500, 0, 0).unwrap();
     cost::track_usage(&mut store, "=cmd|' /C calc'!A0", "gpt-4o", 10, 10, 0, 0).unwrap();

@@ -3,8 +3,8 @@
 
 use jobtrail_core::cost::{self, Money};
 use jobtrail_core::failsafe::{self, ErrorContext};
+use jobtrail_core::notices::NotificationSettings;
 use jobtrail_core::notices::{self, NoticeKind};
-use jobtrail_core::settings::{self, NotificationSettings};
 
 use crate::temp_store;
 
@@ -65,7 +65,7 @@ fn notices_a_person_turned_off_are_not_offered() {
         },
     )
     .unwrap();
-    settings::set_notifications(
+    jobtrail_core::notices::set_settings(
         &mut store,
         NotificationSettings {
             budget: false,
@@ -102,7 +102,7 @@ fn an_unpriced_model_alert_is_offered_once_per_episode() {
     for _ in 0..3 {
         cost::track_usage(&mut store, "job-match", "my-local-model", 1_000, 100, 0, 0).unwrap();
     }
-    let thresholds = settings::alert_thresholds(&store).unwrap();
+    let thresholds = jobtrail_core::monitor::alerts::alert_thresholds(&store).unwrap();
     jobtrail_core::monitor::get_performance_alerts(&mut store, &thresholds).unwrap();
     let due = notices::take_due(&mut store).unwrap();
     let unpriced: Vec<_> = due

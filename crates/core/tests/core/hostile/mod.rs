@@ -36,19 +36,21 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use jobtrail_core::agent::config::AgentConfigDraft;
+use jobtrail_core::agent::config::ProviderSettings;
 use jobtrail_core::agent::email_analyst::{EmailAnalyst, EmailInput};
-use jobtrail_core::agent::execution::LlmCallRecord;
 use jobtrail_core::agent::job_match::{JobMatch, JobMatchInput, JobMatchResult};
 use jobtrail_core::agent::llm::TokenUsage;
 use jobtrail_core::agent::{Agent, AgentRun, Engine, Outcome, RunSettings};
 use jobtrail_core::cost::Money;
 use jobtrail_core::cost::budget::{self, Budgets};
-use jobtrail_core::cost::prices::{self, ModelPrice, PriceDraft};
+use jobtrail_core::failsafe::FailsafeConfig;
+use jobtrail_core::ledger::MonitoringConfig;
+use jobtrail_core::ledger::execution::LlmCallRecord;
+use jobtrail_core::ledger::prices::{self, ModelPrice, PriceDraft};
 use jobtrail_core::monitor::alerts::AlertThresholds;
-use jobtrail_core::settings::{
-    self, AgentConfigDraft, FailsafeConfig, MonitoringConfig, NotificationSettings,
-    ProviderSettings,
-};
+use jobtrail_core::notices::NotificationSettings;
+use jobtrail_core::settings;
 use jobtrail_core::tracker::profile::Profile;
 use jobtrail_core::tracker::{import, mail};
 use jobtrail_core::{Error, Store};

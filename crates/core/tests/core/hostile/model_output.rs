@@ -348,7 +348,7 @@ fn still_usable(b: &Bench, runs: i64) {
     assert!(int(&store, "SELECT count(*) FROM executions") >= runs);
     jobtrail_core::failsafe::list_errors(&store, &Default::default()).unwrap();
     prices::list(&store).unwrap();
-    settings::agent_configs(&store).unwrap();
+    jobtrail_core::agent::config::agent_configs(&store).unwrap();
     let integrity: String = store
         .conn()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))

@@ -75,7 +75,7 @@ fn provider_settings_are_stored_exactly_or_refused_clearly() {
         provider: Some("seed".into()),
         base_url: Some("http://localhost:11434/v1".into()),
     };
-    settings::set_provider(&mut store.borrow_mut(), seed).unwrap();
+    jobtrail_core::agent::config::set_provider(&mut store.borrow_mut(), seed).unwrap();
     let strategy = (
         prop::option::of(prop_oneof![
             hostile_string(),
@@ -85,7 +85,7 @@ fn provider_settings_are_stored_exactly_or_refused_clearly() {
     );
     check(256, strategy, |(provider, base_url)| {
         if let Some(raw) = &base_url {
-            match settings::check_base_url(raw) {
+            match jobtrail_core::agent::config::check_base_url(raw) {
                 Ok(u) => {
                     prop_assert!(
                         u.starts_with("http://") || u.starts_with("https://"),
@@ -96,7 +96,10 @@ fn provider_settings_are_stored_exactly_or_refused_clearly() {
                         !u.chars().any(|c| c.is_whitespace() || c.is_control()),
                         "a base URL with spaces or control characters was accepted: {u:?}"
                     );
-                    prop_assert_eq!(settings::check_base_url(&u).ok(), Some(u.clone()));
+                    prop_assert_eq!(
+                        jobtrail_core::agent::config::check_base_url(&u).ok(),
+                        Some(u.clone())
+                    );
                 }
                 Err(e) => clear_error(&e)?,
             }
@@ -105,9 +108,11 @@ fn provider_settings_are_stored_exactly_or_refused_clearly() {
             provider: provider.clone(),
             base_url: base_url.clone(),
         };
-        let saved = stored_or_refused(&mut store.borrow_mut(), settings::provider, |s| {
-            settings::set_provider(s, draft)
-        })?;
+        let saved = stored_or_refused(
+            &mut store.borrow_mut(),
+            jobtrail_core::agent::config::provider,
+            |s| jobtrail_core::agent::config::set_provider(s, draft),
+        )?;
         if let Some(saved) = saved {
             let typed = |v: &Option<String>| {
                 v.as_deref()
@@ -133,7 +138,7 @@ fn agent_settings_are_stored_exactly_or_refused_clearly() {
     let (_dir, store, _) = temp_store();
     let store = RefCell::new(store);
     let agent = prop_oneof![
-        3 => prop::sample::select(settings::AGENTS.iter().map(|(a, _)| *a).collect::<Vec<_>>())
+        3 => prop::sample::select(jobtrail_core::agent::config::AGENTS.iter().map(|(a, _)| *a).collect::<Vec<_>>())
             .prop_map(str::to_owned),
         1 => hostile_string(),
     ];
@@ -153,18 +158,21 @@ fn agent_settings_are_stored_exactly_or_refused_clearly() {
         );
     check(256, (agent, draft), |(agent, draft)| {
         let mut store = store.borrow_mut();
-        let known = settings::AGENTS.iter().any(|(a, _)| *a == agent);
+        let known = jobtrail_core::agent::config::AGENTS
+            .iter()
+            .any(|(a, _)| *a == agent);
         if !known {
-            let e = settings::set_agent_config(&mut store, &agent, draft).unwrap_err();
+            let e = jobtrail_core::agent::config::set_agent_config(&mut store, &agent, draft)
+                .unwrap_err();
             clear_error(&e)?;
-            prop_assert!(settings::agent_config(&store, &agent).is_err());
+            prop_assert!(jobtrail_core::agent::config::agent_config(&store, &agent).is_err());
             return Ok(());
         }
         let expected = draft.clone();
         let saved = stored_or_refused(
             &mut store,
-            |s| settings::agent_config(s, &agent),
-            |s| settings::set_agent_config(s, &agent, draft),
+            |s| jobtrail_core::agent::config::agent_config(s, &agent),
+            |s| jobtrail_core::agent::config::set_agent_config(s, &agent, draft),
         )?;
         if let Some(c) = saved {
             let model = expected
@@ -212,9 +220,11 @@ fn budgets_are_stored_exactly_or_refused_clearly() {
     budget::set_budgets(&mut store.borrow_mut(), seed).unwrap();
     check(256, budgets_strategy(), |b| {
         let expected = b.clone();
-        let saved = stored_or_refused(&mut store.borrow_mut(), settings::budgets, |s| {
-            budget::set_budgets(s, b)
-        })?;
+        let saved = stored_or_refused(
+            &mut store.borrow_mut(),
+            jobtrail_core::cost::budget::stored_budgets,
+            |s| budget::set_budgets(s, b),
+        )?;
         if let Some(saved) = saved {
             prop_assert_eq!(saved.daily_budget, expected.daily_budget);
             prop_assert_eq!(saved.monthly_budget, expected.monthly_budget);
@@ -273,24 +283,30 @@ fn monitoring_failsafe_alert_and_notification_settings_are_stored_exactly_or_ref
         (monitoring, failsafe, alerts, notifications),
         |(m, f, a, n)| {
             let mut store = store.borrow_mut();
-            if let Some(saved) = stored_or_refused(&mut store, settings::monitoring, |s| {
-                settings::set_monitoring(s, m)
-            })? {
+            if let Some(saved) =
+                stored_or_refused(&mut store, jobtrail_core::ledger::config::load, |s| {
+                    jobtrail_core::ledger::config::save(s, m)
+                })?
+            {
                 // The environment may decide the flags; the retention is ours.
                 prop_assert!(saved.validated().is_ok());
             }
-            if let Some(saved) = stored_or_refused(&mut store, settings::failsafe, |s| {
-                settings::set_failsafe(s, f)
-            })? {
+            if let Some(saved) =
+                stored_or_refused(&mut store, jobtrail_core::failsafe::config::load, |s| {
+                    jobtrail_core::failsafe::config::save(s, f)
+                })?
+            {
                 prop_assert!(saved.validated().is_ok());
             }
-            if let Some(saved) = stored_or_refused(&mut store, settings::alert_thresholds, |s| {
-                settings::set_alert_thresholds(s, a.clone())
-            })? {
+            if let Some(saved) = stored_or_refused(
+                &mut store,
+                jobtrail_core::monitor::alerts::alert_thresholds,
+                |s| jobtrail_core::monitor::alerts::set_alert_thresholds(s, a.clone()),
+            )? {
                 prop_assert_eq!(saved, a, "the thresholds are stored as given");
             }
-            let saved = stored_or_refused(&mut store, settings::notifications, |s| {
-                settings::set_notifications(s, n)
+            let saved = stored_or_refused(&mut store, jobtrail_core::notices::settings, |s| {
+                jobtrail_core::notices::set_settings(s, n)
             })?;
             prop_assert_eq!(saved, Some(n));
             Ok(())
@@ -332,27 +348,27 @@ fn garbage_in_the_settings_table_reads_as_valid_settings() {
             )
             .unwrap();
         let fail = |e: Error| TestCaseError::fail(format!("{key}: {e}"));
-        settings::provider(&store)
+        jobtrail_core::agent::config::provider(&store)
             .map_err(fail)?
             .validated()
             .map_err(fail)?;
-        settings::budgets(&store)
+        jobtrail_core::cost::budget::stored_budgets(&store)
             .map_err(fail)?
             .validated()
             .map_err(fail)?;
-        settings::monitoring(&store)
+        jobtrail_core::ledger::config::load(&store)
             .map_err(fail)?
             .validated()
             .map_err(fail)?;
-        settings::failsafe(&store)
+        jobtrail_core::failsafe::config::load(&store)
             .map_err(fail)?
             .validated()
             .map_err(fail)?;
-        settings::alert_thresholds(&store)
+        jobtrail_core::monitor::alerts::alert_thresholds(&store)
             .map_err(fail)?
             .validated()
             .map_err(fail)?;
-        settings::notifications(&store).map_err(fail)?;
+        jobtrail_core::notices::settings(&store).map_err(fail)?;
         Ok(())
     });
 }
@@ -485,17 +501,33 @@ fn env_child() {
     assert_eq!(budget::daily_budget_from_env(), daily);
     // Through the store too: stored values under the environment's.
     let (_dir, mut store, _) = temp_store();
-    assert_eq!(settings::monitoring(&store).unwrap(), monitoring);
-    assert!(settings::monitoring(&store).unwrap().validated().is_ok());
-    assert_eq!(settings::failsafe(&store).unwrap(), failsafe);
-    assert!(settings::failsafe(&store).unwrap().validated().is_ok());
+    assert_eq!(
+        jobtrail_core::ledger::config::load(&store).unwrap(),
+        monitoring
+    );
+    assert!(
+        jobtrail_core::ledger::config::load(&store)
+            .unwrap()
+            .validated()
+            .is_ok()
+    );
+    assert_eq!(
+        jobtrail_core::failsafe::config::load(&store).unwrap(),
+        failsafe
+    );
+    assert!(
+        jobtrail_core::failsafe::config::load(&store)
+            .unwrap()
+            .validated()
+            .is_ok()
+    );
     assert_eq!(budget::budgets(&store).unwrap().daily_budget, daily);
     // Ok, or (cost tracking off) a clear error.
     if let Err(e) = budget::check_budget_status(&mut store) {
         assert!(matches!(e, Error::Invalid { .. }), "{e:?}");
     }
     // The overrides listed are exactly the variables holding a valid value.
-    let listed: Vec<String> = settings::env_overrides()
+    let listed: Vec<String> = jobtrail_core::service::settings::env_overrides()
         .into_iter()
         .map(|o| o.variable)
         .filter(|v| ENV_VARS.contains(&v.as_str()))
@@ -558,7 +590,7 @@ fn out_of_range_agent_settings_in_the_table_are_ignored() {
                 rusqlite::params![temperature, max_tokens],
             )
             .unwrap();
-        let c = settings::agent_config(&store, "job-match").unwrap();
+        let c = jobtrail_core::agent::config::agent_config(&store, "job-match").unwrap();
         assert_eq!(
             (c.temperature, c.max_tokens),
             (None, None),

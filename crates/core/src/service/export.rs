@@ -14,11 +14,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::metrics::{self, AggregatedMetrics, RawMetric};
-use super::rollup::{self, LEVELS};
 use crate::clock::{Timestamp, to_rfc3339};
 use crate::cost::{self, BudgetStatus, CostSummary, CostTip, ModelPrice, Money};
 use crate::error::{Error, Result};
+use crate::monitor::metrics::{self, AggregatedMetrics, RawMetric};
+use crate::rollup::{self, LEVELS};
 use crate::store::Store;
 
 /// The format of an export.

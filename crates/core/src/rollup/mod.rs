@@ -10,9 +10,11 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::histogram::Histogram;
+pub mod histogram;
+
 use crate::clock::Timestamp;
 use crate::store::{self, Migration, Store};
+use histogram::Histogram;
 
 pub(crate) const MIGRATION: Migration = Migration {
     id: "202611280002_metrics_rollups",

@@ -11,11 +11,10 @@ use std::time::Instant;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::llm::{Finish, TokenUsage};
+use super::prices;
+use super::usage::{Finish, TokenUsage};
 use crate::clock::Timestamp;
-use crate::cost::Money;
-use crate::cost::prices;
-use crate::settings;
+use crate::money::Money;
 use crate::store::{self, Migration, Store};
 
 pub(crate) const MIGRATION: Migration = Migration {
@@ -327,7 +326,7 @@ fn insert(
     let tokens = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
     // Price each call at today's price table; a model without a price stays unpriced.
     // With cost tracking off nothing is priced and nothing counts as unpriced.
-    let pricing = settings::monitoring_in(tx)?.cost_tracking_enabled;
+    let pricing = super::config::load_in(tx)?.cost_tracking_enabled;
     let mut call_costs = Vec::with_capacity(handle.llm_calls.len());
     for c in &handle.llm_calls {
         if !pricing {

@@ -5,10 +5,10 @@
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
-use super::money::Money;
-use crate::agent::llm::TokenUsage;
+use super::usage::TokenUsage;
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
+use crate::money::Money;
 use crate::store::{Migration, Store};
 use crate::text;
 
