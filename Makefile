@@ -36,6 +36,7 @@ run: app
 	@scripts/run.sh
 
 lint: ui
+	python3 scripts/check-layers.py .
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run typecheck

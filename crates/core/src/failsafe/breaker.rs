@@ -10,9 +10,9 @@
 //! Every transition is logged, queued for the store and sent to subscribers (the
 //! desktop app forwards them to the UI).
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::future::Future;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -213,16 +213,16 @@ pub struct CircuitStats {
 
 /// Where transitions go: a queue the owner saves, and live subscribers.
 #[derive(Debug)]
-struct Sink {
-    pending: Mutex<VecDeque<Transition>>,
-    events: broadcast::Sender<Transition>,
+pub(super) struct Sink {
+    pub(super) pending: Mutex<VecDeque<Transition>>,
+    pub(super) events: broadcast::Sender<Transition>,
 }
 
 /// Transitions kept for saving at most; older ones are dropped (and were logged).
 const PENDING_LIMIT: usize = 1000;
 
 impl Sink {
-    fn new() -> Arc<Self> {
+    pub(super) fn new() -> Arc<Self> {
         Arc::new(Self {
             pending: Mutex::new(VecDeque::new()),
             events: broadcast::channel(256).0,
@@ -281,7 +281,7 @@ impl CircuitBreaker {
         Self::in_sink(name.into(), config, clock, Sink::new())
     }
 
-    fn in_sink(
+    pub(super) fn in_sink(
         name: String,
         config: CircuitBreakerConfig,
         clock: Arc<dyn Clock>,
@@ -486,7 +486,7 @@ impl CircuitBreaker {
     }
 
     /// Puts the breaker back in a saved state (a new process resuming an open circuit).
-    fn restore(&self, state: CircuitState, since: Timestamp, last: Transition) {
+    pub(super) fn restore(&self, state: CircuitState, since: Timestamp, last: Transition) {
         let mut i = self.lock();
         i.state = match state {
             // A half-open circuit of a past process has no probes in flight: it is open
@@ -498,7 +498,7 @@ impl CircuitBreaker {
         i.last_transition = Some(last);
     }
 
-    fn set_config(&self, config: CircuitBreakerConfig) {
+    pub(super) fn set_config(&self, config: CircuitBreakerConfig) {
         self.lock().config = config;
     }
 
@@ -553,240 +553,6 @@ impl Drop for Permit<'_> {
     }
 }
 
-/// Named breakers sharing one configuration and one transition stream (one per
-/// provider+model in the runtime).
-#[derive(Debug)]
-pub struct BreakerRegistry {
-    clock: Arc<dyn Clock>,
-    config: RwLock<CircuitBreakerConfig>,
-    breakers: Mutex<BTreeMap<String, Arc<CircuitBreaker>>>,
-    sink: Arc<Sink>,
-}
-
-impl BreakerRegistry {
-    /// An empty registry.
-    pub fn new(config: CircuitBreakerConfig, clock: Arc<dyn Clock>) -> Self {
-        Self {
-            clock,
-            config: RwLock::new(config),
-            breakers: Mutex::new(BTreeMap::new()),
-            sink: Sink::new(),
-        }
-    }
-
-    /// The breaker named `name`, created closed on first use.
-    pub fn get(&self, name: &str) -> Arc<CircuitBreaker> {
-        let mut map = self.breakers.lock().unwrap_or_else(PoisonError::into_inner);
-        map.entry(name.to_owned())
-            .or_insert_with(|| {
-                Arc::new(CircuitBreaker::in_sink(
-                    name.to_owned(),
-                    self.config(),
-                    self.clock.clone(),
-                    self.sink.clone(),
-                ))
-            })
-            .clone()
-    }
-
-    /// Runs `op` through the breaker named `name`, created on first use (the spec's
-    /// `@with_circuit_breaker(name, config)`).
-    pub async fn execute<T, E, F, Fut>(&self, name: &str, op: F) -> Result<T, BreakerError<E>>
-    where
-        E: Classified,
-        F: FnOnce() -> Fut,
-        Fut: Future<Output = Result<T, E>>,
-    {
-        self.get(name).execute(op).await
-    }
-
-    /// The configuration new and existing breakers use.
-    pub fn config(&self) -> CircuitBreakerConfig {
-        *self.config.read().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Changes the configuration of every breaker, present and future.
-    pub fn set_config(&self, config: CircuitBreakerConfig) {
-        *self.config.write().unwrap_or_else(PoisonError::into_inner) = config;
-        for b in self.all() {
-            b.set_config(config);
-        }
-    }
-
-    /// Every breaker, by name.
-    pub fn all(&self) -> Vec<Arc<CircuitBreaker>> {
-        let map = self.breakers.lock().unwrap_or_else(PoisonError::into_inner);
-        map.values().cloned().collect()
-    }
-
-    /// Every breaker's state and counts, by name.
-    pub fn stats(&self) -> Vec<CircuitStats> {
-        self.all().iter().map(|b| b.get_stats()).collect()
-    }
-
-    /// Live transitions of all breakers.
-    pub fn subscribe(&self) -> broadcast::Receiver<Transition> {
-        self.sink.events.subscribe()
-    }
-
-    /// Transitions not yet saved, oldest first.
-    pub fn take_transitions(&self) -> Vec<Transition> {
-        let mut q = self
-            .sink
-            .pending
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        q.drain(..).collect()
-    }
-
-    /// Restores breakers to their last saved transitions.
-    pub(crate) fn restore(&self, last: Vec<Transition>) {
-        for t in last {
-            self.get(&t.circuit).restore(t.to, t.at, t.clone());
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::agent::llm::LlmError;
-    use crate::clock::ManualClock;
-
-    fn breaker(clock: &ManualClock) -> CircuitBreaker {
-        let config = CircuitBreakerConfig {
-            failure_threshold: 3,
-            success_threshold: 2,
-            timeout: Duration::from_secs(60),
-            half_open_max_calls: 1,
-        };
-        CircuitBreaker::with_clock("openai/gpt-4o-mini", config, Arc::new(clock.clone()))
-    }
-
-    fn fail(b: &CircuitBreaker) {
-        let r: Result<(), _> = Err(LlmError::Http {
-            status: 503,
-            message: "down".into(),
-            retry_after: None,
-        });
-        b.acquire().expect("let through").record(&r);
-    }
-
-    #[test]
-    fn opens_probes_and_closes() {
-        let clock = ManualClock::new(1_000_000);
-        let b = breaker(&clock);
-        let mut events = b.subscribe();
-        fail(&b);
-        fail(&b);
-        assert_eq!(b.get_state(), CircuitState::Closed, "2 of 3 failures");
-        fail(&b);
-        assert_eq!(b.get_state(), CircuitState::Open);
-        let refused = b.acquire().expect_err("open refuses");
-        assert_eq!(refused.retry_at, 1_060_000);
-        clock.advance(60_000);
-        let probe = b.acquire().expect("a probe after the timeout");
-        assert_eq!(b.get_state(), CircuitState::HalfOpen);
-        assert!(b.acquire().is_err(), "only one probe at a time");
-        probe.success();
-        assert_eq!(b.get_state(), CircuitState::HalfOpen, "1 of 2 successes");
-        b.acquire().expect("second probe").success();
-        assert_eq!(b.get_state(), CircuitState::Closed);
-        let seen: Vec<_> = std::iter::from_fn(|| events.try_recv().ok())
-            .map(|t| (t.from, t.to))
-            .collect();
-        assert_eq!(
-            seen,
-            [
-                (CircuitState::Closed, CircuitState::Open),
-                (CircuitState::Open, CircuitState::HalfOpen),
-                (CircuitState::HalfOpen, CircuitState::Closed)
-            ]
-        );
-        let s = b.get_stats();
-        assert_eq!(
-            (s.calls, s.failures, s.successes, s.rejected, s.times_opened),
-            (5, 3, 2, 2, 1)
-        );
-    }
-
-    #[test]
-    fn a_failed_probe_reopens_and_a_success_resets_the_count() {
-        let clock = ManualClock::new(0);
-        let b = breaker(&clock);
-        fail(&b);
-        fail(&b);
-        b.acquire().unwrap().success();
-        fail(&b);
-        fail(&b);
-        assert_eq!(
-            b.get_state(),
-            CircuitState::Closed,
-            "the success reset the count"
-        );
-        fail(&b);
-        clock.advance(60_000);
-        fail(&b);
-        assert_eq!(b.get_state(), CircuitState::Open, "the probe failed");
-        assert_eq!(b.get_stats().retry_at, Some(120_000));
-    }
-
-    #[test]
-    fn bad_requests_do_not_open_the_circuit() {
-        let clock = ManualClock::new(0);
-        let b = breaker(&clock);
-        for _ in 0..5 {
-            let r: Result<(), _> = Err(LlmError::Auth { status: 401 });
-            b.acquire().unwrap().record(&r);
-        }
-        assert_eq!(
-            b.get_state(),
-            CircuitState::Closed,
-            "a refused key says the service is up"
-        );
-    }
-
-    #[test]
-    fn an_abandoned_call_is_a_failure() {
-        let clock = ManualClock::new(0);
-        let b = breaker(&clock);
-        for _ in 0..3 {
-            drop(b.acquire().unwrap());
-        }
-        assert_eq!(b.get_state(), CircuitState::Open);
-    }
-
-    #[tokio::test]
-    async fn execute_wraps_any_async_call() {
-        let clock = ManualClock::new(0);
-        let b = breaker(&clock);
-        for _ in 0..3 {
-            let r: Result<(), BreakerError<LlmError>> =
-                b.execute(|| async { Err(LlmError::Timeout) }).await;
-            assert!(matches!(r, Err(BreakerError::Failed(LlmError::Timeout))));
-        }
-        let refused: Result<u8, BreakerError<LlmError>> = b.execute(|| async { Ok(1) }).await;
-        assert!(
-            matches!(refused, Err(BreakerError::Open(_))),
-            "the call never ran"
-        );
-        clock.advance(60_000);
-        for _ in 0..2 {
-            assert_eq!(
-                b.execute(|| async { Ok::<_, LlmError>(7) }).await.unwrap(),
-                7
-            );
-        }
-        assert_eq!(b.get_state(), CircuitState::Closed);
-
-        let registry = BreakerRegistry::new(CircuitBreakerConfig::default(), Arc::new(clock));
-        let r: Result<u8, BreakerError<LlmError>> =
-            registry.execute("search/api", || async { Ok(3) }).await;
-        assert_eq!(r.unwrap(), 3);
-        assert_eq!(
-            registry.stats()[0].circuit,
-            "search/api",
-            "created by name on first use"
-        );
-    }
-}
+#[path = "breaker_test.rs"]
+mod tests;

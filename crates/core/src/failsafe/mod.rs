@@ -18,6 +18,7 @@ pub mod breaker;
 pub mod category;
 pub mod config;
 pub mod errors;
+pub mod registry;
 pub mod retry;
 
 use std::sync::Arc;
@@ -27,14 +28,15 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 pub use breaker::{
-    BreakerError, BreakerRegistry, CircuitBreaker, CircuitBreakerConfig, CircuitOpen, CircuitState,
-    CircuitStats, MAX_THRESHOLD, Permit, Transition,
+    BreakerError, CircuitBreaker, CircuitBreakerConfig, CircuitOpen, CircuitState, CircuitStats,
+    MAX_THRESHOLD, Permit, Transition,
 };
 pub use category::{Classified, ErrorCategory, RecoveryStrategy, Severity, Skipped};
 pub use errors::{
     ErrorContext, ErrorFilter, ErrorInfo, ErrorStats, export_errors, get_error_stats, handle_error,
     list_errors, since_hours,
 };
+pub use registry::BreakerRegistry;
 pub use retry::{
     AttemptFailure, AttemptTimedOut, BackoffStrategy, MAX_RETRIES_LIMIT, MULTIPLIER_RANGE,
     RetryHandler, RetryPolicy, RetryStats, with_retry,
