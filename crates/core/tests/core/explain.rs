@@ -9,6 +9,8 @@ use serde_json::json;
 
 use crate::temp_store;
 
+mod format;
+
 fn recorded(store: &mut jobtrail_core::Store) -> i64 {
     let h = start_execution(store, "EmailAnalystAgent");
     end_execution(
