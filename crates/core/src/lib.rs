@@ -2,6 +2,12 @@
 //!
 //! This crate never depends on Tauri or any GUI toolkit, so it builds and tests
 //! without WebKit and serves both `src-tauri` and the `jobtrail` CLI.
+//!
+//! Its modules form layers, each using only itself and the ones beneath it
+//! (`scripts/check-layers.py` holds the map and `make lint` checks it): foundations
+//! (`error`, `clock`, `text`, `files`, `logging`, `money`, `secrets`); `store` and
+//! `settings`; `explain`, `failsafe`, `rollup`; `ledger` and `tracker`; `monitor`,
+//! `cost`, `notices`, `mail`; `agent`; and on top `service` and `schema`.
 #![deny(missing_docs)]
 
 pub mod agent;
