@@ -1,6 +1,6 @@
 //! Cost tracking: exact money, the price table, and what each run cost.
 //!
-//! Every LLM call is priced when its run is recorded (see `agent::execution`), at
+//! Every LLM call is priced when its run is recorded (see `ledger::execution`), at
 //! the price table's rates for its model: uncached input, cached input, output and
 //! reasoning tokens each at their own rate, none counted twice. A model without a
 //! price makes the call *unpriced*: counted and reported, never taken as free.

@@ -17,7 +17,7 @@
 //!   and the default is used; a log directory that cannot be written leaves stderr
 //!   only. Logging never stops the app or a command.
 //! - Secrets: API keys seen by the process ([`register_secret`], called by
-//!   [`crate::agent::llm::ApiKey::new`]), bearer tokens and `sk-…` keys are replaced
+//!   [`crate::secrets::ApiKey::new`]), bearer tokens and `sk-…` keys are replaced
 //!   by `[redacted]` in every line written, whatever logged them.
 
 use std::fmt;
