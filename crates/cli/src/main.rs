@@ -7,6 +7,7 @@
 mod agent;
 mod apps;
 mod costs;
+mod eval;
 mod explain;
 mod failsafe;
 mod inbox;
@@ -88,6 +89,9 @@ enum Command {
     /// Errors the app handled: statistics, list, export.
     #[command(subcommand)]
     Errors(failsafe::ErrorsCommand),
+    /// How good the agents are, and at what price, on labelled mail.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
     /// Why an agent run decided what it did.
     Explain {
         /// The execution (a run's `execution.executionId`); with --summary and no id,
@@ -147,6 +151,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
     match cli.command {
         Command::Apps(cmd) => apps::run(cmd, &mut store, out),
         Command::Agent(cmd) => agent::run(cmd, store, out),
+        Command::Eval(cmd) => eval::run(cmd, store, out),
         Command::Import { files } => inbox::import(&files, &mut store, out),
         Command::Emails(cmd) => inbox::emails(cmd, &mut store, out),
         Command::Mail(cmd) => mail::run(cmd, store, out),

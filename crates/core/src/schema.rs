@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use crate::clock::{Clock, SystemClock};
 use crate::store::{self, BOOKKEEPING, Migration, Store};
-use crate::{explain, failsafe, ledger, mail, monitor, notices, rollup, settings, tracker};
+use crate::{
+    explain, failsafe, ledger, mail, monitor, notices, rollup, service, settings, tracker,
+};
 
 /// Every migration, oldest first.
 pub const MIGRATIONS: &[Migration] = &[
@@ -34,6 +36,7 @@ pub const MIGRATIONS: &[Migration] = &[
     tracker::emails::MAILBOX_MIGRATION,
     mail::account::MIGRATION,
     notices::PENDING_MIGRATION,
+    service::eval::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

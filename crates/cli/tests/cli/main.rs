@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod eval;
 mod keychain;
 mod keychain_unavailable;
 mod mail;

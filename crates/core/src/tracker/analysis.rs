@@ -45,6 +45,45 @@ pub enum EmailCategory {
     Other,
 }
 
+impl EmailCategory {
+    /// Every category, in the order reports list them.
+    pub const ALL: [EmailCategory; 8] = [
+        EmailCategory::ApplicationReceived,
+        EmailCategory::InterviewInvite,
+        EmailCategory::Assessment,
+        EmailCategory::Offer,
+        EmailCategory::Rejection,
+        EmailCategory::RecruiterOutreach,
+        EmailCategory::FollowUpNeeded,
+        EmailCategory::Other,
+    ];
+
+    /// The stored and serialized name (`interview_invite`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EmailCategory::ApplicationReceived => "application_received",
+            EmailCategory::InterviewInvite => "interview_invite",
+            EmailCategory::Assessment => "assessment",
+            EmailCategory::Offer => "offer",
+            EmailCategory::Rejection => "rejection",
+            EmailCategory::RecruiterOutreach => "recruiter_outreach",
+            EmailCategory::FollowUpNeeded => "follow_up_needed",
+            EmailCategory::Other => "other",
+        }
+    }
+
+    /// The category named `name` (as [`EmailCategory::as_str`] spells it).
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for EmailCategory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// How soon the user should act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -6,6 +6,7 @@ mod agent;
 mod applications;
 mod concurrency;
 mod cost;
+mod eval;
 mod explain;
 mod failsafe;
 mod hostile;

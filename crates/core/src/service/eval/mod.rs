@@ -1,0 +1,362 @@
+//! How good the agents are, and at what price: EmailAnalyst on a labelled set, per
+//! engine or model. Each message is a dry run: the analyst runs, its run is recorded
+//! and priced like any other (so budgets apply), and tagged as part of an evaluation
+//! (table `evaluation_runs`); nothing is applied or queued for review.
+
+pub mod report;
+pub mod set;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use crate::agent::config::agent_config;
+use crate::agent::email_analyst::EmailAnalyst;
+use crate::agent::endpoint;
+use crate::agent::llm::LlmClient;
+use crate::agent::{RunSettings, Runtime};
+use crate::cost::budget;
+use crate::error::{Error, Result};
+use crate::failsafe::Failsafe;
+use crate::store::{Migration, Store};
+
+pub use report::{EvalResult, Outcome};
+pub use set::{Labelled, LabelledSet};
+
+/// Which run was part of which evaluation, and what it should have answered.
+pub(crate) const MIGRATION: Migration = Migration {
+    id: "202612060900_evaluation_runs",
+    sql: "
+    CREATE TABLE evaluation_runs (
+        execution_id INTEGER PRIMARY KEY REFERENCES executions (id) ON DELETE CASCADE,
+        evaluation TEXT NOT NULL,
+        item TEXT NOT NULL,
+        expected TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX evaluation_runs_by_evaluation ON evaluation_runs (evaluation);
+    ",
+};
+
+/// Where the labelled messages come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase", tag = "kind", content = "dir")]
+pub enum Source {
+    /// `.eml` files in folders named by category.
+    Dir(PathBuf),
+    /// The person's own relabels and accepted proposals.
+    Corrections,
+}
+
+/// Which engine answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum EngineChoice {
+    /// The built-in rules: offline, free.
+    Builtin,
+    /// The configured model endpoint.
+    Llm,
+}
+
+/// What to evaluate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct EvalRequest {
+    /// The labelled set.
+    pub source: Source,
+    /// The engine; the configured one when none (a model when an endpoint is set).
+    pub engine: Option<EngineChoice>,
+    /// Models to compare side by side (`llm` only); the agent's configured model when
+    /// empty.
+    #[serde(default)]
+    pub models: Vec<String>,
+}
+
+/// A set's size by true category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SetSummary {
+    /// The directory, or `corrections`.
+    pub name: String,
+    /// Messages.
+    pub n: u32,
+    /// Messages per true category.
+    pub by_category: std::collections::BTreeMap<String, u32>,
+}
+
+/// The evaluation's report: `{ sets, results }` (the CLI's `--json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct EvalReport {
+    /// The evaluation's id (its runs are tagged with it).
+    pub evaluation: String,
+    /// The labelled sets read.
+    pub sets: Vec<SetSummary>,
+    /// One per engine or model, in the order asked.
+    pub results: Vec<EvalResult>,
+}
+
+/// How far an evaluation has got.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct EvalProgress {
+    /// The engine or model running (`builtin`, a model name).
+    pub target: String,
+    /// Messages done for it.
+    pub done: u32,
+    /// Messages in the set.
+    pub total: u32,
+}
+
+/// One engine or model to run the set through.
+struct Target {
+    engine: EngineChoice,
+    model: Option<String>,
+    runtime: Runtime,
+}
+
+/// Reads the set `req` names.
+pub fn load(store: &Mutex<Store>, source: &Source) -> Result<LabelledSet> {
+    match source {
+        Source::Dir(dir) => set::from_dir(dir),
+        Source::Corrections => set::from_corrections(&lock(store)),
+    }
+}
+
+/// Runs the evaluation `req` asks for: every message through every engine or model,
+/// calling `progress` after each.
+#[tracing::instrument(skip_all, fields(source = ?req.source, engine = ?req.engine))]
+pub async fn evaluate(
+    store: &Mutex<Store>,
+    failsafe: &Arc<Failsafe>,
+    req: &EvalRequest,
+    progress: &(dyn Fn(EvalProgress) + Send + Sync),
+) -> Result<EvalReport> {
+    let set = load(store, &req.source)?;
+    let targets = targets(store, failsafe, req)?;
+    let evaluation = {
+        let s = lock(store);
+        format!(
+            "eval-{}",
+            crate::ledger::execution::new_request_id(s.now_ms())
+        )
+    };
+    let settings = {
+        let s = lock(store);
+        let c = agent_config(&s, <EmailAnalyst as crate::agent::Agent>::NAME)?;
+        RunSettings {
+            model: c.model,
+            temperature: c.temperature,
+            max_tokens: c.max_tokens,
+        }
+    };
+    let total = u32::try_from(set.items.len()).unwrap_or(u32::MAX);
+    let mut results = Vec::with_capacity(targets.len());
+    for target in &targets {
+        let name = target.model.clone().unwrap_or_else(|| "builtin".into());
+        let mut settings = settings.clone();
+        if target.model.is_some() {
+            settings.model = target.model.clone();
+        }
+        let mut outcomes = Vec::with_capacity(set.items.len());
+        let mut blocked = false;
+        for (i, item) in set.items.iter().enumerate() {
+            if target.engine == EngineChoice::Llm && !blocked {
+                blocked = budget::paid_calls_blocked(
+                    &mut lock(store),
+                    <EmailAnalyst as crate::agent::Agent>::NAME,
+                )?
+                .is_some();
+                if blocked {
+                    tracing::warn!(
+                        target = %name,
+                        "the budget's hard limit is reached: the rest of the set is skipped"
+                    );
+                }
+            }
+            outcomes.push(if blocked {
+                skipped(item)
+            } else {
+                run_one(store, target, &settings, item, &evaluation).await?
+            });
+            progress(EvalProgress {
+                target: name.clone(),
+                done: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                total,
+            });
+        }
+        let engine = match target.engine {
+            EngineChoice::Builtin => "builtin",
+            EngineChoice::Llm => "llm",
+        };
+        results.push(report::score(engine, target.model.as_deref(), &outcomes));
+    }
+    let mut by_category = std::collections::BTreeMap::new();
+    for item in &set.items {
+        *by_category
+            .entry(item.expected.as_str().to_owned())
+            .or_insert(0u32) += 1;
+    }
+    Ok(EvalReport {
+        evaluation,
+        sets: vec![SetSummary {
+            name: set.name.clone(),
+            n: total,
+            by_category,
+        }],
+        results,
+    })
+}
+
+/// The engines and models to run, checked before any run: `llm` with no usable
+/// endpoint is an error, never a silent fall-back to the built-in engine.
+fn targets(
+    store: &Mutex<Store>,
+    failsafe: &Arc<Failsafe>,
+    req: &EvalRequest,
+) -> Result<Vec<Target>> {
+    // The built-in engine needs no endpoint (nor a keychain lookup for one).
+    let endpoint = if req.engine == Some(EngineChoice::Builtin) {
+        None
+    } else {
+        let s = lock(store);
+        endpoint::configured(&s).map_err(|e| Error::invalid("engine", e))?
+    };
+    let engine = req.engine.unwrap_or(if endpoint.is_some() {
+        EngineChoice::Llm
+    } else {
+        EngineChoice::Builtin
+    });
+    match engine {
+        EngineChoice::Builtin => {
+            if !req.models.is_empty() {
+                return Err(Error::invalid(
+                    "model",
+                    "models are compared with --engine llm; the built-in engine has none",
+                ));
+            }
+            Ok(vec![Target {
+                engine,
+                model: None,
+                runtime: Runtime::new(None),
+            }])
+        }
+        EngineChoice::Llm => {
+            let endpoint = endpoint.ok_or_else(|| {
+                Error::invalid(
+                    "engine",
+                    "no model endpoint is usable: set an API key (jobtrail key set) or a local base URL, or use --engine builtin",
+                )
+            })?;
+            let config = crate::failsafe::config::load(&lock(store))?;
+            failsafe.configure(&config);
+            let client =
+                LlmClient::new(endpoint).map_err(|e| Error::invalid("provider", e.to_string()))?;
+            let models: Vec<Option<String>> = if req.models.is_empty() {
+                vec![None]
+            } else {
+                let mut seen = Vec::new();
+                for m in &req.models {
+                    let m = m.trim();
+                    if m.is_empty() || m.chars().any(|c| c.is_control() || c.is_whitespace()) {
+                        return Err(Error::invalid(
+                            "model",
+                            format!("{m:?} is not a model name"),
+                        ));
+                    }
+                    if !seen
+                        .iter()
+                        .any(|s: &Option<String>| s.as_deref() == Some(m))
+                    {
+                        seen.push(Some(m.to_owned()));
+                    }
+                }
+                seen
+            };
+            Ok(models
+                .into_iter()
+                .map(|model| {
+                    let mut runtime =
+                        Runtime::new(Some(client.clone())).with_failsafe(failsafe.clone());
+                    if let Some(m) = &model {
+                        runtime = runtime.with_model_override(m.clone());
+                    }
+                    let model = Some(model.unwrap_or_else(|| {
+                        runtime.model_for::<EmailAnalyst>(&RunSettings::default())
+                    }));
+                    Target {
+                        engine,
+                        model,
+                        runtime,
+                    }
+                })
+                .collect())
+        }
+    }
+}
+
+/// One message through one target, its run tagged with the evaluation.
+async fn run_one(
+    store: &Mutex<Store>,
+    target: &Target,
+    settings: &RunSettings,
+    item: &Labelled,
+    evaluation: &str,
+) -> Result<Outcome> {
+    let run = target
+        .runtime
+        .run(store, &EmailAnalyst::default(), &item.input, settings)
+        .await?;
+    let id = run.execution.execution_id;
+    lock(store).write(|tx| {
+        tx.execute(
+            "INSERT OR IGNORE INTO evaluation_runs (execution_id, evaluation, item, expected)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, evaluation, item.item, item.expected.as_str()],
+        )
+    })?;
+    Ok(Outcome {
+        item: item.item.clone(),
+        email_id: item.email_id,
+        expected: item.expected,
+        answer: run.result.ok().map(|a| report::Answer {
+            category: a.category,
+            confidence: a.confidence,
+            company: a.company,
+            role: a.role,
+        }),
+        execution_id: Some(id),
+        duration_us: run.execution.duration_us,
+        cost: run.execution.cost,
+        skipped: false,
+        truth: item
+            .extraction
+            .as_ref()
+            .map(|e| (e.company.clone(), e.role.clone())),
+    })
+}
+
+fn skipped(item: &Labelled) -> Outcome {
+    Outcome {
+        item: item.item.clone(),
+        email_id: item.email_id,
+        expected: item.expected,
+        answer: None,
+        execution_id: None,
+        duration_us: 0,
+        cost: crate::money::Money::ZERO,
+        skipped: true,
+        truth: None,
+    }
+}
+
+fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(PoisonError::into_inner)
+}
