@@ -63,6 +63,14 @@ pub struct ImportProgress {
     pub progress: Progress,
 }
 
+/// An evaluation ran one more message (`eval-progressed`).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct EvalProgressed {
+    /// Where the evaluation is.
+    pub progress: jobtrail_core::service::eval::EvalProgress,
+}
+
 /// Forwards the failsafe's breaker transitions as `circuit-changed` events for the
 /// app's lifetime.
 pub fn forward_circuits<R: Runtime>(app: &AppHandle<R>) {

@@ -102,6 +102,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::mail::set_mail_settings,
             commands::mail::sync_mail_now,
             commands::mail::get_mail_sync_status,
+            commands::eval::run_evaluation,
             commands::get_tray_state,
             commands::set_agents_paused,
         ])
@@ -109,6 +110,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             events::ExecutionFinished,
             events::CircuitChanged,
             events::ImportProgress,
+            events::EvalProgressed,
             watch::NoticeShown,
             watch::AlertsChanged,
             tray::TrayChanged,

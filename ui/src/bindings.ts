@@ -169,6 +169,12 @@ export const commands = {
 	/**  Whether a sync runs, when mail was last synced and what the last pass did. */
 	getMailSyncStatus: () => __TAURI_INVOKE<MailSyncStatus>("get_mail_sync_status"),
 	/**
+	 *  Runs EmailAnalyst over a labelled set (a folder of `.eml` files by category, or the
+	 *  person's corrections) per engine or model; a dry run whose runs are recorded,
+	 *  priced and tagged as an evaluation.
+	 */
+	runEvaluation: (request: EvalRequest) => __TAURI_INVOKE<EvalReport>("run_evaluation", { request }),
+	/**
 	 *  What the tray shows: today's spend against the daily budget, and whether agents
 	 *  are paused.
 	 */
@@ -181,6 +187,7 @@ export const commands = {
 export const events = {
 	alertsChanged: makeEvent<AlertsChanged, AlertsChanged>("alerts-changed"),
 	circuitChanged: makeEvent<CircuitChanged, CircuitChanged>("circuit-changed"),
+	evalProgressed: makeEvent<EvalProgressed, EvalProgressed>("eval-progressed"),
 	executionFinished: makeEvent<ExecutionFinished, ExecutionFinished>("execution-finished"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
 	mailSyncFinished: makeEvent<MailSyncFinished, MailSyncFinished>("mail-sync-finished"),
@@ -542,6 +549,34 @@ export type Calibration = {
 	bands: Band[],
 };
 
+/**  Accuracy within one band of stated confidence. */
+export type CalibrationBand = {
+	/**  Lower bound, inclusive. */
+	from: number | null,
+	/**  Upper bound, exclusive (1 inclusive for the last band). */
+	to: number | null,
+	/**  Answers stated in this band. */
+	n: number,
+	/**  Of which right. */
+	correct: number,
+	/**  `correct / n`; none when empty. */
+	accuracy: number | null,
+	/**  Mean stated confidence in the band; none when empty. */
+	meanConfidence: number | null,
+};
+
+/**  One category's scores. */
+export type CategoryScore = {
+	/**  Messages of this category in the set (scored ones). */
+	support: number,
+	/**  Of the answers naming it, the share that were right; none when never named. */
+	precision: number | null,
+	/**  Of the messages of it, the share found; none when the set has none. */
+	recall: number | null,
+	/**  Harmonic mean of the two; none when either is none or both are 0. */
+	f1: number | null,
+};
+
 /**  When a breaker opens and closes. */
 export type CircuitBreakerConfig = {
 	/**  Consecutive failures that open the circuit (the spec's `circuit_breaker_threshold`). */
@@ -597,6 +632,14 @@ export type CircuitStats = {
 	retryAt: number | null,
 	/**  The last change of state. */
 	lastTransition: Transition | null,
+};
+
+/**  The confusion matrix: `matrix[expected][predicted]` counts. */
+export type Confusion = {
+	/**  Category names, in row and column order. */
+	labels: string[],
+	/**  Counts, rows = expected, columns = predicted. */
+	matrix: number[][],
 };
 
 /**  A person named in the email. */
@@ -797,6 +840,13 @@ export type Engine =
 /**  Custom code measured with `start_execution` / `end_execution`. */
 "custom";
 
+/**  Which engine answers. */
+export type EngineChoice = 
+/**  The built-in rules: offline, free. */
+"builtin" | 
+/**  The configured model endpoint. */
+"llm";
+
 /**  A setting an environment variable decides, whatever is stored. */
 export type EnvOverride = {
 	/**  The setting, as the settings forms name it (`maxRetries`, `dailyBudget`). */
@@ -927,6 +977,84 @@ export type ErrorStats = {
 	lastError: ErrorInfo | null,
 };
 
+/**  How far an evaluation has got. */
+export type EvalProgress = {
+	/**  The engine or model running (`builtin`, a model name). */
+	target: string,
+	/**  Messages done for it. */
+	done: number,
+	/**  Messages in the set. */
+	total: number,
+};
+
+/**  An evaluation ran one more message (`eval-progressed`). */
+export type EvalProgressed = {
+	/**  Where the evaluation is. */
+	progress: EvalProgress,
+};
+
+/**  The evaluation's report: `{ sets, results }` (the CLI's `--json`). */
+export type EvalReport = {
+	/**  The evaluation's id (its runs are tagged with it). */
+	evaluation: string,
+	/**  The labelled sets read. */
+	sets: SetSummary[],
+	/**  One per engine or model, in the order asked. */
+	results: EvalResult[],
+};
+
+/**  What to evaluate. */
+export type EvalRequest = {
+	/**  The labelled set. */
+	source: Source,
+	/**  The engine; the configured one when none (a model when an endpoint is set). */
+	engine: EngineChoice | null,
+	/**
+	 *  Models to compare side by side (`llm` only); the agent's configured model when
+	 *  empty.
+	 */
+	models?: string[],
+};
+
+/**  One engine's (or model's) results on a set. */
+export type EvalResult = {
+	/**  `builtin` or `llm`. */
+	engine: string,
+	/**  The model, for `llm`. */
+	model: string | null,
+	/**  Messages scored (run, answered or failed; skipped ones are not). */
+	n: number,
+	/**  Answers that matched, over `n` (a failed run counts as wrong). */
+	correct: number,
+	/**  `correct / n`, 0–1; none when nothing was scored. */
+	accuracy: number | null,
+	/**  Runs that failed (no answer). */
+	failed: number,
+	/**  Messages not run because the budget's hard limit was reached. */
+	skipped: number,
+	/**  Precision, recall and F1 per category, by category name. */
+	perCategory: { [key in string]: CategoryScore },
+	/**
+	 *  Rows are expected, columns predicted, in `labels` order; failed runs are not
+	 *  in it.
+	 */
+	confusion: Confusion,
+	/**  What the runs cost, in dollars. */
+	cost: number,
+	/**  `cost / correct`; none with no correct answer. */
+	costPerCorrect: number | null,
+	/**  Median run time, ms. */
+	p50Ms: number | null,
+	/**  95th percentile run time, ms. */
+	p95Ms: number | null,
+	/**  How often it was right per band of stated confidence. */
+	calibration: CalibrationBand[],
+	/**  Company and role accuracy, where the set labels them. */
+	extraction: ExtractionScore | null,
+	/**  Every wrong or failed answer, to open its email and explanation. */
+	wrong: WrongAnswer[],
+};
+
 /**  An agent run was stored (`execution-finished`). */
 export type ExecutionFinished = {
 	/**  The stored run. */
@@ -1013,6 +1141,16 @@ export type ExportDone = {
 	path: string,
 	/**  Its size. */
 	bytes: number,
+};
+
+/**  Extraction accuracy over the labelled messages that were answered. */
+export type ExtractionScore = {
+	/**  Messages with labels and an answer. */
+	n: number,
+	/**  Share with the right company (none = none counts as right), 0–1. */
+	company: number | null,
+	/**  Share with the right role, 0–1. */
+	role: number | null,
 };
 
 /**  Retries and circuit breakers: the spec's error-handling settings. */
@@ -1805,6 +1943,16 @@ export type SeriesPoint = {
 	avgExecutionTime: number | null,
 };
 
+/**  A set's size by true category. */
+export type SetSummary = {
+	/**  The directory, or `corrections`. */
+	name: string,
+	/**  Messages. */
+	n: number,
+	/**  Messages per true category. */
+	byCategory: { [key in string]: number },
+};
+
 /**  Every setting in effect. */
 export type Settings = {
 	provider: ProviderSettings,
@@ -1840,6 +1988,13 @@ export type Severity =
 "high" | 
 /**  A bug or data at risk. */
 "critical";
+
+/**  Where the labelled messages come from. */
+export type Source = 
+/**  `.eml` files in folders named by category. */
+{ kind: "dir"; dir: string } | 
+/**  The person's own relabels and accepted proposals. */
+{ kind: "corrections" };
 
 /**  The stage of a job application. */
 export type Status = 
@@ -2006,6 +2161,22 @@ export type Urgency =
 "high";
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
+
+/**  An answer that was wrong, or a run that failed. */
+export type WrongAnswer = {
+	/**  The message. */
+	item: string,
+	/**  The stored email, for items from the corrections. */
+	emailId: number | null,
+	/**  True category. */
+	expected: EmailCategory,
+	/**  What was answered; none when the run failed. */
+	predicted: EmailCategory | null,
+	/**  Stated confidence. */
+	confidence: number | null,
+	/**  The run, to open its explanation. */
+	executionId: number | null,
+};
 
 /* Tauri Specta runtime */
 type EventEmit<T> = [T] extends [null] ? () => Promise<void> : (payload: T) => Promise<void>;

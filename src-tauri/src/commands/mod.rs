@@ -3,6 +3,7 @@
 pub mod agents;
 pub mod applications;
 pub mod costs;
+pub mod eval;
 pub mod explain;
 pub mod failsafe;
 pub mod inbox;

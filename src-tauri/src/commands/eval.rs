@@ -1,0 +1,30 @@
+//! Evaluation on labelled mail (the Evaluate view): the same as `jobtrail eval
+//! email-analyst`, with progress as `eval-progress` events.
+
+use jobtrail_core::service::eval::{self, EvalReport, EvalRequest};
+use tauri::State;
+
+use crate::args::Arg;
+use crate::error::IpcError;
+use crate::events::{EvalProgressed, EventSink};
+use crate::state::StoreState;
+use crate::tray::Tray;
+
+/// Runs EmailAnalyst over a labelled set (a folder of `.eml` files by category, or the
+/// person's corrections) per engine or model; a dry run whose runs are recorded,
+/// priced and tagged as an evaluation.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state, events, tray), err(Debug))]
+pub async fn run_evaluation(
+    state: State<'_, StoreState>,
+    events: State<'_, EventSink>,
+    tray: State<'_, Tray>,
+    request: Arg<EvalRequest>,
+) -> Result<EvalReport, IpcError> {
+    let request = request.get("request")?;
+    super::check_not_paused(&tray)?;
+    let store = state.mutex()?;
+    let progress = |p: eval::EvalProgress| events.emit(EvalProgressed { progress: p });
+    Ok(eval::evaluate(store, state.failsafe(), &request, &progress).await?)
+}
