@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState } from "react";
+import { backend } from "../backend";
+import { formatDateTime } from "../shared/format";
+import type { Application, IpcError, StatusChange } from "../types";
+import { ExplanationPanel } from "../shared/runs/ExplanationPanel";
+
+type Load = { state: "loading" } | { state: "ready"; entries: StatusChange[] } | { state: "failed"; error: IpcError };
+
+interface Props {
+  application: Application;
+  onClose: () => void;
+}
+
+const ORIGIN_LABELS: Record<StatusChange["origin"], string> = { user: "You", agent: "Agent", import: "Import" };
+
+/** An application's status history, oldest first, with where each agent change came from. */
+export function TimelinePanel({ application, onClose }: Props) {
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  // The execution whose explanation is open over the timeline; it handles its own
+  // Escape and focus, and hands focus back to its Why? link.
+  const [explaining, setExplaining] = useState<number | null>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoad({ state: "loading" });
+    backend.applicationTimeline(application.id).then(
+      (entries) => {
+        const oldestFirst = [...entries].sort((a, b) => a.at - b.at || a.id - b.id);
+        if (!cancelled) setLoad({ state: "ready", entries: oldestFirst });
+      },
+      (e) => !cancelled && setLoad({ state: "failed", error: e as IpcError }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [application.id, attempt]);
+
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  }, [onClose]);
+
+  // Focus moves into the dialog and back to whatever opened it.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onCloseRef.current();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      opener?.focus();
+    };
+  }, []);
+
+  return (
+    <div className="backdrop" onClick={onClose}>
+      <div
+        className="dialog dialog-wide"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="timeline-title"
+        onClick={(e) => e.stopPropagation()}
+        data-testid="timeline"
+      >
+        <div className="dialog-head">
+          <h3 id="timeline-title">
+            Timeline <span className="muted">· {application.role} at {application.company}</span>
+          </h3>
+          <button ref={closeRef} className="btn btn-quiet" onClick={onClose} data-testid="timeline-close">
+            Close
+          </button>
+        </div>
+
+        {load.state === "loading" && (
+          <p className="muted" aria-busy="true">
+            Loading history…
+          </p>
+        )}
+        {load.state === "failed" && (
+          <div className="banner banner-error" role="alert">
+            Could not load the history: {load.error.message}
+            <button className="btn-link" onClick={() => setAttempt((n) => n + 1)}>
+              Try again
+            </button>
+          </div>
+        )}
+        {load.state === "ready" && load.entries.length === 0 && (
+          <p className="muted" data-testid="timeline-empty">
+            No status changes recorded yet.
+          </p>
+        )}
+        {load.state === "ready" && load.entries.length > 0 && (
+          <ol className="timeline">
+            {load.entries.map((entry) => (
+              <TimelineEntry key={entry.id} entry={entry} onExplain={setExplaining} />
+            ))}
+          </ol>
+        )}
+        {explaining !== null && <ExplanationPanel executionId={explaining} onClose={() => setExplaining(null)} />}
+      </div>
+    </div>
+  );
+}
+
+function TimelineEntry({ entry, onExplain }: { entry: StatusChange; onExplain: (executionId: number) => void }) {
+  const executionId = entry.executionId;
+  const hasProvenance = entry.emailId !== null || entry.executionId !== null;
+  return (
+    <li className={`timeline-entry origin-${entry.origin}`} data-testid="timeline-entry">
+      <div className="timeline-line">
+        <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
+        <span className="transition">
+          {entry.from === null ? (
+            <>
+              created as <span className={`status-text status-${entry.to}`}>{entry.to}</span>
+            </>
+          ) : (
+            <>
+              <span className={`status-text status-${entry.from}`}>{entry.from}</span>
+              <span aria-label="to"> → </span>
+              <span className={`status-text status-${entry.to}`}>{entry.to}</span>
+            </>
+          )}
+        </span>
+        <span className={`chip chip-origin-${entry.origin}`}>{ORIGIN_LABELS[entry.origin] ?? entry.origin}</span>
+      </div>
+      {entry.note && <p className="timeline-note">{entry.note}</p>}
+      {hasProvenance && (
+        <p className="provenance" data-testid="provenance">
+          {entry.emailId !== null && (
+            <span>
+              from email “{entry.emailSubject ?? `#${entry.emailId}`}”
+            </span>
+          )}
+          {entry.emailId !== null && executionId !== null && <span aria-hidden="true"> · </span>}
+          {executionId !== null && (
+            <span>
+              execution #{executionId}
+              <button
+                type="button"
+                className="btn-link why-link"
+                onClick={() => onExplain(executionId)}
+                aria-haspopup="dialog"
+                aria-label={`Why? Explain execution #${executionId}`}
+                data-testid="timeline-why"
+              >
+                Why?
+              </button>
+            </span>
+          )}
+        </p>
+      )}
+    </li>
+  );
+}

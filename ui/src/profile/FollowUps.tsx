@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { backend } from "../backend";
+import { plural } from "../shared/format";
+import type { AgentRunResult, FollowUpDraft, FollowUpDue, IpcError } from "../types";
+import { FollowUpDraftView } from "./FollowUpDraftView";
+import { SettingsLink } from "../shared/runs/SettingsLink";
+
+type Load = { state: "loading" } | { state: "ready"; due: FollowUpDue[] } | { state: "failed"; error: IpcError };
+
+type Draft = { state: "running" } | { state: "done"; result: AgentRunResult<FollowUpDraft> } | { state: "failed"; error: IpcError };
+
+const MAX_DAYS = 365;
+
+function parseDays(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== "" && Number.isInteger(n) && n >= 1 && n <= MAX_DAYS ? n : null;
+}
+
+interface Props {
+  /** Whether the view is on screen; the list reloads each time it comes back. */
+  active?: boolean;
+  /** Opens FollowUp's settings (when a run was refused by them). */
+  onOpenSettings?: (agent: string) => void;
+}
+
+/** Applications with no activity for a while, and a drafted nudge for each. */
+export function FollowUps({ active = true, onOpenSettings }: Props) {
+  const [daysText, setDaysText] = useState("7");
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [drafts, setDrafts] = useState<ReadonlyMap<number, Draft>>(new Map());
+  const days = parseDays(daysText);
+
+  const latest = useRef(0);
+  const refresh = useCallback(async () => {
+    if (days === null) return;
+    const seq = ++latest.current;
+    try {
+      const due = await backend.listFollowUpsDue(days);
+      if (seq === latest.current) setLoad({ state: "ready", due });
+    } catch (e) {
+      if (seq === latest.current) setLoad({ state: "failed", error: e as IpcError });
+    }
+  }, [days]);
+
+  useEffect(() => {
+    if (active) void refresh();
+  }, [active, refresh]);
+
+  const draft = async (applicationId: number) => {
+    const set = (d: Draft) => setDrafts((m) => new Map(m).set(applicationId, d));
+    set({ state: "running" });
+    try {
+      set({ state: "done", result: await backend.runFollowUp(applicationId) });
+    } catch (e) {
+      set({ state: "failed", error: e as IpcError });
+    }
+  };
+
+  const due = load.state === "ready" ? load.due : [];
+
+  return (
+    <section className="panel" aria-labelledby="followups-title">
+      <div className="panel-head">
+        <h2 id="followups-title">Follow-ups</h2>
+        <label className="inline-field">
+          <span>Quiet for at least</span>
+          <input
+            type="number"
+            min={1}
+            max={MAX_DAYS}
+            step={1}
+            inputMode="numeric"
+            value={daysText}
+            onChange={(e) => setDaysText(e.target.value)}
+            aria-invalid={days === null ? true : undefined}
+            aria-describedby={days === null ? "followup-days-error" : undefined}
+            data-testid="follow-up-days"
+          />
+          <span>days</span>
+        </label>
+      </div>
+      {days === null && (
+        <p className="field-error" id="followup-days-error" role="alert">
+          Enter a whole number of days from 1 to {MAX_DAYS}.
+        </p>
+      )}
+
+      {load.state === "loading" && (
+        <p className="muted" aria-busy="true">
+          Looking for quiet applications…
+        </p>
+      )}
+      {load.state === "failed" && (
+        <div className="banner banner-error" role="alert" data-testid="follow-up-load-error">
+          Could not list follow-ups: {load.error.message}
+          <button className="btn-link" onClick={() => void refresh()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {load.state === "ready" && due.length === 0 && days !== null && (
+        <p className="muted" data-testid="follow-up-empty">
+          Nothing is waiting: every open application has had activity in the last {plural(days, "day")}.
+        </p>
+      )}
+      {due.length > 0 && (
+        <ul className="followup-list">
+          {due.map(({ application: app, daysSinceActivity }) => {
+            const d = drafts.get(app.id);
+            return (
+              <li key={app.id} className="followup-row" data-testid="follow-up-row">
+                <div className="followup-line">
+                  <div>
+                    <strong>{app.company}</strong> <span className="muted">· {app.role} ·</span>{" "}
+                    <span className={`status-text status-${app.status}`}>{app.status}</span>
+                    <div className="muted">{plural(daysSinceActivity, "day")} since the last activity</div>
+                  </div>
+                  <button
+                    className="btn"
+                    onClick={() => void draft(app.id)}
+                    disabled={d?.state === "running"}
+                    aria-busy={d?.state === "running" || undefined}
+                    aria-label={`Draft follow-up for ${app.role} at ${app.company}`}
+                    data-testid="follow-up-button"
+                  >
+                    {d?.state === "running" ? "Drafting…" : d?.state === "done" ? "Draft again" : "Draft follow-up"}
+                  </button>
+                </div>
+                {d?.state === "failed" && (
+                  <p className="field-error" role="alert" data-testid="follow-up-error">
+                    Could not draft a follow-up: {d.error.message}
+                    <SettingsLink error={d.error} onOpenSettings={onOpenSettings && (() => onOpenSettings("follow-up"))} />
+                  </p>
+                )}
+                {d?.state === "done" && <FollowUpDraftView key={d.result.execution.executionId} result={d.result} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,420 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { createPortal } from "react-dom";
+import { backend } from "../../backend";
+import { formatDateTime, formatPercent } from "../format";
+import type { Alternative, ExplanationFormat, ExplanationView, IpcError, ReasoningType, ToolUsage } from "../../types";
+
+// Everything shown here comes from models and emails: it is rendered as React text
+// nodes only, never as HTML.
+
+type Load = { state: "loading" } | { state: "ready"; view: ExplanationView } | { state: "failed"; error: IpcError };
+
+type Export =
+  | { state: "idle" }
+  | { state: "saving"; format: ExplanationFormat }
+  | { state: "done"; path: string }
+  | { state: "failed"; message: string };
+
+const EXPORTS: { format: ExplanationFormat; label: string }[] = [
+  { format: "markdown", label: "Markdown" },
+  { format: "html", label: "HTML" },
+  { format: "plain_text", label: "Text" },
+  { format: "json", label: "JSON" },
+];
+
+const REASONING_LABELS: Record<ReasoningType, string> = {
+  observation: "Observation",
+  thought: "Thought",
+  action: "Action",
+  decision: "Decision",
+  rule: "Rule",
+  verification: "Verification",
+};
+
+/** What Tab reaches inside `root`, in document order. */
+function tabbable(root: HTMLElement): HTMLElement[] {
+  // Filtering every element, rather than one selector list, keeps document order
+  // (jsdom can return a selector list's matches out of document order).
+  return Array.from(root.querySelectorAll<HTMLElement>("*")).filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest("[hidden]"),
+  );
+}
+
+interface Props {
+  executionId: number;
+  onClose: () => void;
+}
+
+/** Why an agent run decided what it did, with exports to a file. */
+export function ExplanationPanel({ executionId, onClose }: Props) {
+  const titleId = useId();
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoad({ state: "loading" });
+    backend.getExplanation(executionId).then(
+      (view) => !cancelled && setLoad({ state: "ready", view }),
+      (e) => !cancelled && setLoad({ state: "failed", error: asIpcError(e) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [executionId, attempt]);
+
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  }, [onClose]);
+
+  // Focus moves into the panel and back to whatever opened it. The panel can open over
+  // another dialog (the timeline), so it takes Escape first, in the capture phase, and
+  // stops it there: one press closes one dialog.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      e.stopPropagation();
+      onCloseRef.current();
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => {
+      window.removeEventListener("keydown", onKey, true);
+      opener?.focus();
+    };
+  }, []);
+
+  // Tab stays inside the modal panel.
+  const keepFocusInside = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== "Tab") return;
+    const focusable = tabbable(e.currentTarget);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  // A portal keeps the panel out of whatever holds the opener (a <dl>, a sticky
+  // column, another dialog); React events still bubble to the opener's tree, so clicks
+  // stop here rather than reaching, say, a row that selects on click.
+  return createPortal(
+    <div
+      className="backdrop"
+      onClick={(e) => {
+        e.stopPropagation();
+        onClose();
+      }}
+    >
+      <div
+        className="dialog dialog-wide explanation"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={keepFocusInside}
+        data-testid="explanation"
+      >
+        <div className="dialog-head">
+          <h3 id={titleId}>
+            Why this result? <span className="muted">· execution #{executionId}</span>
+          </h3>
+          <button ref={closeRef} type="button" className="btn btn-quiet" onClick={onClose} data-testid="explanation-close">
+            Close
+          </button>
+        </div>
+
+        {load.state === "loading" && (
+          <p className="muted" aria-busy="true" data-testid="explanation-loading">
+            Loading the explanation…
+          </p>
+        )}
+        {load.state === "failed" &&
+          (load.error.code === "not_found" ? (
+            <p className="muted explanation-missing" data-testid="explanation-missing">
+              No explanation was stored for this run.
+            </p>
+          ) : (
+            <div className="banner banner-error" role="alert" data-testid="explanation-error">
+              Could not load the explanation: {load.error.message}
+              <button type="button" className="btn-link" onClick={() => setAttempt((n) => n + 1)}>
+                Try again
+              </button>
+            </div>
+          ))}
+        {load.state === "ready" && (
+          <>
+            {/* Focusable so the keyboard can scroll a long explanation. */}
+            <div className="explanation-body" tabIndex={0} aria-label="Explanation">
+              <ExplanationBody view={load.view} />
+            </div>
+            <ExportRow executionId={executionId} />
+          </>
+        )}
+      </div>
+    </div>,
+    document.body,
+  );
+}
+
+function ExplanationBody({ view }: { view: ExplanationView }) {
+  const x = view.explanation;
+  const steps = [...x.reasoningSteps].sort((a, b) => a.step - b.step);
+  return (
+    <>
+      <p className="explanation-meta muted">
+        {x.agentName} · {formatDateTime(x.createdAt)}
+      </p>
+
+      <div className="explanation-decision">
+        <p className="decision-text" data-testid="explanation-decision">
+          {x.decision}
+        </p>
+        <Confidence value={x.confidenceScore} testId="explanation-confidence" />
+      </div>
+
+      {view.summary && (
+        <p className="explanation-summary" data-testid="explanation-summary">
+          {view.summary}
+        </p>
+      )}
+
+      {x.gaps.length > 0 && (
+        <div className="explanation-gaps" role="note" data-testid="explanation-gaps">
+          <strong>Missing from this explanation</strong>
+          <ul>
+            {x.gaps.map((g, i) => (
+              <li key={i}>{g}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {steps.length > 0 && (
+        <>
+          <h4 className="subhead">Reasoning</h4>
+          <ol className="reasoning">
+            {steps.map((s, i) => (
+              <li key={i} className={`reasoning-step reasoning-${s.reasoningType}`} data-testid="reasoning-step">
+                <span className={`chip chip-reason-${s.reasoningType}`}>
+                  {REASONING_LABELS[s.reasoningType] ?? s.reasoningType}
+                </span>
+                <p>{s.content}</p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+
+      {x.toolUsages.length > 0 && (
+        <>
+          <h4 className="subhead">Tools used</h4>
+          <ul className="tool-usages">
+            {x.toolUsages.map((t, i) => (
+              <ToolUsageItem key={i} tool={t} />
+            ))}
+          </ul>
+        </>
+      )}
+
+      {x.alternatives.length > 0 && (
+        <>
+          <h4 className="subhead">Alternatives considered</h4>
+          <ul className="alternatives">
+            {x.alternatives.map((a, i) => (
+              <AlternativeItem key={i} alternative={a} />
+            ))}
+          </ul>
+        </>
+      )}
+
+      <div className="explanation-lists">
+        <TextList title="Key factors" items={x.keyFactors} testId="explanation-key-factors" />
+        <TextList title="Assumptions" items={x.assumptions} testId="explanation-assumptions" />
+        <TextList title="Limitations" items={x.limitations} testId="explanation-limitations" />
+      </div>
+    </>
+  );
+}
+
+function Confidence({ value, testId }: { value: number | null; testId?: string }) {
+  const share = value !== null && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+  return (
+    <div className="confidence" data-testid={testId}>
+      <span className="confidence-bar" aria-hidden="true">
+        <span style={{ width: `${share * 100}%` }} />
+      </span>
+      <span>{formatPercent(value)} confident</span>
+    </div>
+  );
+}
+
+function ToolUsageItem({ tool }: { tool: ToolUsage }) {
+  return (
+    <li className={`tool-usage${tool.success ? "" : " tool-failed"}`} data-testid="tool-usage">
+      <div className="tool-head">
+        <code className="tool-name">{tool.toolName}</code>
+        <span className={`chip ${tool.success ? "chip-ok" : "chip-fail"}`} data-testid="tool-result">
+          {tool.success ? "Succeeded" : "Failed"}
+        </span>
+      </div>
+      <dl className="tool-facts">
+        <dt>Why</dt>
+        <dd data-testid="tool-reason">{tool.reason || <span className="muted">No reason given</span>}</dd>
+        <dt>Inputs</dt>
+        <dd>
+          <pre className="tool-inputs" data-testid="tool-inputs">
+            {prettyJson(tool.inputs)}
+          </pre>
+        </dd>
+        {tool.expectedOutcome && (
+          <>
+            <dt>Expected</dt>
+            <dd>{tool.expectedOutcome}</dd>
+          </>
+        )}
+        <dt>Outcome</dt>
+        <dd data-testid="tool-outcome">{tool.actualOutcome}</dd>
+      </dl>
+    </li>
+  );
+}
+
+function AlternativeItem({ alternative: a }: { alternative: Alternative }) {
+  return (
+    <li className="alternative" data-testid="alternative">
+      <div className="alternative-head">
+        <strong className="alternative-description">{a.description}</strong>
+        <span className="muted">{formatPercent(a.confidence)} confident</span>
+      </div>
+      {(a.pros.length > 0 || a.cons.length > 0) && (
+        <div className="pros-cons">
+          {a.pros.length > 0 && (
+            <div className="pros">
+              <h5>For</h5>
+              <ul>
+                {a.pros.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {a.cons.length > 0 && (
+            <div className="cons">
+              <h5>Against</h5>
+              <ul>
+                {a.cons.map((c, i) => (
+                  <li key={i}>{c}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+      {a.reasonNotChosen && (
+        <p className="not-chosen">
+          <span className="muted">Not chosen because: </span>
+          {a.reasonNotChosen}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function TextList({ title, items, testId }: { title: string; items: string[]; testId: string }) {
+  if (items.length === 0) return null;
+  return (
+    <div data-testid={testId}>
+      <h4 className="subhead">{title}</h4>
+      <ul>
+        {items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ExportRow({ executionId }: { executionId: number }) {
+  const [exp, setExp] = useState<Export>({ state: "idle" });
+  // Guards against a second export while the save dialog or the write is under way;
+  // the buttons stay enabled so focus never falls out of the panel.
+  const busy = useRef(false);
+
+  const exportAs = async (format: ExplanationFormat) => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      const path = await backend.pickExplanationPath(executionId, format);
+      // A cancelled dialog changes nothing, not even an earlier message.
+      if (path === null) return;
+      setExp({ state: "saving", format });
+      const written = await backend.exportExplanation(executionId, format, path);
+      setExp({ state: "done", path: written });
+    } catch (e) {
+      setExp({ state: "failed", message: asIpcError(e).message });
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  return (
+    <div className="export">
+      <div className="export-row" role="group" aria-label="Export the explanation">
+        <span className="muted">Export as</span>
+        {EXPORTS.map(({ format, label }) => (
+          <button
+            key={format}
+            type="button"
+            className="btn btn-small"
+            onClick={() => void exportAs(format)}
+            aria-busy={exp.state === "saving" && exp.format === format ? true : undefined}
+            data-testid={`export-${format}`}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <p className="export-status" role="status">
+        {exp.state === "saving" && <span className="muted">Saving…</span>}
+        {exp.state === "done" && (
+          <span className="saved" data-testid="export-done">
+            Saved to {exp.path}
+          </span>
+        )}
+        {exp.state === "failed" && (
+          <span className="field-error" data-testid="export-error">
+            Could not export: {exp.message}
+          </span>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/** Tool inputs as indented JSON text (strings stay quoted, so "" and null read differently). */
+function prettyJson(value: unknown): string {
+  if (value === undefined) return "none";
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Whatever a backend call rejected with, as an IpcError. */
+function asIpcError(e: unknown): IpcError {
+  if (e && typeof e === "object" && "message" in e) {
+    const { code, message } = e as { code?: unknown; message: unknown };
+    return { code: typeof code === "string" ? (code as IpcError["code"]) : "internal", message: String(message) };
+  }
+  return { code: "internal", message: String(e) };
+}
