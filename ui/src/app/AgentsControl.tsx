@@ -1,6 +1,5 @@
-import { useEffect, useState } from "react";
 import { backend } from "../backend";
-import type { IpcError, TrayState } from "../types";
+import { useAction, useBackendEvent, useLoad } from "../shared/useBackend";
 
 /**
  * The header's budget gauge and pause switch: today's spend against the daily budget
@@ -8,35 +7,17 @@ import type { IpcError, TrayState } from "../types";
  * events, so a pause from the tray menu shows here at once.
  */
 export function AgentsControl() {
-  const [tray, setTray] = useState<TrayState | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<IpcError | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    backend.getTrayState().then(
-      (t) => !cancelled && setTray(t),
-      () => {},
-    );
-    const stop = backend.onTrayChanged((t) => !cancelled && setTray(t));
-    return () => {
-      cancelled = true;
-      void stop.then((f) => f());
-    };
-  }, []);
+  // Without the tray's state (it could not be read) nothing shows until an event brings it.
+  const load = useLoad(() => backend.getTrayState(), []);
+  useBackendEvent(backend.onTrayChanged, (t) => load.setData(() => t));
+  const pause = useAction((paused: boolean) => backend.setAgentsPaused(paused));
+  const tray = load.data;
 
   if (!tray) return null;
 
   const toggle = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      setTray(await backend.setAgentsPaused(!tray.paused));
-    } catch (e) {
-      setFailure(e as IpcError);
-    } finally {
-      setBusy(false);
-    }
+    const done = await pause.run(!tray.paused);
+    if (done.ok) load.setData(() => done.value);
   };
 
   return (
@@ -50,16 +31,16 @@ export function AgentsControl() {
         type="button"
         className={`btn ${tray.paused ? "btn-primary" : ""}`}
         onClick={toggle}
-        disabled={busy}
+        disabled={pause.pending}
         aria-pressed={tray.paused}
         title={tray.paused ? "Agents are paused: runs are refused until you resume" : "Stop all agent runs"}
         data-testid="pause-agents"
       >
         {tray.paused ? "Resume agents" : "Pause agents"}
       </button>
-      {failure && (
+      {pause.error && (
         <span className="field-error" role="alert" data-testid="pause-error">
-          {failure.message}
+          {pause.error.message}
         </span>
       )}
     </div>

@@ -9,7 +9,6 @@ const db: { apps: Application[]; nextId: number; review: ReviewItem[]; emails: E
   apps: [], nextId: 1, review: [], emails: [], settings: defaultSettings(),
 };
 vi.mock("../backend", () => ({
-  toIpcError: (e: unknown) => e,
   backend: {
     appInfo: vi.fn(async () => ({ version: "0.1.0", dataDir: "/tmp/x", database: "/tmp/x/jobtrail.db", storeError: null })),
     listApplications: vi.fn(async () => [...db.apps]),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { backend } from "../backend";
-import type { AppInfo } from "../types";
+import { useLoad } from "../shared/useBackend";
 import { AgentsControl } from "./AgentsControl";
 import { ApplicationsView } from "../applications/ApplicationsView";
 import { BudgetView } from "../budget/BudgetView";
@@ -13,17 +13,15 @@ import { ReviewView } from "../review/ReviewView";
 import { SettingsView } from "../settings/SettingsView";
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const info = useLoad(() => backend.appInfo(), []).data ?? null;
   const [view, setView] = useState<View>("applications");
   // Views stay mounted once opened, so work in progress (an analysis, an unsaved
   // profile) survives a trip to another view; each reloads its data when shown again.
   const [opened, setOpened] = useState<ReadonlySet<View>>(() => new Set<View>(["applications"]));
-  const [pendingReview, setPendingReview] = useState<number | null>(null);
   // The agent whose settings to bring into view when a refused run sends the person there.
   const [settingsFocus, setSettingsFocus] = useState<{ agent: string } | null>(null);
 
   useEffect(() => {
-    backend.appInfo().then(setInfo, () => setInfo(null));
     // Once agents have run, the dashboard is home.
     backend.getMonitoringHealth().then(
       (h) => {
@@ -36,18 +34,11 @@ export function App() {
     );
   }, []);
 
-  const refreshPendingReview = useCallback(async () => {
-    try {
-      setPendingReview((await backend.listReviewItems(false)).length);
-    } catch {
-      // The Review view shows the error when opened; the badge just goes away.
-      setPendingReview(null);
-    }
-  }, []);
-
-  useEffect(() => {
-    void refreshPendingReview();
-  }, [refreshPendingReview]);
+  // The pending review items, for the badge; the Review view shows an error when opened,
+  // the badge just goes away.
+  const review = useLoad(() => backend.listReviewItems(false), []);
+  const pendingReview = review.error ? null : (review.data?.length ?? null);
+  const refreshPendingReview = review.reload;
 
   const navigate = useCallback((next: View) => {
     setView(next);

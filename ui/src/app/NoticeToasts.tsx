@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { backend } from "../backend";
+import { useBackendEvent } from "../shared/useBackend";
 import type { Notice } from "../types";
 
 /** How long a toast stays, unless it is urgent (those stay until dismissed). */
@@ -28,22 +29,20 @@ export function NoticeToasts() {
     [forget],
   );
 
+  useBackendEvent(backend.onNoticeShown, ({ notice, delivered }) => {
+    if (delivered) return;
+    forget(notice.key);
+    setNotices((prev) => [...prev.filter((n) => n.key !== notice.key), notice].slice(-4));
+    if (!notice.urgent) timers.current.set(notice.key, setTimeout(() => dismiss(notice.key), TOAST_MS));
+  });
+
   useEffect(() => {
-    let cancelled = false;
     const pending = timers.current;
-    const stop = backend.onNoticeShown(({ notice, delivered }) => {
-      if (cancelled || delivered) return;
-      forget(notice.key);
-      setNotices((prev) => [...prev.filter((n) => n.key !== notice.key), notice].slice(-4));
-      if (!notice.urgent) pending.set(notice.key, setTimeout(() => dismiss(notice.key), TOAST_MS));
-    });
     return () => {
-      cancelled = true;
-      void stop.then((f) => f());
       for (const timer of pending.values()) clearTimeout(timer);
       pending.clear();
     };
-  }, [forget, dismiss]);
+  }, []);
 
   return (
     <div className="toasts" aria-live="polite" data-testid="toasts">

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
+import { settle } from "../shared/useBackend";
 import type { ApplicationDraft, IpcError } from "../types";
 import { STATUSES } from "../types";
 
@@ -36,17 +37,16 @@ export function AddApplicationForm({ onAdded, onCancel }: Props) {
     setFailure(null);
     if (Object.keys(found).length > 0) return;
     setSaving(true);
-    try {
-      await backend.addApplication(draft);
+    const added = await settle(backend.addApplication(draft));
+    if (added.ok) {
       setDraft(EMPTY);
       onAdded();
-    } catch (err) {
-      const ipc = err as IpcError;
-      if (ipc.code === "invalid_input" && ipc.field) setErrors({ [ipc.field]: ipc.message });
-      else setFailure(ipc);
-    } finally {
-      setSaving(false);
+    } else if (added.error.code === "invalid_input" && added.error.field) {
+      setErrors({ [added.error.field]: added.error.message });
+    } else {
+      setFailure(added.error);
     }
+    setSaving(false);
   };
 
   const field = (name: keyof ApplicationDraft, label: string, props: Record<string, unknown> = {}) => (

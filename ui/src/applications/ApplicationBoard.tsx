@@ -24,14 +24,15 @@ export function ApplicationBoard({ apps, onStatus, onTimeline }: Props) {
   const board = useRef<HTMLDivElement>(null);
   // A moved card is drawn anew in its new column, once the list has reloaded: focus
   // goes back to it then. `from` is the list it was moved in.
-  const [refocus, setRefocus] = useState<{ id: number; from: Application[] } | null>(null);
+  const refocus = useRef<{ id: number; from: Application[] } | null>(null);
   const moving = useRef(false);
 
   useEffect(() => {
-    if (!refocus || apps === refocus.from) return;
-    board.current?.querySelector<HTMLElement>(`[data-card-id="${refocus.id}"]`)?.focus();
-    setRefocus(null);
-  }, [apps, refocus]);
+    const card = refocus.current;
+    if (!card || apps === card.from) return;
+    board.current?.querySelector<HTMLElement>(`[data-card-id="${card.id}"]`)?.focus();
+    refocus.current = null;
+  }, [apps]);
 
   const drop = (status: Status) => (e: DragEvent<HTMLElement>) => {
     e.preventDefault();
@@ -50,7 +51,7 @@ export function ApplicationBoard({ apps, onStatus, onTimeline }: Props) {
     const next = neighbour(app.status, e.key === "ArrowLeft" ? -1 : 1);
     if (!next) return;
     moving.current = true;
-    setRefocus({ id: app.id, from: apps });
+    refocus.current = { id: app.id, from: apps };
     void Promise.resolve(onStatus(app, next)).finally(() => {
       moving.current = false;
     });

@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { backend } from "../backend";
 import type { Application, IpcError, Status } from "../types";
-import { filterApps, sortApps, type SortDir, type SortKey } from "./list";
+import { ConfirmDialog } from "../shared/ConfirmDialog";
+import { settle, useLoad } from "../shared/useBackend";
 import { AddApplicationForm } from "./AddApplicationForm";
 import { ApplicationBoard } from "./ApplicationBoard";
 import { ApplicationTable } from "./ApplicationTable";
-import { ConfirmDialog } from "../shared/ConfirmDialog";
+import { filterApps, sortApps, type SortDir, type SortKey } from "./list";
 import { TimelinePanel } from "./TimelinePanel";
-
-type Load = { state: "loading" } | { state: "ready"; apps: Application[] } | { state: "failed"; error: IpcError };
 
 interface Props {
   /** Whether the view is on screen; it reloads each time it comes back. */
@@ -16,7 +15,7 @@ interface Props {
 }
 
 export function ApplicationsView({ active = true }: Props) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const load = useLoad(() => backend.listApplications(), [], { enabled: active });
   const [error, setError] = useState<IpcError | null>(null);
   const [adding, setAdding] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<Application | null>(null);
@@ -24,42 +23,28 @@ export function ApplicationsView({ active = true }: Props) {
   const [query, setQuery] = useState("");
   const [layout, setLayout] = useState<"table" | "board">("table");
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: "updatedAt", dir: "desc" });
-
-  const refresh = useCallback(async () => {
-    try {
-      setLoad({ state: "ready", apps: await backend.listApplications() });
-    } catch (e) {
-      setLoad({ state: "failed", error: e as IpcError });
-    }
-  }, []);
-
-  useEffect(() => {
-    if (active) void refresh();
-  }, [active, refresh]);
+  // The list as it stands: none while the last load failed.
+  const list = load.error === null ? load.data : undefined;
+  const ready = list !== undefined;
+  const refresh = load.reload;
 
   const changeStatus = async (app: Application, status: Status) => {
     setError(null);
-    try {
-      await backend.setApplicationStatus(app.id, status);
-    } catch (e) {
-      setError(e as IpcError);
-    }
+    const done = await settle(backend.setApplicationStatus(app.id, status));
+    if (!done.ok) setError(done.error);
     await refresh();
   };
 
   const confirmDelete = async () => {
     if (!pendingDelete) return;
     setError(null);
-    try {
-      await backend.deleteApplication(pendingDelete.id);
-    } catch (e) {
-      setError(e as IpcError);
-    }
+    const done = await settle(backend.deleteApplication(pendingDelete.id));
+    if (!done.ok) setError(done.error);
     setPendingDelete(null);
     await refresh();
   };
 
-  const apps = load.state === "ready" ? load.apps : [];
+  const apps = useMemo(() => list ?? [], [list]);
   const shown = useMemo(() => sortApps(filterApps(apps, query), sort.key, sort.dir), [apps, query, sort]);
   const sortBy = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "updatedAt" || key === "createdAt" ? "desc" : "asc" }));
@@ -68,7 +53,7 @@ export function ApplicationsView({ active = true }: Props) {
     <section className="panel" aria-labelledby="apps-title">
       <div className="panel-head">
         <h2 id="apps-title">
-          Applications {load.state === "ready" && <span className="count">{apps.length}</span>}
+          Applications {ready && <span className="count">{apps.length}</span>}
         </h2>
         {!adding && (
           <button className="btn btn-primary" onClick={() => setAdding(true)} data-testid="add-open">
@@ -96,8 +81,8 @@ export function ApplicationsView({ active = true }: Props) {
         />
       )}
 
-      {load.state === "loading" && <p className="muted" aria-busy="true">Loading applications…</p>}
-      {load.state === "failed" && (
+      {!ready && !load.error && <p className="muted" aria-busy="true">Loading applications…</p>}
+      {load.error && (
         <div className="banner banner-error" role="alert" data-testid="load-error">
           Could not load applications: {load.error.message}
           <button className="btn-link" onClick={() => void refresh()}>
@@ -105,7 +90,7 @@ export function ApplicationsView({ active = true }: Props) {
           </button>
         </div>
       )}
-      {load.state === "ready" && apps.length === 0 && !adding && (
+      {ready && apps.length === 0 && !adding && (
         <div className="empty" data-testid="empty-state">
           <h3>No applications yet</h3>
           <p>

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { backend } from "../backend";
 import { formatDateTime } from "../shared/format";
-import type { Application, IpcError, StatusChange } from "../types";
+import { useLoad } from "../shared/useBackend";
+import type { Application, StatusChange } from "../types";
 import { ExplanationPanel } from "../shared/runs/ExplanationPanel";
-
-type Load = { state: "loading" } | { state: "ready"; entries: StatusChange[] } | { state: "failed"; error: IpcError };
 
 interface Props {
   application: Application;
@@ -15,27 +14,20 @@ const ORIGIN_LABELS: Record<StatusChange["origin"], string> = { user: "You", age
 
 /** An application's status history, oldest first, with where each agent change came from. */
 export function TimelinePanel({ application, onClose }: Props) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [attempt, setAttempt] = useState(0);
   // The execution whose explanation is open over the timeline; it handles its own
   // Escape and focus, and hands focus back to its Why? link.
   const [explaining, setExplaining] = useState<number | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    setLoad({ state: "loading" });
-    backend.applicationTimeline(application.id).then(
-      (entries) => {
-        const oldestFirst = [...entries].sort((a, b) => a.at - b.at || a.id - b.id);
-        if (!cancelled) setLoad({ state: "ready", entries: oldestFirst });
-      },
-      (e) => !cancelled && setLoad({ state: "failed", error: e as IpcError }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [application.id, attempt]);
+  const load = useLoad(
+    async () => {
+      const entries = await backend.applicationTimeline(application.id);
+      return [...entries].sort((a, b) => a.at - b.at || a.id - b.id);
+    },
+    [application.id],
+    { clearErrorOnLoad: true, key: application.id },
+  );
+  const entries = load.error ? undefined : load.data;
 
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -75,27 +67,27 @@ export function TimelinePanel({ application, onClose }: Props) {
           </button>
         </div>
 
-        {load.state === "loading" && (
+        {!load.error && !entries && (
           <p className="muted" aria-busy="true">
             Loading history…
           </p>
         )}
-        {load.state === "failed" && (
+        {load.error && (
           <div className="banner banner-error" role="alert">
             Could not load the history: {load.error.message}
-            <button className="btn-link" onClick={() => setAttempt((n) => n + 1)}>
+            <button className="btn-link" onClick={() => void load.reload()}>
               Try again
             </button>
           </div>
         )}
-        {load.state === "ready" && load.entries.length === 0 && (
+        {entries && entries.length === 0 && (
           <p className="muted" data-testid="timeline-empty">
             No status changes recorded yet.
           </p>
         )}
-        {load.state === "ready" && load.entries.length > 0 && (
+        {entries && entries.length > 0 && (
           <ol className="timeline">
-            {load.entries.map((entry) => (
+            {entries.map((entry) => (
               <TimelineEntry key={entry.id} entry={entry} onExplain={setExplaining} />
             ))}
           </ol>

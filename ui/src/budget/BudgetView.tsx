@@ -1,8 +1,9 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import { backend } from "../backend";
 import { formatCost } from "../shared/format";
 import { useLive } from "../dashboard/useLive";
-import type { BudgetPeriod, BudgetStatus, CostSummary, CostTip, IpcError, Settings } from "../types";
+import { useLoad } from "../shared/useBackend";
+import type { BudgetPeriod, BudgetStatus, CostSummary, CostTip, Settings } from "../types";
 import { AGENTS } from "../settings/SettingsView";
 import { TimeChart } from "../shared/charts/TimeChart";
 import { BudgetsForm } from "../settings/BudgetsForm";
@@ -18,8 +19,6 @@ interface Data {
   history: CostSummary;
   settings: Settings;
 }
-
-type Load = { state: "loading" } | { state: "ready"; data: Data } | { state: "failed"; error: IpcError };
 
 const label = (agent: string) => AGENTS.find((a) => a.agent === agent)?.label ?? agent;
 
@@ -75,38 +74,38 @@ function Gauge({ period }: { period: BudgetPeriod }) {
 
 /** Budgets: how much is spent against each, where it is heading, how to spend less, and the limits. */
 export function BudgetView({ active }: { active: boolean }) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  // Only the latest load may land: an older one answering late would show older figures.
-  const latest = useRef(0);
-  const reload = useCallback(() => {
-    const seq = ++latest.current;
-    Promise.all([
-      backend.getBudgetStatus(),
-      backend.getOptimizationTips(TIP_HOURS),
-      backend.getTotalCosts(HISTORY_DAYS * 24),
-      backend.getSettings(),
-    ]).then(
-      ([status, tips, history, settings]) => seq === latest.current && setLoad({ state: "ready", data: { status, tips, history, settings } }),
-      (e) => seq === latest.current && setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
-    );
-  }, []);
-  useLive(active, reload);
+  // Only the latest load lands: an older one answering late would show older figures. A
+  // failed reload leaves the figures shown.
+  const load = useLoad(
+    async (): Promise<Data> => {
+      const [status, tips, history, settings] = await Promise.all([
+        backend.getBudgetStatus(),
+        backend.getOptimizationTips(TIP_HOURS),
+        backend.getTotalCosts(HISTORY_DAYS * 24),
+        backend.getSettings(),
+      ]);
+      return { status, tips, history, settings };
+    },
+    [],
+    { enabled: active },
+  );
+  useLive(active, load.reload);
 
   return (
     <section className="panel" aria-labelledby="budget-title">
       <div className="panel-head">
         <h2 id="budget-title">Budget</h2>
       </div>
-      {load.state === "loading" && <p className="muted">Loading the budgets…</p>}
-      {load.state === "failed" && (
+      {!load.data && !load.error && <p className="muted">Loading the budgets…</p>}
+      {!load.data && load.error && (
         <div className="banner banner-error" role="alert" data-testid="budget-error">
           Could not load the budgets: {load.error.message}
-          <button className="btn-link" onClick={reload}>
+          <button className="btn-link" onClick={() => void load.reload()}>
             Try again
           </button>
         </div>
       )}
-      {load.state === "ready" && <BudgetBody data={load.data} onSaved={reload} />}
+      {load.data && <BudgetBody data={load.data} onSaved={() => void load.reload()} />}
     </section>
   );
 }

@@ -1,17 +1,16 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { backend } from "../backend";
 import { formatCost, formatDateTime } from "../shared/format";
 import { MAX_BARS, columns, durationBars, formatSeconds, formatTokensShort, type Period } from "./model";
 import { useLive } from "./useLive";
-import type { Dashboard, IpcError, RawMetric } from "../types";
+import { useLoad } from "../shared/useBackend";
+import type { Dashboard, RawMetric } from "../types";
 import { ExplanationPanel } from "../shared/runs/ExplanationPanel";
 import { LogsPanel } from "./LogsPanel";
 import { BarList } from "../shared/charts/BarList";
 import { TimeChart } from "../shared/charts/TimeChart";
 import { runSeries } from "./runSeries";
 import { SummaryCards } from "./SummaryCards";
-
-type Load = { state: "loading" } | { state: "ready"; dashboard: Dashboard; runs: RawMetric[] } | { state: "failed"; error: IpcError };
 
 interface Props {
   agent: string;
@@ -23,19 +22,18 @@ interface Props {
 
 /** One agent over the period: its figures, charts and latest runs, each run's explanation one click away. */
 export function AgentDetail({ agent, label, period, active, onBack }: Props) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  // A failed reload leaves the figures shown; only the latest load lands.
+  const load = useLoad(
+    async () => {
+      const [dashboard, runs] = await Promise.all([backend.getDashboard(agent, period.hours), backend.getRawMetrics(agent, 50)]);
+      return { dashboard, runs };
+    },
+    [agent, period.hours],
+    { enabled: active },
+  );
+  useLive(active, load.reload);
   const [explaining, setExplaining] = useState<number | null>(null);
   const [logsFor, setLogsFor] = useState<string | null>(null);
-
-  const latest = useRef(0);
-  const reload = useCallback(() => {
-    const seq = ++latest.current;
-    Promise.all([backend.getDashboard(agent, period.hours), backend.getRawMetrics(agent, 50)]).then(
-      ([dashboard, runs]) => seq === latest.current && setLoad({ state: "ready", dashboard, runs }),
-      (e) => seq === latest.current && setLoad((prev) => (prev.state === "ready" ? prev : { state: "failed", error: e as IpcError })),
-    );
-  }, [agent, period.hours]);
-  useLive(active, reload);
 
   return (
     <section className="panel dashboard" aria-labelledby="agent-detail-title" data-testid="agent-detail">
@@ -47,13 +45,13 @@ export function AgentDetail({ agent, label, period, active, onBack }: Props) {
           {label} <span className="muted">· {period.long}</span>
         </h2>
       </div>
-      {load.state === "loading" && <p className="muted">Loading…</p>}
-      {load.state === "failed" && (
+      {!load.data && !load.error && <p className="muted">Loading…</p>}
+      {!load.data && load.error && (
         <div className="banner banner-error" role="alert">
           Could not load {label}: {load.error.message}
         </div>
       )}
-      {load.state === "ready" && <Body dashboard={load.dashboard} runs={load.runs} onExplain={setExplaining} onLogs={setLogsFor} />}
+      {load.data && <Body dashboard={load.data.dashboard} runs={load.data.runs} onExplain={setExplaining} onLogs={setLogsFor} />}
       {explaining !== null && <ExplanationPanel executionId={explaining} onClose={() => setExplaining(null)} />}
       {logsFor !== null && <LogsPanel requestId={logsFor} onClose={() => setLogsFor(null)} />}
     </section>

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { backend } from "../backend";
 import { formatDateTime } from "../shared/format";
-import type { IpcError, PerformanceAlert } from "../types";
+import { useLoad } from "../shared/useBackend";
+import type { PerformanceAlert } from "../types";
 
 interface Props {
   active: PerformanceAlert[];
@@ -20,22 +21,13 @@ function duration(a: PerformanceAlert): string {
  * cleared by themselves when they are back under), their history, and the limits.
  */
 export function AlertsPanel({ active, label, onOpenSettings }: Props) {
-  const [history, setHistory] = useState<PerformanceAlert[] | null>(null);
-  const [failure, setFailure] = useState<IpcError | null>(null);
   const [open, setOpen] = useState(false);
+  // Loaded each time the history is opened.
+  const load = useLoad(() => backend.listAlertHistory(50), [], { enabled: open, clearErrorOnLoad: true });
+  const history = load.data ?? null;
+  const failure = load.error;
 
-  const toggle = async () => {
-    const next = !open;
-    setOpen(next);
-    if (next) {
-      setFailure(null);
-      try {
-        setHistory(await backend.listAlertHistory(50));
-      } catch (e) {
-        setFailure(e as IpcError);
-      }
-    }
-  };
+  const toggle = () => setOpen((o) => !o);
 
   return (
     <div className="alerts-panel" data-testid="alerts-panel">

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { backend } from "../backend";
 import { formatCost, formatWhen } from "../shared/format";
 import {
@@ -22,9 +22,9 @@ import type {
   Dashboard,
   ErrorInfo,
   ExportFormat,
-  IpcError,
   PerformanceAlert,
 } from "../types";
+import { settle, useLoad } from "../shared/useBackend";
 import { AGENTS } from "../settings/SettingsView";
 import { BarList } from "../shared/charts/BarList";
 import { TimeChart } from "../shared/charts/TimeChart";
@@ -85,12 +85,6 @@ export function circuitsOf(agent: string, agents: AgentConfig[], circuits: Circu
   return circuits.filter((c) => c.circuit.endsWith(`/${model}`)).map((c) => ({ circuit: c.circuit, state: c.state }));
 }
 
-/** `failure`: the last load failed, and `data` is older than what was asked for. */
-type Load =
-  | { state: "loading" }
-  | { state: "ready"; data: DashboardData; failure: IpcError | null }
-  | { state: "failed"; error: IpcError };
-
 interface Props {
   active: boolean;
   /** Where a new user goes to start. */
@@ -102,26 +96,13 @@ interface Props {
 /** The monitoring dashboard: how the agents did, what they cost, what went wrong. Live. */
 export function DashboardView({ active, onOpenInbox, onOpenSettings }: Props) {
   const [period, setPeriod] = useState<Period>(PERIODS[1]!);
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [refreshing, setRefreshing] = useState(false);
   const [agent, setAgent] = useState<string | null>(null);
+  const live = active && agent === null;
 
-  // Only the latest load may land: an older one (another period) answering late is dropped.
-  const latest = useRef(0);
-  const reload = useCallback(() => {
-    const seq = ++latest.current;
-    setRefreshing(true);
-    loadDashboard(period.hours)
-      .then(
-        (data) => seq === latest.current && setLoad({ state: "ready", data, failure: null }),
-        (e) =>
-          seq === latest.current &&
-          setLoad((prev) => (prev.state === "ready" ? { ...prev, failure: e as IpcError } : { state: "failed", error: e as IpcError })),
-      )
-      .finally(() => seq === latest.current && setRefreshing(false));
-  }, [period.hours]);
-
-  useLive(active && agent === null, reload);
+  // Only the latest load lands: an older one (another period) answering late is dropped.
+  // When a load fails, the figures already shown stay, marked as older than asked for.
+  const load = useLoad(() => loadDashboard(period.hours), [period.hours], { enabled: live });
+  useLive(live, load.reload);
 
   if (agent !== null) {
     return <AgentDetail agent={agent} label={agentLabel(agent)} period={period} active={active} onBack={() => setAgent(null)} />;
@@ -133,32 +114,32 @@ export function DashboardView({ active, onOpenInbox, onOpenSettings }: Props) {
         <h2 id="dashboard-title">Monitoring</h2>
         <PeriodPicker period={period} onChange={setPeriod} />
       </div>
-      {load.state === "loading" && (
+      {!load.data && !load.error && (
         <p className="muted" aria-busy="true">
           Loading the dashboard…
         </p>
       )}
-      {load.state === "failed" && (
+      {!load.data && load.error && (
         <div className="banner banner-error" role="alert" data-testid="dashboard-error">
           Could not load the dashboard: {load.error.message}
-          <button className="btn-link" onClick={reload}>
+          <button className="btn-link" onClick={() => void load.reload()}>
             Try again
           </button>
         </div>
       )}
-      {load.state === "ready" && load.failure && (
+      {load.data && load.error && (
         <div className="banner banner-error" role="alert" data-testid="dashboard-stale">
-          Could not load {period.long}: {load.failure.message} — still showing {periodOf(load.data.hours).long}, as of{" "}
+          Could not load {period.long}: {load.error.message} — still showing {periodOf(load.data.hours).long}, as of{" "}
           {formatWhen(load.data.loadedAt)}.
-          <button className="btn-link" onClick={reload}>
+          <button className="btn-link" onClick={() => void load.reload()}>
             Try again
           </button>
         </div>
       )}
-      {load.state === "ready" && (
+      {load.data && (
         <DashboardBody
           data={load.data}
-          refreshing={refreshing}
+          refreshing={load.loading}
           onOpenAgent={setAgent}
           onOpenInbox={onOpenInbox}
           onOpenSettings={onOpenSettings}
@@ -378,12 +359,9 @@ function Exports({ hours }: { hours: number }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async (what: "metrics" | "costs", format: ExportFormat) => {
     setMessage(null);
-    try {
-      const done = what === "metrics" ? await backend.exportMetrics(format, null, hours) : await backend.exportCosts(format, hours);
-      if (done) setMessage({ ok: true, text: `Saved to ${done.path}` });
-    } catch (e) {
-      setMessage({ ok: false, text: `Could not export: ${(e as IpcError).message}` });
-    }
+    const done = await settle(what === "metrics" ? backend.exportMetrics(format, null, hours) : backend.exportCosts(format, hours));
+    if (!done.ok) setMessage({ ok: false, text: `Could not export: ${done.error.message}` });
+    else if (done.value) setMessage({ ok: true, text: `Saved to ${done.value.path}` });
   };
   return (
     <div className="exports" data-testid="dashboard-exports">

@@ -1,9 +1,6 @@
-import { useEffect, useState } from "react";
 import { backend } from "../backend";
-import type { IpcError, LogLine } from "../types";
 import { Dialog } from "../shared/Dialog";
-
-type Load = { state: "loading" } | { state: "ready"; lines: LogLine[] } | { state: "failed"; error: IpcError };
+import { useLoad } from "../shared/useBackend";
 
 /** The time of day of an RFC 3339 timestamp, to the millisecond; the text as is otherwise. */
 export function logTime(timestamp: string): string {
@@ -16,18 +13,8 @@ export function logTime(timestamp: string): string {
 
 /** Every log line of one run, found by its request id. */
 export function LogsPanel({ requestId, onClose }: { requestId: string; onClose: () => void }) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-
-  useEffect(() => {
-    let cancelled = false;
-    backend.getExecutionLogs(requestId).then(
-      (lines) => !cancelled && setLoad({ state: "ready", lines }),
-      (e) => !cancelled && setLoad({ state: "failed", error: e as IpcError }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [requestId]);
+  const load = useLoad(() => backend.getExecutionLogs(requestId), [requestId], { key: requestId });
+  const lines = load.error ? undefined : load.data;
 
   return (
     <Dialog
@@ -39,20 +26,20 @@ export function LogsPanel({ requestId, onClose }: { requestId: string; onClose: 
       onClose={onClose}
       testId="logs"
     >
-      {load.state === "loading" && <p className="muted">Reading the logs…</p>}
-      {load.state === "failed" && (
+      {!load.error && !lines && <p className="muted">Reading the logs…</p>}
+      {load.error && (
         <div className="banner banner-error" role="alert">
           Could not read the logs: {load.error.message}
         </div>
       )}
-      {load.state === "ready" && load.lines.length === 0 && (
+      {lines && lines.length === 0 && (
         <p className="muted" data-testid="logs-empty">
           No log lines for this run: they may have been pruned with old log files, or logging was below INFO.
         </p>
       )}
-      {load.state === "ready" && load.lines.length > 0 && (
+      {lines && lines.length > 0 && (
         <ol className="log-lines" data-testid="log-lines">
-          {load.lines.map((l, i) => (
+          {lines.map((l, i) => (
             <li key={i} className={`log-line log-${l.level.toLowerCase()}`}>
               <span className="log-time">{logTime(l.timestamp)}</span>
               <span className="log-level">{l.level}</span>

@@ -1,6 +1,7 @@
-import { useEffect, useState } from "react";
+import { useMemo } from "react";
 import { backend } from "../backend";
 import { categoryLabel, describeReviewItem, formatPercent, urgencyLabel } from "../shared/format";
+import { useLoad } from "../shared/useBackend";
 import type { AnalyzeResult, StatusChange } from "../types";
 import { ExecutionMeta } from "../shared/runs/ExecutionMeta";
 import { RunFailure } from "../shared/runs/RunFailure";
@@ -92,19 +93,8 @@ export function AnalysisResult({ result, onOpenReview }: Props) {
 
 /** Company names for the applications a run changed (StatusChange carries only the id). */
 function useApplicationNames(changes: StatusChange[]): Map<number, string> {
-  const [names, setNames] = useState<Map<number, string>>(new Map());
   const ids = changes.map((c) => c.applicationId).join(",");
-  useEffect(() => {
-    if (!ids) return;
-    let cancelled = false;
-    backend.listApplications().then(
-      (apps) => !cancelled && setNames(new Map(apps.map((a) => [a.id, a.company]))),
-      // Without the list the analysis's own company name stands in.
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [ids]);
-  return names;
+  // Without the list the analysis's own company name stands in.
+  const { data: apps } = useLoad(() => backend.listApplications(), [], { enabled: ids !== "", reloadOn: ids });
+  return useMemo(() => new Map(apps?.map((a) => [a.id, a.company])), [apps]);
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { backend } from "../backend";
 import { categoryLabel, emailOrigin, formatDateTime, formatEmailDate, formatPercent, urgencyLabel } from "../shared/format";
-import { EMAIL_CATEGORIES, type Email, type EmailCategory, type IpcError } from "../types";
+import { settle, useLoad } from "../shared/useBackend";
+import { EMAIL_CATEGORIES, type EmailCategory, type IpcError } from "../types";
 
 type Relabel = { state: "idle" } | { state: "saving" } | { state: "saved" } | { state: "failed"; error: IpcError };
 
@@ -18,33 +19,24 @@ interface Props {
 
 /** One email, read in full. The body is plain text in a <pre>: mail is never rendered as HTML. */
 export function EmailDetail({ id, version, showAnalysis, onClose, onChanged }: Props) {
-  const [email, setEmail] = useState<Email | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // Keeps showing this email while it reloads; another one is loaded from scratch.
+  const load = useLoad(() => backend.getEmail(id), [id], { clearErrorOnLoad: true, key: id, reloadOn: version });
+  const email = load.data ?? null;
+  const error = load.error;
   const [relabel, setRelabel] = useState<Relabel>({ state: "idle" });
 
   // A relabel message is about the email it was made on.
-  useEffect(() => setRelabel({ state: "idle" }), [id]);
-
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    // Keep showing this email while it reloads; clear it when another one is asked for.
-    setEmail((current) => (current?.id === id ? current : null));
-    backend.getEmail(id).then(
-      (e) => !cancelled && setEmail(e),
-      (e) => !cancelled && setError(e as IpcError),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [id, version, attempt]);
+  const [relabelFor, setRelabelFor] = useState(id);
+  if (relabelFor !== id) {
+    setRelabelFor(id);
+    setRelabel({ state: "idle" });
+  }
 
   if (error) {
     return (
       <div className="banner banner-error" role="alert" data-testid="email-detail-error">
         Could not open this email: {error.message}
-        <button className="btn-link" onClick={() => setAttempt((n) => n + 1)}>
+        <button className="btn-link" onClick={() => void load.reload()}>
           Try again
         </button>
       </div>
@@ -61,14 +53,15 @@ export function EmailDetail({ id, version, showAnalysis, onClose, onChanged }: P
   const changeCategory = async (category: EmailCategory) => {
     const emailId = email.id;
     setRelabel({ state: "saving" });
-    try {
-      const summary = await backend.relabelEmail(emailId, category);
-      setEmail((current) => (current?.id === emailId ? { ...current, ...summary } : current));
-      setRelabel({ state: "saved" });
-      onChanged?.();
-    } catch (e) {
-      setRelabel({ state: "failed", error: e as IpcError });
+    const relabelled = await settle(backend.relabelEmail(emailId, category));
+    if (!relabelled.ok) {
+      setRelabel({ state: "failed", error: relabelled.error });
+      return;
     }
+    const summary = relabelled.value;
+    load.setData((current) => (current?.id === emailId ? { ...current, ...summary } : current));
+    setRelabel({ state: "saved" });
+    onChanged?.();
   };
 
   const analysis = showAnalysis ? email.analysis : null;

@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { backend } from "../backend";
-import type { AnalyzeResult, EmailSummary, ImportProgress, ImportReport, IpcError } from "../types";
+import { SettingsLink } from "../shared/runs/SettingsLink";
+import { settle, useLoad } from "../shared/useBackend";
+import type { AnalyzeResult, ImportProgress, ImportReport, IpcError } from "../types";
 import { AnalysisResult } from "./AnalysisResult";
 import { EmailDetail } from "./EmailDetail";
 import { EmailList } from "./EmailList";
 import { ImportReportView } from "./ImportReportView";
 import { MailSyncBar } from "./MailSyncBar";
-import { SettingsLink } from "../shared/runs/SettingsLink";
-
-type Load = { state: "loading" } | { state: "ready"; emails: EmailSummary[] } | { state: "failed"; error: IpcError };
 
 type Run = { state: "running" } | { state: "done"; result: AnalyzeResult } | { state: "failed"; error: IpcError };
 
@@ -23,7 +22,7 @@ interface Props {
 }
 
 export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpenSettings }: Props) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const load = useLoad(() => backend.listEmails(), [], { enabled: active });
   const [error, setError] = useState<IpcError | null>(null);
   const [importing, setImporting] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -32,17 +31,11 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
   const [runs, setRuns] = useState<ReadonlyMap<number, Run>>(new Map());
   const [detailVersion, setDetailVersion] = useState(0);
 
-  const refresh = useCallback(async () => {
-    try {
-      setLoad({ state: "ready", emails: await backend.listEmails() });
-    } catch (e) {
-      setLoad({ state: "failed", error: e as IpcError });
-    }
-  }, []);
-
-  useEffect(() => {
-    if (active) void refresh();
-  }, [active, refresh]);
+  const refresh = load.reload;
+  // The list as it stands: none while the last load failed.
+  const list = load.error === null ? load.data : undefined;
+  const ready = list !== undefined;
+  const emails = list ?? [];
 
   // A sync imported (and maybe analysed) mail: the list and the review count follow.
   const synced = () => {
@@ -55,27 +48,23 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
 
   const importMail = async () => {
     setError(null);
-    let paths: string[];
-    try {
-      paths = await backend.pickEmailFiles();
-    } catch (e) {
-      setError(e as IpcError);
+    const picked = await settle(backend.pickEmailFiles());
+    if (!picked.ok) {
+      setError(picked.error);
       return;
     }
+    const paths = picked.value;
     if (paths.length === 0) return;
     setImporting(true);
     setReport(null);
     setProgress(null);
     const stop = await backend.onImportProgress(setProgress);
-    try {
-      setReport(await backend.importEmails(paths));
-    } catch (e) {
-      setError(e as IpcError);
-    } finally {
-      stop();
-      setImporting(false);
-      setProgress(null);
-    }
+    const imported = await settle(backend.importEmails(paths));
+    if (imported.ok) setReport(imported.value);
+    else setError(imported.error);
+    stop();
+    setImporting(false);
+    setProgress(null);
     await refresh();
     onReviewChanged?.();
   };
@@ -83,17 +72,13 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
   const analyse = async (id: number) => {
     setSelectedId(id);
     setRun(id, { state: "running" });
-    try {
-      setRun(id, { state: "done", result: await backend.analyzeEmail(id) });
-    } catch (e) {
-      setRun(id, { state: "failed", error: e as IpcError });
-    }
+    const analysed = await settle(backend.analyzeEmail(id));
+    setRun(id, analysed.ok ? { state: "done", result: analysed.value } : { state: "failed", error: analysed.error });
     setDetailVersion((v) => v + 1);
     await refresh();
     onReviewChanged?.();
   };
 
-  const emails = load.state === "ready" ? load.emails : [];
   const analysing = new Set([...runs].filter(([, r]) => r.state === "running").map(([id]) => id));
   const run = selectedId === null ? undefined : runs.get(selectedId);
   const importButton = (testId: string) => (
@@ -112,7 +97,7 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
     <section className="panel" aria-labelledby="inbox-title">
       <div className="panel-head">
         <h2 id="inbox-title">
-          Inbox {load.state === "ready" && <span className="count">{emails.length}</span>}
+          Inbox {ready && <span className="count">{emails.length}</span>}
         </h2>
         <div className="toolbar">
           <button className="btn" onClick={() => void refresh()} data-testid="inbox-refresh">
@@ -140,12 +125,12 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
       )}
       {report && <ImportReportView report={report} onDismiss={() => setReport(null)} />}
 
-      {load.state === "loading" && (
+      {!ready && !load.error && (
         <p className="muted" aria-busy="true">
           Loading emails…
         </p>
       )}
-      {load.state === "failed" && (
+      {load.error && (
         <div className="banner banner-error" role="alert" data-testid="inbox-load-error">
           Could not load emails: {load.error.message}
           <button className="btn-link" onClick={() => void refresh()}>
@@ -153,7 +138,7 @@ export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpen
           </button>
         </div>
       )}
-      {load.state === "ready" && emails.length === 0 && (
+      {ready && emails.length === 0 && (
         <div className="empty" data-testid="inbox-empty">
           <h3>No emails yet</h3>
           <p>

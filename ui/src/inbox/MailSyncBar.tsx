@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { backend } from "../backend";
 import { formatAgo, formatCount } from "../shared/format";
-import type { IpcError, MailAccount, MailSyncStatus, SyncProgress } from "../types";
+import { useAction, useBackendEvent, useLoad } from "../shared/useBackend";
 import { useNow } from "../shared/useNow";
+import type { MailAccount, MailSyncStatus, SyncProgress } from "../types";
 
 interface Props {
   /** Called after each sync pass, so the list shows what it imported. */
@@ -51,65 +52,33 @@ function syncProblems(status: MailSyncStatus, accounts: readonly MailAccount[] |
  * folder while a first sync runs, and the accounts whose sync failed.
  */
 export function MailSyncBar({ onSynced }: Props) {
-  const [status, setStatus] = useState<MailSyncStatus | null>(null);
-  const [accounts, setAccounts] = useState<MailAccount[] | null>(null);
+  // Without a status (it could not be read) the line stays hidden; the Inbox itself still works.
+  const statusLoad = useLoad(() => backend.getMailSyncStatus(), []);
+  const accountsLoad = useLoad(() => backend.listMailAccounts(), []);
   const [first, setFirst] = useState<FirstSyncs>(new Map());
-  const [failure, setFailure] = useState<IpcError | null>(null);
+  const sync = useAction(() => backend.syncMailNow(null));
   const now = useNow();
-  // The latest callback, without subscribing again each time the parent renders.
-  const synced = useRef(onSynced);
-  useLayoutEffect(() => {
-    synced.current = onSynced;
+  const status = statusLoad.data ?? null;
+  const accounts = accountsLoad.error ? null : (accountsLoad.data ?? null);
+
+  const reload = async () => {
+    await Promise.all([statusLoad.reload(), accountsLoad.reload()]);
+  };
+  const markRunning = () => statusLoad.setData((s) => s && { ...s, running: true });
+
+  useBackendEvent(backend.onMailSyncStarted, markRunning);
+  useBackendEvent(backend.onMailSyncProgress, (p) => {
+    if (p.first) setFirst((prev) => new Map(prev).set(`${p.account}/${p.folder}`, p));
+  });
+  useBackendEvent(backend.onMailSyncFinished, () => {
+    setFirst(new Map());
+    void reload();
+    onSynced?.();
   });
 
-  const reload = useCallback(async () => {
-    const loadStatus = async () => {
-      try {
-        setStatus(await backend.getMailSyncStatus());
-      } catch {
-        // No status: the line stays hidden; the Inbox itself still works.
-      }
-    };
-    const loadAccounts = async () => {
-      try {
-        setAccounts(await backend.listMailAccounts());
-      } catch {
-        setAccounts(null);
-      }
-    };
-    await Promise.all([loadStatus(), loadAccounts()]);
-  }, []);
-
-  useEffect(() => {
-    void reload();
-    let cancelled = false;
-    const stops = [
-      backend.onMailSyncStarted(() => !cancelled && setStatus((s) => (s ? { ...s, running: true } : s))),
-      backend.onMailSyncProgress((p) => {
-        if (cancelled || !p.first) return;
-        setFirst((prev) => new Map(prev).set(`${p.account}/${p.folder}`, p));
-      }),
-      backend.onMailSyncFinished(() => {
-        if (cancelled) return;
-        setFirst(new Map());
-        void reload();
-        synced.current?.();
-      }),
-    ];
-    return () => {
-      cancelled = true;
-      for (const stop of stops) void stop.then((f) => f());
-    };
-  }, [reload]);
-
   const syncNow = async () => {
-    setFailure(null);
-    setStatus((s) => (s ? { ...s, running: true } : s));
-    try {
-      await backend.syncMailNow(null);
-    } catch (e) {
-      setFailure(e as IpcError);
-    }
+    markRunning();
+    await sync.run();
     // The finished event reloads too; without events (or on failure) this does.
     await reload();
   };
@@ -155,9 +124,9 @@ export function MailSyncBar({ onSynced }: Props) {
           {p.password && " — enter a new password in Settings → Mail accounts."}
         </p>
       ))}
-      {failure && (
+      {sync.error && (
         <p className="field-error" role="alert" data-testid="mail-sync-error">
-          Could not sync: {failure.message}
+          Could not sync: {sync.error.message}
         </p>
       )}
     </div>

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { backend } from "../backend";
 import { plural } from "../shared/format";
-import type { AgentRunResult, FollowUpDraft, FollowUpDue, IpcError } from "../types";
+import { settle, useLoad } from "../shared/useBackend";
+import type { AgentRunResult, FollowUpDraft, IpcError } from "../types";
 import { FollowUpDraftView } from "./FollowUpDraftView";
 import { SettingsLink } from "../shared/runs/SettingsLink";
-
-type Load = { state: "loading" } | { state: "ready"; due: FollowUpDue[] } | { state: "failed"; error: IpcError };
 
 type Draft = { state: "running" } | { state: "done"; result: AgentRunResult<FollowUpDraft> } | { state: "failed"; error: IpcError };
 
@@ -26,37 +25,24 @@ interface Props {
 /** Applications with no activity for a while, and a drafted nudge for each. */
 export function FollowUps({ active = true, onOpenSettings }: Props) {
   const [daysText, setDaysText] = useState("7");
-  const [load, setLoad] = useState<Load>({ state: "loading" });
   const [drafts, setDrafts] = useState<ReadonlyMap<number, Draft>>(new Map());
   const days = parseDays(daysText);
-
-  const latest = useRef(0);
-  const refresh = useCallback(async () => {
-    if (days === null) return;
-    const seq = ++latest.current;
-    try {
-      const due = await backend.listFollowUpsDue(days);
-      if (seq === latest.current) setLoad({ state: "ready", due });
-    } catch (e) {
-      if (seq === latest.current) setLoad({ state: "failed", error: e as IpcError });
-    }
-  }, [days]);
-
-  useEffect(() => {
-    if (active) void refresh();
-  }, [active, refresh]);
+  // Days can change while a load is under way: only the latest one lands.
+  const load = useLoad(async () => (days === null ? [] : backend.listFollowUpsDue(days)), [days], {
+    enabled: active && days !== null,
+  });
 
   const draft = async (applicationId: number) => {
     const set = (d: Draft) => setDrafts((m) => new Map(m).set(applicationId, d));
     set({ state: "running" });
-    try {
-      set({ state: "done", result: await backend.runFollowUp(applicationId) });
-    } catch (e) {
-      set({ state: "failed", error: e as IpcError });
-    }
+    const drafted = await settle(backend.runFollowUp(applicationId));
+    set(drafted.ok ? { state: "done", result: drafted.value } : { state: "failed", error: drafted.error });
   };
 
-  const due = load.state === "ready" ? load.due : [];
+  // The list as it stands: none while the last load failed.
+  const list = load.error === null ? load.data : undefined;
+  const ready = list !== undefined;
+  const due = list ?? [];
 
   return (
     <section className="panel" aria-labelledby="followups-title">
@@ -85,20 +71,20 @@ export function FollowUps({ active = true, onOpenSettings }: Props) {
         </p>
       )}
 
-      {load.state === "loading" && (
+      {!ready && !load.error && (
         <p className="muted" aria-busy="true">
           Looking for quiet applications…
         </p>
       )}
-      {load.state === "failed" && (
+      {load.error && (
         <div className="banner banner-error" role="alert" data-testid="follow-up-load-error">
           Could not list follow-ups: {load.error.message}
-          <button className="btn-link" onClick={() => void refresh()}>
+          <button className="btn-link" onClick={() => void load.reload()}>
             Try again
           </button>
         </div>
       )}
-      {load.state === "ready" && due.length === 0 && days !== null && (
+      {ready && due.length === 0 && days !== null && (
         <p className="muted" data-testid="follow-up-empty">
           Nothing is waiting: every open application has had activity in the last {plural(days, "day")}.
         </p>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
+import { settle } from "../shared/useBackend";
 import type { AgentRunResult, IpcError, JobMatchResult } from "../types";
 import { MatchResult } from "./MatchResult";
 import { SettingsLink } from "../shared/runs/SettingsLink";
@@ -26,15 +27,11 @@ export function JobMatchBox({ onOpenSettings }: Props) {
       return;
     }
     setRunning(true);
-    try {
-      setResult(await backend.runJobMatch(post));
-    } catch (err) {
-      const ipc = err as IpcError;
-      if (ipc.code === "invalid_input" && ipc.field === "post") setPostError(ipc.message);
-      else setFailure(ipc);
-    } finally {
-      setRunning(false);
-    }
+    const scored = await settle(backend.runJobMatch(post));
+    if (scored.ok) setResult(scored.value);
+    else if (scored.error.code === "invalid_input" && scored.error.field === "post") setPostError(scored.error.message);
+    else setFailure(scored.error);
+    setRunning(false);
   };
 
   return (

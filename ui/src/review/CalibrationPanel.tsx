@@ -1,9 +1,7 @@
-import { useEffect, useState } from "react";
 import { backend } from "../backend";
 import { formatCount, formatPercent } from "../shared/format";
-import type { Calibration, CalibrationBand, IpcError } from "../types";
-
-type Load = { state: "loading" } | { state: "ready"; table: Calibration[] } | { state: "failed"; error: IpcError };
+import { useLoad } from "../shared/useBackend";
+import type { CalibrationBand } from "../types";
 
 interface Props {
   /** Whether the panel is on screen; it loads only then. */
@@ -14,26 +12,9 @@ interface Props {
 
 /** Per agent: how often its explained decisions were corrected, by the confidence it stated. */
 export function CalibrationPanel({ active = true, version }: Props) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!active) return;
-    let cancelled = false;
-    // Keep the last table on screen while it reloads.
-    setLoad((l) => (l.state === "ready" ? l : { state: "loading" }));
-    (async () => {
-      try {
-        const table = await backend.getCalibration();
-        if (!cancelled) setLoad({ state: "ready", table });
-      } catch (e) {
-        if (!cancelled) setLoad({ state: "failed", error: e as IpcError });
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [active, version, attempt]);
+  // The last table stays on screen while it reloads.
+  const load = useLoad(() => backend.getCalibration(), [], { enabled: active, clearErrorOnLoad: true, reloadOn: version });
+  const table = load.error ? undefined : load.data;
 
   return (
     <section className="calibration" aria-labelledby="calibration-title" data-testid="calibration">
@@ -42,53 +23,52 @@ export function CalibrationPanel({ active = true, version }: Props) {
         A decision counts as right unless you corrected it (turned down its proposal or changed an email’s
         category). Well-calibrated agents are right about as often as they say they are sure.
       </p>
-      {load.state === "loading" && (
+      {!load.error && !table && (
         <p className="muted" aria-busy="true">
           Loading…
         </p>
       )}
-      {load.state === "failed" && (
+      {load.error && (
         <div className="banner banner-error" role="alert" data-testid="calibration-error">
           Could not load how the agents did: {load.error.message}
-          <button className="btn-link" onClick={() => setAttempt((n) => n + 1)}>
+          <button className="btn-link" onClick={() => void load.reload()}>
             Try again
           </button>
         </div>
       )}
-      {load.state === "ready" && load.table.length === 0 && (
+      {table && table.length === 0 && (
         <p className="muted" data-testid="calibration-empty">
           No explained decisions yet.
         </p>
       )}
-      {load.state === "ready" &&
-        load.table.map((c) => (
-          <table className="apps calibration-table" key={c.agent} data-testid="calibration-agent">
-            <caption data-testid="calibration-caption">
-              <strong>{c.agent}</strong> — {formatCount(c.decisions)} {c.decisions === 1 ? "decision" : "decisions"},{" "}
-              {formatCount(c.corrected)} corrected ({formatPercent(c.correctedShare)})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Stated confidence</th>
-                <th scope="col">Decisions</th>
-                <th scope="col">Right</th>
-                <th scope="col">Mean stated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.bands
-                .filter((b) => b.decisions > 0)
-                .map((b) => (
-                  <tr key={b.from} data-testid="calibration-row">
-                    <th scope="row">{bandLabel(b)}</th>
-                    <td>{formatCount(b.decisions)}</td>
-                    <td>{formatPercent(b.accuracy)}</td>
-                    <td>{formatPercent(b.meanConfidence)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        ))}
+      {table?.map((c) => (
+        <table className="apps calibration-table" key={c.agent} data-testid="calibration-agent">
+          <caption data-testid="calibration-caption">
+            <strong>{c.agent}</strong> — {formatCount(c.decisions)} {c.decisions === 1 ? "decision" : "decisions"},{" "}
+            {formatCount(c.corrected)} corrected ({formatPercent(c.correctedShare)})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Stated confidence</th>
+              <th scope="col">Decisions</th>
+              <th scope="col">Right</th>
+              <th scope="col">Mean stated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.bands
+              .filter((b) => b.decisions > 0)
+              .map((b) => (
+                <tr key={b.from} data-testid="calibration-row">
+                  <th scope="row">{bandLabel(b)}</th>
+                  <td>{formatCount(b.decisions)}</td>
+                  <td>{formatPercent(b.accuracy)}</td>
+                  <td>{formatPercent(b.meanConfidence)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      ))}
     </section>
   );
 }

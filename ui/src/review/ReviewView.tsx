@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { backend } from "../backend";
+import { settle, useLoad } from "../shared/useBackend";
 import type { IpcError, ReviewItem } from "../types";
 import { CalibrationPanel } from "./CalibrationPanel";
 import { ReviewItemRow, type Decision } from "./ReviewItemRow";
-
-type Load = { state: "loading" } | { state: "ready"; items: ReviewItem[] } | { state: "failed"; error: IpcError };
 
 interface Props {
   /** Whether the view is on screen; it reloads each time it comes back. */
@@ -16,61 +15,44 @@ interface Props {
 /** Agent proposals that need a person: conflicts, terminal states, new applications. */
 export function ReviewView({ active = true, onChanged }: Props) {
   const [showDecided, setShowDecided] = useState(false);
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  // The toggle can change while a load is under way: only the latest one lands.
+  const load = useLoad(() => backend.listReviewItems(showDecided), [showDecided], { enabled: active });
   const [busy, setBusy] = useState<ReadonlyMap<number, Decision>>(new Map());
   const [errors, setErrors] = useState<ReadonlyMap<number, IpcError>>(new Map());
   // Bumped after a decision: a rejection counts against the run that proposed the item.
   const [calibrationVersion, setCalibrationVersion] = useState(0);
 
-  // Only the latest request may set the list (the toggle can change while one is in flight).
-  const latest = useRef(0);
-  const refresh = useCallback(async () => {
-    const seq = ++latest.current;
-    try {
-      const items = await backend.listReviewItems(showDecided);
-      if (seq === latest.current) setLoad({ state: "ready", items });
-    } catch (e) {
-      if (seq === latest.current) setLoad({ state: "failed", error: e as IpcError });
-    }
-  }, [showDecided]);
-
-  useEffect(() => {
-    if (active) void refresh();
-  }, [active, refresh]);
-
   const decide = async (item: ReviewItem, decision: Decision) => {
     setBusy((m) => new Map(m).set(item.id, decision));
     setErrors((m) => withoutKey(m, item.id));
-    try {
-      const updated =
-        decision === "accept" ? await backend.acceptReviewItem(item.id) : await backend.rejectReviewItem(item.id);
-      setLoad((l) =>
-        l.state !== "ready"
-          ? l
-          : {
-              state: "ready",
-              items: showDecided
-                ? l.items.map((i) => (i.id === item.id ? updated : i))
-                : l.items.filter((i) => i.id !== item.id),
-            },
-      );
+    const decided = await settle(decision === "accept" ? backend.acceptReviewItem(item.id) : backend.rejectReviewItem(item.id));
+    if (decided.ok) {
+      const updated = decided.value;
+      // A list that could not be loaded stays so.
+      if (load.error === null) {
+        load.setData((items) =>
+          items && (showDecided ? items.map((i) => (i.id === item.id ? updated : i)) : items.filter((i) => i.id !== item.id)),
+        );
+      }
       setCalibrationVersion((v) => v + 1);
       onChanged?.();
-    } catch (e) {
-      setErrors((m) => new Map(m).set(item.id, e as IpcError));
-    } finally {
-      setBusy((m) => withoutKey(m, item.id));
+    } else {
+      setErrors((m) => new Map(m).set(item.id, decided.error));
     }
+    setBusy((m) => withoutKey(m, item.id));
   };
 
-  const items = load.state === "ready" ? load.items : [];
+  // The list as it stands: none while the last load failed.
+  const list = load.error === null ? load.data : undefined;
+  const ready = list !== undefined;
+  const items = list ?? [];
   const pending = items.filter((i) => i.state === "pending").length;
 
   return (
     <section className="panel" aria-labelledby="review-title">
       <div className="panel-head">
         <h2 id="review-title">
-          Review {load.state === "ready" && <span className="count">{pending} pending</span>}
+          Review {ready && <span className="count">{pending} pending</span>}
         </h2>
         <label className="toggle">
           <input
@@ -87,20 +69,20 @@ export function ReviewView({ active = true, onChanged }: Props) {
         set, ends an application, or adds a new one waits here for you.
       </p>
 
-      {load.state === "loading" && (
+      {!ready && !load.error && (
         <p className="muted" aria-busy="true">
           Loading review queue…
         </p>
       )}
-      {load.state === "failed" && (
+      {load.error && (
         <div className="banner banner-error" role="alert" data-testid="review-load-error">
           Could not load the review queue: {load.error.message}
-          <button className="btn-link" onClick={() => void refresh()}>
+          <button className="btn-link" onClick={() => void load.reload()}>
             Try again
           </button>
         </div>
       )}
-      {load.state === "ready" && items.length === 0 && (
+      {ready && items.length === 0 && (
         <div className="empty" data-testid="review-empty">
           <h3>Nothing to review</h3>
           <p>

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
-import type { IpcError, KeyStatus } from "../types";
+import { settle, useLoad } from "../shared/useBackend";
+import type { IpcError } from "../types";
 import { ConfirmDialog } from "../shared/ConfirmDialog";
 import { Field } from "../shared/Field";
 
 /** The backend's limit. */
 export const MAX_KEY_CHARS = 1024;
-
-type Status = { state: "loading" } | { state: "ready"; key: KeyStatus } | { state: "failed"; error: IpcError };
 
 interface Props {
   /** The keychain entry: the provider name, or the one derived from the base URL. */
@@ -29,28 +28,18 @@ function unavailable(error: IpcError): string {
  * never shown or kept here.
  */
 export function ApiKeyForm({ provider, envApiKey }: Props) {
-  const [status, setStatus] = useState<Status>({ state: "loading" });
+  // Another provider's status is not shown while this one's loads.
+  const status = useLoad(() => backend.getKeyStatus(provider), [provider], { clearErrorOnLoad: true, key: provider });
+  const keyStatus = status.error ? undefined : status.data;
   const [key, setKey] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // Saving and removing: under way, and a failure no field is to blame for.
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<IpcError | null>(null);
 
-  const load = useCallback(() => {
-    let cancelled = false;
-    setStatus({ state: "loading" });
-    backend.getKeyStatus(provider).then(
-      (k) => !cancelled && setStatus({ state: "ready", key: k }),
-      (e) => !cancelled && setStatus({ state: "failed", error: e as IpcError }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [provider]);
-  useEffect(load, [load]);
-
-  const stored = status.state === "ready" && status.key.stored;
+  const stored = keyStatus?.stored ?? false;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,18 +51,17 @@ export function ApiKeyForm({ provider, envApiKey }: Props) {
     if (/\s/.test(trimmed)) return setFieldError("An API key has no spaces or line breaks; paste it again");
     setFieldError(null);
     setBusy(true);
-    try {
-      const next = await backend.setApiKey(provider, trimmed);
-      setStatus({ state: "ready", key: next });
+    const saved = await settle(backend.setApiKey(provider, trimmed));
+    if (saved.ok) {
+      status.setData(() => saved.value);
       setKey("");
       setDone(stored ? "Key replaced" : "Key saved");
-    } catch (err) {
-      const ipc = err as IpcError;
-      if (ipc.code === "invalid_input" && ipc.field === "key") setFieldError(ipc.message);
-      else setFailure(ipc);
-    } finally {
-      setBusy(false);
+    } else if (saved.error.code === "invalid_input" && saved.error.field === "key") {
+      setFieldError(saved.error.message);
+    } else {
+      setFailure(saved.error);
     }
+    setBusy(false);
   };
 
   const remove = async () => {
@@ -81,14 +69,14 @@ export function ApiKeyForm({ provider, envApiKey }: Props) {
     setFailure(null);
     setDone(null);
     setBusy(true);
-    try {
-      setStatus({ state: "ready", key: await backend.removeApiKey(provider) });
+    const removed = await settle(backend.removeApiKey(provider));
+    if (removed.ok) {
+      status.setData(() => removed.value);
       setDone("Key removed");
-    } catch (err) {
-      setFailure(err as IpcError);
-    } finally {
-      setBusy(false);
+    } else {
+      setFailure(removed.error);
     }
+    setBusy(false);
   };
 
   return (
@@ -102,11 +90,11 @@ export function ApiKeyForm({ provider, envApiKey }: Props) {
       </p>
 
       <div className="key-status" role="status" data-testid="api-key-status">
-        {status.state === "loading" && <span className="muted">Checking the keychain…</span>}
-        {status.state === "ready" &&
-          (status.key.stored ? (
+        {!keyStatus && !status.error && <span className="muted">Checking the keychain…</span>}
+        {keyStatus &&
+          (keyStatus.stored ? (
             <span>
-              <span className="chip chip-ok">Stored</span> ending in <code data-testid="api-key-last4">{status.key.last4}</code>
+              <span className="chip chip-ok">Stored</span> ending in <code data-testid="api-key-last4">{keyStatus.last4}</code>
               {envApiKey ? " — OPENAI_API_KEY is set, so runs use it instead." : ""}
             </span>
           ) : (
@@ -115,10 +103,10 @@ export function ApiKeyForm({ provider, envApiKey }: Props) {
               {envApiKey ? " — the key in OPENAI_API_KEY is used." : ""}
             </span>
           ))}
-        {status.state === "failed" && (
+        {status.error && (
           <span className="banner banner-warning" data-testid="api-key-unavailable">
             {unavailable(status.error)}{" "}
-            <button type="button" className="btn-link" onClick={load}>
+            <button type="button" className="btn-link" onClick={() => void status.reload()}>
               Check again
             </button>
           </span>

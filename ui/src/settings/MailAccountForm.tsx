@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { backend } from "../backend";
 import type { AccountDraft, FolderInfo, IpcError, MailAccount, Security } from "../types";
+import { settle } from "../shared/useBackend";
 import { parseNumber } from "../shared/validate";
 import { Field } from "../shared/Field";
 import { useSettingsForm, type FieldErrors } from "./useSettingsForm";
@@ -148,16 +149,14 @@ export function MailAccountForm({ account, onSaved, onCancel }: Props) {
     const checked = form.check();
     if (checked === null) return;
     setTest({ state: "testing" });
-    try {
-      setTest({ state: "ok", folders: await backend.testMailAccount(checked.draft, checked.password) });
-    } catch (e) {
-      const error = e as IpcError;
-      if (error.code === "invalid_input" && error.field && error.field in f) {
-        form.showError(error);
-        setTest({ state: "idle" });
-      } else {
-        setTest({ state: "failed", error });
-      }
+    const tested = await settle(backend.testMailAccount(checked.draft, checked.password));
+    if (tested.ok) {
+      setTest({ state: "ok", folders: tested.value });
+    } else if (tested.error.code === "invalid_input" && tested.error.field && tested.error.field in f) {
+      form.showError(tested.error);
+      setTest({ state: "idle" });
+    } else {
+      setTest({ state: "failed", error: tested.error });
     }
   };
 

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { backend } from "../backend";
 import { formatAgo } from "../shared/format";
-import type { IpcError, MailAccount } from "../types";
+import { useAction, useBackendEvent, useLoad } from "../shared/useBackend";
+import type { MailAccount } from "../types";
 import { ConfirmDialog } from "../shared/ConfirmDialog";
 import { Dialog } from "../shared/Dialog";
 import { MailAccountForm } from "./MailAccountForm";
 import { useNow } from "../shared/useNow";
-
-type Load = { state: "loading" } | { state: "ready"; accounts: MailAccount[] } | { state: "failed"; error: IpcError };
 
 /** The account being added (null) or edited, and whether the password is what it needs. */
 type Editing = { account: MailAccount | null; password: boolean };
@@ -17,43 +16,22 @@ type Editing = { account: MailAccount | null; password: boolean };
  * state, and adding, editing, turning off or removing one.
  */
 export function MailAccounts() {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const load = useLoad(() => backend.listMailAccounts(), []);
+  const refresh = load.reload;
+  // A sync changes each account's status and last sync.
+  useBackendEvent(backend.onMailSyncFinished, () => void refresh());
+  // Turning an account on or off and removing it: which account, and why it failed.
+  const change = useAction((work: () => Promise<unknown>) => work());
   const [editing, setEditing] = useState<Editing | null>(null);
   const [removing, setRemoving] = useState<MailAccount | null>(null);
-  const [failure, setFailure] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const now = useNow();
 
-  const refresh = useCallback(async () => {
-    try {
-      setLoad({ state: "ready", accounts: await backend.listMailAccounts() });
-    } catch (e) {
-      setLoad({ state: "failed", error: e as IpcError });
-    }
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-    // A sync changes each account's status and last sync.
-    let cancelled = false;
-    const stop = backend.onMailSyncFinished(() => !cancelled && void refresh());
-    return () => {
-      cancelled = true;
-      void stop.then((f) => f());
-    };
-  }, [refresh]);
-
   const act = async (name: string, work: () => Promise<unknown>) => {
-    setFailure(null);
     setBusy(name);
-    try {
-      await work();
-    } catch (e) {
-      setFailure(e as IpcError);
-    } finally {
-      setBusy(null);
-      await refresh();
-    }
+    await change.run(work);
+    setBusy(null);
+    await refresh();
   };
 
   const remove = (account: MailAccount) => {
@@ -61,7 +39,10 @@ export function MailAccounts() {
     void act(account.name, () => backend.removeMailAccount(account.name));
   };
 
-  const accounts = load.state === "ready" ? load.accounts : [];
+  // The list as it stands: none while the last load failed.
+  const list = load.error === null ? load.data : undefined;
+  const ready = list !== undefined;
+  const accounts = list ?? [];
   return (
     <div className="settings-card" data-testid="mail-accounts">
       <h3 className="settings-subtitle">Mail accounts</h3>
@@ -71,12 +52,12 @@ export function MailAccounts() {
         OAuth, which Jobtrail does not support yet.
       </p>
 
-      {load.state === "loading" && (
+      {!ready && !load.error && (
         <p className="muted" aria-busy="true">
           Loading mail accounts…
         </p>
       )}
-      {load.state === "failed" && (
+      {load.error && (
         <div className="banner banner-error" role="alert" data-testid="mail-accounts-error">
           Could not load the mail accounts: {load.error.message}
           <button type="button" className="btn-link" onClick={() => void refresh()}>
@@ -84,7 +65,7 @@ export function MailAccounts() {
           </button>
         </div>
       )}
-      {load.state === "ready" && accounts.length === 0 && (
+      {ready && accounts.length === 0 && (
         <p className="muted" data-testid="mail-accounts-empty">
           No mail account yet: add one to have job mail imported and analysed without exporting files.
         </p>
@@ -134,9 +115,9 @@ export function MailAccounts() {
           ))}
         </ul>
       )}
-      {failure && (
+      {change.error && (
         <div className="banner banner-error" role="alert" data-testid="mail-accounts-failure">
-          {failure.message}
+          {change.error.message}
         </div>
       )}
       <div className="form-actions">

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
 import { formatWhen } from "../shared/format";
+import { settle, useLoad } from "../shared/useBackend";
 import type { IpcError, ModelPrice, PriceDraft } from "../types";
 import { numberText, parseNumber, parseOptionalNumber, type NumberRule } from "../shared/validate";
 import { ConfirmDialog } from "../shared/ConfirmDialog";
@@ -58,25 +59,15 @@ const money = (n: number | null) => (n === null ? "—" : `$${n}`);
 
 /** What each model costs per million tokens; runs are priced from this table. */
 export function PriceTable() {
-  const [prices, setPrices] = useState<ModelPrice[] | null>(null);
-  const [loadError, setLoadError] = useState<IpcError | null>(null);
+  // A table that could not be read again stays as it was, under the error.
+  const load = useLoad(() => backend.listPrices(), []);
+  const prices = load.data ?? null;
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [editing, setEditing] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    backend.listPrices().then(
-      (p) => {
-        setPrices(p);
-        setLoadError(null);
-      },
-      (e) => setLoadError(e as IpcError),
-    );
-  }, []);
-  useEffect(load, [load]);
 
   const set = (name: keyof Fields, value: string) => {
     setFields((f) => ({ ...f, [name]: value }));
@@ -90,28 +81,28 @@ export function PriceTable() {
     const { draft, errors: found } = parsePrice(fields);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    try {
-      const saved = await backend.setPrice(draft);
-      setDone(`${saved.model} saved`);
+    const saved = await settle(backend.setPrice(draft));
+    if (saved.ok) {
+      setDone(`${saved.value.model} saved`);
       setFields(EMPTY);
       setEditing(null);
-      load();
-    } catch (err) {
-      const ipc = err as IpcError;
-      if (ipc.code === "invalid_input" && ipc.field && ipc.field in EMPTY) setErrors({ [ipc.field]: ipc.message });
-      else setFailure(ipc);
+      void load.reload();
+    } else if (saved.error.code === "invalid_input" && saved.error.field && saved.error.field in EMPTY) {
+      setErrors({ [saved.error.field]: saved.error.message });
+    } else {
+      setFailure(saved.error);
     }
   };
 
   const remove = async (model: string) => {
     setRemoving(null);
     setFailure(null);
-    try {
-      await backend.removePrice(model);
+    const removed = await settle(backend.removePrice(model));
+    if (removed.ok) {
       setDone(`${model} removed: its calls are now unpriced`);
-      load();
-    } catch (err) {
-      setFailure(err as IpcError);
+      void load.reload();
+    } else {
+      setFailure(removed.error);
     }
   };
 
@@ -141,9 +132,9 @@ export function PriceTable() {
         Dollars per million tokens. Each call is priced when it is made; a model missing here is counted as unpriced (and
         raises an alert). A dated snapshot such as <code>gpt-4o-mini-2024-07-18</code> uses its base model's price.
       </p>
-      {loadError && (
+      {load.error && (
         <div className="banner banner-error" role="alert">
-          Could not load the prices: {loadError.message}
+          Could not load the prices: {load.error.message}
         </div>
       )}
       {prices && (

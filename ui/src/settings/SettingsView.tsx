@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { backend } from "../backend";
-import type { IpcError, Settings } from "../types";
+import { useLoad } from "../shared/useBackend";
+import type { Settings } from "../types";
 import { AgentConfigForm } from "./AgentConfigForm";
 import { ProviderForm } from "./ProviderForm";
 import { AlertThresholdsForm } from "./AlertThresholdsForm";
@@ -25,8 +26,6 @@ export const AGENTS: readonly { agent: string; label: string; description: strin
   { agent: "follow-up", label: "Follow-up", description: "Drafts a follow-up for applications that have gone quiet." },
 ];
 
-type Load = { state: "loading" } | { state: "ready"; settings: Settings } | { state: "failed"; error: IpcError };
-
 interface Props {
   /** The agent to bring into view; a new object each time it is asked for. */
   focus?: { agent: string } | null;
@@ -36,35 +35,13 @@ interface Props {
 
 /** Which endpoint the agents call and how each of them runs. */
 export function SettingsView({ focus = null, active = true }: Props) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
   // Other views save settings too (the Budget view's budgets): coming back shows what
-  // is stored now. Forms with unsaved edits keep them (useSettingsForm).
-  const wasActive = useRef(active);
-  useEffect(() => {
-    if (active && !wasActive.current) {
-      backend.getSettings().then(
-        (settings) => setLoad((l) => (l.state === "ready" ? { state: "ready", settings } : l)),
-        () => {},
-      );
-    }
-    wasActive.current = active;
-  }, [active]);
+  // is stored now, and a reload that fails leaves the forms as they are. Forms with
+  // unsaved edits keep them (useSettingsForm).
+  const load = useLoad(() => backend.getSettings(), [], { enabled: active, clearErrorOnLoad: true });
+  const settings = load.data;
 
-  useEffect(() => {
-    let cancelled = false;
-    setLoad({ state: "loading" });
-    backend.getSettings().then(
-      (settings) => !cancelled && setLoad({ state: "ready", settings }),
-      (e) => !cancelled && setLoad({ state: "failed", error: e as IpcError }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
-
-  const ready = load.state === "ready";
+  const ready = settings !== undefined;
   useEffect(() => {
     if (!ready || !focus) return;
     // The Enabled box, since a refused run is what brings a person here.
@@ -83,20 +60,22 @@ export function SettingsView({ focus = null, active = true }: Props) {
         hear about it. Stored on this computer.
       </p>
 
-      {load.state === "loading" && (
+      {!settings && !load.error && (
         <p className="muted" aria-busy="true">
           Loading settings…
         </p>
       )}
-      {load.state === "failed" && (
+      {!settings && load.error && (
         <div className="banner banner-error" role="alert" data-testid="settings-load-error">
           Could not load the settings: {load.error.message}
-          <button className="btn-link" onClick={() => setAttempt((n) => n + 1)}>
+          <button className="btn-link" onClick={() => void load.reload()}>
             Try again
           </button>
         </div>
       )}
-      {load.state === "ready" && <SettingsForms settings={load.settings} focusAgent={focus?.agent ?? null} />}
+      {settings && (
+        <SettingsForms settings={settings} focusAgent={focus?.agent ?? null} onProviderSaved={() => void load.reload()} />
+      )}
     </section>
   );
 }
@@ -114,20 +93,19 @@ const SECTIONS = [
   { id: "settings-display-section", label: "Display" },
 ] as const;
 
-function SettingsForms({ settings, focusAgent }: { settings: Settings; focusAgent: string | null }) {
+interface FormsProps {
+  settings: Settings;
+  focusAgent: string | null;
+  /** Saving the provider can change the keychain entry the key is filed under: the settings are read again. */
+  onProviderSaved: () => void;
+}
+
+function SettingsForms({ settings, focusAgent, onProviderSaved }: FormsProps) {
   // The backend lists every agent; one the UI has no label for still shows, by name.
   const cards = settings.agents.map((config) => ({
     ...(AGENTS.find((a) => a.agent === config.agent) ?? { agent: config.agent, label: config.agent, description: "" }),
     config,
   }));
-  // Saving the provider can change the keychain entry the key is filed under.
-  const [keyProvider, setKeyProvider] = useState(settings.keyProvider);
-  const providerSaved = () => {
-    backend.getSettings().then(
-      (s) => setKeyProvider(s.keyProvider),
-      () => {},
-    );
-  };
   const env = settings.envOverrides;
 
   return (
@@ -147,8 +125,8 @@ function SettingsForms({ settings, focusAgent }: { settings: Settings; focusAgen
       )}
 
       <section id="settings-provider-section" className="settings-section" aria-label="Provider and API key">
-        <ProviderForm initial={settings.provider} onSaved={providerSaved} />
-        <ApiKeyForm provider={keyProvider} envApiKey={settings.envApiKey} />
+        <ProviderForm initial={settings.provider} onSaved={onProviderSaved} />
+        <ApiKeyForm provider={settings.keyProvider} envApiKey={settings.envApiKey} />
       </section>
 
       <section id="settings-mail-section" className="settings-section" aria-label="Mail accounts">

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { settle } from "../shared/useBackend";
 import type { IpcError } from "../types";
 
 export type FieldErrors<F> = Partial<Record<keyof F & string, string>>;
@@ -69,18 +70,17 @@ export function useSettingsForm<F extends object, D, R>(spec: Spec<F, D, R>): Se
     const draft = check();
     if (draft === null) return;
     setSaving(true);
-    try {
-      const result = await spec.save(draft);
-      const next = spec.toFields(result);
+    const result = await settle(spec.save(draft));
+    if (result.ok) {
+      const next = spec.toFields(result.value);
       setFields(next);
       setStored(next);
       setSaved(true);
-      spec.onSaved?.(result);
-    } catch (err) {
-      showError(err as IpcError);
-    } finally {
-      setSaving(false);
+      spec.onSaved?.(result.value);
+    } else {
+      showError(result.error);
     }
+    setSaving(false);
   };
 
   const dirty = (Object.keys(fields) as (keyof F)[]).some((k) => !same(fields[k], stored[k]));

@@ -2,12 +2,11 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboard
 import { createPortal } from "react-dom";
 import { backend } from "../../backend";
 import { formatDateTime, formatPercent } from "../format";
-import type { Alternative, ExplanationFormat, ExplanationView, IpcError, ReasoningType, ToolUsage } from "../../types";
+import { settle, useLoad } from "../useBackend";
+import type { Alternative, ExplanationFormat, ExplanationView, ReasoningType, ToolUsage } from "../../types";
 
 // Everything shown here comes from models and emails: it is rendered as React text
 // nodes only, never as HTML.
-
-type Load = { state: "loading" } | { state: "ready"; view: ExplanationView } | { state: "failed"; error: IpcError };
 
 type Export =
   | { state: "idle" }
@@ -48,21 +47,9 @@ interface Props {
 /** Why an agent run decided what it did, with exports to a file. */
 export function ExplanationPanel({ executionId, onClose }: Props) {
   const titleId = useId();
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [attempt, setAttempt] = useState(0);
+  const load = useLoad(() => backend.getExplanation(executionId), [executionId], { clearErrorOnLoad: true, key: executionId });
+  const view = load.error ? undefined : load.data;
   const closeRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoad({ state: "loading" });
-    backend.getExplanation(executionId).then(
-      (view) => !cancelled && setLoad({ state: "ready", view }),
-      (e) => !cancelled && setLoad({ state: "failed", error: asIpcError(e) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [executionId, attempt]);
 
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -132,12 +119,12 @@ export function ExplanationPanel({ executionId, onClose }: Props) {
           </button>
         </div>
 
-        {load.state === "loading" && (
+        {!load.error && !view && (
           <p className="muted" aria-busy="true" data-testid="explanation-loading">
             Loading the explanation…
           </p>
         )}
-        {load.state === "failed" &&
+        {load.error &&
           (load.error.code === "not_found" ? (
             <p className="muted explanation-missing" data-testid="explanation-missing">
               No explanation was stored for this run.
@@ -145,16 +132,16 @@ export function ExplanationPanel({ executionId, onClose }: Props) {
           ) : (
             <div className="banner banner-error" role="alert" data-testid="explanation-error">
               Could not load the explanation: {load.error.message}
-              <button type="button" className="btn-link" onClick={() => setAttempt((n) => n + 1)}>
+              <button type="button" className="btn-link" onClick={() => void load.reload()}>
                 Try again
               </button>
             </div>
           ))}
-        {load.state === "ready" && (
+        {view && (
           <>
             {/* Focusable so the keyboard can scroll a long explanation. */}
             <div className="explanation-body" tabIndex={0} aria-label="Explanation">
-              <ExplanationBody view={load.view} />
+              <ExplanationBody view={view} />
             </div>
             <ExportRow executionId={executionId} />
           </>
@@ -352,18 +339,17 @@ function ExportRow({ executionId }: { executionId: number }) {
   const exportAs = async (format: ExplanationFormat) => {
     if (busy.current) return;
     busy.current = true;
-    try {
-      const path = await backend.pickExplanationPath(executionId, format);
-      // A cancelled dialog changes nothing, not even an earlier message.
-      if (path === null) return;
+    const picked = await settle(backend.pickExplanationPath(executionId, format));
+    if (!picked.ok) {
+      setExp({ state: "failed", message: picked.error.message });
+    } else if (picked.value !== null) {
+      // (A cancelled dialog changes nothing, not even an earlier message.)
+      const path = picked.value;
       setExp({ state: "saving", format });
-      const written = await backend.exportExplanation(executionId, format, path);
-      setExp({ state: "done", path: written });
-    } catch (e) {
-      setExp({ state: "failed", message: asIpcError(e).message });
-    } finally {
-      busy.current = false;
+      const written = await settle(backend.exportExplanation(executionId, format, path));
+      setExp(written.ok ? { state: "done", path: written.value } : { state: "failed", message: written.error.message });
     }
+    busy.current = false;
   };
 
   return (
@@ -408,13 +394,4 @@ function prettyJson(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-/** Whatever a backend call rejected with, as an IpcError. */
-function asIpcError(e: unknown): IpcError {
-  if (e && typeof e === "object" && "message" in e) {
-    const { code, message } = e as { code?: unknown; message: unknown };
-    return { code: typeof code === "string" ? (code as IpcError["code"]) : "internal", message: String(message) };
-  }
-  return { code: "internal", message: String(e) };
 }
