@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { backend } from "../backend";
 import { formatDateTime } from "../shared/format";
+import { Modal } from "../shared/Modal";
 import { useLoad } from "../shared/useBackend";
 import type { Application, StatusChange } from "../types";
 import { ExplanationPanel } from "../shared/runs/ExplanationPanel";
@@ -14,8 +15,8 @@ const ORIGIN_LABELS: Record<StatusChange["origin"], string> = { user: "You", age
 
 /** An application's status history, oldest first, with where each agent change came from. */
 export function TimelinePanel({ application, onClose }: Props) {
-  // The execution whose explanation is open over the timeline; it handles its own
-  // Escape and focus, and hands focus back to its Why? link.
+  // The execution whose explanation is open over the timeline; Escape closes it first,
+  // and focus goes back to its Why? link.
   const [explaining, setExplaining] = useState<number | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
@@ -29,72 +30,51 @@ export function TimelinePanel({ application, onClose }: Props) {
   );
   const entries = load.error ? undefined : load.data;
 
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  }, [onClose]);
-
-  // Focus moves into the dialog and back to whatever opened it.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onCloseRef.current();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => {
-      window.removeEventListener("keydown", onKey);
-      opener?.focus();
-    };
-  }, []);
-
   return (
-    <div className="backdrop" onClick={onClose}>
-      <div
-        className="dialog dialog-wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="timeline-title"
-        onClick={(e) => e.stopPropagation()}
-        data-testid="timeline"
-      >
-        <div className="dialog-head">
-          <h3 id="timeline-title">
-            Timeline <span className="muted">· {application.role} at {application.company}</span>
-          </h3>
-          <button ref={closeRef} className="btn btn-quiet" onClick={onClose} data-testid="timeline-close">
-            Close
+    <Modal
+      onClose={onClose}
+      className="dialog dialog-wide"
+      labelledBy="timeline-title"
+      testId="timeline"
+      initialFocus={() => closeRef.current}
+      inPlace
+    >
+      <div className="dialog-head">
+        <h3 id="timeline-title">
+          Timeline <span className="muted">· {application.role} at {application.company}</span>
+        </h3>
+        <button ref={closeRef} className="btn btn-quiet" onClick={onClose} data-testid="timeline-close">
+          Close
+        </button>
+      </div>
+
+      {!load.error && !entries && (
+        <p className="muted" aria-busy="true">
+          Loading history…
+        </p>
+      )}
+      {load.error && (
+        <div className="banner banner-error" role="alert">
+          Could not load the history: {load.error.message}
+          <button className="btn-link" onClick={() => void load.reload()}>
+            Try again
           </button>
         </div>
-
-        {!load.error && !entries && (
-          <p className="muted" aria-busy="true">
-            Loading history…
-          </p>
-        )}
-        {load.error && (
-          <div className="banner banner-error" role="alert">
-            Could not load the history: {load.error.message}
-            <button className="btn-link" onClick={() => void load.reload()}>
-              Try again
-            </button>
-          </div>
-        )}
-        {entries && entries.length === 0 && (
-          <p className="muted" data-testid="timeline-empty">
-            No status changes recorded yet.
-          </p>
-        )}
-        {entries && entries.length > 0 && (
-          <ol className="timeline">
-            {entries.map((entry) => (
-              <TimelineEntry key={entry.id} entry={entry} onExplain={setExplaining} />
-            ))}
-          </ol>
-        )}
-        {explaining !== null && <ExplanationPanel executionId={explaining} onClose={() => setExplaining(null)} />}
-      </div>
-    </div>
+      )}
+      {entries && entries.length === 0 && (
+        <p className="muted" data-testid="timeline-empty">
+          No status changes recorded yet.
+        </p>
+      )}
+      {entries && entries.length > 0 && (
+        <ol className="timeline">
+          {entries.map((entry) => (
+            <TimelineEntry key={entry.id} entry={entry} onExplain={setExplaining} />
+          ))}
+        </ol>
+      )}
+      {explaining !== null && <ExplanationPanel executionId={explaining} onClose={() => setExplaining(null)} />}
+    </Modal>
   );
 }
 

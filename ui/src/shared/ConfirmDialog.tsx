@@ -1,6 +1,5 @@
 import { useRef, type ReactNode } from "react";
-import { createPortal } from "react-dom";
-import { useModal } from "./useModal";
+import { Modal } from "./Modal";
 
 interface Props {
   title: string;
@@ -17,30 +16,19 @@ interface Props {
  */
 export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onCancel }: Props) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const backdrop = useModal(onCancel, () => cancelRef.current?.focus());
 
-  return createPortal(
-    <div className="backdrop" {...backdrop}>
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-title"
-        onClick={(e) => e.stopPropagation()}
-        data-testid="confirm-dialog"
-      >
-        <h3 id="confirm-title">{title}</h3>
-        <p>{children}</p>
-        <div className="dialog-actions">
-          <button ref={cancelRef} type="button" className="btn" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-danger" onClick={onConfirm} data-testid="confirm-button">
-            {confirmLabel}
-          </button>
-        </div>
+  return (
+    <Modal onClose={onCancel} className="dialog" role="alertdialog" labelledBy="confirm-title" testId="confirm-dialog" initialFocus={() => cancelRef.current}>
+      <h3 id="confirm-title">{title}</h3>
+      <p>{children}</p>
+      <div className="dialog-actions">
+        <button ref={cancelRef} type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="btn btn-danger" onClick={onConfirm} data-testid="confirm-button">
+          {confirmLabel}
+        </button>
       </div>
-    </div>,
-    document.body,
+    </Modal>
   );
 }

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
-import { createPortal } from "react-dom";
+import { useRef, useState } from "react";
 import { backend } from "../../backend";
+import { Dialog } from "../Dialog";
 import { formatDateTime, formatPercent } from "../format";
 import { settle, useLoad } from "../useBackend";
 import type { Alternative, ExplanationFormat, ExplanationView, ReasoningType, ToolUsage } from "../../types";
@@ -30,15 +30,6 @@ const REASONING_LABELS: Record<ReasoningType, string> = {
   verification: "Verification",
 };
 
-/** What Tab reaches inside `root`, in document order. */
-function tabbable(root: HTMLElement): HTMLElement[] {
-  // Filtering every element, rather than one selector list, keeps document order
-  // (jsdom can return a selector list's matches out of document order).
-  return Array.from(root.querySelectorAll<HTMLElement>("*")).filter(
-    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest("[hidden]"),
-  );
-}
-
 interface Props {
   executionId: number;
   onClose: () => void;
@@ -46,109 +37,50 @@ interface Props {
 
 /** Why an agent run decided what it did, with exports to a file. */
 export function ExplanationPanel({ executionId, onClose }: Props) {
-  const titleId = useId();
   const load = useLoad(() => backend.getExplanation(executionId), [executionId], { clearErrorOnLoad: true, key: executionId });
   const view = load.error ? undefined : load.data;
-  const closeRef = useRef<HTMLButtonElement>(null);
 
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  }, [onClose]);
-
-  // Focus moves into the panel and back to whatever opened it. The panel can open over
-  // another dialog (the timeline), so it takes Escape first, in the capture phase, and
-  // stops it there: one press closes one dialog.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      e.stopPropagation();
-      onCloseRef.current();
-    };
-    window.addEventListener("keydown", onKey, true);
-    return () => {
-      window.removeEventListener("keydown", onKey, true);
-      opener?.focus();
-    };
-  }, []);
-
-  // Tab stays inside the modal panel.
-  const keepFocusInside = (e: ReactKeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== "Tab") return;
-    const focusable = tabbable(e.currentTarget);
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
-
-  // A portal keeps the panel out of whatever holds the opener (a <dl>, a sticky
-  // column, another dialog); React events still bubble to the opener's tree, so clicks
-  // stop here rather than reaching, say, a row that selects on click.
-  return createPortal(
-    <div
-      className="backdrop"
-      onClick={(e) => {
-        e.stopPropagation();
-        onClose();
-      }}
+  // In document.body, out of whatever holds the opener (a <dl>, a sticky column, the
+  // timeline it can open over).
+  return (
+    <Dialog
+      title={
+        <>
+          Why this result? <span className="muted">· execution #{executionId}</span>
+        </>
+      }
+      onClose={onClose}
+      testId="explanation"
+      className="explanation"
     >
-      <div
-        className="dialog dialog-wide explanation"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={keepFocusInside}
-        data-testid="explanation"
-      >
-        <div className="dialog-head">
-          <h3 id={titleId}>
-            Why this result? <span className="muted">· execution #{executionId}</span>
-          </h3>
-          <button ref={closeRef} type="button" className="btn btn-quiet" onClick={onClose} data-testid="explanation-close">
-            Close
-          </button>
-        </div>
-
-        {!load.error && !view && (
-          <p className="muted" aria-busy="true" data-testid="explanation-loading">
-            Loading the explanation…
+      {!load.error && !view && (
+        <p className="muted" aria-busy="true" data-testid="explanation-loading">
+          Loading the explanation…
+        </p>
+      )}
+      {load.error &&
+        (load.error.code === "not_found" ? (
+          <p className="muted explanation-missing" data-testid="explanation-missing">
+            No explanation was stored for this run.
           </p>
-        )}
-        {load.error &&
-          (load.error.code === "not_found" ? (
-            <p className="muted explanation-missing" data-testid="explanation-missing">
-              No explanation was stored for this run.
-            </p>
-          ) : (
-            <div className="banner banner-error" role="alert" data-testid="explanation-error">
-              Could not load the explanation: {load.error.message}
-              <button type="button" className="btn-link" onClick={() => void load.reload()}>
-                Try again
-              </button>
-            </div>
-          ))}
-        {view && (
-          <>
-            {/* Focusable so the keyboard can scroll a long explanation. */}
-            <div className="explanation-body" tabIndex={0} aria-label="Explanation">
-              <ExplanationBody view={view} />
-            </div>
-            <ExportRow executionId={executionId} />
-          </>
-        )}
-      </div>
-    </div>,
-    document.body,
+        ) : (
+          <div className="banner banner-error" role="alert" data-testid="explanation-error">
+            Could not load the explanation: {load.error.message}
+            <button type="button" className="btn-link" onClick={() => void load.reload()}>
+              Try again
+            </button>
+          </div>
+        ))}
+      {view && (
+        <>
+          {/* Focusable so the keyboard can scroll a long explanation. */}
+          <div className="explanation-body" tabIndex={0} aria-label="Explanation">
+            <ExplanationBody view={view} />
+          </div>
+          <ExportRow executionId={executionId} />
+        </>
+      )}
+    </Dialog>
   );
 }
 

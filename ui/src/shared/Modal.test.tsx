@@ -94,3 +94,49 @@ describe("confirm dialog", () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("modals over modals", () => {
+  it("closes one per Escape, the one on top first, and keeps Tab inside each", async () => {
+    const onClose = vi.fn();
+    const onCancel = vi.fn();
+    render(
+      <Dialog title="Account" onClose={onClose} testId="account">
+        <ConfirmDialog title="Remove?" confirmLabel="Remove" onConfirm={() => {}} onCancel={onCancel}>
+          Gone for good.
+        </ConfirmDialog>
+      </Dialog>,
+    );
+    const cancel = screen.getByRole("button", { name: "Cancel" });
+    expect(cancel).toHaveFocus();
+    await userEvent.tab({ shift: true });
+    expect(screen.getByTestId("confirm-button")).toHaveFocus();
+    await userEvent.tab();
+    expect(cancel).toHaveFocus();
+
+    await userEvent.keyboard("{Escape}");
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it("lets the one below take Escape once the one on top is gone", async () => {
+    const onClose = vi.fn();
+    function Nested() {
+      const [asking, setAsking] = useState(true);
+      return (
+        <Dialog title="Account" onClose={onClose} testId="account">
+          {asking && (
+            <ConfirmDialog title="Remove?" confirmLabel="Remove" onConfirm={() => {}} onCancel={() => setAsking(false)}>
+              Gone for good.
+            </ConfirmDialog>
+          )}
+        </Dialog>
+      );
+    }
+    render(<Nested />);
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByTestId("confirm-dialog")).not.toBeInTheDocument();
+    expect(onClose).not.toHaveBeenCalled();
+    await userEvent.keyboard("{Escape}");
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
