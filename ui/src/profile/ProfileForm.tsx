@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { backend } from "../backend";
 import { formatWhen, joinList, parseList } from "../shared/format";
-import type { IpcError, Profile, ProfileDraft } from "../types";
+import { useLoad } from "../shared/useBackend";
+import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
+import type { Profile, ProfileDraft } from "../types";
 
 /** The form as typed: lists and numbers stay text until saved. */
 interface Fields {
@@ -16,20 +18,8 @@ interface Fields {
   minSalary: string;
 }
 
-type FieldName = keyof ProfileDraft;
-type Errors = Partial<Record<FieldName, string>>;
-
-const FIELD_NAMES: readonly FieldName[] = [
-  "name",
-  "headline",
-  "skills",
-  "yearsExperience",
-  "experience",
-  "locations",
-  "remote",
-  "desiredRoles",
-  "minSalary",
-];
+type FieldName = keyof ProfileDraft & keyof Fields;
+type Errors = FieldErrors<Fields>;
 
 function toFields(p: Profile): Fields {
   return {
@@ -76,83 +66,42 @@ export function toDraft(f: Fields): { draft: ProfileDraft; errors: Errors } {
   };
 }
 
-type Load = { state: "loading" } | { state: "ready" } | { state: "failed"; error: IpcError };
-
 /** Who the person is and what they want: what JobMatch scores posts against. */
 export function ProfileForm() {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  const [fields, setFields] = useState<Fields | null>(null);
-  const [updatedAt, setUpdatedAt] = useState<number | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<IpcError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const load = useLoad(() => backend.getProfile(), [], { clearErrorOnLoad: true });
 
-  useEffect(() => {
-    let cancelled = false;
-    setLoad({ state: "loading" });
-    backend.getProfile().then(
-      (p) => {
-        if (cancelled) return;
-        setFields(toFields(p));
-        setUpdatedAt(p.updatedAt);
-        setLoad({ state: "ready" });
-      },
-      (e) => !cancelled && setLoad({ state: "failed", error: e as IpcError }),
+  if (load.error) {
+    return (
+      <div className="banner banner-error" role="alert" data-testid="profile-load-error">
+        Could not load your profile: {load.error.message}
+        <button className="btn-link" onClick={() => void load.reload()}>
+          Try again
+        </button>
+      </div>
     );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
-
-  if (load.state === "loading") {
+  }
+  if (!load.data) {
     return (
       <p className="muted" aria-busy="true">
         Loading your profile…
       </p>
     );
   }
-  if (load.state === "failed" || !fields) {
-    return (
-      <div className="banner banner-error" role="alert" data-testid="profile-load-error">
-        Could not load your profile: {load.state === "failed" ? load.error.message : "no data"}
-        <button className="btn-link" onClick={() => setAttempt((n) => n + 1)}>
-          Try again
-        </button>
-      </div>
-    );
-  }
+  return <ProfileFields profile={load.data} />;
+}
 
-  const update = <K extends keyof Fields>(name: K, value: Fields[K]) => {
-    setFields({ ...fields, [name]: value });
-    setSaved(false);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    setSaved(false);
-    const { draft, errors: found } = toDraft(fields);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setSaving(true);
-    try {
-      const profile = await backend.saveProfile(draft);
-      setFields(toFields(profile));
-      setUpdatedAt(profile.updatedAt);
-      setSaved(true);
-    } catch (err) {
-      const ipc = err as IpcError;
-      if (ipc.code === "invalid_input" && ipc.field && (FIELD_NAMES as readonly string[]).includes(ipc.field)) {
-        setErrors({ [ipc.field]: ipc.message });
-      } else {
-        setFailure(ipc);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+/** The profile's fields, once it is loaded. */
+function ProfileFields({ profile }: { profile: Profile }) {
+  const [updatedAt, setUpdatedAt] = useState(profile.updatedAt);
+  const form = useSettingsForm({
+    initial: toFields(profile),
+    parse: toDraft,
+    save: backend.saveProfile,
+    toFields,
+    onSaved: (p: Profile) => setUpdatedAt(p.updatedAt),
+  });
+  const { fields, errors, failure, saving, saved } = form;
+  const update = form.set;
 
   const describedBy = (name: FieldName, hint: boolean) =>
     [errors[name] ? `profile-${name}-error` : hint ? `profile-${name}-hint` : null].filter(Boolean).join(" ") || undefined;
@@ -191,7 +140,7 @@ export function ProfileForm() {
   );
 
   return (
-    <form className="profile-form" onSubmit={submit} noValidate aria-labelledby="profile-title" data-testid="profile-form">
+    <form className="profile-form" onSubmit={form.submit} noValidate aria-labelledby="profile-title" data-testid="profile-form">
       <div className="grid">
         {field("name", "Name", text("name", { maxLength: 200, autoComplete: "name" }))}
         {field("headline", "Headline", text("headline", { maxLength: 300, placeholder: "Backend engineer, Rust and Go" }))}

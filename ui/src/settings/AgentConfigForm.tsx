@@ -1,8 +1,9 @@
-import { useState, type ChangeEvent, type FormEvent } from "react";
+import { useState, type ChangeEvent } from "react";
 import { backend } from "../backend";
 import { formatWhen } from "../shared/format";
-import type { AgentConfig, AgentConfigDraft, IpcError } from "../types";
+import type { AgentConfig, AgentConfigDraft } from "../types";
 import { Field } from "../shared/Field";
+import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
 
 export const MAX_TEMPERATURE = 2;
 export const MAX_TOKENS = 200_000;
@@ -16,10 +17,6 @@ interface Fields {
 }
 
 type NumberField = "temperature" | "maxTokens";
-type FieldName = "model" | NumberField;
-type Errors = Partial<Record<FieldName, string>>;
-
-const FIELD_NAMES: readonly string[] = ["model", "temperature", "maxTokens"] satisfies FieldName[];
 
 function toFields(c: AgentConfig): Fields {
   return {
@@ -36,8 +33,11 @@ function toFields(c: AgentConfig): Fields {
  * the browser could not read as a number (their value is then "", which must not pass
  * for empty).
  */
-export function toAgentDraft(f: Fields, unreadable: ReadonlySet<NumberField> = new Set()): { draft: AgentConfigDraft; errors: Errors } {
-  const errors: Errors = {};
+export function toAgentDraft(
+  f: Fields,
+  unreadable: ReadonlySet<NumberField> = new Set(),
+): { draft: AgentConfigDraft; errors: FieldErrors<Fields> } {
+  const errors: FieldErrors<Fields> = {};
 
   let temperature: number | null = null;
   const t = f.temperature.trim();
@@ -74,18 +74,17 @@ interface Props {
 /** One agent's model settings and whether it may run. */
 export function AgentConfigForm({ config, label, description, highlighted = false }: Props) {
   const agent = config.agent;
-  const [fields, setFields] = useState<Fields>(() => toFields(config));
+  // What is stored, for the "Turned off" chip and when it was last saved.
   const [stored, setStored] = useState<AgentConfig>(config);
   const [unreadable, setUnreadable] = useState<ReadonlySet<NumberField>>(new Set());
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<IpcError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-
-  const update = <K extends keyof Fields>(name: K, value: Fields[K]) => {
-    setFields({ ...fields, [name]: value });
-    setSaved(false);
-  };
+  const form = useSettingsForm({
+    initial: toFields(config),
+    parse: (f: Fields) => toAgentDraft(f, unreadable),
+    save: (draft: AgentConfigDraft) => backend.setAgentConfig(agent, draft),
+    toFields,
+    onSaved: setStored,
+  });
+  const { fields, errors, failure, saving, saved, dirty } = form;
 
   const updateNumber = (name: NumberField) => (e: ChangeEvent<HTMLInputElement>) => {
     // A number input reports "" for text it cannot read ("1e", "abc"); badInput tells the two apart.
@@ -96,43 +95,16 @@ export function AgentConfigForm({ config, label, description, highlighted = fals
       else next.delete(name);
       return next;
     });
-    update(name, e.target.value);
+    form.set(name, e.target.value);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    setSaved(false);
-    const { draft, errors: found } = toAgentDraft(fields, unreadable);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setSaving(true);
-    try {
-      const result = await backend.setAgentConfig(agent, draft);
-      setFields(toFields(result));
-      setStored(result);
-      setSaved(true);
-    } catch (err) {
-      const ipc = err as IpcError;
-      if (ipc.code === "invalid_input" && ipc.field && FIELD_NAMES.includes(ipc.field)) {
-        setErrors({ [ipc.field]: ipc.message });
-      } else {
-        setFailure(ipc);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const storedFields = toFields(stored);
-  const dirty = (Object.keys(fields) as (keyof Fields)[]).some((k) => fields[k] !== storedFields[k]);
   const id = (name: string) => `agent-${agent}-${name}`;
   const titleId = id("title");
 
   return (
     <form
       className={`agent-card${highlighted ? " highlighted" : ""}`}
-      onSubmit={submit}
+      onSubmit={form.submit}
       noValidate
       aria-labelledby={titleId}
       data-testid={`agent-config-${agent}`}
@@ -154,7 +126,7 @@ export function AgentConfigForm({ config, label, description, highlighted = fals
             type="checkbox"
             name="enabled"
             checked={fields.enabled}
-            onChange={(e) => update("enabled", e.target.checked)}
+            onChange={(e) => form.set("enabled", e.target.checked)}
             aria-describedby={id("enabled-hint")}
             data-testid={id("enabled")}
           />
@@ -177,7 +149,7 @@ export function AgentConfigForm({ config, label, description, highlighted = fals
             {...control}
             name="model"
             value={fields.model}
-            onChange={(e) => update("model", e.target.value)}
+            onChange={(e) => form.set("model", e.target.value)}
             maxLength={100}
             autoComplete="off"
             spellCheck={false}

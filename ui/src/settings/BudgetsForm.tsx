@@ -2,7 +2,7 @@ import { backend } from "../backend";
 import type { Budgets, EnvOverride } from "../types";
 import { MONEY, numberText, parseOptionalNumber } from "../shared/validate";
 import { CheckField, NumberField, SettingsCard, envFor, useFieldId } from "./parts";
-import { useSettingsForm, type FieldErrors } from "./useSettingsForm";
+import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
 
 interface Fields {
   dailyBudget: string;

@@ -2,7 +2,7 @@ import { backend } from "../backend";
 import type { EnvOverride, FailsafeConfig } from "../types";
 import { numberText, parseNumber } from "../shared/validate";
 import { NumberField, SettingsCard, envFor } from "./parts";
-import { useSettingsForm, type FieldErrors } from "./useSettingsForm";
+import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
 
 interface Fields {
   maxRetries: string;

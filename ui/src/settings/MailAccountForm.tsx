@@ -4,7 +4,7 @@ import type { AccountDraft, FolderInfo, IpcError, MailAccount, Security } from "
 import { settle } from "../shared/useBackend";
 import { parseNumber } from "../shared/validate";
 import { Field } from "../shared/Field";
-import { useSettingsForm, type FieldErrors } from "./useSettingsForm";
+import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
 
 /** The backend's limits (mail/account.rs, secrets.rs). */
 export const NAME_PATTERN = /^[a-z0-9_-]{1,32}$/;

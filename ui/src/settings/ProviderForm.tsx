@@ -1,17 +1,12 @@
-import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
-import type { IpcError, ProviderSettings } from "../types";
+import type { ProviderSettings } from "../types";
 import { Field } from "../shared/Field";
+import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
 
 interface Fields {
   provider: string;
   baseUrl: string;
 }
-
-type FieldName = keyof Fields;
-type Errors = Partial<Record<FieldName, string>>;
-
-const FIELD_NAMES: readonly string[] = ["provider", "baseUrl"] satisfies FieldName[];
 
 function toFields(p: ProviderSettings): Fields {
   return { provider: p.provider ?? "", baseUrl: p.baseUrl ?? "" };
@@ -23,48 +18,18 @@ function orNull(text: string): string | null {
   return t === "" ? null : t;
 }
 
+/** Nothing to check here: the backend checks and normalises both fields. */
+function parse(f: Fields): { draft: ProviderSettings; errors: FieldErrors<Fields> } {
+  return { draft: { provider: orNull(f.provider), baseUrl: orNull(f.baseUrl) }, errors: {} };
+}
+
 /** Which OpenAI-compatible endpoint the agents call. The backend checks and normalises both fields. */
 export function ProviderForm({ initial, onSaved }: { initial: ProviderSettings; onSaved?: (p: ProviderSettings) => void }) {
-  const [fields, setFields] = useState<Fields>(() => toFields(initial));
-  const [stored, setStored] = useState<Fields>(() => toFields(initial));
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<IpcError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-
-  const update = (name: FieldName, value: string) => {
-    setFields({ ...fields, [name]: value });
-    setSaved(false);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setErrors({});
-    setFailure(null);
-    setSaved(false);
-    setSaving(true);
-    try {
-      const result = await backend.setProviderSettings({ provider: orNull(fields.provider), baseUrl: orNull(fields.baseUrl) });
-      setFields(toFields(result));
-      setStored(toFields(result));
-      setSaved(true);
-      onSaved?.(result);
-    } catch (err) {
-      const ipc = err as IpcError;
-      if (ipc.code === "invalid_input" && ipc.field && FIELD_NAMES.includes(ipc.field)) {
-        setErrors({ [ipc.field]: ipc.message });
-      } else {
-        setFailure(ipc);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const dirty = fields.provider !== stored.provider || fields.baseUrl !== stored.baseUrl;
+  const form = useSettingsForm({ initial: toFields(initial), parse, save: backend.setProviderSettings, toFields, onSaved });
+  const { fields, errors, failure, saving, saved, dirty } = form;
 
   return (
-    <form className="provider-form settings-card" onSubmit={submit} noValidate aria-labelledby="provider-title" data-testid="provider-form">
+    <form className="provider-form settings-card" onSubmit={form.submit} noValidate aria-labelledby="provider-title" data-testid="provider-form">
       <h3 id="provider-title" className="settings-subtitle">
         Provider
       </h3>
@@ -81,7 +46,7 @@ export function ProviderForm({ initial, onSaved }: { initial: ProviderSettings; 
               {...control}
               name="provider"
               value={fields.provider}
-              onChange={(e) => update("provider", e.target.value)}
+              onChange={(e) => form.set("provider", e.target.value)}
               maxLength={40}
               autoComplete="off"
               spellCheck={false}
@@ -104,7 +69,7 @@ export function ProviderForm({ initial, onSaved }: { initial: ProviderSettings; 
               type="url"
               name="baseUrl"
               value={fields.baseUrl}
-              onChange={(e) => update("baseUrl", e.target.value)}
+              onChange={(e) => form.set("baseUrl", e.target.value)}
               autoComplete="off"
               spellCheck={false}
               data-testid="provider-base-url"

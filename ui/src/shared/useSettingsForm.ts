@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { settle } from "../shared/useBackend";
+import { settle } from "./useBackend";
 import type { IpcError } from "../types";
 
 export type FieldErrors<F> = Partial<Record<keyof F & string, string>>;
@@ -33,8 +33,10 @@ export interface SettingsForm<F, D = unknown> {
 }
 
 /**
- * The state every settings form shares: fields as typed, checks before sending, the
- * backend's `invalid_input` shown next to the field it names, saved/unsaved status.
+ * The state every form that edits something stored shares (each settings card, an
+ * agent's settings, the provider, a mail account, the profile): fields as typed,
+ * checks before sending, the backend's `invalid_input` shown next to the field it
+ * names, saved/unsaved status.
  */
 export function useSettingsForm<F extends object, D, R>(spec: Spec<F, D, R>): SettingsForm<F, D> {
   const [fields, setFields] = useState<F>(spec.initial);
