@@ -2,9 +2,9 @@ import { useMemo } from "react";
 import { backend } from "../backend";
 import { formatCost } from "../shared/format";
 import { useLive } from "../dashboard/useLive";
+import { agentLabel } from "../shared/agents";
 import { useLoad } from "../shared/useBackend";
 import type { BudgetPeriod, BudgetStatus, CostSummary, CostTip, Settings } from "../types";
-import { AGENTS } from "../settings/SettingsView";
 import { TimeChart } from "../shared/charts/TimeChart";
 import { BudgetsForm } from "../settings/BudgetsForm";
 
@@ -20,13 +20,11 @@ interface Data {
   settings: Settings;
 }
 
-const label = (agent: string) => AGENTS.find((a) => a.agent === agent)?.label ?? agent;
-
 /** Where the scope of a budget period is spent: "Today", "This month", an agent's name. */
 export function scopeLabel(scope: string): string {
   if (scope === "daily") return "Today";
   if (scope === "monthly") return "This month";
-  return scope.startsWith("agent:") ? `${label(scope.slice(6))} today` : scope;
+  return scope.startsWith("agent:") ? `${agentLabel(scope.slice(6))} today` : scope;
 }
 
 /** The gauge's colour: over at 100 %, warning from 80 %. */
@@ -125,7 +123,7 @@ function BudgetBody({ data, onSaved }: { data: Data; onSaved: () => void }) {
     };
   }, [history.daily, f.todayProjected]);
   const dailyLimit = status.daily?.limit ?? null;
-  const agents = settings.agents.map((a) => ({ agent: a.agent, label: label(a.agent) }));
+  const agents = settings.agents.map((a) => ({ agent: a.agent, label: agentLabel(a.agent) }));
   const savings = tips.reduce((sum, t) => sum + t.potentialSavings, 0);
 
   return (
@@ -204,7 +202,7 @@ function BudgetBody({ data, onSaved }: { data: Data; onSaved: () => void }) {
               <li key={i}>
                 <span className="tip-saving">{formatCost(t.potentialSavings)}</span>
                 <span>
-                  <strong>{label(t.agent)}:</strong> {t.message}
+                  <strong>{agentLabel(t.agent)}:</strong> {t.message}
                 </span>
               </li>
             ))}

@@ -24,8 +24,8 @@ import type {
   ExportFormat,
   PerformanceAlert,
 } from "../types";
+import { agentLabel } from "../shared/agents";
 import { settle, useLoad } from "../shared/useBackend";
-import { AGENTS } from "../settings/SettingsView";
 import { BarList } from "../shared/charts/BarList";
 import { TimeChart } from "../shared/charts/TimeChart";
 import { AgentCards, type AgentCircuit } from "./AgentCards";
@@ -74,8 +74,6 @@ export async function loadDashboard(hours: number): Promise<DashboardData> {
     loadedAt: Date.now(),
   };
 }
-
-export const agentLabel = (agent: string) => AGENTS.find((a) => a.agent === agent)?.label ?? agent;
 
 /** The circuits of the model an agent uses (`provider/model`). */
 export function circuitsOf(agent: string, agents: AgentConfig[], circuits: CircuitStats[]): AgentCircuit[] {

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { backend } from "../backend";
+import type { AgentName } from "../shared/agents";
 import { SettingsLink } from "../shared/runs/SettingsLink";
 import { settle, useLoad } from "../shared/useBackend";
 import type { AnalyzeResult, ImportProgress, ImportReport, IpcError } from "../types";
@@ -18,7 +19,7 @@ interface Props {
   onReviewChanged?: () => void;
   onOpenReview?: () => void;
   /** Opens the settings of the agent that analyses mail (when a run was refused by them). */
-  onOpenSettings?: (agent: string) => void;
+  onOpenSettings?: (agent: AgentName) => void;
 }
 
 export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpenSettings }: Props) {

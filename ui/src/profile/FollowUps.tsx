@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { backend } from "../backend";
+import type { AgentName } from "../shared/agents";
 import { plural } from "../shared/format";
 import { settle, useLoad } from "../shared/useBackend";
 import type { AgentRunResult, FollowUpDraft, IpcError } from "../types";
@@ -19,7 +20,7 @@ interface Props {
   /** Whether the view is on screen; the list reloads each time it comes back. */
   active?: boolean;
   /** Opens FollowUp's settings (when a run was refused by them). */
-  onOpenSettings?: (agent: string) => void;
+  onOpenSettings?: (agent: AgentName) => void;
 }
 
 /** Applications with no activity for a while, and a drafted nudge for each. */

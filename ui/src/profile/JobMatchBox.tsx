@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
+import type { AgentName } from "../shared/agents";
 import { settle } from "../shared/useBackend";
 import type { AgentRunResult, IpcError, JobMatchResult } from "../types";
 import { MatchResult } from "./MatchResult";
@@ -7,7 +8,7 @@ import { SettingsLink } from "../shared/runs/SettingsLink";
 
 interface Props {
   /** Opens JobMatch's settings (when a run was refused by them). */
-  onOpenSettings?: (agent: string) => void;
+  onOpenSettings?: (agent: AgentName) => void;
 }
 
 /** Paste a job post, get it scored against the profile. */

@@ -1,3 +1,4 @@
+import type { AgentName } from "../shared/agents";
 import { FollowUps } from "./FollowUps";
 import { JobMatchBox } from "./JobMatchBox";
 import { ProfileForm } from "./ProfileForm";
@@ -6,7 +7,7 @@ interface Props {
   /** Whether the view is on screen; follow-ups reload each time it comes back. */
   active?: boolean;
   /** Opens an agent's settings (when a run was refused by them). */
-  onOpenSettings?: (agent: string) => void;
+  onOpenSettings?: (agent: AgentName) => void;
 }
 
 /** The profile, scoring job posts against it, and follow-ups for quiet applications. */

@@ -2,11 +2,11 @@ import { useState, type ChangeEvent } from "react";
 import { backend } from "../backend";
 import { formatWhen } from "../shared/format";
 import type { AgentConfig, AgentConfigDraft } from "../types";
+import { AGENT_LIMITS } from "../shared/agents";
 import { Field } from "../shared/Field";
 import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
 
-export const MAX_TEMPERATURE = 2;
-export const MAX_TOKENS = 200_000;
+const { temperature: TEMPERATURE, maxTokens: MAX_TOKENS } = AGENT_LIMITS;
 
 /** The form as typed: numbers stay text until saved. */
 interface Fields {
@@ -42,21 +42,21 @@ export function toAgentDraft(
   let temperature: number | null = null;
   const t = f.temperature.trim();
   if (unreadable.has("temperature")) {
-    errors.temperature = `Enter a number from 0 to ${MAX_TEMPERATURE}, or leave it empty`;
+    errors.temperature = `Enter a number from ${TEMPERATURE.min} to ${TEMPERATURE.max}, or leave it empty`;
   } else if (t !== "") {
     const n = Number(t);
-    if (Number.isFinite(n) && n >= 0 && n <= MAX_TEMPERATURE) temperature = n;
-    else errors.temperature = `Temperature goes from 0 to ${MAX_TEMPERATURE}; leave it empty for the provider's default`;
+    if (Number.isFinite(n) && n >= TEMPERATURE.min && n <= TEMPERATURE.max) temperature = n;
+    else errors.temperature = `Temperature goes from ${TEMPERATURE.min} to ${TEMPERATURE.max}; leave it empty for the provider's default`;
   }
 
   let maxTokens: number | null = null;
   const m = f.maxTokens.trim();
   if (unreadable.has("maxTokens")) {
-    errors.maxTokens = `Enter a whole number from 1 to ${MAX_TOKENS.toLocaleString()}, or leave it empty`;
+    errors.maxTokens = `Enter a whole number from ${MAX_TOKENS.min} to ${MAX_TOKENS.max.toLocaleString()}, or leave it empty`;
   } else if (m !== "") {
     const n = Number(m);
-    if (Number.isInteger(n) && n >= 1 && n <= MAX_TOKENS) maxTokens = n;
-    else errors.maxTokens = `Enter a whole number from 1 to ${MAX_TOKENS.toLocaleString()}, or leave it empty`;
+    if (Number.isInteger(n) && n >= MAX_TOKENS.min && n <= MAX_TOKENS.max) maxTokens = n;
+    else errors.maxTokens = `Enter a whole number from ${MAX_TOKENS.min} to ${MAX_TOKENS.max.toLocaleString()}, or leave it empty`;
   }
 
   const model = f.model.trim();
@@ -150,7 +150,7 @@ export function AgentConfigForm({ config, label, description, highlighted = fals
             name="model"
             value={fields.model}
             onChange={(e) => form.set("model", e.target.value)}
-            maxLength={100}
+            maxLength={AGENT_LIMITS.modelChars}
             autoComplete="off"
             spellCheck={false}
             placeholder={`default (${config.defaultModel})`}
@@ -162,7 +162,7 @@ export function AgentConfigForm({ config, label, description, highlighted = fals
         <Field
           id={id("temperature")}
           label="Temperature"
-          hint={`0–${MAX_TEMPERATURE}; empty = provider default`}
+          hint={`${TEMPERATURE.min}–${TEMPERATURE.max}; empty = provider default`}
           error={errors.temperature}
           errorTestId={`field-error-${agent}-temperature`}
         >
@@ -171,8 +171,8 @@ export function AgentConfigForm({ config, label, description, highlighted = fals
               {...control}
               type="number"
               name="temperature"
-              min={0}
-              max={MAX_TEMPERATURE}
+              min={TEMPERATURE.min}
+              max={TEMPERATURE.max}
               step={0.1}
               inputMode="decimal"
               value={fields.temperature}
@@ -185,7 +185,7 @@ export function AgentConfigForm({ config, label, description, highlighted = fals
         <Field
           id={id("maxTokens")}
           label="Max tokens"
-          hint={`1–${MAX_TOKENS.toLocaleString()}; empty = default`}
+          hint={`${MAX_TOKENS.min}–${MAX_TOKENS.max.toLocaleString()}; empty = default`}
           error={errors.maxTokens}
           errorTestId={`field-error-${agent}-maxTokens`}
         >
@@ -194,8 +194,8 @@ export function AgentConfigForm({ config, label, description, highlighted = fals
               {...control}
               type="number"
               name="maxTokens"
-              min={1}
-              max={MAX_TOKENS}
+              min={MAX_TOKENS.min}
+              max={MAX_TOKENS.max}
               step={1}
               inputMode="numeric"
               value={fields.maxTokens}

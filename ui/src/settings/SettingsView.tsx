@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { backend } from "../backend";
+import { agentDescription, agentLabel } from "../shared/agents";
 import { useLoad } from "../shared/useBackend";
 import type { Settings } from "../types";
 import { AgentConfigForm } from "./AgentConfigForm";
@@ -14,17 +15,6 @@ import { MailSettingsForm } from "./MailSettingsForm";
 import { MonitoringForm } from "./MonitoringForm";
 import { NotificationsForm } from "./NotificationsForm";
 import { PriceTable } from "./PriceTable";
-
-/** The agents whose settings can be changed, in the order they are shown; the backend has the same list. */
-export const AGENTS: readonly { agent: string; label: string; description: string }[] = [
-  {
-    agent: "email-analyst",
-    label: "Email analyst",
-    description: "Sorts imported mail, finds the company, role and dates, and proposes status changes.",
-  },
-  { agent: "job-match", label: "Job match", description: "Scores a job post against your profile." },
-  { agent: "follow-up", label: "Follow-up", description: "Drafts a follow-up for applications that have gone quiet." },
-];
 
 interface Props {
   /** The agent to bring into view; a new object each time it is asked for. */
@@ -101,9 +91,11 @@ interface FormsProps {
 }
 
 function SettingsForms({ settings, focusAgent, onProviderSaved }: FormsProps) {
-  // The backend lists every agent; one the UI has no label for still shows, by name.
+  // The backend lists every agent, in its order; one the UI has no label for still shows, by name.
   const cards = settings.agents.map((config) => ({
-    ...(AGENTS.find((a) => a.agent === config.agent) ?? { agent: config.agent, label: config.agent, description: "" }),
+    agent: config.agent,
+    label: agentLabel(config.agent),
+    description: agentDescription(config.agent),
     config,
   }));
   const env = settings.envOverrides;
