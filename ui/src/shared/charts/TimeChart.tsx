@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 
@@ -95,9 +95,17 @@ function options(series: TimeSeries[], width: number, height: number): uPlot.Opt
 export function TimeChart({ title, summary, t, series, height = 200, testId }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const [failed, setFailed] = useState(false);
   const [theme, setTheme] = useState(0);
   const shape = series.map((s) => `${s.label}:${s.kind}:${s.color}`).join("|");
+  // No canvas (a test DOM, no graphics), or uPlot could not make this chart: the summary stands in.
+  const build = `${shape}/${height}/${theme}`;
+  const [threwOn, setThrewOn] = useState<string | null>(null);
+  const failed = !canDraw() || threwOn === build;
+  // The data the chart is made with; later changes go through setData below.
+  const data = useRef({ t, series });
+  useLayoutEffect(() => {
+    data.current = { t, series };
+  });
 
   // The theme's colours are read when the chart is made: make it again when they change.
   useEffect(() => {
@@ -107,18 +115,14 @@ export function TimeChart({ title, summary, t, series, height = 200, testId }: P
     return () => media?.removeEventListener?.("change", redraw);
   }, []);
 
+  // Only the shape and the theme rebuild the chart.
   useEffect(() => {
     const el = box.current;
-    if (!el) return;
-    if (!canDraw()) {
-      // No canvas (a test DOM, no graphics): the summary stands in.
-      setFailed(true);
-      return;
-    }
+    if (!el || !canDraw()) return;
+    const { t, series } = data.current;
     try {
       const u = new uPlot(options(series, el.clientWidth || 600, height), [t, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
       plot.current = u;
-      setFailed(false);
       const resize = new ResizeObserver(() => u.setSize({ width: el.clientWidth || 600, height }));
       resize.observe(el);
       return () => {
@@ -127,12 +131,12 @@ export function TimeChart({ title, summary, t, series, height = 200, testId }: P
         plot.current = null;
       };
     } catch {
-      setFailed(true);
+      // That uPlot cannot make this chart is known only by trying, here.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setThrewOn(build);
       return undefined;
     }
-    // Data changes go through setData below; only the shape and theme rebuild it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shape, height, theme]);
+  }, [build, height]);
 
   useEffect(() => {
     plot.current?.setData([t, ...series.map((s) => s.values)] as uPlot.AlignedData);
