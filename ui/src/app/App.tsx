@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { backend } from "../backend";
-import { useLoad } from "../shared/useBackend";
-import { AgentsControl } from "./AgentsControl";
 import { ApplicationsView } from "../applications/ApplicationsView";
+import { backend } from "../backend";
 import { BudgetView } from "../budget/BudgetView";
 import { DashboardView } from "../dashboard/DashboardView";
 import { InboxView } from "../inbox/InboxView";
-import { Nav, type View } from "./Nav";
-import { NoticeToasts } from "./NoticeToasts";
 import { ProfileView } from "../profile/ProfileView";
 import { ReviewView } from "../review/ReviewView";
 import { SettingsView } from "../settings/SettingsView";
+import { useLoad } from "../shared/useBackend";
+import { AgentsControl } from "./AgentsControl";
+import { Nav, type View } from "./Nav";
+import { NoticeToasts } from "./NoticeToasts";
 
 export function App() {
   const info = useLoad(() => backend.appInfo(), []).data ?? null;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import { formatWhen } from "../shared/format";
-import { byStatus, neighbour } from "./list";
 import { STATUSES, type Application, type Status } from "../types";
+import { byStatus, neighbour } from "./list";
 
 interface Props {
   apps: Application[];

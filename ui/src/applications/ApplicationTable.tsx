@@ -1,6 +1,6 @@
+import { formatWhen } from "../shared/format";
 import type { Application, Status } from "../types";
 import { STATUSES } from "../types";
-import { formatWhen } from "../shared/format";
 import type { SortDir, SortKey } from "./list";
 
 interface Props {

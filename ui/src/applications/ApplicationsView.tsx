@@ -1,8 +1,8 @@
 import { useMemo, useState } from "react";
 import { backend } from "../backend";
-import type { Application, IpcError, Status } from "../types";
 import { ConfirmDialog } from "../shared/ConfirmDialog";
 import { settle, useLoad } from "../shared/useBackend";
+import type { Application, IpcError, Status } from "../types";
 import { AddApplicationForm } from "./AddApplicationForm";
 import { ApplicationBoard } from "./ApplicationBoard";
 import { ApplicationTable } from "./ApplicationTable";

@@ -2,9 +2,9 @@ import { useRef, useState } from "react";
 import { backend } from "../backend";
 import { formatDateTime } from "../shared/format";
 import { Modal } from "../shared/Modal";
+import { ExplanationPanel } from "../shared/runs/ExplanationPanel";
 import { useLoad } from "../shared/useBackend";
 import type { Application, StatusChange } from "../types";
-import { ExplanationPanel } from "../shared/runs/ExplanationPanel";
 
 interface Props {
   application: Application;

@@ -1,12 +1,12 @@
 import { useMemo } from "react";
 import { backend } from "../backend";
-import { formatCost } from "../shared/format";
 import { useLive } from "../dashboard/useLive";
+import { BudgetsForm } from "../settings/BudgetsForm";
 import { agentLabel } from "../shared/agents";
+import { TimeChart } from "../shared/charts/TimeChart";
+import { formatCost } from "../shared/format";
 import { useLoad } from "../shared/useBackend";
 import type { BudgetPeriod, BudgetStatus, CostSummary, CostTip, Settings } from "../types";
-import { TimeChart } from "../shared/charts/TimeChart";
-import { BudgetsForm } from "../settings/BudgetsForm";
 
 /** Days of spend drawn. */
 export const HISTORY_DAYS = 30;

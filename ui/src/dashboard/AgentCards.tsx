@@ -1,6 +1,6 @@
 import { formatCost } from "../shared/format";
-import { formatSeconds, formatTokensShort } from "./model";
 import type { AggregatedMetrics, CircuitState } from "../types";
+import { formatSeconds, formatTokensShort } from "./model";
 
 export interface AgentCircuit {
   circuit: string;

@@ -1,16 +1,16 @@
 import { useMemo, useState } from "react";
 import { backend } from "../backend";
-import { formatCost, formatDateTime } from "../shared/format";
-import { MAX_BARS, columns, durationBars, formatSeconds, formatTokensShort, type Period } from "./model";
-import { useLive } from "./useLive";
-import { useLoad } from "../shared/useBackend";
-import type { Dashboard, RawMetric } from "../types";
-import { ExplanationPanel } from "../shared/runs/ExplanationPanel";
-import { LogsPanel } from "./LogsPanel";
 import { BarList } from "../shared/charts/BarList";
 import { TimeChart } from "../shared/charts/TimeChart";
+import { formatCost, formatDateTime } from "../shared/format";
+import { ExplanationPanel } from "../shared/runs/ExplanationPanel";
+import { useLoad } from "../shared/useBackend";
+import type { Dashboard, RawMetric } from "../types";
+import { LogsPanel } from "./LogsPanel";
+import { MAX_BARS, columns, durationBars, formatSeconds, formatTokensShort, type Period } from "./model";
 import { runSeries } from "./runSeries";
 import { SummaryCards } from "./SummaryCards";
+import { useLive } from "./useLive";
 
 interface Props {
   agent: string;

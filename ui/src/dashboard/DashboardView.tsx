@@ -1,18 +1,10 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { backend } from "../backend";
+import { agentLabel } from "../shared/agents";
+import { BarList } from "../shared/charts/BarList";
+import { TimeChart } from "../shared/charts/TimeChart";
 import { formatCost, formatWhen } from "../shared/format";
-import {
-  MAX_BARS,
-  PERIODS,
-  columns,
-  customPeriod,
-  durationBars,
-  formatSeconds,
-  formatTokensShort,
-  periodOf,
-  type Period,
-} from "./model";
-import { useLive } from "./useLive";
+import { settle, useLoad } from "../shared/useBackend";
 import type {
   AgentConfig,
   AgentsSummary,
@@ -24,16 +16,24 @@ import type {
   ExportFormat,
   PerformanceAlert,
 } from "../types";
-import { agentLabel } from "../shared/agents";
-import { settle, useLoad } from "../shared/useBackend";
-import { BarList } from "../shared/charts/BarList";
-import { TimeChart } from "../shared/charts/TimeChart";
 import { AgentCards, type AgentCircuit } from "./AgentCards";
 import { AgentDetail } from "./AgentDetail";
 import { AlertsPanel } from "./AlertsPanel";
+import {
+  MAX_BARS,
+  PERIODS,
+  columns,
+  customPeriod,
+  durationBars,
+  formatSeconds,
+  formatTokensShort,
+  periodOf,
+  type Period,
+} from "./model";
 import { RecentErrors } from "./RecentErrors";
 import { runSeries } from "./runSeries";
 import { SummaryCards } from "./SummaryCards";
+import { useLive } from "./useLive";
 
 export interface DashboardData {
   /** The period these figures are for: labels and exports follow it, not the picker, until the next period has loaded. */

@@ -1,6 +1,6 @@
 import { formatCost } from "../shared/format";
-import { describeChange, formatSeconds, summaryCards, tone, type Change } from "./model";
 import type { AggregatedMetrics } from "../types";
+import { describeChange, formatSeconds, summaryCards, tone, type Change } from "./model";
 
 function Card({ label, value, change, unit, good, testId }: { label: string; value: string; change: Change; unit?: "%" | "pts"; good: string; testId: string }) {
   return (

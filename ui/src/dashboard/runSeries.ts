@@ -1,5 +1,5 @@
-import type { Columns } from "./model";
 import type { TimeSeries } from "../shared/charts/TimeChart";
+import type { Columns } from "./model";
 
 const count = (v: number) => v.toFixed(0);
 

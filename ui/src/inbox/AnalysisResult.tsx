@@ -1,10 +1,10 @@
 import { useMemo } from "react";
 import { backend } from "../backend";
 import { categoryLabel, describeReviewItem, formatPercent, urgencyLabel } from "../shared/format";
-import { useLoad } from "../shared/useBackend";
-import type { AnalyzeResult, StatusChange } from "../types";
 import { ExecutionMeta } from "../shared/runs/ExecutionMeta";
 import { RunFailure } from "../shared/runs/RunFailure";
+import { useLoad } from "../shared/useBackend";
+import type { AnalyzeResult, StatusChange } from "../types";
 
 interface Props {
   result: AnalyzeResult;

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { formatPercent } from "../shared/format";
-import type { AgentRunResult, FollowUpDraft } from "../types";
 import { ExecutionMeta } from "../shared/runs/ExecutionMeta";
 import { RunFailure } from "../shared/runs/RunFailure";
+import type { AgentRunResult, FollowUpDraft } from "../types";
 
 type Copy = { state: "idle" } | { state: "copied" } | { state: "failed"; message: string };
 

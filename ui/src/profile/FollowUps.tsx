@@ -2,10 +2,10 @@ import { useState } from "react";
 import { backend } from "../backend";
 import type { AgentName } from "../shared/agents";
 import { plural } from "../shared/format";
+import { SettingsLink } from "../shared/runs/SettingsLink";
 import { settle, useLoad } from "../shared/useBackend";
 import type { AgentRunResult, FollowUpDraft, IpcError } from "../types";
 import { FollowUpDraftView } from "./FollowUpDraftView";
-import { SettingsLink } from "../shared/runs/SettingsLink";
 
 type Draft = { state: "running" } | { state: "done"; result: AgentRunResult<FollowUpDraft> } | { state: "failed"; error: IpcError };
 

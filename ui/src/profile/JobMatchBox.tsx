@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
 import type { AgentName } from "../shared/agents";
+import { SettingsLink } from "../shared/runs/SettingsLink";
 import { settle } from "../shared/useBackend";
 import type { AgentRunResult, IpcError, JobMatchResult } from "../types";
 import { MatchResult } from "./MatchResult";
-import { SettingsLink } from "../shared/runs/SettingsLink";
 
 interface Props {
   /** Opens JobMatch's settings (when a run was refused by them). */

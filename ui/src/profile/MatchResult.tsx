@@ -1,7 +1,7 @@
 import { formatPercent, recommendationLabel } from "../shared/format";
-import type { AgentRunResult, JobMatchResult } from "../types";
 import { ExecutionMeta } from "../shared/runs/ExecutionMeta";
 import { RunFailure } from "../shared/runs/RunFailure";
+import type { AgentRunResult, JobMatchResult } from "../types";
 
 function scoreBand(score: number): "high" | "mid" | "low" {
   return score >= 70 ? "high" : score >= 40 ? "mid" : "low";

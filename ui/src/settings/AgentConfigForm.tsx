@@ -1,10 +1,10 @@
 import { useState, type ChangeEvent } from "react";
 import { backend } from "../backend";
-import { formatWhen } from "../shared/format";
-import type { AgentConfig, AgentConfigDraft } from "../types";
 import { AGENT_LIMITS } from "../shared/agents";
 import { Field } from "../shared/Field";
+import { formatWhen } from "../shared/format";
 import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
+import type { AgentConfig, AgentConfigDraft } from "../types";
 
 const { temperature: TEMPERATURE, maxTokens: MAX_TOKENS } = AGENT_LIMITS;
 

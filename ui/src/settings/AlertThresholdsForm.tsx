@@ -1,8 +1,8 @@
 import { backend } from "../backend";
-import type { AlertThresholds } from "../types";
-import { numberText, parseNumber, parseOptionalNumber } from "../shared/validate";
-import { NumberField, SettingsCard } from "./parts";
 import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
+import { numberText, parseNumber, parseOptionalNumber } from "../shared/validate";
+import type { AlertThresholds } from "../types";
+import { NumberField, SettingsCard } from "./parts";
 
 /** 400 days, as the backend allows. */
 export const MAX_PERIOD_HOURS = 9600;

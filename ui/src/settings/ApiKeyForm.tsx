@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
-import { settle, useLoad } from "../shared/useBackend";
-import type { IpcError } from "../types";
 import { ConfirmDialog } from "../shared/ConfirmDialog";
 import { Field } from "../shared/Field";
+import { settle, useLoad } from "../shared/useBackend";
+import type { IpcError } from "../types";
 
 /** The backend's limit. */
 export const MAX_KEY_CHARS = 1024;

@@ -1,8 +1,8 @@
 import { backend } from "../backend";
-import type { Budgets, EnvOverride } from "../types";
-import { MONEY, numberText, parseOptionalNumber } from "../shared/validate";
-import { CheckField, NumberField, SettingsCard, envFor, useFieldId } from "./parts";
 import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
+import { MONEY, numberText, parseOptionalNumber } from "../shared/validate";
+import type { Budgets, EnvOverride } from "../types";
+import { CheckField, NumberField, SettingsCard, envFor, useFieldId } from "./parts";
 
 interface Fields {
   dailyBudget: string;

@@ -1,7 +1,7 @@
 import { backend } from "../backend";
+import { useSettingsForm } from "../shared/useSettingsForm";
 import type { DisplaySettings, EnvOverride } from "../types";
 import { CheckField, SettingsCard, envFor } from "./parts";
-import { useSettingsForm } from "../shared/useSettingsForm";
 
 type Fields = Required<DisplaySettings>;
 

@@ -1,8 +1,8 @@
 import { backend } from "../backend";
-import type { EnvOverride, FailsafeConfig } from "../types";
-import { numberText, parseNumber } from "../shared/validate";
-import { NumberField, SettingsCard, envFor } from "./parts";
 import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
+import { numberText, parseNumber } from "../shared/validate";
+import type { EnvOverride, FailsafeConfig } from "../types";
+import { NumberField, SettingsCard, envFor } from "./parts";
 
 interface Fields {
   maxRetries: string;

@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { backend } from "../backend";
-import type { AccountDraft, FolderInfo, IpcError, MailAccount, Security } from "../types";
-import { settle } from "../shared/useBackend";
-import { parseNumber } from "../shared/validate";
 import { Field } from "../shared/Field";
+import { settle } from "../shared/useBackend";
 import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
+import { parseNumber } from "../shared/validate";
+import type { AccountDraft, FolderInfo, IpcError, MailAccount, Security } from "../types";
 
 /** The backend's limits (mail/account.rs, secrets.rs). */
 export const NAME_PATTERN = /^[a-z0-9_-]{1,32}$/;

@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { backend } from "../backend";
-import { formatAgo } from "../shared/format";
-import { useAction, useBackendEvent, useLoad } from "../shared/useBackend";
-import type { MailAccount } from "../types";
 import { ConfirmDialog } from "../shared/ConfirmDialog";
 import { Dialog } from "../shared/Dialog";
-import { MailAccountForm } from "./MailAccountForm";
+import { formatAgo } from "../shared/format";
+import { useAction, useBackendEvent, useLoad } from "../shared/useBackend";
 import { useNow } from "../shared/useNow";
+import type { MailAccount } from "../types";
+import { MailAccountForm } from "./MailAccountForm";
 
 /** The account being added (null) or edited, and whether the password is what it needs. */
 type Editing = { account: MailAccount | null; password: boolean };

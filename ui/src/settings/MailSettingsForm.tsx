@@ -1,8 +1,8 @@
 import { backend } from "../backend";
-import type { MailSettings } from "../types";
-import { numberText, parseNumber } from "../shared/validate";
-import { CheckField, NumberField, SettingsCard } from "./parts";
 import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
+import { numberText, parseNumber } from "../shared/validate";
+import type { MailSettings } from "../types";
+import { CheckField, NumberField, SettingsCard } from "./parts";
 
 /** The backend's range (mail/settings.rs). */
 export const INTERVAL_MINUTES = { min: 1, max: 1440 } as const;

@@ -1,8 +1,8 @@
 import { backend } from "../backend";
-import type { EnvOverride, LoggingSettings, MonitoringConfig } from "../types";
-import { numberText, parseNumber } from "../shared/validate";
-import { CheckField, EnvNote, NumberField, SettingsCard, envFor } from "./parts";
 import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
+import { numberText, parseNumber } from "../shared/validate";
+import type { EnvOverride, LoggingSettings, MonitoringConfig } from "../types";
+import { CheckField, EnvNote, NumberField, SettingsCard, envFor } from "./parts";
 
 /** Ten years, as the backend allows. */
 export const MAX_RETENTION_HOURS = 10 * 366 * 24;

@@ -1,7 +1,7 @@
 import { backend } from "../backend";
+import { useSettingsForm } from "../shared/useSettingsForm";
 import type { NotificationSettings } from "../types";
 import { CheckField, SettingsCard } from "./parts";
-import { useSettingsForm } from "../shared/useSettingsForm";
 
 type Fields = Required<NotificationSettings>;
 

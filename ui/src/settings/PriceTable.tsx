@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { backend } from "../backend";
-import { formatWhen } from "../shared/format";
-import { settle, useLoad } from "../shared/useBackend";
-import type { IpcError, ModelPrice, PriceDraft } from "../types";
-import { numberText, parseNumber, parseOptionalNumber, type NumberRule } from "../shared/validate";
 import { ConfirmDialog } from "../shared/ConfirmDialog";
 import { Field } from "../shared/Field";
+import { formatWhen } from "../shared/format";
+import { settle, useLoad } from "../shared/useBackend";
+import { numberText, parseNumber, parseOptionalNumber, type NumberRule } from "../shared/validate";
+import type { IpcError, ModelPrice, PriceDraft } from "../types";
 
 /** $ per 1M tokens: 0 (a free local model) to $10,000, to the micro-dollar. */
 const PRICE: NumberRule = { min: 0, max: 10_000, decimals: 6, unit: "dollars per 1M tokens" };

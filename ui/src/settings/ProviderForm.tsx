@@ -1,7 +1,7 @@
 import { backend } from "../backend";
-import type { ProviderSettings } from "../types";
 import { Field } from "../shared/Field";
 import { useSettingsForm, type FieldErrors } from "../shared/useSettingsForm";
+import type { ProviderSettings } from "../types";
 
 interface Fields {
   provider: string;

@@ -4,7 +4,6 @@ import { agentDescription, agentLabel } from "../shared/agents";
 import { useLoad } from "../shared/useBackend";
 import type { Settings } from "../types";
 import { AgentConfigForm } from "./AgentConfigForm";
-import { ProviderForm } from "./ProviderForm";
 import { AlertThresholdsForm } from "./AlertThresholdsForm";
 import { ApiKeyForm } from "./ApiKeyForm";
 import { BudgetsForm } from "./BudgetsForm";
@@ -15,6 +14,7 @@ import { MailSettingsForm } from "./MailSettingsForm";
 import { MonitoringForm } from "./MonitoringForm";
 import { NotificationsForm } from "./NotificationsForm";
 import { PriceTable } from "./PriceTable";
+import { ProviderForm } from "./ProviderForm";
 
 interface Props {
   /** The agent to bring into view; a new object each time it is asked for. */

@@ -1,7 +1,7 @@
 import { createContext, useContext, useId, type ReactNode } from "react";
-import type { EnvOverride } from "../types";
 import { Field } from "../shared/Field";
 import type { SettingsForm } from "../shared/useSettingsForm";
+import type { EnvOverride } from "../types";
 
 /** The environment variable deciding `setting`, if any. */
 export function envFor(overrides: readonly EnvOverride[], setting: string): EnvOverride | undefined {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { settle } from "./useBackend";
 import type { IpcError } from "../types";
+import { settle } from "./useBackend";
 
 export type FieldErrors<F> = Partial<Record<keyof F & string, string>>;
 

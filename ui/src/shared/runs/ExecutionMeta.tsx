@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { engineLabel, formatCost, formatDuration, formatTokens, tokenBreakdown } from "../format";
 import type { ExecutionRecord } from "../../types";
+import { engineLabel, formatCost, formatDuration, formatTokens, tokenBreakdown } from "../format";
 import { ExplanationPanel } from "./ExplanationPanel";
 
 /** How an agent run went: who answered, what it used, how long it took, and why it decided what it did. */

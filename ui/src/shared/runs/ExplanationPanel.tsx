@@ -1,9 +1,9 @@
 import { useRef, useState } from "react";
 import { backend } from "../../backend";
+import type { Alternative, ExplanationFormat, ExplanationView, ReasoningType, ToolUsage } from "../../types";
 import { Dialog } from "../Dialog";
 import { formatDateTime, formatPercent } from "../format";
 import { settle, useLoad } from "../useBackend";
-import type { Alternative, ExplanationFormat, ExplanationView, ReasoningType, ToolUsage } from "../../types";
 
 // Everything shown here comes from models and emails: it is rendered as React text
 // nodes only, never as HTML.
