@@ -40,6 +40,7 @@ lint: ui
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run typecheck
+	cd ui && npm run lint
 
 unit: ui
 	cd ui && npm test

@@ -5,6 +5,7 @@
 // framework rejects with, usually a plain string, becomes an `internal` IpcError).
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { commands, events } from "./bindings";
+import { toIpcError } from "./shared/ipcError";
 import type {
   AccountDraft,
   AgentConfigDraft,
@@ -22,7 +23,6 @@ import type {
   ExportFormat,
   FailsafeConfig,
   ImportProgress,
-  IpcError,
   MailSettings,
   MailSyncFinished,
   MonitoringConfig,
@@ -36,27 +36,6 @@ import type {
   SyncProgress,
   TrayState,
 } from "./types";
-
-/** Longest error message shown, in characters (errors may quote what was sent). */
-const MAX_MESSAGE = 400;
-
-const clip = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text);
-
-/** Tauri's own refusal of an argument that does not fit a command's signature. */
-const TAURI_ARG = /^invalid args `([^`]+)` for command `[^`]+`: (.*)$/s;
-
-/** Turns whatever a command rejected with into an IpcError. */
-export function toIpcError(e: unknown): IpcError {
-  if (e && typeof e === "object" && "message" in e && "code" in e) {
-    return e as IpcError;
-  }
-  const text = typeof e === "string" ? e : String(e);
-  const arg = TAURI_ARG.exec(text);
-  if (arg) {
-    return { code: "invalid_input", field: arg[1], message: clip(`${arg[1]}: ${arg[2]}`) };
-  }
-  return { code: "internal", message: clip(text) };
-}
 
 /** Runs a command; whatever it rejects with becomes an IpcError. */
 async function call<T>(command: () => Promise<T>): Promise<T> {

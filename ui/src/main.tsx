@@ -1,8 +1,8 @@
-import "./locale";
+import "./shared/locale";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
-import { ErrorBoundary } from "./components/ErrorBoundary";
+import { App } from "./app/App";
+import { ErrorBoundary } from "./shared/ErrorBoundary";
 import "./styles.css";
 
 const root = document.getElementById("root");

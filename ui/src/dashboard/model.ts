@@ -1,7 +1,7 @@
 // The dashboard's arithmetic, kept out of the components so it is tested alone:
 // periods, changes against the previous period, and series laid out for charts.
+import { parseNumber, type Parsed } from "../shared/validate";
 import type { AggregatedMetrics, DurationBar, Series } from "../types";
-import { parseNumber, type Parsed } from "../validate";
 
 export interface Period {
   key: string;

@@ -7,8 +7,9 @@ export const REFRESH_MS = 30_000;
 export const SETTLE_MS = 400;
 
 /**
- * Calls `reload` while `active`: at once, after each run, breaker change or alert
- * change the backend announces (a burst makes one call), and every 30 s as a fallback.
+ * Calls `reload` while `active`: after each run, breaker change or alert change the
+ * backend announces (a burst makes one call), and every 30 s as a fallback. The first
+ * load, when the view is shown, is the caller's (useLoad's `enabled`).
  */
 export function useLive(active: boolean, reload: () => void) {
   useEffect(() => {
@@ -18,7 +19,6 @@ export function useLive(active: boolean, reload: () => void) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => reload(), SETTLE_MS);
     };
-    reload();
     const every = setInterval(() => reload(), REFRESH_MS);
     const stops = [backend.onExecutionFinished(soon), backend.onCircuitChanged(soon), backend.onAlertsChanged(soon)];
     return () => {
@@ -26,6 +26,5 @@ export function useLive(active: boolean, reload: () => void) {
       if (timer) clearTimeout(timer);
       for (const stop of stops) void stop.then((f) => f());
     };
-    // A new `reload` (another period, another agent) loads at once.
   }, [active, reload]);
 }
