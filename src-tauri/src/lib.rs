@@ -118,11 +118,30 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             mail_sync::MailSyncProgress,
             mail_sync::MailSyncFinished,
         ])
+        // The agents and the limits of their settings, so the UI copies none of them.
+        .constant(
+            "AGENT_NAMES",
+            jobtrail_core::agent::config::AGENTS
+                .iter()
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>(),
+        )
+        .constant("AGENT_LIMITS", agent_limits())
         // Timestamps (ms) and counts stay far below 2^53.
         .dangerously_cast_bigints_to_number()
         // One type per Rust type: what the UI reads and what it sends differ only in
         // optional fields.
         .disable_serde_phases()
+}
+
+/// The ranges `set_agent_config` accepts, as the settings form shows them.
+fn agent_limits() -> serde_json::Value {
+    use jobtrail_core::agent::config::{MAX_MODEL_CHARS, MAX_TOKENS, TEMPERATURE};
+    serde_json::json!({
+        "temperature": { "min": TEMPERATURE.start(), "max": TEMPERATURE.end() },
+        "maxTokens": { "min": MAX_TOKENS.start(), "max": MAX_TOKENS.end() },
+        "modelChars": MAX_MODEL_CHARS,
+    })
 }
 
 /// The TypeScript exporter the bindings are written with.

@@ -197,6 +197,11 @@ export const events = {
 	trayChanged: makeEvent<TrayChanged, TrayChanged>("tray-changed"),
 };
 
+/* Constants */
+export const AGENT_LIMITS = {"maxTokens":{"max":200000,"min":1},"modelChars":100,"temperature":{"max":2.0,"min":0.0}} as const;
+
+export const AGENT_NAMES = ["email-analyst","job-match","follow-up"] as const;
+
 /* Types */
 /**  An account as typed: what is left out takes its default. */
 export type AccountDraft = {

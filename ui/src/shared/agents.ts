@@ -1,10 +1,10 @@
 // The agents as the UI shows them, in one place. Their names and the limits of their
-// settings are the backend's (jobtrail_core::settings: AGENTS, TEMPERATURE,
-// MAX_TOKENS, and check_draft's 100-character model names), copied here once until
-// the generated bindings carry them; the labels and descriptions are the UI's own.
+// settings come from the backend through the generated bindings
+// (jobtrail_core::agent::config); the labels and descriptions are the UI's own.
 
-/** The agents whose settings can be stored, in the backend's order. */
-export const AGENT_NAMES = ["email-analyst", "job-match", "follow-up"] as const;
+import { AGENT_LIMITS, AGENT_NAMES } from "../bindings";
+
+export { AGENT_LIMITS, AGENT_NAMES };
 
 export type AgentName = (typeof AGENT_NAMES)[number];
 
@@ -31,11 +31,3 @@ export function agentLabel(agent: string): string {
 export function agentDescription(agent: string): string {
   return isAgentName(agent) ? AGENT_TEXT[agent].description : "";
 }
-
-/** The ranges the backend accepts for an agent's settings (set_agent_config). */
-export const AGENT_LIMITS = {
-  temperature: { min: 0, max: 2 },
-  maxTokens: { min: 1, max: 200_000 },
-  /** Characters in a model's name. */
-  modelChars: 100,
-} as const;

@@ -149,15 +149,20 @@ fn check_agent(agent: &str) -> Result<&'static str> {
 }
 
 /// Sampling temperatures an agent may be given.
-const TEMPERATURE: std::ops::RangeInclusive<f64> = 0.0..=2.0;
+pub const TEMPERATURE: std::ops::RangeInclusive<f64> = 0.0..=2.0;
 /// Completion token limits an agent may be given.
-const MAX_TOKENS: std::ops::RangeInclusive<i64> = 1..=200_000;
+pub const MAX_TOKENS: std::ops::RangeInclusive<i64> = 1..=200_000;
+/// Longest model name an agent may be given, in bytes.
+pub const MAX_MODEL_CHARS: usize = 100;
 
 fn check_draft(agent: &str, d: AgentConfigDraft) -> Result<AgentConfig> {
     let default_model = check_agent(agent)?;
     let model = match d.model.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(m) if m.len() <= 100 && !m.chars().any(|c| c.is_control() || c.is_whitespace()) => {
+        Some(m)
+            if m.len() <= MAX_MODEL_CHARS
+                && !m.chars().any(|c| c.is_control() || c.is_whitespace()) =>
+        {
             Some(m.to_owned())
         }
         Some(_) => {
