@@ -17,6 +17,8 @@ import type {
   DisplaySettings,
   EmailCategory,
   ErrorCategory,
+  EvalProgress,
+  EvalRequest,
   ExecutionFinished,
   ExplanationFormat,
   ExportDone,
@@ -102,6 +104,21 @@ function onMailSyncProgress(cb: (p: SyncProgress) => void): Promise<() => void> 
 /** Calls `cb` each time a mail sync pass ends (`mail-sync-finished`), with what it did per folder. */
 function onMailSyncFinished(cb: (e: MailSyncFinished) => void): Promise<() => void> {
   return subscribe(() => events.mailSyncFinished.listen((e) => cb(e.payload)));
+}
+
+/** Calls `cb` after each message an evaluation ran (`eval-progressed`). */
+function onEvalProgress(cb: (p: EvalProgress) => void): Promise<() => void> {
+  return subscribe(() => events.evalProgressed.listen((e) => cb(e.payload.progress)));
+}
+
+/** The native open dialog for a folder; null when the person cancels. */
+async function pickFolder(): Promise<string | null> {
+  try {
+    const picked = await open({ multiple: false, directory: true });
+    return Array.isArray(picked) ? (picked[0] ?? null) : picked;
+  } catch (e) {
+    throw toIpcError(e);
+  }
 }
 
 /** A file extension and its save-dialog filter name. */
@@ -248,6 +265,11 @@ export const backend = {
   runFollowUp: (applicationId: number) => call(() => commands.runFollowUp(applicationId)),
 
   getExplanation: (executionId: number) => call(() => commands.getExplanation(executionId)),
+
+  pickFolder,
+  onEvalProgress,
+  /** EmailAnalyst over a labelled set, per engine or model (a dry run, priced and tagged). */
+  runEvaluation: (request: EvalRequest) => call(() => commands.runEvaluation(request)),
   pickExplanationPath,
   /** Writes the explanation in `format` to `path`; resolves to the path written. */
   exportExplanation: (executionId: number, format: ExplanationFormat, path: string) =>

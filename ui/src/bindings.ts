@@ -554,22 +554,6 @@ export type Calibration = {
 	bands: Band[],
 };
 
-/**  Accuracy within one band of stated confidence. */
-export type CalibrationBand = {
-	/**  Lower bound, inclusive. */
-	from: number | null,
-	/**  Upper bound, exclusive (1 inclusive for the last band). */
-	to: number | null,
-	/**  Answers stated in this band. */
-	n: number,
-	/**  Of which right. */
-	correct: number,
-	/**  `correct / n`; none when empty. */
-	accuracy: number | null,
-	/**  Mean stated confidence in the band; none when empty. */
-	meanConfidence: number | null,
-};
-
 /**  One category's scores. */
 export type CategoryScore = {
 	/**  Messages of this category in the set (scored ones). */
@@ -637,6 +621,22 @@ export type CircuitStats = {
 	retryAt: number | null,
 	/**  The last change of state. */
 	lastTransition: Transition | null,
+};
+
+/**  Accuracy within one band of stated confidence. */
+export type ConfidenceBand = {
+	/**  Lower bound, inclusive. */
+	from: number | null,
+	/**  Upper bound, exclusive (1 inclusive for the last band). */
+	to: number | null,
+	/**  Answers stated in this band. */
+	n: number,
+	/**  Of which right. */
+	correct: number,
+	/**  `correct / n`; none when empty. */
+	accuracy: number | null,
+	/**  Mean stated confidence in the band; none when empty. */
+	meanConfidence: number | null,
 };
 
 /**  The confusion matrix: `matrix[expected][predicted]` counts. */
@@ -1053,7 +1053,7 @@ export type EvalResult = {
 	/**  95th percentile run time, ms. */
 	p95Ms: number | null,
 	/**  How often it was right per band of stated confidence. */
-	calibration: CalibrationBand[],
+	calibration: ConfidenceBand[],
 	/**  Company and role accuracy, where the set labels them. */
 	extraction: ExtractionScore | null,
 	/**  Every wrong or failed answer, to open its email and explanation. */
@@ -2173,6 +2173,10 @@ export type WrongAnswer = {
 	item: string,
 	/**  The stored email, for items from the corrections. */
 	emailId: number | null,
+	/**  Its sender. */
+	from: string,
+	/**  Its subject. */
+	subject: string,
 	/**  True category. */
 	expected: EmailCategory,
 	/**  What was answered; none when the run failed. */

@@ -217,3 +217,20 @@ export type { AlertsChanged, GaugeLevel, Notice, NoticeKind, NoticeShown, TraySt
 // ── Dashboard ─────────────────────────────────────────────────────────────────
 
 export type { Dashboard, DurationBar, LogField, LogLine, Series, SeriesPoint } from "./bindings";
+
+// ── Evaluation ────────────────────────────────────────────────────────────────
+
+export type {
+  ConfidenceBand,
+  CategoryScore,
+  Confusion,
+  EngineChoice,
+  EvalProgress,
+  EvalReport,
+  EvalRequest,
+  EvalResult,
+  ExtractionScore,
+  SetSummary,
+  Source,
+  WrongAnswer,
+} from "./bindings";

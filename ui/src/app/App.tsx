@@ -3,6 +3,7 @@ import { ApplicationsView } from "../applications/ApplicationsView";
 import { backend } from "../backend";
 import { BudgetView } from "../budget/BudgetView";
 import { DashboardView } from "../dashboard/DashboardView";
+import { EvalView } from "../eval/EvalView";
 import { InboxView } from "../inbox/InboxView";
 import { ProfileView } from "../profile/ProfileView";
 import { ReviewView } from "../review/ReviewView";
@@ -20,6 +21,8 @@ export function App() {
   const [opened, setOpened] = useState<ReadonlySet<View>>(() => new Set<View>(["applications"]));
   // The agent whose settings to bring into view when a refused run sends the person there.
   const [settingsFocus, setSettingsFocus] = useState<{ agent: string } | null>(null);
+  // The email another view asked the Inbox to show.
+  const [inboxShow, setInboxShow] = useState<{ emailId: number } | null>(null);
 
   useEffect(() => {
     // Once agents have run, the dashboard is home.
@@ -94,10 +97,20 @@ export function App() {
                 onReviewChanged={refreshPendingReview}
                 onOpenReview={() => navigate("review")}
                 onOpenSettings={openSettings}
+                show={inboxShow}
               />
             ))}
             {pane("review", (active) => <ReviewView active={active} onChanged={refreshPendingReview} />)}
             {pane("profile", (active) => <ProfileView active={active} onOpenSettings={openSettings} />)}
+            {pane("eval", (active) => (
+              <EvalView
+                active={active}
+                onOpenEmail={(emailId) => {
+                  setInboxShow({ emailId });
+                  navigate("inbox");
+                }}
+              />
+            ))}
             {pane("settings", (active) => <SettingsView focus={settingsFocus} active={active} />)}
           </>
         )}

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from "react";
 
-export type View = "dashboard" | "budget" | "applications" | "inbox" | "review" | "profile" | "settings";
+export type View = "dashboard" | "budget" | "applications" | "inbox" | "review" | "profile" | "eval" | "settings";
 
 const ITEMS: { view: View; label: string; testId: string }[] = [
   { view: "dashboard", label: "Monitoring", testId: "nav-dashboard" },
@@ -9,6 +9,7 @@ const ITEMS: { view: View; label: string; testId: string }[] = [
   { view: "inbox", label: "Inbox", testId: "nav-inbox" },
   { view: "review", label: "Review", testId: "nav-review" },
   { view: "profile", label: "Profile & match", testId: "nav-profile" },
+  { view: "eval", label: "Evaluate", testId: "nav-eval" },
   { view: "settings", label: "Settings", testId: "nav-settings" },
 ];
 

@@ -20,15 +20,24 @@ interface Props {
   onOpenReview?: () => void;
   /** Opens the settings of the agent that analyses mail (when a run was refused by them). */
   onOpenSettings?: (agent: AgentName) => void;
+  /** An email another view asked to show (a new request each time, even for the same id). */
+  show?: { emailId: number } | null;
 }
 
-export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpenSettings }: Props) {
+export function InboxView({ active = true, onReviewChanged, onOpenReview, onOpenSettings, show = null }: Props) {
   const load = useLoad(() => backend.listEmails(), [], { enabled: active });
   const [error, setError] = useState<IpcError | null>(null);
   const [importing, setImporting] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  // Another view asked to show an email: select it (adjusting state to a new prop
+  // while rendering, as React recommends over an effect).
+  const [shown, setShown] = useState(show);
+  if (show !== shown) {
+    setShown(show);
+    if (show) setSelectedId(show.emailId);
+  }
   const [runs, setRuns] = useState<ReadonlyMap<number, Run>>(new Map());
   const [detailVersion, setDetailVersion] = useState(0);
 

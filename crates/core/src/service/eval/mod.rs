@@ -325,6 +325,8 @@ async fn run_one(
     Ok(Outcome {
         item: item.item.clone(),
         email_id: item.email_id,
+        from: item.input.from.clone(),
+        subject: item.input.subject.clone(),
         expected: item.expected,
         answer: run.result.ok().map(|a| report::Answer {
             category: a.category,
@@ -347,6 +349,8 @@ fn skipped(item: &Labelled) -> Outcome {
     Outcome {
         item: item.item.clone(),
         email_id: item.email_id,
+        from: item.input.from.clone(),
+        subject: item.input.subject.clone(),
         expected: item.expected,
         answer: None,
         execution_id: None,

@@ -16,6 +16,10 @@ pub struct Outcome {
     pub item: String,
     /// The stored email, for items from the corrections.
     pub email_id: Option<i64>,
+    /// The message's sender and subject, to recognise it.
+    pub from: String,
+    /// Its subject.
+    pub subject: String,
     /// The true category.
     pub expected: EmailCategory,
     /// The analyst's answer; none when the run failed or was skipped.
@@ -78,7 +82,7 @@ pub struct EvalResult {
     /// 95th percentile run time, ms.
     pub p95_ms: Option<f64>,
     /// How often it was right per band of stated confidence.
-    pub calibration: Vec<CalibrationBand>,
+    pub calibration: Vec<ConfidenceBand>,
     /// Company and role accuracy, where the set labels them.
     pub extraction: Option<ExtractionScore>,
     /// Every wrong or failed answer, to open its email and explanation.
@@ -115,7 +119,7 @@ pub struct Confusion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
-pub struct CalibrationBand {
+pub struct ConfidenceBand {
     /// Lower bound, inclusive.
     pub from: f64,
     /// Upper bound, exclusive (1 inclusive for the last band).
@@ -152,6 +156,10 @@ pub struct WrongAnswer {
     pub item: String,
     /// The stored email, for items from the corrections.
     pub email_id: Option<i64>,
+    /// Its sender.
+    pub from: String,
+    /// Its subject.
+    pub subject: String,
     /// True category.
     pub expected: EmailCategory,
     /// What was answered; none when the run failed.
@@ -191,6 +199,8 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
             wrong.push(WrongAnswer {
                 item: o.item.clone(),
                 email_id: o.email_id,
+                from: o.from.clone(),
+                subject: o.subject.clone(),
                 expected: o.expected,
                 predicted: None,
                 confidence: None,
@@ -206,6 +216,8 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
             wrong.push(WrongAnswer {
                 item: o.item.clone(),
                 email_id: o.email_id,
+                from: o.from.clone(),
+                subject: o.subject.clone(),
                 expected: o.expected,
                 predicted: Some(a.category),
                 confidence: Some(a.confidence),
@@ -275,7 +287,7 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
         calibration: BANDS
             .iter()
             .zip(bands)
-            .map(|((from, to), (n, correct, sum))| CalibrationBand {
+            .map(|((from, to), (n, correct, sum))| ConfidenceBand {
                 from: *from,
                 to: *to,
                 n,

@@ -6,6 +6,8 @@ fn outcome(expected: EmailCategory, got: Option<(EmailCategory, f64)>, ms: i64) 
     Outcome {
         item: format!("{expected}/x.eml"),
         email_id: None,
+        from: "Jane <jane@lumengrid.io>".into(),
+        subject: "Hello".into(),
         expected,
         answer: got.map(|(category, confidence)| Answer {
             category,
