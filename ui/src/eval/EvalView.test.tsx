@@ -103,7 +103,8 @@ describe("evaluate view", () => {
     expect(rows[1]).toHaveTextContent("gpt-4o-mini");
     expect(rows[1]).toHaveTextContent("67%");
     expect(rows[2]).toHaveTextContent("100%");
-    const heat = screen.getAllByTestId("eval-confusion")[0];
+    const [heat] = screen.getAllByTestId("eval-confusion");
+    if (!heat) throw new Error("no heat map");
     expect(within(heat).getByLabelText("2 Offer answered Offer")).toHaveTextContent("2");
     expect(within(heat).getByLabelText("1 Rejection answered Offer")).toHaveClass("heat-wrong");
     const wrong = screen.getByTestId("eval-wrong");
