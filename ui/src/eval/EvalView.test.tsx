@@ -32,9 +32,8 @@ const labels = [
 ];
 
 function result(over: Partial<EvalResult> = {}): EvalResult {
-  const matrix = labels.map(() => labels.map(() => 0));
-  matrix[3][3] = 2;
-  matrix[4][3] = 1;
+  // Two offers right, one rejection read as an offer (row: expected, column: answered).
+  const matrix = labels.map((_, i) => labels.map((_, j) => (i === 3 && j === 3 ? 2 : i === 4 && j === 3 ? 1 : 0)));
   return {
     engine: "llm",
     model: "gpt-4o-mini",
