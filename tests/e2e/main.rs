@@ -8,6 +8,7 @@ mod bench_ui;
 mod dashboard;
 mod desktop;
 mod display;
+mod eval;
 mod inbox;
 mod journey;
 mod keychain;
