@@ -7,10 +7,10 @@ use jobtrail_core::tracker::follow_ups::{self, FollowUpDue};
 use jobtrail_core::tracker::profile::{self, Profile, ProfileDraft};
 use tauri::State;
 
-use super::AppRunHooks;
 use crate::args::Arg;
 use crate::error::IpcError;
 use crate::events::EventSink;
+use crate::runs::AppRunHooks;
 use crate::state::StoreState;
 use crate::tray::Tray;
 use crate::watch::Watch;

@@ -11,6 +11,7 @@ use tauri::State;
 
 use crate::error::{ErrorCode, IpcError};
 use crate::events::EventSink;
+use crate::runs::AppRunHooks;
 use crate::state::StoreState;
 use crate::tray::Tray;
 use crate::watch::Watch;
@@ -89,7 +90,7 @@ pub async fn analyze_email(
     state: State<'_, StoreState>,
     id: i64,
 ) -> Result<AnalyzeResult, IpcError> {
-    let hooks = super::AppRunHooks::of(&events, &watch, &tray);
+    let hooks = AppRunHooks::of(&events, &watch, &tray);
     let done = super::runner(&state, &hooks)?.analyze_email(id).await?;
     Ok(AnalyzeResult {
         run: done.run.into(),

@@ -14,12 +14,12 @@ pub mod settings;
 
 use std::path::{Path, PathBuf};
 
-use jobtrail_core::agent::ExecutionRecord;
-use jobtrail_core::service::runs::{RunHooks, Runner};
+use jobtrail_core::service::runs::Runner;
 use serde::Serialize;
 use tauri::State;
 
 use crate::error::IpcError;
+use crate::runs::AppRunHooks;
 use crate::state::StoreState;
 
 /// Facts about this installation the UI shows in its footer and about box.
@@ -42,44 +42,6 @@ pub async fn app_info(state: State<'_, StoreState>) -> Result<AppInfo, IpcError>
         database: database.as_ref().ok().cloned(),
         store_error: database.err(),
     })
-}
-
-/// What an agent run started in the app tells and asks of it: runs wait while the
-/// tray's pause switch is on; each stored run goes to the UI (`execution-finished`)
-/// and to the watcher (budgets, alerts, tray).
-#[derive(Clone, Copy)]
-pub(crate) struct AppRunHooks<'a> {
-    events: &'a crate::events::EventSink,
-    watch: &'a crate::watch::Watch,
-    tray: &'a crate::tray::Tray,
-}
-
-impl<'a> AppRunHooks<'a> {
-    /// From the app's managed state.
-    pub fn of(
-        events: &'a crate::events::EventSink,
-        watch: &'a crate::watch::Watch,
-        tray: &'a crate::tray::Tray,
-    ) -> Self {
-        Self {
-            events,
-            watch,
-            tray,
-        }
-    }
-}
-
-impl RunHooks for AppRunHooks<'_> {
-    fn paused(&self) -> bool {
-        self.tray.paused()
-    }
-
-    fn finished(&self, execution: &ExecutionRecord) {
-        self.events.emit(crate::events::ExecutionFinished {
-            execution: execution.clone(),
-        });
-        self.watch.poke();
-    }
 }
 
 /// Starts runs on the app's store and failsafe, telling `hooks`.

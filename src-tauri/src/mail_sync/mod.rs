@@ -30,9 +30,9 @@ use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::{Notify, watch};
 use tokio::time::Instant;
 
-use crate::commands::AppRunHooks;
 use crate::error::{ErrorCode, IpcError};
 use crate::events::EventSink;
+use crate::runs::AppRunHooks;
 use crate::state::StoreState;
 use crate::tray::Tray;
 use crate::watch::Watch;
