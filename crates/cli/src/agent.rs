@@ -14,6 +14,7 @@ use jobtrail_core::service::runs::{Runner, Unhooked};
 use jobtrail_core::tracker::review::Applied;
 use serde::Serialize;
 
+use crate::block_on;
 use crate::output::{CliError, Output};
 
 #[derive(Debug, Subcommand)]
@@ -98,15 +99,6 @@ pub fn run(cmd: AgentCommand, store: Store, out: &Output) -> Result<(), CliError
             show(out, &run, None, draft_text)
         }
     }
-}
-
-/// Runs `f` to completion on a runtime of this thread: one command, one run.
-fn block_on<F: std::future::Future>(f: F) -> Result<F::Output, CliError> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::Internal(format!("cannot start the async runtime: {e}")))?;
-    Ok(rt.block_on(f))
 }
 
 fn read(file: &PathBuf) -> Result<Vec<u8>, CliError> {
