@@ -576,3 +576,57 @@ fn gpu_acceleration_is_off_until_turned_on_over_ipc() {
     .expect_err("not a boolean");
     assert_eq!(err["code"], "invalid_input", "{err}");
 }
+
+#[test]
+fn paused_agents_refuse_every_run_and_enum_arguments_name_their_field() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_app, w) = app(dir.path());
+    invoke(&w, "set_agents_paused", json!({"paused": true})).expect("paused");
+    for (cmd, args) in [
+        ("run_job_match", json!({"post": "Rust"})),
+        ("run_follow_up", json!({"applicationId": 1})),
+        ("analyze_email", json!({"id": 1})),
+    ] {
+        let err = invoke(&w, cmd, args).expect_err("paused");
+        assert_eq!(err["code"], "agents_paused", "{cmd}: {err}");
+    }
+    let raw = invoke(
+        &w,
+        "get_raw_metrics",
+        json!({"agentName": null, "limit": 10}),
+    );
+    assert_eq!(
+        raw.expect("runs"),
+        json!([]),
+        "a refused run leaves no record"
+    );
+    invoke(&w, "set_agents_paused", json!({"paused": false})).expect("resumed");
+    invoke(&w, "run_job_match", json!({"post": "Rust"})).expect("runs again");
+
+    for (cmd, args, field) in [
+        (
+            "list_errors",
+            json!({"sinceHours": null, "category": "spam", "minSeverity": null, "executionId": null, "limit": null}),
+            "category",
+        ),
+        (
+            "list_errors",
+            json!({"sinceHours": null, "category": null, "minSeverity": "huge", "executionId": null, "limit": null}),
+            "minSeverity",
+        ),
+        (
+            "export_costs",
+            json!({"path": "/tmp/c.pdf", "periodHours": 24, "format": "pdf"}),
+            "format",
+        ),
+    ] {
+        let err = invoke(&w, cmd, args).expect_err("not one of the enum's names");
+        assert_eq!(err["field"], field, "{cmd}: {err}");
+    }
+    let listed = invoke(
+        &w,
+        "list_errors",
+        json!({"sinceHours": 1, "category": "network", "minSeverity": "low", "executionId": null, "limit": 0}),
+    );
+    assert_eq!(listed.expect("typed filters"), json!([]));
+}

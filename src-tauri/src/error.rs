@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use jobtrail_core::service::{keys, runs};
 use jobtrail_core::{mail, store, tracker};
 
 /// What the UI may act on. Serialized in snake_case.
@@ -130,6 +131,35 @@ impl From<mail::Error> for IpcError {
             mail::Error::Store(s) => s.into(),
             // Server words may quote what was sent; redact as the error log does.
             other => Self::internal(jobtrail_core::logging::redact(&other.to_string())),
+        }
+    }
+}
+
+impl From<runs::Error> for IpcError {
+    fn from(e: runs::Error) -> Self {
+        match e {
+            runs::Error::Paused => Self::new(
+                ErrorCode::AgentsPaused,
+                "All agents are paused. Resume them from the tray menu or the toolbar to run one.",
+            ),
+            runs::Error::Refused(e) => e.into(),
+        }
+    }
+}
+
+impl From<keys::KeyError> for IpcError {
+    fn from(e: keys::KeyError) -> Self {
+        match e {
+            keys::KeyError::Blank => Self::invalid("key", "Paste the API key first"),
+            keys::KeyError::TooLong => Self::invalid(
+                "key",
+                format!(
+                    "An API key is at most {} characters",
+                    jobtrail_core::secrets::MAX_KEY_CHARS
+                ),
+            ),
+            keys::KeyError::Provider(e) => e.into(),
+            keys::KeyError::Keychain(e) => e.into(),
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod mail_sync;
 #[cfg(test)]
 mod mail_sync_test;
 mod rendering;
+mod runs;
 mod scheduler;
 #[cfg(test)]
 mod security_test;

@@ -10,7 +10,7 @@ export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	listApplications: () => __TAURI_INVOKE<Application[]>("list_applications"),
 	addApplication: (draft: ApplicationDraft) => __TAURI_INVOKE<Application>("add_application", { draft }),
-	setApplicationStatus: (id: number, status: string, note: string | null) => __TAURI_INVOKE<Application>("set_application_status", { id, status, note }),
+	setApplicationStatus: (id: number, status: Status, note: string | null) => __TAURI_INVOKE<Application>("set_application_status", { id, status, note }),
 	deleteApplication: (id: number) => __TAURI_INVOKE<null>("delete_application", { id }),
 	applicationTimeline: (id: number) => __TAURI_INVOKE<StatusChange[]>("application_timeline", { id }),
 	listEmails: () => __TAURI_INVOKE<EmailSummary[]>("list_emails"),
@@ -29,6 +29,7 @@ export const commands = {
 	runFollowUp: (applicationId: number) => __TAURI_INVOKE<FollowUpRun>("run_follow_up", { applicationId }),
 	getProfile: () => __TAURI_INVOKE<Profile>("get_profile"),
 	saveProfile: (draft: ProfileDraft) => __TAURI_INVOKE<Profile>("save_profile", { draft }),
+	/**  Every setting in effect (`jobtrail settings show` reads the same snapshot). */
 	getSettings: () => __TAURI_INVOKE<Settings>("get_settings"),
 	setProviderSettings: (provider: ProviderSettings) => __TAURI_INVOKE<ProviderSettings>("set_provider_settings", { provider }),
 	setAgentConfig: (agent: string, config: AgentConfigDraft) => __TAURI_INVOKE<AgentConfig>("set_agent_config", { agent, config }),
@@ -48,9 +49,9 @@ export const commands = {
 	setDisplaySettings: (config: DisplaySettings) => __TAURI_INVOKE<DisplaySettings>("set_display_settings", { config }),
 	getExplanation: (executionId: number) => __TAURI_INVOKE<ExplanationView>("get_explanation", { executionId }),
 	/**  Writes the explanation to `path` (chosen in the save dialog) in `format`. */
-	exportExplanation: (executionId: number, format: string, path: string) => __TAURI_INVOKE<string>("export_explanation", { executionId, format, path }),
+	exportExplanation: (executionId: number, format: ExplanationFormat, path: string) => __TAURI_INVOKE<string>("export_explanation", { executionId, format, path }),
 	/**  Corrects an email's category; the analysis run that got it wrong is corrected. */
-	relabelEmail: (id: number, category: string) => __TAURI_INVOKE<EmailSummary>("relabel_email", { id, category }),
+	relabelEmail: (id: number, category: EmailCategory) => __TAURI_INVOKE<EmailSummary>("relabel_email", { id, category }),
 	/**  Per agent: the share of decisions corrected and the calibration by confidence band. */
 	getCalibration: () => __TAURI_INVOKE<Calibration[]>("get_calibration"),
 	/**  `GET /performance/agents?period_hours=24`: every agent's metrics and the total. */
@@ -74,7 +75,7 @@ export const commands = {
 	 *  returns the active alerts.
 	 */
 	getPerformanceAlerts: (maxErrorRate: number | null, maxAvgExecutionTime: number | null, maxP95ExecutionTime: number | null, maxAvgCost: number | null) => __TAURI_INVOKE<PerformanceAlert[]>("get_performance_alerts", { maxErrorRate, maxAvgExecutionTime, maxP95ExecutionTime, maxAvgCost }),
-	/**  Alerts that have ended as well as active ones, newest first. */
+	/**  Alerts that have ended as well as active ones, newest first (at most 10,000). */
 	listAlertHistory: (limit: number) => __TAURI_INVOKE<PerformanceAlert[]>("list_alert_history", { limit }),
 	/**  `GET /health`. */
 	getMonitoringHealth: () => __TAURI_INVOKE<Health>("get_monitoring_health"),
@@ -82,7 +83,7 @@ export const commands = {
 	 *  `GET /export/metrics?agent_name=…`: writes the export to `path` (chosen in the
 	 *  save dialog) as `json` or `csv`.
 	 */
-	exportMetrics: (path: string, agentName: string | null, periodHours: number | null, format: string) => __TAURI_INVOKE<ExportDone>("export_metrics", { path, agentName, periodHours, format }),
+	exportMetrics: (path: string, agentName: string | null, periodHours: number | null, format: ExportFormat) => __TAURI_INVOKE<ExportDone>("export_metrics", { path, agentName, periodHours, format }),
 	/**  `GET /costs/agents?period_hours=24`: each agent's costs, most expensive first. */
 	getCostsByAgent: (periodHours: number | null) => __TAURI_INVOKE<CostSummary[]>("get_costs_by_agent", { periodHours }),
 	/**  `GET /costs/agents/{agent_name}?period_hours=24`. */
@@ -104,13 +105,17 @@ export const commands = {
 	 *  `GET /export/costs`: writes the cost report to `path` (chosen in the save dialog)
 	 *  as `json` or `csv`.
 	 */
-	exportCosts: (path: string, periodHours: number | null, format: string) => __TAURI_INVOKE<ExportDone>("export_costs", { path, periodHours, format }),
+	exportCosts: (path: string, periodHours: number | null, format: ExportFormat) => __TAURI_INVOKE<ExportDone>("export_costs", { path, periodHours, format }),
 	/**  The price table, by model. */
 	listPrices: () => __TAURI_INVOKE<ModelPrice[]>("list_prices"),
 	/**  Adds or changes a model's price. */
 	setPrice: (price: PriceDraft) => __TAURI_INVOKE<ModelPrice>("set_price", { price }),
 	/**  Removes a model's price (its later calls are unpriced). */
 	removePrice: (model: string) => __TAURI_INVOKE<null>("remove_price", { model }),
+	/**
+	 *  The failsafe at a glance: settings, this process's retry counts and circuits, and
+	 *  every circuit's last stored state.
+	 */
 	getFailsafeStatus: () => __TAURI_INVOKE<FailsafeStatus>("get_failsafe_status"),
 	/**  Closes a circuit by hand (the person knows the provider is back). */
 	resetCircuit: (circuit: string) => __TAURI_INVOKE<CircuitStats>("reset_circuit", { circuit }),
@@ -121,8 +126,8 @@ export const commands = {
 	setFailsafeConfig: (config: FailsafeConfig) => __TAURI_INVOKE<FailsafeConfig>("set_failsafe_config", { config }),
 	/**  `get_error_stats()`: totals by category, severity and strategy, and the recovery rate. */
 	getErrorStats: (sinceHours: number | null) => __TAURI_INVOKE<ErrorStats>("get_error_stats", { sinceHours }),
-	/**  Handled errors, newest first. */
-	listErrors: (sinceHours: number | null, category: string | null, minSeverity: string | null, executionId: number | null, limit: number | null) => __TAURI_INVOKE<ErrorInfo[]>("list_errors", { sinceHours, category, minSeverity, executionId, limit }),
+	/**  Handled errors, newest first (100 unless a limit is given, at most 10,000). */
+	listErrors: (sinceHours: number | null, category: ErrorCategory | null, minSeverity: Severity | null, executionId: number | null, limit: number | null) => __TAURI_INVOKE<ErrorInfo[]>("list_errors", { sinceHours, category, minSeverity, executionId, limit }),
 	/**  `export_errors(path)`: the error history as JSON, to `path` (chosen in the save dialog). */
 	exportErrors: (path: string, sinceHours: number | null) => __TAURI_INVOKE<ExportDone>("export_errors", { path, sinceHours }),
 	/**  Every log line of the run with `request_id`, oldest first (at most 500). */
@@ -1134,6 +1139,17 @@ export type Explanation = {
 	gaps: string[],
 };
 
+/**  An output format. */
+export type ExplanationFormat = 
+/**  Markdown. */
+"markdown" | 
+/**  A self-contained, script-free HTML document. */
+"html" | 
+/**  Plain text at 80 columns. */
+"plain_text" | 
+/**  JSON (schema `jobtrail.explanation` v1). */
+"json";
+
 /**  An explanation and its one-paragraph summary. */
 export type ExplanationView = {
 	explanation: Explanation,
@@ -1147,6 +1163,13 @@ export type ExportDone = {
 	/**  Its size. */
 	bytes: number,
 };
+
+/**  The format of an export. */
+export type ExportFormat = 
+/**  JSON with the versioned schema above. */
+"json" | 
+/**  Comma-separated values with a header row. */
+"csv";
 
 /**  Extraction accuracy over the labelled messages that were answered. */
 export type ExtractionScore = {
@@ -1196,8 +1219,11 @@ export type FailsafeStats = {
  *  every circuit's last stored state.
  */
 export type FailsafeStatus = {
+	/**  The stored settings (the environment's over them). */
 	settings: FailsafeConfig,
+	/**  This process's retry policy, counts and circuits. */
 	live: FailsafeStats,
+	/**  Every circuit that ever changed state, as stored. */
 	stored: StoredCircuit[],
 };
 
@@ -1386,7 +1412,9 @@ export type KeyStatus = {
 
 /**  One field of a log line beyond its time, level, target and message. */
 export type LogField = {
+	/**  The field's name. */
 	name: string,
+	/**  Its value: a string as it is, anything else as JSON. */
 	value: string,
 };
 
@@ -1398,14 +1426,20 @@ export type LogLine = {
 	level: string,
 	/**  The module that logged it. */
 	target: string,
+	/**  What it says. */
 	message: string,
 	/**  The rest, in the order logged (nested values as JSON). */
 	fields: LogField[],
 };
 
-/**  How the app logs; set by `LOG_LEVEL` and `STRUCTURED_LOGGING` at start. */
+/**  How the process logs; set by `LOG_LEVEL` and `STRUCTURED_LOGGING` at start. */
 export type LoggingSettings = {
+	/**
+	 *  The level (or filter) of the log files: `LOG_LEVEL` as the logger read it,
+	 *  `info` when it is unset or invalid.
+	 */
 	logLevel: string,
+	/**  JSON lines on stderr (`STRUCTURED_LOGGING`, true unless it says false). */
 	structuredLogging: boolean,
 };
 
@@ -1960,6 +1994,7 @@ export type SetSummary = {
 
 /**  Every setting in effect. */
 export type Settings = {
+	/**  The LLM provider as stored (empty: the defaults). */
 	provider: ProviderSettings,
 	/**
 	 *  The keychain entry the API key is read from (the provider name, or one derived
@@ -1968,16 +2003,23 @@ export type Settings = {
 	keyProvider: string,
 	/**  Whether `OPENAI_API_KEY` holds a key; used when the keychain has none. Never the key. */
 	envApiKey: boolean,
+	/**  Every agent's model settings. */
 	agents: AgentConfig[],
+	/**  Monitoring, cost tracking and retention. */
 	monitoring: MonitoringConfig,
+	/**  The default performance-alert thresholds. */
 	alertThresholds: AlertThresholds,
+	/**  Retries and circuit breakers. */
 	failsafe: FailsafeConfig,
+	/**  The budgets in effect (`DAILY_BUDGET` over the stored daily one). */
 	budgets: Budgets,
+	/**  Which desktop notifications to show. */
 	notifications: NotificationSettings,
 	/**  How often mail syncs and whether new job mail is analysed on its own. */
 	mail: MailSettings,
 	/**  How the window draws, from the next start (`JOBTRAIL_GPU` wins). */
 	display: DisplaySettings,
+	/**  How this process logs. */
 	logging: LoggingSettings,
 	/**  Settings an environment variable decides: shown, not editable, in the UI. */
 	envOverrides: EnvOverride[],

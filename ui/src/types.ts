@@ -135,15 +135,14 @@ export type {
 export type {
   Alternative,
   Explanation,
+  /** The formats an explanation exports to. */
+  ExplanationFormat,
   ExplanationView,
   ReasoningStep,
   ReasoningType,
   ToolUsage,
   Value,
 } from "./bindings";
-
-/** The formats an explanation exports to (the command takes the name as a string). */
-export type ExplanationFormat = "markdown" | "html" | "plain_text" | "json";
 
 // ── Corrections and calibration ───────────────────────────────────────────────
 
@@ -161,15 +160,14 @@ export type {
   AlertSeverity,
   ExecutionFinished,
   ExportDone,
+  /** The formats metrics and costs export to. */
+  ExportFormat,
   Health,
   PerformanceAlert,
   RawMetric,
   RowCounts,
   TaskRun,
 } from "./bindings";
-
-/** The formats metrics and costs export to (the commands take the name as a string). */
-export type ExportFormat = "json" | "csv";
 
 // ── Costs and budgets ─────────────────────────────────────────────────────────
 

@@ -6,15 +6,15 @@ use std::sync::Mutex;
 use clap::{Args, Subcommand, ValueEnum};
 use jobtrail_core::Store;
 use jobtrail_core::agent::AgentRun;
-use jobtrail_core::agent::email_analyst::{EmailAnalysis, EmailAnalyst, EmailInput};
+use jobtrail_core::agent::email_analyst::EmailAnalysis;
 use jobtrail_core::agent::follow_up::FollowUpDraft;
 use jobtrail_core::agent::job_match::JobMatchResult;
-use jobtrail_core::agent::tasks;
 use jobtrail_core::failsafe::Failsafe;
-use jobtrail_core::tracker::mail;
+use jobtrail_core::service::runs::{Runner, Unhooked};
 use jobtrail_core::tracker::review::Applied;
 use serde::Serialize;
 
+use crate::block_on;
 use crate::output::{CliError, Output};
 
 #[derive(Debug, Subcommand)]
@@ -63,34 +63,16 @@ pub fn run(cmd: AgentCommand, store: Store, out: &Output) -> Result<(), CliError
     let AgentCommand::Run(args) = cmd;
     let failsafe = Failsafe::load(&store)?;
     let store = Mutex::new(store);
-    let mut runtime = tasks::runtime(&store, &failsafe)?;
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::Internal(format!("cannot start the async runtime: {e}")))?;
     // --model overrides the stored setting for this run only.
-    if let Some(m) = &args.model {
-        runtime = runtime.with_model_override(m.trim());
-    }
+    let runner = Runner::new(&store, &failsafe, &Unhooked).with_model(args.model.as_deref());
     match args.agent {
         AgentName::EmailAnalyst => match (&args.file, args.email_id) {
             (Some(file), None) => {
-                let raw = read(file)?;
-                let input: EmailInput = mail::parse(&raw)?.into();
-                let settings = {
-                    let s = store.lock().map_err(poisoned)?;
-                    tasks::run_settings::<EmailAnalyst>(&s)?
-                };
-                let run = tokio.block_on(runtime.run(
-                    &store,
-                    &EmailAnalyst::default(),
-                    &input,
-                    &settings,
-                ))?;
+                let run = block_on(runner.analyze_message(&read(file)?))??;
                 show(out, &run, None, analysis_text)
             }
             (None, Some(id)) => {
-                let done = tokio.block_on(tasks::analyze_email(&store, &runtime, id))?;
+                let done = block_on(runner.analyze_email(id))??;
                 show(out, &done.run, Some(&done.applied), analysis_text)
             }
             _ => Err(CliError::Usage(
@@ -104,7 +86,7 @@ pub fn run(cmd: AgentCommand, store: Store, out: &Output) -> Result<(), CliError
                 ));
             };
             let post = String::from_utf8_lossy(&read(file)?).into_owned();
-            let run = tokio.block_on(tasks::job_match(&store, &runtime, &post))?;
+            let run = block_on(runner.job_match(&post))??;
             show(out, &run, None, match_text)
         }
         AgentName::FollowUp => {
@@ -113,14 +95,10 @@ pub fn run(cmd: AgentCommand, store: Store, out: &Output) -> Result<(), CliError
                     "follow-up needs --application-id N (see `jobtrail apps list`)".into(),
                 ));
             };
-            let run = tokio.block_on(tasks::follow_up(&store, &runtime, id))?;
+            let run = block_on(runner.follow_up(id))??;
             show(out, &run, None, draft_text)
         }
     }
-}
-
-fn poisoned<T>(_: T) -> CliError {
-    CliError::Internal("the store lock was poisoned".into())
 }
 
 fn read(file: &PathBuf) -> Result<Vec<u8>, CliError> {

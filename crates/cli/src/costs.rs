@@ -3,7 +3,8 @@
 
 use clap::Subcommand;
 use jobtrail_core::Store;
-use jobtrail_core::cost::{self, Budgets, CostSummary, Money, PriceDraft, prices};
+use jobtrail_core::cost::{self, CostSummary, Money, PriceDraft, prices};
+use jobtrail_core::service::costs::{BudgetChange, update_budgets};
 
 use crate::output::{CliError, Output, clip};
 
@@ -161,26 +162,23 @@ pub fn costs(cmd: CostsCommand, store: &mut Store, out: &Output) -> Result<(), C
             agents,
             hard_limit,
         }) => {
-            let mut b: Budgets = jobtrail_core::cost::budget::stored_budgets(store)?;
-            if let Some(d) = daily {
-                b.daily_budget = optional_money("--daily", &d)?;
-            }
-            if let Some(m) = monthly {
-                b.monthly_budget = optional_money("--monthly", &m)?;
-            }
-            for a in agents {
-                let (name, amount) = a.split_once('=').ok_or_else(|| {
-                    CliError::Usage(format!("--agent {a:?}: write AGENT=DOLLARS"))
-                })?;
-                match optional_money("--agent", amount)? {
-                    Some(m) => b.agent_daily_budgets.insert(name.trim().to_owned(), m),
-                    None => b.agent_daily_budgets.remove(name.trim()),
-                };
-            }
-            if let Some(h) = hard_limit {
-                b.hard_limit = h;
-            }
-            let b = cost::set_budgets(store, b)?;
+            let change = BudgetChange {
+                daily: daily.map(|d| optional_money("--daily", &d)).transpose()?,
+                monthly: monthly
+                    .map(|m| optional_money("--monthly", &m))
+                    .transpose()?,
+                agents: agents
+                    .iter()
+                    .map(|a| {
+                        let (name, amount) = a.split_once('=').ok_or_else(|| {
+                            CliError::Usage(format!("--agent {a:?}: write AGENT=DOLLARS"))
+                        })?;
+                        Ok((name.to_owned(), optional_money("--agent", amount)?))
+                    })
+                    .collect::<Result<_, CliError>>()?,
+                hard_limit,
+            };
+            let b = update_budgets(store, change)?;
             out.print(&b, || {
                 format!(
                     "daily {}, monthly {}, {} agent budgets, hard limit {}",

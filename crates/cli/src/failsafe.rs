@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use jobtrail_core::Store;
 use jobtrail_core::clock::to_rfc3339;
-use jobtrail_core::failsafe::{self, ErrorCategory, ErrorFilter, ErrorInfo, Severity, errors};
-use jobtrail_core::{Store, Timestamp};
+use jobtrail_core::failsafe::{self, ErrorInfo};
+use jobtrail_core::service::{self, errors::ErrorQuery, failsafe::FailsafeChange};
 
 use crate::output::{CliError, Output, clip};
 
@@ -102,21 +103,15 @@ pub fn failsafe(cmd: FailsafeCommand, store: &mut Store, out: &Output) -> Result
             retry_backoff_multiplier,
             circuit_breaker_threshold,
         } => {
-            let mut c = jobtrail_core::failsafe::config::load(store)?;
-            if max_retries.is_some()
-                || retry_backoff_multiplier.is_some()
-                || circuit_breaker_threshold.is_some()
-            {
-                // Out of range either way: a value past u32 fails the core's validation,
-                // which names the field and the range.
-                let whole = |v: i64| u32::try_from(v).unwrap_or(u32::MAX);
-                c.max_retries = max_retries.map_or(c.max_retries, whole);
-                c.retry_backoff_multiplier =
-                    retry_backoff_multiplier.unwrap_or(c.retry_backoff_multiplier);
-                c.circuit_breaker_threshold =
-                    circuit_breaker_threshold.map_or(c.circuit_breaker_threshold, whole);
-                c = jobtrail_core::failsafe::config::save(store, c)?;
-            }
+            // Out of range either way: a value past u32 fails the core's validation,
+            // which names the field and the range.
+            let whole = |v: i64| u32::try_from(v).unwrap_or(u32::MAX);
+            let change = FailsafeChange {
+                max_retries: max_retries.map(whole),
+                retry_backoff_multiplier,
+                circuit_breaker_threshold: circuit_breaker_threshold.map(whole),
+            };
+            let c = service::failsafe::update_config(store, change)?;
             out.print(&c, || {
                 format!(
                     "up to {} retries of a failed LLM call, the wait growing ×{} each time\n\
@@ -131,8 +126,7 @@ pub fn failsafe(cmd: FailsafeCommand, store: &mut Store, out: &Output) -> Result
 pub fn errors(cmd: ErrorsCommand, store: &Store, out: &Output) -> Result<(), CliError> {
     match cmd {
         ErrorsCommand::Stats { since_hours } => {
-            let since = since(store, since_hours)?;
-            let s = failsafe::get_error_stats(store, since)?;
+            let s = service::errors::stats(store, since_hours)?;
             out.print(&s, || {
                 if s.total_errors == 0 {
                     return format!("No errors handled{}.", scope(since_hours));
@@ -172,14 +166,14 @@ pub fn errors(cmd: ErrorsCommand, store: &Store, out: &Output) -> Result<(), Cli
             severity,
             limit,
         } => {
-            let filter = ErrorFilter {
-                since: since(store, since_hours)?,
-                category: category.as_deref().map(parse_category).transpose()?,
-                min_severity: severity.as_deref().map(parse_severity).transpose()?,
+            let query = ErrorQuery {
+                since_hours,
+                category: category.as_deref().map(str::parse).transpose()?,
+                min_severity: severity.as_deref().map(str::parse).transpose()?,
                 limit: Some(limit),
-                ..ErrorFilter::default()
+                execution_id: None,
             };
-            let list = failsafe::list_errors(store, &filter)?;
+            let list = service::errors::list(store, &query)?;
             out.print(&list, || {
                 if list.is_empty() {
                     return format!("No errors{}.", scope(since_hours));
@@ -197,72 +191,32 @@ pub fn errors(cmd: ErrorsCommand, store: &Store, out: &Output) -> Result<(), Cli
         ErrorsCommand::Export {
             since_hours,
             output,
-        } => {
-            let since = since(store, since_hours)?;
-            match output {
-                Some(path) => {
-                    let json = failsafe::export_errors(store, &path, since)?;
-                    let written = serde_json::from_str::<errors::ErrorExport>(&json)
-                        .map_err(|e| CliError::Internal(format!("cannot read the export: {e}")))?
-                        .errors
-                        .len();
-                    let view = serde_json::json!({ "written": written, "path": path });
-                    out.print(&view, || {
-                        format!("{written} errors written to {}", path.display())
-                    })
-                }
-                None => {
-                    let json = errors::errors_json(store, since)?;
-                    crate::monitoring::write_export(None, |w| {
-                        writeln!(w, "{json}").map_err(|e| jobtrail_core::Error::Invalid {
-                            field: "path",
-                            reason: format!("cannot write the export: {e}"),
-                        })
-                    })
-                }
+        } => match output {
+            Some(path) => {
+                let written = service::errors::export(store, &path, since_hours)?
+                    .errors
+                    .len();
+                let view = serde_json::json!({ "written": written, "path": path });
+                out.print(&view, || {
+                    format!("{written} errors written to {}", path.display())
+                })
             }
-        }
+            None => {
+                let json = service::errors::to_json(store, since_hours)?;
+                crate::monitoring::write_export(None, |w| {
+                    writeln!(w, "{json}").map_err(|e| jobtrail_core::Error::Invalid {
+                        field: "path",
+                        reason: format!("cannot write the export: {e}"),
+                    })
+                })
+            }
+        },
     }
-}
-
-/// The start of the last `hours` hours, ms UTC (`None`: all time).
-fn since(store: &Store, hours: Option<f64>) -> Result<Option<Timestamp>, CliError> {
-    Ok(failsafe::since_hours(store.now_ms(), hours)?)
 }
 
 /// " in the last H h", or nothing for all time.
 fn scope(hours: Option<f64>) -> String {
     hours.map_or(String::new(), |h| format!(" in the last {h} h"))
-}
-
-fn parse_category(name: &str) -> Result<ErrorCategory, CliError> {
-    ErrorCategory::parse(name.trim()).ok_or_else(|| {
-        invalid(
-            "category",
-            name,
-            ErrorCategory::ALL.iter().map(|c| c.as_str()),
-        )
-    })
-}
-
-fn parse_severity(name: &str) -> Result<Severity, CliError> {
-    Severity::parse(name.trim())
-        .ok_or_else(|| invalid("severity", name, Severity::ALL.iter().map(|s| s.as_str())))
-}
-
-fn invalid<'a>(
-    field: &'static str,
-    name: &str,
-    accepted: impl Iterator<Item = &'a str>,
-) -> CliError {
-    jobtrail_core::Error::Invalid {
-        field,
-        reason: format!(
-            "{name:?} is not a {field}; use one of: {}",
-            accepted.collect::<Vec<_>>().join(", ")
-        ),
-    }
-    .into()
 }
 
 fn row(e: &ErrorInfo) -> String {

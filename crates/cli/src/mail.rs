@@ -17,6 +17,7 @@ use jobtrail_core::mail::{self, AccountStatus, FolderReport, Security, SyncProgr
 use jobtrail_core::secrets::Password;
 use jobtrail_core::service::mail::{self as service, SyncHooks, SyncRequest};
 
+use crate::block_on;
 use crate::output::{CliError, Output, clip};
 
 #[derive(Debug, Subcommand)]
@@ -138,15 +139,6 @@ pub fn run(cmd: MailCommand, store: Store, out: &Output) -> Result<(), CliError>
 
 fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
     store.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// Runs `f` to completion on a runtime of this thread: one command, one sync.
-fn block_on<F: std::future::Future>(f: F) -> Result<F::Output, CliError> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::Internal(format!("cannot start the async runtime: {e}")))?;
-    Ok(rt.block_on(f))
 }
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> CliError {

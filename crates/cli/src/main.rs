@@ -173,3 +173,12 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
         Command::Key(_) | Command::Logs { .. } => Ok(()), // handled above: need no store
     }
 }
+
+/// Runs `f` to completion on a runtime of this thread: one command, one run or sync.
+fn block_on<F: std::future::Future>(f: F) -> Result<F::Output, CliError> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Internal(format!("cannot start the async runtime: {e}")))?;
+    Ok(rt.block_on(f))
+}

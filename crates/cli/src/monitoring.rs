@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use jobtrail_core::Store;
 use jobtrail_core::clock::to_rfc3339;
-use jobtrail_core::monitor::{self, AggregatedMetrics, AlertThresholds, health, maintenance};
+use jobtrail_core::cost::Money;
+use jobtrail_core::monitor::{self, AggregatedMetrics, health, maintenance};
 use jobtrail_core::service::export;
+use jobtrail_core::service::monitoring::{self, MonitoringChange, ThresholdChange};
 
 use crate::output::{CliError, Output, clip};
 
@@ -171,17 +173,13 @@ pub fn run(cmd: MonitoringCommand, store: &mut Store, out: &Output) -> Result<()
             max_avg_cost,
             history,
         } => {
-            let mut t: AlertThresholds = jobtrail_core::monitor::alerts::alert_thresholds(store)?;
-            t.max_error_rate = max_error_rate.or(t.max_error_rate);
-            t.max_avg_execution_time = max_avg_execution_time.or(t.max_avg_execution_time);
-            t.max_p95_execution_time = max_p95_execution_time.or(t.max_p95_execution_time);
-            if let Some(c) = max_avg_cost {
-                t.max_avg_cost = Some(
-                    c.parse()
-                        .map_err(|e| CliError::Usage(format!("--max-avg-cost: {e}")))?,
-                );
-            }
-            let active = monitor::get_performance_alerts(store, &t)?;
+            let change = ThresholdChange {
+                max_error_rate,
+                max_avg_execution_time,
+                max_p95_execution_time,
+                max_avg_cost: max_avg_cost.as_deref().map(avg_cost).transpose()?,
+            };
+            let active = monitoring::check_alerts(store, change)?;
             let alerts = if history {
                 monitor::list_alerts(store, false, 1000)?
             } else {
@@ -284,30 +282,21 @@ pub fn run(cmd: MonitoringCommand, store: &mut Store, out: &Output) -> Result<()
             max_p95_execution_time,
             max_avg_cost,
         } => {
-            let mut c = jobtrail_core::ledger::config::load(store)?;
-            if monitoring.is_some() || cost_tracking.is_some() || retention_hours.is_some() {
-                c.monitoring_enabled = monitoring.unwrap_or(c.monitoring_enabled);
-                c.cost_tracking_enabled = cost_tracking.unwrap_or(c.cost_tracking_enabled);
-                c.metrics_retention_hours = retention_hours.unwrap_or(c.metrics_retention_hours);
-                c = jobtrail_core::ledger::config::save(store, c)?;
-            }
-            let mut t = jobtrail_core::monitor::alerts::alert_thresholds(store)?;
-            let changes_thresholds = max_error_rate.is_some()
-                || max_avg_execution_time.is_some()
-                || max_p95_execution_time.is_some()
-                || max_avg_cost.is_some();
-            if changes_thresholds {
-                t.max_error_rate = max_error_rate.or(t.max_error_rate);
-                t.max_avg_execution_time = max_avg_execution_time.or(t.max_avg_execution_time);
-                t.max_p95_execution_time = max_p95_execution_time.or(t.max_p95_execution_time);
-                if let Some(cost) = max_avg_cost {
-                    t.max_avg_cost = Some(
-                        cost.parse()
-                            .map_err(|e| CliError::Usage(format!("--max-avg-cost: {e}")))?,
-                    );
-                }
-                t = jobtrail_core::monitor::alerts::set_alert_thresholds(store, t)?;
-            }
+            let c = monitoring::update_monitoring(
+                store,
+                MonitoringChange {
+                    monitoring_enabled: monitoring,
+                    cost_tracking_enabled: cost_tracking,
+                    metrics_retention_hours: retention_hours,
+                },
+            )?;
+            let change = ThresholdChange {
+                max_error_rate,
+                max_avg_execution_time,
+                max_p95_execution_time,
+                max_avg_cost: max_avg_cost.as_deref().map(avg_cost).transpose()?,
+            };
+            let t = monitoring::update_thresholds(store, change)?;
             let view = serde_json::json!({ "monitoring": c, "alertThresholds": t });
             out.print(&view, || {
                 format!(
@@ -325,6 +314,12 @@ pub fn run(cmd: MonitoringCommand, store: &mut Store, out: &Output) -> Result<()
             })
         }
     }
+}
+
+/// `--max-avg-cost` in dollars.
+fn avg_cost(raw: &str) -> Result<Money, CliError> {
+    raw.parse()
+        .map_err(|e| CliError::Usage(format!("--max-avg-cost: {e}")))
 }
 
 fn on_off(b: bool) -> &'static str {

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use jobtrail_core::service::{keys, runs};
 pub use jobtrail_core::text::clip_line as clip;
 use jobtrail_core::{mail, store, tracker};
 
@@ -84,6 +85,27 @@ fn others(failed: usize) -> String {
         0 | 1 => String::new(),
         2 => "; 1 more folder failed too".into(),
         n => format!("; {} more folders failed too", n - 1),
+    }
+}
+
+/// The CLI has no pause switch: a run is refused only by its input, settings or store.
+impl From<runs::Error> for CliError {
+    fn from(e: runs::Error) -> Self {
+        match e {
+            runs::Error::Refused(e) => CliError::Tracker(e),
+            paused @ runs::Error::Paused => CliError::Internal(paused.to_string()),
+        }
+    }
+}
+
+impl From<keys::KeyError> for CliError {
+    fn from(e: keys::KeyError) -> Self {
+        match e {
+            keys::KeyError::Blank => CliError::Usage("no key on standard input".into()),
+            too_long @ keys::KeyError::TooLong => CliError::Usage(too_long.to_string()),
+            keys::KeyError::Provider(e) => CliError::Tracker(e),
+            keys::KeyError::Keychain(e) => CliError::Keychain(e),
+        }
     }
 }
 

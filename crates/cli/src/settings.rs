@@ -8,8 +8,8 @@ use jobtrail_core::Store;
 use jobtrail_core::agent::config::AgentConfigDraft;
 use jobtrail_core::agent::config::ProviderSettings;
 use jobtrail_core::agent::endpoint;
-use jobtrail_core::agent::llm::ApiKey;
-use jobtrail_core::secrets;
+use jobtrail_core::secrets::KeyStatus;
+use jobtrail_core::service::{self, keys, settings::Settings};
 use jobtrail_core::tracker::profile::{self, ProfileDraft};
 use serde_json::json;
 
@@ -117,8 +117,9 @@ pub fn settings(cmd: SettingsCommand, store: &mut Store, out: &Output) -> Result
             )?;
         }
     }
-    let provider = jobtrail_core::agent::config::provider(store)?;
-    let agents = jobtrail_core::agent::config::agent_configs(store)?;
+    let Settings {
+        provider, agents, ..
+    } = service::settings::snapshot(store)?;
     let endpoint = endpoint::configured(store).map_err(CliError::Usage)?;
     let view = json!({
         "provider": provider,
@@ -177,27 +178,20 @@ pub enum KeyCommand {
 }
 
 pub fn key(cmd: KeyCommand, out: &Output) -> Result<(), CliError> {
-    let (provider, stored) = match cmd {
+    let status = match cmd {
         KeyCommand::Set { provider } => {
             let mut raw = String::new();
             std::io::stdin()
                 .read_to_string(&mut raw)
                 .map_err(|e| CliError::Usage(format!("cannot read the key from stdin: {e}")))?;
-            let key = ApiKey::new(raw)
-                .ok_or_else(|| CliError::Usage("no key on standard input".into()))?;
-            secrets::set(&provider, &key)?;
-            (provider, Some(key))
+            keys::set(&provider, raw)?
         }
-        KeyCommand::Remove { provider } => {
-            secrets::remove(&provider)?;
-            (provider, None)
-        }
-        KeyCommand::Status { provider } => {
-            let key = secrets::get(&provider)?;
-            (provider, key)
-        }
+        KeyCommand::Remove { provider } => keys::remove(&provider)?,
+        KeyCommand::Status { provider } => keys::status(&provider)?,
     };
-    let last4 = stored.as_ref().map(ApiKey::last4);
+    let KeyStatus {
+        provider, last4, ..
+    } = status;
     out.print(
         &json!({ "provider": provider, "stored": last4.is_some(), "last4": last4 }),
         || match &last4 {

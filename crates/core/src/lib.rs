@@ -56,6 +56,11 @@ mod specta_types {
         assert_type::<crate::failsafe::errors::ErrorInfo>();
         assert_type::<crate::failsafe::breaker::CircuitStats>();
         assert_type::<crate::tracker::Application>();
+        assert_type::<crate::service::settings::Settings>();
+        assert_type::<crate::service::failsafe::FailsafeStatus>();
+        assert_type::<crate::service::logs::LogLine>();
+        assert_type::<crate::service::export::Format>();
+        assert_type::<crate::explain::format::ExplanationFormat>();
 
         let types = Types::default()
             .register::<crate::agent::RunReport<serde_json::Value>>()

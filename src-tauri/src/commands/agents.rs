@@ -3,7 +3,6 @@
 use jobtrail_core::agent::RunReport;
 use jobtrail_core::agent::follow_up::FollowUpDraft;
 use jobtrail_core::agent::job_match::JobMatchResult;
-use jobtrail_core::agent::tasks;
 use jobtrail_core::tracker::follow_ups::{self, FollowUpDue};
 use jobtrail_core::tracker::profile::{self, Profile, ProfileDraft};
 use tauri::State;
@@ -11,6 +10,7 @@ use tauri::State;
 use crate::args::Arg;
 use crate::error::IpcError;
 use crate::events::EventSink;
+use crate::runs::AppRunHooks;
 use crate::state::StoreState;
 use crate::tray::Tray;
 use crate::watch::Watch;
@@ -39,14 +39,9 @@ pub async fn run_job_match(
     state: State<'_, StoreState>,
     post: String,
 ) -> Result<JobMatchRun, IpcError> {
-    super::check_not_paused(&tray)?;
-    let hooks = super::RunHooks::of(&events, &watch);
-    let store = state.mutex()?;
-    let runtime = tasks::runtime(store, state.failsafe())?;
-    let run = tasks::job_match(store, &runtime, &post).await?;
-    Ok(JobMatchRun {
-        run: super::finished(&hooks, run),
-    })
+    let hooks = AppRunHooks::of(&events, &watch, &tray);
+    let run = super::runner(&state, &hooks)?.job_match(&post).await?;
+    Ok(JobMatchRun { run: run.into() })
 }
 
 #[tauri::command]
@@ -69,14 +64,11 @@ pub async fn run_follow_up(
     state: State<'_, StoreState>,
     application_id: i64,
 ) -> Result<FollowUpRun, IpcError> {
-    super::check_not_paused(&tray)?;
-    let hooks = super::RunHooks::of(&events, &watch);
-    let store = state.mutex()?;
-    let runtime = tasks::runtime(store, state.failsafe())?;
-    let run = tasks::follow_up(store, &runtime, application_id).await?;
-    Ok(FollowUpRun {
-        run: super::finished(&hooks, run),
-    })
+    let hooks = AppRunHooks::of(&events, &watch, &tray);
+    let run = super::runner(&state, &hooks)?
+        .follow_up(application_id)
+        .await?;
+    Ok(FollowUpRun { run: run.into() })
 }
 
 #[tauri::command]

@@ -34,10 +34,10 @@ pub async fn add_application(
 pub async fn set_application_status(
     state: State<'_, StoreState>,
     id: i64,
-    status: String,
+    status: Arg<Status>,
     note: Option<String>,
 ) -> Result<Application, IpcError> {
-    let status: Status = status.parse()?;
+    let status = status.get("status")?;
     state.with(|s| {
         Ok(tracker::applications::set_status(
             s,

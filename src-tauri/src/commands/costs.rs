@@ -4,7 +4,7 @@
 use jobtrail_core::cost::{
     self, BudgetStatus, Budgets, CostSummary, CostTip, ModelPrice, Money, PriceDraft, prices,
 };
-use jobtrail_core::service::export;
+use jobtrail_core::service::{costs, export};
 use tauri::State;
 
 use super::ExportDone;
@@ -93,16 +93,7 @@ pub async fn set_budget(
     let budget = budget.get("budget")?;
     // The tray and the budget notices follow the new limit.
     let _poke = PokeOnDrop(&watch);
-    state.with(|s| {
-        let current = jobtrail_core::cost::budget::stored_budgets(s)?;
-        Ok(cost::set_budgets(
-            s,
-            Budgets {
-                daily_budget: budget,
-                ..current
-            },
-        )?)
-    })
+    state.with(|s| Ok(costs::set_daily_budget(s, budget)?))
 }
 
 /// Every budget at once: daily, monthly, per agent, and the hard limit.
@@ -128,9 +119,9 @@ pub async fn export_costs(
     state: State<'_, StoreState>,
     path: String,
     period_hours: f64,
-    format: String,
+    format: Arg<export::Format>,
 ) -> Result<ExportDone, IpcError> {
-    let format = super::export_format(&format)?;
+    let format = format.get("format")?;
     let path = super::export_path(&path)?;
     state.with(|s| {
         export::to_file(&path, |w| export::export_costs(s, period_hours, format, w))?;

@@ -8,6 +8,7 @@ use jobtrail_core::tracker::emails::{self, EmailSummary};
 use serde::Serialize;
 use tauri::State;
 
+use crate::args::Arg;
 use crate::error::IpcError;
 use crate::state::StoreState;
 
@@ -40,12 +41,10 @@ pub async fn get_explanation(
 pub async fn export_explanation(
     state: State<'_, StoreState>,
     execution_id: i64,
-    format: String,
+    format: Arg<ExplanationFormat>,
     path: String,
 ) -> Result<String, IpcError> {
-    let format: ExplanationFormat = format
-        .parse()
-        .map_err(|e: String| IpcError::invalid("format", e))?;
+    let format = format.get("format")?;
     let path = super::export_path(&path)?;
     let explanation = state.with(|s| Ok(explain::get(s, execution_id)?))?;
     std::fs::write(&path, self::format(&explanation, format))
@@ -60,11 +59,9 @@ pub async fn export_explanation(
 pub async fn relabel_email(
     state: State<'_, StoreState>,
     id: i64,
-    category: String,
+    category: Arg<EmailCategory>,
 ) -> Result<EmailSummary, IpcError> {
-    let category: EmailCategory = serde_json::from_value(category.trim().into()).map_err(|_| {
-        IpcError::invalid("category", format!("{category:?} is not an email category"))
-    })?;
+    let category = category.get("category")?;
     state.with(|s| Ok(emails::relabel(s, id, category)?.summary))
 }
 

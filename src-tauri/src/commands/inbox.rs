@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use jobtrail_core::agent::RunReport;
 use jobtrail_core::agent::email_analyst::EmailAnalysis;
-use jobtrail_core::agent::tasks;
 use jobtrail_core::tracker::review::{self, Applied, ReviewItem};
 use jobtrail_core::tracker::{emails, import};
 use serde::Serialize;
@@ -12,6 +11,7 @@ use tauri::State;
 
 use crate::error::{ErrorCode, IpcError};
 use crate::events::EventSink;
+use crate::runs::AppRunHooks;
 use crate::state::StoreState;
 use crate::tray::Tray;
 use crate::watch::Watch;
@@ -90,13 +90,10 @@ pub async fn analyze_email(
     state: State<'_, StoreState>,
     id: i64,
 ) -> Result<AnalyzeResult, IpcError> {
-    super::check_not_paused(&tray)?;
-    let hooks = super::RunHooks::of(&events, &watch);
-    let store = state.mutex()?;
-    let runtime = tasks::runtime(store, state.failsafe())?;
-    let done = tasks::analyze_email(store, &runtime, id).await?;
+    let hooks = AppRunHooks::of(&events, &watch, &tray);
+    let done = super::runner(&state, &hooks)?.analyze_email(id).await?;
     Ok(AnalyzeResult {
-        run: super::finished(&hooks, done.run),
+        run: done.run.into(),
         applied: done.applied,
     })
 }

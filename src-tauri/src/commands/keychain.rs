@@ -1,8 +1,8 @@
 //! The API key in the OS keychain: set, replace, remove, and whether one is stored.
 //! The key itself never leaves these commands: only its last 4 characters do.
 
-use jobtrail_core::agent::llm::ApiKey;
-use jobtrail_core::secrets::{self, KeyStatus};
+use jobtrail_core::secrets::KeyStatus;
+use jobtrail_core::service::keys;
 
 use crate::error::IpcError;
 
@@ -11,8 +11,7 @@ use crate::error::IpcError;
 #[specta::specta]
 #[tracing::instrument(err(Debug))]
 pub async fn get_key_status(provider: String) -> Result<KeyStatus, IpcError> {
-    let provider = secrets::check_provider(&provider)?;
-    blocking(move || secrets::status(&provider)).await
+    blocking(move || keys::status(&provider)).await
 }
 
 /// Stores (or replaces) the key for `provider`.
@@ -20,23 +19,7 @@ pub async fn get_key_status(provider: String) -> Result<KeyStatus, IpcError> {
 #[specta::specta]
 #[tracing::instrument(skip(key), err(Debug))]
 pub async fn set_api_key(provider: String, key: String) -> Result<KeyStatus, IpcError> {
-    let provider = secrets::check_provider(&provider)?;
-    if key.trim().chars().count() > secrets::MAX_KEY_CHARS {
-        return Err(IpcError::invalid(
-            "key",
-            format!(
-                "An API key is at most {} characters",
-                secrets::MAX_KEY_CHARS
-            ),
-        ));
-    }
-    let key =
-        ApiKey::new(key).ok_or_else(|| IpcError::invalid("key", "Paste the API key first"))?;
-    blocking(move || {
-        secrets::set(&provider, &key)?;
-        secrets::status(&provider)
-    })
-    .await
+    blocking(move || keys::set(&provider, key)).await
 }
 
 /// Removes the key for `provider` (agents then use the environment's key, if any, or
@@ -45,22 +28,17 @@ pub async fn set_api_key(provider: String, key: String) -> Result<KeyStatus, Ipc
 #[specta::specta]
 #[tracing::instrument(err(Debug))]
 pub async fn remove_api_key(provider: String) -> Result<KeyStatus, IpcError> {
-    let provider = secrets::check_provider(&provider)?;
-    blocking(move || {
-        secrets::remove(&provider)?;
-        secrets::status(&provider)
-    })
-    .await
+    blocking(move || keys::remove(&provider)).await
 }
 
 /// Keychain calls block on D-Bus: off the async runtime.
-async fn blocking(
-    f: impl FnOnce() -> Result<KeyStatus, secrets::KeychainError> + Send + 'static,
+async fn blocking<E: Into<IpcError> + Send + 'static>(
+    f: impl FnOnce() -> Result<KeyStatus, E> + Send + 'static,
 ) -> Result<KeyStatus, IpcError> {
     tauri::async_runtime::spawn_blocking(f)
         .await
         .map_err(|e| IpcError::internal(format!("the keychain task failed: {e}")))?
-        .map_err(IpcError::from)
+        .map_err(Into::into)
 }
 
 #[cfg(test)]

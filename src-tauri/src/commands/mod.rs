@@ -15,12 +15,12 @@ pub mod settings;
 
 use std::path::{Path, PathBuf};
 
-use jobtrail_core::service::export::Format;
-
+use jobtrail_core::service::runs::Runner;
 use serde::Serialize;
 use tauri::State;
 
 use crate::error::IpcError;
+use crate::runs::AppRunHooks;
 use crate::state::StoreState;
 
 /// Facts about this installation the UI shows in its footer and about box.
@@ -45,46 +45,9 @@ pub async fn app_info(state: State<'_, StoreState>) -> Result<AppInfo, IpcError>
     })
 }
 
-/// What a command that runs an agent needs besides the store: where events go, the
-/// watcher to poke (budgets, alerts, tray) and whether agents are paused.
-#[derive(Clone)]
-pub struct RunHooks {
-    events: crate::events::EventSink,
-    watch: crate::watch::Watch,
-}
-
-impl RunHooks {
-    /// From the app's managed state.
-    fn of(events: &crate::events::EventSink, watch: &crate::watch::Watch) -> Self {
-        Self {
-            events: events.clone(),
-            watch: watch.clone(),
-        }
-    }
-}
-
-/// Refuses to start a run while all agents are paused (tray or toolbar).
-fn check_not_paused(tray: &crate::tray::Tray) -> Result<(), IpcError> {
-    if tray.paused() {
-        return Err(IpcError::new(
-            crate::error::ErrorCode::AgentsPaused,
-            "All agents are paused. Resume them from the tray menu or the toolbar to run one.",
-        ));
-    }
-    Ok(())
-}
-
-/// Tells the UI a run was stored (`execution-finished`), lets the watcher check
-/// budgets, alerts and the tray, and hands back the run's report.
-fn finished<O>(
-    hooks: &RunHooks,
-    run: jobtrail_core::agent::AgentRun<O>,
-) -> jobtrail_core::agent::RunReport<O> {
-    hooks.events.emit(crate::events::ExecutionFinished {
-        execution: run.execution.clone(),
-    });
-    hooks.watch.poke();
-    run.into()
+/// Starts runs on the app's store and failsafe, telling `hooks`.
+fn runner<'a>(state: &'a StoreState, hooks: &'a AppRunHooks<'_>) -> Result<Runner<'a>, IpcError> {
+    Ok(Runner::new(state.mutex()?, state.failsafe(), hooks))
 }
 
 /// What the tray shows: today's spend against the daily budget, and whether agents
@@ -129,15 +92,6 @@ impl ExportDone {
             path: path.display().to_string(),
             bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
         }
-    }
-}
-
-/// `json` or `csv`.
-fn export_format(raw: &str) -> Result<Format, IpcError> {
-    match raw.trim().to_ascii_lowercase().as_str() {
-        "json" => Ok(Format::Json),
-        "csv" => Ok(Format::Csv),
-        _ => Err(IpcError::invalid("format", "Format must be json or csv")),
     }
 }
 

@@ -7,6 +7,7 @@ use jobtrail_core::monitor::{
     self, AgentsSummary, AggregatedMetrics, Dashboard, PerformanceAlert, RawMetric,
 };
 use jobtrail_core::service::export;
+use jobtrail_core::service::monitoring::{self, ThresholdChange};
 use tauri::State;
 
 use super::ExportDone;
@@ -83,18 +84,16 @@ pub async fn get_performance_alerts(
     max_p95_execution_time: Option<f64>,
     max_avg_cost: Arg<Option<Money>>,
 ) -> Result<Vec<PerformanceAlert>, IpcError> {
-    let max_avg_cost = max_avg_cost.get("maxAvgCost")?;
-    state.with(|s| {
-        let mut t = jobtrail_core::monitor::alerts::alert_thresholds(s)?;
-        t.max_error_rate = max_error_rate.or(t.max_error_rate);
-        t.max_avg_execution_time = max_avg_execution_time.or(t.max_avg_execution_time);
-        t.max_p95_execution_time = max_p95_execution_time.or(t.max_p95_execution_time);
-        t.max_avg_cost = max_avg_cost.or(t.max_avg_cost);
-        Ok(monitor::get_performance_alerts(s, &t)?)
-    })
+    let change = ThresholdChange {
+        max_error_rate,
+        max_avg_execution_time,
+        max_p95_execution_time,
+        max_avg_cost: max_avg_cost.get("maxAvgCost")?,
+    };
+    state.with(|s| Ok(monitoring::check_alerts(s, change)?))
 }
 
-/// Alerts that have ended as well as active ones, newest first.
+/// Alerts that have ended as well as active ones, newest first (at most 10,000).
 #[tauri::command]
 #[specta::specta]
 #[tracing::instrument(skip(state), err(Debug))]
@@ -102,12 +101,6 @@ pub async fn list_alert_history(
     state: State<'_, StoreState>,
     limit: i64,
 ) -> Result<Vec<PerformanceAlert>, IpcError> {
-    if !(1..=10_000).contains(&limit) {
-        return Err(IpcError::invalid(
-            "limit",
-            "Limit must be between 1 and 10000",
-        ));
-    }
     state.with(|s| Ok(monitor::list_alerts(s, false, limit)?))
 }
 
@@ -129,9 +122,9 @@ pub async fn export_metrics(
     path: String,
     agent_name: Option<String>,
     period_hours: f64,
-    format: String,
+    format: Arg<export::Format>,
 ) -> Result<ExportDone, IpcError> {
-    let format = super::export_format(&format)?;
+    let format = format.get("format")?;
     let path = super::export_path(&path)?;
     state.with(|s| {
         export::to_file(&path, |w| {

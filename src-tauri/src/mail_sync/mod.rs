@@ -24,13 +24,15 @@ use jobtrail_core::clock::{Clock, SystemClock};
 use jobtrail_core::mail::{self, AccountStatus, FolderReport, MailAccount, SyncProgress};
 use jobtrail_core::secrets::{self, KeychainError, Password};
 use jobtrail_core::service::mail::{SyncHooks, SyncRequest, sync_mail};
+use jobtrail_core::service::runs::RunHooks;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::{Notify, watch};
 use tokio::time::Instant;
 
 use crate::error::{ErrorCode, IpcError};
-use crate::events::{EventSink, ExecutionFinished};
+use crate::events::EventSink;
+use crate::runs::AppRunHooks;
 use crate::state::StoreState;
 use crate::tray::Tray;
 use crate::watch::Watch;
@@ -148,6 +150,11 @@ pub struct PassContext<'a> {
 }
 
 impl<'a> PassContext<'a> {
+    /// What an analysis tells the app and asks of it, as a run from a command does.
+    fn run_hooks(&self) -> AppRunHooks<'a> {
+        AppRunHooks::of(self.events, self.watch, self.tray)
+    }
+
     fn of<R: Runtime>(app: &'a AppHandle<R>) -> Self {
         Self {
             store: app.state::<StoreState>().inner(),
@@ -192,15 +199,12 @@ impl SyncHooks for Hooks<'_> {
     }
 
     fn paused(&self) -> bool {
-        self.cx.tray.paused()
+        self.cx.run_hooks().paused()
     }
 
     fn analysed(&mut self, run: &Analysed) {
-        // As an analysis from the Inbox does (`commands::finished`).
-        self.cx.events.emit(ExecutionFinished {
-            execution: run.run.execution.clone(),
-        });
-        self.cx.watch.poke();
+        // As an analysis from the Inbox does.
+        self.cx.run_hooks().finished(&run.run.execution);
     }
 }
 

@@ -94,21 +94,27 @@ pub struct Analysed {
     pub applied: Applied,
 }
 
+/// Runs EmailAnalyst on a message that is not stored (a file): nothing is applied.
+pub async fn analyze_message(
+    store: &Mutex<Store>,
+    runtime: &Runtime,
+    input: &EmailInput,
+) -> Result<AgentRun<EmailAnalysis>> {
+    let settings = run_settings::<EmailAnalyst>(&lock(store))?;
+    let runtime = budgeted::<EmailAnalyst>(store, runtime, &settings)?;
+    Ok(runtime
+        .run(store, &EmailAnalyst::default(), input, &settings)
+        .await?)
+}
+
 /// Runs EmailAnalyst on stored email `email_id` and applies its proposals.
 pub async fn analyze_email(
     store: &Mutex<Store>,
     runtime: &Runtime,
     email_id: i64,
 ) -> Result<Analysed> {
-    let (input, settings) = {
-        let s = lock(store);
-        let email = emails::get(&s, email_id)?;
-        (EmailInput::from(&email), run_settings::<EmailAnalyst>(&s)?)
-    };
-    let runtime = budgeted::<EmailAnalyst>(store, runtime, &settings)?;
-    let run = runtime
-        .run(store, &EmailAnalyst::default(), &input, &settings)
-        .await?;
+    let input = EmailInput::from(&emails::get(&lock(store), email_id)?);
+    let run = analyze_message(store, runtime, &input).await?;
     let applied = match &run.result {
         Ok(analysis) => review::apply_analysis(
             &mut lock(store),

@@ -135,6 +135,32 @@ impl ErrorCategory {
     }
 }
 
+impl std::str::FromStr for ErrorCategory {
+    type Err = crate::Error;
+
+    /// A category by its stored name, spaces around it ignored; an unknown name is
+    /// invalid input on `category` listing the names there are.
+    fn from_str(name: &str) -> crate::Result<Self> {
+        Self::parse(name.trim())
+            .ok_or_else(|| unknown("category", name, Self::ALL.iter().map(|c| c.as_str())))
+    }
+}
+
+/// `"x" is not a category; use one of: a, b, c`.
+fn unknown<'a>(
+    field: &'static str,
+    name: &str,
+    names: impl Iterator<Item = &'a str>,
+) -> crate::Error {
+    crate::Error::invalid(
+        field,
+        format!(
+            "{name:?} is not a {field}; use one of: {}",
+            names.collect::<Vec<_>>().join(", ")
+        ),
+    )
+}
+
 impl std::fmt::Display for ErrorCategory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -187,6 +213,17 @@ impl Severity {
             Severity::Medium => Severity::High,
             Severity::High | Severity::Critical => Severity::Critical,
         }
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = crate::Error;
+
+    /// A severity by its stored name, spaces around it ignored; an unknown name is
+    /// invalid input on `severity` listing the names there are.
+    fn from_str(name: &str) -> crate::Result<Self> {
+        Self::parse(name.trim())
+            .ok_or_else(|| unknown("severity", name, Self::ALL.iter().map(|s| s.as_str())))
     }
 }
 
@@ -360,5 +397,28 @@ mod tests {
         for r in RecoveryStrategy::ALL {
             assert_eq!(RecoveryStrategy::parse(r.as_str()), Some(r), "{r}");
         }
+    }
+
+    #[test]
+    fn typed_names_parse_and_unknown_ones_list_the_choices() {
+        assert_eq!(
+            " rate_limit ".parse::<ErrorCategory>().ok(),
+            Some(ErrorCategory::RateLimit)
+        );
+        assert_eq!("high".parse::<Severity>().ok(), Some(Severity::High));
+        let e = "nonsense".parse::<ErrorCategory>().expect_err("unknown");
+        assert_eq!(
+            e.to_string(),
+            "category: \"nonsense\" is not a category; use one of: network, timeout, \
+             rate_limit, authentication, validation, resource, configuration, \
+             external_service, context_length, content_policy, invalid_model_output, \
+             budget_exceeded, internal",
+            "what `jobtrail errors list --category` prints"
+        );
+        let e = "huge".parse::<Severity>().expect_err("unknown");
+        assert_eq!(
+            e.to_string(),
+            "severity: \"huge\" is not a severity; use one of: low, medium, high, critical"
+        );
     }
 }

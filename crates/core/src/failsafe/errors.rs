@@ -411,9 +411,9 @@ pub struct ErrorExport {
     pub errors: Vec<ErrorInfo>,
 }
 
-/// The error history since `since` as pretty JSON.
-pub fn errors_json(store: &Store, since: Option<Timestamp>) -> store::Result<String> {
-    let export = ErrorExport {
+/// The error history since `since`, with its totals.
+pub fn error_export(store: &Store, since: Option<Timestamp>) -> store::Result<ErrorExport> {
+    Ok(ErrorExport {
         version: 1,
         exported_at: crate::clock::to_rfc3339(store.now_ms()),
         stats: get_error_stats(store, since)?,
@@ -424,24 +424,33 @@ pub fn errors_json(store: &Store, since: Option<Timestamp>) -> store::Result<Str
                 ..ErrorFilter::default()
             },
         )?,
-    };
-    serde_json::to_string_pretty(&export).map_err(|e| store::Error::Config(e.to_string()))
+    })
+}
+
+fn to_json(export: &ErrorExport) -> store::Result<String> {
+    serde_json::to_string_pretty(export).map_err(|e| store::Error::Config(e.to_string()))
+}
+
+/// The error history since `since` as pretty JSON.
+pub fn errors_json(store: &Store, since: Option<Timestamp>) -> store::Result<String> {
+    to_json(&error_export(store, since)?)
 }
 
 /// Writes the error history to `path` as JSON (the spec's `export_errors`); returns
-/// the JSON.
+/// what was written.
 pub fn export_errors(
     store: &Store,
     path: &Path,
     since: Option<Timestamp>,
-) -> crate::Result<String> {
-    let json = errors_json(store, since)?;
+) -> crate::Result<ErrorExport> {
+    let export = error_export(store, since)?;
+    let json = to_json(&export)?;
     crate::files::to_file(path, |w| {
         std::io::Write::write_all(w, json.as_bytes()).map_err(|e| {
             crate::Error::invalid("path", format!("cannot write {}: {e}", path.display()))
         })
     })?;
-    Ok(json)
+    Ok(export)
 }
 
 /// Errors older than `before` are removed (with the raw records they explain).

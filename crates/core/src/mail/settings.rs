@@ -50,7 +50,7 @@ impl MailSettings {
 }
 
 /// The stored mail settings (defaults when none, or when edited out of range).
-pub fn get(store: &Store) -> Result<MailSettings> {
+pub fn get(store: &Store) -> crate::Result<MailSettings> {
     Ok(crate::settings::get_json::<MailSettings>(store, KEY)?
         .and_then(|s| s.validated().ok())
         .unwrap_or_default())

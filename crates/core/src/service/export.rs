@@ -24,7 +24,8 @@ use crate::store::Store;
 /// The format of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "lowercase")]
+// The name TypeScript gets (beside `ExplanationFormat`); the JSON is unchanged.
+#[serde(rename = "ExportFormat", rename_all = "lowercase")]
 pub enum Format {
     /// JSON with the versioned schema above.
     Json,

@@ -1,11 +1,98 @@
-//! Settings that belong to the app as a whole: how the window draws, and which
-//! environment variables decide a setting whatever is stored.
+//! Every setting in one snapshot, for the Settings view and `jobtrail settings show`:
+//! each part read from the module that owns it, so neither front end assembles it.
+//! Also the settings that belong to the app as a whole: how the window draws, and
+//! which environment variables decide a setting whatever is stored.
 
 use serde::{Deserialize, Serialize};
 
+use crate::agent::config::{self as agent_config, AgentConfig, ProviderSettings};
+use crate::agent::endpoint;
+use crate::cost::Budgets;
 use crate::error::Result;
+use crate::failsafe::FailsafeConfig;
+use crate::ledger::MonitoringConfig;
+use crate::logging::{LogSettings, LogTarget};
+use crate::mail::settings::MailSettings;
+use crate::monitor::AlertThresholds;
+use crate::notices::NotificationSettings;
 use crate::settings;
 use crate::store::Store;
+
+/// Every setting in effect.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// The LLM provider as stored (empty: the defaults).
+    pub provider: ProviderSettings,
+    /// The keychain entry the API key is read from (the provider name, or one derived
+    /// from the base URL when none is set).
+    pub key_provider: String,
+    /// Whether `OPENAI_API_KEY` holds a key; used when the keychain has none. Never the key.
+    pub env_api_key: bool,
+    /// Every agent's model settings.
+    pub agents: Vec<AgentConfig>,
+    /// Monitoring, cost tracking and retention.
+    pub monitoring: MonitoringConfig,
+    /// The default performance-alert thresholds.
+    pub alert_thresholds: AlertThresholds,
+    /// Retries and circuit breakers.
+    pub failsafe: FailsafeConfig,
+    /// The budgets in effect (`DAILY_BUDGET` over the stored daily one).
+    pub budgets: Budgets,
+    /// Which desktop notifications to show.
+    pub notifications: NotificationSettings,
+    /// How often mail syncs and whether new job mail is analysed on its own.
+    pub mail: MailSettings,
+    /// How the window draws, from the next start (`JOBTRAIL_GPU` wins).
+    pub display: DisplaySettings,
+    /// How this process logs.
+    pub logging: LoggingSettings,
+    /// Settings an environment variable decides: shown, not editable, in the UI.
+    pub env_overrides: Vec<EnvOverride>,
+}
+
+/// Every setting in effect now, each from the module that owns it.
+pub fn snapshot(store: &Store) -> Result<Settings> {
+    let provider = agent_config::provider(store)?;
+    Ok(Settings {
+        key_provider: endpoint::key_provider(&provider),
+        env_api_key: endpoint::env_key_set(),
+        provider,
+        agents: agent_config::agent_configs(store)?,
+        monitoring: crate::ledger::config::load(store)?,
+        alert_thresholds: crate::monitor::alerts::alert_thresholds(store)?,
+        failsafe: crate::failsafe::config::load(store)?,
+        budgets: crate::cost::budget::budgets(store)?,
+        notifications: crate::notices::settings(store)?,
+        mail: crate::mail::settings::get(store)?,
+        display: display(store)?,
+        logging: logging(),
+        env_overrides: env_overrides(),
+    })
+}
+
+/// How the process logs; set by `LOG_LEVEL` and `STRUCTURED_LOGGING` at start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct LoggingSettings {
+    /// The level (or filter) of the log files: `LOG_LEVEL` as the logger read it,
+    /// `info` when it is unset or invalid.
+    pub log_level: String,
+    /// JSON lines on stderr (`STRUCTURED_LOGGING`, true unless it says false).
+    pub structured_logging: bool,
+}
+
+/// The logging settings in effect, as [`crate::logging`] reads the environment (an
+/// invalid value counts as its default, as it did when logging started).
+pub fn logging() -> LoggingSettings {
+    let (s, _problems) = LogSettings::from_env(LogTarget::App);
+    LoggingSettings {
+        log_level: s.file_filter,
+        structured_logging: s.structured,
+    }
+}
 
 const DISPLAY_KEY: &str = "display.config";
 
@@ -137,6 +224,64 @@ pub fn set_display(store: &mut Store, d: DisplaySettings) -> Result<DisplaySetti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_snapshot_holds_every_part_under_the_names_the_ui_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let s = snapshot(&store).unwrap();
+        assert_eq!(s.agents.len(), 3, "every agent, configured or not");
+        assert_eq!(
+            s.monitoring,
+            crate::ledger::config::load(&store).unwrap(),
+            "each part is its owner's"
+        );
+        assert_eq!(s.mail, crate::mail::settings::get(&store).unwrap());
+        let json = serde_json::to_value(&s).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut want = vec![
+            "provider",
+            "keyProvider",
+            "envApiKey",
+            "agents",
+            "monitoring",
+            "alertThresholds",
+            "failsafe",
+            "budgets",
+            "notifications",
+            "mail",
+            "display",
+            "logging",
+            "envOverrides",
+        ];
+        want.sort_unstable();
+        assert_eq!(keys, want, "the Settings view reads these fields");
+        assert_eq!(
+            json["logging"].as_object().map(|o| o.len()),
+            Some(2),
+            "logLevel and structuredLogging: {json}"
+        );
+    }
+
+    #[test]
+    fn logging_settings_are_what_the_logger_reads() {
+        let (expected, _) = LogSettings::from_env(LogTarget::App);
+        let l = logging();
+        assert_eq!(l.log_level, expected.file_filter);
+        assert_eq!(l.structured_logging, expected.structured);
+        let (defaults, problems) = LogSettings::from_values(LogTarget::App, None, None);
+        assert!(problems.is_empty());
+        assert_eq!(
+            (defaults.file_filter.as_str(), defaults.structured),
+            ("info", true),
+            "unset: info, JSON"
+        );
+    }
 
     #[test]
     fn gpu_acceleration_is_off_until_stored_and_garbage_reads_as_off() {
