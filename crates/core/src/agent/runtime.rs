@@ -1,5 +1,6 @@
 //! `Runtime::run`: one agent run, from prompt to stored execution record.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
@@ -397,9 +398,7 @@ impl Runtime {
         errors: &mut Vec<ErrorInfo>,
     ) -> Result<(A::Output, Explanation), RunError> {
         let tools = agent.tools();
-        let schema = serde_json::to_value(schemars::schema_for!(A::Output))
-            .map_err(|e| RunError::InvalidOutput(format!("output schema: {e}")))?;
-        let schema = explained::wrap_schema(schema);
+        let schema = answer_schema::<A::Output>()?;
         let mut request = ChatRequest {
             model: self.model_for::<A>(settings),
             temperature: settings.temperature,
@@ -550,6 +549,21 @@ impl Runtime {
         );
         result
     }
+}
+
+/// The answer schema for output `O` (wrapped with the explanation), derived once per
+/// type: deriving it costs more than all the rest of a run's own work.
+fn answer_schema<O: JsonSchema>() -> Result<Value, RunError> {
+    static SCHEMAS: Mutex<BTreeMap<&'static str, Value>> = Mutex::new(BTreeMap::new());
+    let key = std::any::type_name::<O>();
+    if let Some(schema) = lock(&SCHEMAS).get(key) {
+        return Ok(schema.clone());
+    }
+    let schema = serde_json::to_value(schemars::schema_for!(O))
+        .map_err(|e| RunError::InvalidOutput(format!("output schema: {e}")))?;
+    let schema = explained::wrap_schema(schema);
+    lock(&SCHEMAS).insert(key, schema.clone());
+    Ok(schema)
 }
 
 /// The built-in engine's answer, and the outcome saying why it answered.
