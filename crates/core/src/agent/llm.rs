@@ -17,9 +17,8 @@ use async_openai::types::chat::{
     ChatCompletionMessageToolCall, ChatCompletionMessageToolCalls,
     ChatCompletionRequestAssistantMessageArgs, ChatCompletionRequestMessage,
     ChatCompletionRequestSystemMessageArgs, ChatCompletionRequestToolMessageArgs,
-    ChatCompletionRequestUserMessageArgs, ChatCompletionTool, ChatCompletionTools,
-    CreateChatCompletionRequestArgs, FinishReason, FunctionCall, FunctionObjectArgs,
-    ResponseFormat, ResponseFormatJsonSchema,
+    ChatCompletionRequestUserMessageArgs, ChatCompletionTool, ChatCompletionTools, FinishReason,
+    FunctionCall, FunctionObject, ResponseFormat, ResponseFormatJsonSchema,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -512,30 +511,31 @@ fn build_request(
                 .into(),
         });
     }
-    let mut args = CreateChatCompletionRequestArgs::default();
-    args.model(req.model.as_str()).messages(messages);
-    if let Some(t) = req.temperature {
-        args.temperature(t);
-    }
-    if let Some(m) = req.max_tokens {
-        args.max_completion_tokens(m);
-    }
+    // Filled in directly: the builder's `build` would copy every message, tool and
+    // the schema once more, which costs more than the rest of the conversion.
+    let mut request = async_openai::types::chat::CreateChatCompletionRequest {
+        model: req.model.clone(),
+        messages,
+        temperature: req.temperature,
+        max_completion_tokens: req.max_tokens,
+        ..Default::default()
+    };
     if !req.tools.is_empty() {
         let mut tools = Vec::with_capacity(req.tools.len());
         for t in &req.tools {
             tools.push(ChatCompletionTools::Function(ChatCompletionTool {
-                function: FunctionObjectArgs::default()
-                    .name(t.name.as_str())
-                    .description(t.description.as_str())
-                    .parameters(t.parameters.clone())
-                    .build()
-                    .map_err(bad)?,
+                function: FunctionObject {
+                    name: t.name.clone(),
+                    description: Some(t.description.clone()),
+                    parameters: Some(t.parameters.clone()),
+                    strict: None,
+                },
             }));
         }
-        args.tools(tools);
+        request.tools = Some(tools);
     }
     if let Some((name, schema)) = &req.output_schema {
-        args.response_format(ResponseFormat::JsonSchema {
+        request.response_format = Some(ResponseFormat::JsonSchema {
             json_schema: ResponseFormatJsonSchema {
                 name: name.clone(),
                 description: None,
@@ -544,7 +544,7 @@ fn build_request(
             },
         });
     }
-    args.build().map_err(bad)
+    Ok(request)
 }
 
 fn classify(err: OpenAIError) -> LlmError {
