@@ -553,15 +553,15 @@ impl Runtime {
 
 /// The answer schema for output `O` (wrapped with the explanation), derived once per
 /// type: deriving it costs more than all the rest of a run's own work.
-fn answer_schema<O: JsonSchema>() -> Result<Value, RunError> {
-    static SCHEMAS: Mutex<BTreeMap<&'static str, Value>> = Mutex::new(BTreeMap::new());
+fn answer_schema<O: JsonSchema>() -> Result<Arc<Value>, RunError> {
+    static SCHEMAS: Mutex<BTreeMap<&'static str, Arc<Value>>> = Mutex::new(BTreeMap::new());
     let key = std::any::type_name::<O>();
     if let Some(schema) = lock(&SCHEMAS).get(key) {
         return Ok(schema.clone());
     }
     let schema = serde_json::to_value(schemars::schema_for!(O))
         .map_err(|e| RunError::InvalidOutput(format!("output schema: {e}")))?;
-    let schema = explained::wrap_schema(schema);
+    let schema = Arc::new(explained::wrap_schema(schema));
     lock(&SCHEMAS).insert(key, schema.clone());
     Ok(schema)
 }
