@@ -428,7 +428,13 @@ impl Runtime {
                 });
                 for call in &resp.tool_calls {
                     let started = Instant::now();
-                    let result = run_tool(&tools, &lock(store), &call.name, &call.arguments);
+                    let result = run_tool(
+                        &tools,
+                        &request.tools,
+                        &lock(store),
+                        &call.name,
+                        &call.arguments,
+                    );
                     let (success, text) = match result {
                         Ok(v) => (true, v.to_string()),
                         Err(e) => (false, serde_json::json!({ "error": e }).to_string()),
@@ -612,15 +618,19 @@ fn micros_since(started: Instant) -> i64 {
     i64::try_from(started.elapsed().as_micros()).unwrap_or(i64::MAX)
 }
 
+/// Runs the tool called `name`; `specs` are the `tools`' specs, in the same order (a
+/// tool builds its spec afresh on every `spec()` call).
 fn run_tool(
     tools: &[&dyn Tool],
+    specs: &[ToolSpec],
     store: &Store,
     name: &str,
     arguments: &str,
 ) -> Result<Value, String> {
-    let tool = tools
+    let (tool, _) = tools
         .iter()
-        .find(|t| t.spec().name == name)
+        .zip(specs)
+        .find(|(_, s)| s.name == name)
         .ok_or_else(|| format!("there is no tool named {name:?}"))?;
     let args: Value =
         serde_json::from_str(arguments).map_err(|e| format!("arguments are not JSON: {e}"))?;
