@@ -1,22 +1,30 @@
-//! What `Runtime::run` costs on top of the HTTP exchanges it makes (the bar:
-//! under 1 ms per run).
+//! What `Runtime::run` costs on top of the HTTP exchanges it makes (the bar: under
+//! 0.3 ms per run), and the floor under it: one SQLite commit.
 //!
-//! Both cases make the same two chat completions against the same in-process
+//! Both run cases make the same two chat completions against the same in-process
 //! OpenAI-compatible test server on loopback: a `lookup_applications` tool call, then
 //! the final JSON answer.
-//! - `bare`: async-openai alone, with requests equivalent to the runtime's (same
-//!   prompts, tools and output schema; the tool result is answered from a constant).
+//! - `bare`: async-openai alone, sending byte for byte the requests the runtime sends
+//!   (the agent's prompts with the runtime's explanation instructions, its tools with
+//!   their `reason` argument, the answer schema with the explanation; checked at every
+//!   start), the tool result answered from a constant.
 //! - `runtime`: `Runtime::run` of EmailAnalyst through `LlmClient`, which adds the
-//!   request id and span, the output schema, request conversion, the real tool call on
-//!   SQLite, output parsing and checks, and the transaction that stores the execution.
+//!   request id and span, the answer schema, request conversion, the real tool call on
+//!   SQLite, output parsing and checks, the explanation, and the transaction that
+//!   stores the execution.
+//! - `floor`: one commit of a row like the run's execution row into `executions`,
+//!   through `Store::write` as the run's record goes: the least a stored run costs.
 //!
-//! The difference is the runtime's overhead. Criterion's estimates cannot be read back
-//! programmatically, so after its groups an interleaved loop of both cases prints the
-//! figures. No assertion is made on time: the printed line is the result.
+//! The difference between the first two is Jobtrail's overhead. Criterion's estimates
+//! cannot be read back programmatically, so after its groups an interleaved loop of
+//! the cases prints the figures, medians and means (means include SQLite's WAL
+//! checkpoints: the commit that fills the WAL to 1,000 pages copies it back into the
+//! database). No assertion is made on time: the printed lines are the result.
 //! Run with `make bench`.
 
 use std::hint::black_box;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use async_openai::Client;
@@ -33,6 +41,7 @@ use jobtrail_core::Store;
 use jobtrail_core::agent::email_analyst::{
     EmailAnalysis, EmailAnalyst, EmailCategory, EmailInput, Urgency,
 };
+use jobtrail_core::agent::explained;
 use jobtrail_core::agent::llm::{Endpoint, LlmClient};
 use jobtrail_core::agent::tools::LookupApplications;
 use jobtrail_core::agent::{Agent, Engine, RunSettings, Runtime, Tool};
@@ -46,7 +55,7 @@ const SUMMARY_RUNS: usize = 200;
 const SUMMARY_WARMUP_RUNS: usize = 20;
 
 /// What every measurement shares: the tokio runtime, the SQLite store, the agent, its
-/// input, the scripted replies and the bare case's first request.
+/// input, the scripted replies and the bare cases' first requests.
 struct Fixture {
     rt: tokio::runtime::Runtime,
     store: Mutex<Store>,
@@ -55,7 +64,10 @@ struct Fixture {
     input: EmailInput,
     settings: RunSettings,
     replies: [Reply; 2],
+    /// The runtime's first request, as the bare case sends it.
     bare_first: CreateChatCompletionRequest,
+    /// The same without what the runtime adds to ask for an explanation.
+    plain_first: CreateChatCompletionRequest,
     /// What `lookup_applications` answers for Acme, sent back by the bare case.
     tool_result: String,
 }
@@ -104,7 +116,8 @@ impl Fixture {
             date: Some("Tue, 24 Nov 2026 09:00:00 +0000".into()),
             body: "Unfortunately we have decided not to move forward with your application.".into(),
         };
-        let bare_first = bare_first_request(&agent, &input);
+        let bare_first = bare_first_request(&agent, &input, true);
+        let plain_first = bare_first_request(&agent, &input, false);
         Self {
             rt,
             store: Mutex::new(store),
@@ -117,6 +130,7 @@ impl Fixture {
                 Reply::json(&answer),
             ],
             bare_first,
+            plain_first,
             tool_result,
         }
     }
@@ -128,13 +142,22 @@ impl Fixture {
 }
 
 /// The request `Runtime::run` sends first, built with async-openai directly: the
-/// agent's prompts, tools and output schema, the default model and settings.
-fn bare_first_request(agent: &EmailAnalyst, input: &EmailInput) -> CreateChatCompletionRequest {
+/// agent's prompts, tools and output schema, the default model and settings, and (with
+/// `explained`) what the runtime adds to ask for an explanation.
+fn bare_first_request(
+    agent: &EmailAnalyst,
+    input: &EmailInput,
+    explained: bool,
+) -> CreateChatCompletionRequest {
     let tools = agent
         .tools()
         .iter()
         .map(|t| {
-            let spec = t.spec();
+            let spec = if explained {
+                explained::with_reason(t.spec())
+            } else {
+                t.spec()
+            };
             let function = FunctionObjectArgs::default()
                 .name(spec.name)
                 .description(spec.description)
@@ -144,12 +167,17 @@ fn bare_first_request(agent: &EmailAnalyst, input: &EmailInput) -> CreateChatCom
             ChatCompletionTools::Function(ChatCompletionTool { function })
         })
         .collect::<Vec<_>>();
-    let schema = serde_json::to_value(schemars::schema_for!(EmailAnalysis)).expect("schema");
+    let mut schema = serde_json::to_value(schemars::schema_for!(EmailAnalysis)).expect("schema");
+    let mut system = agent.system_prompt();
+    if explained {
+        schema = explained::wrap_schema(schema);
+        system = format!("{system}\n\n{}", explained::INSTRUCTIONS);
+    }
     CreateChatCompletionRequestArgs::default()
         .model(EmailAnalyst::DEFAULT_MODEL)
         .messages([
             ChatCompletionRequestSystemMessageArgs::default()
-                .content(agent.system_prompt())
+                .content(system)
                 .build()
                 .expect("system message")
                 .into(),
@@ -179,11 +207,17 @@ struct Harness {
     bare: Client<OpenAIConfig>,
     runtime: Runtime,
     server: TestServer,
+    /// The warm-up run's `executions` row, which the floor case stores again.
+    row: Vec<rusqlite::types::Value>,
 }
+
+/// Floor rows stored so far (their request ids must differ).
+static FLOOR_ROWS: AtomicU64 = AtomicU64::new(0);
 
 impl Harness {
     /// Starts a server and makes one run of each kind, untimed, so both clients hold
-    /// an open connection and every later run is measured warm.
+    /// an open connection and every later run is measured warm; checks that both
+    /// kinds sent the same requests.
     async fn start(f: &Fixture) -> Self {
         let server = TestServer::start().await.expect("start the test server");
         let bare = Client::with_config(
@@ -198,23 +232,48 @@ impl Harness {
             timeout: Duration::from_secs(10),
         })
         .expect("an LLM client");
-        let harness = Self {
+        let mut harness = Self {
             bare,
             runtime: Runtime::new(Some(llm)),
             server,
+            row: Vec::new(),
         };
         f.script(&harness.server, 2);
         harness.bare_run(f).await;
         harness.runtime_run(f).await;
+        let sent = harness.server.received();
+        assert!(
+            sent.len() == 4 && sent[0].body == sent[2].body && sent[1].body == sent[3].body,
+            "the bare case must send the runtime's requests"
+        );
+        harness.row = lock(&f.store)
+            .conn()
+            .query_row(
+                "SELECT * FROM executions ORDER BY id DESC LIMIT 1",
+                [],
+                |r| (0..r.as_ref().column_count()).map(|i| r.get(i)).collect(),
+            )
+            .expect("the warm-up run's execution row");
         harness
     }
 
-    /// The two exchanges with async-openai alone: call, answer the tool call, call.
+    /// The two exchanges with async-openai alone, the runtime's requests.
     async fn bare_run(&self, f: &Fixture) {
+        self.bare_exchange(f, &f.bare_first).await;
+    }
+
+    /// The same exchanges without the explanation's instructions, tool argument and
+    /// schema: what asking for an explanation costs on the wire and the server.
+    async fn plain_run(&self, f: &Fixture) {
+        self.bare_exchange(f, &f.plain_first).await;
+    }
+
+    /// Call, answer the tool call from a constant, call.
+    async fn bare_exchange(&self, f: &Fixture, first_request: &CreateChatCompletionRequest) {
         let first = self
             .bare
             .chat()
-            .create(f.bare_first.clone())
+            .create(first_request.clone())
             .await
             .expect("bare: the first call answers");
         let calls = first
@@ -223,7 +282,7 @@ impl Harness {
             .next()
             .and_then(|c| c.message.tool_calls)
             .expect("bare: the first answer is a tool call");
-        let mut second = f.bare_first.clone();
+        let mut second = first_request.clone();
         let ids: Vec<String> = calls
             .iter()
             .filter_map(|c| match c {
@@ -279,13 +338,37 @@ impl Harness {
         );
         black_box(run.result.ok());
     }
+
+    /// The floor: the warm-up run's execution row stored again (a fresh id and
+    /// request id), one row in one transaction through `Store::write`.
+    fn floor_commit(&self, f: &Fixture) {
+        let n = FLOOR_ROWS.fetch_add(1, Ordering::Relaxed);
+        let mut row = self.row.clone();
+        row[0] = rusqlite::types::Value::Null;
+        row[1] = rusqlite::types::Value::Text(format!("floor-{n}"));
+        let sql = format!(
+            "INSERT INTO executions VALUES ({})",
+            vec!["?"; row.len()].join(", ")
+        );
+        lock(&f.store)
+            .write(|tx| {
+                tx.prepare_cached(&sql)?
+                    .execute(rusqlite::params_from_iter(&row))
+            })
+            .expect("floor: the row is stored");
+    }
 }
 
-/// The two measured cases.
+fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
+    store.lock().expect("the store's lock")
+}
+
+/// The measured cases.
 #[derive(Debug, Clone, Copy)]
 enum Case {
     Bare,
     Runtime,
+    Floor,
 }
 
 impl Harness {
@@ -293,13 +376,18 @@ impl Harness {
         match case {
             Case::Bare => self.bare_run(f).await,
             Case::Runtime => self.runtime_run(f).await,
+            Case::Floor => self.floor_commit(f),
         }
     }
 }
 
 fn agent_run(c: &mut Criterion, f: &Fixture) {
     let mut group = c.benchmark_group("agent_run");
-    for (name, case) in [("bare", Case::Bare), ("runtime", Case::Runtime)] {
+    for (name, case) in [
+        ("bare", Case::Bare),
+        ("runtime", Case::Runtime),
+        ("floor", Case::Floor),
+    ] {
         group.bench_function(name, |b| b.iter_custom(|iters| measure(f, case, iters)));
     }
     group.finish();
@@ -310,7 +398,9 @@ fn measure(f: &Fixture, case: Case, iters: u64) -> Duration {
     let runs = usize::try_from(iters).expect("iteration count fits in usize");
     f.rt.block_on(async {
         let harness = Harness::start(f).await;
-        f.script(&harness.server, runs);
+        if !matches!(case, Case::Floor) {
+            f.script(&harness.server, runs);
+        }
         let started = Instant::now();
         for _ in 0..runs {
             harness.run(case, f).await;
@@ -319,45 +409,80 @@ fn measure(f: &Fixture, case: Case, iters: u64) -> Duration {
     })
 }
 
-/// Both cases interleaved on one harness, each run timed, then the figures printed.
+/// The cases interleaved on one harness, each run timed, then the figures printed.
 fn print_overhead(f: &Fixture) {
-    let (bare, runtime) = f.rt.block_on(async {
+    let [bare, runtime, floor, plain] = f.rt.block_on(async {
         let harness = Harness::start(f).await;
-        f.script(&harness.server, 2 * (SUMMARY_WARMUP_RUNS + SUMMARY_RUNS));
+        f.script(&harness.server, 3 * (SUMMARY_WARMUP_RUNS + SUMMARY_RUNS));
         for _ in 0..SUMMARY_WARMUP_RUNS {
             harness.bare_run(f).await;
             harness.runtime_run(f).await;
+            harness.floor_commit(f);
+            harness.plain_run(f).await;
         }
-        let mut bare = Vec::with_capacity(SUMMARY_RUNS);
-        let mut runtime = Vec::with_capacity(SUMMARY_RUNS);
+        let mut times: [Vec<Duration>; 4] = Default::default();
         for _ in 0..SUMMARY_RUNS {
             let started = Instant::now();
             harness.bare_run(f).await;
-            bare.push(started.elapsed());
+            times[0].push(started.elapsed());
             let started = Instant::now();
             harness.runtime_run(f).await;
-            runtime.push(started.elapsed());
+            times[1].push(started.elapsed());
+            let started = Instant::now();
+            harness.floor_commit(f);
+            times[2].push(started.elapsed());
+            let started = Instant::now();
+            harness.plain_run(f).await;
+            times[3].push(started.elapsed());
         }
-        (bare, runtime)
+        times.map(|t| Figure::of(&t))
     });
-    let (bare_mean, runtime_mean) = (mean(&bare), mean(&runtime));
-    let (bare_median, runtime_median) = (median(bare), median(runtime));
+    let size = |r: &CreateChatCompletionRequest| serde_json::to_vec(r).map_or(0, |v| v.len());
+    let extra_bytes = size(&f.bare_first).saturating_sub(size(&f.plain_first));
     println!();
-    println!("{SUMMARY_RUNS} interleaved runs each (2 chat completions per run, 1 tool call):");
     println!(
-        "runtime overhead: {:.0} µs per run (bare {}, runtime {}, ratio {:.2})",
-        runtime_mean - bare_mean,
-        show(bare_mean),
-        show(runtime_mean),
-        runtime_mean / bare_mean
+        "{SUMMARY_RUNS} interleaved runs of each case (2 chat completions and 1 tool call per run), median (mean):"
     );
+    println!("  bare call     async-openai alone, the runtime's requests   {bare}");
+    println!("  Runtime::run  the same exchanges through the runtime       {runtime}");
     println!(
-        "medians: overhead {:.0} µs per run (bare {}, runtime {}, ratio {:.2})",
-        runtime_median - bare_median,
-        show(bare_median),
-        show(runtime_median),
-        runtime_median / bare_median
+        "Jobtrail's overhead per run (Runtime::run − bare call): {}",
+        runtime.minus(bare)
     );
+    println!("Floor, one SQLite WAL commit of a comparable execution row: {floor}");
+    println!(
+        "Asking for an explanation adds {extra_bytes} bytes to each request: without it the bare call takes {} less.",
+        bare.minus(plain)
+    );
+}
+
+/// A case's median and mean, in µs.
+#[derive(Debug, Clone, Copy)]
+struct Figure {
+    median: f64,
+    mean: f64,
+}
+
+impl Figure {
+    fn of(times: &[Duration]) -> Self {
+        Self {
+            median: median(times.to_vec()),
+            mean: mean(times),
+        }
+    }
+
+    fn minus(self, other: Figure) -> Figure {
+        Figure {
+            median: self.median - other.median,
+            mean: self.mean - other.mean,
+        }
+    }
+}
+
+impl std::fmt::Display for Figure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", show(self.median), show(self.mean))
+    }
 }
 
 /// Mean in µs.
@@ -380,7 +505,7 @@ fn median(mut times: Vec<Duration>) -> f64 {
 
 /// µs as `812 µs` or `1.21 ms`.
 fn show(us: f64) -> String {
-    if us >= 1000.0 {
+    if us.abs() >= 1000.0 {
         format!("{:.2} ms", us / 1000.0)
     } else {
         format!("{us:.0} µs")

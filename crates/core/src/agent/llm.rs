@@ -7,6 +7,7 @@
 //! (`retry-after-ms`, else `Retry-After`), which the library would otherwise drop.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_openai::Client;
@@ -18,8 +19,7 @@ use async_openai::types::chat::{
     ChatCompletionRequestAssistantMessageArgs, ChatCompletionRequestMessage,
     ChatCompletionRequestSystemMessageArgs, ChatCompletionRequestToolMessageArgs,
     ChatCompletionRequestUserMessageArgs, ChatCompletionTool, ChatCompletionTools,
-    CreateChatCompletionRequestArgs, FinishReason, FunctionCall, FunctionObjectArgs,
-    ResponseFormat, ResponseFormatJsonSchema,
+    CreateChatCompletionResponse, FinishReason, FunctionCall, FunctionObject,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -99,7 +99,7 @@ pub struct ChatRequest {
     /// Tools offered.
     pub tools: Vec<ToolSpec>,
     /// Structured output: schema name and JSON schema.
-    pub output_schema: Option<(String, Value)>,
+    pub output_schema: Option<(String, Arc<Value>)>,
 }
 
 pub use crate::ledger::usage::{Finish, TokenUsage};
@@ -310,10 +310,10 @@ impl LlmClient {
     #[tracing::instrument(skip_all, fields(model = %req.model, provider = %self.endpoint.provider))]
     pub async fn chat(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
         let request = build_request(req)?;
-        let resp = self
+        let resp: CreateChatCompletionResponse = self
             .client
             .chat()
-            .create(request)
+            .create_byot(request)
             .await
             .map_err(|e| classify(e).redacted())?;
         let choice = resp
@@ -369,9 +369,39 @@ impl LlmClient {
     }
 }
 
-fn build_request(
-    req: &ChatRequest,
-) -> Result<async_openai::types::chat::CreateChatCompletionRequest, LlmError> {
+/// A chat-completion request's body, serialized as async-openai's
+/// `CreateChatCompletionRequest` (the fields a [`ChatRequest`] sets, in its order) but
+/// borrowing the output schema: copying that `Value` into the typed request, on every
+/// call, cost more than all the rest of the conversion.
+#[derive(Serialize)]
+struct RequestBody<'a> {
+    messages: Vec<ChatCompletionRequestMessage>,
+    model: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_completion_tokens: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response_format: Option<JsonSchemaFormat<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    temperature: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tools: Option<Vec<ChatCompletionTools>>,
+}
+
+/// `ResponseFormat::JsonSchema` (not strict, no description), the schema borrowed.
+#[derive(Serialize)]
+#[serde(tag = "type", rename = "json_schema")]
+struct JsonSchemaFormat<'a> {
+    json_schema: JsonSchemaBody<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonSchemaBody<'a> {
+    name: &'a str,
+    schema: &'a Value,
+    strict: bool,
+}
+
+fn build_request(req: &ChatRequest) -> Result<RequestBody<'_>, LlmError> {
     let bad = |e: async_openai::error::OpenAIError| LlmError::Config(e.to_string());
     let mut messages: Vec<ChatCompletionRequestMessage> = Vec::with_capacity(req.messages.len());
     for m in &req.messages {
@@ -422,39 +452,38 @@ fn build_request(
                 .into(),
         });
     }
-    let mut args = CreateChatCompletionRequestArgs::default();
-    args.model(req.model.as_str()).messages(messages);
-    if let Some(t) = req.temperature {
-        args.temperature(t);
-    }
-    if let Some(m) = req.max_tokens {
-        args.max_completion_tokens(m);
-    }
+    let mut body = RequestBody {
+        messages,
+        model: &req.model,
+        max_completion_tokens: req.max_tokens,
+        response_format: None,
+        temperature: req.temperature,
+        tools: None,
+    };
     if !req.tools.is_empty() {
         let mut tools = Vec::with_capacity(req.tools.len());
         for t in &req.tools {
             tools.push(ChatCompletionTools::Function(ChatCompletionTool {
-                function: FunctionObjectArgs::default()
-                    .name(t.name.as_str())
-                    .description(t.description.as_str())
-                    .parameters(t.parameters.clone())
-                    .build()
-                    .map_err(bad)?,
+                function: FunctionObject {
+                    name: t.name.clone(),
+                    description: Some(t.description.clone()),
+                    parameters: Some(t.parameters.clone()),
+                    strict: None,
+                },
             }));
         }
-        args.tools(tools);
+        body.tools = Some(tools);
     }
     if let Some((name, schema)) = &req.output_schema {
-        args.response_format(ResponseFormat::JsonSchema {
-            json_schema: ResponseFormatJsonSchema {
-                name: name.clone(),
-                description: None,
-                schema: schema.clone(),
-                strict: Some(false),
+        body.response_format = Some(JsonSchemaFormat {
+            json_schema: JsonSchemaBody {
+                name,
+                schema,
+                strict: false,
             },
         });
     }
-    args.build().map_err(bad)
+    Ok(body)
 }
 
 fn classify(err: OpenAIError) -> LlmError {
@@ -503,4 +532,96 @@ fn provider_message(body: &str) -> String {
         .ok()
         .and_then(|v| v["error"]["message"].as_str().map(str::to_owned))
         .unwrap_or_else(|| body.chars().take(300).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use async_openai::types::chat::{
+        CreateChatCompletionRequestArgs, FunctionObjectArgs, ResponseFormat,
+        ResponseFormatJsonSchema,
+    };
+    use serde_json::json;
+
+    use super::*;
+
+    /// What async-openai's typed request, built with its builders, sends for `req`.
+    fn typed(req: &ChatRequest) -> String {
+        let mut args = CreateChatCompletionRequestArgs::default();
+        args.model(req.model.as_str())
+            .messages(build_request(req).unwrap().messages);
+        if let Some(t) = req.temperature {
+            args.temperature(t);
+        }
+        if let Some(m) = req.max_tokens {
+            args.max_completion_tokens(m);
+        }
+        if !req.tools.is_empty() {
+            let tools = req.tools.iter().map(|t| {
+                let function = FunctionObjectArgs::default()
+                    .name(t.name.as_str())
+                    .description(t.description.as_str())
+                    .parameters(t.parameters.clone())
+                    .build()
+                    .unwrap();
+                ChatCompletionTools::Function(ChatCompletionTool { function })
+            });
+            args.tools(tools.collect::<Vec<_>>());
+        }
+        if let Some((name, schema)) = &req.output_schema {
+            args.response_format(ResponseFormat::JsonSchema {
+                json_schema: ResponseFormatJsonSchema {
+                    name: name.clone(),
+                    description: None,
+                    schema: (**schema).clone(),
+                    strict: Some(false),
+                },
+            });
+        }
+        serde_json::to_string(&args.build().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_body_is_what_the_typed_request_sends() {
+        let full = ChatRequest {
+            model: "gpt-4o-mini".into(),
+            temperature: Some(0.2),
+            max_tokens: Some(800),
+            messages: vec![
+                Message::System("Be brief.".into()),
+                Message::User("Analyse this email.".into()),
+                Message::Assistant {
+                    content: None,
+                    tool_calls: vec![ToolCall {
+                        id: "call_1".into(),
+                        name: "lookup_applications".into(),
+                        arguments: r#"{"query":"Acme"}"#.into(),
+                    }],
+                },
+                Message::Tool {
+                    call_id: "call_1".into(),
+                    content: r#"{"applications":[]}"#.into(),
+                },
+            ],
+            tools: vec![ToolSpec {
+                name: "lookup_applications".into(),
+                description: "Find applications.".into(),
+                parameters: json!({"type": "object", "properties": {"query": {"type": "string"}}}),
+            }],
+            output_schema: Some((
+                "email_analyst".into(),
+                Arc::new(json!({"type": "object", "required": ["result"]})),
+            )),
+        };
+        let minimal = ChatRequest {
+            temperature: None,
+            max_tokens: None,
+            tools: Vec::new(),
+            output_schema: None,
+            ..full.clone()
+        };
+        for req in [full, minimal] {
+            let body = serde_json::to_string(&build_request(&req).unwrap()).unwrap();
+            assert_eq!(body, typed(&req));
+        }
+    }
 }

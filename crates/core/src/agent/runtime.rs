@@ -1,5 +1,6 @@
 //! `Runtime::run`: one agent run, from prompt to stored execution record.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
@@ -397,9 +398,7 @@ impl Runtime {
         errors: &mut Vec<ErrorInfo>,
     ) -> Result<(A::Output, Explanation), RunError> {
         let tools = agent.tools();
-        let schema = serde_json::to_value(schemars::schema_for!(A::Output))
-            .map_err(|e| RunError::InvalidOutput(format!("output schema: {e}")))?;
-        let schema = explained::wrap_schema(schema);
+        let schema = answer_schema::<A::Output>()?;
         let mut request = ChatRequest {
             model: self.model_for::<A>(settings),
             temperature: settings.temperature,
@@ -429,7 +428,13 @@ impl Runtime {
                 });
                 for call in &resp.tool_calls {
                     let started = Instant::now();
-                    let result = run_tool(&tools, &lock(store), &call.name, &call.arguments);
+                    let result = run_tool(
+                        &tools,
+                        &request.tools,
+                        &lock(store),
+                        &call.name,
+                        &call.arguments,
+                    );
                     let (success, text) = match result {
                         Ok(v) => (true, v.to_string()),
                         Err(e) => (false, serde_json::json!({ "error": e }).to_string()),
@@ -552,6 +557,21 @@ impl Runtime {
     }
 }
 
+/// The answer schema for output `O` (wrapped with the explanation), derived once per
+/// type: deriving it costs more than all the rest of a run's own work.
+fn answer_schema<O: JsonSchema>() -> Result<Arc<Value>, RunError> {
+    static SCHEMAS: Mutex<BTreeMap<&'static str, Arc<Value>>> = Mutex::new(BTreeMap::new());
+    let key = std::any::type_name::<O>();
+    if let Some(schema) = lock(&SCHEMAS).get(key) {
+        return Ok(schema.clone());
+    }
+    let schema = serde_json::to_value(schemars::schema_for!(O))
+        .map_err(|e| RunError::InvalidOutput(format!("output schema: {e}")))?;
+    let schema = Arc::new(explained::wrap_schema(schema));
+    lock(&SCHEMAS).insert(key, schema.clone());
+    Ok(schema)
+}
+
 /// The built-in engine's answer, and the outcome saying why it answered.
 fn builtin<A: Agent>(
     store: &Mutex<Store>,
@@ -598,15 +618,19 @@ fn micros_since(started: Instant) -> i64 {
     i64::try_from(started.elapsed().as_micros()).unwrap_or(i64::MAX)
 }
 
+/// Runs the tool called `name`; `specs` are the `tools`' specs, in the same order (a
+/// tool builds its spec afresh on every `spec()` call).
 fn run_tool(
     tools: &[&dyn Tool],
+    specs: &[ToolSpec],
     store: &Store,
     name: &str,
     arguments: &str,
 ) -> Result<Value, String> {
-    let tool = tools
+    let (tool, _) = tools
         .iter()
-        .find(|t| t.spec().name == name)
+        .zip(specs)
+        .find(|(_, s)| s.name == name)
         .ok_or_else(|| format!("there is no tool named {name:?}"))?;
     let args: Value =
         serde_json::from_str(arguments).map_err(|e| format!("arguments are not JSON: {e}"))?;

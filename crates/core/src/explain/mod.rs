@@ -394,20 +394,20 @@ fn extend(into: &mut Vec<String>, items: &[impl AsRef<str>]) {
 pub(crate) fn save_in(tx: &rusqlite::Transaction<'_>, e: &Explanation) -> rusqlite::Result<()> {
     let body = serde_json::to_string(e)
         .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO explanations (execution_id, agent, decision, confidence, created_at, body)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (execution_id) DO UPDATE SET agent = excluded.agent,
              decision = excluded.decision, confidence = excluded.confidence, body = excluded.body",
-        params![
-            e.execution_id,
-            e.agent_name,
-            e.decision,
-            e.confidence_score,
-            e.created_at,
-            body
-        ],
-    )?;
+    )?
+    .execute(params![
+        e.execution_id,
+        e.agent_name,
+        e.decision,
+        e.confidence_score,
+        e.created_at,
+        body
+    ])?;
     Ok(())
 }
 

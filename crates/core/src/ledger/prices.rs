@@ -179,6 +179,16 @@ pub(crate) fn find_in(
     conn: &rusqlite::Connection,
     model: &str,
 ) -> rusqlite::Result<Option<ModelPrice>> {
+    // A model's own row first, by its key: runs price their calls with this, and the
+    // prefix search below reads and sorts the whole table.
+    let exact = format!("SELECT {COLUMNS} FROM model_prices WHERE model = ?1");
+    if let Some(p) = conn
+        .prepare_cached(&exact)?
+        .query_row([model.trim()], from_row)
+        .optional()?
+    {
+        return Ok(Some(p));
+    }
     let sql = format!(
         "SELECT {COLUMNS} FROM model_prices
          WHERE model = ?1 OR substr(?1, 1, length(model) + 1) = model || '-'

@@ -130,22 +130,19 @@ pub fn catch_up(store: &mut Store) -> store::Result<usize> {
 pub(crate) fn catch_up_batch(store: &mut Store) -> store::Result<usize> {
     // Queries catch up first: with nothing new this must not take the write lock.
     let behind: bool = store.read(|c| {
-        c.query_row(
+        c.prepare_cached(
             "SELECT coalesce((SELECT max(id) FROM executions), 0)
                     > (SELECT rolled_up_to FROM metrics_state WHERE id = 1)",
-            [],
-            |r| r.get(0),
-        )
+        )?
+        .query_row([], |r| r.get(0))
     })?;
     if !behind {
         return Ok(0);
     }
     store.write(|tx| {
-        let from: i64 = tx.query_row(
-            "SELECT rolled_up_to FROM metrics_state WHERE id = 1",
-            [],
-            |r| r.get(0),
-        )?;
+        let from: i64 = tx
+            .prepare_cached("SELECT rolled_up_to FROM metrics_state WHERE id = 1")?
+            .query_row([], |r| r.get(0))?;
         let mut stmt = tx.prepare_cached(
             "SELECT id, agent, started_at, duration_us, success, input_tokens,
                     cached_input_tokens, output_tokens, reasoning_tokens, cost_nanos,
@@ -197,10 +194,8 @@ pub(crate) fn catch_up_batch(store: &mut Store) -> store::Result<usize> {
         for ((level, agent, model, bucket), totals) in acc {
             upsert(tx, level, (&agent, &model), bucket, totals)?;
         }
-        tx.execute(
-            "UPDATE metrics_state SET rolled_up_to = ?1 WHERE id = 1",
-            [last],
-        )?;
+        tx.prepare_cached("UPDATE metrics_state SET rolled_up_to = ?1 WHERE id = 1")?
+            .execute([last])?;
         Ok(n)
     })
 }
@@ -213,45 +208,42 @@ fn upsert(
     mut totals: Totals,
 ) -> rusqlite::Result<()> {
     let existing = tx
-        .query_row(
-            &format!(
-                "SELECT {SUM_COLUMNS} FROM metrics_rollups
-                 WHERE level = ?1 AND agent = ?2 AND model = ?3 AND bucket_start = ?4"
-            ),
-            params![level as i64, agent, model, bucket],
-            totals_from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {SUM_COLUMNS} FROM metrics_rollups
+             WHERE level = ?1 AND agent = ?2 AND model = ?3 AND bucket_start = ?4"
+        ))?
+        .query_row(params![level as i64, agent, model, bucket], totals_from_row)
         .optional()?;
     if let Some(e) = existing {
         totals.merge(&e);
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT OR REPLACE INTO metrics_rollups (level, agent, model, bucket_start, executions,
             successes, duration_sum_us, duration_max_us, input_tokens, cached_input_tokens,
             output_tokens, reasoning_tokens, cost_nanos, failed_cost_nanos, unpriced_calls,
             llm_calls, tool_calls, histogram)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        params![
-            level as i64,
-            agent,
-            model,
-            bucket,
-            totals.executions,
-            totals.successes,
-            totals.duration_sum_us,
-            totals.duration_max_us,
-            totals.input_tokens,
-            totals.cached_input_tokens,
-            totals.output_tokens,
-            totals.reasoning_tokens,
-            totals.cost_nanos,
-            totals.failed_cost_nanos,
-            totals.unpriced_calls,
-            totals.llm_calls,
-            totals.tool_calls,
-            totals.histogram.to_bytes(),
-        ],
-    )?;
+    )?
+    .execute(params![
+        level as i64,
+        agent,
+        model,
+        bucket,
+        totals.executions,
+        totals.successes,
+        totals.duration_sum_us,
+        totals.duration_max_us,
+        totals.input_tokens,
+        totals.cached_input_tokens,
+        totals.output_tokens,
+        totals.reasoning_tokens,
+        totals.cost_nanos,
+        totals.failed_cost_nanos,
+        totals.unpriced_calls,
+        totals.llm_calls,
+        totals.tool_calls,
+        totals.histogram.to_bytes(),
+    ])?;
     Ok(())
 }
 

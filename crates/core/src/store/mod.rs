@@ -25,6 +25,9 @@ pub const DB_FILE_NAME: &str = "jobtrail.db";
 /// How long a statement waits for another connection's write lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 64;
+
 /// An open, migrated Jobtrail database.
 #[derive(Debug)]
 pub struct Store {
@@ -128,5 +131,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
     // NORMAL is crash-safe in WAL mode; only a power loss can drop the last commits.
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Room for every statement the code prepares with `prepare_cached` (rusqlite keeps
+    // 16): an agent run, the budget gate and the dashboard's queries together use more,
+    // and an evicted statement is compiled again on its next use.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(())
 }
