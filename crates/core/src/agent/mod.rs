@@ -13,6 +13,7 @@ mod failure;
 pub mod follow_up;
 pub mod job_match;
 pub mod llm;
+mod run;
 mod runtime;
 pub mod tasks;
 pub mod tools;
