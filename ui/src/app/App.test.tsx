@@ -221,6 +221,8 @@ describe("navigation", () => {
     await user.keyboard("{End}");
     expect(screen.getByTestId("nav-settings")).toHaveFocus();
     await user.keyboard("{ArrowLeft}");
+    expect(screen.getByTestId("nav-eval")).toHaveFocus();
+    await user.keyboard("{ArrowLeft}");
     expect(screen.getByTestId("nav-profile")).toHaveFocus();
     await user.keyboard("{ArrowLeft}{Enter}");
     expect(screen.getByTestId("nav-review")).toHaveAttribute("aria-current", "page");
