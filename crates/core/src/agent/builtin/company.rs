@@ -1,0 +1,516 @@
+//! The employer a message is about, as a person would write it ("Lumen Grid", not
+//! "Lumengrid"; "Northwind Analytics", not "Greenhouse-mail").
+//!
+//! Candidates come from the sender's display name (when a relay sends for an
+//! employer, or the name matches the sender's domain), from phrases in the subject
+//! and the text ("Thank you for applying to X", "X has invited you", "on behalf of
+//! X", "the team at X", "chez X", "bei der X GmbH"), from signature lines and from
+//! legal names ("X Ltd"). Each scores; a name that matches the sender's domain scores
+//! more, unless the sender is a recruiting agency writing about a named client. Names
+//! that extend one another ("Juniper & Vale", "Juniper & Vale Insurance") count as
+//! one, written the longer way.
+
+use super::names::{run_at, run_before, runs};
+use super::people::{People, signs_off};
+use super::relays::{Relay, Sender, is_service_brand};
+use super::text::{Folded, fold, has, squash};
+
+/// A company named in a message and where it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Named {
+    pub name: String,
+    pub score: f64,
+    /// Where the winning reading came from, for the explanation.
+    pub source: &'static str,
+}
+
+/// Phrases after which the employer is named: (folded phrase, weight).
+const BEFORE_NAME: &[(&str, f64)] = &[
+    ("thank you for applying to ", 4.0),
+    ("thanks for applying to ", 4.0),
+    ("applying to ", 3.0),
+    ("application to ", 3.0),
+    ("applied to ", 3.0),
+    ("your application at ", 3.0),
+    ("your application with ", 3.0),
+    ("interest in ", 3.0),
+    ("interested in joining ", 3.0),
+    ("on behalf of ", 3.5),
+    ("the team at ", 3.0),
+    ("everyone at ", 3.0),
+    ("team at ", 2.5),
+    ("sent to ", 2.5),
+    ("message from ", 1.5),
+    ("feedback from ", 2.5),
+    ("heard back from ", 2.5),
+    ("news from ", 2.0),
+    ("from ", 1.0),
+    ("join ", 2.5),
+    ("joining ", 2.0),
+    ("welcome to ", 2.0),
+    ("welcome (almost) to ", 2.5),
+    (" at ", 2.5),
+    ("with ", 1.0),
+    ("about: ", 0.5),
+    ("chez ", 2.5),
+    ("au sein de ", 2.0),
+    ("bei der ", 2.5),
+    ("bei ", 2.0),
+    ("an der ", 2.0),
+    ("interesse an ", 2.5),
+    ("en ", 1.0),
+    ("formar parte de ", 2.5),
+    ("bij ", 2.0),
+    ("presso ", 2.5),
+    ("na ", 1.0),
+    ("no ", 0.5),
+];
+
+/// Phrases before which the employer is named: (folded phrase, weight).
+const AFTER_NAME: &[(&str, f64)] = &[
+    (" has invited you", 4.0),
+    (" invited you", 4.0),
+    (" invites you", 4.0),
+    (" would like you to", 3.5),
+    (" would like to", 3.0),
+    (" would love to", 2.5),
+    (" wants to", 2.5),
+    (" is hiring", 3.0),
+    (" are hiring", 2.5),
+    (" sent you", 3.5),
+    (" reviewed your", 3.5),
+    (" have reviewed", 3.0),
+    (" has reviewed", 3.0),
+    (" found your profile", 3.5),
+    (" viewed your", 2.0),
+    (" has asked", 3.0),
+    (" have asked", 3.0),
+    (" have come back", 3.0),
+    (" has come back", 3.0),
+    (" contacts you", 2.5),
+    (" is looking for", 2.5),
+    (" sucht", 2.0),
+    (" recrute", 2.5),
+    (" busca", 2.0),
+    (" zoekt", 2.5),
+    (" cerca", 1.5),
+    (" procura", 1.5),
+    (" talent team", 2.5),
+    (" recruiting team", 2.5),
+    (" recruitment team", 2.5),
+    (" hiring team", 2.5),
+    (" careers", 2.0),
+    (" talent acquisition", 2.0),
+];
+
+/// Words that end an organisation's name in a sender's display name or a signature
+/// without being part of it ("Halcyon Bank Careers", "Corvid Security Recruiting").
+#[rustfmt::skip]
+const TEAM_WORDS: &[&str] = &[
+    "careers", "career", "jobs", "job", "recruiting", "recruitment", "recruiters", "talent",
+    "team", "teams", "hiring", "hr", "people", "acquisition", "community", "resourcing",
+    "portal", "home", "candidate", "notifications", "no-reply", "noreply",
+    "personalabteilung", "recrutement", "talento", "seleccion", "selección", "rh", "rrhh",
+    "werving", "selezione", "recrutamento", "bewerbermanagement", "karriere", "empleo",
+    "emploi", "vacatures", "equipo", "equipe", "equipa", "l'equipe", "department",
+    "departamento", "abteilung", "departement", "afdeling", "human", "resources", "the",
+    "de",
+];
+
+/// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
+/// with the group words that come before them ("Oakhaven Retail Group Ltd").
+#[rustfmt::skip]
+const LEGAL: &[&str] = &[
+    "ltd", "ltd.", "limited", "llp", "llc", "plc", "inc", "inc.", "gmbh", "ag", "se",
+    "s.a.", "sa", "sas", "sarl", "s.l.", "sl", "s.l.u.", "b.v.", "bv", "n.v.", "nv",
+    "s.p.a.", "spa", "s.r.l.", "srl", "lda", "lda.", "ltda", "corp", "corp.", "co.", "kg",
+    "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co",
+];
+const GROUP_WORDS: &[&str] = &[
+    "group", "holdings", "holding", "gruppe", "groupe", "grupo", "groep", "gruppo",
+];
+
+/// Capitalised words that are not names: greetings, subject words, pronouns.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "hi", "hello", "hey", "dear", "hallo", "bonjour", "hola", "hoi", "ciao", "ola", "olá",
+    "thanks", "thank", "we", "our", "you", "your", "i", "it", "this", "that", "re", "fwd",
+    "interview", "invitation", "application", "offer", "update", "next", "steps",
+    "reminder", "action", "required", "welcome", "congratulations", "good", "great", "news",
+    "quick", "question", "new", "message", "role", "position", "opportunity", "final",
+    "round", "test", "assessment", "documents", "ihre", "ihr", "votre", "vos", "tu", "su",
+    "je", "uw", "la", "il", "le", "les", "el", "los", "einladung", "bewerbung", "entretien",
+    "candidature", "entrevista", "oferta", "proposition", "sollicitatie", "candidatura",
+    "colloquio", "vaga", "proposta", "google", "microsoft", "teams", "zoom", "meet",
+    "linkedin", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "herr", "frau",
+    "madame", "monsieur", "team", "us", "uk", "eu", "remote", "hybrid", "ps", "best",
+    "regards", "cheers", "kind", "sincerely", "morning", "afternoon", "today", "tomorrow",
+    "yes", "no", "ok", "see", "view", "reply", "apply", "click", "start", "sent", "powered",
+    "please", "note", "all", "any", "many", "one", "confirmed", "confirmation", "updated",
+    "cancelled", "canceled", "accepted", "declined", "important", "urgent", "last",
+    "chance", "free", "hey", "saw",
+];
+
+/// Words of a job title; a name holding one is a role, not an employer.
+#[rustfmt::skip]
+const TITLE_WORDS: &[&str] = &[
+    "engineer", "developer", "analyst", "scientist", "manager", "programmer", "designer",
+    "architect", "recruiter", "coordinator", "consultant", "partner", "director", "head",
+    "lead", "officer", "advisor", "specialist", "cto", "ceo", "cfo", "coo", "vp", "founder",
+    "co-founder", "intern", "administrator", "sre", "devops", "entwickler", "ingenieur",
+    "ingeniero", "developpeur", "desarrollador", "analista", "ontwikkelaar", "sviluppatore",
+    "engenheiro", "tecnica", "tecnico", "charge", "chargee", "responsable", "operations",
+    "assistant", "executive", "president", "generalist", "sourcer", "associate",
+];
+
+/// What an agency writes: anywhere in the text, or in its signature and name.
+const AGENCY_TEXT: &[&str] = &[
+    "employment agency",
+    "recruitment agency",
+    "my client",
+    "our client",
+    "the client",
+    "a client of",
+    "headhunt",
+    "personalberatung",
+    "cabinet de recrutement",
+    "wervingsbureau",
+    "agencia de seleccion",
+];
+const AGENCY_SIGNATURE: &[&str] = &["recruitment", "consultant", "staffing", "executive search"];
+
+struct Candidate {
+    name: String,
+    score: f64,
+    source: &'static str,
+}
+
+/// The employer of a message: `subject`, its newest text and quoted history, and its
+/// sender.
+pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender) -> Option<Named> {
+    let subject = super::threads::bare_subject(subject);
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut add = |raw: &str, score: f64, source: &'static str| {
+        if let Some(name) = clean(raw) {
+            cands.push(Candidate {
+                name,
+                score,
+                source,
+            });
+        }
+    };
+    // The display name.
+    let display = display_candidate(sender, newest);
+    if let Some((name, score)) = &display {
+        add(name, *score, "the sender's name");
+    }
+    // Phrases in the subject, the newest text and (weakly) the history.
+    for (text, factor) in [(subject, 1.2), (newest, 1.0), (quoted, 0.4)] {
+        phrase_candidates(text, factor, &mut add);
+    }
+    // Subject segments that are names ("Brightwater Logistics – 1st stage interview").
+    for seg in subject
+        .split([':', '–', '—', '|', '!', '?', '·'])
+        .flat_map(|s| s.split(" - "))
+    {
+        let seg = seg.trim();
+        if let Some(run) = run_at(seg, 0) {
+            let whole = run.len() == seg.len();
+            add(run, if whole { 2.5 } else { 1.5 }, "the subject");
+        }
+    }
+    // Signature lines and legal names.
+    for line in signature_lines(newest) {
+        for seg in line
+            .split([',', '|', '·', '•', '–', '—'])
+            .flat_map(|s| s.split(" - "))
+        {
+            let seg = seg.trim();
+            if let Some(run) = run_at(seg, 0)
+                && run.len() == seg.len()
+            {
+                add(run, 1.5, "the signature");
+            }
+        }
+    }
+    for text in [newest, quoted] {
+        for (name, _) in legal_names(text) {
+            add(&name, 2.0, "a legal name");
+        }
+    }
+    let people = People::of(sender, newest);
+    cands.retain(|c| !people.include(&c.name));
+    let mut merged = merge(cands);
+    // The sender's domain: a name that matches it is the sender's own organisation.
+    let label = sender.domain_label().map(squash);
+    let agency = is_agency(sender, newest);
+    if let Some(label) = label.as_deref().filter(|l| l.len() >= 3) {
+        let domain_names: Vec<String> = merged
+            .iter()
+            .filter(|c| matches_domain(&c.name, label))
+            .map(|c| c.name.clone())
+            .collect();
+        let has_other = merged
+            .iter()
+            .any(|c| !matches_domain(&c.name, label) && c.score >= 2.5);
+        for c in merged.iter_mut() {
+            if domain_names.contains(&c.name) {
+                c.score += if agency && has_other { -2.0 } else { 4.0 };
+                if !(agency && has_other) {
+                    c.source = "the text, matching the sender's domain";
+                }
+            }
+        }
+        if domain_names.is_empty() && !agency {
+            // The domain is the company's: find it as written ("Lumen Grid" for
+            // lumengrid.io), or spell the domain out.
+            let written = [subject, newest, quoted]
+                .iter()
+                .flat_map(|t| runs(t))
+                .filter_map(|(_, r)| clean(r))
+                .filter(|r| matches_domain(r, label))
+                .max_by_key(|r| r.len());
+            let name = written.unwrap_or_else(|| spell_domain(sender));
+            merged.push(Candidate {
+                name,
+                score: 3.0,
+                source: "the sender's domain",
+            });
+            merged = merge(merged);
+        }
+    }
+    merged
+        .into_iter()
+        .filter(|c| c.score >= 2.5)
+        .max_by(|a, b| {
+            a.score
+                .total_cmp(&b.score)
+                .then(b.name.len().cmp(&a.name.len()))
+        })
+        .map(|c| Named {
+            name: c.name,
+            score: c.score,
+            source: c.source,
+        })
+}
+
+/// The display name as a company candidate: a relay's sender name ("Northwind
+/// Analytics", "Sundial Travel via TestGorilla"), or a direct sender's that matches
+/// its domain or names a team ("Heronsgate Genomics Talent").
+fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
+    let raw = sender.name.as_deref()?;
+    let folded = fold(raw);
+    let via = folded
+        .find(" via ")
+        .and_then(|i| raw.get(..i))
+        .or_else(|| folded.find(" at ").and_then(|i| raw.get(i + 4..)));
+    let name = via.unwrap_or(raw);
+    if sender.is_person() || is_service_brand(name) || signs_off(newest, name) {
+        return None;
+    }
+    let cleaned = clean(name)?;
+    let had_team_word = squash(&cleaned) != squash(name);
+    match sender.relay {
+        Relay::Tracking | Relay::Scheduling | Relay::Assessment | Relay::Signature => {
+            Some((cleaned, 5.0))
+        }
+        Relay::Screening | Relay::JobSite => via.is_some().then_some((cleaned, 4.0)),
+        Relay::Mailbox => None,
+        Relay::Direct => {
+            let label = sender.domain_label().map(squash).unwrap_or_default();
+            if matches_domain(&cleaned, &label) {
+                Some((cleaned, 2.0))
+            } else if had_team_word {
+                Some((cleaned, 3.0))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Candidates from the phrases around names.
+fn phrase_candidates(text: &str, factor: f64, add: &mut impl FnMut(&str, f64, &'static str)) {
+    let f = Folded::new(text);
+    for (lead, weight) in BEFORE_NAME {
+        for i in f.text.match_indices(lead).map(|(i, _)| i) {
+            if !lead.starts_with(' ') && !super::text::starts_word(&f.text, i) {
+                continue;
+            }
+            let at = f.slice(0, i + lead.len()).len();
+            if let Some(run) = run_at(text, at) {
+                add(run, weight * factor, "a phrase in the text");
+            }
+        }
+    }
+    for (tail, weight) in AFTER_NAME {
+        for i in f.text.match_indices(tail).map(|(i, _)| i) {
+            let at = f.slice(0, i).len();
+            if let Some(run) = run_before(text, at) {
+                add(run, weight * factor, "a phrase in the text");
+            }
+        }
+    }
+}
+
+/// The last lines of the newest text, where a signature is.
+fn signature_lines(newest: &str) -> Vec<&str> {
+    let lines: Vec<&str> = newest
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let from = lines.len().saturating_sub(6);
+    lines[from..]
+        .iter()
+        .copied()
+        .filter(|l| l.len() <= 90 && !l.contains('@') && !l.contains("http"))
+        .collect()
+}
+
+/// Names written with a legal suffix ("Halcyon Bank plc", "Fernholz Energie AG").
+fn legal_names(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (at, run) in runs(text) {
+        let words: Vec<&str> = run.split_whitespace().collect();
+        if let Some(i) = words.iter().position(|w| LEGAL.contains(&fold(w).as_str()))
+            && i > 0
+        {
+            out.push((words[..i].join(" "), at));
+        }
+    }
+    // "Juniper & Vale Insurance Ltd" ends a run at "Ltd" only when it is capitalised;
+    // a lowercase-led legal word ("S.A.") follows as its own word.
+    out
+}
+
+/// A candidate name cleaned: team words, legal suffixes and leading articles dropped;
+/// none when nothing of a name is left, or it is a title, a service or a common word.
+fn clean(raw: &str) -> Option<String> {
+    let raw = raw
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+    let mut words: Vec<&str> = raw.split_whitespace().collect();
+    while let Some(first) = words.first() {
+        let f = fold(first);
+        if ["the", "team", "el", "la", "le", "de", "die", "der"].contains(&f.as_str())
+            || NOT_NAMES.contains(&f.as_str())
+        {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    loop {
+        let Some(last) = words.last() else { break };
+        let f = fold(last.trim_end_matches(['.', ',']));
+        let f = f.as_str();
+        if TEAM_WORDS.contains(&f) || LEGAL.contains(&f) || ["&", "-", "–"].contains(&f) {
+            words.pop();
+        } else if GROUP_WORDS.contains(&f) && words.len() > 1 {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    // "Recruiting-Team der Stellwerk Mobility", "Equipo de Talento": the team's words
+    // come before the organisation's.
+    if let Some(i) = words.iter().position(|w| {
+        [
+            "der", "de", "of", "von", "van", "di", "da", "do", "du", "des",
+        ]
+        .contains(&fold(w).as_str())
+    }) && words[..i].iter().any(|w| {
+        fold(w)
+            .split(['-', '\''])
+            .any(|p| TEAM_WORDS.contains(&p) && p != "the" && p != "de")
+    }) {
+        return clean(&words[i + 1..].join(" "));
+    }
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    let name = words.join(" ");
+    let folded = fold(&name);
+    let all_common = folded.split_whitespace().all(|w| NOT_NAMES.contains(&w));
+    let titled = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| TITLE_WORDS.contains(&w));
+    (!all_common && !titled && !is_service_brand(&name) && squash(&name).len() >= 2).then_some(name)
+}
+
+/// Merges candidates naming the same organisation: equal once squashed, or one the
+/// other's first words ("Brackenhurst" and "Brackenhurst Energy"); the longer
+/// spelling stays, the scores add up.
+fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in cands {
+        let key = squash(&c.name);
+        let words = fold(&c.name);
+        if let Some(m) = out.iter_mut().find(|m| {
+            let mk = squash(&m.name);
+            let mw = fold(&m.name);
+            mk == key
+                || mw.starts_with(&format!("{words} "))
+                || words.starts_with(&format!("{mw} "))
+        }) {
+            if c.name.len() > m.name.len() {
+                m.name = c.name;
+            }
+            if c.score > m.score * 0.5 && c.score >= m.score {
+                m.source = c.source;
+            }
+            m.score += c.score;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `name` is what a domain label spells: "Lumen Grid" for `lumengrid`,
+/// "Kestrel Payments" for `kestrelpay`, "Quillfeather Health" for `quillfeather`.
+pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
+    let n = squash(name);
+    let l: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+    !n.is_empty()
+        && l.len() >= 3
+        && (n == l || (l.len() >= 5 && n.starts_with(&l)) || (n.len() >= 5 && l.starts_with(&n)))
+}
+
+/// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".
+fn spell_domain(sender: &Sender) -> String {
+    sender
+        .domain_label()
+        .unwrap_or_default()
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the sender is a recruiting agency (its text, signature or name says so).
+fn is_agency(sender: &Sender, newest: &str) -> bool {
+    if sender.relay != Relay::Direct {
+        return false;
+    }
+    let signature = fold(&format!(
+        "{}\n{}",
+        sender.name.as_deref().unwrap_or_default(),
+        signature_lines(newest).join("\n")
+    ));
+    let text = fold(newest);
+    AGENCY_TEXT.iter().any(|m| has(&text, m)) || AGENCY_SIGNATURE.iter().any(|m| has(&signature, m))
+}
+
+#[cfg(test)]
+#[path = "company_test.rs"]
+mod tests;

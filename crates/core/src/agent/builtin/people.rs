@@ -1,0 +1,155 @@
+//! People in a message, so that their names are not taken for employers: the
+//! sender, the person greeted ("Hi Alex,"), the writer signing off ("Best,\nRachel
+//! Kim") and people introduced with their employer ("Maya Chen (Kestrel Payments)").
+
+use super::names::{run_at, run_before};
+use super::relays::Sender;
+use super::text::fold;
+
+/// Whether a person named `name` signs the newest text with their first name
+/// ("Best,\nMaya"): then the display name is a person's, not an employer's.
+pub(super) fn signs_off(newest: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(first) = words
+        .first()
+        .filter(|w| w.chars().count() >= 3 && words.len() <= 3)
+    else {
+        return false;
+    };
+    let lines: Vec<&str> = newest
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines[lines.len().saturating_sub(8)..]
+        .iter()
+        .any(|l| l.trim_end_matches([',', '.', '!']) == *first)
+}
+
+/// Greetings that open a message, folded.
+#[rustfmt::skip]
+const GREETINGS: &[&str] = &[
+    "hi ", "hello ", "hey ", "dear ", "hallo ", "bonjour ", "hola ", "hoi ", "ciao ",
+    "ola ", "beste ", "caro ", "cara ", "querido ", "querida ", "estimado ", "estimada ",
+    "guten tag ", "liebe ", "lieber ", "buongiorno ", "bom dia ", "good morning ",
+    "morning ",
+];
+
+/// The people of one message.
+pub(super) struct People {
+    /// The sender, when a person.
+    sender: Option<String>,
+    /// First names greeted at the top.
+    greeted: Vec<String>,
+    /// Full names introduced or signing off.
+    named: Vec<String>,
+}
+
+impl People {
+    /// The people of a message from `sender` whose newest text is `newest`.
+    pub fn of(sender: &Sender, newest: &str) -> Self {
+        let greeted = newest
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .filter_map(|line| {
+                let folded = fold(line);
+                let g = GREETINGS.iter().find(|g| folded.starts_with(*g))?;
+                folded[g.len()..]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty() && !TITLES.contains(w))
+                    .map(str::to_owned)
+            })
+            .collect();
+        People {
+            sender: sender
+                .is_person()
+                .then(|| sender.name.as_deref().map(fold))
+                .flatten(),
+            greeted,
+            named: people(newest),
+        }
+    }
+
+    /// Whether `name` is one of them (the greeted person's full name too).
+    pub fn include(&self, name: &str) -> bool {
+        let n = fold(name);
+        let first = n.split_whitespace().next().unwrap_or_default();
+        let is_sender = self
+            .sender
+            .as_deref()
+            .is_some_and(|s| s == n || s.split_whitespace().any(|w| w == n));
+        let is_named = self
+            .named
+            .iter()
+            .any(|p| *p == n || p.split_whitespace().next() == Some(n.as_str()));
+        is_sender || is_named || self.greeted.iter().any(|g| g == first)
+    }
+}
+
+/// Titles before a greeted name.
+const TITLES: &[&str] = &[
+    "herr", "frau", "mr", "mrs", "ms", "monsieur", "madame", "sr", "sra", "dr",
+];
+
+/// People named in `text`: "Maya Chen (Kestrel Payments)" names a person and their
+/// employer; the line after a sign-off ("Best,\nRachel Kim") names the writer.
+fn people(text: &str) -> Vec<String> {
+    const SIGN_OFFS: &[&str] = &[
+        "best",
+        "thanks",
+        "thank you",
+        "regards",
+        "kind regards",
+        "best regards",
+        "cheers",
+        "sincerely",
+        "warm regards",
+        "best wishes",
+        "all the best",
+        "viele grusse",
+        "mit freundlichen grussen",
+        "beste grusse",
+        "herzliche grusse",
+        "cordialement",
+        "bien cordialement",
+        "bien a vous",
+        "saludos",
+        "un saludo",
+        "atentamente",
+        "met vriendelijke groet",
+        "groeten",
+        "hartelijke groet",
+        "cordiali saluti",
+        "saluti",
+        "un saluto",
+        "atenciosamente",
+        "cumprimentos",
+        "com os melhores cumprimentos",
+    ];
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(" (") {
+        if let Some(run) = run_before(text, i)
+            && run.split_whitespace().count() >= 2
+        {
+            out.push(fold(run));
+        }
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    for pair in lines.windows(2) {
+        let closing = fold(pair[0].trim_end_matches([',', '.', '!']));
+        if SIGN_OFFS.contains(&closing.as_str())
+            && let Some(run) = run_at(pair[1], 0)
+            && run.len() == pair[1].trim_end_matches(',').len()
+            && run.split_whitespace().count() <= 3
+        {
+            out.push(fold(run));
+        }
+    }
+    out
+}
