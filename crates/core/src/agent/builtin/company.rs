@@ -40,6 +40,7 @@ const BEFORE_NAME: &[(&str, f64)] = &[
     ("everyone at ", 3.0),
     ("team at ", 2.5),
     ("sent to ", 2.5),
+    ("submitted to ", 3.0),
     ("message from ", 1.5),
     ("feedback from ", 2.5),
     ("heard back from ", 2.5),
@@ -84,6 +85,8 @@ const AFTER_NAME: &[(&str, f64)] = &[
     (" found your profile", 3.5),
     (" viewed your", 2.0),
     (" has asked", 3.0),
+    (" has requested", 3.0),
+    (" have requested", 3.0),
     (" have asked", 3.0),
     (" have come back", 3.0),
     (" has come back", 3.0),
@@ -178,13 +181,27 @@ const AGENCY_TEXT: &[&str] = &[
     "cabinet de recrutement",
     "wervingsbureau",
     "agencia de seleccion",
+    "opdrachtgever",
+    "nostro cliente",
+    "nostri clienti",
+    "um cliente",
+    "nossos clientes",
+    "un cliente",
+    "nos clients",
+    "notre client",
+    "kunden",
 ];
 const AGENCY_SIGNATURE: &[&str] = &["recruitment", "consultant", "staffing", "executive search"];
+
+/// Where a phrase named a candidate.
+const PHRASE: &str = "a phrase in the text";
 
 struct Candidate {
     name: String,
     score: f64,
     source: &'static str,
+    /// Whether a phrase around it named it ("Pellow Foods have reviewed your CV").
+    phrase: bool,
 }
 
 /// The employer of a message: `subject`, its newest text and quoted history, and its
@@ -198,6 +215,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                 name,
                 score,
                 source,
+                phrase: source == PHRASE,
             });
         }
     };
@@ -218,7 +236,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         let seg = seg.trim();
         if let Some(run) = run_at(seg, 0) {
             let whole = run.len() == seg.len();
-            add(run, if whole { 2.5 } else { 1.5 }, "the subject");
+            add(run, if whole { 2.0 } else { 1.2 }, "the subject");
         }
     }
     // Signature lines and legal names.
@@ -252,15 +270,33 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             .filter(|c| matches_domain(&c.name, label))
             .map(|c| c.name.clone())
             .collect();
+        // An agency names its client in a phrase ("Pellow Foods have reviewed your CV").
         let has_other = merged
             .iter()
-            .any(|c| !matches_domain(&c.name, label) && c.score >= 2.5);
+            .any(|c| !matches_domain(&c.name, label) && c.phrase && c.score >= 2.0);
         for c in merged.iter_mut() {
             if domain_names.contains(&c.name) {
                 c.score += if agency && has_other { -2.0 } else { 4.0 };
                 if !(agency && has_other) {
                     c.source = "the text, matching the sender's domain";
                 }
+            }
+        }
+        if agency && !has_other {
+            // The agency writes for itself: its name as written in full
+            // ("Bos Recruitment" for bosrecruitment.nl).
+            if let Some(raw) = [newest, subject, sender.name.as_deref().unwrap_or_default()]
+                .iter()
+                .flat_map(|t| runs(t))
+                .map(|(_, r)| strip_legal(r))
+                .find(|r| squash(r) == label)
+            {
+                merged.push(Candidate {
+                    name: raw,
+                    score: 6.0,
+                    source: "the agency's signature",
+                    phrase: false,
+                });
             }
         }
         if domain_names.is_empty() && !agency {
@@ -277,23 +313,34 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                 name,
                 score: 3.0,
                 source: "the sender's domain",
+                phrase: false,
             });
             merged = merge(merged);
         }
     }
-    merged
+    let best = merged
         .into_iter()
         .filter(|c| c.score >= 2.5)
         .max_by(|a, b| {
             a.score
                 .total_cmp(&b.score)
                 .then(b.name.len().cmp(&a.name.len()))
-        })
-        .map(|c| Named {
-            name: c.name,
-            score: c.score,
-            source: c.source,
-        })
+        })?;
+    // A name the domain spells in full keeps its last word even when it is a team word
+    // ("BrightPath Recruitment" at brightpath-recruitment.com).
+    let full = label.as_deref().and_then(|l| {
+        [newest, subject]
+            .iter()
+            .flat_map(|t| runs(t))
+            .map(|(_, r)| r.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .find(|r| squash(r) == l && squash(r).starts_with(&squash(&best.name)))
+            .map(str::to_owned)
+    });
+    Some(Named {
+        name: full.unwrap_or(best.name),
+        score: best.score,
+        source: best.source,
+    })
 }
 
 /// The display name as a company candidate: a relay's sender name ("Northwind
@@ -301,11 +348,12 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
 /// its domain or names a team ("Heronsgate Genomics Talent").
 fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
     let raw = sender.name.as_deref()?;
-    let folded = fold(raw);
-    let via = folded
+    let f = Folded::new(raw);
+    let via = f
+        .text
         .find(" via ")
-        .and_then(|i| raw.get(..i))
-        .or_else(|| folded.find(" at ").and_then(|i| raw.get(i + 4..)));
+        .map(|i| f.slice(0, i))
+        .or_else(|| f.text.find(" at ").map(|i| f.slice(i + 4, f.text.len())));
     let name = via.unwrap_or(raw);
     if sender.is_person() || is_service_brand(name) || signs_off(newest, name) {
         return None;
@@ -341,7 +389,7 @@ fn phrase_candidates(text: &str, factor: f64, add: &mut impl FnMut(&str, f64, &'
             }
             let at = f.slice(0, i + lead.len()).len();
             if let Some(run) = run_at(text, at) {
-                add(run, weight * factor, "a phrase in the text");
+                add(run, weight * factor, PHRASE);
             }
         }
     }
@@ -349,25 +397,44 @@ fn phrase_candidates(text: &str, factor: f64, add: &mut impl FnMut(&str, f64, &'
         for i in f.text.match_indices(tail).map(|(i, _)| i) {
             let at = f.slice(0, i).len();
             if let Some(run) = run_before(text, at) {
-                add(run, weight * factor, "a phrase in the text");
+                add(run, weight * factor, PHRASE);
             }
         }
     }
 }
 
-/// The last lines of the newest text, where a signature is.
+/// The signature of the newest text: the lines after its closing ("Best,"), or its
+/// last lines.
 fn signature_lines(newest: &str) -> Vec<&str> {
     let lines: Vec<&str> = newest
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let from = lines.len().saturating_sub(6);
+    let start = super::threads::signature_start(&lines);
+    let from = if start < lines.len() {
+        start
+    } else {
+        lines.len().saturating_sub(6)
+    };
     lines[from..]
         .iter()
         .copied()
         .filter(|l| l.len() <= 90 && !l.contains('@') && !l.contains("http"))
         .collect()
+}
+
+/// `run` without a trailing legal suffix ("Quaystone Contracts Ltd").
+fn strip_legal(run: &str) -> String {
+    let mut words: Vec<&str> = run.split_whitespace().collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| LEGAL.contains(&fold(w.trim_end_matches(',')).as_str()))
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// Names written with a legal suffix ("Halcyon Bank plc", "Fernholz Energie AG").
@@ -463,6 +530,7 @@ fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
                 m.source = c.source;
             }
             m.score += c.score;
+            m.phrase |= c.phrase;
         } else {
             out.push(c);
         }

@@ -71,3 +71,19 @@ fn agencies_name_their_client() {
         Some("Arden")
     );
 }
+
+#[test]
+fn agencies_keep_their_whole_name() {
+    let body = "Hi Sam,\nI'm working with a fintech in Milan who are looking for a Senior Backend Engineer.\nAre you open to new opportunities?\n\nBest,\nMarco Ferri\nSenior Consultant | BrightPath Recruitment";
+    let s = Sender::read("Marco Ferri <marco.ferri@brightpath-recruitment.com>");
+    eprintln!("label {:?}", s.domain_label());
+    assert_eq!(
+        named(
+            "Marco Ferri <marco.ferri@brightpath-recruitment.com>",
+            "Backend opportunity",
+            body
+        )
+        .as_deref(),
+        Some("BrightPath Recruitment")
+    );
+}

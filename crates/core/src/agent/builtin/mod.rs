@@ -16,6 +16,7 @@ mod company;
 mod cues;
 pub(crate) mod dates;
 mod names;
+mod negation;
 mod people;
 pub(crate) mod relays;
 mod role;
@@ -66,6 +67,7 @@ pub(crate) fn read(e: &EmailInput, apps: &[Application], cap: f64) -> Reading {
             &e.subject,
             &thread.newest,
             &thread.quoted,
+            sender.name.as_deref(),
             category != EmailCategory::Other,
         )
     };
@@ -91,6 +93,18 @@ pub(crate) fn classify(e: &EmailInput) -> Verdict {
     signals::weigh(&e.subject, &thread.newest, &Sender::read(&e.from))
 }
 
+/// Words of mail about one's own application process.
+#[rustfmt::skip]
+const EMPLOYER_CONTEXT: &[&str] = &[
+    "your application", "you applied", "you recently applied", "you interviewed",
+    "you recently interviewed", "you recently went through", "hiring process",
+    "recruitment process", "application process", "your candidacy", "careers account",
+    "candidate account", "gesolliciteerd", "sollicitatieproces", "sollicitatie-ervaring",
+    "ihre bewerbung", "bewerbungsprozess", "votre candidature", "processus de recrutement",
+    "tu candidatura", "proceso de seleccion", "la tua candidatura", "processo di selezione",
+    "a sua candidatura", "a tua candidatura", "processo de recrutamento",
+];
+
 /// Whether mail filed as `other` still concerns one employer (an applicant-tracking
 /// system's password reset, a withdrawal, a candidate survey, a talent community),
 /// so naming the employer helps; newsletters and alerts name none.
@@ -103,14 +117,7 @@ fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender) -> bool {
     });
     sender.relay == Relay::Tracking
         || (team_name && sender.relay == Relay::Direct)
-        || [
-            "your application",
-            "hiring process",
-            "your candidacy",
-            "careers account",
-        ]
-        .iter()
-        .any(|p| has(&text, p))
+        || EMPLOYER_CONTEXT.iter().any(|p| has(&text, p))
 }
 
 /// The application `e` belongs to: the same company (fuzzily: "Lumen Grid" is

@@ -84,9 +84,10 @@ fn is_name_word(w: &str) -> bool {
 /// The run of capitalised words starting at the first word at or after byte `from`
 /// (spaces skipped); none when that word is not capitalised.
 pub(crate) fn run_at(text: &str, from: usize) -> Option<&str> {
-    let ws = words(text);
-    let first = ws.iter().position(|w| w.end > from)?;
-    run_from(text, &ws, first, 8).map(|(s, e)| &text[s..e])
+    let rest = text.get(from..)?;
+    let ws = words(rest);
+    let first = ws.first().map(|_| 0)?;
+    run_from(rest, &ws, first, 8).map(|(s, e)| &rest[s..e])
 }
 
 fn run_from(text: &str, ws: &[Word<'_>], first: usize, max: usize) -> Option<(usize, usize)> {

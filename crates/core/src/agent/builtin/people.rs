@@ -4,7 +4,7 @@
 
 use super::names::{run_at, run_before};
 use super::relays::Sender;
-use super::text::fold;
+use super::text::{fold, squash};
 
 /// Whether a person named `name` signs the newest text with their first name
 /// ("Best,\nMaya"): then the display name is a person's, not an employer's.
@@ -68,7 +68,7 @@ impl People {
                 .then(|| sender.name.as_deref().map(fold))
                 .flatten(),
             greeted,
-            named: people(newest),
+            named: people(newest, sender),
         }
     }
 
@@ -95,47 +95,25 @@ const TITLES: &[&str] = &[
 
 /// People named in `text`: "Maya Chen (Kestrel Payments)" names a person and their
 /// employer; the line after a sign-off ("Best,\nRachel Kim") names the writer.
-fn people(text: &str) -> Vec<String> {
-    const SIGN_OFFS: &[&str] = &[
-        "best",
-        "thanks",
-        "thank you",
-        "regards",
-        "kind regards",
-        "best regards",
-        "cheers",
-        "sincerely",
-        "warm regards",
-        "best wishes",
-        "all the best",
-        "viele grusse",
-        "mit freundlichen grussen",
-        "beste grusse",
-        "herzliche grusse",
-        "cordialement",
-        "bien cordialement",
-        "bien a vous",
-        "saludos",
-        "un saludo",
-        "atentamente",
-        "met vriendelijke groet",
-        "groeten",
-        "hartelijke groet",
-        "cordiali saluti",
-        "saluti",
-        "un saluto",
-        "atenciosamente",
-        "cumprimentos",
-        "com os melhores cumprimentos",
-    ];
+fn people(text: &str, sender: &Sender) -> Vec<String> {
     let mut out = Vec::new();
+    // "Maya Chen (Kestrel Payments) has invited you".
     for (i, _) in text.match_indices(" (") {
-        if let Some(run) = run_before(text, i)
-            && run.split_whitespace().count() >= 2
+        let acts = text[i..].split_once(')').is_some_and(|(_, after)| {
+            [" has ", " invited", " sent", " wants", " would", " is "]
+                .iter()
+                .any(|v| after.starts_with(v))
+        });
+        if acts
+            && let Some(run) = run_before(text, i)
+            && (2..=3).contains(&run.split_whitespace().count())
         {
             out.push(fold(run));
         }
     }
+    // The writer, under the closing line; not the organisation signing as itself.
+    let display = sender.name.as_deref().map(squash).unwrap_or_default();
+    let label = sender.domain_label().map(squash).unwrap_or_default();
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -143,12 +121,18 @@ fn people(text: &str) -> Vec<String> {
         .collect();
     for pair in lines.windows(2) {
         let closing = fold(pair[0].trim_end_matches([',', '.', '!']));
-        if SIGN_OFFS.contains(&closing.as_str())
+        if super::threads::SIGN_OFFS.contains(&closing.as_str())
             && let Some(run) = run_at(pair[1], 0)
             && run.len() == pair[1].trim_end_matches(',').len()
             && run.split_whitespace().count() <= 3
         {
-            out.push(fold(run));
+            let sq = squash(run);
+            let organisation = (!display.is_empty()
+                && (display.starts_with(&sq) || sq.starts_with(&display)))
+                || (label.len() >= 4 && sq.starts_with(&label[..label.len().min(8)]));
+            if !organisation {
+                out.push(fold(run));
+            }
         }
     }
     out

@@ -74,6 +74,7 @@ const BEFORE_ROLE: &[(&str, f64)] = &[
     ("recruiting a ", 3.5),
     ("contract for a ", 3.0),
     ("for a ", 1.5),
+    ("for ", 1.0),
     ("for an ", 1.5),
     ("suchen wir einen ", 3.5),
     ("suchen wir eine ", 3.5),
@@ -172,6 +173,7 @@ fn droppable(inner: &str) -> bool {
         .iter()
         .any(|w| has(&f, w))
         || f.contains('/')
+        || f.contains(',')
 }
 
 /// A role found, and how strongly.
@@ -183,7 +185,17 @@ struct Candidate {
 }
 
 /// The role named in a message, and its requisition id.
-pub(crate) fn role(subject: &str, newest: &str, quoted: &str, loose: bool) -> Option<String> {
+///
+/// `writer` is the sender's display name: a signature starts at it ("Dev Raman\nHead
+/// of Infrastructure" is not a role on offer). `loose` also takes titles found
+/// anywhere outside the signature.
+pub(crate) fn role(
+    subject: &str,
+    newest: &str,
+    quoted: &str,
+    writer: Option<&str>,
+    loose: bool,
+) -> Option<String> {
     let subject = super::threads::bare_subject(subject);
     let mut cands: Vec<Candidate> = Vec::new();
     for (text, factor, in_text) in [
@@ -197,15 +209,35 @@ pub(crate) fn role(subject: &str, newest: &str, quoted: &str, loose: bool) -> Op
         .split([':', '–', '—', '|', '!', '?'])
         .flat_map(|s| s.split(" - "))
     {
-        if let Some(t) = title_at(seg.trim(), 0) {
-            push(&mut cands, t, 2.5, false);
+        for (at, _) in runs(seg) {
+            if let Some(t) = title_at(seg, at) {
+                push(&mut cands, t, 2.5, false);
+            }
         }
     }
     if loose {
         // Anywhere outside the signature, weakly.
         let lines: Vec<&str> = newest.lines().filter(|l| !l.trim().is_empty()).collect();
-        let body = lines[..lines.len().saturating_sub(5)].join("\n");
+        let mut end = super::threads::signature_start(&lines);
+        if let Some(w) = writer.map(fold).filter(|w| !w.is_empty()) {
+            let first = w.split_whitespace().next().unwrap_or_default().to_owned();
+            if let Some(i) = (lines.len().saturating_sub(8)..lines.len()).find(|&i| {
+                let l = fold(lines[i].trim().trim_end_matches(','));
+                l == w || l == first
+            }) {
+                end = end.min(i);
+            }
+        }
+        let body = lines[..end].join("\n");
         for (at, _) in runs(&body) {
+            // "with our Head of ML" is a person's title, not the role.
+            let lead = body[..at].trim_end();
+            if [" our", " my", " with", " their", " his", " her"]
+                .iter()
+                .any(|w| fold(lead).ends_with(w))
+            {
+                continue;
+            }
             if let Some(t) = title_at(&body, at) {
                 push(&mut cands, t, 1.0, true);
             }
@@ -305,45 +337,19 @@ fn title_at(text: &str, at: usize) -> Option<String> {
 
 /// `run` without the words that frame a title but are not part of it.
 fn trim_words(run: &str) -> Option<String> {
+    #[rustfmt::skip]
     const FRAME: &[&str] = &[
-        "the",
-        "our",
-        "your",
-        "new",
-        "re",
-        "fwd",
-        "offer",
-        "interview",
-        "application",
-        "applications",
-        "job",
-        "role",
-        "position",
-        "opportunity",
-        "opening",
-        "vacancy",
-        "update",
-        "final",
-        "technical",
-        "invitation",
-        "indeed",
-        "linkedin",
-        "about",
-        "event",
-        "test",
-        "exercise",
-        "take-home",
-        "entrevista",
-        "entretien",
-        "einladung",
-        "ihre",
-        "bewerbung",
-        "candidature",
-        "candidatura",
-        "oferta",
-        "proposition",
-        "stelle",
-        "poste",
+        "the", "our", "your", "new", "re", "fwd", "offer", "interview", "application",
+        "applications", "job", "role", "position", "opportunity", "opening", "vacancy",
+        "update", "final", "technical", "invitation", "indeed", "linkedin", "about",
+        "event", "test", "exercise", "take-home", "entrevista", "entretien", "einladung",
+        "ihre", "bewerbung", "candidature", "candidatura", "oferta", "proposition",
+        "stelle", "poste", "aanbod", "uitnodiging", "gesprek", "sollicitatie", "vacature",
+        "proposta", "offre", "opportunite", "opportunita", "oportunidad", "oportunidade",
+        "convite", "invito", "colloquio", "angebot", "vertragsangebot", "spannende", "vaga",
+        "puesto", "functie", "posizione", "ruolo", "cargo", "reminder", "feedback",
+        "hiring", "call", "screen", "round", "second", "first", "next", "steps", "welcome",
+        "congratulations", "thanks", "thank",
     ];
     let mut words: Vec<&str> = run.split_whitespace().collect();
     while words

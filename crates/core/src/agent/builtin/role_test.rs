@@ -2,7 +2,7 @@ use super::*;
 
 #[test]
 fn roles_are_found_in_common_phrasings() {
-    let r = |s: &str, b: &str| role(s, b, "", true);
+    let r = |s: &str, b: &str| role(s, b, "", None, true);
     assert_eq!(
         r("Hello", "Your application for Rust Engineer at Acme").as_deref(),
         Some("Rust Engineer")
@@ -79,7 +79,20 @@ fn odd_text_never_panics() {
         "(R-",
         ", ,",
     ] {
-        let _ = role(t, t, t, true);
+        let _ = role(t, t, t, Some(t), true);
         let _ = requisition(t, t, t);
     }
+}
+
+#[test]
+fn roles_in_subjects_after_other_words() {
+    let r = |s: &str| role(s, "Hoi,\nTot dan.", "", None, true);
+    assert_eq!(
+        r("Uitnodiging gesprek Data Engineer").as_deref(),
+        Some("Data Engineer")
+    );
+    assert_eq!(
+        r("An update on Tools Programmer").as_deref(),
+        Some("Tools Programmer")
+    );
 }

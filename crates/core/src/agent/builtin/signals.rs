@@ -7,7 +7,7 @@
 use super::EmailCategory;
 use super::cues;
 use super::relays::{Relay, Sender};
-use super::text::{fold, has};
+use super::text::{fold, has, word_starts};
 
 /// The least a category must score to be chosen over `other`.
 pub(crate) const MIN_SCORE: f64 = 3.0;
@@ -87,7 +87,20 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     for (category, cues) in cues::ALL {
         for (cue, weight) in cues.iter() {
             let in_subject = has(&subject, cue);
-            let in_body = has(&body, cue);
+            let mut body_factor = 1.0;
+            let in_body = match word_starts(&body, cue)
+                .map(|i| hypothetical(&body, i))
+                .min()
+            {
+                None => false,
+                // Only said as a possibility ("if selected, we'll invite you to an
+                // interview"): it counts for less.
+                Some(true) if HYPOTHETICAL_MATTERS.contains(category) => {
+                    body_factor = 0.3;
+                    true
+                }
+                Some(_) => true,
+            };
             let (w, place) = if *weight < 0.0 {
                 // A counter-cue counts once, wherever it is.
                 if !(in_subject || in_body) {
@@ -96,7 +109,7 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
                 (*weight, if in_body { Place::Body } else { Place::Subject })
             } else {
                 let from_subject = if in_subject { weight * factor } else { 0.0 };
-                let from_body = if in_body { *weight } else { 0.0 };
+                let from_body = if in_body { weight * body_factor } else { 0.0 };
                 match (in_subject || in_body, from_subject >= from_body) {
                     (false, _) => continue,
                     (true, true) => (from_subject, Place::Subject),
@@ -111,8 +124,26 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             });
         }
     }
-    hits.extend(sender_signals(sender));
+    hits.extend(sender_signals(sender, &body));
     hits.extend(shape_signals(&body));
+    if let Some(sentence) = super::negation::decline(newest) {
+        let offer =
+            has(&sentence, "offer") || has(&sentence, "ofrecer") || has(&sentence, "anbieten");
+        hits.push(Hit {
+            category: EmailCategory::Rejection,
+            cue: format!("declines: \"{sentence}\""),
+            weight: 4.0,
+            place: Place::Shape,
+        });
+        if offer {
+            hits.push(Hit {
+                category: EmailCategory::Offer,
+                cue: "the offer is declined".to_owned(),
+                weight: -5.0,
+                place: Place::Shape,
+            });
+        }
+    }
     let mut scores = [0.0; 8];
     for h in &hits {
         scores[index(h.category)] += h.weight;
@@ -152,8 +183,82 @@ fn decide(scores: [f64; 8], hits: Vec<Hit>) -> Verdict {
     }
 }
 
+/// Categories whose cues mean little when only said as a possibility.
+const HYPOTHETICAL_MATTERS: &[EmailCategory] = &[
+    EmailCategory::InterviewInvite,
+    EmailCategory::Assessment,
+    EmailCategory::Offer,
+    EmailCategory::Rejection,
+];
+
+/// Conditions that open a sentence, folded.
+const IF_OPENINGS: &[&str] = &[
+    "if ",
+    "should ",
+    "once ",
+    "in case ",
+    "wenn ",
+    "falls ",
+    "sofern ",
+    "si ",
+    "indien ",
+    "mocht ",
+    "als je ",
+    "als u ",
+    "als we ",
+    "se ",
+    "qualora ",
+    "caso ",
+    "shortlisted ",
+];
+
+/// Conditions inside a sentence, folded ("we'll let you know whether we…").
+const IF_INSIDE: &[&str] = &[
+    "whether",
+    "if we ",
+    "if you are successful",
+    "if successful",
+    "if selected",
+    "if shortlisted",
+    "if your ",
+    "if you're selected",
+    "of we ",
+    "of je ",
+    "of u ",
+    "ob wir",
+    "ob sie",
+    "si nous",
+    "si votre",
+    "si tu ",
+    "si su ",
+    "se ti ",
+    "se la ",
+    "se o ",
+    "se a ",
+    "se for",
+];
+
+/// Whether the sentence around byte `at` of folded `text` states a possibility
+/// before `at`.
+fn hypothetical(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let before = text[start..at].trim_start();
+    IF_OPENINGS.iter().any(|o| before.starts_with(o))
+        || IF_INSIDE.iter().any(|m| before.contains(m))
+}
+
 /// What the sender implies.
-fn sender_signals(sender: &Sender) -> Vec<Hit> {
+fn sender_signals(sender: &Sender, body: &str) -> Vec<Hit> {
+    // A service's own newsletter ("this week's coding challenge") relays no employer.
+    if sender.is_bulk_mailer()
+        || (has(body, "unsubscribe")
+            && sender
+                .name
+                .as_deref()
+                .is_some_and(super::relays::is_service_brand))
+    {
+        return bulk_signal(sender).into_iter().collect();
+    }
     let brand = sender.brand.unwrap_or("an unlisted service");
     let mut out = Vec::new();
     let mut add = |category, weight, cue: String| {
@@ -201,18 +306,23 @@ fn sender_signals(sender: &Sender) -> Vec<Hit> {
             format!("an employer's invitation relayed by {brand}"),
         );
     }
-    if sender.is_bulk_mailer() {
-        add(
-            EmailCategory::Other,
-            if sender.local.contains("alert") {
-                4.0
-            } else {
-                2.5
-            },
-            format!("sent from a bulk mailbox ({})", sender.local),
-        );
-    }
     out
+}
+
+/// A bulk mailer's mail leans to `other`.
+fn bulk_signal(sender: &Sender) -> Option<Hit> {
+    let alert = sender.local.contains("alert");
+    let service = sender.relay != Relay::Direct && sender.relay != Relay::Mailbox;
+    (sender.is_bulk_mailer() || service).then(|| Hit {
+        category: EmailCategory::Other,
+        weight: if alert { 4.0 } else { 2.5 },
+        cue: if sender.is_bulk_mailer() {
+            format!("sent from a bulk mailbox ({})", sender.local)
+        } else {
+            format!("a newsletter of {}", sender.brand.unwrap_or("a service"))
+        },
+        place: Place::Sender,
+    })
 }
 
 /// Times of day proposed with a question ("Tue 10:00 or Wed 14:30?") read as an

@@ -115,6 +115,74 @@ fn starts_like_attribution(line: &str) -> bool {
         || line.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Closing lines before a signature, folded ("Best,", "Mit freundlichen Grüßen").
+pub(crate) const SIGN_OFFS: &[&str] = &[
+    "best",
+    "thanks",
+    "thank you",
+    "many thanks",
+    "regards",
+    "kind regards",
+    "best regards",
+    "cheers",
+    "sincerely",
+    "yours sincerely",
+    "warm regards",
+    "warmly",
+    "best wishes",
+    "all the best",
+    "talk soon",
+    "speak soon",
+    "see you soon",
+    "viele grusse",
+    "mit freundlichen grussen",
+    "freundliche grusse",
+    "beste grusse",
+    "herzliche grusse",
+    "liebe grusse",
+    "gruss",
+    "cordialement",
+    "bien cordialement",
+    "bien a vous",
+    "belle journee",
+    "bonne journee",
+    "a tres vite",
+    "saludos",
+    "un saludo",
+    "saludos cordiales",
+    "atentamente",
+    "un abrazo",
+    "met vriendelijke groet",
+    "vriendelijke groet",
+    "groeten",
+    "groet",
+    "hartelijke groet",
+    "cordiali saluti",
+    "saluti",
+    "un saluto",
+    "a presto",
+    "atenciosamente",
+    "cumprimentos",
+    "com os melhores cumprimentos",
+    "obrigado",
+    "obrigada",
+    "abracos",
+    "--",
+];
+
+/// Where the signature of `lines` starts: after the last closing line ("Best,") or
+/// a "--" rule among the last lines; `lines.len()` when there is none.
+pub(crate) fn signature_start(lines: &[&str]) -> usize {
+    let from = lines.len().saturating_sub(10);
+    (from..lines.len())
+        .rev()
+        .find(|&i| {
+            let l = fold(lines[i].trim().trim_end_matches([',', '.', '!']));
+            SIGN_OFFS.contains(&l.as_str())
+        })
+        .map_or(lines.len(), |i| i + 1)
+}
+
 /// Whether `subject` is a reply or a forward ("Re:", "AW:", "Fwd:", "RE :", "R:",
 /// "Antw:", "SV:", "TR:", "WG:"), whose words belong to the thread, not to the newest
 /// message.

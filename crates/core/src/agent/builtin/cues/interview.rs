@@ -142,6 +142,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("meet with", 2.0),
     ("invitation:", 2.0),
     ("reschedule", 1.0),
+    ("sometime this week", 1.0),
+    ("is free", 1.5),
+    ("are free", 1.5),
     // German
     ("vorstellungsgesprach", 3.5),
     ("einladung zum", 2.0),

@@ -92,6 +92,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("terms of employment", 3.0),
     ("we'd like you to join", 4.5),
     ("we would like you to join", 4.5),
+    ("cannot offer you", -6.0),
+    ("can't offer you", -6.0),
+    ("unable to offer you", -6.0),
+    ("not able to offer you", -6.0),
+    ("not offer you", -6.0),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("vertragsangebot", 5.5),
     ("angebot", 2.5),
@@ -121,7 +126,6 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("arbeidsovereenkomst", 4.0),
     ("contractvoorstel", 4.5),
     ("aanbod", 2.5),
-    ("aanbieding", 3.0),
     ("functie aan te bieden", 5.5),
     ("gefeliciteerd", 2.0),
     ("welkom in het team", 4.0),
@@ -176,4 +180,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("gerne anbieten", 4.5),
     ("freuen uns, ihnen", 2.0),
     ("ihnen die stelle", 3.5),
+    ("bieden we je", 4.0),
+    ("bieden je de functie", 5.5),
+    ("bij ons wilt komen werken", 4.0),
+    ("kom je bij ons werken", 3.0),
 ];
