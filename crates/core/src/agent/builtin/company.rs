@@ -168,6 +168,26 @@ const TITLE_WORDS: &[&str] = &[
     "assistant", "executive", "president", "generalist", "sourcer", "associate",
 ];
 
+/// Lowercase titles that come before a person's name ("our engineering lead Daan").
+const PERSON_TITLES: &[&str] = &[
+    "lead",
+    "manager",
+    "recruiter",
+    "colleague",
+    "founder",
+    "co-founder",
+    "ceo",
+    "cto",
+    "engineer",
+    "director",
+    "head",
+    "partner",
+    "coordinator",
+    "my",
+    "colleagues",
+    "teammate",
+];
+
 /// What an agency writes: anywhere in the text, or in its signature and name.
 const AGENCY_TEXT: &[&str] = &[
     "employment agency",
@@ -397,7 +417,16 @@ fn phrase_candidates(text: &str, factor: f64, add: &mut impl FnMut(&str, f64, &'
         for i in f.text.match_indices(tail).map(|(i, _)| i) {
             let at = f.slice(0, i).len();
             if let Some(run) = run_before(text, at) {
-                add(run, weight * factor, PHRASE);
+                // "our engineering lead Daan would like to": a person, by their title.
+                let start = at.saturating_sub(run.len()).min(text.len());
+                let before = fold(text.get(..start).unwrap_or_default());
+                let titled = before
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| PERSON_TITLES.contains(&w));
+                if !titled {
+                    add(run, weight * factor, PHRASE);
+                }
             }
         }
     }

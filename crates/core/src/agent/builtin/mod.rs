@@ -19,6 +19,7 @@ mod names;
 mod negation;
 mod people;
 pub(crate) mod relays;
+mod requests;
 mod role;
 pub(crate) mod signals;
 mod text;

@@ -12,7 +12,7 @@ pub(super) fn signs_off(newest: &str, name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let Some(first) = words
         .first()
-        .filter(|w| w.chars().count() >= 3 && words.len() <= 3)
+        .filter(|w| w.chars().count() >= 3 && (2..=3).contains(&words.len()))
     else {
         return false;
     };

@@ -126,6 +126,14 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     }
     hits.extend(sender_signals(sender, &body));
     hits.extend(shape_signals(&body));
+    if let Some(sentence) = super::requests::request(newest) {
+        hits.push(Hit {
+            category: EmailCategory::FollowUpNeeded,
+            cue: format!("asks: \"{sentence}\""),
+            weight: 2.0,
+            place: Place::Shape,
+        });
+    }
     if let Some(sentence) = super::negation::decline(newest) {
         let offer =
             has(&sentence, "offer") || has(&sentence, "ofrecer") || has(&sentence, "anbieten");
@@ -215,6 +223,11 @@ const IF_OPENINGS: &[&str] = &[
 /// Conditions inside a sentence, folded ("we'll let you know whether we…").
 const IF_INSIDE: &[&str] = &[
     "whether",
+    ", if ",
+    ", se ",
+    ", si ",
+    ", als ",
+    ", wenn ",
     "if we ",
     "if you are successful",
     "if successful",
@@ -274,6 +287,11 @@ fn sender_signals(sender: &Sender, body: &str) -> Vec<Hit> {
             EmailCategory::Assessment,
             2.5,
             format!("sent by {brand}, an assessment platform"),
+        ),
+        Relay::Tracking => add(
+            EmailCategory::ApplicationReceived,
+            1.0,
+            format!("sent by {brand}, an applicant-tracking system"),
         ),
         Relay::Scheduling => add(
             EmailCategory::InterviewInvite,

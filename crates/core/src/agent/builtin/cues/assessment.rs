@@ -114,7 +114,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("ejercicio", 2.5),
     ("caso practico", 2.0),
     ("thuisopdracht", 4.5),
-    ("opdracht", 2.5),
+    ("opdracht", 2.0),
     ("casus", 3.0),
     ("toets", 3.0),
     ("test tecnico", 4.5),

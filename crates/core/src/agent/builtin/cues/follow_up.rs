@@ -113,6 +113,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("could you share", 3.0),
     ("can you share", 3.0),
     ("please share your", 2.5),
+    ("could you fill", 3.5),
+    ("fill in the", 2.5),
+    ("candidate form", 3.0),
+    ("short form", 2.5),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("bitte senden sie", 4.0),
     ("senden sie uns", 3.5),

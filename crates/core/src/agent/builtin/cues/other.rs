@@ -131,6 +131,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("your weekly", 3.0),
     ("your daily", 3.0),
     ("your monthly", 3.0),
+    ("account has been created", 4.0),
+    ("candidate account", 2.0),
+    ("your account", 1.0),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("alerte emploi", 5.0),
     ("alerta de empleo", 5.0),

@@ -306,4 +306,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("para un cliente", 3.5),
     ("abierto a", 2.5),
     ("te encaje", 2.0),
+    ("freelance", 2.5),
+    ("opdracht voor", 2.0),
+    ("tarief", 2.0),
+    ("uur per week", 1.5),
+    ("beschikbaarheid en interesse", 3.5),
+    ("en interesse", 2.0),
 ];

@@ -282,4 +282,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("niet met je verder", 5.0),
     ("keine zusage", 5.0),
     ("proxima fase", 0.5),
+    ("outros perfis", 4.0),
+    ("seguir com outros", 4.5),
+    ("optamos por seguir", 4.0),
+    ("een andere kandidaat", 4.0),
+    ("andere kandidaat aan te nemen", 5.0),
 ];
