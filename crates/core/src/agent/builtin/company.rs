@@ -36,6 +36,15 @@ const BEFORE_NAME: &[(&str, f64)] = &[
     ("interest in ", 3.0),
     ("interested in joining ", 3.0),
     ("on behalf of ", 3.5),
+    ("namens ", 3.0),
+    ("per conto di ", 3.5),
+    ("em nome da ", 3.5),
+    ("em nome de ", 3.5),
+    ("en nombre de ", 3.5),
+    ("pour le compte de ", 3.5),
+    ("au nom de ", 3.0),
+    ("im auftrag der ", 3.0),
+    ("im auftrag von ", 3.0),
     ("the team at ", 3.0),
     ("everyone at ", 3.0),
     ("team at ", 2.5),
@@ -248,6 +257,16 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     for (text, factor) in [(subject, 1.2), (newest, 1.0), (quoted, 0.4)] {
         phrase_candidates(text, factor, &mut add);
     }
+    // A subject such as "New message from Clara Wolf (Quellwerk GmbH)": a person and
+    // their employer.
+    for (i, _) in subject.match_indices(" (") {
+        let inner = subject[i + 2..].split(')').next().unwrap_or_default();
+        if run_before(subject, i).is_some_and(|p| p.split_whitespace().count() >= 2)
+            && run_at(inner, 0).is_some_and(|r| r.len() == inner.trim().len())
+        {
+            add(inner, 3.0, PHRASE);
+        }
+    }
     // Subject segments that are names ("Brightwater Logistics – 1st stage interview").
     for seg in subject
         .split([':', '–', '—', '|', '!', '?', '·'])
@@ -373,7 +392,8 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
         .text
         .find(" via ")
         .map(|i| f.slice(0, i))
-        .or_else(|| f.text.find(" at ").map(|i| f.slice(i + 4, f.text.len())));
+        .or_else(|| f.text.find(" at ").map(|i| f.slice(i + 4, f.text.len())))
+        .or_else(|| f.text.find(" from ").map(|i| f.slice(i + 6, f.text.len())));
     let name = via.unwrap_or(raw);
     if sender.is_person() || is_service_brand(name) || signs_off(newest, name) {
         return None;
@@ -453,13 +473,21 @@ fn signature_lines(newest: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Whether folded `word` is a legal suffix, dots or not ("B.V", "b.v.", "BV").
+fn is_legal(word: &str) -> bool {
+    let bare: String = word.chars().filter(|c| *c != '.').collect();
+    LEGAL
+        .iter()
+        .any(|l| l.chars().filter(|c| *c != '.').collect::<String>() == bare)
+}
+
 /// `run` without a trailing legal suffix ("Quaystone Contracts Ltd").
 fn strip_legal(run: &str) -> String {
     let mut words: Vec<&str> = run.split_whitespace().collect();
     while words.len() > 1
         && words
             .last()
-            .is_some_and(|w| LEGAL.contains(&fold(w.trim_end_matches(',')).as_str()))
+            .is_some_and(|w| is_legal(&fold(w.trim_end_matches(','))))
     {
         words.pop();
     }
@@ -471,14 +499,16 @@ fn legal_names(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (at, run) in runs(text) {
         let words: Vec<&str> = run.split_whitespace().collect();
-        if let Some(i) = words.iter().position(|w| LEGAL.contains(&fold(w).as_str()))
+        if let Some(mut i) = words.iter().position(|w| is_legal(&fold(w)))
             && i > 0
         {
+            // "Oakhaven Retail Group Ltd" is Oakhaven Retail.
+            if i > 1 && GROUP_WORDS.contains(&fold(words[i - 1]).as_str()) {
+                i -= 1;
+            }
             out.push((words[..i].join(" "), at));
         }
     }
-    // "Juniper & Vale Insurance Ltd" ends a run at "Ltd" only when it is capitalised;
-    // a lowercase-led legal word ("S.A.") follows as its own word.
     out
 }
 
@@ -499,13 +529,18 @@ fn clean(raw: &str) -> Option<String> {
             break;
         }
     }
+    let mut legal = false;
     loop {
         let Some(last) = words.last() else { break };
         let f = fold(last.trim_end_matches(['.', ',']));
         let f = f.as_str();
-        if TEAM_WORDS.contains(&f) || LEGAL.contains(&f) || ["&", "-", "–"].contains(&f) {
+        if TEAM_WORDS.contains(&f) || ["&", "-", "–"].contains(&f) {
             words.pop();
-        } else if GROUP_WORDS.contains(&f) && words.len() > 1 {
+        } else if is_legal(f) {
+            legal = true;
+            words.pop();
+        } else if legal && GROUP_WORDS.contains(&f) && words.len() > 1 {
+            // "Oakhaven Retail Group Ltd" is Oakhaven Retail; "Acme Group" stays.
             words.pop();
         } else {
             break;

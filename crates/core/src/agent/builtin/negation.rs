@@ -24,6 +24,8 @@ const PROGRESS: &[(&str, Option<&[&str]>)] = &[
     ("offer", Some(&["you"])),
     ("invite", Some(&["you"])),
     ("inviting", Some(&["you"])),
+    ("extend", Some(&["offer", "an", "you"])),
+    ("uit", Some(&["nodigen"])),
     ("proceed", None),
     ("progress", None),
     ("continu", None),

@@ -21,10 +21,25 @@ pub(super) fn signs_off(newest: &str, name: &str) -> bool {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    lines[lines.len().saturating_sub(8)..]
-        .iter()
+    let tail = &lines[lines.len().saturating_sub(8)..];
+    // "Maya", or "Maya Chen" over a title line ("Senior Recruiter, Acme").
+    tail.iter()
         .any(|l| l.trim_end_matches([',', '.', '!']) == *first)
+        || tail.windows(2).any(|w| {
+            w[0].trim_end_matches(',') == name && {
+                let next = fold(w[1]);
+                TITLE_LINE.iter().any(|t| super::text::has(&next, t))
+            }
+        })
 }
+
+/// Words of a signature's title line.
+#[rustfmt::skip]
+const TITLE_LINE: &[&str] = &[
+    "recruiter", "recruiting", "talent", "partner", "manager", "coordinator", "engineer",
+    "head of", "director", "lead", "founder", "ceo", "cto", "hr ", "people", "acquisition",
+    "consultant", "specialist", "advisor", "sourcer", "recruitment",
+];
 
 /// Greetings that open a message, folded.
 #[rustfmt::skip]

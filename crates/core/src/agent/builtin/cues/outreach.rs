@@ -312,4 +312,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("uur per week", 1.5),
     ("beschikbaarheid en interesse", 3.5),
     ("en interesse", 2.0),
+    ("te gustaria que te cuente", 3.5),
+    ("te cuente mas", 3.0),
+    ("trabajo con una", 2.5),
+    ("salario hasta", 2.0),
+    ("que busca un", 2.0),
+    ("ihr profil passt", 3.5),
+    ("offenen stelle", 2.0),
+    ("lust auf ein", 2.5),
+    ("hat ihnen eine nachricht", 2.0),
 ];

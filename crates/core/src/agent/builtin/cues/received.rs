@@ -301,4 +301,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("recebemos o seu cv", 4.0),
     ("unterlagen erhalten", 4.0),
     ("wir haben ihre", 1.5),
+    ("erfolgreich versendet", 4.5),
+    ("wurde versendet", 4.0),
+    ("bewerbung wurde", 2.5),
+    ("erfolgreich ubermittelt", 4.5),
+    ("erfolgreich abgeschickt", 4.5),
+    ("wurde erfolgreich", 3.0),
+    ("goed ontvangen", 4.5),
+    ("gegevens goed ontvangen", 5.0),
+    ("ontvangstbevestiging", 5.0),
 ];

@@ -287,4 +287,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("optamos por seguir", 4.0),
     ("een andere kandidaat", 4.0),
     ("andere kandidaat aan te nemen", 5.0),
+    ("the news you were hoping", 4.5),
+    ("news you were hoping", 4.5),
+    ("niet uit te nodigen", 5.0),
+    ("passende baan", 2.0),
+    ("veel succes bij", 2.0),
+    ("fur eine andere person", 5.0),
+    ("andere person entschieden", 5.0),
 ];
