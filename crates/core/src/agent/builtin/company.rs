@@ -249,10 +249,8 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         }
     };
     // The display name.
+    // The display name, already cleaned (it may keep a leading "The").
     let display = display_candidate(sender, newest);
-    if let Some((name, score)) = &display {
-        add(name, *score, "the sender's name");
-    }
     // Phrases in the subject, the newest text and (weakly) the history.
     for (text, factor) in [(subject, 1.2), (newest, 1.0), (quoted, 0.4)] {
         phrase_candidates(text, factor, &mut add);
@@ -296,6 +294,14 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         for (name, _) in legal_names(text) {
             add(&name, 2.0, "a legal name");
         }
+    }
+    if let Some((name, score)) = display {
+        cands.push(Candidate {
+            name,
+            score,
+            source: "the sender's name",
+            phrase: false,
+        });
     }
     let people = People::of(sender, newest);
     cands.retain(|c| !people.include(&c.name));
@@ -399,7 +405,13 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
         return None;
     }
     let cleaned = clean(name)?;
-    let had_team_word = squash(&cleaned) != squash(name);
+    let had_team_word = key(&cleaned) != key(name);
+    // "The Green Kitchen Company" keeps its article; "The Northwind Talent Team" not.
+    let cleaned = if name.starts_with("The ") && !had_team_word {
+        format!("The {cleaned}")
+    } else {
+        cleaned
+    };
     match sender.relay {
         Relay::Tracking | Relay::Scheduling | Relay::Assessment | Relay::Signature => {
             Some((cleaned, 5.0))
@@ -578,14 +590,14 @@ fn clean(raw: &str) -> Option<String> {
 fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in cands {
-        let key = squash(&c.name);
+        let k = key(&c.name);
         let words = fold(&c.name);
+        let words = words.strip_prefix("the ").unwrap_or(&words).to_owned();
         if let Some(m) = out.iter_mut().find(|m| {
-            let mk = squash(&m.name);
+            let mk = key(&m.name);
             let mw = fold(&m.name);
-            mk == key
-                || mw.starts_with(&format!("{words} "))
-                || words.starts_with(&format!("{mw} "))
+            let mw = mw.strip_prefix("the ").unwrap_or(&mw);
+            mk == k || mw.starts_with(&format!("{words} ")) || words.starts_with(&format!("{mw} "))
         }) {
             if c.name.len() > m.name.len() {
                 m.name = c.name;
@@ -602,10 +614,17 @@ fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
+/// A name squashed for comparing, without a leading article ("The Green Kitchen
+/// Company" is `greenkitchencompany`).
+fn key(name: &str) -> String {
+    let f = fold(name);
+    squash(f.strip_prefix("the ").unwrap_or(&f))
+}
+
 /// Whether `name` is what a domain label spells: "Lumen Grid" for `lumengrid`,
 /// "Kestrel Payments" for `kestrelpay`, "Quillfeather Health" for `quillfeather`.
 pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
-    let n = squash(name);
+    let n = key(name);
     let l: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
     !n.is_empty()
         && l.len() >= 3

@@ -96,6 +96,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("within 48 hours", 1.0),
     ("codesignal", 1.5),
     ("testgorilla", 1.5),
+    ("dataset", 2.0),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("online-test", 4.5),
     ("onlinetest", 4.5),
@@ -154,4 +155,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("prova de", 2.0),
     ("realizar o teste", 4.0),
     ("realizar um teste", 4.0),
+    ("korte case", 4.0),
+    ("case uit te werken", 4.5),
+    ("een case", 3.0),
+    ("de case", 2.5),
+    ("bevindingen", 2.0),
+    ("presenteer", 1.5),
+    ("analyseer", 1.5),
+    ("presenta i risultati", 2.0),
+    ("apresenta", 1.0),
 ];

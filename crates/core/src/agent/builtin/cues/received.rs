@@ -137,6 +137,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("thanks for sending", 1.5),
     ("passed it to", 2.0),
     ("shared it with", 2.0),
+    ("for applying", 2.0),
+    ("for your application", 1.5),
+    ("read through all the applications", 2.5),
+    ("all the applications", 2.0),
+    ("bear with us", 1.5),
     // German
     ("vielen dank fur ihre bewerbung", 2.5),
     ("danke fur deine bewerbung", 2.5),
@@ -310,4 +315,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("goed ontvangen", 4.5),
     ("gegevens goed ontvangen", 5.0),
     ("ontvangstbevestiging", 5.0),
+    ("se ha registrado", 4.0),
+    ("registrado correctamente", 4.5),
+    ("te confirmamos que", 2.0),
+    ("confirmamos que tu candidatura", 4.5),
+    ("recebemos a tua", 4.5),
+    ("vamos analisa", 2.5),
+    ("analisa-la", 2.0),
 ];

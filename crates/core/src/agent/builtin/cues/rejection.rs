@@ -155,6 +155,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("better aligns", 2.5),
     ("cannot offer you", 5.0),
     ("can't offer you", 5.0),
+    ("sadly", 2.5),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("leider", 2.5),
     ("absage", 4.5),
@@ -294,4 +295,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("veel succes bij", 2.0),
     ("fur eine andere person", 5.0),
     ("andere person entschieden", 5.0),
+    ("individuato un candidato", 5.0),
+    ("un candidato il cui profilo", 4.5),
+    ("risponde maggiormente", 3.0),
+    ("different direction", 4.5),
+    ("go in a different direction", 5.0),
 ];
