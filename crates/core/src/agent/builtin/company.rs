@@ -52,6 +52,7 @@ const BEFORE_NAME: &[(&str, f64)] = &[
     ("submitted to ", 3.0),
     ("message from ", 1.5),
     ("feedback from ", 2.5),
+    ("event type: ", 2.5),
     ("heard back from ", 2.5),
     ("news from ", 2.0),
     ("from ", 1.0),
@@ -162,7 +163,8 @@ const NOT_NAMES: &[&str] = &[
     "yes", "no", "ok", "see", "view", "reply", "apply", "click", "start", "sent", "powered",
     "please", "note", "all", "any", "many", "one", "confirmed", "confirmation", "updated",
     "cancelled", "canceled", "accepted", "declined", "important", "urgent", "last",
-    "chance", "free", "hey", "saw",
+    "chance", "free", "hey", "saw", "opdrachtgever", "klant", "client", "cliente", "kunde",
+    "auftraggeber", "klanten", "event", "type",
 ];
 
 /// Words of a job title; a name holding one is a role, not an employer.
@@ -220,7 +222,23 @@ const AGENCY_TEXT: &[&str] = &[
     "notre client",
     "kunden",
 ];
-const AGENCY_SIGNATURE: &[&str] = &["recruitment", "consultant", "staffing", "executive search"];
+const AGENCY_SIGNATURE: &[&str] = &["consultant", "staffing", "executive search", "headhunter"];
+
+/// The last words of an agency's name ("Harrow & Pike Recruitment", "De Groot Werving &
+/// Selectie"); an in-house "Recruitment Team" is no agency.
+const AGENCY_NAMES: &[&str] = &[
+    "recruitment",
+    "recruiting ltd",
+    "search",
+    "talent solutions",
+    "werving & selectie",
+    "selectie",
+    "personalberatung",
+    "recrutement",
+    "seleccion",
+    "selezione",
+    "recrutamento",
+];
 
 /// Where a phrase named a candidate.
 const PHRASE: &str = "a phrase in the text";
@@ -392,7 +410,9 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
 /// Analytics", "Sundial Travel via TestGorilla"), or a direct sender's that matches
 /// its domain or names a team ("Heronsgate Genomics Talent").
 fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
-    let raw = sender.name.as_deref()?;
+    let full = sender.name.as_deref()?;
+    // "Orchid Biotech (via Lever)": the brackets are not the name.
+    let raw = full.split(" (").next().unwrap_or(full).trim();
     let f = Folded::new(raw);
     let via = f
         .text
@@ -626,9 +646,18 @@ fn key(name: &str) -> String {
 pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     let n = key(name);
     let l: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+    // "North West Airways" at nwa-jobs.com: the initials.
+    let initials: String = fold(name)
+        .split_whitespace()
+        .filter(|w| *w != "&" && *w != "the" && *w != "of")
+        .filter_map(|w| w.chars().next())
+        .collect();
     !n.is_empty()
         && l.len() >= 3
-        && (n == l || (l.len() >= 5 && n.starts_with(&l)) || (n.len() >= 5 && l.starts_with(&n)))
+        && (n == l
+            || (l.len() >= 5 && n.starts_with(&l))
+            || (n.len() >= 5 && l.starts_with(&n))
+            || (initials.len() >= 3 && initials == l))
 }
 
 /// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".
@@ -659,7 +688,13 @@ fn is_agency(sender: &Sender, newest: &str) -> bool {
         signature_lines(newest).join("\n")
     ));
     let text = fold(newest);
-    AGENCY_TEXT.iter().any(|m| has(&text, m)) || AGENCY_SIGNATURE.iter().any(|m| has(&signature, m))
+    let named = signature.lines().any(|l| {
+        let l = l.trim();
+        l.split_whitespace().count() >= 2 && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
+    });
+    named
+        || AGENCY_TEXT.iter().any(|m| has(&text, m))
+        || AGENCY_SIGNATURE.iter().any(|m| has(&signature, m))
 }
 
 #[cfg(test)]

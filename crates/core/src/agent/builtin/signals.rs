@@ -359,6 +359,23 @@ fn shape_signals(body: &str) -> Vec<Hit> {
     ]
     .iter()
     .any(|p| has(body, p));
+    // "on Thursday or Friday afternoon?"
+    let days_asked = body.split(['.', '!', '\n']).any(|sentence| {
+        sentence.contains('?')
+            && sentence
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| WEEKDAYS.iter().any(|d| w.starts_with(d)))
+                .count()
+                >= 2
+    });
+    if days_asked && times < 2 {
+        return vec![Hit {
+            category: EmailCategory::InterviewInvite,
+            cue: "days proposed with a question".to_owned(),
+            weight: 2.0,
+            place: Place::Shape,
+        }];
+    }
     if times >= 2 && asks {
         vec![Hit {
             category: EmailCategory::InterviewInvite,
@@ -370,6 +387,16 @@ fn shape_signals(body: &str) -> Vec<Hit> {
         Vec::new()
     }
 }
+
+/// Weekday names (stems, folded) in the seven languages.
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "maandag", "dinsdag", "woensdag",
+    "donderdag", "vrijdag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "lundi",
+    "mardi", "mercredi", "jeudi", "vendredi", "lunes", "martes", "miercoles", "jueves",
+    "viernes", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "segunda", "terca",
+    "quarta", "quinta", "sexta",
+];
 
 /// How many times of day ("10:00", "3pm", "14h30", "10 uhr") `body` mentions, deadlines
 /// at midnight aside.

@@ -145,6 +145,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("sometime this week", 1.0),
     ("is free", 1.5),
     ("are free", 1.5),
+    ("could we set up", 2.5),
+    ("set up a call", 2.5),
+    ("minute call", 2.0),
+    ("a call on", 1.5),
+    ("hiring manager for", 1.5),
+    ("new event", 0.5),
+    ("event type", 1.5),
     // German
     ("vorstellungsgesprach", 3.5),
     ("einladung zum", 2.0),
