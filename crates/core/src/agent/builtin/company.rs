@@ -143,6 +143,34 @@ const GROUP_WORDS: &[&str] = &[
     "group", "holdings", "holding", "gruppe", "groupe", "grupo", "groep", "gruppo",
 ];
 
+/// Words that open a greeting, folded.
+const GREETING_WORDS: &[&str] = &[
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "hallo",
+    "bonjour",
+    "hola",
+    "hoi",
+    "beste",
+    "gentile",
+    "ciao",
+    "ola",
+    "olá",
+    "estimado",
+    "estimada",
+    "querido",
+    "querida",
+    "sehr",
+    "liebe",
+    "lieber",
+    "buongiorno",
+    "caro",
+    "cara",
+    "geachte",
+];
+
 /// Capitalised words that are not names: greetings, subject words, pronouns.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
@@ -551,6 +579,14 @@ fn clean(raw: &str) -> Option<String> {
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
     let mut words: Vec<&str> = raw.split_whitespace().collect();
+    // A greeting ends a name run into it ("Acme Careers Dear Jordan").
+    if let Some(i) = words
+        .iter()
+        .skip(1)
+        .position(|w| GREETING_WORDS.contains(&fold(w).as_str()))
+    {
+        words.truncate(i + 1);
+    }
     while let Some(first) = words.first() {
         let f = fold(first);
         if ["the", "team", "el", "la", "le", "de", "die", "der"].contains(&f.as_str())
