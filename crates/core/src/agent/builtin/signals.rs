@@ -156,11 +156,45 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     for h in &hits {
         scores[index(h.category)] += h.weight;
     }
+    // Whether the person applied: an approach names no application, an invitation
+    // after an application is no approach.
+    let applied = APPLIED.iter().any(|p| has(&body, p) || has(&subject, p));
+    let outreach = index(EmailCategory::RecruiterOutreach);
+    let interview = index(EmailCategory::InterviewInvite);
+    if applied && scores[outreach] > 0.0 {
+        scores[outreach] *= 0.5;
+    } else if !applied && scores[outreach] >= MIN_SCORE && scores[interview] > 0.0 {
+        scores[interview] *= 0.6;
+    }
+    // Mail from an applicant-tracking, assessment, scheduling, signature or screening
+    // service, or about one's application, needs less to be job mail.
+    let job_context = applied
+        || matches!(
+            sender.relay,
+            Relay::Tracking
+                | Relay::Assessment
+                | Relay::Scheduling
+                | Relay::Signature
+                | Relay::Screening
+        );
     hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    decide(scores, hits)
+    decide(scores, hits, job_context)
 }
 
-fn decide(scores: [f64; 8], hits: Vec<Hit>) -> Verdict {
+/// Words of the person's own application, folded.
+#[rustfmt::skip]
+const APPLIED: &[&str] = &[
+    "your application", "thanks for applying", "thank you for applying", "for applying",
+    "you applied", "your candidacy", "your candidature", "je sollicitatie",
+    "uw sollicitatie", "ihre bewerbung", "deine bewerbung", "votre candidature",
+    "tu candidatura", "su candidatura", "la tua candidatura", "la sua candidatura",
+    "a sua candidatura", "a tua candidatura", "sua candidatura", "gesolliciteerd",
+];
+
+/// The least a category must score where the context is job mail already.
+const MIN_SCORE_IN_CONTEXT: f64 = 2.0;
+
+fn decide(scores: [f64; 8], hits: Vec<Hit>, job_context: bool) -> Verdict {
     let other = scores[index(EmailCategory::Other)];
     let mut ranked: Vec<(EmailCategory, f64)> = EmailCategory::ALL
         .iter()
@@ -169,7 +203,12 @@ fn decide(scores: [f64; 8], hits: Vec<Hit>) -> Verdict {
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     let (best, best_score) = ranked[0];
-    let category = if best_score >= MIN_SCORE && best_score > other {
+    let min = if job_context && other < MIN_SCORE_IN_CONTEXT {
+        MIN_SCORE_IN_CONTEXT
+    } else {
+        MIN_SCORE
+    };
+    let category = if best_score >= min && best_score > other {
         best
     } else {
         EmailCategory::Other

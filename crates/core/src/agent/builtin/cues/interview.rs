@@ -284,4 +284,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("qual o melhor horario", 3.0),
     ("marcar uma", 2.0),
     ("convidar", 1.5),
+    ("tips voor je sollicitatiegesprek", -3.0),
+    ("consigli per il colloquio", -3.0),
+    ("dicas para a entrevista", -3.0),
+    ("consejos para tu entrevista", -3.0),
+    ("conseils pour reussir votre entretien", -3.0),
+    ("tipps fur das vorstellungsgesprach", -3.0),
+    ("tipps fur ihr vorstellungsgesprach", -3.0),
 ];
