@@ -68,7 +68,7 @@ fn agencies_name_their_client() {
     let body = "Hi Sam,\nI'm working with a fintech client on a Lead Engineer role.\n\nKim\nSenior Consultant | Arden Recruitment";
     assert_eq!(
         named("Kim <kim@ardenrecruitment.co.uk>", "Lead Engineer", body).as_deref(),
-        Some("Arden")
+        Some("Arden Recruitment")
     );
 }
 
