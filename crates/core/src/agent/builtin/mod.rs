@@ -104,6 +104,9 @@ const EMPLOYER_CONTEXT: &[&str] = &[
     "ihre bewerbung", "bewerbungsprozess", "votre candidature", "processus de recrutement",
     "tu candidatura", "proceso de seleccion", "la tua candidatura", "processo di selezione",
     "a sua candidatura", "a tua candidatura", "processo de recrutamento",
+    "viewed your profile", "viewed your application", "looked at your profile",
+    "bekeek je profiel", "hat ihr profil", "a consulte votre profil", "ha visto il tuo profilo",
+    "visualizou o seu perfil", "ha visto tu perfil",
 ];
 
 /// Whether mail filed as `other` still concerns one employer (an applicant-tracking

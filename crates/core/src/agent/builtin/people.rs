@@ -126,6 +126,22 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
             out.push(fold(run));
         }
     }
+    // "Hannah Okafor, Engineering Manager, viewed your profile": a name and a title.
+    for (i, _) in text.match_indices(", ") {
+        let title = text[i + 2..]
+            .split([',', '\n', '.', ';', '!', '?'])
+            .next()
+            .unwrap_or_default();
+        let folded = fold(title);
+        if title.starts_with(char::is_uppercase)
+            && title.split_whitespace().count() <= 5
+            && TITLE_LINE.iter().any(|t| super::text::has(&folded, t))
+            && let Some(run) = run_before(text, i)
+            && (2..=3).contains(&run.split_whitespace().count())
+        {
+            out.push(fold(run));
+        }
+    }
     // The writer, under the closing line; not the organisation signing as itself.
     let display = sender.name.as_deref().map(squash).unwrap_or_default();
     let label = sender.domain_label().map(squash).unwrap_or_default();

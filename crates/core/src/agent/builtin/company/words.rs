@@ -225,6 +225,17 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         }
     }
     let mut legal = false;
+    // "Ihr Quellwerk-Team", "het Portline-team".
+    let dehyphenated;
+    if let Some(last) = words.last()
+        && let Some((head, tail)) = last.rsplit_once('-')
+        && TEAM_WORDS.contains(&fold(tail).as_str())
+        && !head.is_empty()
+    {
+        dehyphenated = head.to_owned();
+        let n = words.len() - 1;
+        words[n] = &dehyphenated;
+    }
     while let Some(last) = words.last() {
         let f = fold(last.trim_end_matches(['.', ',']));
         let f = f.as_str();
