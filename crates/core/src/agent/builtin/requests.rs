@@ -90,38 +90,11 @@ const ACTIONS: &[&str] = &[
     "carreg",
 ];
 
-/// Words of scheduling and testing: such requests are not follow-ups.
+/// Words of picking a time and of tests: such requests are not follow-ups.
 const ELSEWHERE: &[&str] = &[
-    "availab",
-    "a time",
-    "slot",
-    "schedule",
-    "interview",
-    "call",
-    "meet",
-    "test",
-    "assessment",
-    "exercise",
-    "challenge",
-    "beschikbaar",
-    "disponib",
-    "termin",
-    "creneau",
-    "colloquio",
-    "entrevista",
-    "entretien",
-    "gesprek",
-    "gesprach",
-    "task",
-    "solution",
-    "write-up",
-    "case study",
-    "slides",
-    "presentation",
-    "repo",
-    "code",
-    "fork",
-    "zip",
+    "availab", "a time", "slot", "schedule", "times", "dates", "termin", "creneau", "disponib",
+    "beschikbaar", "test", "assessment", "exercise", "challenge", "task", "solution",
+    "write-up", "case study", "slides", "presentation", "repo", "code", "fork", "zip",
 ];
 
 /// The first request for action in `text`, if any.

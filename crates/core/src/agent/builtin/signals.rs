@@ -349,6 +349,13 @@ fn sender_signals(sender: &Sender, body: &str) -> Vec<Hit> {
         ),
         _ => {}
     }
+    if sender.relay == Relay::Mailbox {
+        add(
+            EmailCategory::Other,
+            1.0,
+            "sent from a personal mailbox".to_owned(),
+        );
+    }
     if sender.relay == Relay::JobSite && has(&sender.local, "inmail") {
         add(
             EmailCategory::RecruiterOutreach,
