@@ -142,6 +142,18 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
             out.push(fold(run));
         }
     }
+    // "Lotte Mulder" over "Corporate Recruiter bij Gaslicht Energie".
+    let all: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    for pair in all.windows(2) {
+        let next = fold(pair[1]);
+        if let Some(run) = run_at(pair[0], 0)
+            && run.len() == pair[0].len()
+            && (2..=3).contains(&run.split_whitespace().count())
+            && TITLE_LINE.iter().any(|t| super::text::has(&next, t))
+        {
+            out.push(fold(run));
+        }
+    }
     // The writer, under the closing line; not the organisation signing as itself.
     let display = sender.name.as_deref().map(squash).unwrap_or_default();
     let label = sender.domain_label().map(squash).unwrap_or_default();

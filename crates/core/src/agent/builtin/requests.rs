@@ -41,6 +41,13 @@ const OPENERS: &[&str] = &[
     "pode",
     "podes",
     "por favor",
+    "consegues",
+    "consegue",
+    "mag ik",
+    "kan je",
+    "kannst du",
+    "pouvez",
+    "pourrais-tu",
 ];
 
 /// Verbs of sending or doing (stems, folded).

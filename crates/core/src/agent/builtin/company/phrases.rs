@@ -66,7 +66,7 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("interesse an ", 2.5),
     ("en ", 1.0),
     ("formar parte de ", 2.5),
-    ("bij ", 2.0),
+    ("bij ", 2.5),
     ("presso ", 2.5),
     ("na ", 1.0),
     ("no ", 0.5),

@@ -322,4 +322,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("recebemos a tua", 4.5),
     ("vamos analisa", 2.5),
     ("analisa-la", 2.0),
+    ("chegou-nos", 4.0),
+    ("candidatura chegou", 4.0),
+    ("vamos reve-la", 3.0),
+    ("reve-la", 2.0),
+    ("obrigado pelo teu interesse", 1.5),
 ];

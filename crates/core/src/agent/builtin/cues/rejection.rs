@@ -300,4 +300,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("risponde maggiormente", 3.0),
     ("different direction", 4.5),
     ("go in a different direction", 5.0),
+    ("keep looking", 4.0),
+    ("continue our search", 4.0),
+    ("continue looking", 4.0),
+    ("it was close", 2.0),
+    ("someone with more", 2.5),
+    ("een andere keuze gemaakt", 5.0),
+    ("andere keuze", 3.5),
 ];
