@@ -31,6 +31,8 @@ pub(crate) struct Named {
 
 /// Where a phrase named a candidate.
 const PHRASE: &str = "a phrase in the text";
+/// Where a whole subject segment named a candidate.
+const SUBJECT: &str = "the subject";
 
 struct Candidate {
     name: String,
@@ -80,7 +82,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         let seg = seg.trim();
         if let Some(run) = run_at(seg, 0) {
             let whole = run.len() == seg.len();
-            add(run, if whole { 2.0 } else { 1.2 }, "the subject");
+            add(run, if whole { 2.0 } else { 1.2 }, SUBJECT);
         }
     }
     // Signature lines and legal names.

@@ -81,7 +81,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "yes", "no", "ok", "see", "view", "reply", "apply", "click", "start", "sent", "powered",
     "please", "note", "all", "any", "many", "one", "confirmed", "confirmation", "updated",
     "cancelled", "canceled", "accepted", "declined", "important", "urgent", "last",
-    "chance", "free", "hey", "saw", "opdrachtgever", "klant", "client", "cliente", "kunde",
+    "chance", "free", "hey", "saw", "series", "opdrachtgever", "klant", "client", "cliente", "kunde",
     "auftraggeber", "klanten", "event", "type",
 ];
 
