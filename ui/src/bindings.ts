@@ -786,6 +786,8 @@ export type EmailAnalysis = {
 	summary: string,
 	/**  0 to 1. */
 	confidence: number | null,
+	/**  The requisition or job id the email shows (`R-10492`), if any. */
+	requisition?: string | null,
 };
 
 /**  What kind of email it is. */

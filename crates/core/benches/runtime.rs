@@ -107,6 +107,7 @@ impl Fixture {
             proposed_status: Some(Status::Rejected),
             summary: "Acme turned the application down.".into(),
             confidence: 0.92,
+            requisition: None,
         };
         let answer = serde_json::to_value(answer).expect("the answer as JSON");
         let agent = EmailAnalyst::default();

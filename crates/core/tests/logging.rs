@@ -52,6 +52,7 @@ fn answer() -> Value {
         proposed_status: None,
         summary: "Acme said no.".into(),
         confidence: 0.9,
+        requisition: None,
     })
     .unwrap()
 }

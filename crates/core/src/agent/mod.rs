@@ -5,6 +5,7 @@
 //! and tracing span, the tool-call loop, output validation, the fallback to the
 //! built-in engine, and the execution record.
 
+mod builtin;
 pub mod config;
 pub mod email_analyst;
 pub mod endpoint;

@@ -6,7 +6,8 @@
 //! rules recognise, any job-search word and any mention of a company the person
 //! applied to passes.
 
-use super::email_analyst::{EmailCategory, EmailInput, classify, split_sender};
+use super::builtin;
+use super::email_analyst::{EmailCategory, EmailInput, split_sender};
 
 /// Senders' domains of applicant-tracking systems, job sites and assessment tools.
 const JOB_SENDERS: &[&str] = &[
@@ -155,12 +156,12 @@ pub fn triage(email: &EmailInput, companies: &[String]) -> Triage {
         ));
     }
     let text = format!("{}\n{}", email.subject, email.body).to_lowercase();
-    let (category, phrase) = classify(&text);
-    if category != EmailCategory::Other {
-        return yes(format!(
-            "mentions \"{}\"",
-            phrase.unwrap_or("a job-search phrase")
-        ));
+    let verdict = builtin::classify(email);
+    if verdict.category != EmailCategory::Other {
+        return yes(match verdict.reasons().next() {
+            Some(h) => format!("reads as {}: \"{}\"", verdict.category, h.cue),
+            None => format!("reads as {}", verdict.category),
+        });
     }
     if let Some(w) = JOB_WORDS.iter().find(|w| at_word_start(&text, w)) {
         return yes(format!("mentions \"{w}\""));

@@ -131,4 +131,7 @@ pub struct EmailAnalysis {
     pub summary: String,
     /// 0 to 1.
     pub confidence: f64,
+    /// The requisition or job id the email shows (`R-10492`), if any.
+    #[serde(default)]
+    pub requisition: Option<String>,
 }

@@ -44,6 +44,7 @@ fn analysis(app_id: i64) -> EmailAnalysis {
         proposed_status: Some(Status::Rejected),
         summary: "Acme turned the application down.".into(),
         confidence: 0.92,
+        requisition: None,
     }
 }
 

@@ -296,10 +296,10 @@ async fn every_builtin_run_is_explained_with_its_rules_and_cap() {
             "{}",
             e.decision
         );
+        let rule = &e.reasoning_steps[0].content;
         assert!(
-            e.reasoning_steps[0]
-                .content
-                .contains("\"interview\" matched the interview invite rule"),
+            rule.contains("\"schedule an interview\" in the text")
+                && rule.contains("point to the interview invite rule"),
             "{:?}",
             e.reasoning_steps
         );

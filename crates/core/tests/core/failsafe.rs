@@ -44,6 +44,7 @@ fn answer() -> Reply {
             proposed_status: None,
             summary: "Interview invitation from Acme.".into(),
             confidence: 0.9,
+            requisition: None,
         })
         .unwrap(),
     )

@@ -257,3 +257,42 @@ fn the_pre_filter_keeps_no_labelled_job_mail_from_the_model() {
         "mail with nothing about a job costs no model call"
     );
 }
+
+/// The labelled corpus: `tune` or `holdout`.
+fn corpus(set: &str) -> jobtrail_core::service::eval::LabelledSet {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/mail")
+        .join(set);
+    jobtrail_core::service::eval::set::from_dir(&dir).unwrap()
+}
+
+/// (job mail skipped, job mail, other mail skipped, other mail) on one set. Only the
+/// counts are reported: the held-out set's messages stay unread.
+fn skipped_on(set: &str) -> (usize, usize, usize, usize) {
+    use jobtrail_core::agent::email_analyst::EmailCategory;
+    let items = corpus(set).items;
+    let (job, other): (Vec<_>, Vec<_>) = items
+        .iter()
+        .partition(|i| i.expected != EmailCategory::Other);
+    let skipped = |v: &[&jobtrail_core::service::eval::Labelled]| {
+        v.iter()
+            .filter(|i| !triage(&i.input, &[]).job_related)
+            .count()
+    };
+    (skipped(&job), job.len(), skipped(&other), other.len())
+}
+
+#[test]
+fn the_pre_filter_keeps_the_corpus_job_mail_for_the_analyst() {
+    for set in ["tune", "holdout"] {
+        let (job_skipped, job, other_skipped, other) = skipped_on(set);
+        println!(
+            "pre-filter on {set}: {job_skipped} of {job} job mails would be skipped; \
+             {other_skipped} of {other} other mails skipped"
+        );
+        assert_eq!(
+            job_skipped, 0,
+            "the pre-filter would keep {job_skipped} of {job} job mails of the {set} set from the analyst"
+        );
+    }
+}

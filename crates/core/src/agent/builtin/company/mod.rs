@@ -1,0 +1,360 @@
+//! The employer a message is about, as a person would write it ("Lumen Grid", not
+//! "Lumengrid"; "Northwind Analytics", not "Greenhouse-mail").
+//!
+//! Candidates come from the sender's display name (when a relay sends for an
+//! employer, or the name matches the sender's domain), from phrases in the subject
+//! and the text ("Thank you for applying to X", "X has invited you", "on behalf of
+//! X", "the team at X", "chez X", "bei der X GmbH"), from signature lines and from
+//! legal names ("X Ltd"). Each scores; a name that matches the sender's domain scores
+//! more, unless the sender is a recruiting agency writing about a named client. Names
+//! that extend one another ("Juniper & Vale", "Juniper & Vale Insurance") count as
+//! one, written the longer way.
+
+use super::names::{run_at, run_before, runs};
+use super::people::{People, signs_off};
+use super::relays::{Relay, Sender, is_service_brand};
+use super::text::{Folded, fold, has, squash};
+use phrases::phrase_candidates;
+use words::{AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, clean, legal_names, strip_legal};
+
+mod phrases;
+mod words;
+
+/// A company named in a message and where it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Named {
+    pub name: String,
+    pub score: f64,
+    /// Where the winning reading came from, for the explanation.
+    pub source: &'static str,
+}
+
+/// Where a phrase named a candidate.
+const PHRASE: &str = "a phrase in the text";
+/// Where a whole subject segment named a candidate.
+const SUBJECT: &str = "the subject";
+
+struct Candidate {
+    name: String,
+    score: f64,
+    source: &'static str,
+    /// Whether a phrase around it named it ("Pellow Foods have reviewed your CV").
+    phrase: bool,
+}
+
+/// The employer of a message: `subject`, its newest text and quoted history, and its
+/// sender.
+pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender) -> Option<Named> {
+    let subject = super::threads::bare_subject(subject);
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut add = |raw: &str, score: f64, source: &'static str| {
+        if let Some(name) = clean(raw) {
+            cands.push(Candidate {
+                name,
+                score,
+                source,
+                phrase: source == PHRASE,
+            });
+        }
+    };
+    // The display name.
+    // The display name, already cleaned (it may keep a leading "The").
+    let display = display_candidate(sender, newest);
+    // Phrases in the subject, the newest text and (weakly) the history.
+    for (text, factor) in [(subject, 1.2), (newest, 1.0), (quoted, 0.4)] {
+        phrase_candidates(text, factor, &mut add);
+    }
+    // A subject such as "New message from Clara Wolf (Quellwerk GmbH)": a person and
+    // their employer.
+    for (i, _) in subject.match_indices(" (") {
+        let inner = subject[i + 2..].split(')').next().unwrap_or_default();
+        if run_before(subject, i).is_some_and(|p| p.split_whitespace().count() >= 2)
+            && run_at(inner, 0).is_some_and(|r| r.len() == inner.trim().len())
+        {
+            add(inner, 3.0, PHRASE);
+        }
+    }
+    // Subject segments that are names ("Brightwater Logistics – 1st stage interview").
+    for seg in subject
+        .split([':', '–', '—', '|', '!', '?', '·'])
+        .flat_map(|s| s.split(" - "))
+    {
+        let seg = seg.trim();
+        if let Some(run) = run_at(seg, 0) {
+            let whole = run.len() == seg.len();
+            add(run, if whole { 2.0 } else { 1.2 }, SUBJECT);
+        }
+    }
+    // Signature lines and legal names.
+    for line in signature_lines(newest) {
+        for seg in line
+            .split([',', '|', '·', '•', '–', '—'])
+            .flat_map(|s| s.split(" - "))
+        {
+            let seg = seg.trim();
+            if let Some(run) = run_at(seg, 0)
+                && run.len() == seg.len()
+            {
+                add(run, 1.5, "the signature");
+            }
+        }
+    }
+    for text in [newest, quoted] {
+        for (name, _) in legal_names(text) {
+            add(&name, 2.0, "a legal name");
+        }
+    }
+    if let Some((name, score)) = display {
+        cands.push(Candidate {
+            name,
+            score,
+            source: "the sender's name",
+            phrase: false,
+        });
+    }
+    let people = People::of(sender, newest);
+    cands.retain(|c| !people.include(&c.name));
+    let mut merged = merge(cands);
+    // The sender's domain: a name that matches it is the sender's own organisation.
+    let label = sender.domain_label().map(squash);
+    let agency = is_agency(sender, newest);
+    if let Some(label) = label.as_deref().filter(|l| l.len() >= 3) {
+        let domain_names: Vec<String> = merged
+            .iter()
+            .filter(|c| matches_domain(&c.name, label))
+            .map(|c| c.name.clone())
+            .collect();
+        // An agency names its client in a phrase ("Pellow Foods have reviewed your CV").
+        let has_other = merged
+            .iter()
+            .any(|c| !matches_domain(&c.name, label) && c.phrase && c.score >= 2.0);
+        for c in merged.iter_mut() {
+            if domain_names.contains(&c.name) {
+                c.score += if agency && has_other { -2.0 } else { 4.0 };
+                if !(agency && has_other) {
+                    c.source = "the text, matching the sender's domain";
+                }
+            }
+        }
+        if agency && !has_other {
+            // The agency writes for itself: its name as written in full
+            // ("Bos Recruitment" for bosrecruitment.nl).
+            if let Some(raw) = [newest, subject, sender.name.as_deref().unwrap_or_default()]
+                .iter()
+                .flat_map(|t| runs(t))
+                .map(|(_, r)| strip_legal(r))
+                .find(|r| squash(r) == label)
+            {
+                merged.push(Candidate {
+                    name: raw,
+                    score: 6.0,
+                    source: "the agency's signature",
+                    phrase: false,
+                });
+            }
+        }
+        if domain_names.is_empty() && !agency {
+            // The domain is the company's: find it as written ("Lumen Grid" for
+            // lumengrid.io), or spell the domain out.
+            let written = [subject, newest, quoted]
+                .iter()
+                .flat_map(|t| runs(t))
+                .filter_map(|(_, r)| clean(r))
+                .filter(|r| matches_domain(r, label))
+                .max_by_key(|r| r.len());
+            let name = written.unwrap_or_else(|| spell_domain(sender));
+            merged.push(Candidate {
+                name,
+                score: 3.0,
+                source: "the sender's domain",
+                phrase: false,
+            });
+            merged = merge(merged);
+        }
+    }
+    let best = merged
+        .into_iter()
+        .filter(|c| c.score >= 2.5)
+        .max_by(|a, b| {
+            a.score
+                .total_cmp(&b.score)
+                .then(b.name.len().cmp(&a.name.len()))
+        })?;
+    // A name the domain spells in full keeps its last word even when it is a team word
+    // ("BrightPath Recruitment" at brightpath-recruitment.com).
+    let full = label.as_deref().and_then(|l| {
+        [newest, subject]
+            .iter()
+            .flat_map(|t| runs(t))
+            .map(|(_, r)| r.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .find(|r| squash(r) == l && squash(r).starts_with(&squash(&best.name)))
+            .map(str::to_owned)
+    });
+    Some(Named {
+        name: full.unwrap_or(best.name),
+        score: best.score,
+        source: best.source,
+    })
+}
+
+/// The display name as a company candidate: a relay's sender name ("Northwind
+/// Analytics", "Sundial Travel via TestGorilla"), or a direct sender's that matches
+/// its domain or names a team ("Heronsgate Genomics Talent").
+fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
+    let full = sender.name.as_deref()?;
+    // "Orchid Biotech (via Lever)": the brackets are not the name.
+    let raw = full.split(" (").next().unwrap_or(full).trim();
+    let f = Folded::new(raw);
+    let via = f
+        .text
+        .find(" via ")
+        .map(|i| f.slice(0, i))
+        .or_else(|| f.text.find(" at ").map(|i| f.slice(i + 4, f.text.len())))
+        .or_else(|| f.text.find(" from ").map(|i| f.slice(i + 6, f.text.len())));
+    let name = via.unwrap_or(raw);
+    if sender.is_person() || is_service_brand(name) || signs_off(newest, name) {
+        return None;
+    }
+    let cleaned = clean(name)?;
+    let had_team_word = key(&cleaned) != key(name);
+    // "The Green Kitchen Company" keeps its article; "The Northwind Talent Team" not.
+    let cleaned = if name.starts_with("The ") && !had_team_word {
+        format!("The {cleaned}")
+    } else {
+        cleaned
+    };
+    match sender.relay {
+        Relay::Tracking | Relay::Scheduling | Relay::Assessment | Relay::Signature => {
+            Some((cleaned, 5.0))
+        }
+        Relay::Screening | Relay::JobSite => via.is_some().then_some((cleaned, 4.0)),
+        Relay::Mailbox => None,
+        Relay::Direct => {
+            let label = sender.domain_label().map(squash).unwrap_or_default();
+            if matches_domain(&cleaned, &label) {
+                Some((cleaned, 2.0))
+            } else if had_team_word {
+                Some((cleaned, 3.0))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// The signature of the newest text: the lines after its closing ("Best,"), or its
+/// last lines.
+fn signature_lines(newest: &str) -> Vec<&str> {
+    let lines: Vec<&str> = newest
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let start = super::threads::signature_start(&lines);
+    let from = if start < lines.len() {
+        start
+    } else {
+        lines.len().saturating_sub(6)
+    };
+    lines[from..]
+        .iter()
+        .copied()
+        .filter(|l| l.len() <= 90 && !l.contains('@') && !l.contains("http"))
+        .collect()
+}
+
+/// Merges candidates naming the same organisation: equal once squashed, or one the
+/// other's first words ("Brackenhurst" and "Brackenhurst Energy"); the longer
+/// spelling stays, the scores add up.
+fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in cands {
+        let k = key(&c.name);
+        let words = fold(&c.name);
+        let words = words.strip_prefix("the ").unwrap_or(&words).to_owned();
+        if let Some(m) = out.iter_mut().find(|m| {
+            let mk = key(&m.name);
+            let mw = fold(&m.name);
+            let mw = mw.strip_prefix("the ").unwrap_or(&mw);
+            mk == k || mw.starts_with(&format!("{words} ")) || words.starts_with(&format!("{mw} "))
+        }) {
+            if c.name.len() > m.name.len() {
+                m.name = c.name;
+            }
+            if c.score > m.score * 0.5 && c.score >= m.score {
+                m.source = c.source;
+            }
+            m.score += c.score;
+            m.phrase |= c.phrase;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A name squashed for comparing, without a leading article ("The Green Kitchen
+/// Company" is `greenkitchencompany`).
+fn key(name: &str) -> String {
+    let f = fold(name);
+    squash(f.strip_prefix("the ").unwrap_or(&f))
+}
+
+/// Whether `name` is what a domain label spells: "Lumen Grid" for `lumengrid`,
+/// "Kestrel Payments" for `kestrelpay`, "Quillfeather Health" for `quillfeather`.
+pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
+    let n = key(name);
+    let l: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+    // "North West Airways" at nwa-jobs.com: the initials.
+    let initials: String = fold(name)
+        .split_whitespace()
+        .filter(|w| *w != "&" && *w != "the" && *w != "of")
+        .filter_map(|w| w.chars().next())
+        .collect();
+    !n.is_empty()
+        && l.len() >= 3
+        && (n == l
+            || (l.len() >= 5 && n.starts_with(&l))
+            || (n.len() >= 5 && l.starts_with(&n))
+            || (initials.len() >= 3 && initials == l))
+}
+
+/// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".
+fn spell_domain(sender: &Sender) -> String {
+    sender
+        .domain_label()
+        .unwrap_or_default()
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the sender is a recruiting agency (its text, signature or name says so).
+fn is_agency(sender: &Sender, newest: &str) -> bool {
+    if sender.relay != Relay::Direct {
+        return false;
+    }
+    let signature = fold(&format!(
+        "{}\n{}",
+        sender.name.as_deref().unwrap_or_default(),
+        signature_lines(newest).join("\n")
+    ));
+    let text = fold(newest);
+    let named = signature.lines().any(|l| {
+        let l = l.trim();
+        l.split_whitespace().count() >= 2 && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
+    });
+    named
+        || AGENCY_TEXT.iter().any(|m| has(&text, m))
+        || AGENCY_SIGNATURE.iter().any(|m| has(&signature, m))
+}
+
+#[cfg(test)]
+mod tests;

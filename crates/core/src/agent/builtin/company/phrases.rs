@@ -1,0 +1,168 @@
+//! The phrases around an employer's name: "Thank you for applying to X", "on behalf of
+//! X", "chez X", "X has invited you", "X is hiring".
+
+use super::super::names::{run_at, run_before};
+use super::super::text::{Folded, fold};
+use super::PHRASE;
+use super::words::PERSON_TITLES;
+
+/// Phrases after which the employer is named: (folded phrase, weight).
+pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
+    ("thank you for applying to ", 4.0),
+    ("thanks for applying to ", 4.0),
+    ("applying to ", 3.0),
+    ("application to ", 3.0),
+    ("applied to ", 3.0),
+    ("your application at ", 3.0),
+    ("your application with ", 3.0),
+    ("interest in ", 3.0),
+    ("interested in joining ", 3.0),
+    ("on behalf of ", 3.5),
+    ("invited by ", 3.5),
+    ("requested by ", 3.0),
+    ("de la part de ", 3.0),
+    ("por parte de ", 3.0),
+    ("da parte di ", 3.0),
+    ("il team di ", 2.5),
+    ("l'equipe de ", 2.5),
+    ("el equipo de ", 2.5),
+    ("a equipa da ", 2.5),
+    ("a equipe da ", 2.5),
+    ("het team van ", 2.5),
+    ("das team von ", 2.5),
+    ("das team der ", 2.5),
+    ("namens ", 3.0),
+    ("per conto di ", 3.5),
+    ("em nome da ", 3.5),
+    ("em nome de ", 3.5),
+    ("en nombre de ", 3.5),
+    ("pour le compte de ", 3.5),
+    ("au nom de ", 3.0),
+    ("im auftrag der ", 3.0),
+    ("im auftrag von ", 3.0),
+    ("the team at ", 3.0),
+    ("everyone at ", 3.0),
+    ("team at ", 2.5),
+    ("sent to ", 2.5),
+    ("submitted to ", 3.0),
+    ("message from ", 1.5),
+    ("feedback from ", 2.5),
+    ("event type: ", 2.5),
+    ("heard back from ", 2.5),
+    ("news from ", 2.0),
+    ("from ", 1.0),
+    ("join ", 2.5),
+    ("joining ", 2.0),
+    ("welcome to ", 2.0),
+    ("welcome (almost) to ", 2.5),
+    (" at ", 2.5),
+    ("with ", 1.0),
+    ("about: ", 0.5),
+    ("chez ", 2.5),
+    ("au sein de ", 2.0),
+    ("bei der ", 2.5),
+    ("bei ", 2.0),
+    ("an der ", 2.0),
+    ("interesse an ", 2.5),
+    ("en ", 1.0),
+    ("formar parte de ", 2.5),
+    ("bij ", 2.5),
+    ("presso ", 2.5),
+    ("na ", 1.0),
+    ("no ", 0.5),
+];
+
+/// Phrases before which the employer is named: (folded phrase, weight).
+pub(super) const AFTER_NAME: &[(&str, f64)] = &[
+    (" has invited you", 4.0),
+    (" wil graag", 3.0),
+    (" zou graag", 2.5),
+    (" nodigt je uit", 3.5),
+    (" nodigt u uit", 3.5),
+    (" heeft je profiel", 3.0),
+    (" mochte", 2.5),
+    (" ladt sie", 3.5),
+    (" hat ihr profil", 3.0),
+    (" vorrebbe", 3.0),
+    (" ti invita", 3.5),
+    (" ha visto", 2.5),
+    (" gostaria", 3.0),
+    (" convida", 3.5),
+    (" quiere", 2.5),
+    (" te invita", 3.5),
+    (" souhaite", 3.0),
+    (" aimerait", 3.0),
+    (" vous invite", 3.5),
+    (" a consulte", 3.0),
+    (" invited you", 4.0),
+    (" invites you", 4.0),
+    (" would like you to", 3.5),
+    (" would like to", 3.0),
+    (" would love to", 2.5),
+    (" wants to", 2.5),
+    (" is hiring", 3.0),
+    (" are hiring", 2.5),
+    (" sent you", 3.5),
+    (" reviewed your", 3.5),
+    (" have reviewed", 3.0),
+    (" has reviewed", 3.0),
+    (" found your profile", 3.5),
+    (" viewed your", 3.0),
+    (" has asked", 3.0),
+    (" has requested", 3.0),
+    (" have requested", 3.0),
+    (" have asked", 3.0),
+    (" have come back", 3.0),
+    (" has come back", 3.0),
+    (" contacts you", 2.5),
+    (" is looking for", 2.5),
+    (" sucht", 2.0),
+    (" recrute", 2.5),
+    (" busca", 2.0),
+    (" zoekt", 2.5),
+    (" cerca", 1.5),
+    (" procura", 1.5),
+    (" talent team", 2.5),
+    (" recruiting team", 2.5),
+    (" recruitment team", 2.5),
+    (" hiring team", 2.5),
+    (" careers", 2.0),
+    (" talent acquisition", 2.0),
+];
+
+/// Candidates from the phrases around names.
+pub(super) fn phrase_candidates(
+    text: &str,
+    factor: f64,
+    add: &mut impl FnMut(&str, f64, &'static str),
+) {
+    let f = Folded::new(text);
+    for (lead, weight) in BEFORE_NAME {
+        for i in f.text.match_indices(lead).map(|(i, _)| i) {
+            if !lead.starts_with(' ') && !super::super::text::starts_word(&f.text, i) {
+                continue;
+            }
+            let at = f.slice(0, i + lead.len()).len();
+            if let Some(run) = run_at(text, at) {
+                add(run, weight * factor, PHRASE);
+            }
+        }
+    }
+    for (tail, weight) in AFTER_NAME {
+        for i in f.text.match_indices(tail).map(|(i, _)| i) {
+            let at = f.slice(0, i).len();
+            if let Some(run) = run_before(text, at) {
+                // "our engineering lead Daan would like to": a person, by their title.
+                let start = at.saturating_sub(run.len()).min(text.len());
+                let before = fold(text.get(..start).unwrap_or_default());
+                let titled = before
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| PERSON_TITLES.contains(&w));
+                if !titled {
+                    add(run, weight * factor, PHRASE);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+use super::*;
+
+fn named(from: &str, subject: &str, body: &str) -> Option<String> {
+    let t = crate::agent::builtin::threads::split(body);
+    company(subject, &t.newest, &t.quoted, &Sender::read(from)).map(|n| n.name)
+}
+
+#[test]
+fn relays_name_the_employer_not_themselves() {
+    assert_eq!(
+        named(
+            "Acme Robotics <no-reply@us.greenhouse-mail.io>",
+            "Thanks for applying",
+            "Hi Sam,\nThanks."
+        )
+        .as_deref(),
+        Some("Acme Robotics")
+    );
+    assert_eq!(
+        named(
+            "HackerRank <no-reply@hackerrank.com>",
+            "Brightfield Labs has invited you to take a test",
+            "Good luck"
+        )
+        .as_deref(),
+        Some("Brightfield Labs")
+    );
+    assert_eq!(
+        named(
+            "Calendly <notifications@calendly.com>",
+            "Book a time",
+            "Jo Park (Tallow Foods) has invited you to schedule an event."
+        )
+        .as_deref(),
+        Some("Tallow Foods")
+    );
+}
+
+#[test]
+fn the_name_as_written_beats_the_domain() {
+    assert_eq!(
+        named(
+            "Oskar <oskar@quietriver.io>",
+            "Hello",
+            "Hi Sam,\nWe'd love you to join.\n\nOskar\nEngineering Manager, Quiet River"
+        )
+        .as_deref(),
+        Some("Quiet River")
+    );
+    assert_eq!(
+        named(
+            "Jo <jo@mail.stone-bridge.co.uk>",
+            "Hello",
+            "Hi Sam, thanks."
+        )
+        .as_deref(),
+        Some("Stone Bridge")
+    );
+}
+
+#[test]
+fn agencies_name_their_client() {
+    let body = "Hi Sam,\nGreat news: Pellow Foods have reviewed your CV and would like to meet.\n\nKim\nSenior Consultant | Arden Recruitment";
+    assert_eq!(
+        named("Kim <kim@ardenrecruitment.co.uk>", "Interview", body).as_deref(),
+        Some("Pellow Foods")
+    );
+    let body = "Hi Sam,\nI'm working with a fintech client on a Lead Engineer role.\n\nKim\nSenior Consultant | Arden Recruitment";
+    assert_eq!(
+        named("Kim <kim@ardenrecruitment.co.uk>", "Lead Engineer", body).as_deref(),
+        Some("Arden Recruitment")
+    );
+}
+
+#[test]
+fn agencies_keep_their_whole_name() {
+    let body = "Hi Sam,\nI'm working with a fintech in Milan who are looking for a Senior Backend Engineer.\nAre you open to new opportunities?\n\nBest,\nMarco Ferri\nSenior Consultant | BrightPath Recruitment";
+    let s = Sender::read("Marco Ferri <marco.ferri@brightpath-recruitment.com>");
+    eprintln!("label {:?}", s.domain_label());
+    assert_eq!(
+        named(
+            "Marco Ferri <marco.ferri@brightpath-recruitment.com>",
+            "Backend opportunity",
+            body
+        )
+        .as_deref(),
+        Some("BrightPath Recruitment")
+    );
+}

@@ -1,0 +1,278 @@
+//! The words that tell a name from what surrounds it: team words, legal suffixes,
+//! greetings, common capitalised words, titles, and what agencies write.
+
+use super::super::names::runs;
+use super::super::relays::is_service_brand;
+use super::super::text::{fold, squash};
+
+/// Words that end an organisation's name in a sender's display name or a signature
+/// without being part of it ("Halcyon Bank Careers", "Corvid Security Recruiting").
+#[rustfmt::skip]
+pub(super) const TEAM_WORDS: &[&str] = &[
+    "careers", "career", "jobs", "job", "recruiting", "recruitment", "recruiters", "talent",
+    "team", "teams", "hiring", "hr", "people", "acquisition", "community", "resourcing",
+    "portal", "home", "candidate", "notifications", "no-reply", "noreply",
+    "personalabteilung", "recrutement", "talento", "seleccion", "selección", "rh", "rrhh",
+    "werving", "selezione", "recrutamento", "bewerbermanagement", "karriere", "empleo",
+    "emploi", "vacatures", "equipo", "equipe", "equipa", "l'equipe", "department",
+    "departamento", "abteilung", "departement", "afdeling", "human", "resources", "the",
+    "de",
+];
+
+/// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
+/// with the group words that come before them ("Oakhaven Retail Group Ltd").
+#[rustfmt::skip]
+pub(super) const LEGAL: &[&str] = &[
+    "ltd", "ltd.", "limited", "llp", "llc", "plc", "inc", "inc.", "gmbh", "ag", "se",
+    "s.a.", "sa", "sas", "sarl", "s.l.", "sl", "s.l.u.", "b.v.", "bv", "n.v.", "nv",
+    "s.p.a.", "spa", "s.r.l.", "srl", "lda", "lda.", "ltda", "corp", "corp.", "co.", "kg",
+    "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co",
+];
+
+pub(super) const GROUP_WORDS: &[&str] = &[
+    "group", "holdings", "holding", "gruppe", "groupe", "grupo", "groep", "gruppo",
+];
+
+/// Words that open a greeting, folded.
+pub(super) const GREETING_WORDS: &[&str] = &[
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "hallo",
+    "bonjour",
+    "hola",
+    "hoi",
+    "beste",
+    "gentile",
+    "ciao",
+    "ola",
+    "olá",
+    "estimado",
+    "estimada",
+    "querido",
+    "querida",
+    "sehr",
+    "liebe",
+    "lieber",
+    "buongiorno",
+    "caro",
+    "cara",
+    "geachte",
+];
+
+/// Capitalised words that are not names: greetings, subject words, pronouns.
+#[rustfmt::skip]
+pub(super) const NOT_NAMES: &[&str] = &[
+    "hi", "hello", "hey", "dear", "hallo", "bonjour", "hola", "hoi", "ciao", "ola", "olá",
+    "thanks", "thank", "we", "our", "you", "your", "i", "it", "this", "that", "re", "fwd",
+    "interview", "invitation", "application", "offer", "update", "next", "steps",
+    "reminder", "action", "required", "welcome", "congratulations", "good", "great", "news",
+    "quick", "question", "new", "message", "role", "position", "opportunity", "final",
+    "round", "test", "assessment", "documents", "ihre", "ihr", "votre", "vos", "tu", "su",
+    "je", "uw", "la", "il", "le", "les", "el", "los", "einladung", "bewerbung", "entretien",
+    "candidature", "entrevista", "oferta", "proposition", "sollicitatie", "candidatura",
+    "colloquio", "vaga", "proposta", "google", "microsoft", "teams", "zoom", "meet",
+    "linkedin", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "herr", "frau",
+    "madame", "monsieur", "team", "us", "uk", "eu", "remote", "hybrid", "ps", "best",
+    "regards", "cheers", "kind", "sincerely", "morning", "afternoon", "today", "tomorrow",
+    "yes", "no", "ok", "see", "view", "reply", "apply", "click", "start", "sent", "powered",
+    "please", "note", "all", "any", "many", "one", "confirmed", "confirmation", "updated",
+    "cancelled", "canceled", "accepted", "declined", "important", "urgent", "last",
+    "chance", "free", "hey", "saw", "series", "opdrachtgever", "klant", "client", "cliente", "kunde",
+    "auftraggeber", "klanten", "event", "type",
+];
+
+/// Words of a job title; a name holding one is a role, not an employer.
+#[rustfmt::skip]
+pub(super) const TITLE_WORDS: &[&str] = &[
+    "engineer", "developer", "analyst", "scientist", "manager", "programmer", "designer",
+    "architect", "recruiter", "coordinator", "consultant", "partner", "director", "head",
+    "lead", "officer", "advisor", "specialist", "cto", "ceo", "cfo", "coo", "vp", "founder",
+    "co-founder", "intern", "administrator", "sre", "devops", "entwickler", "ingenieur",
+    "ingeniero", "developpeur", "desarrollador", "analista", "ontwikkelaar", "sviluppatore",
+    "engenheiro", "tecnica", "tecnico", "charge", "chargee", "responsable", "operations",
+    "assistant", "executive", "president", "generalist", "sourcer", "associate",
+];
+
+/// Lowercase titles that come before a person's name ("our engineering lead Daan").
+pub(super) const PERSON_TITLES: &[&str] = &[
+    "lead",
+    "manager",
+    "recruiter",
+    "colleague",
+    "founder",
+    "co-founder",
+    "ceo",
+    "cto",
+    "engineer",
+    "director",
+    "head",
+    "partner",
+    "coordinator",
+    "my",
+    "colleagues",
+    "teammate",
+];
+
+/// What an agency writes: anywhere in the text, or in its signature and name.
+pub(super) const AGENCY_TEXT: &[&str] = &[
+    "employment agency",
+    "recruitment agency",
+    "my client",
+    "our client",
+    "the client",
+    "a client of",
+    "headhunt",
+    "personalberatung",
+    "cabinet de recrutement",
+    "wervingsbureau",
+    "agencia de seleccion",
+    "opdrachtgever",
+    "nostro cliente",
+    "nostri clienti",
+    "um cliente",
+    "nossos clientes",
+    "un cliente",
+    "nos clients",
+    "notre client",
+    "kunden",
+];
+
+pub(super) const AGENCY_SIGNATURE: &[&str] =
+    &["consultant", "staffing", "executive search", "headhunter"];
+
+/// The last words of an agency's name ("Harrow & Pike Recruitment", "De Groot Werving &
+/// Selectie"); an in-house "Recruitment Team" is no agency.
+pub(super) const AGENCY_NAMES: &[&str] = &[
+    "recruitment",
+    "recruiting ltd",
+    "search",
+    "talent solutions",
+    "werving & selectie",
+    "selectie",
+    "personalberatung",
+    "recrutement",
+    "seleccion",
+    "selezione",
+    "recrutamento",
+];
+
+/// Whether folded `word` is a legal suffix, dots or not ("B.V", "b.v.", "BV").
+pub(super) fn is_legal(word: &str) -> bool {
+    let bare: String = word.chars().filter(|c| *c != '.').collect();
+    LEGAL
+        .iter()
+        .any(|l| l.chars().filter(|c| *c != '.').collect::<String>() == bare)
+}
+
+/// `run` without a trailing legal suffix ("Quaystone Contracts Ltd").
+pub(super) fn strip_legal(run: &str) -> String {
+    let mut words: Vec<&str> = run.split_whitespace().collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| is_legal(&fold(w.trim_end_matches(','))))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// Names written with a legal suffix ("Halcyon Bank plc", "Fernholz Energie AG").
+pub(super) fn legal_names(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (at, run) in runs(text) {
+        let words: Vec<&str> = run.split_whitespace().collect();
+        if let Some(mut i) = words.iter().position(|w| is_legal(&fold(w)))
+            && i > 0
+        {
+            // "Oakhaven Retail Group Ltd" is Oakhaven Retail.
+            if i > 1 && GROUP_WORDS.contains(&fold(words[i - 1]).as_str()) {
+                i -= 1;
+            }
+            out.push((words[..i].join(" "), at));
+        }
+    }
+    out
+}
+
+/// A candidate name cleaned: team words, legal suffixes and leading articles dropped;
+/// none when nothing of a name is left, or it is a title, a service or a common word.
+pub(super) fn clean(raw: &str) -> Option<String> {
+    let raw = raw
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+    let mut words: Vec<&str> = raw.split_whitespace().collect();
+    // A greeting ends a name run into it ("Acme Careers Dear Jordan").
+    if let Some(i) = words
+        .iter()
+        .skip(1)
+        .position(|w| GREETING_WORDS.contains(&fold(w).as_str()))
+    {
+        words.truncate(i + 1);
+    }
+    while let Some(first) = words.first() {
+        let f = fold(first);
+        if ["the", "team", "el", "la", "le", "de", "die", "der"].contains(&f.as_str())
+            || NOT_NAMES.contains(&f.as_str())
+        {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    let mut legal = false;
+    // "Ihr Quellwerk-Team", "het Portline-team".
+    let dehyphenated;
+    if let Some(last) = words.last()
+        && let Some((head, tail)) = last.rsplit_once('-')
+        && TEAM_WORDS.contains(&fold(tail).as_str())
+        && !head.is_empty()
+    {
+        dehyphenated = head.to_owned();
+        let n = words.len() - 1;
+        words[n] = &dehyphenated;
+    }
+    while let Some(last) = words.last() {
+        let f = fold(last.trim_end_matches(['.', ',']));
+        let f = f.as_str();
+        if TEAM_WORDS.contains(&f) || ["&", "-", "–"].contains(&f) {
+            words.pop();
+        } else if is_legal(f) {
+            legal = true;
+            words.pop();
+        } else if legal && GROUP_WORDS.contains(&f) && words.len() > 1 {
+            // "Oakhaven Retail Group Ltd" is Oakhaven Retail; "Acme Group" stays.
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    // "Recruiting-Team der Stellwerk Mobility", "Equipo de Talento": the team's words
+    // come before the organisation's.
+    if let Some(i) = words.iter().position(|w| {
+        [
+            "der", "de", "of", "von", "van", "di", "da", "do", "du", "des",
+        ]
+        .contains(&fold(w).as_str())
+    }) && words[..i].iter().any(|w| {
+        fold(w)
+            .split(['-', '\''])
+            .any(|p| TEAM_WORDS.contains(&p) && p != "the" && p != "de")
+    }) {
+        return clean(&words[i + 1..].join(" "));
+    }
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    let name = words.join(" ");
+    let folded = fold(&name);
+    let all_common = folded.split_whitespace().all(|w| NOT_NAMES.contains(&w));
+    let titled = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| TITLE_WORDS.contains(&w));
+    (!all_common && !titled && !is_service_brand(&name) && squash(&name).len() >= 2).then_some(name)
+}

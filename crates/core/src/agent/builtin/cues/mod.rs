@@ -1,0 +1,27 @@
+//! The cues: phrases (folded: lowercase, no accents, so "reçu" is written "recu"),
+//! matched at word starts, and what each weighs for its category, in English,
+//! German, French, Spanish, Dutch, Italian and Portuguese. A negative weight counts
+//! against the category ("thanks for accepting the offer" is not an offer).
+
+mod assessment;
+mod follow_up;
+mod interview;
+mod offer;
+mod other;
+mod outreach;
+mod received;
+mod rejection;
+
+use super::EmailCategory as C;
+
+/// Each category with its phrases and their weights.
+pub(crate) const ALL: &[(C, &[(&str, f64)])] = &[
+    (C::ApplicationReceived, received::CUES),
+    (C::InterviewInvite, interview::CUES),
+    (C::Assessment, assessment::CUES),
+    (C::Offer, offer::CUES),
+    (C::Rejection, rejection::CUES),
+    (C::RecruiterOutreach, outreach::CUES),
+    (C::FollowUpNeeded, follow_up::CUES),
+    (C::Other, other::CUES),
+];

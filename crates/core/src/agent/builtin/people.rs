@@ -1,0 +1,182 @@
+//! People in a message, so that their names are not taken for employers: the
+//! sender, the person greeted ("Hi Alex,"), the writer signing off ("Best,\nRachel
+//! Kim") and people introduced with their employer ("Maya Chen (Kestrel Payments)").
+
+use super::names::{run_at, run_before};
+use super::relays::Sender;
+use super::text::{fold, squash};
+
+/// Whether a person named `name` signs the newest text with their first name
+/// ("Best,\nMaya"): then the display name is a person's, not an employer's.
+pub(super) fn signs_off(newest: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(first) = words
+        .first()
+        .filter(|w| w.chars().count() >= 3 && (2..=3).contains(&words.len()))
+    else {
+        return false;
+    };
+    let lines: Vec<&str> = newest
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let tail = &lines[lines.len().saturating_sub(8)..];
+    // "Maya", or "Maya Chen" over a title line ("Senior Recruiter, Acme").
+    tail.iter()
+        .any(|l| l.trim_end_matches([',', '.', '!']) == *first)
+        || tail.windows(2).any(|w| {
+            w[0].trim_end_matches(',') == name && {
+                let next = fold(w[1]);
+                TITLE_LINE.iter().any(|t| super::text::has(&next, t))
+            }
+        })
+}
+
+/// Words of a signature's title line.
+#[rustfmt::skip]
+const TITLE_LINE: &[&str] = &[
+    "recruiter", "recruiting", "talent", "partner", "manager", "coordinator", "engineer",
+    "head of", "director", "lead", "founder", "ceo", "cto", "hr ", "people", "acquisition",
+    "consultant", "specialist", "advisor", "sourcer", "recruitment",
+];
+
+/// Greetings that open a message, folded.
+#[rustfmt::skip]
+const GREETINGS: &[&str] = &[
+    "hi ", "hello ", "hey ", "dear ", "hallo ", "bonjour ", "hola ", "hoi ", "ciao ",
+    "ola ", "beste ", "caro ", "cara ", "querido ", "querida ", "estimado ", "estimada ",
+    "guten tag ", "liebe ", "lieber ", "buongiorno ", "bom dia ", "good morning ",
+    "morning ",
+];
+
+/// The people of one message.
+pub(super) struct People {
+    /// The sender, when a person.
+    sender: Option<String>,
+    /// First names greeted at the top.
+    greeted: Vec<String>,
+    /// Full names introduced or signing off.
+    named: Vec<String>,
+}
+
+impl People {
+    /// The people of a message from `sender` whose newest text is `newest`.
+    pub fn of(sender: &Sender, newest: &str) -> Self {
+        let greeted = newest
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .filter_map(|line| {
+                let folded = fold(line);
+                let g = GREETINGS.iter().find(|g| folded.starts_with(*g))?;
+                folded[g.len()..]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty() && !TITLES.contains(w))
+                    .map(str::to_owned)
+            })
+            .collect();
+        People {
+            sender: sender
+                .is_person()
+                .then(|| sender.name.as_deref().map(fold))
+                .flatten(),
+            greeted,
+            named: people(newest, sender),
+        }
+    }
+
+    /// Whether `name` is one of them (the greeted person's full name too).
+    pub fn include(&self, name: &str) -> bool {
+        let n = fold(name);
+        let first = n.split_whitespace().next().unwrap_or_default();
+        let is_sender = self
+            .sender
+            .as_deref()
+            .is_some_and(|s| s == n || s.split_whitespace().any(|w| w == n));
+        let is_named = self
+            .named
+            .iter()
+            .any(|p| *p == n || p.split_whitespace().next() == Some(n.as_str()));
+        is_sender || is_named || self.greeted.iter().any(|g| g == first)
+    }
+}
+
+/// Titles before a greeted name.
+const TITLES: &[&str] = &[
+    "herr", "frau", "mr", "mrs", "ms", "monsieur", "madame", "sr", "sra", "dr",
+];
+
+/// People named in `text`: "Maya Chen (Kestrel Payments)" names a person and their
+/// employer; the line after a sign-off ("Best,\nRachel Kim") names the writer.
+fn people(text: &str, sender: &Sender) -> Vec<String> {
+    let mut out = Vec::new();
+    // "Maya Chen (Kestrel Payments) has invited you".
+    for (i, _) in text.match_indices(" (") {
+        let acts = text[i..].split_once(')').is_some_and(|(_, after)| {
+            [" has ", " invited", " sent", " wants", " would", " is "]
+                .iter()
+                .any(|v| after.starts_with(v))
+        });
+        if acts
+            && let Some(run) = run_before(text, i)
+            && (2..=3).contains(&run.split_whitespace().count())
+        {
+            out.push(fold(run));
+        }
+    }
+    // "Hannah Okafor, Engineering Manager, viewed your profile": a name and a title.
+    for (i, _) in text.match_indices(", ") {
+        let title = text[i + 2..]
+            .split([',', '\n', '.', ';', '!', '?'])
+            .next()
+            .unwrap_or_default();
+        let folded = fold(title);
+        if title.starts_with(char::is_uppercase)
+            && title.split_whitespace().count() <= 5
+            && TITLE_LINE.iter().any(|t| super::text::has(&folded, t))
+            && let Some(run) = run_before(text, i)
+            && (2..=3).contains(&run.split_whitespace().count())
+        {
+            out.push(fold(run));
+        }
+    }
+    // "Lotte Mulder" over "Corporate Recruiter bij Gaslicht Energie".
+    let all: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    for pair in all.windows(2) {
+        let next = fold(pair[1]);
+        if let Some(run) = run_at(pair[0], 0)
+            && run.len() == pair[0].len()
+            && (2..=3).contains(&run.split_whitespace().count())
+            && TITLE_LINE.iter().any(|t| super::text::has(&next, t))
+        {
+            out.push(fold(run));
+        }
+    }
+    // The writer, under the closing line; not the organisation signing as itself.
+    let display = sender.name.as_deref().map(squash).unwrap_or_default();
+    let label = sender.domain_label().map(squash).unwrap_or_default();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    for pair in lines.windows(2) {
+        let closing = fold(pair[0].trim_end_matches([',', '.', '!']));
+        if super::threads::SIGN_OFFS.contains(&closing.as_str())
+            && let Some(run) = run_at(pair[1], 0)
+            && run.len() == pair[1].trim_end_matches(',').len()
+            && run.split_whitespace().count() <= 3
+        {
+            let sq = squash(run);
+            let organisation = (!display.is_empty()
+                && (display.starts_with(&sq) || sq.starts_with(&display)))
+                || (label.len() >= 4 && sq.starts_with(&label[..label.len().min(8)]));
+            if !organisation {
+                out.push(fold(run));
+            }
+        }
+    }
+    out
+}

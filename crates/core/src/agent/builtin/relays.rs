@@ -1,0 +1,441 @@
+//! Who sent a message: the employer itself, or a service relaying for it.
+//!
+//! Much job mail comes from an applicant-tracking system, a scheduling or assessment
+//! tool, a job site, an e-signature or background-screening service: the sender's
+//! domain then names the service, not the employer, and the employer has to be read
+//! from the display name ("Northwind Analytics <no-reply@greenhouse-mail.io>",
+//! "Sundial Travel via TestGorilla"), the subject and the text.
+
+use super::text::{fold, has, squash};
+
+/// What kind of sender a message has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relay {
+    /// An applicant-tracking system sending for an employer.
+    Tracking,
+    /// A scheduling tool (interview slots).
+    Scheduling,
+    /// An assessment or coding-test platform.
+    Assessment,
+    /// A job site or professional network.
+    JobSite,
+    /// An e-signature service (contracts).
+    Signature,
+    /// A background-screening or reference-check service.
+    Screening,
+    /// A personal mailbox provider (gmail.com and the like).
+    Mailbox,
+    /// Anyone else: the employer, an agency, a newsletter.
+    Direct,
+}
+
+/// Applicant-tracking systems: (domain, brand).
+const TRACKING: &[(&str, &str)] = &[
+    ("greenhouse.io", "Greenhouse"),
+    ("greenhouse-mail.io", "Greenhouse"),
+    ("lever.co", "Lever"),
+    ("myworkday.com", "Workday"),
+    ("myworkdayjobs.com", "Workday"),
+    ("workday.com", "Workday"),
+    ("ashbyhq.com", "Ashby"),
+    ("icims.com", "iCIMS"),
+    ("smartrecruiters.com", "SmartRecruiters"),
+    ("teamtailor.com", "Teamtailor"),
+    ("teamtailor-mail.com", "Teamtailor"),
+    ("personio.de", "Personio"),
+    ("personio.com", "Personio"),
+    ("workable.com", "Workable"),
+    ("workablemail.com", "Workable"),
+    ("jobvite.com", "Jobvite"),
+    ("bamboohr.com", "BambooHR"),
+    ("recruitee.com", "Recruitee"),
+    ("breezy.hr", "Breezy"),
+    ("jazzhr.com", "JazzHR"),
+    ("applytojob.com", "JazzHR"),
+    ("successfactors.com", "SuccessFactors"),
+    ("successfactors.eu", "SuccessFactors"),
+    ("taleo.net", "Taleo"),
+    ("oraclecloud.com", "Oracle"),
+    ("pinpointhq.com", "Pinpoint"),
+    ("homerun.co", "Homerun"),
+    ("join.com", "JOIN"),
+    ("softgarden.io", "softgarden"),
+    ("softgarden.de", "softgarden"),
+    ("rexx-systems.com", "rexx"),
+    ("dvinci.de", "d.vinci"),
+    ("jobylon.com", "Jobylon"),
+    ("comeet.co", "Comeet"),
+    ("rippling.com", "Rippling"),
+    ("dover.com", "Dover"),
+    ("gem.com", "Gem"),
+    ("hibob.com", "HiBob"),
+    ("factorialhr.com", "Factorial"),
+    ("flatchr.io", "Flatchr"),
+    ("welcomekit.co", "Welcome Kit"),
+    ("bullhornmail.com", "Bullhorn"),
+    ("avature.net", "Avature"),
+    ("phenompeople.com", "Phenom"),
+    ("eightfold.ai", "Eightfold"),
+    ("inrecruiting.com", "inRecruiting"),
+    ("zohorecruit.com", "Zoho Recruit"),
+    ("manatal.com", "Manatal"),
+    ("freshteam.com", "Freshteam"),
+    ("digitalrecruiters.com", "DigitalRecruiters"),
+    ("taleez.com", "Taleez"),
+    ("beetween.com", "Beetween"),
+    ("otys.nl", "OTYS"),
+    ("carerix.com", "Carerix"),
+    ("recruitnow.nl", "RecruitNow"),
+    ("talentclue.com", "TalentClue"),
+    ("hr-manager.net", "HR Manager"),
+    ("tribepad.com", "Tribepad"),
+    ("eploy.net", "Eploy"),
+    ("hireserve.com", "Hireserve"),
+    ("ciphr.com", "CIPHR"),
+    ("kenjo.io", "Kenjo"),
+    ("jobsoid.com", "Jobsoid"),
+];
+
+const SCHEDULING: &[(&str, &str)] = &[
+    ("calendly.com", "Calendly"),
+    ("goodtime.io", "GoodTime"),
+    ("cal.com", "Cal.com"),
+    ("doodle.com", "Doodle"),
+    ("youcanbook.me", "YouCanBookMe"),
+    ("chilipiper.com", "Chili Piper"),
+    ("modernloop.io", "ModernLoop"),
+    ("prelude.co", "Prelude"),
+    ("paradox.ai", "Paradox"),
+    ("microsoftbookings.com", "Bookings"),
+];
+
+const ASSESSMENT: &[(&str, &str)] = &[
+    ("hackerrank.com", "HackerRank"),
+    ("hackerrankforwork.com", "HackerRank"),
+    ("codility.com", "Codility"),
+    ("testgorilla.com", "TestGorilla"),
+    ("codesignal.com", "CodeSignal"),
+    ("coderbyte.com", "Coderbyte"),
+    ("coderpad.io", "CoderPad"),
+    ("qualified.io", "Qualified"),
+    ("devskiller.com", "DevSkiller"),
+    ("testdome.com", "TestDome"),
+    ("mettl.com", "Mercer Mettl"),
+    ("shl.com", "SHL"),
+    ("pymetrics.ai", "pymetrics"),
+    ("hirevue.com", "HireVue"),
+    ("vervoe.com", "Vervoe"),
+    ("criteriacorp.com", "Criteria"),
+    ("imocha.io", "iMocha"),
+    ("canditech.io", "Canditech"),
+    ("harver.com", "Harver"),
+    ("kandio.com", "Kandio"),
+    ("codingame.com", "CodinGame"),
+    ("talentq.com", "Talent Q"),
+    ("cut-e.com", "cut-e"),
+];
+
+const JOB_SITES: &[(&str, &str)] = &[
+    ("linkedin.com", "LinkedIn"),
+    ("indeed.com", "Indeed"),
+    ("indeedemail.com", "Indeed"),
+    ("indeed.fr", "Indeed"),
+    ("indeed.de", "Indeed"),
+    ("indeed.nl", "Indeed"),
+    ("welcometothejungle.com", "Welcome to the Jungle"),
+    ("glassdoor.com", "Glassdoor"),
+    ("stepstone.de", "StepStone"),
+    ("stepstone.com", "StepStone"),
+    ("xing.com", "XING"),
+    ("monster.com", "Monster"),
+    ("ziprecruiter.com", "ZipRecruiter"),
+    ("dice.com", "Dice"),
+    ("hired.com", "Hired"),
+    ("wellfound.com", "Wellfound"),
+    ("angel.co", "Wellfound"),
+    ("otta.com", "Otta"),
+    ("totaljobs.com", "Totaljobs"),
+    ("reed.co.uk", "Reed"),
+    ("cv-library.co.uk", "CV-Library"),
+    ("infojobs.net", "InfoJobs"),
+    ("infojobs.it", "InfoJobs"),
+    ("jobteaser.com", "JobTeaser"),
+    ("apec.fr", "Apec"),
+    ("hellowork.com", "HelloWork"),
+    ("nationalevacaturebank.nl", "Nationale Vacaturebank"),
+    ("werk.nl", "werk.nl"),
+    ("intermediair.nl", "Intermediair"),
+    ("net-empregos.com", "Net-Empregos"),
+    ("seek.com.au", "SEEK"),
+    ("jobs.ch", "jobs.ch"),
+    ("karriere.at", "karriere.at"),
+    ("honeypot.io", "Honeypot"),
+    ("talent.io", "talent.io"),
+    ("malt.com", "Malt"),
+];
+
+const SIGNATURE: &[(&str, &str)] = &[
+    ("docusign.net", "DocuSign"),
+    ("docusign.com", "DocuSign"),
+    ("hellosign.com", "Dropbox Sign"),
+    ("dropboxsign.com", "Dropbox Sign"),
+    ("echosign.com", "Adobe Acrobat Sign"),
+    ("adobesign.com", "Adobe Acrobat Sign"),
+    ("pandadoc.com", "PandaDoc"),
+    ("signnow.com", "signNow"),
+    ("yousign.com", "Yousign"),
+    ("yousign.app", "Yousign"),
+    ("zohosign.com", "Zoho Sign"),
+];
+
+const SCREENING: &[(&str, &str)] = &[
+    ("hireright.com", "HireRight"),
+    ("sterlingcheck.com", "Sterling"),
+    ("checkr.com", "Checkr"),
+    ("fadv.com", "First Advantage"),
+    ("certn.co", "Certn"),
+    ("refnow.com", "RefNow"),
+    ("xref.com", "Xref"),
+    ("zinc.work", "Zinc"),
+    ("veremark.com", "Veremark"),
+    ("accuratebackground.com", "Accurate"),
+];
+
+#[rustfmt::skip]
+const MAILBOXES: &[&str] = &[
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+    "yahoo.com", "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
+    "web.de", "t-online.de", "orange.fr", "free.fr", "laposte.net", "libero.it",
+    "hotmail.fr", "yahoo.fr", "ziggo.nl", "kpnmail.nl", "sapo.pt", "fastmail.com",
+    "aol.com",
+];
+
+/// A message's sender, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Sender {
+    /// Display name, if any.
+    pub name: Option<String>,
+    /// Address, if any.
+    pub address: Option<String>,
+    /// The address's local part, folded.
+    pub local: String,
+    /// The address's domain, folded.
+    pub domain: String,
+    /// What kind of sender it is.
+    pub relay: Relay,
+    /// The relaying service's brand, when a service relays.
+    pub brand: Option<&'static str>,
+}
+
+impl Sender {
+    /// Reads `from` (`Name <address>` or a bare address).
+    pub fn read(from: &str) -> Self {
+        let (name, address) = split_sender(from);
+        let address_folded = address.as_deref().map(fold).unwrap_or_default();
+        let (local, domain) = address_folded
+            .rsplit_once('@')
+            .map(|(l, d)| (l.to_owned(), d.to_owned()))
+            .unwrap_or_default();
+        let (relay, brand) = kind(&domain, name.as_deref());
+        Sender {
+            name,
+            address,
+            local,
+            domain,
+            relay,
+            brand,
+        }
+    }
+
+    /// The label naming the organisation in the domain: `stellwerk-mobility` for
+    /// `jobs@mail.stellwerk-mobility.de`, none for relays and mailboxes.
+    pub fn domain_label(&self) -> Option<&str> {
+        if self.relay != Relay::Direct {
+            return None;
+        }
+        let labels: Vec<&str> = self.domain.split('.').collect();
+        // "co.uk", "com.au": the organisation is one label further left.
+        let tail = match labels.as_slice() {
+            [.., second, last]
+                if last.len() == 2
+                    && ["co", "com", "org", "ac", "gov", "net", "gob"].contains(second) =>
+            {
+                3
+            }
+            _ => 2,
+        };
+        let label = *labels.get(labels.len().checked_sub(tail)?)?;
+        // "acme-careers", "joinacme", "acmehq": the organisation without the affix.
+        let label = [
+            "careers-", "jobs-", "join", "get", "team-", "work-at-", "workat",
+        ]
+        .iter()
+        .find_map(|p| label.strip_prefix(p).filter(|r| r.len() >= 4))
+        .or_else(|| {
+            [
+                "-careers",
+                "careers",
+                "-jobs",
+                "jobs",
+                "hq",
+                "-hr",
+                "-recruiting",
+                "-talent",
+                "-group",
+                "-inc",
+            ]
+            .iter()
+            .find_map(|p| label.strip_suffix(p).filter(|r| r.len() >= 4))
+        })
+        .unwrap_or(label);
+        (!label.is_empty()).then_some(label)
+    }
+
+    /// Whether the sender's display name is a person's: its words appear in the
+    /// address's local part ("Ines Varga <ines.varga@…>"), or it relays a person
+    /// ("Rafael Duarte via LinkedIn").
+    pub fn is_person(&self) -> bool {
+        let Some(name) = &self.name else {
+            return false;
+        };
+        let folded = fold(name);
+        if folded.contains(" via ") && self.relay == Relay::JobSite {
+            return true;
+        }
+        if !matches!(self.relay, Relay::Direct | Relay::Mailbox) {
+            return false;
+        }
+        let local = squash(&self.local);
+        let words: Vec<String> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 2)
+            .map(str::to_owned)
+            .collect();
+        if words.len() < 2 || words.len() > 4 {
+            return false;
+        }
+        let label = self.domain_label().map(squash).unwrap_or_default();
+        // "ines.varga", "glowe" (initial + surname), "m.greaves"; not "kranich" for
+        // "Kranich Logistik" at kranich-logistik.de.
+        words
+            .iter()
+            .any(|w| w.len() >= 3 && local.contains(w.as_str()))
+            && !(label.len() >= 3 && squash(name).starts_with(&label[..label.len().min(6)]))
+    }
+
+    /// Whether the local part is a bulk mailer's (alerts, newsletters, digests).
+    pub fn is_bulk_mailer(&self) -> bool {
+        [
+            "alert",
+            "newsletter",
+            "digest",
+            "news",
+            "marketing",
+            "promo",
+            "deals",
+            "offers",
+            "events",
+            "webinar",
+            "statements",
+            "billing",
+            "invoice",
+            "orders",
+            "shop",
+            "reports",
+            "updates",
+            "community",
+        ]
+        .iter()
+        .any(|w| has(&self.local, w))
+    }
+}
+
+fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
+    let within = |list: &[(&'static str, &'static str)]| {
+        list.iter()
+            .find(|(d, _)| domain == *d || domain.ends_with(&format!(".{d}")))
+            .map(|(_, brand)| *brand)
+    };
+    for (list, relay) in [
+        (TRACKING, Relay::Tracking),
+        (SCHEDULING, Relay::Scheduling),
+        (ASSESSMENT, Relay::Assessment),
+        (JOB_SITES, Relay::JobSite),
+        (SIGNATURE, Relay::Signature),
+        (SCREENING, Relay::Screening),
+    ] {
+        if let Some(brand) = within(list) {
+            return (relay, Some(brand));
+        }
+    }
+    if MAILBOXES.contains(&domain) {
+        return (Relay::Mailbox, None);
+    }
+    // Services not on the lists still say what they are in their domain or name:
+    // "inkline-sign.com", "VeriTrace Screening".
+    let name = name.map(fold).unwrap_or_default();
+    let label = domain.split('.').rev().nth(1).unwrap_or_default();
+    if label.ends_with("-sign") || (name.contains(" via ") && has(&name, "sign")) {
+        return (Relay::Signature, None);
+    }
+    if label.contains("screening") || label.contains("backgroundcheck") || has(&name, "screening") {
+        return (Relay::Screening, None);
+    }
+    (Relay::Direct, None)
+}
+
+/// `Name <addr>` → (name, addr); a bare address → (None, addr).
+pub(crate) fn split_sender(from: &str) -> (Option<String>, Option<String>) {
+    let from = from.trim();
+    match (from.find('<'), from.rfind('>')) {
+        (Some(l), Some(r)) if l < r => {
+            let name = from[..l].trim().trim_matches('"').trim();
+            let addr = from[l + 1..r].trim();
+            (
+                (!name.is_empty()).then(|| name.to_owned()),
+                (!addr.is_empty()).then(|| addr.to_owned()),
+            )
+        }
+        _ if from.contains('@') => (None, Some(from.to_owned())),
+        _ => ((!from.is_empty()).then(|| from.to_owned()), None),
+    }
+}
+
+/// Whether `name` is one of the relaying services' own brands ("Indeed Apply",
+/// "LinkedIn Job Alerts", "Team HackerRank").
+pub(crate) fn is_service_brand(name: &str) -> bool {
+    let n = squash(name);
+    [
+        TRACKING, SCHEDULING, ASSESSMENT, JOB_SITES, SIGNATURE, SCREENING,
+    ]
+    .iter()
+    .flat_map(|l| l.iter())
+    .any(|(_, brand)| {
+        let b = squash(brand);
+        b.len() >= 3 && (n == b || n.starts_with(&b) || n.ends_with(&b))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relays_and_people_are_told_apart() {
+        let s = Sender::read("Northwind Analytics <no-reply@us.greenhouse-mail.io>");
+        assert_eq!((s.relay, s.brand), (Relay::Tracking, Some("Greenhouse")));
+        assert!(!s.is_person());
+        let s = Sender::read("Ines Varga <ines.varga@glasshouseclimate.com>");
+        assert_eq!(s.relay, Relay::Direct);
+        assert!(s.is_person());
+        assert_eq!(s.domain_label(), Some("glasshouseclimate"));
+        let s = Sender::read("Tom <tom@mail.harrowpike.co.uk>");
+        assert_eq!(s.domain_label(), Some("harrowpike"));
+        let s = Sender::read("Acme via Inkline Sign <sign@inkline-sign.com>");
+        assert_eq!(s.relay, Relay::Signature);
+        let s = Sender::read("Greta Lowe <glowe@ironbark.com>");
+        assert!(s.is_person());
+        assert!(is_service_brand("Indeed Apply") && is_service_brand("Team HackerRank"));
+        assert!(!is_service_brand("Halden Outdoor"));
+    }
+}

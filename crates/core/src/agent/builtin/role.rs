@@ -1,0 +1,482 @@
+//! The role a message is about, as its title is written ("Backend Engineer", not
+//! "Backend Engineer (Requisition R-10492)"), and the requisition id kept apart.
+//!
+//! Candidates are runs of capitalised words holding a title word (engineer,
+//! Entwickler, développeur, analista…) after phrases such as "application for",
+//! "the … role", "position of", "Bewerbung als", "poste de", "puesto de", "functie",
+//! "posizione di", "vaga de", "hiring a", in subject segments, and, weakly, anywhere
+//! outside the signature. Gender markers ("(m/w/d)", "(H/F)"), requisition ids and
+//! work-mode notes are dropped; other brackets stay when the text itself writes them
+//! ("Data Scientist (Climate Risk)").
+
+use super::names::{run_at, run_before, runs};
+use super::text::{Folded, fold, has, starts_word};
+
+/// Phrases after which a role is named: (folded phrase, weight).
+const BEFORE_ROLE: &[(&str, f64)] = &[
+    ("position of ", 4.0),
+    ("role of ", 4.0),
+    ("poste de ", 4.0),
+    ("poste d'", 4.0),
+    ("puesto de ", 4.0),
+    ("posicion de ", 4.0),
+    ("functie van ", 4.0),
+    ("functie als ", 4.0),
+    ("functie ", 3.0),
+    ("vacature ", 2.5),
+    ("posizione di ", 4.0),
+    ("ruolo di ", 4.0),
+    ("vaga de ", 4.0),
+    ("vaga para ", 4.0),
+    ("cargo de ", 4.0),
+    ("posicao de ", 4.0),
+    ("application for the ", 3.5),
+    ("application for ", 3.5),
+    ("applying for the ", 3.5),
+    ("applying for ", 3.5),
+    ("applied for the ", 3.5),
+    ("applied for ", 3.5),
+    ("submitted for ", 3.0),
+    ("candidacy for the ", 3.5),
+    ("candidacy for ", 3.5),
+    ("interview for the ", 3.5),
+    ("interview for ", 3.0),
+    ("process for the ", 3.0),
+    ("process for ", 3.0),
+    ("round for the ", 3.0),
+    ("round for ", 3.0),
+    ("apply for the ", 3.5),
+    ("apply for ", 3.5),
+    ("offer you the ", 3.0),
+    ("interest in the ", 2.5),
+    ("for the ", 1.5),
+    ("as a ", 2.5),
+    ("as an ", 2.5),
+    ("as our next ", 3.0),
+    ("as our ", 2.5),
+    ("as ", 1.5),
+    ("en tant que ", 3.5),
+    ("bewerbung als ", 4.0),
+    ("position als ", 4.0),
+    ("stelle als ", 4.0),
+    ("tatigkeit als ", 4.0),
+    ("als ", 2.0),
+    ("comme ", 1.5),
+    ("como ", 2.0),
+    ("come ", 1.5),
+    ("hiring a ", 3.5),
+    ("hiring an ", 3.5),
+    ("hiring for a ", 3.5),
+    ("looking for a ", 3.0),
+    ("looking for an ", 3.0),
+    ("recruiting for a ", 3.5),
+    ("recruiting for an ", 3.5),
+    ("recruiting a ", 3.5),
+    ("contract for a ", 3.0),
+    ("for a ", 1.5),
+    ("for ", 1.0),
+    ("for an ", 1.5),
+    ("suchen wir einen ", 3.5),
+    ("suchen wir eine ", 3.5),
+    ("einen ", 1.5),
+    ("recrute un ", 3.5),
+    ("recrute une ", 3.5),
+    ("recherchons un ", 3.5),
+    ("recherche un ", 3.0),
+    ("buscamos un/a ", 3.5),
+    ("buscamos un ", 3.5),
+    ("buscamos una ", 3.5),
+    ("zoeken we een ", 3.5),
+    ("zoeken een ", 3.0),
+    ("op zoek naar een ", 3.0),
+    ("cerchiamo un ", 3.5),
+    ("cerchiamo una ", 3.5),
+    ("stiamo cercando un ", 3.5),
+    ("candidatura per ", 3.5),
+    ("candidatura para ", 3.0),
+    ("candidatura a ", 3.0),
+    ("procuramos um ", 3.5),
+    ("procuramos uma ", 3.5),
+    ("role:", 4.0),
+    ("position:", 4.0),
+    ("job title:", 4.0),
+    ("job:", 3.0),
+    ("poste :", 4.0),
+    ("poste:", 4.0),
+    ("stelle:", 4.0),
+    ("puesto:", 4.0),
+    ("functie:", 4.0),
+    ("posizione:", 4.0),
+    ("vaga:", 4.0),
+    ("about:", 3.0),
+];
+
+/// Words after which a role ends, read backwards ("the Platform Engineer position").
+const AFTER_ROLE: &[(&str, f64)] = &[
+    (" role", 3.5),
+    (" position", 3.5),
+    (" job", 3.0),
+    (" opening", 3.0),
+    (" vacancy", 3.0),
+    (" offer", 2.5),
+    (" application", 2.5),
+    (" opportunity", 2.5),
+    (" final", 2.0),
+    (" interview", 2.0),
+    (" stelle", 3.0),
+    (" vacature", 3.0),
+    (" (m/w/d)", 3.5),
+    (" (w/m/d)", 3.5),
+    (" (m/f/d)", 3.5),
+    (" (f/m/d)", 3.5),
+    (" (h/f)", 3.5),
+    (" (f/h)", 3.5),
+    (" (m/v)", 3.5),
+    (" (m/v/x)", 3.5),
+];
+
+/// Title words: a role holds one (German compounds hold it inside a word).
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "engineer", "developer", "analyst", "scientist", "manager", "programmer", "designer",
+    "architect", "lead", "consultant", "specialist", "administrator", "researcher",
+    "director", "officer", "technician", "tester", "sre", "devops", "owner", "writer",
+    "accountant", "strategist", "head", "principal", "intern", "trainee", "ingeniero",
+    "ingenieur", "developpeur", "desarrollador", "programador", "programmeur", "entwickler",
+    "analista", "analyste", "sviluppatore", "ontwikkelaar", "desenvolvedor", "engenheiro",
+    "ingegnere", "consulente", "consultor", "beheerder", "architekt", "architecte",
+    "arquitecto", "gerente", "leiter", "berater", "wissenschaftler", "cientifico",
+    "scientifique", "informatiker", "administrador", "tecnico", "responsable", "stagiaire",
+    "werkstudent",
+];
+
+/// Brackets dropped from a role: gender markers, ids, work modes.
+fn droppable(inner: &str) -> bool {
+    let f = fold(inner);
+    let gender = (f.len() <= 12 && f.contains('/') && f.split('/').all(|p| p.trim().len() <= 3))
+        || ["all genders", "alle geschlechter", "gn"].contains(&f.trim());
+    gender
+        || f.chars().any(|c| c.is_ascii_digit())
+        || [
+            "remote",
+            "hybrid",
+            "on-site",
+            "onsite",
+            "teletravail",
+            "remoto",
+            "teletrabajo",
+            "thuiswerk",
+            "req",
+            "job id",
+            "ref",
+        ]
+        .iter()
+        .any(|w| has(&f, w))
+        || f.contains('/')
+        || f.contains(',')
+}
+
+/// A role found, and how strongly.
+struct Candidate {
+    title: String,
+    /// Whether the text itself (not only the subject) wrote it this way.
+    in_text: bool,
+    score: f64,
+}
+
+/// The role named in a message, and its requisition id.
+///
+/// `writer` is the sender's display name: a signature starts at it ("Dev Raman\nHead
+/// of Infrastructure" is not a role on offer). `loose` also takes titles found
+/// anywhere outside the signature.
+pub(crate) fn role(
+    subject: &str,
+    newest: &str,
+    quoted: &str,
+    writer: Option<&str>,
+    loose: bool,
+) -> Option<String> {
+    let subject = super::threads::bare_subject(subject);
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (text, factor, in_text) in [
+        (subject, 1.0, false),
+        (newest, 1.0, true),
+        (quoted, 0.6, true),
+    ] {
+        lead_candidates(text, factor, in_text, &mut cands);
+    }
+    for seg in subject
+        .split([':', '–', '—', '|', '!', '?'])
+        .flat_map(|s| s.split(" - "))
+    {
+        for (at, _) in runs(seg) {
+            if let Some(t) = title_at(seg, at) {
+                push(&mut cands, t, 2.5, false);
+            }
+        }
+    }
+    if loose {
+        // Anywhere outside the signature, weakly.
+        let lines: Vec<&str> = newest.lines().filter(|l| !l.trim().is_empty()).collect();
+        let mut end = super::threads::signature_start(&lines);
+        if let Some(w) = writer.map(fold).filter(|w| !w.is_empty()) {
+            let first = w.split_whitespace().next().unwrap_or_default().to_owned();
+            if let Some(i) = (lines.len().saturating_sub(8)..lines.len()).find(|&i| {
+                let l = fold(lines[i].trim().trim_end_matches(','));
+                l == w || l == first
+            }) {
+                end = end.min(i);
+            }
+        }
+        let body = lines[..end].join("\n");
+        for (at, _) in runs(&body) {
+            // "with our Head of ML" is a person's title, not the role.
+            let lead = body[..at].trim_end();
+            if [" our", " my", " with", " their", " his", " her"]
+                .iter()
+                .any(|w| fold(lead).ends_with(w))
+            {
+                continue;
+            }
+            if let Some(t) = title_at(&body, at) {
+                push(&mut cands, t, 1.0, true);
+            }
+        }
+    }
+    best(cands)
+}
+
+fn lead_candidates(text: &str, factor: f64, in_text: bool, cands: &mut Vec<Candidate>) {
+    let f = Folded::new(text);
+    for (lead, weight) in BEFORE_ROLE {
+        for (i, _) in f.text.match_indices(lead) {
+            if !starts_word(&f.text, i) {
+                continue;
+            }
+            let at = f.slice(0, i + lead.len()).len();
+            if let Some(t) = title_at(text, at) {
+                push(cands, t, weight * factor, in_text);
+            }
+        }
+    }
+    for (tail, weight) in AFTER_ROLE {
+        for (i, _) in f.text.match_indices(tail) {
+            let end = i + tail.len();
+            if f.text[end..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            let at = f.slice(0, i).len();
+            let Some(run) = run_before(text, at) else {
+                continue;
+            };
+            let start = offset_in(text, run);
+            // "the Robotics Software Engineer, Perception role": the title is before
+            // the comma.
+            let title = title_at(text, start).or_else(|| {
+                let before = text[..start].strip_suffix(", ")?;
+                let head = run_before(text, before.len())?;
+                title_at(text, offset_in(text, head))
+            });
+            if let Some(t) = title {
+                push(cands, t, weight * factor, in_text);
+            }
+        }
+    }
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
+}
+
+fn push(cands: &mut Vec<Candidate>, title: String, score: f64, in_text: bool) {
+    cands.push(Candidate {
+        title,
+        in_text,
+        score,
+    });
+}
+
+/// The title starting at byte `at` of `text`: a run of capitalised words holding a
+/// title word, with a bracket that belongs to it ("Data Scientist (Climate Risk)") and
+/// a comma-joined specialism ("Robotics Software Engineer, Perception").
+fn title_at(text: &str, at: usize) -> Option<String> {
+    let run = run_at(text, at)?;
+    let end = offset_in(text, run) + run.len();
+    let mut title = trim_words(run)?;
+    let rest = &text[end..];
+    if let Some(inner) = rest
+        .strip_prefix(" (")
+        .and_then(|r| r.split_once(')'))
+        .map(|(i, _)| i)
+        && inner.len() <= 30
+        && !inner.contains('\n')
+    {
+        if !droppable(inner) {
+            title = format!("{title} ({inner})");
+        }
+    } else if let Some(after) = rest.strip_prefix(", ")
+        && let Some(spec) = run_at(after, 0)
+        && after.starts_with(spec)
+        && spec.split_whitespace().count() <= 3
+    {
+        let tail = &after[spec.len()..];
+        let ends = tail.is_empty()
+            || tail.starts_with(['.', '\n', '\r', ')', '—', '–', '!', ';'])
+            || [" role", " position", " at ", " —", " –", " - ", " and "]
+                .iter()
+                .any(|t| tail.starts_with(t));
+        if ends && !spec.ends_with(['.', ',']) && !is_title(spec) {
+            title = format!("{title}, {spec}");
+        }
+    }
+    is_title(&title).then_some(title)
+}
+
+/// `run` without the words that frame a title but are not part of it.
+fn trim_words(run: &str) -> Option<String> {
+    #[rustfmt::skip]
+    const FRAME: &[&str] = &[
+        "the", "our", "your", "new", "re", "fwd", "offer", "interview", "application",
+        "applications", "job", "role", "position", "opportunity", "opening", "vacancy",
+        "update", "final", "technical", "invitation", "indeed", "linkedin", "about",
+        "event", "test", "exercise", "take-home", "entrevista", "entretien", "einladung",
+        "ihre", "bewerbung", "candidature", "candidatura", "oferta", "proposition",
+        "stelle", "poste", "aanbod", "uitnodiging", "gesprek", "sollicitatie", "vacature",
+        "proposta", "offre", "opportunite", "opportunita", "oportunidad", "oportunidade",
+        "convite", "invito", "colloquio", "angebot", "vertragsangebot", "spannende", "vaga",
+        "puesto", "functie", "posizione", "ruolo", "cargo", "reminder", "feedback",
+        "hiring", "call", "screen", "round", "second", "first", "next", "steps", "welcome",
+        "congratulations", "thanks", "thank",
+    ];
+    let mut words: Vec<&str> = run.split_whitespace().collect();
+    while words
+        .first()
+        .is_some_and(|w| FRAME.contains(&fold(w).as_str()))
+    {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|w| {
+        FRAME.contains(&fold(w).as_str())
+            || fold(w).starts_with("(m/")
+            || fold(w).starts_with("(h/")
+    }) {
+        words.pop();
+    }
+    (!words.is_empty() && words.len() <= 7).then(|| words.join(" "))
+}
+
+/// Whether `s` holds a title word.
+fn is_title(s: &str) -> bool {
+    fold(s).split(|c: char| !c.is_alphanumeric()).any(|w| {
+        TITLES
+            .iter()
+            .any(|t| w == *t || (w.len() > t.len() + 3 && w.ends_with(t)))
+    })
+}
+
+/// The strongest role: spellings of one role (with and without a bracket) count
+/// together, and the spelling the text itself uses wins over the subject's.
+fn best(cands: Vec<Candidate>) -> Option<String> {
+    let key = |t: &str| {
+        let base = t.split(" (").next().unwrap_or(t);
+        fold(base)
+    };
+    let mut groups: Vec<(String, f64, Vec<&Candidate>)> = Vec::new();
+    for c in &cands {
+        let k = key(&c.title);
+        match groups.iter_mut().find(|g| g.0 == k) {
+            Some(g) => {
+                g.1 += c.score;
+                g.2.push(c);
+            }
+            None => groups.push((k, c.score, vec![c])),
+        }
+    }
+    let (_, _, members) = groups
+        .into_iter()
+        .filter(|g| g.1 >= 1.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    members
+        .iter()
+        .max_by(|a, b| {
+            (a.in_text, a.score)
+                .partial_cmp(&(b.in_text, b.score))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .map(|c| c.title.clone())
+}
+
+/// The requisition or job id a message shows: "(R-10492)", "Req ID 24-0173",
+/// "Job ID 5521", "JR-00871", "Kennziffer 7731".
+pub(crate) fn requisition(subject: &str, newest: &str, quoted: &str) -> Option<String> {
+    const LEADS: &[&str] = &[
+        "requisition id",
+        "requisition",
+        "req id",
+        "req. id",
+        "req #",
+        "req",
+        "job id",
+        "job-id",
+        "job ref",
+        "job reference",
+        "reference",
+        "ref",
+        "referenz",
+        "kennziffer",
+        "referencia",
+        "vacature-id",
+        "vacaturenummer",
+        "id vacante",
+        "codice",
+        "vaga id",
+        "posting id",
+    ];
+    for text in [subject, newest, quoted] {
+        let f = Folded::new(text);
+        for lead in LEADS {
+            for i in f.word_starts(lead) {
+                let after = &f.text[i + lead.len()..];
+                if after.starts_with(char::is_alphanumeric) {
+                    continue;
+                }
+                let rest = after.trim_start_matches([' ', ':', '#', '.', '-', '\u{2013}']);
+                let from = f.slice(0, f.text.len() - rest.len()).len();
+                if let Some(id) = id_token(&text[from..]) {
+                    return Some(id);
+                }
+            }
+        }
+        // A bracketed id after a title: "(R-10492)", "(JR-00871)".
+        for (i, _) in text.match_indices('(') {
+            let inner = text[i + 1..].split(')').next().unwrap_or_default();
+            if let Some(id) = id_token(inner)
+                && id.len() == inner.trim().len()
+                && id.contains('-')
+                && id.starts_with(|c: char| c.is_ascii_alphabetic())
+            {
+                return Some(id);
+            }
+        }
+    }
+    None
+}
+
+/// An id at the start of `s`: letters, digits and dashes with at least three digits.
+fn id_token(s: &str) -> Option<String> {
+    let token: String = s
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let token = token.trim_end_matches('-');
+    let digits = token.chars().filter(char::is_ascii_digit).count();
+    (digits >= 3 && token.len() <= 16 && !token.starts_with('-')).then(|| token.to_owned())
+}
+
+#[cfg(test)]
+#[path = "role_test.rs"]
+mod tests;

@@ -1,0 +1,98 @@
+use super::*;
+
+#[test]
+fn roles_are_found_in_common_phrasings() {
+    let r = |s: &str, b: &str| role(s, b, "", None, true);
+    assert_eq!(
+        r("Hello", "Your application for Rust Engineer at Acme").as_deref(),
+        Some("Rust Engineer")
+    );
+    assert_eq!(
+        r("Hello", "Interview for the Data Analyst position").as_deref(),
+        Some("Data Analyst")
+    );
+    assert_eq!(
+        r("Hello", "Hi,\nRole: Site Reliability Engineer\nTeam: infra").as_deref(),
+        Some("Site Reliability Engineer")
+    );
+    assert_eq!(
+        r("Ihre Bewerbung als Softwareentwickler (m/w/d)", "Danke.").as_deref(),
+        Some("Softwareentwickler")
+    );
+    assert_eq!(
+        r(
+            "Hello",
+            "candidature pour le poste de Développeur Back-End (H/F) chez X"
+        )
+        .as_deref(),
+        Some("Développeur Back-End")
+    );
+    assert_eq!(
+        r("Application: Backend Engineer (R-10492)", "Thanks").as_deref(),
+        Some("Backend Engineer")
+    );
+    assert_eq!(
+        r(
+            "Hello",
+            "your application for Vision Engineer, Mapping — thanks"
+        )
+        .as_deref(),
+        Some("Vision Engineer, Mapping")
+    );
+    assert_eq!(r("Hello", "Thanks for your interest."), None);
+    assert_eq!(
+        r("Hello", "Thank you for your application for the role."),
+        None
+    );
+}
+
+#[test]
+fn requisition_ids_are_kept_apart() {
+    assert_eq!(
+        requisition("Application: Backend Engineer (R-10492)", "", "").as_deref(),
+        Some("R-10492")
+    );
+    assert_eq!(
+        requisition("Hi", "the position (Req ID 24-0173) is open", "").as_deref(),
+        Some("24-0173")
+    );
+    assert_eq!(
+        requisition("Hi", "Learning Engineer (Job ID 5521)", "").as_deref(),
+        Some("5521")
+    );
+    assert_eq!(requisition("Hi", "registered (No. 08411220)", ""), None);
+}
+
+#[test]
+fn odd_text_never_panics() {
+    for t in [
+        "",
+        "role:",
+        "position:\n",
+        "İİİ the X position",
+        "ß application for ß",
+        " our role",
+        "🙂 interview for 🙂",
+        "application for the ",
+        "Role: \u{0}\u{1b}[31m",
+        "(",
+        "(R-",
+        ", ,",
+    ] {
+        let _ = role(t, t, t, Some(t), true);
+        let _ = requisition(t, t, t);
+    }
+}
+
+#[test]
+fn roles_in_subjects_after_other_words() {
+    let r = |s: &str| role(s, "Hoi,\nTot dan.", "", None, true);
+    assert_eq!(
+        r("Uitnodiging gesprek Data Engineer").as_deref(),
+        Some("Data Engineer")
+    );
+    assert_eq!(
+        r("An update on Tools Programmer").as_deref(),
+        Some("Tools Programmer")
+    );
+}

@@ -1,0 +1,534 @@
+//! Weighing the signals: every cue found in the subject or the newest text adds its
+//! weight to its category, the sender adds what its kind implies (an assessment
+//! platform, a scheduling tool, a job alert), and the shape of the text adds a little
+//! (times proposed with a question). No single phrase decides: a category needs
+//! [`MIN_SCORE`], and job mail must outweigh the signs of bulk mail.
+
+use super::EmailCategory;
+use super::cues;
+use super::relays::{Relay, Sender};
+use super::text::{fold, has, word_starts};
+
+/// The least a category must score to be chosen over `other`.
+pub(crate) const MIN_SCORE: f64 = 3.0;
+
+/// How much more a cue weighs in a fresh subject (a reply's subject names the thread,
+/// so there it weighs less than in the text).
+const SUBJECT_FACTOR: f64 = 1.5;
+const REPLY_SUBJECT_FACTOR: f64 = 0.5;
+
+/// Where a signal was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// The subject line.
+    Subject,
+    /// The newest text of the body.
+    Body,
+    /// The sender (who relays the message).
+    Sender,
+    /// The text's shape (times proposed with a question).
+    Shape,
+}
+
+/// One signal that counted.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit {
+    pub category: EmailCategory,
+    /// The phrase, or what the sender or shape showed.
+    pub cue: String,
+    pub weight: f64,
+    pub place: Place,
+}
+
+/// The weighed signals and the category they point to.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Verdict {
+    pub category: EmailCategory,
+    /// Each category's score, in [`EmailCategory::ALL`] order.
+    pub scores: [f64; 8],
+    /// Every signal that counted, heaviest first.
+    pub hits: Vec<Hit>,
+    /// The best other category and its score.
+    pub runner_up: Option<(EmailCategory, f64)>,
+}
+
+impl Verdict {
+    /// The score of `c`.
+    pub fn score(&self, c: EmailCategory) -> f64 {
+        self.scores[index(c)]
+    }
+
+    /// The signals that counted for the chosen category, heaviest first.
+    pub fn reasons(&self) -> impl Iterator<Item = &Hit> {
+        self.hits
+            .iter()
+            .filter(|h| h.category == self.category && h.weight > 0.0)
+    }
+}
+
+fn index(c: EmailCategory) -> usize {
+    EmailCategory::ALL
+        .iter()
+        .position(|x| *x == c)
+        .unwrap_or(EmailCategory::ALL.len() - 1)
+}
+
+/// Weighs `subject`, the newest text of the body and the sender.
+pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
+    let reply = super::threads::is_reply(subject);
+    let subject = fold(super::threads::bare_subject(subject));
+    let body = fold(newest);
+    let factor = if reply {
+        REPLY_SUBJECT_FACTOR
+    } else {
+        SUBJECT_FACTOR
+    };
+    let mut hits = Vec::new();
+    for (category, cues) in cues::ALL {
+        for (cue, weight) in cues.iter() {
+            let in_subject = has(&subject, cue);
+            let mut body_factor = 1.0;
+            let in_body = match word_starts(&body, cue)
+                .map(|i| hypothetical(&body, i))
+                .min()
+            {
+                None => false,
+                // Only said as a possibility ("if selected, we'll invite you to an
+                // interview"): it counts for less.
+                Some(true) if HYPOTHETICAL_MATTERS.contains(category) => {
+                    body_factor = 0.3;
+                    true
+                }
+                Some(_) => true,
+            };
+            let (w, place) = if *weight < 0.0 {
+                // A counter-cue counts once, wherever it is.
+                if !(in_subject || in_body) {
+                    continue;
+                }
+                (*weight, if in_body { Place::Body } else { Place::Subject })
+            } else {
+                let from_subject = if in_subject { weight * factor } else { 0.0 };
+                let from_body = if in_body { weight * body_factor } else { 0.0 };
+                match (in_subject || in_body, from_subject >= from_body) {
+                    (false, _) => continue,
+                    (true, true) => (from_subject, Place::Subject),
+                    (true, false) => (from_body, Place::Body),
+                }
+            };
+            hits.push(Hit {
+                category: *category,
+                cue: (*cue).to_owned(),
+                weight: w,
+                place,
+            });
+        }
+    }
+    hits.extend(sender_signals(sender, &body));
+    hits.extend(shape_signals(&body));
+    if let Some(sentence) = super::requests::request(newest) {
+        hits.push(Hit {
+            category: EmailCategory::FollowUpNeeded,
+            cue: format!("asks: \"{sentence}\""),
+            weight: 2.0,
+            place: Place::Shape,
+        });
+    }
+    if let Some(sentence) = super::negation::decline(newest) {
+        let offer =
+            has(&sentence, "offer") || has(&sentence, "ofrecer") || has(&sentence, "anbieten");
+        hits.push(Hit {
+            category: EmailCategory::Rejection,
+            cue: format!("declines: \"{sentence}\""),
+            weight: 4.0,
+            place: Place::Shape,
+        });
+        if offer {
+            hits.push(Hit {
+                category: EmailCategory::Offer,
+                cue: "the offer is declined".to_owned(),
+                weight: -5.0,
+                place: Place::Shape,
+            });
+        }
+    }
+    let mut scores = [0.0; 8];
+    for h in &hits {
+        scores[index(h.category)] += h.weight;
+    }
+    // Whether the person applied: an approach names no application, an invitation
+    // after an application is no approach.
+    let applied = APPLIED.iter().any(|p| has(&body, p) || has(&subject, p));
+    let outreach = index(EmailCategory::RecruiterOutreach);
+    let interview = index(EmailCategory::InterviewInvite);
+    if applied && scores[outreach] > 0.0 {
+        scores[outreach] *= 0.5;
+    } else if !applied && scores[outreach] >= MIN_SCORE && scores[interview] > 0.0 {
+        scores[interview] *= 0.6;
+    }
+    // Mail from an applicant-tracking, assessment, scheduling, signature or screening
+    // service, or about one's application, needs less to be job mail.
+    let job_context = applied
+        || matches!(
+            sender.relay,
+            Relay::Tracking
+                | Relay::Assessment
+                | Relay::Scheduling
+                | Relay::Signature
+                | Relay::Screening
+        );
+    hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    decide(scores, hits, job_context)
+}
+
+/// Words of the person's own application, folded.
+#[rustfmt::skip]
+const APPLIED: &[&str] = &[
+    "your application", "thanks for applying", "thank you for applying", "for applying",
+    "you applied", "your candidacy", "your candidature", "je sollicitatie",
+    "uw sollicitatie", "ihre bewerbung", "deine bewerbung", "votre candidature",
+    "tu candidatura", "su candidatura", "la tua candidatura", "la sua candidatura",
+    "a sua candidatura", "a tua candidatura", "sua candidatura", "gesolliciteerd",
+];
+
+/// The least a category must score where the context is job mail already.
+const MIN_SCORE_IN_CONTEXT: f64 = 2.0;
+
+fn decide(scores: [f64; 8], hits: Vec<Hit>, job_context: bool) -> Verdict {
+    let other = scores[index(EmailCategory::Other)];
+    let mut ranked: Vec<(EmailCategory, f64)> = EmailCategory::ALL
+        .iter()
+        .filter(|c| **c != EmailCategory::Other)
+        .map(|c| (*c, scores[index(*c)]))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (best, best_score) = ranked[0];
+    let min = if job_context && other < MIN_SCORE_IN_CONTEXT {
+        MIN_SCORE_IN_CONTEXT
+    } else {
+        MIN_SCORE
+    };
+    let category = if best_score >= min && best_score > other {
+        best
+    } else {
+        EmailCategory::Other
+    };
+    let runner_up = if category == EmailCategory::Other {
+        Some((best, best_score))
+    } else {
+        Some(if ranked[1].1 >= other {
+            ranked[1]
+        } else {
+            (EmailCategory::Other, other)
+        })
+    };
+    Verdict {
+        category,
+        scores,
+        hits,
+        runner_up,
+    }
+}
+
+/// Categories whose cues mean little when only said as a possibility.
+const HYPOTHETICAL_MATTERS: &[EmailCategory] = &[
+    EmailCategory::InterviewInvite,
+    EmailCategory::Assessment,
+    EmailCategory::Offer,
+    EmailCategory::Rejection,
+];
+
+/// Conditions that open a sentence, folded.
+const IF_OPENINGS: &[&str] = &[
+    "if ",
+    "should ",
+    "once ",
+    "in case ",
+    "wenn ",
+    "falls ",
+    "sofern ",
+    "si ",
+    "indien ",
+    "mocht ",
+    "als je ",
+    "als u ",
+    "als we ",
+    "se ",
+    "qualora ",
+    "caso ",
+    "shortlisted ",
+];
+
+/// Conditions inside a sentence, folded ("we'll let you know whether we…").
+const IF_INSIDE: &[&str] = &[
+    "whether",
+    ", if ",
+    ", se ",
+    ", si ",
+    ", als ",
+    ", wenn ",
+    "if we ",
+    "if you are successful",
+    "if successful",
+    "if selected",
+    "if shortlisted",
+    "if your ",
+    "if you're selected",
+    "of we ",
+    "of je ",
+    "of u ",
+    "ob wir",
+    "ob sie",
+    "si nous",
+    "si votre",
+    "si tu ",
+    "si su ",
+    "se ti ",
+    "se la ",
+    "se o ",
+    "se a ",
+    "se for",
+];
+
+/// Whether the sentence around byte `at` of folded `text` states a possibility
+/// before `at`.
+fn hypothetical(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let before = text[start..at].trim_start();
+    IF_OPENINGS.iter().any(|o| before.starts_with(o))
+        || IF_INSIDE.iter().any(|m| before.contains(m))
+}
+
+/// What the sender implies.
+fn sender_signals(sender: &Sender, body: &str) -> Vec<Hit> {
+    // A service's own newsletter ("this week's coding challenge") relays no employer.
+    if sender.is_bulk_mailer()
+        || (has(body, "unsubscribe")
+            && sender
+                .name
+                .as_deref()
+                .is_some_and(super::relays::is_service_brand))
+    {
+        return bulk_signal(sender).into_iter().collect();
+    }
+    let brand = sender.brand.unwrap_or("an unlisted service");
+    let mut out = Vec::new();
+    let mut add = |category, weight, cue: String| {
+        out.push(Hit {
+            category,
+            cue,
+            weight,
+            place: Place::Sender,
+        });
+    };
+    match sender.relay {
+        Relay::Assessment => add(
+            EmailCategory::Assessment,
+            2.5,
+            format!("sent by {brand}, an assessment platform"),
+        ),
+        Relay::Tracking => add(
+            EmailCategory::ApplicationReceived,
+            1.0,
+            format!("sent by {brand}, an applicant-tracking system"),
+        ),
+        Relay::Scheduling => add(
+            EmailCategory::InterviewInvite,
+            1.5,
+            format!("sent by {brand}, a scheduling tool"),
+        ),
+        Relay::Signature => add(
+            EmailCategory::Offer,
+            2.0,
+            format!("sent by {brand}, an e-signature service"),
+        ),
+        Relay::Screening => add(
+            EmailCategory::FollowUpNeeded,
+            2.5,
+            format!("sent by {brand}, a background-screening service"),
+        ),
+        _ => {}
+    }
+    if sender.relay == Relay::Mailbox {
+        add(
+            EmailCategory::Other,
+            1.0,
+            "sent from a personal mailbox".to_owned(),
+        );
+    }
+    if sender.relay == Relay::JobSite && has(&sender.local, "inmail") {
+        add(
+            EmailCategory::RecruiterOutreach,
+            2.0,
+            format!("an InMail relayed by {brand}"),
+        );
+    }
+    if sender.relay == Relay::JobSite && sender.local.contains("invite") {
+        add(
+            EmailCategory::RecruiterOutreach,
+            2.0,
+            format!("an employer's invitation relayed by {brand}"),
+        );
+    }
+    out
+}
+
+/// A bulk mailer's mail leans to `other`.
+fn bulk_signal(sender: &Sender) -> Option<Hit> {
+    let alert = sender.local.contains("alert");
+    let service = sender.relay != Relay::Direct && sender.relay != Relay::Mailbox;
+    (sender.is_bulk_mailer() || service).then(|| Hit {
+        category: EmailCategory::Other,
+        weight: if alert { 4.0 } else { 2.5 },
+        cue: if sender.is_bulk_mailer() {
+            format!("sent from a bulk mailbox ({})", sender.local)
+        } else {
+            format!("a newsletter of {}", sender.brand.unwrap_or("a service"))
+        },
+        place: Place::Sender,
+    })
+}
+
+/// Times of day proposed with a question ("Tue 10:00 or Wed 14:30?") read as an
+/// invitation to meet.
+fn shape_signals(body: &str) -> Vec<Hit> {
+    let lines: Vec<&str> = body.lines().collect();
+    let times = clock_times(body);
+    // A question on a line with a time, or on the line after it.
+    let asks = lines.iter().enumerate().any(|(i, l)| {
+        clock_times(l) > 0 && (l.contains('?') || lines.get(i + 1).is_some_and(|n| n.contains('?')))
+    }) || [
+        "let me know which",
+        "which suits",
+        "which works",
+        "which would you prefer",
+    ]
+    .iter()
+    .any(|p| has(body, p));
+    // "on Thursday or Friday afternoon?"
+    let days_asked = body.split(['.', '!', '\n']).any(|sentence| {
+        sentence.contains('?')
+            && sentence
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| WEEKDAYS.iter().any(|d| w.starts_with(d)))
+                .count()
+                >= 2
+    });
+    if days_asked && times < 2 {
+        return vec![Hit {
+            category: EmailCategory::InterviewInvite,
+            cue: "days proposed with a question".to_owned(),
+            weight: 2.0,
+            place: Place::Shape,
+        }];
+    }
+    if times >= 2 && asks {
+        vec![Hit {
+            category: EmailCategory::InterviewInvite,
+            cue: format!("{times} times of day proposed with a question"),
+            weight: 2.0,
+            place: Place::Shape,
+        }]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Weekday names (stems, folded) in the seven languages.
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "maandag", "dinsdag", "woensdag",
+    "donderdag", "vrijdag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "lundi",
+    "mardi", "mercredi", "jeudi", "vendredi", "lunes", "martes", "miercoles", "jueves",
+    "viernes", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "segunda", "terca",
+    "quarta", "quinta", "sexta",
+];
+
+/// How many times of day ("10:00", "3pm", "14h30", "10 uhr") `body` mentions, deadlines
+/// at midnight aside.
+fn clock_times(body: &str) -> usize {
+    let words: Vec<&str> = body
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut n = 0;
+    for (i, raw) in words.iter().enumerate() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
+        let next = words
+            .get(i + 1)
+            .map_or("", |n| n.trim_matches(|c: char| !c.is_alphanumeric()));
+        let hm = |s: &str, sep: char| {
+            s.split_once(sep).is_some_and(|(h, m)| {
+                h.parse::<u8>().is_ok_and(|h| h <= 23)
+                    && (m.is_empty() || (m.len() == 2 && m.parse::<u8>().is_ok_and(|m| m < 60)))
+            })
+        };
+        let clock = (hm(w, ':') && !w.ends_with(':'))
+            || (hm(w, 'h') && w.len() >= 2)
+            || ((w.ends_with("am") || w.ends_with("pm"))
+                && w[..w.len() - 2]
+                    .trim_end_matches(':')
+                    .split(':')
+                    .next()
+                    .is_some_and(|h| h.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))))
+            || (w.parse::<u8>().is_ok_and(|h| h <= 23)
+                && (next == "uhr" || next == "am" || next == "pm"));
+        if clock && !w.starts_with("23:59") && !w.starts_with("11:59") {
+            n += 1;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(from: &str, subject: &str, body: &str) -> Verdict {
+        weigh(subject, body, &Sender::read(from))
+    }
+
+    #[test]
+    fn no_single_keyword_decides() {
+        let v = verdict(
+            "a@b.com",
+            "Hello",
+            "How did the interview go? Drinks on Friday?",
+        );
+        assert_eq!(v.category, EmailCategory::Other, "{:?}", v.hits);
+        let v = verdict(
+            "Acme Talent <talent@acme.com>",
+            "Interview",
+            "We would like to schedule an interview.",
+        );
+        assert_eq!(v.category, EmailCategory::InterviewInvite);
+    }
+
+    #[test]
+    fn polite_rejections_and_offers_without_their_keywords() {
+        let v = verdict(
+            "hr@x.com",
+            "Update",
+            "It was a close decision, but we've decided to offer the role to another \
+             candidate. We'll keep your CV on file and would like to keep in touch.",
+        );
+        assert_eq!(v.category, EmailCategory::Rejection, "{:?}", v.hits);
+        let v = verdict(
+            "hr@x.com",
+            "Welcome!",
+            "We're delighted to welcome you to the team — please find your contract attached.",
+        );
+        assert_eq!(v.category, EmailCategory::Offer, "{:?}", v.hits);
+    }
+
+    #[test]
+    fn times_of_day_are_counted() {
+        assert_eq!(clock_times("tue 10:00 or wed 14:30, or 3pm? 23:59"), 3);
+        assert_eq!(
+            clock_times("le mardi 14 avril a 10h ou le jeudi a 14h30 ?"),
+            2
+        );
+        assert_eq!(clock_times("um 10 uhr"), 1);
+        assert_eq!(clock_times("no times here: 2026"), 0);
+    }
+}

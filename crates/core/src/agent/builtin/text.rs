@@ -1,0 +1,151 @@
+//! Text as the rules read it: folded (lowercase, accents and typographic quotes
+//! dropped, so "Bewerbung" matches "bewerbung" and "reçu" matches "recu") while every
+//! position still maps back to the text as written, for names and roles.
+
+/// `original` folded, with a map from each folded byte back to the original.
+pub(crate) struct Folded<'a> {
+    /// The text as written.
+    pub original: &'a str,
+    /// The folded text.
+    pub text: String,
+    /// For each byte of `text`, the offset of the original character it came from.
+    map: Vec<usize>,
+}
+
+impl<'a> Folded<'a> {
+    pub fn new(original: &'a str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len());
+        let mut buf = String::new();
+        for (i, c) in original.char_indices() {
+            buf.clear();
+            fold_char(c, &mut buf);
+            text.push_str(&buf);
+            map.extend(std::iter::repeat_n(i, buf.len()));
+        }
+        Folded {
+            original,
+            text,
+            map,
+        }
+    }
+
+    /// The original text behind folded bytes `start..end`.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let from = self.map.get(start).copied().unwrap_or(self.original.len());
+        let to = self.map.get(end).copied().unwrap_or(self.original.len());
+        self.original.get(from..to.max(from)).unwrap_or_default()
+    }
+
+    /// The offsets where `needle` (folded) starts a word.
+    pub fn word_starts<'n>(&'n self, needle: &'n str) -> impl Iterator<Item = usize> + 'n {
+        word_starts(&self.text, needle)
+    }
+}
+
+/// `s` folded: lowercase, Latin accents dropped, typographic quotes and dashes made
+/// plain, non-breaking spaces made spaces.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    let plain = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        '’' | '‘' | '´' | '`' => '\'',
+        '“' | '”' | '„' | '«' | '»' => '"',
+        '–' | '—' | '‐' | '‑' => '-',
+        '\u{a0}' | '\u{202f}' | '\t' => ' ',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        'æ' | 'Æ' => {
+            out.push_str("ae");
+            return;
+        }
+        'œ' | 'Œ' => {
+            out.push_str("oe");
+            return;
+        }
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(plain);
+}
+
+/// Whether byte `i` of `text` starts a word.
+pub(crate) fn starts_word(text: &str, i: usize) -> bool {
+    text.get(..i)
+        .and_then(|before| before.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The offsets in `text` where `needle` starts a word (a needle that does not start
+/// with a letter or digit matches anywhere).
+pub(crate) fn word_starts<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
+    let anywhere = !needle.starts_with(char::is_alphanumeric);
+    text.match_indices(needle)
+        .map(|(i, _)| i)
+        .filter(move |&i| anywhere || starts_word(text, i))
+}
+
+/// Whether `needle` starts a word somewhere in `text`.
+pub(crate) fn has(text: &str, needle: &str) -> bool {
+    word_starts(text, needle).next().is_some()
+}
+
+/// Letters and digits only, folded: "Lumen Grid" and "lumen-grid" are both `lumengrid`.
+pub(crate) fn squash(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Whether `word` is written with a capital (or is an acronym or starts with a digit
+/// followed by capitals, like "3D").
+pub(crate) fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        || (word.chars().any(char::is_uppercase)
+            && word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == 'i' || c == 'e'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_a_map_to_the_original() {
+        let f = Folded::new("Développeur Straße – Ünïcode");
+        assert_eq!(f.text, "developpeur strasse - unicode");
+        let i = f.text.find("strasse").unwrap();
+        assert_eq!(f.slice(i, i + "strasse".len()), "Straße");
+        let j = f.text.find("unicode").unwrap();
+        assert_eq!(f.slice(j, f.text.len()), "Ünïcode");
+        assert_eq!(f.slice(0, 11), "Développeur");
+    }
+
+    #[test]
+    fn words_match_at_their_start_only() {
+        assert!(has("price controle", "control"));
+        assert!(!has("price controle", "role"));
+        assert!(has("50% off", "% off"));
+        assert_eq!(squash("Lumen-Grid GmbH"), "lumengridgmbh");
+        assert!(capitalized("iOS") && capitalized("Data") && !capitalized("data"));
+    }
+}
