@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[Migration] = &[
     tracker::emails::MAILBOX_MIGRATION,
     mail::account::MIGRATION,
     notices::PENDING_MIGRATION,
+    ledger::detail::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

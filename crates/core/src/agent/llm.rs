@@ -107,6 +107,8 @@ pub use crate::ledger::usage::{Finish, TokenUsage};
 /// The model's answer.
 #[derive(Debug, Clone)]
 pub struct ChatResponse {
+    /// The provider's id of the response (`chatcmpl-…`), when it gave one.
+    pub id: Option<String>,
     /// Model that answered (as reported).
     pub model: String,
     /// Text, if any.
@@ -306,6 +308,13 @@ impl LlmClient {
         &self.endpoint.provider
     }
 
+    /// The host and port calls go to (for traces' `server.address` / `server.port`).
+    pub fn server(&self) -> (Option<String>, Option<u16>) {
+        reqwest::Url::parse(&self.endpoint.base_url)
+            .map(|u| (u.host_str().map(str::to_owned), u.port_or_known_default()))
+            .unwrap_or((None, None))
+    }
+
     /// Sends one chat-completion request.
     #[tracing::instrument(skip_all, fields(model = %req.model, provider = %self.endpoint.provider))]
     pub async fn chat(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
@@ -354,6 +363,7 @@ impl LlmClient {
             }
         });
         Ok(ChatResponse {
+            id: (!resp.id.is_empty()).then_some(resp.id),
             model: resp.model,
             content: choice.message.content,
             tool_calls,

@@ -178,6 +178,7 @@ pub struct Runtime {
     model_override: Option<String>,
     refusal: Option<Refusal>,
     failsafe: Arc<Failsafe>,
+    telemetry: Option<Arc<crate::telemetry::Telemetry>>,
 }
 
 /// Why a model may not be used now, although one is configured.
@@ -209,6 +210,7 @@ impl Runtime {
             model_override: None,
             refusal: None,
             failsafe: Arc::new(Failsafe::default()),
+            telemetry: None,
         }
     }
 
@@ -227,6 +229,12 @@ impl Runtime {
     /// Uses `failsafe` (retry policy, circuit breakers) for every run.
     pub fn with_failsafe(mut self, failsafe: Arc<Failsafe>) -> Self {
         self.failsafe = failsafe;
+        self
+    }
+
+    /// Exports every run to `telemetry` (else to the process's, if one is installed).
+    pub fn with_telemetry(mut self, telemetry: Arc<crate::telemetry::Telemetry>) -> Self {
+        self.telemetry = Some(telemetry);
         self
     }
 
@@ -365,7 +373,19 @@ impl Runtime {
             }
         }
         outcome.circuit_transitions = self.failsafe.breakers().take_transitions();
+        outcome.circuit_state = self.llm.as_ref().map(|llm| {
+            let circuit = failsafe::circuit_name(llm.provider(), &self.model_for::<A>(settings));
+            self.failsafe
+                .breakers()
+                .get(&circuit)
+                .get_state()
+                .as_str()
+                .to_owned()
+        });
         let execution = execution::end_execution(&mut lock(store), handle, outcome)?;
+        if let Some(t) = self.telemetry.clone().or_else(crate::telemetry::global) {
+            t.record(&mut lock(store), &execution);
+        }
         Ok(AgentRun { result, execution })
     }
 
@@ -428,6 +448,7 @@ impl Runtime {
                     tool_calls: resp.tool_calls.clone(),
                 });
                 for call in &resp.tool_calls {
+                    let started_at = lock(store).now_ms();
                     let started = Instant::now();
                     let result = run_tool(&tools, &lock(store), &call.name, &call.arguments);
                     let (success, text) = match result {
@@ -442,6 +463,8 @@ impl Runtime {
                         success,
                         duration_us: i64::try_from(started.elapsed().as_micros())
                             .unwrap_or(i64::MAX),
+                        call_id: Some(call.id.clone()),
+                        started_at: Some(started_at),
                     });
                     request.messages.push(Message::Tool {
                         call_id: call.id.clone(),
@@ -501,6 +524,7 @@ impl Runtime {
                                     LlmError::Timeout.kind().to_owned(),
                                     LlmError::Timeout.to_string(),
                                 )),
+                                detail: call_detail(llm, breaker),
                             };
                             let mut a = lock(attempts);
                             a.push((record, Instant::now()));
@@ -516,6 +540,8 @@ impl Runtime {
                                 record.usage = r.usage;
                                 record.finish = Some(r.finish);
                                 record.error = None;
+                                record.detail.response_id = r.id.clone();
+                                record.detail.response_model = Some(r.model.clone());
                             }
                             Err(e) => record.error = Some((e.kind().to_owned(), e.to_string())),
                         }
@@ -592,6 +618,17 @@ fn fallback_reason(e: &RunError, circuit: &str, errors: &[ErrorInfo]) -> String 
         format!("{attempts} times")
     };
     format!("{circuit} was tried {times} and failed ({e})")
+}
+
+/// What an attempt's trace span needs to know before it is sent.
+fn call_detail(llm: &LlmClient, breaker: &failsafe::CircuitBreaker) -> crate::ledger::CallDetail {
+    let (server_address, server_port) = llm.server();
+    crate::ledger::CallDetail {
+        server_address,
+        server_port,
+        circuit_state: Some(breaker.get_state().as_str().to_owned()),
+        ..Default::default()
+    }
 }
 
 fn micros_since(started: Instant) -> i64 {
