@@ -29,6 +29,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+pub use backfill::BackfillError;
 pub use backfill::{BackfillReport, parse_since};
 pub use config::{HeaderSetting, Resolved, TelemetrySettings, TelemetrySettingsInput};
 pub use transport::{Answer, ExportFailure};
@@ -63,6 +64,24 @@ pub fn installation_id(store: &mut Store) -> crate::Result<String> {
     crate::settings::put_json_if_absent(store, INSTALLATION_KEY, &id)?;
     // Another process may have made one first: theirs stands.
     Ok(crate::settings::get_json::<String>(store, INSTALLATION_KEY)?.unwrap_or(id))
+}
+
+/// Sizes and limits of the background sender (tests make them small).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tuning {
+    /// Runs waiting to be sent, at most.
+    pub queue_runs: usize,
+    /// How long one export may take.
+    pub export_timeout: Duration,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Self {
+            queue_runs: QUEUE_RUNS,
+            export_timeout: EXPORT_TIMEOUT,
+        }
+    }
 }
 
 /// Counts since the process started.
@@ -142,6 +161,7 @@ impl Counters {
 pub struct Telemetry {
     installation_id: String,
     enabled: AtomicBool,
+    tuning: Tuning,
     state: Mutex<State>,
     counters: Arc<Counters>,
 }
@@ -178,11 +198,21 @@ impl Telemetry {
         store: &mut Store,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> crate::Result<Arc<Self>> {
+        Self::start_tuned(store, env, Tuning::default())
+    }
+
+    /// [`Telemetry::start_with_env`] with the sender's sizes and limits.
+    pub fn start_tuned(
+        store: &mut Store,
+        env: &dyn Fn(&str) -> Option<String>,
+        tuning: Tuning,
+    ) -> crate::Result<Arc<Self>> {
         let installation_id = installation_id(store)?;
         let resolved = config::resolve(&config::load(store)?, env);
         let t = Arc::new(Self {
             installation_id,
             enabled: AtomicBool::new(false),
+            tuning,
             state: Mutex::new(State {
                 resolved: resolved.clone(),
                 queue: None,
@@ -196,7 +226,16 @@ impl Telemetry {
     /// Re-reads the settings (after Settings → Telemetry saved them): a new endpoint
     /// gets a new sender; the old one sends what it holds, then stops.
     pub fn reconfigure(&self, store: &Store) -> crate::Result<()> {
-        let resolved = config::resolve(&config::load(store)?, &config::process_env);
+        self.reconfigure_with_env(store, &config::process_env)
+    }
+
+    /// [`Telemetry::reconfigure`] with the variables read from `env`.
+    pub fn reconfigure_with_env(
+        &self,
+        store: &Store,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> crate::Result<()> {
+        let resolved = config::resolve(&config::load(store)?, env);
         self.apply(resolved, store.clock());
         Ok(())
     }
@@ -222,6 +261,7 @@ impl Telemetry {
                 self.installation_id.clone(),
                 self.counters.clone(),
                 clock,
+                self.tuning,
             ));
         }
         self.enabled.store(resolved.enabled(), Ordering::Relaxed);

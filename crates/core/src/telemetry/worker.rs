@@ -15,7 +15,7 @@ use opentelemetry_sdk::trace::{SpanData, SpanEvents, SpanLinks};
 
 use super::config::Resolved;
 use super::transport::Sender;
-use super::{Counters, EXPORT_TIMEOUT, QUEUE_RUNS, semconv as sc};
+use super::{Counters, Tuning, semconv as sc};
 use crate::clock::{Clock, Timestamp};
 
 /// Spans per export, at most.
@@ -51,13 +51,14 @@ impl Queue {
         installation_id: String,
         counters: Arc<Counters>,
         clock: Arc<dyn Clock>,
+        tuning: Tuning,
     ) -> Self {
-        let (tx, rx) = mpsc::sync_channel::<Job>(QUEUE_RUNS);
+        let (tx, rx) = mpsc::sync_channel::<Job>(tuning.queue_runs.max(1));
         let spawned = std::thread::Builder::new()
             .name("otlp-export".into())
             .spawn(move || {
                 // Built on the thread: reading secret headers from the keychain may wait.
-                let sender = Sender::new(&resolved, &installation_id, EXPORT_TIMEOUT, true);
+                let sender = Sender::new(&resolved, &installation_id, tuning.export_timeout, true);
                 let endpoint = resolved.endpoint.clone().unwrap_or_default();
                 let mut batch: Vec<SpanData> = Vec::new();
                 let send = |batch: &mut Vec<SpanData>| {
