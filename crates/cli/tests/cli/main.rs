@@ -11,6 +11,7 @@ use serde_json::Value;
 mod keychain;
 mod keychain_unavailable;
 mod mail;
+mod telemetry;
 
 const BIN: &str = env!("CARGO_BIN_EXE_jobtrail");
 const EMAIL: &str = concat!(
@@ -26,6 +27,10 @@ fn bin() -> Command {
         "DBUS_SESSION_BUS_ADDRESS",
         "unix:path=/nonexistent/jobtrail-test-bus",
     );
+    // Nothing is exported unless a test says where.
+    for v in jobtrail_core::telemetry::config::VARIABLES {
+        c.env_remove(v);
+    }
     c
 }
 
