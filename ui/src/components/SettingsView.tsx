@@ -13,6 +13,7 @@ import { MailSettingsForm } from "./settings/MailSettingsForm";
 import { MonitoringForm } from "./settings/MonitoringForm";
 import { NotificationsForm } from "./settings/NotificationsForm";
 import { PriceTable } from "./settings/PriceTable";
+import { TelemetryForm } from "./settings/TelemetryForm";
 
 /** The agents whose settings can be changed, in the order they are shown; the backend has the same list. */
 export const AGENTS: readonly { agent: string; label: string; description: string }[] = [
@@ -112,6 +113,7 @@ const SECTIONS = [
   { id: "settings-prices-section", label: "Prices" },
   { id: "settings-data-section", label: "Monitoring & data" },
   { id: "settings-display-section", label: "Display" },
+  { id: "settings-telemetry-section", label: "Telemetry" },
 ] as const;
 
 function SettingsForms({ settings, focusAgent }: { settings: Settings; focusAgent: string | null }) {
@@ -196,6 +198,10 @@ function SettingsForms({ settings, focusAgent }: { settings: Settings; focusAgen
 
       <section id="settings-display-section" className="settings-section" aria-label="Display">
         <DisplayForm initial={settings.display} env={env} />
+      </section>
+
+      <section id="settings-telemetry-section" className="settings-section" aria-label="Telemetry">
+        <TelemetryForm />
       </section>
     </div>
   );
