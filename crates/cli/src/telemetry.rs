@@ -31,9 +31,13 @@ pub enum TelemetryCommand {
     Status,
 }
 
-/// The process's telemetry for the command about to run (none when it cannot start:
-/// the command goes on, without export).
+/// The process's telemetry for the command about to run: none when export is not
+/// configured, or cannot start (the command goes on, without export).
 pub fn install(store: &mut Store) -> Option<Arc<Telemetry>> {
+    // Not configured: nothing to start, nothing written (the store may be read-only).
+    if !Telemetry::configured(store) {
+        return None;
+    }
     match Telemetry::start(store) {
         Ok(t) => Some(telemetry::set_global(t)),
         Err(e) => {

@@ -58,14 +58,14 @@ rm -rf -- "$dir"
 kill -KILL 0
 "#;
 
-/// A running Phoenix with its temp dir.
+/// A running Phoenix with its temp dir (or one already running elsewhere on loopback).
 #[derive(Debug)]
 pub struct Phoenix {
-    child: Child,
-    stdin: Option<ChildStdin>,
+    /// The watchdog and its pipe; `None` for a Phoenix this crate did not start.
+    process: Option<(Child, Option<ChildStdin>)>,
     port: u16,
     log: PathBuf,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 /// Where the virtualenv's `phoenix` is: `JOBTRAIL_PHOENIX`, else
@@ -91,9 +91,24 @@ impl Phoenix {
     ///
     /// When Phoenix cannot start (not installed: run `scripts/setup.sh`); every test
     /// that asks gets the same message.
+    ///
+    /// `JOBTRAIL_PHOENIX_PORT` names a Phoenix already running on 127.0.0.1 to use
+    /// instead (it is left running, spans and all, to look at after the tests).
     pub fn shared() -> &'static Phoenix {
         static SHARED: OnceLock<Result<Phoenix, String>> = OnceLock::new();
-        match SHARED.get_or_init(|| Self::start().map_err(|e| format!("{e:#}"))) {
+        let start = || match std::env::var("JOBTRAIL_PHOENIX_PORT")
+            .ok()
+            .and_then(|p| p.parse().ok())
+        {
+            Some(port) => Ok(Phoenix {
+                process: None,
+                port,
+                log: PathBuf::new(),
+                _dir: None,
+            }),
+            None => Self::start(),
+        };
+        match SHARED.get_or_init(|| start().map_err(|e| format!("{e:#}"))) {
             Ok(p) => p,
             Err(e) => panic!("the shared test Phoenix did not start: {e}"),
         }
@@ -138,15 +153,18 @@ impl Phoenix {
             .context("cannot run sh to start Phoenix")?;
         let stdin = child.stdin.take();
         let mut server = Self {
-            child,
-            stdin,
+            process: Some((child, stdin)),
             port,
             log,
-            _dir: dir,
+            _dir: Some(dir),
         };
         let deadline = Instant::now() + START_TIMEOUT;
         loop {
-            if let Some(status) = server.child.try_wait()? {
+            let exited = match &mut server.process {
+                Some((child, _)) => child.try_wait()?,
+                None => None,
+            };
+            if let Some(status) = exited {
                 bail!(
                     "Phoenix exited at start ({status}); its log ends:\n{}",
                     server.log_tail()
@@ -250,20 +268,24 @@ impl Phoenix {
 
 impl Drop for Phoenix {
     fn drop(&mut self) {
-        drop(self.stdin.take());
+        let Some((mut child, stdin)) = self.process.take() else {
+            return;
+        };
+        drop(stdin);
         let deadline = Instant::now() + Duration::from_secs(15);
         while Instant::now() < deadline {
-            if matches!(self.child.try_wait(), Ok(Some(_))) {
+            if matches!(child.try_wait(), Ok(Some(_))) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        if let Ok(pgid) = i32::try_from(self.child.id()) {
+        // Not reaped yet, so the group id cannot have been reused.
+        if let Ok(pgid) = i32::try_from(child.id()) {
             let _ = nix::sys::signal::killpg(
                 nix::unistd::Pid::from_raw(pgid),
                 nix::sys::signal::Signal::SIGKILL,
             );
         }
-        let _ = self.child.wait();
+        let _ = child.wait();
     }
 }

@@ -219,7 +219,7 @@ impl Telemetry {
             }),
             counters: Arc::default(),
         });
-        t.apply(resolved, store.clock());
+        t.apply(resolved, store.clock(), false);
         Ok(t)
     }
 
@@ -236,17 +236,18 @@ impl Telemetry {
         env: &dyn Fn(&str) -> Option<String>,
     ) -> crate::Result<()> {
         let resolved = config::resolve(&config::load(store)?, env);
-        self.apply(resolved, store.clock());
+        // Always a new sender: a secret header's value may have changed in the keychain.
+        self.apply(resolved, store.clock(), true);
         Ok(())
     }
 
-    fn apply(&self, resolved: Resolved, clock: Arc<dyn crate::Clock>) {
+    fn apply(&self, resolved: Resolved, clock: Arc<dyn crate::Clock>, restart: bool) {
         for p in &resolved.problems {
             tracing::warn!("telemetry: {p}");
         }
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let unchanged = state.resolved == resolved && state.queue.is_some() == resolved.enabled();
-        if unchanged {
+        if unchanged && !restart {
             return;
         }
         state.queue = None;
@@ -266,6 +267,14 @@ impl Telemetry {
         }
         self.enabled.store(resolved.enabled(), Ordering::Relaxed);
         state.resolved = resolved;
+    }
+
+    /// Whether the settings and the process's variables turn export on for `store`
+    /// (read only: what a command checks before it starts telemetry at all).
+    pub fn configured(store: &Store) -> bool {
+        config::load(store)
+            .map(|s| config::resolve(&s, &config::process_env).enabled())
+            .unwrap_or(false)
     }
 
     /// The installation id spans are sent with.
