@@ -315,6 +315,18 @@ impl LlmClient {
             .unwrap_or((None, None))
     }
 
+    /// What a call's trace span needs to know before it is sent: the server, and the
+    /// state of the circuit that let it through.
+    pub fn call_detail(&self, circuit: crate::failsafe::CircuitState) -> crate::ledger::CallDetail {
+        let (server_address, server_port) = self.server();
+        crate::ledger::CallDetail {
+            server_address,
+            server_port,
+            circuit_state: Some(circuit.as_str().to_owned()),
+            ..Default::default()
+        }
+    }
+
     /// Sends one chat-completion request.
     #[tracing::instrument(skip_all, fields(model = %req.model, provider = %self.endpoint.provider))]
     pub async fn chat(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {

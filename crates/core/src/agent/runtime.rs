@@ -373,14 +373,12 @@ impl Runtime {
             }
         }
         outcome.circuit_transitions = self.failsafe.breakers().take_transitions();
-        outcome.circuit_state = self.llm.as_ref().map(|llm| {
-            let circuit = failsafe::circuit_name(llm.provider(), &self.model_for::<A>(settings));
+        let model = self.model_for::<A>(settings);
+        outcome.circuit_state = (self.llm.as_ref()).map(|l| {
             self.failsafe
-                .breakers()
-                .get(&circuit)
-                .get_state()
+                .circuit_state(l.provider(), &model)
                 .as_str()
-                .to_owned()
+                .into()
         });
         let execution = execution::end_execution(&mut lock(store), handle, outcome)?;
         if let Some(t) = self.telemetry.clone().or_else(crate::telemetry::global) {
@@ -524,7 +522,7 @@ impl Runtime {
                                     LlmError::Timeout.kind().to_owned(),
                                     LlmError::Timeout.to_string(),
                                 )),
-                                detail: call_detail(llm, breaker),
+                                detail: llm.call_detail(breaker.get_state()),
                             };
                             let mut a = lock(attempts);
                             a.push((record, Instant::now()));
@@ -618,17 +616,6 @@ fn fallback_reason(e: &RunError, circuit: &str, errors: &[ErrorInfo]) -> String 
         format!("{attempts} times")
     };
     format!("{circuit} was tried {times} and failed ({e})")
-}
-
-/// What an attempt's trace span needs to know before it is sent.
-fn call_detail(llm: &LlmClient, breaker: &failsafe::CircuitBreaker) -> crate::ledger::CallDetail {
-    let (server_address, server_port) = llm.server();
-    crate::ledger::CallDetail {
-        server_address,
-        server_port,
-        circuit_state: Some(breaker.get_state().as_str().to_owned()),
-        ..Default::default()
-    }
 }
 
 fn micros_since(started: Instant) -> i64 {

@@ -12,7 +12,7 @@ use crate::store::Migration;
 
 /// The columns (additive; older rows keep NULLs).
 pub(crate) const MIGRATION: Migration = Migration {
-    id: "202612060800_trace_details",
+    id: "202612061200_trace_details",
     sql: "
     ALTER TABLE llm_calls ADD COLUMN response_id TEXT;
     ALTER TABLE llm_calls ADD COLUMN response_model TEXT;
