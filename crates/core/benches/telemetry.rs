@@ -2,8 +2,10 @@
 //!
 //! - Export on against off: the same `Runtime::run` of EmailAnalyst (two chat
 //!   completions from the in-process test server, one tool call, one stored
-//!   execution), once with telemetry sending to a local Arize Phoenix and once without,
-//!   interleaved run by run. The bar: at most 1.05× per run.
+//!   execution), with telemetry sending to a local Arize Phoenix, without, and sending
+//!   to a bare OTLP sink (what the export costs the run itself, without a backend
+//!   ingesting on the same two cores), interleaved run by run. The bar: at
+//!   most 1.05× per run.
 //! - Backfill: 5,000 stored runs (two LLM calls and a tool call each) sent to Phoenix
 //!   by `Telemetry::backfill`, in runs per second (reading, building and sending; the
 //!   backend's own insertion happens after it answers).
@@ -23,6 +25,7 @@ use jobtrail_core::ledger::{Engine, LlmCallRecord, TokenUsage, ToolCallRecord};
 use jobtrail_core::telemetry::{Telemetry, config};
 use jobtrail_llm_testserver::{Reply, TestServer, Usage};
 use jobtrail_phoenix_testserver::Phoenix;
+use jobtrail_phoenix_testserver::sink::Sink;
 use serde_json::json;
 
 fn main() {
@@ -42,6 +45,11 @@ fn main() {
         _ => None,
     })
     .expect("telemetry");
+    let sink = Sink::start().expect("sink");
+    let to_sink = Telemetry::start_with_env(&mut store, &|name| {
+        (name == config::ENV_ENDPOINT).then(|| sink.base_url())
+    })
+    .expect("telemetry");
     let store = Mutex::new(store);
     let input = EmailInput {
         from: "Acme Talent <talent@acme.com>".into(),
@@ -54,7 +62,7 @@ fn main() {
         "dates": [], "contacts": [], "application_id": null, "proposed_status": "rejected",
         "summary": "Acme said no.", "confidence": 0.9
     });
-    let (off, on) = rt.block_on(async {
+    let (off, on, bare, last) = rt.block_on(async {
         let server = TestServer::start().await.expect("test server");
         let client = || {
             LlmClient::new(Endpoint {
@@ -67,13 +75,14 @@ fn main() {
         };
         let plain = Runtime::new(Some(client()));
         let exporting = Runtime::new(Some(client())).with_telemetry(telemetry.clone());
+        let sinking = Runtime::new(Some(client())).with_telemetry(to_sink.clone());
         server.script(
             std::iter::repeat_n(
                 [
                     Reply::tool_call("lookup_applications", &json!({"query": "Acme"})),
                     Reply::json(&answer).with_usage(Usage::new(500, 100, 60, 0)),
                 ],
-                2 * (runs + warmup),
+                3 * (runs + warmup),
             )
             .flatten(),
         );
@@ -92,18 +101,40 @@ fn main() {
         for _ in 0..warmup {
             one(&plain).await;
             one(&exporting).await;
+            one(&sinking).await;
         }
-        let (mut off, mut on) = (Vec::new(), Vec::new());
+        let (mut off, mut on, mut bare) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..runs {
             off.push(one(&plain).await);
             on.push(one(&exporting).await);
+            bare.push(one(&sinking).await);
         }
-        (off, on)
+        server.script([
+            Reply::tool_call("lookup_applications", &json!({"query": "Acme"})),
+            Reply::json(&answer),
+        ]);
+        let last = plain
+            .run(&store, &agent, &input, &settings)
+            .await
+            .expect("stored");
+        (off, on, bare, last.execution)
     });
+    // What export adds on the run's own thread: reading the record back and queueing
+    // it (the spans are built and sent on the sender's thread).
+    let record_us = {
+        let mut s = store.lock().expect("store");
+        let n = 2_000u32;
+        let started = Instant::now();
+        for _ in 0..n {
+            to_sink.record(&mut s, &last);
+        }
+        started.elapsed().as_secs_f64() * 1e6 / f64::from(n)
+    };
+    to_sink.flush(Duration::from_secs(30));
     let flushed = telemetry.flush(Duration::from_secs(30));
     let stats = telemetry.stats();
-    let (off_mean, on_mean) = (mean(&off), mean(&on));
-    let (off_median, on_median) = (median(off), median(on));
+    let (off_mean, on_mean, bare_mean) = (mean(&off), mean(&on), mean(&bare));
+    let (off_median, on_median, bare_median) = (median(off), median(on), median(bare));
     println!();
     println!(
         "{runs} interleaved runs each (2 chat completions, 1 tool call), OTLP export to a local Phoenix:"
@@ -118,7 +149,15 @@ fn main() {
         on_median / off_median
     );
     println!(
-        "spans sent {}, dropped {}, failed {} (flushed: {flushed})",
+        "export on, to a bare OTLP sink, vs off: mean {} ({:.3}×), median {} ({:.3}×)",
+        show(bare_mean),
+        bare_mean / off_mean,
+        show(bare_median),
+        bare_median / off_median
+    );
+    println!("on the run's thread, export costs {record_us:.0} µs per run (read back and queue)");
+    println!(
+        "spans sent to Phoenix {}, dropped {}, failed {} (flushed: {flushed})",
         stats.exported_spans, stats.dropped_spans, stats.failed_spans
     );
 

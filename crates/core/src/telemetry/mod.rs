@@ -9,11 +9,12 @@
 //! (`jobtrail telemetry export`) share one code path and send identical spans with
 //! identical ids, and a span never says something the local record does not.
 //!
-//! Never in the way: a run hands its spans to a bounded queue and goes on; a
-//! background thread batches and sends them. A full queue drops spans (counted); a
-//! failed export loses only the copy (counted; the store keeps the run, and a backfill
-//! resends it). Failures are classified and put in the error log once per episode —
-//! the first failure after a success — not once per span.
+//! Never in the way: a run reads its record back (three indexed queries), hands it
+//! to a bounded queue and goes on; a background thread builds the spans, batches and
+//! sends them. A full queue drops spans (counted); a failed export loses only the
+//! copy (counted; the store keeps the run, and a backfill resends it). Failures are
+//! classified and put in the error log once per episode — the first failure after a
+//! success — not once per span.
 
 pub mod backfill;
 pub mod config;
@@ -296,15 +297,15 @@ impl Telemetry {
             .clone()
     }
 
-    /// Queues the spans of run `execution`, just recorded. Never waits for the
-    /// network; a full queue drops them (counted). Also puts export failures
-    /// classified since the last call into the error log.
+    /// Queues run `execution`, just recorded, read back from the store (its spans are
+    /// built on the sender's thread). Never waits for the network; a full queue drops
+    /// it (its spans counted). Also puts export failures classified since the last
+    /// call into the error log.
     pub fn record(&self, store: &mut Store, execution: &ExecutionRecord) {
         self.save_errors(store);
         if !self.enabled() {
             return;
         }
-        let content = self.resolved_content();
         let run = match store.read(|c| run::load(c, execution.execution_id)) {
             Ok(Some(run)) => run,
             Ok(None) => return,
@@ -313,36 +314,24 @@ impl Telemetry {
                 return;
             }
         };
-        let spans = spans::build(
-            &run,
-            &spans::SpanOptions {
-                installation_id: self.installation_id.clone(),
-                content,
-            },
-        );
         let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(q) = &state.queue {
-            q.push(spans, &self.counters);
+            q.push(run, &self.counters);
         }
-    }
-
-    fn resolved_content(&self) -> bool {
-        self.state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .resolved
-            .content
     }
 
     /// Waits up to `limit` for the queued spans to be sent (the CLI, before it exits).
     /// `false` if some were still waiting when the time ran out.
     pub fn flush(&self, limit: Duration) -> bool {
         let deadline = Instant::now() + limit;
-        let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        match &state.queue {
-            Some(q) => q.flush(deadline),
-            None => true,
-        }
+        // Waited on without the lock: runs of other threads keep queueing meanwhile.
+        let queue = self
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .queue
+            .clone();
+        queue.is_none_or(|q| q.flush(deadline))
     }
 
     /// Export failures not yet in the error log go there now.

@@ -14,6 +14,8 @@ use opentelemetry::trace::{
 use opentelemetry_sdk::trace::{SpanData, SpanEvents, SpanLinks};
 
 use super::config::Resolved;
+use super::run::StoredRun;
+use super::spans::{self, SpanOptions};
 use super::transport::Sender;
 use super::{Counters, Tuning, semconv as sc};
 use crate::clock::{Clock, Timestamp};
@@ -25,12 +27,13 @@ const BATCH_SPANS: usize = 512;
 const LINGER: Duration = Duration::from_millis(200);
 
 enum Job {
-    Spans(Vec<SpanData>),
+    /// A run read back from the store; its spans are built here, off the run's thread.
+    Run(Box<StoredRun>),
     Flush(SyncSender<()>),
 }
 
 /// The queue in front of the background sender.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Queue {
     tx: SyncSender<Job>,
 }
@@ -38,7 +41,7 @@ pub(super) struct Queue {
 impl std::fmt::Debug for Job {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Job::Spans(s) => write!(f, "Spans({})", s.len()),
+            Job::Run(r) => write!(f, "Run({})", r.execution_id),
             Job::Flush(_) => f.write_str("Flush"),
         }
     }
@@ -60,6 +63,10 @@ impl Queue {
                 // Built on the thread: reading secret headers from the keychain may wait.
                 let sender = Sender::new(&resolved, &installation_id, tuning.export_timeout, true);
                 let endpoint = resolved.endpoint.clone().unwrap_or_default();
+                let options = SpanOptions {
+                    installation_id,
+                    content: resolved.content,
+                };
                 let mut batch: Vec<SpanData> = Vec::new();
                 let send = |batch: &mut Vec<SpanData>| {
                     if batch.is_empty() {
@@ -83,8 +90,8 @@ impl Queue {
                         LINGER
                     };
                     match rx.recv_timeout(wait) {
-                        Ok(Job::Spans(s)) => {
-                            batch.extend(s);
+                        Ok(Job::Run(run)) => {
+                            batch.extend(spans::build(&run, &options));
                             if batch.len() >= BATCH_SPANS {
                                 send(&mut batch);
                             }
@@ -108,9 +115,9 @@ impl Queue {
     }
 
     /// Queues one run's spans; a full queue (or a stopped sender) drops them, counted.
-    pub(super) fn push(&self, spans: Vec<SpanData>, counters: &Counters) {
-        let n = spans.len() as u64;
-        match self.tx.try_send(Job::Spans(spans)) {
+    pub(super) fn push(&self, run: StoredRun, counters: &Counters) {
+        let n = (1 + run.calls.len() + run.tools.len()) as u64;
+        match self.tx.try_send(Job::Run(Box::new(run))) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {
                 if counters.dropped.fetch_add(n, Ordering::Relaxed) == 0 {
