@@ -119,8 +119,8 @@ fn main() {
             .expect("stored");
         (off, on, bare, last.execution)
     });
-    // What export adds on the run's own thread: reading the record back and queueing
-    // it (the spans are built and sent on the sender's thread).
+    // What export adds on the run's own thread: queueing the run's id (the sender's
+    // thread reads it back, builds the spans and sends them).
     let record_us = {
         let mut s = store.lock().expect("store");
         let n = 2_000u32;
@@ -155,7 +155,7 @@ fn main() {
         show(bare_median),
         bare_median / off_median
     );
-    println!("on the run's thread, export costs {record_us:.0} µs per run (read back and queue)");
+    println!("on the run's thread, export costs {record_us:.1} µs per run (queueing its id)");
     println!(
         "spans sent to Phoenix {}, dropped {}, failed {} (flushed: {flushed})",
         stats.exported_spans, stats.dropped_spans, stats.failed_spans

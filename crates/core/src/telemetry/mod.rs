@@ -9,9 +9,9 @@
 //! (`jobtrail telemetry export`) share one code path and send identical spans with
 //! identical ids, and a span never says something the local record does not.
 //!
-//! Never in the way: a run reads its record back (three indexed queries), hands it
-//! to a bounded queue and goes on; a background thread builds the spans, batches and
-//! sends them. A full queue drops spans (counted); a failed export loses only the
+//! Never in the way: a run hands its execution id to a bounded queue and goes on; a
+//! background thread reads the run back on a read-only connection of its own (WAL:
+//! it never blocks the app's writes), builds the spans, batches and sends them. A full queue drops spans (counted); a failed export loses only the
 //! copy (counted; the store keeps the run, and a backfill resends it). Failures are
 //! classified and put in the error log once per episode — the first failure after a
 //! success — not once per span.
@@ -220,7 +220,7 @@ impl Telemetry {
             }),
             counters: Arc::default(),
         });
-        t.apply(resolved, store.clock(), false);
+        t.apply(resolved, store, false);
         Ok(t)
     }
 
@@ -238,11 +238,11 @@ impl Telemetry {
     ) -> crate::Result<()> {
         let resolved = config::resolve(&config::load(store)?, env);
         // Always a new sender: a secret header's value may have changed in the keychain.
-        self.apply(resolved, store.clock(), true);
+        self.apply(resolved, store, true);
         Ok(())
     }
 
-    fn apply(&self, resolved: Resolved, clock: Arc<dyn crate::Clock>, restart: bool) {
+    fn apply(&self, resolved: Resolved, store: &Store, restart: bool) {
         for p in &resolved.problems {
             tracing::warn!("telemetry: {p}");
         }
@@ -259,10 +259,11 @@ impl Telemetry {
                 "exporting runs over OTLP"
             );
             state.queue = Some(worker::Queue::start(
+                store.reader(),
                 resolved.clone(),
                 self.installation_id.clone(),
                 self.counters.clone(),
-                clock,
+                store.clock(),
                 self.tuning,
             ));
         }
@@ -297,26 +298,18 @@ impl Telemetry {
             .clone()
     }
 
-    /// Queues run `execution`, just recorded, read back from the store (its spans are
-    /// built on the sender's thread). Never waits for the network; a full queue drops
-    /// it (its spans counted). Also puts export failures classified since the last
+    /// Queues run `execution`, just recorded: the sender's thread reads it back on a
+    /// connection of its own and builds its spans. Never waits for the network or the
+    /// disk; a full queue drops it (its spans counted). Also puts export failures classified since the last
     /// call into the error log.
     pub fn record(&self, store: &mut Store, execution: &ExecutionRecord) {
         self.save_errors(store);
         if !self.enabled() {
             return;
         }
-        let run = match store.read(|c| run::load(c, execution.execution_id)) {
-            Ok(Some(run)) => run,
-            Ok(None) => return,
-            Err(e) => {
-                tracing::warn!(error = %e, "the run could not be read back for export");
-                return;
-            }
-        };
         let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(q) = &state.queue {
-            q.push(run, &self.counters);
+            q.push(execution, &self.counters);
         }
     }
 

@@ -14,11 +14,12 @@ use opentelemetry::trace::{
 use opentelemetry_sdk::trace::{SpanData, SpanEvents, SpanLinks};
 
 use super::config::Resolved;
-use super::run::StoredRun;
+use super::run;
 use super::spans::{self, SpanOptions};
 use super::transport::Sender;
 use super::{Counters, Tuning, semconv as sc};
 use crate::clock::{Clock, Timestamp};
+use crate::ledger::ExecutionRecord;
 
 /// Spans per export, at most.
 const BATCH_SPANS: usize = 512;
@@ -27,8 +28,9 @@ const BATCH_SPANS: usize = 512;
 const LINGER: Duration = Duration::from_millis(200);
 
 enum Job {
-    /// A run read back from the store; its spans are built here, off the run's thread.
-    Run(Box<StoredRun>),
+    /// A run just recorded, by execution id: read back and turned into spans here, off
+    /// the run's thread.
+    Run(i64),
     Flush(SyncSender<()>),
 }
 
@@ -41,7 +43,7 @@ pub(super) struct Queue {
 impl std::fmt::Debug for Job {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Job::Run(r) => write!(f, "Run({})", r.execution_id),
+            Job::Run(id) => write!(f, "Run({id})"),
             Job::Flush(_) => f.write_str("Flush"),
         }
     }
@@ -50,6 +52,7 @@ impl std::fmt::Debug for Job {
 impl Queue {
     /// Starts the sender thread for `resolved`.
     pub(super) fn start(
+        reader: crate::store::Result<rusqlite::Connection>,
         resolved: Resolved,
         installation_id: String,
         counters: Arc<Counters>,
@@ -57,6 +60,9 @@ impl Queue {
         tuning: Tuning,
     ) -> Self {
         let (tx, rx) = mpsc::sync_channel::<Job>(tuning.queue_runs.max(1));
+        if let Err(e) = &reader {
+            tracing::warn!(error = %e, "the store cannot be read for export; runs are not exported");
+        }
         let spawned = std::thread::Builder::new()
             .name("otlp-export".into())
             .spawn(move || {
@@ -90,8 +96,8 @@ impl Queue {
                         LINGER
                     };
                     match rx.recv_timeout(wait) {
-                        Ok(Job::Run(run)) => {
-                            batch.extend(spans::build(&run, &options));
+                        Ok(Job::Run(id)) => {
+                            batch.extend(read_back(&reader, id, &options));
                             if batch.len() >= BATCH_SPANS {
                                 send(&mut batch);
                             }
@@ -115,9 +121,9 @@ impl Queue {
     }
 
     /// Queues one run's spans; a full queue (or a stopped sender) drops them, counted.
-    pub(super) fn push(&self, run: StoredRun, counters: &Counters) {
-        let n = (1 + run.calls.len() + run.tools.len()) as u64;
-        match self.tx.try_send(Job::Run(Box::new(run))) {
+    pub(super) fn push(&self, execution: &ExecutionRecord, counters: &Counters) {
+        let n = (1 + execution.llm_calls + execution.tool_calls) as u64;
+        match self.tx.try_send(Job::Run(execution.execution_id)) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {
                 if counters.dropped.fetch_add(n, Ordering::Relaxed) == 0 {
@@ -149,6 +155,26 @@ impl Queue {
         done_rx
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             .is_ok()
+    }
+}
+
+/// Run `id`'s spans, read back on the sender's own connection (none when it was
+/// pruned already or cannot be read).
+fn read_back(
+    reader: &crate::store::Result<rusqlite::Connection>,
+    id: i64,
+    options: &SpanOptions,
+) -> Vec<SpanData> {
+    let Ok(conn) = reader else {
+        return Vec::new();
+    };
+    match run::load(conn, id) {
+        Ok(Some(run)) => spans::build(&run, options),
+        Ok(None) => Vec::new(),
+        Err(e) => {
+            tracing::warn!(error = %e, execution_id = id, "a run could not be read back for export");
+            Vec::new()
+        }
     }
 }
 
