@@ -30,7 +30,7 @@ use serde_json::json;
 
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
-    let (runs, warmup, backfill_runs) = if full { (300, 30, 5_000) } else { (3, 1, 50) };
+    let (runs, warmup, backfill_runs) = if full { (500, 30, 5_000) } else { (3, 1, 50) };
     let phoenix = Phoenix::start().expect("Phoenix starts (scripts/setup.sh installs it)");
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -121,14 +121,14 @@ fn main() {
     });
     // What export adds on the run's own thread: queueing the run's id (the sender's
     // thread reads it back, builds the spans and sends them).
-    let record_us = {
+    let record_ns = {
         let mut s = store.lock().expect("store");
         let n = 2_000u32;
         let started = Instant::now();
         for _ in 0..n {
             to_sink.record(&mut s, &last);
         }
-        started.elapsed().as_secs_f64() * 1e6 / f64::from(n)
+        started.elapsed().as_secs_f64() * 1e9 / f64::from(n)
     };
     to_sink.flush(Duration::from_secs(30));
     let flushed = telemetry.flush(Duration::from_secs(30));
@@ -155,7 +155,7 @@ fn main() {
         show(bare_median),
         bare_median / off_median
     );
-    println!("on the run's thread, export costs {record_us:.1} µs per run (queueing its id)");
+    println!("on the run's thread, export costs {record_ns:.0} ns per run (queueing its id)");
     println!(
         "spans sent to Phoenix {}, dropped {}, failed {} (flushed: {flushed})",
         stats.exported_spans, stats.dropped_spans, stats.failed_spans
