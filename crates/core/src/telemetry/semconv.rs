@@ -84,7 +84,7 @@ pub const JOBTRAIL_ENGINE: &str = "jobtrail.engine";
 pub const JOBTRAIL_FALLBACK_REASON: &str = "jobtrail.fallback.reason";
 /// The circuit breaker's state (`closed`, `open`, `half_open`).
 pub const JOBTRAIL_CIRCUIT_STATE: &str = "jobtrail.circuit.state";
-/// The explanation's decision.
+/// The explanation's decision (content: it names the company and role).
 pub const JOBTRAIL_DECISION: &str = "jobtrail.explanation.decision";
 /// The explanation's confidence, 0 to 1.
 pub const JOBTRAIL_CONFIDENCE: &str = "jobtrail.explanation.confidence";

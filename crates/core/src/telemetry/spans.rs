@@ -14,7 +14,9 @@
 //! Times are the run's recorded times. Ids come from the installation id and the
 //! execution id (a hash), so the same run always gets the same trace and span ids on
 //! one machine — exporting it again is idempotent — and two machines never share one.
-//! Metadata only unless `content` is on; every string leaving passes the log redaction
+//! Metadata only unless `content` is on (the messages, tool arguments and results,
+//! error messages that may quote the model, and the explanation's decision, which
+//! names the company and role); every string leaving passes the log redaction
 //! (the API key and mail passwords are registered secrets), whatever the mode.
 
 use std::borrow::Cow;
@@ -201,7 +203,8 @@ impl Builder<'_> {
         if let Some(c) = &r.circuit_state {
             a.push(KeyValue::new(sc::JOBTRAIL_CIRCUIT_STATE, text(c)));
         }
-        if let Some(d) = &r.decision {
+        // The decision names the company, the role, a draft's subject: content.
+        if let Some(d) = r.decision.as_ref().filter(|_| self.opts.content) {
             a.push(KeyValue::new(sc::JOBTRAIL_DECISION, text(d)));
         }
         if let Some(c) = r.confidence {

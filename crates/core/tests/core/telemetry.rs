@@ -165,17 +165,20 @@ async fn a_run_arrives_in_phoenix_as_agent_chat_and_tool_spans_with_the_stored_f
         Some(e.cost.dollars()),
         "the cost as stored"
     );
-    let decision: String = store
+    let confidence: f64 = store
         .lock()
         .unwrap()
         .conn()
-        .query_row("SELECT decision FROM explanations", [], |r| r.get(0))
+        .query_row("SELECT confidence FROM explanations", [], |r| r.get(0))
         .unwrap();
     assert_eq!(
-        attr(agent, "jobtrail.explanation.decision"),
-        decision.as_str()
+        attr(agent, "jobtrail.explanation.confidence").as_f64(),
+        Some(confidence)
     );
-    assert!(attr(agent, "jobtrail.explanation.confidence").is_number());
+    assert!(
+        attr(agent, "jobtrail.explanation.decision").is_null(),
+        "the decision names the company: content only"
+    );
 
     let chat_input: u64 = chats
         .iter()
@@ -335,6 +338,10 @@ async fn content_goes_only_when_turned_on_and_secrets_never() {
     assert!(
         sink.received(b"gen_ai.input.messages"),
         "content on adds the messages"
+    );
+    assert!(
+        sink.received(b"jobtrail.explanation.decision"),
+        "and the explanation's decision"
     );
 }
 

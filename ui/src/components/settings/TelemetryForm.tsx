@@ -219,7 +219,8 @@ export function TelemetryForm() {
         </label>
         <small className="field-hint">
           Adds what each run was given and answered (email text included) as gen_ai.input.messages and
-          gen_ai.output.messages. Off by default. The API key and mail passwords are never sent.
+          gen_ai.output.messages, tool arguments and results, and each decision (it names the company). Off by
+          default. The API key and mail passwords are never sent.
         </small>
       </div>
       <p className="muted" data-testid="telemetry-stats">
