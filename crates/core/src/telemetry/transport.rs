@@ -120,18 +120,22 @@ fn classify_transport(e: &reqwest::Error) -> ExportFailure {
     if e.is_timeout() {
         return ExportFailure::Timeout;
     }
+    // The whole chain decides the kind; its innermost cause says it in words
+    // ("Connection refused (os error 111)", "invalid peer certificate: UnknownIssuer").
     let mut chain = e.to_string();
+    let mut cause = chain.clone();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
+        cause = s.to_string();
         chain.push_str(": ");
-        chain.push_str(&s.to_string());
+        chain.push_str(&cause);
         source = s.source();
     }
     let lower = chain.to_lowercase();
     if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
-        ExportFailure::Tls(chain)
+        ExportFailure::Tls(cause)
     } else {
-        ExportFailure::Unreachable(chain)
+        ExportFailure::Unreachable(cause)
     }
 }
 

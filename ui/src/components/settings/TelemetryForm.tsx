@@ -165,12 +165,14 @@ export function TelemetryForm() {
           />
         )}
       </Field>
-      <fieldset className="field">
+      <fieldset className="field telemetry-headers">
         <legend className="field-label">Headers</legend>
         {rows.map((r, i) => (
           <div className="header-row" key={i} data-testid={`telemetry-header-${i}`}>
             <input
               aria-label="Header name"
+              // A row just added takes the typing.
+              autoFocus={r.name === "" && !r.stored && i === rows.length - 1}
               value={r.name}
               onChange={(e) => setRow(i, { name: e.target.value })}
               placeholder="Authorization"
