@@ -12,6 +12,9 @@ mkdir -p "$(dirname "$report")"
   # The agent runtime's overhead over a bare LLM call; importing a 10,000-message mbox;
   # monitoring and cost queries over 10k to 1M runs and recording throughput.
   $cargo bench -p jobtrail-core --bench runtime
+  # OTLP export: a run with export on (to a local Phoenix) against off, and the
+  # backfill rate of stored runs.
+  $cargo bench -p jobtrail-core --bench telemetry
   $cargo bench -p jobtrail-core --bench import
   $cargo bench -p jobtrail-core --bench monitor
   # Mail sync from a throwaway Dovecot: first sync of 10,000 messages (msg/s, peak RSS),

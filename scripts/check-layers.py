@@ -24,8 +24,9 @@ LAYERS = [
     ["explain", "failsafe", "rollup"],
     # The record of runs (executions, usage, prices) and the job tracker.
     ["ledger", "tracker"],
-    # Reading runs back: monitoring, then cost and notices over it; mail sources.
-    ["monitor", "cost", "notices", "mail"],
+    # Reading runs back: monitoring, then cost and notices over it; mail sources;
+    # telemetry (stored runs exported as OpenTelemetry spans).
+    ["monitor", "cost", "notices", "mail", "telemetry"],
     # The agent runtime, LLM client, tools and agents.
     ["agent"],
     # What the CLI and the app call, and the schema that orders every migration.

@@ -18,6 +18,7 @@ APT_PACKAGES=(
   webkit2gtk-driver
   dovecot-imapd
   rpm  # reads the .rpm `make app` builds (tests/e2e/package.rs)
+  python3-venv  # the virtualenv of the test OTLP backend (Arize Phoenix, below)
 )
 
 missing=()
@@ -42,6 +43,19 @@ fi
 if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked
+fi
+
+# A real OTLP backend for the telemetry tests and bench: Arize Phoenix from PyPI,
+# pinned, in a virtualenv under the build directory (crates/phoenix-testserver starts
+# and stops it; it runs offline). Reinstalled only when the pinned version changes.
+PHOENIX_VERSION=20.26.1
+phoenix_venv=${CARGO_TARGET_DIR:-target}/phoenix
+if ! "$phoenix_venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('arize-phoenix') != '$PHOENIX_VERSION')" 2>/dev/null; then
+  echo "setup: installing arize-phoenix $PHOENIX_VERSION in $phoenix_venv"
+  python=/usr/bin/python3
+  [ -x "$python" ] || python=python3
+  "$python" -m venv "$phoenix_venv"
+  "$phoenix_venv/bin/pip" install -q --disable-pip-version-check "arize-phoenix==$PHOENIX_VERSION"
 fi
 
 # UI packages, reinstalled only when the lock file changed.

@@ -106,6 +106,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::eval::run_evaluation,
             commands::get_tray_state,
             commands::set_agents_paused,
+            commands::telemetry::get_telemetry_status,
+            commands::telemetry::set_telemetry_settings,
+            commands::telemetry::send_test_span,
         ])
         .events(collect_events![
             events::ExecutionFinished,
@@ -161,6 +164,7 @@ pub fn configure<R: Runtime>(
 ) -> tauri::Builder<R> {
     let specta = specta_builder::<R>();
     builder
+        .manage(commands::telemetry::AppTelemetry::for_store(&store))
         .manage(store)
         .manage(events::EventSink::default())
         .manage(tray::Tray::default())
@@ -216,13 +220,17 @@ pub fn run() {
         if let Err(e) = tray::create(app) {
             tracing::warn!(error = %e, "no system tray; closing the window quits");
         }
+        tauri::Manager::state::<commands::telemetry::AppTelemetry>(app).install();
         watch::start(app.clone());
         scheduler::start(app.clone());
         mail_sync::start(app.clone());
     });
     match app.build(tauri::generate_context!()) {
-        Ok(app) => app.run(move |_, event| {
+        Ok(app) => app.run(move |app, event| {
             if let tauri::RunEvent::Exit = event {
+                // Spans of the last runs, if the backend answers within 2 s.
+                tauri::Manager::state::<commands::telemetry::AppTelemetry>(app)
+                    .flush(std::time::Duration::from_secs(2));
                 drop(logs.take());
             }
         }),

@@ -36,6 +36,7 @@ import type {
   Severity,
   Status,
   SyncProgress,
+  TelemetrySettingsInput,
   TrayState,
 } from "./types";
 
@@ -285,6 +286,12 @@ export const backend = {
   setNotificationSettings: (notifications: NotificationSettings) => call(() => commands.setNotificationSettings(notifications)),
   /** GPU acceleration of the window, from the next start. */
   setDisplaySettings: (config: DisplaySettings) => call(() => commands.setDisplaySettings(config)),
+  /** Where runs are exported over OTLP, what decided it, and the dropped/failed span counts. */
+  getTelemetryStatus: () => call(() => commands.getTelemetryStatus()),
+  /** Saves endpoint, headers (secret values go to the keychain) and content on/off; applies them at once. */
+  setTelemetrySettings: (settings: TelemetrySettingsInput) => call(() => commands.setTelemetrySettings(settings)),
+  /** Sends one test span with the saved settings; the backend's answer. */
+  sendTestSpan: () => call(() => commands.sendTestSpan()),
 
   // ── Mail accounts and sync ──────────────────────────────────────────────────
 

@@ -186,6 +186,12 @@ export const commands = {
 	getTrayState: () => __TAURI_INVOKE<TrayState>("get_tray_state"),
 	/**  Pauses or resumes all agents (as the tray menu does). */
 	setAgentsPaused: (paused: boolean) => __TAURI_INVOKE<TrayState>("set_agents_paused", { paused }),
+	/**  Where runs go, what decided it, and the export counts (dropped spans among them). */
+	getTelemetryStatus: () => __TAURI_INVOKE<TelemetryStatus>("get_telemetry_status"),
+	/**  Saves the telemetry settings (secret header values to the keychain) and applies them. */
+	setTelemetrySettings: (settings: TelemetrySettingsInput) => __TAURI_INVOKE<TelemetryStatus>("set_telemetry_settings", { settings }),
+	/**  Sends one test span with the settings in effect; the backend's answer. */
+	sendTestSpan: () => __TAURI_INVOKE<TestSpanAnswer>("send_test_span"),
 };
 
 /** Events */
@@ -1173,6 +1179,18 @@ export type ExportFormat =
 /**  Comma-separated values with a header row. */
 "csv";
 
+/**  Counts since the process started. */
+export type ExportStats = {
+	/**  Spans the backend accepted. */
+	exportedSpans: number,
+	/**  Spans dropped because the queue was full. */
+	droppedSpans: number,
+	/**  Spans whose export failed (the runs stay stored; a backfill resends them). */
+	failedSpans: number,
+	/**  The last failure, in words (cleared by a success). */
+	lastError: string | null,
+};
+
 /**  Extraction accuracy over the labelled messages that were answered. */
 export type ExtractionScore = {
 	/**  Messages with labels and an answer. */
@@ -1328,6 +1346,16 @@ export type GaugeLevel =
 "warning" | 
 /**  100 % or more. */
 "over";
+
+/**  One export header. A secret one's value is in the keychain, never here. */
+export type HeaderSetting = {
+	/**  Header name (`Authorization`, `x-api-key`). */
+	name: string,
+	/**  Whether the value is kept in the keychain (and never shown). */
+	secret: boolean,
+	/**  The value of a non-secret header; `None` for a secret one. */
+	value: string | null,
+};
 
 /**  How the monitoring system is doing. */
 export type Health = {
@@ -2138,6 +2166,63 @@ export type TaskRun = {
 	lastError: string | null,
 	/**  When it failed, ms UTC. */
 	lastErrorAt: number | null,
+};
+
+/**  Telemetry settings as stored. */
+export type TelemetrySettings = {
+	/**
+	 *  The backend's OTLP/HTTP base URL (`/v1/traces` is appended unless it is there);
+	 *  `None`: export is off.
+	 */
+	endpoint?: string | null,
+	/**  Headers sent with every export. */
+	headers?: HeaderSetting[],
+	/**  Whether the messages (input, output, tool arguments and results) are exported. */
+	content?: boolean,
+};
+
+/**  What the settings page sends: a secret header without a value keeps the stored one. */
+export type TelemetrySettingsInput = {
+	/**  As [`TelemetrySettings::endpoint`]; blank turns export off. */
+	endpoint?: string | null,
+	/**  Headers; a secret header's `value` is `None` to keep the stored secret. */
+	headers?: HeaderSetting[],
+	/**  As [`TelemetrySettings::content`]. */
+	content?: boolean,
+};
+
+/**  Settings → Telemetry: the stored settings, what is in effect and why, the counts. */
+export type TelemetryStatus = {
+	/**  As stored (secret header values are never included). */
+	settings: TelemetrySettings,
+	/**  Whether runs are exported now. */
+	enabled: boolean,
+	/**  The traces URL in effect. */
+	endpoint: string | null,
+	/**  What decided it: `settings` or a variable's name. */
+	endpointSource: string | null,
+	/**  `service.name`. */
+	serviceName: string,
+	/**  Whether messages are exported. */
+	content: boolean,
+	/**  The `OTEL_*` variables set now (header values not shown). */
+	variables: string[],
+	/**  The installation id (`service.instance.id`). */
+	installationId: string,
+	/**  Counts since the app started. */
+	stats: ExportStats,
+};
+
+/**  What the backend answered to a test span. */
+export type TestSpanAnswer = {
+	/**  Whether the backend accepted it. */
+	ok: boolean,
+	/**  The traces URL it went to. */
+	endpoint: string | null,
+	/**  The HTTP status, when one came. */
+	status: number | null,
+	/**  The answer in words (with the start of the body on a refusal). */
+	message: string,
 };
 
 /**  Tokens by kind, as billed. */

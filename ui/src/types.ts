@@ -130,6 +130,10 @@ export type {
   Settings,
 } from "./bindings";
 
+// ── Telemetry (OTLP export) ───────────────────────────────────────────────────
+
+export type { ExportStats, HeaderSetting, TelemetrySettingsInput, TelemetryStatus, TestSpanAnswer } from "./bindings";
+
 // ── Explanations ──────────────────────────────────────────────────────────────
 
 export type {

@@ -16,6 +16,7 @@ mod mail;
 mod monitoring;
 mod output;
 mod settings;
+mod telemetry;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -113,6 +114,9 @@ enum Command {
         /// Only this agent.
         agent: Option<String>,
     },
+    /// Export runs to an OpenTelemetry backend (OTLP): backfill, test span, status.
+    #[command(subcommand)]
+    Telemetry(telemetry::TelemetryCommand),
     /// Every log line of one run, by its request id (a run's `execution.requestId`).
     Logs {
         /// The run's request id.
@@ -148,7 +152,13 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
         Some(dir) => Store::open(dir)?,
         None => Store::open_default()?,
     };
-    match cli.command {
+    if let Command::Telemetry(cmd) = cli.command {
+        return telemetry::run(cmd, &mut store, out);
+    }
+    // Runs of any command are exported while it works, and flushed before exit.
+    let exporting = telemetry::install(&mut store);
+    let data_dir = cli.data_dir.clone();
+    let result = match cli.command {
         Command::Apps(cmd) => apps::run(cmd, &mut store, out),
         Command::Agent(cmd) => agent::run(cmd, store, out),
         Command::Eval(cmd) => eval::run(cmd, store, out),
@@ -170,8 +180,13 @@ fn run(cli: Cli, out: &Output) -> Result<(), CliError> {
             summary,
             output,
         } => explain::run(&store, execution_id, &format, summary, output, out),
-        Command::Key(_) | Command::Logs { .. } => Ok(()), // handled above: need no store
+        // Handled above: no store, or telemetry's own.
+        Command::Key(_) | Command::Logs { .. } | Command::Telemetry(_) => Ok(()),
+    };
+    if let Some(t) = exporting {
+        telemetry::finish(&t, data_dir.as_deref());
     }
+    result
 }
 
 /// Runs `f` to completion on a runtime of this thread: one command, one run or sync.

@@ -764,6 +764,7 @@ fn finished(store: &Store, run: &Run) -> (ExecutionHandle, Outcome) {
         usage: run.usage,
         finish: run.success.then_some(Finish::Stop),
         error: error.clone(),
+        detail: Default::default(),
     });
     let outcome = Outcome {
         engine: Some(Engine::Llm),

@@ -29,6 +29,7 @@ pub mod secrets;
 pub mod service;
 pub mod settings;
 pub mod store;
+pub mod telemetry;
 pub mod text;
 pub mod tracker;
 

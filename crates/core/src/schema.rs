@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[Migration] = &[
     mail::account::MIGRATION,
     notices::PENDING_MIGRATION,
     service::eval::MIGRATION,
+    ledger::detail::MIGRATION,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

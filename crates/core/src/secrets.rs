@@ -291,6 +291,34 @@ pub fn remove_mail_password(account: &str) -> Result<(), KeychainError> {
     delete(mail_entry_name(account))
 }
 
+/// The keychain entry of a secret export header: `otlp-header:NAME` (no provider or
+/// mail account name holds a colon followed by this prefix).
+pub fn otlp_header_entry_name(header: &str) -> String {
+    format!("otlp-header:{}", header.to_ascii_lowercase())
+}
+
+/// The stored value of secret export header `header`, if any (registered as a secret:
+/// never in a log line).
+pub fn otlp_header(header: &str) -> Result<Option<String>, KeychainError> {
+    let user = otlp_header_entry_name(header);
+    let value = limited(move || read(&user))?;
+    if let Some(v) = &value {
+        crate::logging::register_secret(v);
+    }
+    Ok(value)
+}
+
+/// Stores (or replaces) the value of secret export header `header`.
+pub fn set_otlp_header(header: &str, value: &str) -> Result<(), KeychainError> {
+    crate::logging::register_secret(value);
+    write(otlp_header_entry_name(header), value.to_owned())
+}
+
+/// Removes secret export header `header`; an absent one is not an error.
+pub fn remove_otlp_header(header: &str) -> Result<(), KeychainError> {
+    delete(otlp_header_entry_name(header))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

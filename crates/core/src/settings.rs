@@ -75,6 +75,21 @@ pub fn put_json<T: Serialize>(store: &mut Store, key: &str, value: &T) -> Result
     Ok(())
 }
 
+/// Stores `value` as JSON under `key` unless a value is there already (which stands).
+pub fn put_json_if_absent<T: Serialize>(store: &mut Store, key: &str, value: &T) -> Result<()> {
+    let json =
+        serde_json::to_string(value).map_err(|e| Error::invalid("settings", e.to_string()))?;
+    let now = store.now_ms();
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO NOTHING",
+            params![key, json, now],
+        )
+    })?;
+    Ok(())
+}
+
 /// A boolean environment variable: true/false/1/0/yes/no/on/off; anything else is
 /// reported and ignored.
 pub fn env_bool(name: &str) -> Option<bool> {

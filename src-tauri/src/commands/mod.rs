@@ -12,6 +12,7 @@ pub mod logs;
 pub mod mail;
 pub mod monitoring;
 pub mod settings;
+pub mod telemetry;
 
 use std::path::{Path, PathBuf};
 

@@ -67,6 +67,7 @@ vi.mock("../backend", () => ({
     getMonitoringHealth: vi.fn(async () => ({ rows: { executions: 0 } })),
     listPrices: vi.fn(async () => []),
     listMailAccounts: vi.fn(async () => []),
+    getTelemetryStatus: vi.fn(async () => (await import("../test/fixtures")).telemetryStatus()),
     getMailSyncStatus: vi.fn(async () => ({ running: false, lastRunAt: null, lastReports: [], lastError: null, accounts: 0, idleAccounts: [] })),
     onMailSyncStarted: vi.fn(async () => () => {}),
     onMailSyncProgress: vi.fn(async () => () => {}),

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { agentConfig, settings } from "../test/fixtures";
+import { agentConfig, settings, telemetryStatus } from "../test/fixtures";
 
 vi.mock("../backend", () => ({
   backend: {
@@ -22,6 +22,7 @@ vi.mock("../backend", () => ({
     listMailAccounts: vi.fn(),
     onMailSyncFinished: vi.fn(),
     setMailSettings: vi.fn(),
+    getTelemetryStatus: vi.fn(),
   },
 }));
 
@@ -35,6 +36,7 @@ beforeEach(() => {
   vi.mocked(backend.getKeyStatus).mockImplementation(async (provider) => ({ provider, stored: false, last4: null }));
   vi.mocked(backend.listPrices).mockResolvedValue([]);
   vi.mocked(backend.listMailAccounts).mockResolvedValue([]);
+  vi.mocked(backend.getTelemetryStatus).mockResolvedValue(telemetryStatus());
   vi.mocked(backend.onMailSyncFinished).mockResolvedValue(() => {});
   vi.mocked(backend.setAgentConfig).mockImplementation(async (agent, c) =>
     agentConfig(agent, {

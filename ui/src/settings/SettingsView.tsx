@@ -15,6 +15,7 @@ import { MonitoringForm } from "./MonitoringForm";
 import { NotificationsForm } from "./NotificationsForm";
 import { PriceTable } from "./PriceTable";
 import { ProviderForm } from "./ProviderForm";
+import { TelemetryForm } from "./TelemetryForm";
 
 interface Props {
   /** The agent to bring into view; a new object each time it is asked for. */
@@ -81,6 +82,7 @@ const SECTIONS = [
   { id: "settings-prices-section", label: "Prices" },
   { id: "settings-data-section", label: "Monitoring & data" },
   { id: "settings-display-section", label: "Display" },
+  { id: "settings-telemetry-section", label: "Telemetry" },
 ] as const;
 
 interface FormsProps {
@@ -166,6 +168,10 @@ function SettingsForms({ settings, focusAgent, onProviderSaved }: FormsProps) {
 
       <section id="settings-display-section" className="settings-section" aria-label="Display">
         <DisplayForm initial={settings.display} env={env} />
+      </section>
+
+      <section id="settings-telemetry-section" className="settings-section" aria-label="Telemetry">
+        <TelemetryForm />
       </section>
     </div>
   );

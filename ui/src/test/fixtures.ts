@@ -1,6 +1,7 @@
 // Builders for what the backend returns, so each test states only what it is about.
 import type {
   AgentConfig,
+  TelemetryStatus,
   AggregatedMetrics,
   AgentRunResult,
   AnalyzeResult,
@@ -190,6 +191,21 @@ export function explanationView(over: Partial<Explanation> = {}, summary = "Inte
 
 export function agentConfig(agent: string, over: Partial<AgentConfig> = {}): AgentConfig {
   return { agent, model: null, defaultModel: "gpt-4o-mini", temperature: null, maxTokens: null, enabled: true, updatedAt: null, ...over };
+}
+
+/** Telemetry as on first launch: no endpoint, nothing exported. */
+export function telemetryStatus(): TelemetryStatus {
+  return {
+    settings: { endpoint: null, headers: [], content: false },
+    enabled: false,
+    endpoint: null,
+    endpointSource: null,
+    serviceName: "jobtrail",
+    content: false,
+    variables: [],
+    installationId: "0123456789abcdef0123456789abcdef",
+    stats: { exportedSpans: 0, droppedSpans: 0, failedSpans: 0, lastError: null },
+  };
 }
 
 /** Every setting at its default, with the three agents. */

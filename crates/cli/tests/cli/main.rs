@@ -12,6 +12,7 @@ mod eval;
 mod keychain;
 mod keychain_unavailable;
 mod mail;
+mod telemetry;
 
 const BIN: &str = env!("CARGO_BIN_EXE_jobtrail");
 const EMAIL: &str = concat!(
@@ -27,6 +28,10 @@ fn bin() -> Command {
         "DBUS_SESSION_BUS_ADDRESS",
         "unix:path=/nonexistent/jobtrail-test-bus",
     );
+    // Nothing is exported unless a test says where.
+    for v in jobtrail_core::telemetry::config::VARIABLES {
+        c.env_remove(v);
+    }
     c
 }
 
@@ -1282,7 +1287,10 @@ fn every_run_can_be_explained_in_four_formats() {
         .to_string();
     let text = jobtrail(d, &["explain", &id]);
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
-    assert!(text.contains("point to the interview invite rule"), "{text}");
+    assert!(
+        text.contains("point to the interview invite rule"),
+        "{text}"
+    );
     assert!(text.lines().all(|l| l.chars().count() <= 80));
     let md =
         String::from_utf8_lossy(&jobtrail(d, &["explain", &id, "--format", "markdown"]).stdout)

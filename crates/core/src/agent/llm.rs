@@ -107,6 +107,8 @@ pub use crate::ledger::usage::{Finish, TokenUsage};
 /// The model's answer.
 #[derive(Debug, Clone)]
 pub struct ChatResponse {
+    /// The provider's id of the response (`chatcmpl-…`), when it gave one.
+    pub id: Option<String>,
     /// Model that answered (as reported).
     pub model: String,
     /// Text, if any.
@@ -306,6 +308,25 @@ impl LlmClient {
         &self.endpoint.provider
     }
 
+    /// The host and port calls go to (for traces' `server.address` / `server.port`).
+    pub fn server(&self) -> (Option<String>, Option<u16>) {
+        reqwest::Url::parse(&self.endpoint.base_url)
+            .map(|u| (u.host_str().map(str::to_owned), u.port_or_known_default()))
+            .unwrap_or((None, None))
+    }
+
+    /// What a call's trace span needs to know before it is sent: the server, and the
+    /// state of the circuit that let it through.
+    pub fn call_detail(&self, circuit: crate::failsafe::CircuitState) -> crate::ledger::CallDetail {
+        let (server_address, server_port) = self.server();
+        crate::ledger::CallDetail {
+            server_address,
+            server_port,
+            circuit_state: Some(circuit.as_str().to_owned()),
+            ..Default::default()
+        }
+    }
+
     /// Sends one chat-completion request.
     #[tracing::instrument(skip_all, fields(model = %req.model, provider = %self.endpoint.provider))]
     pub async fn chat(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
@@ -354,6 +375,7 @@ impl LlmClient {
             }
         });
         Ok(ChatResponse {
+            id: (!resp.id.is_empty()).then_some(resp.id),
             model: resp.model,
             content: choice.message.content,
             tool_calls,

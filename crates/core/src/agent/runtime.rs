@@ -79,6 +79,7 @@ pub struct Runtime {
     model_override: Option<String>,
     refusal: Option<Refusal>,
     failsafe: Arc<Failsafe>,
+    telemetry: Option<Arc<crate::telemetry::Telemetry>>,
 }
 
 /// Why a model may not be used now, although one is configured.
@@ -110,6 +111,7 @@ impl Runtime {
             model_override: None,
             refusal: None,
             failsafe: Arc::new(Failsafe::default()),
+            telemetry: None,
         }
     }
 
@@ -128,6 +130,12 @@ impl Runtime {
     /// Uses `failsafe` (retry policy, circuit breakers) for every run.
     pub fn with_failsafe(mut self, failsafe: Arc<Failsafe>) -> Self {
         self.failsafe = failsafe;
+        self
+    }
+
+    /// Exports every run to `telemetry` (else to the process's, if one is installed).
+    pub fn with_telemetry(mut self, telemetry: Arc<crate::telemetry::Telemetry>) -> Self {
+        self.telemetry = Some(telemetry);
         self
     }
 
@@ -266,7 +274,17 @@ impl Runtime {
             }
         }
         outcome.circuit_transitions = self.failsafe.breakers().take_transitions();
+        let model = self.model_for::<A>(settings);
+        outcome.circuit_state = (self.llm.as_ref()).map(|l| {
+            self.failsafe
+                .circuit_state(l.provider(), &model)
+                .as_str()
+                .into()
+        });
         let execution = execution::end_execution(&mut lock(store), handle, outcome)?;
+        if let Some(t) = self.telemetry.clone().or_else(crate::telemetry::global) {
+            t.record(&mut lock(store), &execution);
+        }
         Ok(AgentRun { result, execution })
     }
 
@@ -327,6 +345,7 @@ impl Runtime {
                     tool_calls: resp.tool_calls.clone(),
                 });
                 for call in &resp.tool_calls {
+                    let started_at = lock(store).now_ms();
                     let started = Instant::now();
                     let result = run_tool(
                         &tools,
@@ -347,6 +366,8 @@ impl Runtime {
                         success,
                         duration_us: i64::try_from(started.elapsed().as_micros())
                             .unwrap_or(i64::MAX),
+                        call_id: Some(call.id.clone()),
+                        started_at: Some(started_at),
                     });
                     request.messages.push(Message::Tool {
                         call_id: call.id.clone(),
@@ -406,6 +427,7 @@ impl Runtime {
                                     LlmError::Timeout.kind().to_owned(),
                                     LlmError::Timeout.to_string(),
                                 )),
+                                detail: llm.call_detail(breaker.get_state()),
                             };
                             let mut a = lock(attempts);
                             a.push((record, Instant::now()));
@@ -421,6 +443,8 @@ impl Runtime {
                                 record.usage = r.usage;
                                 record.finish = Some(r.finish);
                                 record.error = None;
+                                record.detail.response_id = r.id.clone();
+                                record.detail.response_model = Some(r.model.clone());
                             }
                             Err(e) => record.error = Some((e.kind().to_owned(), e.to_string())),
                         }

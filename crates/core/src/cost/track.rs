@@ -90,6 +90,7 @@ pub fn track_usage(
         usage,
         finish: None,
         error: None,
+        detail: Default::default(),
     });
     let record = execution::end_execution(
         store,

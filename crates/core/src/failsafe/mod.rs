@@ -135,6 +135,13 @@ impl Failsafe {
         store.write(|tx| save_transitions_in(tx, &pending))?;
         Ok(pending.len())
     }
+
+    /// The state of the circuit of `provider` and `model` now.
+    pub fn circuit_state(&self, provider: &str, model: &str) -> CircuitState {
+        self.breakers
+            .get(&circuit_name(provider, model))
+            .get_state()
+    }
 }
 
 /// The breaker name of a provider and model: `openai/gpt-4o-mini`.

@@ -127,6 +127,9 @@ pub struct LlmCallRecord {
     pub finish: Option<Finish>,
     /// Error kind and message, if it failed.
     pub error: Option<(String, String)>,
+    /// Response id, server and circuit state, for the run's trace.
+    #[serde(default)]
+    pub detail: super::detail::CallDetail,
 }
 
 /// One tool call inside a run.
@@ -144,6 +147,12 @@ pub struct ToolCallRecord {
     pub success: bool,
     /// How long it took, µs.
     pub duration_us: i64,
+    /// The model's id for the call, which the result answers.
+    #[serde(default)]
+    pub call_id: Option<String>,
+    /// When it started, ms UTC.
+    #[serde(default)]
+    pub started_at: Option<Timestamp>,
 }
 
 /// A run in progress: started by [`start_execution`], finished by [`end_execution`].
@@ -188,6 +197,8 @@ pub struct Outcome {
     pub errors: Vec<crate::failsafe::ErrorInfo>,
     /// Circuit breaker transitions to store with the run.
     pub circuit_transitions: Vec<crate::failsafe::Transition>,
+    /// The state of the run's circuit when it ended (`closed`, `open`, `half_open`).
+    pub circuit_state: Option<String>,
 }
 
 /// A finished, stored execution.
@@ -411,6 +422,7 @@ fn insert(
         )?
         .execute(params![id, seq as i64, t.tool, t.arguments, t.result, t.success, t.duration_us])?;
     }
+    super::detail::record_in(tx, id, &handle, outcome.circuit_state.as_deref())?;
     if !outcome.errors.is_empty() {
         let mut errors = outcome.errors;
         for e in &mut errors {

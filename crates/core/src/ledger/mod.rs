@@ -4,10 +4,12 @@
 //! The agent runtime writes it; cost, monitoring, rollups and exports read it.
 
 pub mod config;
+pub mod detail;
 pub mod execution;
 pub mod prices;
 pub mod usage;
 
 pub use config::MonitoringConfig;
+pub use detail::CallDetail;
 pub use execution::{Engine, ExecutionRecord, LlmCallRecord, Outcome, ToolCallRecord};
 pub use usage::{Finish, TokenUsage};

@@ -74,6 +74,17 @@ impl Store {
         &self.path
     }
 
+    /// A read-only connection of its own to the same file, for a background reader (in
+    /// WAL mode it reads while this connection writes, and never blocks it).
+    pub fn reader(&self) -> Result<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags)
+            .map_err(|e| Error::classify(&self.path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| Error::classify(&self.path, e))?;
+        Ok(conn)
+    }
+
     /// The connection, for queries.
     pub fn conn(&self) -> &Connection {
         &self.conn

@@ -15,6 +15,7 @@ mod mail;
 mod monitor;
 mod notices;
 mod store;
+mod telemetry;
 mod triage;
 
 use std::sync::Arc;

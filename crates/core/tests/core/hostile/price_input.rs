@@ -175,6 +175,7 @@ fn recorded_calls_with_extreme_usage_are_priced_and_stored() {
                 usage: *u,
                 finish: None,
                 error: None,
+                detail: Default::default(),
             });
         }
         let record = jobtrail_core::agent::end_execution(
