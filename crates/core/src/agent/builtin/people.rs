@@ -143,7 +143,11 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         }
     }
     // "Lotte Mulder" over "Corporate Recruiter bij Gaslicht Energie".
-    let all: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let all: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     for pair in all.windows(2) {
         let next = fold(pair[1]);
         if let Some(run) = run_at(pair[0], 0)

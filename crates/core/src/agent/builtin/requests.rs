@@ -99,9 +99,30 @@ const ACTIONS: &[&str] = &[
 
 /// Words of picking a time and of tests: such requests are not follow-ups.
 const ELSEWHERE: &[&str] = &[
-    "availab", "a time", "slot", "schedule", "times", "dates", "termin", "creneau", "disponib",
-    "beschikbaar", "test", "assessment", "exercise", "challenge", "task", "solution",
-    "write-up", "case study", "slides", "presentation", "repo", "code", "fork", "zip",
+    "availab",
+    "a time",
+    "slot",
+    "schedule",
+    "times",
+    "dates",
+    "termin",
+    "creneau",
+    "disponib",
+    "beschikbaar",
+    "test",
+    "assessment",
+    "exercise",
+    "challenge",
+    "task",
+    "solution",
+    "write-up",
+    "case study",
+    "slides",
+    "presentation",
+    "repo",
+    "code",
+    "fork",
+    "zip",
 ];
 
 /// The first request for action in `text`, if any.
