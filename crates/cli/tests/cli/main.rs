@@ -1282,7 +1282,10 @@ fn every_run_can_be_explained_in_four_formats() {
         .to_string();
     let text = jobtrail(d, &["explain", &id]);
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
-    assert!(text.contains("point to the interview invite rule"), "{text}");
+    assert!(
+        text.contains("point to the interview invite rule"),
+        "{text}"
+    );
     assert!(text.lines().all(|l| l.chars().count() <= 80));
     let md =
         String::from_utf8_lossy(&jobtrail(d, &["explain", &id, "--format", "markdown"]).stdout)
