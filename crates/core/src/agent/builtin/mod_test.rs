@@ -1,8 +1,90 @@
 use super::*;
+use crate::tracker::Status;
+
+fn app(id: i64, company: &str, role: &str) -> Application {
+    Application {
+        id,
+        company: company.into(),
+        role: role.into(),
+        status: Status::Applied,
+        source: None,
+        url: None,
+        location: None,
+        notes: String::new(),
+        created_at: 0,
+        updated_at: 0,
+    }
+}
+
+fn mail(from: &str, subject: &str, body: &str) -> EmailInput {
+    EmailInput {
+        from: from.into(),
+        subject: subject.into(),
+        date: None,
+        body: body.into(),
+    }
+}
 
 #[test]
 fn names_of_one_company_are_matched_fuzzily() {
     assert!(same_company("Lumen Grid", "lumengrid"));
     assert!(same_company("Brackenhurst", "Brackenhurst Energy"));
     assert!(!same_company("Acme", "Acmeville Bank"));
+}
+
+#[test]
+fn mail_links_to_the_application_it_is_about() {
+    let apps = [
+        app(1, "Quiet River", "Data Engineer"),
+        app(2, "Quiet River", "Platform Engineer"),
+        app(3, "Stone Bridge", "Analyst"),
+    ];
+    // The sender's domain spells the company without its space; the role picks one of
+    // two applications there.
+    let e = mail(
+        "Oskar <oskar@quietriver.io>",
+        "Next steps",
+        "Hi Sam,\nThanks for applying for the Platform Engineer role. Could we set up a \
+         30-minute call on Thursday or Friday?\n\nOskar",
+    );
+    let r = read(&e, &apps, 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::InterviewInvite);
+    assert_eq!(r.linked.as_ref().map(|l| l.0.id), Some(2));
+    assert!(r.confidence <= 0.6);
+    // A relay's display name names the company.
+    let e = mail(
+        "Stone Bridge <no-reply@stonebridge.ashbyhq.com>",
+        "Update on your application",
+        "Hi Sam,\nUnfortunately we have decided to move forward with other candidates.",
+    );
+    let r = read(&e, &apps, 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Rejection);
+    assert_eq!(r.linked.as_ref().map(|l| l.0.id), Some(3));
+}
+
+#[test]
+fn newsletters_name_no_employer_and_stay_other() {
+    let e = mail(
+        "Career Weekly <newsletter@careerweekly.example>",
+        "5 interview tips hiring managers wish you knew",
+        "This week: how to prepare for your interview at Acme Corp and how to negotiate \
+         your offer.\nRead more\nUnsubscribe",
+    );
+    let r = read(&e, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Other);
+    assert!(r.company.is_none() && r.role.is_none());
+}
+
+#[test]
+fn the_newest_text_of_a_thread_decides() {
+    let e = mail(
+        "Priya <priya@nimbus.example>",
+        "Re: Take-home exercise – Backend Engineer",
+        "Hi Sam,\nAfter discussing it as a team, we've decided not to proceed to the final \
+         stage.\n\nPriya\n\nOn 11 May 2026, at 14:08, Priya <priya@nimbus.example> wrote:\n\
+         > Here's our take-home exercise. Please complete it within a week.",
+    );
+    let r = read(&e, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Rejection);
+    assert_eq!(r.role.as_deref(), Some("Backend Engineer"));
 }

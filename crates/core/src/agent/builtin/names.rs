@@ -85,6 +85,8 @@ fn is_name_word(w: &str) -> bool {
 /// (spaces skipped); none when that word is not capitalised.
 pub(crate) fn run_at(text: &str, from: usize) -> Option<&str> {
     let rest = text.get(from..)?;
+    // A name is a few words: read no further than a dozen.
+    let rest = &rest[..head_end(rest, 12)];
     let ws = words(rest);
     let first = ws.first().map(|_| 0)?;
     run_from(rest, &ws, first, 8).map(|(s, e)| &rest[s..e])
@@ -133,7 +135,10 @@ fn run_from(text: &str, ws: &[Word<'_>], first: usize, max: usize) -> Option<(us
 /// skipped), at most `max` words; a run in brackets ("Maya Chen (Kestrel Payments)")
 /// is read inside them.
 pub(crate) fn run_before(text: &str, to: usize) -> Option<&str> {
-    let ws = words(text.get(..to)?);
+    let head = text.get(..to)?;
+    let text = &head[tail_start(head, 12)..];
+    let to = text.len();
+    let ws = words(text);
     let last = ws.len().checked_sub(1)?;
     let mut first = last;
     // Walk back while the words are name words (or connectors between them).
@@ -167,6 +172,46 @@ pub(crate) fn run_before(text: &str, to: usize) -> Option<&str> {
     let (s, e) = run_from(text, &ws, first, 8)?;
     let e = e.min(to);
     text.get(s..e).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Where the first `n` words of `text` end.
+fn head_end(text: &str, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
+}
+
+/// Where the last `n` words of `text` start.
+fn tail_start(text: &str, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return i + c.len_utf8();
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
 }
 
 /// Every maximal run of capitalised words in `text`, with its byte offset.
