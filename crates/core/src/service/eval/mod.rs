@@ -27,7 +27,7 @@ pub use set::{Labelled, LabelledSet};
 
 /// Which run was part of which evaluation, and what it should have answered.
 pub(crate) const MIGRATION: Migration = Migration {
-    id: "202612060900_evaluation_runs",
+    id: "202612061100_evaluation_runs",
     sql: "
     CREATE TABLE evaluation_runs (
         execution_id INTEGER PRIMARY KEY REFERENCES executions (id) ON DELETE CASCADE,
