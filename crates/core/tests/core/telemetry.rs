@@ -420,6 +420,18 @@ async fn a_down_or_slow_backend_never_holds_a_run_and_drops_are_counted() {
     .unwrap();
     let store2 = Mutex::new(store2);
     let runtime = Runtime::new(None).with_telemetry(telemetry.clone());
+    // One run first, and time for the sender to start sending it (it waits 200 ms for
+    // more): the sender is then held by the slow backend while the next runs come.
+    runtime
+        .run(
+            &store2,
+            &EmailAnalyst::default(),
+            &email(),
+            &RunSettings::default(),
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(600)).await;
     let started = Instant::now();
     for _ in 0..50 {
         runtime
