@@ -147,7 +147,7 @@ async fn imported_mail_is_analysed_applied_reviewed_and_traced() -> Result<()> {
     app.testid("why-button").await?.click().await?;
     let why = app.testid("explanation").await?.text().await?;
     assert!(
-        why.contains("matched the interview invite rule") && why.contains("capped at 0.6"),
+        why.contains("point to the interview invite rule") && why.contains("capped at 0.6"),
         "the explanation names its rule and its cap: {why:?}"
     );
     app.testid("explanation-close").await?.click().await?;
