@@ -14,8 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agent::config::agent_config;
 use crate::agent::email_analyst::EmailAnalyst;
-use crate::agent::endpoint;
-use crate::agent::llm::LlmClient;
+use crate::agent::tasks;
 use crate::agent::{RunSettings, Runtime};
 use crate::cost::budget;
 use crate::error::{Error, Result};
@@ -140,14 +139,6 @@ pub async fn evaluate(
     progress: &(dyn Fn(EvalProgress) + Send + Sync),
 ) -> Result<EvalReport> {
     let set = load(store, &req.source)?;
-    let targets = targets(store, failsafe, req)?;
-    let evaluation = {
-        let s = lock(store);
-        format!(
-            "eval-{}",
-            crate::ledger::execution::new_request_id(s.now_ms())
-        )
-    };
     let settings = {
         let s = lock(store);
         let c = agent_config(&s, <EmailAnalyst as crate::agent::Agent>::NAME)?;
@@ -156,6 +147,14 @@ pub async fn evaluate(
             temperature: c.temperature,
             max_tokens: c.max_tokens,
         }
+    };
+    let targets = targets(store, failsafe, req, &settings)?;
+    let evaluation = {
+        let s = lock(store);
+        format!(
+            "eval-{}",
+            crate::ledger::execution::new_request_id(s.now_ms())
+        )
     };
     let total = u32::try_from(set.items.len()).unwrap_or(u32::MAX);
     let mut results = Vec::with_capacity(targets.len());
@@ -221,15 +220,16 @@ fn targets(
     store: &Mutex<Store>,
     failsafe: &Arc<Failsafe>,
     req: &EvalRequest,
+    settings: &RunSettings,
 ) -> Result<Vec<Target>> {
-    // The built-in engine needs no endpoint (nor a keychain lookup for one).
-    let endpoint = if req.engine == Some(EngineChoice::Builtin) {
-        None
+    // The built-in engine needs no endpoint (nor a keychain lookup for one); otherwise
+    // the runtime every agent task uses: the configured endpoint through the failsafe.
+    let runtime = if req.engine == Some(EngineChoice::Builtin) {
+        Runtime::new(None)
     } else {
-        let s = lock(store);
-        endpoint::configured(&s).map_err(|e| Error::invalid("engine", e))?
+        tasks::runtime(store, failsafe)?
     };
-    let engine = req.engine.unwrap_or(if endpoint.is_some() {
+    let engine = req.engine.unwrap_or(if runtime.uses_model() {
         EngineChoice::Llm
     } else {
         EngineChoice::Builtin
@@ -249,53 +249,35 @@ fn targets(
             }])
         }
         EngineChoice::Llm => {
-            let endpoint = endpoint.ok_or_else(|| {
-                Error::invalid(
+            if !runtime.uses_model() {
+                return Err(Error::invalid(
                     "engine",
                     "no model endpoint is usable: set an API key (jobtrail key set) or a local base URL, or use --engine builtin",
-                )
-            })?;
-            let config = crate::failsafe::config::load(&lock(store))?;
-            failsafe.configure(&config);
-            let client =
-                LlmClient::new(endpoint).map_err(|e| Error::invalid("provider", e.to_string()))?;
-            let models: Vec<Option<String>> = if req.models.is_empty() {
-                vec![None]
-            } else {
-                let mut seen = Vec::new();
-                for m in &req.models {
-                    let m = m.trim();
-                    if m.is_empty() || m.chars().any(|c| c.is_control() || c.is_whitespace()) {
-                        return Err(Error::invalid(
-                            "model",
-                            format!("{m:?} is not a model name"),
-                        ));
-                    }
-                    if !seen
-                        .iter()
-                        .any(|s: &Option<String>| s.as_deref() == Some(m))
-                    {
-                        seen.push(Some(m.to_owned()));
-                    }
+                ));
+            }
+            let mut models: Vec<String> = Vec::new();
+            for m in &req.models {
+                let m = m.trim();
+                if m.is_empty() || m.chars().any(|c| c.is_control() || c.is_whitespace()) {
+                    return Err(Error::invalid(
+                        "model",
+                        format!("{m:?} is not a model name"),
+                    ));
                 }
-                seen
-            };
+                if !models.iter().any(|seen| seen == m) {
+                    models.push(m.to_owned());
+                }
+            }
+            if models.is_empty() {
+                // The model the agent's settings name, as any run of it would ask.
+                models.push(runtime.model_for::<EmailAnalyst>(settings));
+            }
             Ok(models
                 .into_iter()
-                .map(|model| {
-                    let mut runtime =
-                        Runtime::new(Some(client.clone())).with_failsafe(failsafe.clone());
-                    if let Some(m) = &model {
-                        runtime = runtime.with_model_override(m.clone());
-                    }
-                    let model = Some(model.unwrap_or_else(|| {
-                        runtime.model_for::<EmailAnalyst>(&RunSettings::default())
-                    }));
-                    Target {
-                        engine,
-                        model,
-                        runtime,
-                    }
+                .map(|model| Target {
+                    engine,
+                    runtime: runtime.clone().with_model_override(model.clone()),
+                    model: Some(model),
                 })
                 .collect())
         }
