@@ -204,6 +204,25 @@ fn text(r: &EvalReport) -> String {
                 );
             }
         }
+        let misses = res.extraction.as_ref().map_or(&[][..], |e| &e.misses[..]);
+        if !misses.is_empty() {
+            let _ = writeln!(s, "  company or role wrong ({}):", misses.len());
+            let show = |v: &Option<String>| v.as_deref().unwrap_or("–").to_owned();
+            for m in misses.iter().take(20) {
+                let _ = writeln!(
+                    s,
+                    "    {}: expected {} / {}, got {} / {}",
+                    m.item,
+                    show(&m.expected.company),
+                    show(&m.expected.role),
+                    show(&m.found.company),
+                    show(&m.found.role),
+                );
+            }
+            if misses.len() > 20 {
+                let _ = writeln!(s, "    … and {} more (--json lists all)", misses.len() - 20);
+            }
+        }
     }
     s.trim_end().to_owned()
 }

@@ -114,10 +114,18 @@ const EMPLOYER_CONTEXT: &[&str] = &[
 /// so naming the employer helps; newsletters and alerts name none.
 fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender) -> bool {
     let text = fold(&format!("{}\n{}", e.subject, thread.newest));
+    // "Halcyon Bank Careers", "Northwind Talent Team", "Careers at Lumen Grid"; not a
+    // newsletter that has such a word in its title ("The Hiring Loop").
     let team_name = sender.name.as_deref().map(fold).is_some_and(|n| {
-        ["careers", "talent", "recruiting", "recruitment", "hiring"]
-            .iter()
-            .any(|w| has(&n, w))
+        let words: Vec<&str> = n.split_whitespace().collect();
+        words.iter().enumerate().any(|(i, w)| {
+            let next = words.get(i + 1).copied();
+            ["careers", "talent", "recruiting", "recruitment", "hiring"].contains(w)
+                && matches!(
+                    next,
+                    None | Some("team" | "at" | "@" | "acquisition" | "community")
+                )
+        })
     });
     sender.relay == Relay::Tracking
         || (team_name && sender.relay == Relay::Direct)

@@ -73,6 +73,16 @@ fn newsletters_name_no_employer_and_stay_other() {
     let r = read(&e, &[], 0.6);
     assert_eq!(r.verdict.category, EmailCategory::Other);
     assert!(r.company.is_none() && r.role.is_none());
+    // A team word in a newsletter's title does not make it an employer's team.
+    let e = mail(
+        "The Talent Digest <issue@talentdigest.example>",
+        "Salary bands, decoded",
+        "THE TALENT DIGEST · No. 12\nWhat salary bands really mean, and how to read \
+         them before your next offer.\nSee you next week,\nThe Talent Digest\nUnsubscribe",
+    );
+    let r = read(&e, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Other);
+    assert!(r.company.is_none(), "{:?}", r.company);
 }
 
 #[test]

@@ -372,10 +372,12 @@ fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
         return (Relay::Mailbox, None);
     }
     // Services not on the lists still say what they are in their domain or name:
-    // "inkline-sign.com", "VeriTrace Screening".
+    // "VeriTrace Screening".
     let name = name.map(fold).unwrap_or_default();
     let label = domain.split('.').rev().nth(1).unwrap_or_default();
-    if label.ends_with("-sign") || (name.contains(" via ") && has(&name, "sign")) {
+    // "inkline-sign.com", "quillsign.io" (but not a design studio).
+    let signs = label.ends_with("sign") && !label.ends_with("design");
+    if signs || (name.contains(" via ") && has(&name, "sign")) {
         return (Relay::Signature, None);
     }
     if label.contains("screening") || label.contains("backgroundcheck") || has(&name, "screening") {
@@ -433,6 +435,10 @@ mod tests {
         assert_eq!(s.domain_label(), Some("harrowpike"));
         let s = Sender::read("Acme via Inkline Sign <sign@inkline-sign.com>");
         assert_eq!(s.relay, Relay::Signature);
+        let s = Sender::read("Penwell <documents@penwellsign.io>");
+        assert_eq!(s.relay, Relay::Signature);
+        let s = Sender::read("Mira <mira@brightdesign.studio>");
+        assert_eq!(s.relay, Relay::Direct);
         let s = Sender::read("Greta Lowe <glowe@ironbark.com>");
         assert!(s.is_person());
         assert!(is_service_brand("Indeed Apply") && is_service_brand("Team HackerRank"));

@@ -145,6 +145,40 @@ pub struct ExtractionScore {
     pub company: Option<f64>,
     /// Share with the right role, 0–1.
     pub role: Option<f64>,
+    /// Every answer whose company or role was wrong, to see what the engine read.
+    pub misses: Vec<ExtractionMiss>,
+}
+
+/// An answer that named the wrong company or role (its category may be right).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ExtractionMiss {
+    /// The message.
+    pub item: String,
+    /// The stored email, for items from the corrections.
+    pub email_id: Option<i64>,
+    /// Its sender.
+    pub from: String,
+    /// Its subject.
+    pub subject: String,
+    /// The labelled company and role.
+    pub expected: Named,
+    /// What the engine named.
+    pub found: Named,
+    /// The run, to open its explanation.
+    pub execution_id: Option<i64>,
+}
+
+/// A company and a role, either possibly absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Named {
+    /// The company.
+    pub company: Option<String>,
+    /// The role.
+    pub role: Option<String>,
 }
 
 /// An answer that was wrong, or a run that failed.
@@ -184,6 +218,7 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
     let mut bands = vec![(0u32, 0u32, 0f64); BANDS.len()];
     let (mut ex_n, mut ex_company, mut ex_role) = (0u32, 0u32, 0u32);
     let mut wrong = Vec::new();
+    let mut misses = Vec::new();
     for o in outcomes {
         if o.skipped {
             skipped += 1;
@@ -233,9 +268,28 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
         bands[b].1 += u32::from(right);
         bands[b].2 += c;
         if let Some((company, role)) = &o.truth {
+            let company_right = same_name(company.as_deref(), a.company.as_deref());
+            let role_right = same_name(role.as_deref(), a.role.as_deref());
             ex_n += 1;
-            ex_company += u32::from(same_name(company.as_deref(), a.company.as_deref()));
-            ex_role += u32::from(same_name(role.as_deref(), a.role.as_deref()));
+            ex_company += u32::from(company_right);
+            ex_role += u32::from(role_right);
+            if !(company_right && role_right) {
+                misses.push(ExtractionMiss {
+                    item: o.item.clone(),
+                    email_id: o.email_id,
+                    from: o.from.clone(),
+                    subject: o.subject.clone(),
+                    expected: Named {
+                        company: company.clone(),
+                        role: role.clone(),
+                    },
+                    found: Named {
+                        company: a.company.clone(),
+                        role: a.role.clone(),
+                    },
+                    execution_id: o.execution_id,
+                });
+            }
         }
     }
     let per_category = labels
@@ -300,6 +354,7 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
             n: ex_n,
             company: ratio(ex_company, ex_n),
             role: ratio(ex_role, ex_n),
+            misses,
         }),
         wrong,
     }

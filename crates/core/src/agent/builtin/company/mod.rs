@@ -15,7 +15,9 @@ use super::people::{People, signs_off};
 use super::relays::{Relay, Sender, is_service_brand};
 use super::text::{Folded, fold, has, squash};
 use phrases::phrase_candidates;
-use words::{AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, clean, legal_names, strip_legal};
+use words::{
+    AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, clean, legal_names, strip_legal,
+};
 
 mod phrases;
 mod words;
@@ -79,7 +81,8 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         .split([':', '–', '—', '|', '!', '?', '·'])
         .flat_map(|s| s.split(" - "))
     {
-        let seg = seg.trim();
+        // "Thornbury Robotics (Jordan Lee)": the bracket names the candidate.
+        let seg = seg.split(" (").next().unwrap_or(seg).trim();
         if let Some(run) = run_at(seg, 0) {
             let whole = run.len() == seg.len();
             add(run, if whole { 2.0 } else { 1.2 }, SUBJECT);
@@ -98,6 +101,9 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                 add(run, 1.5, "the signature");
             }
         }
+    }
+    for name in affiliations(newest, sender) {
+        add(name, 3.0, "the sender's profile line");
     }
     for text in [newest, quoted] {
         for (name, _) in legal_names(text) {
@@ -242,6 +248,52 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
     }
 }
 
+/// Employers written beside a person: the profile line a job site puts under a
+/// relayed person's name ("Gwen Castell" / "Talent Partner · Pebblestone Retail"), and
+/// a scheduling tool's host line ("Host: Ruud Hendriks, Thornbury Robotics").
+fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
+    let person = sender
+        .name
+        .as_deref()
+        .filter(|_| sender.is_person())
+        .map(|n| n.split(" via ").next().unwrap_or(n).trim());
+    let lines: Vec<&str> = newest
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let whole = |seg: &'a str| run_at(seg, 0).filter(|r| r.len() == seg.len());
+    for (i, line) in lines.iter().enumerate() {
+        if person.is_some_and(|p| *line == p)
+            && let Some(next) = lines.get(i + 1)
+        {
+            // "Talent Partner · Pebblestone Retail", "Recruiter at Pebblestone Retail".
+            let segs: Vec<&str> = next.split(['·', '|']).map(str::trim).collect();
+            let tail = if segs.len() > 1 {
+                segs.get(1).copied()
+            } else {
+                next.split_once(" at ").map(|(_, r)| r.trim())
+            };
+            out.extend(tail.and_then(whole));
+        }
+        let folded = fold(line);
+        if [
+            "host:",
+            "organizer:",
+            "organiser:",
+            "interviewer:",
+            "interviewers:",
+        ]
+        .iter()
+        .any(|l| folded.starts_with(l))
+        {
+            out.extend(line.split(',').skip(1).map(str::trim).filter_map(whole));
+        }
+    }
+    out
+}
+
 /// The signature of the newest text: the lines after its closing ("Best,"), or its
 /// last lines.
 fn signature_lines(newest: &str) -> Vec<&str> {
@@ -301,22 +353,36 @@ fn key(name: &str) -> String {
 }
 
 /// Whether `name` is what a domain label spells: "Lumen Grid" for `lumengrid`,
-/// "Kestrel Payments" for `kestrelpay`, "Quillfeather Health" for `quillfeather`.
+/// "Kestrel Payments" for `kestrelpay`, "Quillfeather Health" for `quillfeather`,
+/// "Grupo Miradorsur" for `miradorsur` (a group word is not spelled), "Almendra
+/// Tecnología" for `almendratech` (a distinctive first word, then an abbreviation).
 pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
-    let n = key(name);
     let l: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
-    // "North West Airways" at nwa-jobs.com: the initials.
-    let initials: String = fold(name)
+    if l.len() < 3 {
+        return false;
+    }
+    let folded = fold(name);
+    let mut words: Vec<&str> = folded
         .split_whitespace()
         .filter(|w| *w != "&" && *w != "the" && *w != "of")
-        .filter_map(|w| w.chars().next())
         .collect();
+    if words.len() > 1 && GROUP_WORDS.contains(&words[0]) {
+        words.remove(0);
+    }
+    let n = key(name);
+    let bare = squash(&words.concat());
+    // "North West Airways" at nwa-jobs.com: the initials.
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let first = words.first().map(|w| squash(w)).unwrap_or_default();
     !n.is_empty()
-        && l.len() >= 3
-        && (n == l
-            || (l.len() >= 5 && n.starts_with(&l))
-            || (n.len() >= 5 && l.starts_with(&n))
-            || (initials.len() >= 3 && initials == l))
+        && [n.as_str(), bare.as_str()].iter().any(|n| {
+            *n == l || (l.len() >= 5 && n.starts_with(&l)) || (n.len() >= 5 && l.starts_with(n))
+        })
+        || (initials.len() >= 3 && initials == l)
+        || (words.len() > 1
+            && first.len() >= 6
+            && l.starts_with(&first)
+            && l.len() <= first.len() + 5)
 }
 
 /// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".

@@ -102,6 +102,7 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" wants to", 2.5),
     (" is hiring", 3.0),
     (" are hiring", 2.5),
+    (" has sent you", 4.0),
     (" sent you", 3.5),
     (" reviewed your", 3.5),
     (" have reviewed", 3.0),
@@ -152,12 +153,14 @@ pub(super) fn phrase_candidates(
         for i in f.text.match_indices(tail).map(|(i, _)| i) {
             let at = f.slice(0, i).len();
             if let Some(run) = run_before(text, at) {
-                // "our engineering lead Daan would like to": a person, by their title.
+                // "our engineering lead Daan would like to", "the hiring manager, Noah,
+                // would like to": a person, by their title.
                 let start = at.saturating_sub(run.len()).min(text.len());
                 let before = fold(text.get(..start).unwrap_or_default());
                 let titled = before
                     .split_whitespace()
                     .next_back()
+                    .map(|w| w.trim_end_matches([',', ':']))
                     .is_some_and(|w| PERSON_TITLES.contains(&w));
                 if !titled {
                     add(run, weight * factor, PHRASE);

@@ -87,3 +87,43 @@ fn agencies_keep_their_whole_name() {
         Some("BrightPath Recruitment")
     );
 }
+
+#[test]
+fn an_e_signature_service_names_the_sender_of_the_document() {
+    assert_eq!(
+        named(
+            "Penwell <documents@penwellsign.io>",
+            "Marlow Freight has sent you \"Employment Agreement\" to review and sign",
+            "Ada Ruiz from Marlow Freight sent you a document.\nReview document"
+        )
+        .as_deref(),
+        Some("Marlow Freight")
+    );
+}
+
+#[test]
+fn a_profile_line_or_a_host_line_names_the_employer() {
+    let body = "Lena Brandt\nTechnical Recruiter · Osprey Logistics\n\"Hi Sam, thanks for applying. \
+                Our team lead, Marek, would like to meet you next week. Are you free?\"\n\
+                View conversation";
+    assert_eq!(
+        named(
+            "Lena Brandt via LinkedIn <messages-noreply@linkedin.com>",
+            "Lena Brandt sent you a message",
+            body
+        )
+        .as_deref(),
+        Some("Osprey Logistics")
+    );
+    let body = "A new event has been scheduled.\nEvent type: Technical interview\n\
+                Host: Ivo Marsh, Corvid Maritime\nDate: Tuesday";
+    assert_eq!(
+        named(
+            "Calendly <notifications@calendly.com>",
+            "Confirmed: Technical interview – Corvid Maritime (Sam Okafor)",
+            body
+        )
+        .as_deref(),
+        Some("Corvid Maritime")
+    );
+}
