@@ -127,3 +127,19 @@ fn a_profile_line_or_a_host_line_names_the_employer() {
         Some("Corvid Maritime")
     );
 }
+
+#[test]
+fn a_go_between_naming_the_employer_is_an_agency() {
+    // "Talent" may end an in-house team's name or an agency's: the third person tells.
+    let body = "Hi Sam,\nThe Marlow Freight team loved meeting you, and their HR team has asked \
+                for two references. Send them to me and I'll forward them.\n\nKim\nArden Talent";
+    assert_eq!(
+        named(
+            "Kim Hale <kim@ardentalent.co.uk>",
+            "Marlow – references",
+            body
+        )
+        .as_deref(),
+        Some("Marlow Freight")
+    );
+}

@@ -139,6 +139,24 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "nos clients",
     "notre client",
     "kunden",
+    // A go-between speaking of the employer in the third person.
+    "their hr",
+    "their hiring manager",
+    "their hiring team",
+    "their recruiting team",
+    "their talent team",
+    "they're offering you",
+    "they are offering you",
+    "they'd like to offer",
+    "i'll forward them",
+    "i'll forward it",
+    "i'll pass them on",
+    "i'll pass it on",
+    "forward them straight on",
+    "ihre personalabteilung",
+    "leur equipe rh",
+    "su equipo de rrhh",
+    "hun hr",
 ];
 
 pub(super) const AGENCY_SIGNATURE: &[&str] =
