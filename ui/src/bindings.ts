@@ -1191,6 +1191,32 @@ export type ExportStats = {
 	lastError: string | null,
 };
 
+/**  A company and a role, either possibly absent. */
+export type Extracted = {
+	/**  The company. */
+	company: string | null,
+	/**  The role. */
+	role: string | null,
+};
+
+/**  An answer that named the wrong company or role (its category may be right). */
+export type ExtractionMiss = {
+	/**  The message. */
+	item: string,
+	/**  The stored email, for items from the corrections. */
+	emailId: number | null,
+	/**  Its sender. */
+	from: string,
+	/**  Its subject. */
+	subject: string,
+	/**  The labelled company and role. */
+	expected: Extracted,
+	/**  What the engine named. */
+	found: Extracted,
+	/**  The run, to open its explanation. */
+	executionId: number | null,
+};
+
 /**  Extraction accuracy over the labelled messages that were answered. */
 export type ExtractionScore = {
 	/**  Messages with labels and an answer. */
@@ -1199,6 +1225,8 @@ export type ExtractionScore = {
 	company: number | null,
 	/**  Share with the right role, 0–1. */
 	role: number | null,
+	/**  Every answer whose company or role was wrong, to see what the engine read. */
+	misses: ExtractionMiss[],
 };
 
 /**  Retries and circuit breakers: the spec's error-handling settings. */

@@ -231,6 +231,8 @@ export type {
   EvalReport,
   EvalRequest,
   EvalResult,
+  Extracted,
+  ExtractionMiss,
   ExtractionScore,
   SetSummary,
   Source,

@@ -49,7 +49,22 @@ function result(over: Partial<EvalResult> = {}): EvalResult {
     p50Ms: 850,
     p95Ms: 1200,
     calibration: [{ from: 0.8, to: 1, n: 3, correct: 2, accuracy: 2 / 3, meanConfidence: 0.9 }],
-    extraction: { n: 3, company: 1, role: 2 / 3 },
+    extraction: {
+      n: 3,
+      company: 1,
+      role: 2 / 3,
+      misses: [
+        {
+          item: "email:9",
+          emailId: 9,
+          from: "Lumen Grid <jobs@lumengrid.example>",
+          subject: "Interview for Data Engineer",
+          expected: { company: "Lumen Grid", role: "Data Engineer" },
+          found: { company: "Lumen Grid", role: null },
+          executionId: 43,
+        },
+      ],
+    },
     wrong: [
       {
         item: "email:7",
@@ -110,6 +125,12 @@ describe("evaluate view", () => {
     expect(wrong).toHaveTextContent("Your application");
     await user.click(within(wrong).getByRole("button", { name: "Open email" }));
     expect(onOpenEmail).toHaveBeenCalledWith(7);
+    const [misses] = screen.getAllByTestId("eval-misses");
+    if (!misses) throw new Error("no extraction misses");
+    expect(misses).toHaveTextContent("Lumen Grid · Data Engineer");
+    expect(misses).toHaveTextContent("Lumen Grid · no role");
+    await user.click(within(misses).getByRole("button", { name: "Open email" }));
+    expect(onOpenEmail).toHaveBeenCalledWith(9);
   });
 
   it("needs a folder before a folder run, and shows why a run was refused", async () => {

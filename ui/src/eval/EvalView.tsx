@@ -3,7 +3,17 @@ import { backend } from "../backend";
 import { categoryLabel, formatCost, formatPercent, parseList } from "../shared/format";
 import { ExplanationPanel } from "../shared/runs/ExplanationPanel";
 import { useAction, useBackendEvent } from "../shared/useBackend";
-import type { EmailCategory, EngineChoice, EvalProgress, EvalReport, EvalResult, Source, WrongAnswer } from "../types";
+import type {
+  EmailCategory,
+  EngineChoice,
+  EvalProgress,
+  EvalReport,
+  EvalResult,
+  ExtractionMiss,
+  Extracted,
+  Source,
+  WrongAnswer,
+} from "../types";
 
 interface Props {
   active: boolean;
@@ -299,6 +309,9 @@ function ResultDetail({ result, onExplain, onOpenEmail }: DetailProps) {
         </div>
       </div>
       {result.wrong.length > 0 && <WrongList wrong={result.wrong} onExplain={onExplain} onOpenEmail={onOpenEmail} />}
+      {result.extraction && result.extraction.misses.length > 0 && (
+        <MissList misses={result.extraction.misses} onExplain={onExplain} onOpenEmail={onOpenEmail} />
+      )}
     </section>
   );
 }
@@ -335,22 +348,84 @@ function WrongList({
               </td>
               <td>{categoryLabel(w.expected)}</td>
               <td>{w.predicted ? `${categoryLabel(w.predicted)} (${formatPercent(w.confidence)})` : "no answer"}</td>
-              <td className="row-actions">
-                {w.executionId !== null && (
-                  <button type="button" className="btn-link" onClick={() => onExplain(w.executionId as number)}>
-                    Why?
-                  </button>
-                )}
-                {w.emailId !== null && onOpenEmail && (
-                  <button type="button" className="btn-link" onClick={() => onOpenEmail(w.emailId as number)}>
-                    Open email
-                  </button>
-                )}
-              </td>
+              <RowActions executionId={w.executionId} emailId={w.emailId} onExplain={onExplain} onOpenEmail={onOpenEmail} />
             </tr>
           ))}
         </tbody>
       </table>
     </>
+  );
+}
+
+function named(n: Extracted): string {
+  return `${n.company ?? "no company"} · ${n.role ?? "no role"}`;
+}
+
+/** Answers that named the wrong company or role, whatever their category. */
+function MissList({
+  misses,
+  onExplain,
+  onOpenEmail,
+}: {
+  misses: ExtractionMiss[];
+  onExplain: (executionId: number) => void;
+  onOpenEmail?: (emailId: number) => void;
+}) {
+  return (
+    <>
+      <h4>Company or role wrong ({misses.length})</h4>
+      <table className="data-table" data-testid="eval-misses">
+        <thead>
+          <tr>
+            <th scope="col">Message</th>
+            <th scope="col">Expected</th>
+            <th scope="col">Named</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {misses.map((m) => (
+            <tr key={m.item}>
+              <td>
+                <div>{m.subject || "(no subject)"}</div>
+                <div className="muted">
+                  {m.from} · {m.item}
+                </div>
+              </td>
+              <td>{named(m.expected)}</td>
+              <td>{named(m.found)}</td>
+              <RowActions executionId={m.executionId} emailId={m.emailId} onExplain={onExplain} onOpenEmail={onOpenEmail} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function RowActions({
+  executionId,
+  emailId,
+  onExplain,
+  onOpenEmail,
+}: {
+  executionId: number | null;
+  emailId: number | null;
+  onExplain: (executionId: number) => void;
+  onOpenEmail?: (emailId: number) => void;
+}) {
+  return (
+    <td className="row-actions">
+      {executionId !== null && (
+        <button type="button" className="btn-link" onClick={() => onExplain(executionId)}>
+          Why?
+        </button>
+      )}
+      {emailId !== null && onOpenEmail && (
+        <button type="button" className="btn-link" onClick={() => onOpenEmail(emailId)}>
+          Open email
+        </button>
+      )}
+    </td>
   );
 }

@@ -81,8 +81,13 @@ fn the_report_on_the_holdout_set_adds_up() {
     }
     assert_eq!(r["cost"], 0.0, "the built-in engine is free");
     let extraction = &r["extraction"];
-    rate(&extraction["company"]);
-    rate(&extraction["role"]);
+    let (company, role) = (rate(&extraction["company"]), rate(&extraction["role"]));
+    // Every message with a wrong company or role is listed, once.
+    let scored = extraction["n"].as_f64().unwrap();
+    let misses = extraction["misses"].as_array().unwrap().len() as f64;
+    let (wrong_company, wrong_role) = ((1.0 - company) * scored, (1.0 - role) * scored);
+    assert!(misses + 1e-9 >= wrong_company.max(wrong_role), "{misses} misses");
+    assert!(misses <= wrong_company + wrong_role + 1e-9, "{misses} misses");
     let banded: u64 = r["calibration"]
         .as_array()
         .unwrap()

@@ -163,9 +163,9 @@ pub struct ExtractionMiss {
     /// Its subject.
     pub subject: String,
     /// The labelled company and role.
-    pub expected: Named,
+    pub expected: Extracted,
     /// What the engine named.
-    pub found: Named,
+    pub found: Extracted,
     /// The run, to open its explanation.
     pub execution_id: Option<i64>,
 }
@@ -174,7 +174,7 @@ pub struct ExtractionMiss {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
-pub struct Named {
+pub struct Extracted {
     /// The company.
     pub company: Option<String>,
     /// The role.
@@ -279,11 +279,11 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
                     email_id: o.email_id,
                     from: o.from.clone(),
                     subject: o.subject.clone(),
-                    expected: Named {
+                    expected: Extracted {
                         company: company.clone(),
                         role: role.clone(),
                     },
-                    found: Named {
+                    found: Extracted {
                         company: a.company.clone(),
                         role: a.role.clone(),
                     },
