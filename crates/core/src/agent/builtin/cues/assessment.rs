@@ -97,6 +97,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("codesignal", 1.5),
     ("testgorilla", 1.5),
     ("dataset", 2.0),
+    // A take-home described without its name.
+    ("write a program", 3.0),
+    ("write a small program", 3.5),
+    ("small problem we give", 4.0),
+    ("problem we give everyone", 4.0),
+    ("push it to a private repo", 3.5),
+    ("a private repo", 2.0),
+    ("a few hours is plenty", 3.0),
+    ("shouldn't take more than a few hours", 3.0),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("online-test", 4.5),
     ("onlinetest", 4.5),

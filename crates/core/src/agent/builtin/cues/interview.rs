@@ -152,6 +152,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("hiring manager for", 1.5),
     ("new event", 0.5),
     ("event type", 1.5),
+    // The next round, and windows to hold it in.
+    ("to the technical round", 3.5),
+    ("the technical round", 2.5),
+    ("three or four windows", 3.5),
+    ("windows that work for you", 3.5),
+    ("slots that work for you", 3.5),
     // German
     ("vorstellungsgesprach", 3.5),
     ("einladung zum", 2.0),

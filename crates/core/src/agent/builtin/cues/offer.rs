@@ -97,6 +97,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("unable to offer you", -6.0),
     ("not able to offer you", -6.0),
     ("not offer you", -6.0),
+    // An offer passed on by an agency or said out loud.
+    ("they're offering you", 5.0),
+    ("they are offering you", 5.0),
+    ("are offering you the", 4.5),
+    ("verbal yes", 3.5),
+    ("offer them a verbal", 3.5),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("vertragsangebot", 5.5),
     ("angebot", 2.5),

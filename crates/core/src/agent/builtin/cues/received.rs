@@ -142,6 +142,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("read through all the applications", 2.5),
     ("all the applications", 2.0),
     ("bear with us", 1.5),
+    // A referral or a recruiter taking the application in by hand.
+    ("added your profile to our", 4.0),
+    ("added your cv to our", 4.0),
+    ("added you to our system", 3.5),
+    ("flagged the referral", 2.5),
+    ("flagged your referral", 2.5),
+    ("go through new candidates", 2.5),
+    ("review new applications", 2.0),
     // German
     ("vielen dank fur ihre bewerbung", 2.5),
     ("danke fur deine bewerbung", 2.5),
