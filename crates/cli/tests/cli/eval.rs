@@ -86,8 +86,14 @@ fn the_report_on_the_holdout_set_adds_up() {
     let scored = extraction["n"].as_f64().unwrap();
     let misses = extraction["misses"].as_array().unwrap().len() as f64;
     let (wrong_company, wrong_role) = ((1.0 - company) * scored, (1.0 - role) * scored);
-    assert!(misses + 1e-9 >= wrong_company.max(wrong_role), "{misses} misses");
-    assert!(misses <= wrong_company + wrong_role + 1e-9, "{misses} misses");
+    assert!(
+        misses + 1e-9 >= wrong_company.max(wrong_role),
+        "{misses} misses"
+    );
+    assert!(
+        misses <= wrong_company + wrong_role + 1e-9,
+        "{misses} misses"
+    );
     let banded: u64 = r["calibration"]
         .as_array()
         .unwrap()

@@ -98,3 +98,29 @@ fn the_newest_text_of_a_thread_decides() {
     assert_eq!(r.verdict.category, EmailCategory::Rejection);
     assert_eq!(r.role.as_deref(), Some("Backend Engineer"));
 }
+
+#[test]
+fn a_scheduling_tool_speaks_for_an_employer_only_about_hiring() {
+    let personal = mail(
+        "Calendly <notifications@calendly.com>",
+        "Reminder: Climbing session with Tom starts tomorrow",
+        "This is a reminder that the following event starts in 24 hours.\nEvent: Bouldering \
+         night\nHost: Tom Reyes\nWhen: Friday 19:00\nReschedule or cancel: \
+         https://calendly.com/reschedulings/tom",
+    );
+    assert_eq!(
+        read(&personal, &[], 0.6).verdict.category,
+        EmailCategory::Other
+    );
+    let screen = mail(
+        "Calendly <notifications@calendly.com>",
+        "Reminder: Phone screen with Osprey Logistics starts tomorrow",
+        "This is a reminder that the following event starts in 24 hours.\nEvent: Phone \
+         screen - Data Engineer\nHost: Lena Brandt, Osprey Logistics\nWhen: Friday 10:00\n\
+         Reschedule or cancel: https://calendly.com/reschedulings/osprey",
+    );
+    assert_eq!(
+        read(&screen, &[], 0.6).verdict.category,
+        EmailCategory::InterviewInvite
+    );
+}

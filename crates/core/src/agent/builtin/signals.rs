@@ -124,7 +124,18 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             });
         }
     }
-    hits.extend(sender_signals(sender, &body));
+    // A scheduling or signing service also books book clubs and signs leases: it
+    // speaks for an employer only when the mail says something of hiring.
+    let hiring = HIRING_WORDS
+        .iter()
+        .any(|w| has(&subject, w) || has(&body, w));
+    let relay_speaks = hiring || !matches!(sender.relay, Relay::Scheduling | Relay::Signature);
+    hits.extend(sender_signals(sender, &body, relay_speaks));
+    if !hiring {
+        hits.retain(|h| {
+            !(h.category == EmailCategory::Offer && cues::offer::SIGNING.contains(&h.cue.as_str()))
+        });
+    }
     hits.extend(shape_signals(&body));
     if let Some(sentence) = super::requests::request(newest) {
         hits.push(Hit {
@@ -171,15 +182,25 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     let job_context = applied
         || matches!(
             sender.relay,
-            Relay::Tracking
-                | Relay::Assessment
-                | Relay::Scheduling
-                | Relay::Signature
-                | Relay::Screening
-        );
+            Relay::Tracking | Relay::Assessment | Relay::Screening
+        )
+        || (relay_speaks && matches!(sender.relay, Relay::Scheduling | Relay::Signature));
     hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     decide(scores, hits, job_context)
 }
+
+/// Words of hiring, folded, in the languages the cues know: without one, a scheduling
+/// or signing service's mail is not taken for an interview or an offer.
+#[rustfmt::skip]
+const HIRING_WORDS: &[&str] = &[
+    "interview", "recruit", "hiring", "candida", "applica", "role", "position", "vacanc",
+    "job", "career", "talent", "offer", "employment", "contract", "salary", "screen",
+    "onsite", "on-site", "hr ", "people team", "engineer", "developer", "analyst",
+    "entretien", "poste", "embauche", "entrevista", "puesto", "vacante", "oferta",
+    "contrato", "sollicit", "gesprek", "vacature", "functie", "bewerb", "vorstellung",
+    "stelle", "arbeitsvertrag", "angebot", "colloquio", "posizione", "offerta",
+    "contratto", "vaga", "proposta", "cargo", "emprego", "lavoro", "trabajo", "baan",
+];
 
 /// Words of the person's own application, folded.
 #[rustfmt::skip]
@@ -299,8 +320,9 @@ fn hypothetical(text: &str, at: usize) -> bool {
         || IF_INSIDE.iter().any(|m| before.contains(m))
 }
 
-/// What the sender implies.
-fn sender_signals(sender: &Sender, body: &str) -> Vec<Hit> {
+/// What the sender implies (`relay_speaks`: a scheduling or signing service's mail
+/// speaks of hiring).
+fn sender_signals(sender: &Sender, body: &str, relay_speaks: bool) -> Vec<Hit> {
     // A service's own newsletter ("this week's coding challenge") relays no employer.
     if sender.is_bulk_mailer()
         || (has(body, "unsubscribe")
@@ -332,12 +354,12 @@ fn sender_signals(sender: &Sender, body: &str) -> Vec<Hit> {
             1.0,
             format!("sent by {brand}, an applicant-tracking system"),
         ),
-        Relay::Scheduling => add(
+        Relay::Scheduling if relay_speaks => add(
             EmailCategory::InterviewInvite,
             1.5,
             format!("sent by {brand}, a scheduling tool"),
         ),
-        Relay::Signature => add(
+        Relay::Signature if relay_speaks => add(
             EmailCategory::Offer,
             2.0,
             format!("sent by {brand}, an e-signature service"),

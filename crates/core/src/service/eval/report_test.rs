@@ -64,7 +64,10 @@ fn counts_matrix_and_scores_add_up() {
     assert_eq!((ex.n, ex.company, ex.role), (3, Some(1.0), Some(0.0)));
     assert_eq!(ex.misses.len(), 3, "each answer missed the role");
     assert_eq!(ex.misses[0].found.company.as_deref(), Some("Lumen Grid"));
-    assert_eq!(ex.misses[0].expected.role.as_deref(), Some("Backend Engineer"));
+    assert_eq!(
+        ex.misses[0].expected.role.as_deref(),
+        Some("Backend Engineer")
+    );
     assert_eq!(r.wrong.len(), 2);
 }
 

@@ -6,7 +6,7 @@
 mod assessment;
 mod follow_up;
 mod interview;
-mod offer;
+pub(crate) mod offer;
 mod other;
 mod outreach;
 mod received;

@@ -219,3 +219,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("bruto per maand", 2.0),
     ("vakantiegeld", 2.0),
 ];
+
+/// The offer cues that only ask for a signature: any document has them (a lease, a
+/// gym membership), so they count only in mail that speaks of hiring.
+pub(crate) const SIGNING: &[&str] = &[
+    "sign where indicated",
+    "document to sign",
+    "review and sign",
+    "signed copy",
+    "please sign",
+    "firmata",
+    "para assinatura",
+];
