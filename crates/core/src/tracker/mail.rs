@@ -183,4 +183,15 @@ mod tests {
         let m = parse(raw).unwrap();
         assert_eq!(m.body, "Acme\nHello");
     }
+
+    #[test]
+    fn html_entities_are_read_as_characters() {
+        let raw = "From: a@b.c\r\nSubject: Hi\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+                   <p>We&rsquo;d like to invite you&hellip; &ldquo;Acme &amp; Co&rdquo;&nbsp;&mdash; &#8220;x&#x201D;</p>";
+        let m = parse(raw.as_bytes()).unwrap();
+        assert_eq!(
+            m.body,
+            "We\u{2019}d like to invite you\u{2026} \u{201c}Acme & Co\u{201d}\u{a0}\u{2014} \u{201c}x\u{201d}"
+        );
+    }
 }

@@ -158,6 +158,23 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
             out.push(fold(run));
         }
     }
+    // "Mira Castell" over "mira.castell@halvardfinch.com", as a signing service shows
+    // who sent the document.
+    for pair in all.windows(2) {
+        if let Some(run) = run_at(pair[0], 0)
+            && run.len() == pair[0].len()
+            && (2..=3).contains(&run.split_whitespace().count())
+            && let Some((local, _)) = pair[1].split_once('@')
+        {
+            let local = squash(local);
+            if fold(run)
+                .split_whitespace()
+                .all(|w| squash(w).len() >= 2 && local.contains(&squash(w)))
+            {
+                out.push(fold(run));
+            }
+        }
+    }
     // The writer, under the closing line; not the organisation signing as itself.
     let display = sender.name.as_deref().map(squash).unwrap_or_default();
     let label = sender.domain_label().map(squash).unwrap_or_default();

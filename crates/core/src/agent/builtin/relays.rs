@@ -107,6 +107,10 @@ const SCHEDULING: &[(&str, &str)] = &[
     ("prelude.co", "Prelude"),
     ("paradox.ai", "Paradox"),
     ("microsoftbookings.com", "Bookings"),
+    // Interviewing services: they hold the interview for the employer.
+    ("karat.io", "Karat"),
+    ("karat.com", "Karat"),
+    ("brighthire.ai", "BrightHire"),
 ];
 
 const ASSESSMENT: &[(&str, &str)] = &[

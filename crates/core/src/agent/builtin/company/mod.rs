@@ -16,7 +16,8 @@ use super::relays::{Relay, Sender, is_service_brand};
 use super::text::{Folded, fold, has, squash};
 use phrases::phrase_candidates;
 use words::{
-    AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, clean, legal_names, strip_legal,
+    AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, TEAM_WORDS, clean, legal_names,
+    strip_legal,
 };
 
 mod phrases;
@@ -42,6 +43,8 @@ struct Candidate {
     source: &'static str,
     /// Whether a phrase around it named it ("Pellow Foods have reviewed your CV").
     phrase: bool,
+    /// Whether a whole subject segment names it ("Kiteline – offer confirmed!").
+    subject: bool,
 }
 
 /// The employer of a message: `subject`, its newest text and quoted history, and its
@@ -56,6 +59,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                 score,
                 source,
                 phrase: source == PHRASE,
+                subject: source == SUBJECT && score >= 2.0,
             });
         }
     };
@@ -72,6 +76,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         let inner = subject[i + 2..].split(')').next().unwrap_or_default();
         if run_before(subject, i).is_some_and(|p| p.split_whitespace().count() >= 2)
             && run_at(inner, 0).is_some_and(|r| r.len() == inner.trim().len())
+            && !inner.contains(['/', ','])
         {
             add(inner, 3.0, PHRASE);
         }
@@ -116,6 +121,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             score,
             source: "the sender's name",
             phrase: false,
+            subject: false,
         });
     }
     let people = People::of(sender, newest);
@@ -130,10 +136,11 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             .filter(|c| matches_domain(&c.name, label))
             .map(|c| c.name.clone())
             .collect();
-        // An agency names its client in a phrase ("Pellow Foods have reviewed your CV").
+        // An agency names its client in a phrase ("Pellow Foods have reviewed your CV")
+        // or heads its subject with it ("Marquise Retail Group - great news!").
         let has_other = merged
             .iter()
-            .any(|c| !matches_domain(&c.name, label) && c.phrase && c.score >= 2.0);
+            .any(|c| !matches_domain(&c.name, label) && (c.phrase || c.subject) && c.score >= 2.0);
         for c in merged.iter_mut() {
             if domain_names.contains(&c.name) {
                 c.score += if agency && has_other { -2.0 } else { 4.0 };
@@ -156,6 +163,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                     score: 6.0,
                     source: "the agency's signature",
                     phrase: false,
+                    subject: false,
                 });
             }
         }
@@ -174,6 +182,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                 score: 3.0,
                 source: "the sender's domain",
                 phrase: false,
+                subject: false,
             });
             merged = merge(merged);
         }
@@ -218,7 +227,11 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
         .or_else(|| f.text.find(" at ").map(|i| f.slice(i + 4, f.text.len())))
         .or_else(|| f.text.find(" from ").map(|i| f.slice(i + 6, f.text.len())));
     let name = via.unwrap_or(raw);
-    if sender.is_person() || is_service_brand(name) || signs_off(newest, name) {
+    if sender.is_person()
+        || is_service_brand(name)
+        || signs_off(newest, name)
+        || addressed_in(newest, name)
+    {
         return None;
     }
     let cleaned = clean(name)?;
@@ -265,7 +278,10 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
     let mut out = Vec::new();
     let whole = |seg: &'a str| run_at(seg, 0).filter(|r| r.len() == seg.len());
     for (i, line) in lines.iter().enumerate() {
-        if person.is_some_and(|p| *line == p)
+        // Only a job site shows a profile line: under a direct sender's own name it is
+        // their signature, which the signature rules read.
+        if sender.relay == Relay::JobSite
+            && person.is_some_and(|p| *line == p)
             && let Some(next) = lines.get(i + 1)
         {
             // "Talent Partner · Pebblestone Retail", "Recruiter at Pebblestone Retail".
@@ -284,14 +300,36 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
             "organiser:",
             "interviewer:",
             "interviewers:",
+            "with:",
         ]
         .iter()
         .any(|l| folded.starts_with(l))
         {
             out.extend(line.split(',').skip(1).map(str::trim).filter_map(whole));
+            // "With: Inês Carvalho (Sardinha Labs)".
+            if let Some((_, inner)) = line.split_once(" (")
+                && let Some(inner) = inner.strip_suffix(')')
+            {
+                out.extend(whole(inner.trim()));
+            }
         }
     }
     out
+}
+
+/// Whether the text gives an address for the person `name` ("Mira Castell" over
+/// `mira.castell@halvardfinch.com`, as a signing service shows its sender).
+fn addressed_in(text: &str, name: &str) -> bool {
+    let words: Vec<String> = fold(name)
+        .split_whitespace()
+        .map(squash)
+        .filter(|w| w.len() >= 3)
+        .collect();
+    words.len() >= 2
+        && text.split_whitespace().any(|t| {
+            let local = t.split_once('@').map(|(l, _)| fold(l)).unwrap_or_default();
+            words.iter().all(|w| local.contains(w.as_str()))
+        })
 }
 
 /// The signature of the newest text: the lines after its closing ("Best,"), or its
@@ -338,6 +376,7 @@ fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
             }
             m.score += c.score;
             m.phrase |= c.phrase;
+            m.subject |= c.subject;
         } else {
             out.push(c);
         }
@@ -371,14 +410,23 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     }
     let n = key(name);
     let bare = squash(&words.concat());
-    // "North West Airways" at nwa-jobs.com: the initials.
+    // "Vessel & Vane" at vesselandvane.com: the ampersand spelled out.
+    let spelled = squash(&folded.replace('&', "and"));
+    // "North West Airways" at nwa-jobs.com, "Northgate & Pryce Recruitment" at
+    // npr-recruitment.com: the initials.
     let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let l_initials = ["recruitment", "recruiting", "talent"]
+        .iter()
+        .find_map(|s| l.strip_suffix(s).filter(|r| r.len() >= 3))
+        .unwrap_or(&l);
     let first = words.first().map(|w| squash(w)).unwrap_or_default();
     !n.is_empty()
-        && [n.as_str(), bare.as_str()].iter().any(|n| {
-            *n == l || (l.len() >= 5 && n.starts_with(&l)) || (n.len() >= 5 && l.starts_with(n))
-        })
-        || (initials.len() >= 3 && initials == l)
+        && [n.as_str(), bare.as_str(), spelled.as_str()]
+            .iter()
+            .any(|n| {
+                *n == l || (l.len() >= 5 && n.starts_with(&l)) || (n.len() >= 5 && l.starts_with(n))
+            })
+        || (initials.len() >= 3 && (initials == l || initials == l_initials))
         || (words.len() > 1
             && first.len() >= 6
             && l.starts_with(&first)
@@ -413,9 +461,14 @@ fn is_agency(sender: &Sender, newest: &str) -> bool {
         signature_lines(newest).join("\n")
     ));
     let text = fold(newest);
+    // "Bos Recruitment" is an agency; "Equipe de Recrutamento" an in-house team.
     let named = signature.lines().any(|l| {
         let l = l.trim();
-        l.split_whitespace().count() >= 2 && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
+        let team = l
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| TEAM_WORDS.contains(&w));
+        !team && l.split_whitespace().count() >= 2 && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
     });
     named
         || AGENCY_TEXT.iter().any(|m| has(&text, m))

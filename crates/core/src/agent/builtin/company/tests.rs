@@ -143,3 +143,100 @@ fn a_go_between_naming_the_employer_is_an_agency() {
         Some("Marlow Freight")
     );
 }
+
+#[test]
+fn an_ampersand_is_spelled_out_in_a_domain() {
+    assert!(matches_domain("Vessel & Vane", "vesselandvane"));
+    assert!(matches_domain("Grupo Miradorsur", "miradorsur"));
+    assert!(matches_domain("Almendra Tecnología", "almendratech"));
+    assert!(!matches_domain("Northwind Analytics", "northgate"));
+}
+
+#[test]
+fn a_person_sending_through_a_signing_service_is_not_the_employer() {
+    let body = "Mira Castell sent you a document to review and sign.\nREVIEW DOCUMENT\n\
+                Mira Castell\nmira.castell@halvardfinch.com\nHi Sam, here is your employment \
+                agreement. Welcome to Halvard & Finch!";
+    assert_eq!(
+        named(
+            "Mira Castell via DocuSign <dse@docusign.net>",
+            "Complete with DocuSign: Halvard & Finch - Employment Agreement",
+            body
+        )
+        .as_deref(),
+        Some("Halvard & Finch")
+    );
+}
+
+#[test]
+fn an_agency_heading_its_subject_with_the_client_names_the_client() {
+    let body = "Hi Sam,\nJust off the phone with Marquise Retail Group: they want you for the \
+                role!\n\nCheers,\nDaniel\n\nDaniel Pryce\nDirector | Northgate & Pryce Recruitment";
+    assert_eq!(
+        named(
+            "Daniel Pryce <daniel@npr-recruitment.com>",
+            "Marquise Retail Group - great news!",
+            body
+        )
+        .as_deref(),
+        Some("Marquise Retail Group")
+    );
+}
+
+#[test]
+fn an_in_house_team_signing_is_no_agency() {
+    let body = "Olá, Sam!\nO prazo para entregar o desafio técnico termina amanhã.\n\nAbraços,\n\
+                Equipe de Recrutamento\nNimbostrato Tecnologia";
+    assert_eq!(
+        named(
+            "Nimbostrato Tecnologia <recrutamento@nimbostrato.com.br>",
+            "Lembrete: desafio técnico",
+            body
+        )
+        .as_deref(),
+        Some("Nimbostrato Tecnologia")
+    );
+}
+
+#[test]
+fn an_interview_booked_with_a_person_and_their_company() {
+    let body = "A new event has been scheduled.\nEvent type: Intro call\nWith: Inês Carvalho \
+                (Sardinha Labs)\nReschedule: https://calendly.com/r/1";
+    assert_eq!(
+        named(
+            "Calendly <notifications@calendly.com>",
+            "Confirmed: Intro call",
+            body
+        )
+        .as_deref(),
+        Some("Sardinha Labs")
+    );
+    // A bracket in the subject that is a place is not the company.
+    let body = "Buongiorno Sam,\nsto seguendo per conto del nostro cliente Gruppo Varenna la \
+                ricerca di un DevOps Engineer.\n\nAlessandro Conti\nSenior IT Recruiter — \
+                Talentum Partners";
+    assert_eq!(
+        named(
+            "Alessandro Conti <a.conti@talentumpartners.it>",
+            "Opportunità DevOps Engineer – Gruppo Varenna (Milano/remoto)",
+            body
+        )
+        .as_deref(),
+        Some("Gruppo Varenna")
+    );
+}
+
+#[test]
+fn an_interviewing_service_names_the_employer_it_works_for() {
+    let s = Sender::read("Karat <scheduling@karat.io>");
+    assert_eq!(s.relay, Relay::Scheduling);
+    assert_eq!(
+        named(
+            "Karat <scheduling@karat.io>",
+            "Schedule your technical interview",
+            "Hi Sam,\nCaravel Freight has partnered with Karat to conduct the technical interview."
+        )
+        .as_deref(),
+        Some("Caravel Freight")
+    );
+}

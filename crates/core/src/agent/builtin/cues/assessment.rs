@@ -106,6 +106,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("a private repo", 2.0),
     ("a few hours is plenty", 3.0),
     ("shouldn't take more than a few hours", 3.0),
+    // A self-paced exercise before the next round.
+    ("every candidate does", 3.0),
+    ("short exercise", 3.0),
+    ("start it whenever you like", 3.0),
+    ("once you've submitted it", 2.5),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("online-test", 4.5),
     ("onlinetest", 4.5),

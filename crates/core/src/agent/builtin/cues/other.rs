@@ -145,6 +145,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("sign up", 1.5),
     ("save your spot", 3.0),
     ("save the date", 3.0),
+    // A newsletter's and a seller's habits.
+    ("until next week", 2.5),
+    ("read the full issue", 3.5),
+    ("this week is all about", 3.0),
+    ("this week only", 3.0),
+    ("with code", 2.5),
+    ("free strategy call", 3.5),
+    ("book your free", 3.0),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("alerte emploi", 5.0),
     ("alerta de empleo", 5.0),

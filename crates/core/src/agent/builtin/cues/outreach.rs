@@ -184,6 +184,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("love to tell you about", 2.5),
     ("we're looking for a", 1.5),
     ("looking for someone like you", 3.5),
+    // An investor's or a friend's introduction to a company that is hiring.
+    ("connecting you two", 4.0),
+    ("introduce you to", 2.5),
+    ("portfolio compan", 2.5),
+    ("about to hire their first", 4.0),
+    ("about to hire", 2.0),
+    ("i'll let you two", 3.0),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("auf ihr profil aufmerksam", 5.0),
     ("auf dein profil aufmerksam", 5.0),

@@ -200,6 +200,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("contact met u op", 1.5),
     ("gaan we beoordelen", 2.0),
     ("beoordelen", 1.5),
+    // An application confirmed by hand.
+    ("came through fine", 3.5),
+    ("it came through", 2.5),
+    ("arrived safely", 2.5),
     // Italian
     ("grazie per la tua candidatura", 3.0),
     ("grazie per la sua candidatura", 3.0),
