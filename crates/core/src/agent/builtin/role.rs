@@ -306,6 +306,10 @@ fn title_at(text: &str, at: usize) -> Option<String> {
     let run = run_at(text, at)?;
     let end = offset_in(text, run) + run.len();
     let mut title = trim_words(run)?;
+    // "Sam Okafor (Platform Engineer · SRE)": a bracket cannot make a name a title.
+    if !is_title(&title) {
+        return None;
+    }
     let rest = &text[end..];
     if let Some(inner) = rest
         .strip_prefix(" (")

@@ -96,3 +96,29 @@ fn roles_in_subjects_after_other_words() {
         Some("Tools Programmer")
     );
 }
+
+#[test]
+fn a_title_in_brackets_does_not_make_a_name_a_role() {
+    assert_eq!(
+        role(
+            "Sam, a recruiter from Hexwright viewed your profile",
+            "Talent Acquisition Partner\nThis email was intended for Sam Okafor (Platform Engineer · SRE).",
+            "",
+            Some("LinkedIn"),
+            false,
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_title_wrapped_over_two_lines_is_read_whole() {
+    let t = crate::agent::builtin::threads::split(
+        "Hi Sam,\n\nThis confirms that you have withdrawn your application for DevOps\n\
+         Engineer at Hollis Parr Insurance. Good luck with your search.\n\nThe team",
+    );
+    assert_eq!(
+        role("Application withdrawn", &t.newest, &t.quoted, None, false).as_deref(),
+        Some("DevOps Engineer")
+    );
+}

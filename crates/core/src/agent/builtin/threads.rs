@@ -53,18 +53,51 @@ pub(crate) fn split(body: &str) -> Thread {
     let cut = (0..lines.len()).find(|&i| opens_history(&folded, i));
     match cut {
         None => Thread {
-            newest: body.trim().to_owned(),
+            newest: unwrap(body.trim()),
             quoted: String::new(),
         },
         Some(i) => Thread {
-            newest: lines[..i].join("\n").trim().to_owned(),
-            quoted: lines[i..]
-                .iter()
-                .map(|l| l.trim_start().trim_start_matches(['>', ' ']))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            newest: unwrap(lines[..i].join("\n").trim()),
+            quoted: unwrap(
+                &lines[i..]
+                    .iter()
+                    .map(|l| l.trim_start().trim_start_matches(['>', ' ']))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         },
     }
+}
+
+/// Whether a line is a labelled field ("Event type: …", "Invitee: …"), a line of
+/// its own in a template.
+fn is_field(line: &str) -> bool {
+    line.trim_start().split_once(':').is_some_and(|(label, _)| {
+        !label.is_empty() && label.len() <= 25 && label.split_whitespace().count() <= 3
+    })
+}
+
+/// Plain text as its writer typed it: a mail program wraps paragraphs at about 72
+/// columns, which splits names and titles over two lines ("your application for
+/// DevOps\nEngineer at …"). A line of wrapping width (55 to 80 characters) that runs
+/// into a line of text is joined to it; short lines (greetings, signatures, lists)
+/// and long ones (paragraphs from HTML, never wrapped) stay as they are.
+fn unwrap(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        let width = line.trim_end().chars().count();
+        let joins = (55..=80).contains(&width)
+            && !is_field(line)
+            && lines.peek().is_some_and(|next| {
+                let next = next.trim_start();
+                next.chars().next().is_some_and(char::is_alphanumeric) && !is_field(next)
+            });
+        out.push(if joins { ' ' } else { '\n' });
+    }
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// Whether folded line `i` opens the quoted history.
