@@ -1719,6 +1719,22 @@ export type PerformanceAlert = {
 	endedAt: number | null,
 };
 
+/**
+ *  The new-mail pre-filter on a set: how much job mail it would keep from the
+ *  analyst (none, ideally) and how much other mail it spares it. Read as for mail
+ *  that names none of your tracked companies, the strictest case.
+ */
+export type Prefilter = {
+	/**  Messages labelled with a job category. */
+	jobMail: number,
+	/**  Of which the pre-filter would skip. */
+	jobSkipped: number,
+	/**  Messages labelled `other`. */
+	otherMail: number,
+	/**  Of which the pre-filter would skip. */
+	otherSkipped: number,
+};
+
 /**  A price as typed: checked by [`set`]. */
 export type PriceDraft = {
 	/**  Model name. */
@@ -2048,6 +2064,8 @@ export type SetSummary = {
 	n: number,
 	/**  Messages per true category. */
 	byCategory: { [key in string]: number },
+	/**  What the new-mail pre-filter would keep from the analyst. */
+	prefilter: Prefilter,
 };
 
 /**  Every setting in effect. */

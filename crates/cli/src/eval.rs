@@ -88,7 +88,12 @@ fn pct(v: Option<f64>) -> String {
 fn text(r: &EvalReport) -> String {
     let mut s = String::new();
     for set in &r.sets {
-        let _ = writeln!(s, "Set {}: {} messages", set.name, set.n);
+        let p = &set.prefilter;
+        let _ = writeln!(
+            s,
+            "Set {}: {} messages; the new-mail pre-filter would skip {} of {} job mails and {} of {} others",
+            set.name, set.n, p.job_skipped, p.job_mail, p.other_skipped, p.other_mail
+        );
     }
     let _ = writeln!(
         s,

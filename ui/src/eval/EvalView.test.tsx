@@ -83,7 +83,14 @@ function result(over: Partial<EvalResult> = {}): EvalResult {
 
 const report: EvalReport = {
   evaluation: "eval-1",
-  sets: [{ name: "corrections", n: 3, byCategory: { offer: 2, rejection: 1 } }],
+  sets: [
+    {
+      name: "corrections",
+      n: 3,
+      byCategory: { offer: 2, rejection: 1 },
+      prefilter: { jobMail: 3, jobSkipped: 1, otherMail: 0, otherSkipped: 0 },
+    },
+  ],
   results: [result(), result({ model: "gpt-4o", accuracy: 1, correct: 3, wrong: [] })],
 };
 
@@ -112,6 +119,7 @@ describe("evaluate view", () => {
     expect(await screen.findByTestId("eval-progress")).toHaveTextContent("gpt-4o-mini: 1 of 3");
     await act(async () => finish(report));
     const table = await screen.findByTestId("eval-results");
+    expect(screen.getByTestId("eval-set")).toHaveTextContent("would skip 1 of 3 job mails and 0 of 0 others");
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(3);
     expect(rows[1]).toHaveTextContent("gpt-4o-mini");

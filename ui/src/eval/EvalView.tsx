@@ -179,8 +179,10 @@ function ReportView({ report, onExplain, onOpenEmail }: ReportProps) {
   return (
     <div className="eval-report" data-testid="eval-report">
       {report.sets.map((s) => (
-        <p key={s.name} className="muted">
-          {s.name === "corrections" ? "Your corrections" : s.name}: {s.n} messages
+        <p key={s.name} className="muted" data-testid="eval-set">
+          {s.name === "corrections" ? "Your corrections" : s.name}: {s.n} messages. The new-mail pre-filter would
+          skip {s.prefilter.jobSkipped} of {s.prefilter.jobMail} job mails and {s.prefilter.otherSkipped} of{" "}
+          {s.prefilter.otherMail} others.
         </p>
       ))}
       <table className="data-table" data-testid="eval-results">

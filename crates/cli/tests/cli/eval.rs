@@ -80,6 +80,10 @@ fn the_report_on_the_holdout_set_adds_up() {
         }
     }
     assert_eq!(r["cost"], 0.0, "the built-in engine is free");
+    let prefilter = &report["sets"][0]["prefilter"];
+    let count = |k: &str| prefilter[k].as_u64().unwrap();
+    assert_eq!(count("jobMail") + count("otherMail"), n);
+    assert!(count("jobSkipped") <= count("jobMail") && count("otherSkipped") <= count("otherMail"));
     let extraction = &r["extraction"];
     let (company, role) = (rate(&extraction["company"]), rate(&extraction["role"]));
     // Every message with a wrong company or role is listed, once.

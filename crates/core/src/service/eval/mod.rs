@@ -20,6 +20,7 @@ use crate::cost::budget;
 use crate::error::{Error, Result};
 use crate::failsafe::Failsafe;
 use crate::store::{Migration, Store};
+use crate::tracker::analysis::EmailCategory;
 
 pub use report::{EvalResult, Outcome};
 pub use set::{Labelled, LabelledSet};
@@ -86,6 +87,47 @@ pub struct SetSummary {
     pub n: u32,
     /// Messages per true category.
     pub by_category: std::collections::BTreeMap<String, u32>,
+    /// What the new-mail pre-filter would keep from the analyst.
+    pub prefilter: Prefilter,
+}
+
+/// The new-mail pre-filter on a set: how much job mail it would keep from the
+/// analyst (none, ideally) and how much other mail it spares it. Read as for mail
+/// that names none of your tracked companies, the strictest case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Prefilter {
+    /// Messages labelled with a job category.
+    pub job_mail: u32,
+    /// Of which the pre-filter would skip.
+    pub job_skipped: u32,
+    /// Messages labelled `other`.
+    pub other_mail: u32,
+    /// Of which the pre-filter would skip.
+    pub other_skipped: u32,
+}
+
+impl Prefilter {
+    fn of(items: &[Labelled]) -> Self {
+        let mut p = Prefilter {
+            job_mail: 0,
+            job_skipped: 0,
+            other_mail: 0,
+            other_skipped: 0,
+        };
+        for item in items {
+            let skipped = u32::from(!crate::agent::triage::triage(&item.input, &[]).job_related);
+            if item.expected == EmailCategory::Other {
+                p.other_mail += 1;
+                p.other_skipped += skipped;
+            } else {
+                p.job_mail += 1;
+                p.job_skipped += skipped;
+            }
+        }
+        p
+    }
 }
 
 /// The evaluation's report: `{ sets, results }` (the CLI's `--json`).
@@ -209,6 +251,7 @@ pub async fn evaluate(
             name: set.name.clone(),
             n: total,
             by_category,
+            prefilter: Prefilter::of(&set.items),
         }],
         results,
     })
