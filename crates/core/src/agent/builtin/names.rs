@@ -7,8 +7,8 @@ use super::text::capitalized;
 /// Small words a name may hold between capitalised ones ("Bank of Leeds", "Harrow &
 /// Pike", "Analista de Datos").
 const CONNECTORS: &[&str] = &[
-    "&", "of", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "do", "del",
-    "dos", "das", "für",
+    "&", "and", "und", "of", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da",
+    "do", "del", "dos", "das", "für",
 ];
 
 /// A word of `text` with its byte range.
@@ -74,11 +74,17 @@ fn core(word: &str) -> (&str, bool, bool) {
 
 fn is_name_word(w: &str) -> bool {
     !w.is_empty()
+        && !is_i(w)
         && (capitalized(w)
             || (w.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && w.chars().any(char::is_alphabetic)))
         && w.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’' | '/' | '+' | '#'))
+}
+
+/// "I'm", "I'll", "I've", "I'd": the writer, never part of a name.
+fn is_i(w: &str) -> bool {
+    w.len() > 2 && (w.starts_with("I'") || w.starts_with("I’"))
 }
 
 /// The run of capitalised words starting at the first word at or after byte `from`
@@ -112,7 +118,10 @@ fn run_from(text: &str, ws: &[Word<'_>], first: usize, max: usize) -> Option<(us
         if CONNECTORS.contains(&c) && !closed {
             // A connector counts only between two name words.
             let next = ws.get(i + 1).map(|w| core(w.text));
-            if next.is_some_and(|(n, o, _)| !o && is_name_word(n) && !CONNECTORS.contains(&n)) {
+            // "Aldergrove and Thorne", not "Marquise Retail Group and I".
+            if next.is_some_and(|(n, o, _)| {
+                !o && is_name_word(n) && !CONNECTORS.contains(&n) && n != "I"
+            }) {
                 i += 1;
                 continue;
             }

@@ -114,6 +114,10 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
     let mut out = Vec::new();
     // "Maya Chen (Kestrel Payments) has invited you".
     for (i, _) in text.match_indices(" (") {
+        // "Maya Chen (Kestrel Payments) has invited you"; with an address in the
+        // bracket, only a name the address spells is a person's ("Ruth Kimani
+        // (ruth.kimani@…) has requested", not "Emberlane Games (talent@…)").
+        let inner = text[i + 2..].split(')').next().unwrap_or_default();
         let acts = text[i..].split_once(')').is_some_and(|(_, after)| {
             [" has ", " invited", " sent", " wants", " would", " is "]
                 .iter()
@@ -122,6 +126,7 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         if acts
             && let Some(run) = run_before(text, i)
             && (2..=3).contains(&run.split_whitespace().count())
+            && (!inner.contains('@') || spells(inner, run))
         {
             out.push(fold(run));
         }
@@ -164,15 +169,10 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         if let Some(run) = run_at(pair[0], 0)
             && run.len() == pair[0].len()
             && (2..=3).contains(&run.split_whitespace().count())
-            && let Some((local, _)) = pair[1].split_once('@')
+            && pair[1].contains('@')
+            && spells(pair[1], run)
         {
-            let local = squash(local);
-            if fold(run)
-                .split_whitespace()
-                .all(|w| squash(w).len() >= 2 && local.contains(&squash(w)))
-            {
-                out.push(fold(run));
-            }
+            out.push(fold(run));
         }
     }
     // The writer, under the closing line; not the organisation signing as itself.
@@ -200,4 +200,13 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether the local part of `address` spells every word of `name`
+/// (`mira.castell@…` for "Mira Castell").
+fn spells(address: &str, name: &str) -> bool {
+    let local = squash(address.split('@').next().unwrap_or_default());
+    fold(name)
+        .split_whitespace()
+        .all(|w| squash(w).len() >= 2 && local.contains(&squash(w)))
 }

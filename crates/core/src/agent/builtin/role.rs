@@ -321,6 +321,21 @@ fn title_at(text: &str, at: usize) -> Option<String> {
         if !droppable(inner) {
             title = format!("{title} ({inner})");
         }
+    } else if let Some(after) = rest
+        .strip_prefix(" - ")
+        .or_else(|| rest.strip_prefix(" – "))
+        && let Some(spec) = run_at(after, 0)
+        && after.starts_with(spec)
+        && spec.split_whitespace().count() <= 3
+        && !is_title(spec)
+        && [" role", " position", " vacancy", " opening"]
+            .iter()
+            .any(|t| after[spec.len()..].starts_with(t))
+    {
+        // "the Senior ML Engineer - Protein Design position": the specialism is part
+        // of the title; in "Senior Data Engineer - Berlin" a place follows, not a role
+        // word.
+        title = format!("{title}{}{spec}", &rest[..rest.len() - after.len()]);
     } else if let Some(after) = rest.strip_prefix(", ")
         && let Some(spec) = run_at(after, 0)
         && after.starts_with(spec)
@@ -356,10 +371,11 @@ fn trim_words(run: &str) -> Option<String> {
         "congratulations", "thanks", "thank",
     ];
     let mut words: Vec<&str> = run.split_whitespace().collect();
-    while words
-        .first()
-        .is_some_and(|w| FRAME.contains(&fold(w).as_str()))
-    {
+    // "R-20417 Senior Data Engineer": the requisition id is kept apart.
+    while words.first().is_some_and(|w| {
+        FRAME.contains(&fold(w).as_str())
+            || (w.contains('-') && w.chars().any(|c| c.is_ascii_digit()))
+    }) {
         words.remove(0);
     }
     while words.last().is_some_and(|w| {

@@ -129,7 +129,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     let mut merged = merge(cands);
     // The sender's domain: a name that matches it is the sender's own organisation.
     let label = sender.domain_label().map(squash);
-    let agency = is_agency(sender, newest);
+    let agency = is_agency(sender, newest, quoted);
     if let Some(label) = label.as_deref().filter(|l| l.len() >= 3) {
         let domain_names: Vec<String> = merged
             .iter()
@@ -141,9 +141,14 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         let has_other = merged
             .iter()
             .any(|c| !matches_domain(&c.name, label) && (c.phrase || c.subject) && c.score >= 2.0);
+        // An agency naming its client is not the employer, however often it names
+        // itself ("Ich bin Personalberater bei der Datenhafen Personal GmbH").
+        if agency && has_other {
+            merged.retain(|c| !domain_names.contains(&c.name));
+        }
         for c in merged.iter_mut() {
             if domain_names.contains(&c.name) {
-                c.score += if agency && has_other { -2.0 } else { 4.0 };
+                c.score += 4.0;
                 if !(agency && has_other) {
                     c.source = "the text, matching the sender's domain";
                 }
@@ -420,6 +425,9 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
         .find_map(|s| l.strip_suffix(s).filter(|r| r.len() >= 3))
         .unwrap_or(&l);
     let first = words.first().map(|w| squash(w)).unwrap_or_default();
+    // "Vireo Mapping" at vireomaps.com: most of both spelled the same way.
+    let shared = n.chars().zip(l.chars()).take_while(|(a, b)| a == b).count();
+    let similar = shared >= 7 && shared * 4 >= n.len().min(l.len()) * 3;
     !n.is_empty()
         && [n.as_str(), bare.as_str(), spelled.as_str()]
             .iter()
@@ -431,6 +439,7 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
             && first.len() >= 6
             && l.starts_with(&first)
             && l.len() <= first.len() + 5)
+        || (words.len() > 1 && similar)
 }
 
 /// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".
@@ -451,7 +460,7 @@ fn spell_domain(sender: &Sender) -> String {
 }
 
 /// Whether the sender is a recruiting agency (its text, signature or name says so).
-fn is_agency(sender: &Sender, newest: &str) -> bool {
+fn is_agency(sender: &Sender, newest: &str, quoted: &str) -> bool {
     if sender.relay != Relay::Direct {
         return false;
     }
@@ -460,7 +469,8 @@ fn is_agency(sender: &Sender, newest: &str) -> bool {
         sender.name.as_deref().unwrap_or_default(),
         signature_lines(newest).join("\n")
     ));
-    let text = fold(newest);
+    // The quoted history is mostly the agency's own earlier mail.
+    let text = fold(&format!("{newest}\n{quoted}"));
     // "Bos Recruitment" is an agency; "Equipe de Recrutamento" an in-house team.
     let named = signature.lines().any(|l| {
         let l = l.trim();

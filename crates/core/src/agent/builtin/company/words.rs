@@ -140,7 +140,8 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "nos clients",
     "notre client",
     "kunden",
-    // A go-between speaking of the employer in the third person.
+    // A go-between speaking of the employer in the third person (not German "Ihre"
+    // or Spanish "su", which also mean "your").
     "their hr",
     "their hiring manager",
     "their hiring team",
@@ -155,6 +156,9 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "i'll pass it on",
     "forward them straight on",
     "put your cv forward",
+    "personalberater",
+    "i'm working with",
+    "i am working with",
     "put you forward",
     "submit you to",
     "i'll submit you",
@@ -164,9 +168,7 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "connecting you two",
     "introduce you to",
     "i'll let you two",
-    "ihre personalabteilung",
     "leur equipe rh",
-    "su equipo de rrhh",
     "hun hr",
 ];
 
@@ -176,6 +178,9 @@ pub(super) const AGENCY_SIGNATURE: &[&str] =
 /// The last words of an agency's name ("Harrow & Pike Recruitment", "De Groot Werving &
 /// Selectie"); an in-house "Recruitment Team" is no agency.
 pub(super) const AGENCY_NAMES: &[&str] = &[
+    "personal",
+    "personalvermittlung",
+    "talent partners",
     "recruitment",
     "recruiting ltd",
     "search",
