@@ -122,3 +122,24 @@ fn a_title_wrapped_over_two_lines_is_read_whole() {
         Some("DevOps Engineer")
     );
 }
+
+#[test]
+fn requisition_ids_leave_the_role_and_a_specialism_before_role_stays() {
+    let r = |s: &str, b: &str| role(s, b, "", None, true);
+    assert_eq!(
+        r(
+            "Application received: R-20417 Senior Data Engineer",
+            "Thanks for applying."
+        )
+        .as_deref(),
+        Some("Senior Data Engineer")
+    );
+    assert_eq!(
+        r(
+            "Your interview",
+            "Mirabel has partnered with Karat for the Senior ML Engineer - Protein Design position."
+        )
+        .as_deref(),
+        Some("Senior ML Engineer - Protein Design")
+    );
+}

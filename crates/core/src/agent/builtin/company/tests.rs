@@ -240,3 +240,43 @@ fn an_interviewing_service_names_the_employer_it_works_for() {
         Some("Caravel Freight")
     );
 }
+
+#[test]
+fn an_agency_naming_its_client_in_german_gives_the_client() {
+    let body = "Hallo Frau Haddad,\nich bin Personalberater bei der Seehafen Personal GmbH und \
+                unterstütze derzeit unseren Kunden Rotkehlchen Audio bei der Besetzung einer \
+                Position.\n\nViele Grüße\nJens Wittkamp";
+    assert_eq!(
+        named(
+            "Jens Wittkamp <j.wittkamp@seehafen-personal.de>",
+            "Spannende Position bei Rotkehlchen Audio",
+            body
+        )
+        .as_deref(),
+        Some("Rotkehlchen Audio")
+    );
+}
+
+#[test]
+fn names_joined_by_and_and_fields_that_name_the_company() {
+    let body = "Hi Noor,\nBumping this: Larkspur and Thorne are keen to talk before the end of \
+                the month, and I'd love to set that up.\n\nBest,\nRhys\n\nOn Tue, 10 Feb \
+                2026 at 09:14, Rhys Calloway wrote:\n> I'm working with Larkspur and Thorne on \
+                a Data Engineer role.";
+    assert_eq!(
+        named(
+            "Rhys Calloway <rhys@quincetalent.co.uk>",
+            "Re: Data Engineer",
+            body
+        )
+        .as_deref(),
+        Some("Larkspur and Thorne")
+    );
+    let body = "Your application has been forwarded to the employer.\nJob: Data Engineer\n\
+                Company: Hafenblick Versicherung AG\nLocation: Hamburg";
+    assert_eq!(
+        named("StepStone <noreply@stepstone.de>", "Application sent", body).as_deref(),
+        Some("Hafenblick Versicherung")
+    );
+    assert!(matches_domain("Vireo Mapping", "vireomaps"));
+}
