@@ -124,3 +124,32 @@ fn a_scheduling_tool_speaks_for_an_employer_only_about_hiring() {
         EmailCategory::InterviewInvite
     );
 }
+
+#[test]
+fn life_paperwork_that_speaks_of_applications_and_offers_stays_other() {
+    let flat = mail(
+        "Havelblick Immobilien <vermietung@havelblick.example>",
+        "Ihre Bewerbung für die Wohnung Kastanienallee 12",
+        "Sehr geehrter Herr Morgan,\nvielen Dank für Ihre Bewerbung um die Wohnung. Nach der \
+         Besichtigung möchten wir Ihnen die Wohnung gerne anbieten. Den Mietvertrag senden wir \
+         Ihnen zur Unterschrift zu.",
+    );
+    assert_eq!(read(&flat, &[], 0.6).verdict.category, EmailCategory::Other);
+    let card = mail(
+        "Fjordbank <no-reply@fjordbank.example>",
+        "We've received your application",
+        "Thank you for applying for the Fjordbank credit card. We've received your application \
+         and are reviewing it.",
+    );
+    assert_eq!(read(&card, &[], 0.6).verdict.category, EmailCategory::Other);
+    let job = mail(
+        "Fjordbank Careers <careers@fjordbank.example>",
+        "We've received your application",
+        "Thank you for applying for the Data Engineer role. We've received your application \
+         and are reviewing it.",
+    );
+    assert_eq!(
+        read(&job, &[], 0.6).verdict.category,
+        EmailCategory::ApplicationReceived
+    );
+}

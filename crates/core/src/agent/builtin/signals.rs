@@ -163,6 +163,27 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             });
         }
     }
+    // Life's other paperwork (a flat, a credit card, an electricity contract, a
+    // birthday) says "application", "offer" and "sign" too: with its words and not
+    // one word of work, job cues count for little.
+    let life = LIFE_WORDS
+        .iter()
+        .find(|w| has(&subject, w) || has(&body, w));
+    let work = WORK_WORDS.iter().any(|w| has(&subject, w) || has(&body, w));
+    if let Some(word) = life.filter(|_| !work) {
+        for h in hits
+            .iter_mut()
+            .filter(|h| h.category != EmailCategory::Other)
+        {
+            h.weight *= 0.2;
+        }
+        hits.push(Hit {
+            category: EmailCategory::Other,
+            cue: format!("about \"{word}\", and no word of work"),
+            weight: 4.0,
+            place: Place::Shape,
+        });
+    }
     let mut scores = [0.0; 8];
     for h in &hits {
         scores[index(h.category)] += h.weight;
@@ -200,6 +221,33 @@ const HIRING_WORDS: &[&str] = &[
     "contrato", "sollicit", "gesprek", "vacature", "functie", "bewerb", "vorstellung",
     "stelle", "arbeitsvertrag", "angebot", "colloquio", "posizione", "offerta",
     "contratto", "vaga", "proposta", "cargo", "emprego", "lavoro", "trabajo", "baan",
+];
+
+/// Words of a job, folded: mail that has none of them and some of [`LIFE_WORDS`] is
+/// about something else.
+#[rustfmt::skip]
+const WORK_WORDS: &[&str] = &[
+    "job", "role", "position", "vacanc", "interview", "recruit", "hiring", "candidate",
+    "career", "talent", "salary", "engineer", "developer", "analyst", "scientist",
+    "manager", "cv", "resume", "employ", "onboarding", "hr team", "notice period",
+    "stelle", "vorstellungsgesprach", "lebenslauf", "arbeitsvertrag", "gehalt",
+    "poste", "entretien", "recrutement", "puesto", "entrevista", "vacature", "functie",
+    "sollicit", "posizione", "colloquio", "vaga", "entrevista", "emprego", "lavoro",
+];
+
+/// Words of the rest of life's paperwork, folded.
+#[rustfmt::skip]
+const LIFE_WORDS: &[&str] = &[
+    "apartment", "flat viewing", "tenancy", "landlord", "letting agent",
+    "wohnung", "mietvertrag", "besichtigung", "vermietung", "appartement",
+    "logement", "loyer", "piso", "alquiler", "woning", "huurcontract", "bezichtiging",
+    "appartamento", "affitto", "apartamento", "arrendamento",
+    "electricity", "energy supplier", "switch supplier", "tariff", "kwh", "gas supply",
+    "broadband", "mobile plan", "sim card", "strom", "stromvertrag", "tarif",
+    "credit card", "debit card", "bank account", "mortgage", "personal loan",
+    "insurance policy", "kreditkarte", "girokonto", "versicherungsschein",
+    "your order", "order number", "parcel", "bestellung", "lieferung",
+    "gym membership", "birthday", "dinner", "wedding", "geburtstag",
 ];
 
 /// Words of the person's own application, folded.

@@ -184,6 +184,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("love to tell you about", 2.5),
     ("we're looking for a", 1.5),
     ("looking for someone like you", 3.5),
+    // A referral the person did not ask for.
+    ("referred you for", 4.0),
+    ("suggested i reach out", 4.0),
+    ("suggested i get in touch", 4.0),
+    ("would you be up for a", 3.0),
     // An investor's or a friend's introduction to a company that is hiring.
     ("connecting you two", 4.0),
     ("introduce you to", 2.5),
