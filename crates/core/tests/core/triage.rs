@@ -284,7 +284,7 @@ fn skipped_on(set: &str) -> (usize, usize, usize, usize) {
 
 #[test]
 fn the_pre_filter_keeps_the_corpus_job_mail_for_the_analyst() {
-    for set in ["tune", "holdout", "check"] {
+    for set in ["tune", "holdout", "check", "check2", "check3"] {
         let (job_skipped, job, other_skipped, other) = skipped_on(set);
         println!(
             "pre-filter on {set}: {job_skipped} of {job} job mails would be skipped; \
