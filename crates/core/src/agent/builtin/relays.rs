@@ -108,6 +108,8 @@ const SCHEDULING: &[(&str, &str)] = &[
     ("paradox.ai", "Paradox"),
     ("microsoftbookings.com", "Bookings"),
     // Interviewing services: they hold the interview for the employer.
+    ("scheduler.zoom.us", "Zoom Scheduler"),
+    ("zoom.us", "Zoom"),
     ("karat.io", "Karat"),
     ("karat.com", "Karat"),
     ("brighthire.ai", "BrightHire"),
@@ -303,7 +305,7 @@ impl Sender {
             return false;
         };
         let folded = fold(name);
-        if folded.contains(" via ") && self.relay == Relay::JobSite {
+        if (folded.contains(" via ") || folded.contains(" uber ")) && self.relay == Relay::JobSite {
             return true;
         }
         if !matches!(self.relay, Relay::Direct | Relay::Mailbox) {
@@ -381,7 +383,7 @@ fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
     let label = domain.split('.').rev().nth(1).unwrap_or_default();
     // "inkline-sign.com", "quillsign.io" (but not a design studio).
     let signs = label.ends_with("sign") && !label.ends_with("design");
-    if signs || (name.contains(" via ") && has(&name, "sign")) {
+    if signs || ((name.contains(" via ") || name.contains(" uber ")) && has(&name, "sign")) {
         return (Relay::Signature, None);
     }
     if label.contains("screening") || label.contains("backgroundcheck") || has(&name, "screening") {

@@ -53,6 +53,9 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
+/// The plain letter of each character from U+0100 to U+017F.
+const LATIN_EXTENDED_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
 fn fold_char(c: char, out: &mut String) {
     let plain = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
@@ -80,6 +83,12 @@ fn fold_char(c: char, out: &mut String) {
             return;
         }
         c if c.is_ascii() => c.to_ascii_lowercase(),
+        // Latin Extended-A (Polish, Czech, Hungarian, Turkish, Baltic names):
+        // "Wiśniewska" is `wisniewska`, as its writer's address spells it.
+        c @ '\u{100}'..='\u{17f}' => LATIN_EXTENDED_A
+            .as_bytes()
+            .get(c as usize - 0x100)
+            .map_or('?', |b| char::from(*b)),
         c => {
             out.extend(c.to_lowercase());
             return;

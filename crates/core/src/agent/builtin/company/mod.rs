@@ -81,6 +81,23 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             add(inner, 3.0, PHRASE);
         }
     }
+    // In the text, a person, their employer in brackets, and what they do: "Ulrike
+    // Brandtner (Mühlbach Logistik GmbH) bittet Sie…", "Jo Park (Tallow Foods) has
+    // invited you".
+    for (i, _) in newest.match_indices(" (") {
+        let Some((inner, after)) = newest[i + 2..].split_once(')') else {
+            continue;
+        };
+        let acts = ACTS.iter().any(|v| fold(after).starts_with(v));
+        if acts
+            && run_before(newest, i)
+                .is_some_and(|p| (2..=3).contains(&p.split_whitespace().count()))
+            && run_at(inner, 0).is_some_and(|r| r.len() == inner.trim().len())
+            && !inner.contains(['/', ',', '@'])
+        {
+            add(inner, 3.5, PHRASE);
+        }
+    }
     // Subject segments that are names ("Brightwater Logistics – 1st stage interview").
     for seg in subject
         .split([':', '–', '—', '|', '!', '?', '·'])
@@ -161,7 +178,12 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                 .iter()
                 .flat_map(|t| runs(t))
                 .map(|(_, r)| strip_legal(r))
-                .find(|r| squash(r) == label)
+                .find(|r| {
+                    // "Northstack Recruitment" for northstack.co.uk.
+                    squash(r) == label
+                        || (squash(r).starts_with(label)
+                            && AGENCY_NAMES.iter().any(|n| fold(r).ends_with(n)))
+                })
             {
                 merged.push(Candidate {
                     name: raw,
@@ -217,6 +239,31 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     })
 }
 
+/// What a person does right after their bracketed employer, folded.
+const ACTS: &[&str] = &[
+    " has ",
+    " invited",
+    " sent",
+    " wants",
+    " would",
+    " is ",
+    " asks",
+    " bittet",
+    " hat ",
+    " ladt",
+    " mochte",
+    " heeft ",
+    " nodigt",
+    " vous ",
+    " a envoye",
+    " te ",
+    " le ha",
+    " ti ",
+    " ha ",
+    " convida",
+    " solicita",
+];
+
 /// The display name as a company candidate: a relay's sender name ("Northwind
 /// Analytics", "Sundial Travel via TestGorilla"), or a direct sender's that matches
 /// its domain or names a team ("Heronsgate Genomics Talent").
@@ -228,6 +275,7 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
     let via = f
         .text
         .find(" via ")
+        .or_else(|| f.text.find(" uber "))
         .map(|i| f.slice(0, i))
         .or_else(|| f.text.find(" at ").map(|i| f.slice(i + 4, f.text.len())))
         .or_else(|| f.text.find(" from ").map(|i| f.slice(i + 6, f.text.len())));
@@ -274,7 +322,13 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
         .name
         .as_deref()
         .filter(|_| sender.is_person())
-        .map(|n| n.split(" via ").next().unwrap_or(n).trim());
+        .map(|n| {
+            n.split(" via ")
+                .next()
+                .and_then(|n| n.split(" über ").next())
+                .unwrap_or(n)
+                .trim()
+        });
     let lines: Vec<&str> = newest
         .lines()
         .map(str::trim)
@@ -427,6 +481,8 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     let first = words.first().map(|w| squash(w)).unwrap_or_default();
     // "Vireo Mapping" at vireomaps.com: most of both spelled the same way.
     let shared = n.chars().zip(l.chars()).take_while(|(a, b)| a == b).count();
+    // "Atlântico Pagamentos" at atlpag.pt: the start of every word.
+    let abbreviated = words.len() > 1 && spelled_by_prefixes(&words, &l);
     let similar = shared >= 7 && shared * 4 >= n.len().min(l.len()) * 3;
     !n.is_empty()
         && [n.as_str(), bare.as_str(), spelled.as_str()]
@@ -440,6 +496,19 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
             && l.starts_with(&first)
             && l.len() <= first.len() + 5)
         || (words.len() > 1 && similar)
+        || abbreviated
+}
+
+/// Whether `label` is the start of each word in turn, two letters or more of each
+/// (`atlpag` for "atlantico pagamentos").
+fn spelled_by_prefixes(words: &[&str], label: &str) -> bool {
+    let Some((first, rest)) = words.split_first() else {
+        return label.is_empty();
+    };
+    let first = squash(first);
+    (2..=first.len().min(label.len()))
+        .filter(|&n| label.is_char_boundary(n) && first.is_char_boundary(n))
+        .any(|n| label[..n] == first[..n] && spelled_by_prefixes(rest, &label[n..]))
 }
 
 /// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".

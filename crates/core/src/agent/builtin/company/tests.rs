@@ -280,3 +280,20 @@ fn names_joined_by_and_and_fields_that_name_the_company() {
     );
     assert!(matches_domain("Vireo Mapping", "vireomaps"));
 }
+
+#[test]
+fn an_agency_with_an_unnamed_client_is_the_company() {
+    let body = "Hi Priya,\nI've just had feedback from my client on the Senior Data Engineer role, \
+                and unfortunately it's not the news we were hoping for.\n\nCheers,\nAlistair \
+                Haverkamp\nPrincipal Consultant | Northstack Recruitment";
+    assert_eq!(
+        named(
+            "Alistair Haverkamp <alistair.haverkamp@northstack.co.uk>",
+            "Feedback - Senior Data Engineer",
+            body
+        )
+        .as_deref(),
+        Some("Northstack Recruitment")
+    );
+    assert!(matches_domain("Atlântico Pagamentos", "atlpag"));
+}

@@ -67,7 +67,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "hi", "hello", "hey", "dear", "hallo", "bonjour", "hola", "hoi", "ciao", "ola", "olá",
     "thanks", "thank", "we", "our", "you", "your", "i", "it", "this", "that", "re", "fwd",
     "interview", "invitation", "application", "offer", "update", "next", "steps",
-    "intro", "introduction", "chat", "reminder", "lembrete", "erinnerung", "rappel", "recordatorio", "promemoria", "herinnering",
+    "intro", "introduction", "chat", "feedback", "follow-up", "catch-up", "reminder", "lembrete", "erinnerung", "rappel", "recordatorio", "promemoria", "herinnering",
     "action", "required", "welcome", "congratulations", "good", "great", "news",
     "quick", "question", "new", "message", "role", "position", "opportunity", "final",
     "round", "test", "assessment", "documents", "ihre", "ihr", "votre", "vos", "tu", "su",
