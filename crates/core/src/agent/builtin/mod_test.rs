@@ -153,3 +153,15 @@ fn life_paperwork_that_speaks_of_applications_and_offers_stays_other() {
         EmailCategory::ApplicationReceived
     );
 }
+
+#[test]
+fn a_mortgage_asking_for_an_employers_statement_is_still_a_mortgage() {
+    let e = mail(
+        "Veldbank <hypotheken@veldbank.example>",
+        "Your mortgage application: documents needed",
+        "Thank you for your mortgage application. It is being assessed by our underwriting \
+         team. Please upload your employer's statement, your income statement and the \
+         purchase contract within 10 days.",
+    );
+    assert_eq!(read(&e, &[], 0.6).verdict.category, EmailCategory::Other);
+}

@@ -166,11 +166,17 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     // Life's other paperwork (a flat, a credit card, an electricity contract, a
     // birthday) says "application", "offer" and "sign" too: with its words and not
     // one word of work, job cues count for little.
-    let life = LIFE_WORDS
-        .iter()
-        .find(|w| has(&subject, w) || has(&body, w));
-    let work = WORK_WORDS.iter().any(|w| has(&subject, w) || has(&body, w));
-    if let Some(word) = life.filter(|_| !work) {
+    let found = |words: &'static [&'static str]| -> Vec<&'static str> {
+        words
+            .iter()
+            .copied()
+            .filter(|w| has(&subject, w) || has(&body, w))
+            .collect()
+    };
+    let (life, work) = (found(LIFE_WORDS), found(WORK_WORDS));
+    // A mortgage asking for an employer's statement still is a mortgage.
+    let elsewhere = (!life.is_empty() && work.is_empty()) || (life.len() >= 3 && work.len() <= 1);
+    if let Some(word) = life.first().filter(|_| elsewhere) {
         for h in hits
             .iter_mut()
             .filter(|h| h.category != EmailCategory::Other)
@@ -246,7 +252,14 @@ const LIFE_WORDS: &[&str] = &[
     "broadband", "mobile plan", "sim card", "strom", "stromvertrag", "tarif",
     "credit card", "debit card", "bank account", "mortgage", "personal loan",
     "insurance policy", "kreditkarte", "girokonto", "versicherungsschein",
-    "your order", "order number", "parcel", "bestellung", "lieferung",
+    "your order", "order number", "parcel", "bestellung", "lieferung", "pedido",
+    "reembolso", "devolucion", "refund", "return request", "commande", "remboursement",
+    "bestelling", "rimborso", "encomenda",
+    "home contents", "contents insurance", "car insurance", "health insurance",
+    "insurance offer", "verzekering", "hausrat", "assurance habitation",
+    "underwriting", "hypotheek", "hypothek", "income statement", "purchase contract",
+    "parking permit", "parkeervergunning", "vergunning", "gemeente",
+    "municipality", "council tax", "burgerservicenummer", "passport renewal",
     "gym membership", "birthday", "dinner", "wedding", "geburtstag",
 ];
 

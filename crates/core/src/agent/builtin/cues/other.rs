@@ -145,7 +145,20 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("sign up", 1.5),
     ("save your spot", 3.0),
     ("save the date", 3.0),
-    // A newsletter's and a seller's habits.
+    // A newsletter's and a seller's habits, in the languages the cues know.
+    ("in dieser ausgabe", 3.5),
+    ("liebe leserin", 3.5),
+    ("dans ce numero", 3.5),
+    ("en este numero", 3.5),
+    ("in deze editie", 3.5),
+    ("in questo numero", 3.5),
+    ("nesta edicao", 3.5),
+    // A screening finished: nothing left to do.
+    ("no further action is required", 4.0),
+    ("no action is needed", 3.5),
+    ("no action needed", 3.5),
+    ("screening is complete", 3.0),
+    ("has been completed, and the results", 3.5),
     ("until next week", 2.5),
     ("read the full issue", 3.5),
     ("this week is all about", 3.0),
