@@ -147,7 +147,9 @@ const TITLES: &[&str] = &[
     "ingegnere", "consulente", "consultor", "beheerder", "architekt", "architecte",
     "arquitecto", "gerente", "leiter", "berater", "wissenschaftler", "cientifico",
     "scientifique", "informatiker", "administrador", "tecnico", "responsable", "stagiaire",
-    "werkstudent",
+    "werkstudent", "ingeniera", "desarrolladora", "programadora", "cientifica", "arquitecta",
+    "tecnica", "engenheira", "desenvolvedora", "ingenieure", "developpeuse", "entwicklerin",
+    "ingenieurin", "beraterin", "leiterin", "wissenschaftlerin", "architektin", "informatikerin",
 ];
 
 /// Brackets dropped from a role: gender markers, ids, work modes.
@@ -342,11 +344,14 @@ fn title_at(text: &str, at: usize) -> Option<String> {
         && spec.split_whitespace().count() <= 3
     {
         let tail = &after[spec.len()..];
+        // Spacing from HTML may double the space before "position".
+        let spaced = tail.trim_start_matches(' ');
         let ends = tail.is_empty()
             || tail.starts_with(['.', '\n', '\r', ')', '—', '–', '!', ';'])
-            || [" role", " position", " at ", " —", " –", " - ", " and "]
+            || tail.starts_with(" (")
+            || ["role", "position", "at ", "—", "–", "- ", "and "]
                 .iter()
-                .any(|t| tail.starts_with(t));
+                .any(|t| tail.len() > spaced.len() && spaced.starts_with(t));
         if ends && !spec.ends_with(['.', ',']) && !is_title(spec) {
             title = format!("{title}, {spec}");
         }

@@ -143,3 +143,24 @@ fn requisition_ids_leave_the_role_and_a_specialism_before_role_stays() {
         Some("Senior ML Engineer - Protein Design")
     );
 }
+
+#[test]
+fn feminine_titles_and_specialisms_before_an_id_are_read() {
+    let r = |s: &str, b: &str| role(s, b, "", None, true);
+    assert_eq!(
+        r(
+            "Hemos recibido tu candidatura",
+            "Gracias por tu candidatura al puesto de Ingeniera de Datos Sénior (Ref. MP-0192)."
+        )
+        .as_deref(),
+        Some("Ingeniera de Datos Sénior")
+    );
+    assert_eq!(
+        r(
+            "Your application",
+            "Thank you for applying for the position of Data Engineer II, Yield Analytics (Job ID 2026-4471)."
+        )
+        .as_deref(),
+        Some("Data Engineer II, Yield Analytics")
+    );
+}
