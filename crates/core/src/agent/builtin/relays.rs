@@ -192,6 +192,9 @@ const SIGNATURE: &[(&str, &str)] = &[
     ("yousign.com", "Yousign"),
     ("yousign.app", "Yousign"),
     ("zohosign.com", "Zoho Sign"),
+    ("signaturit.com", "Signaturit"),
+    ("oneflow.com", "Oneflow"),
+    ("docuseal.com", "DocuSeal"),
 ];
 
 const SCREENING: &[(&str, &str)] = &[
