@@ -175,7 +175,7 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     };
     let (life, work) = (found(LIFE_WORDS), found(WORK_WORDS));
     // A mortgage asking for an employer's statement still is a mortgage.
-    let elsewhere = (!life.is_empty() && work.is_empty()) || (life.len() >= 3 && work.len() <= 1);
+    let elsewhere = (!life.is_empty() && work.is_empty()) || (life.len() >= 2 && work.len() <= 1);
     if let Some(word) = life.first().filter(|_| elsewhere) {
         for h in hits
             .iter_mut()
@@ -261,6 +261,11 @@ const LIFE_WORDS: &[&str] = &[
     "parking permit", "parkeervergunning", "vergunning", "gemeente",
     "municipality", "council tax", "burgerservicenummer", "passport renewal",
     "gym membership", "birthday", "dinner", "wedding", "geburtstag",
+    "propietari", "inquilino", "fianza", "visita al piso", "open your account",
+    "opening your account", "premium account", "gym", "fitness", "preinscripcion",
+    "escuela", "escola", "guarderia", "nursery", "kindergarten", "kita", "school year",
+    "toma de huellas", "comisaria", "extranjeria", "cita previa", "residence permit",
+    "visa appointment", "fibra", "tarifa movil",
 ];
 
 /// Words of the person's own application, folded.
