@@ -58,7 +58,9 @@ pub(crate) fn read(e: &EmailInput, apps: &[Application], cap: f64) -> Reading {
     let verdict = signals::weigh(&e.subject, &thread.newest, &sender);
     let category = verdict.category;
     let mut company = company::company(&e.subject, &thread.newest, &thread.quoted, &sender);
-    if category == EmailCategory::Other && !about_an_employer(e, &thread, &sender) {
+    if category == EmailCategory::Other
+        && (verdict.elsewhere || !about_an_employer(e, &thread, &sender))
+    {
         company = None;
     }
     let role = if category == EmailCategory::Other && company.is_none() {

@@ -165,3 +165,16 @@ fn a_mortgage_asking_for_an_employers_statement_is_still_a_mortgage() {
     );
     assert_eq!(read(&e, &[], 0.6).verdict.category, EmailCategory::Other);
 }
+
+#[test]
+fn life_paperwork_names_no_employer() {
+    let e = mail(
+        "Fjordbank <hello@fjordbank.example>",
+        "We've received your application – Fjordbank Premium account",
+        "Thanks for applying for a Fjordbank Premium account. We've received your application. \
+         To finish opening your account, verify your identity in the app.",
+    );
+    let r = read(&e, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Other);
+    assert!(r.company.is_none(), "{:?}", r.company);
+}

@@ -7,8 +7,8 @@ use super::text::capitalized;
 /// Small words a name may hold between capitalised ones ("Bank of Leeds", "Harrow &
 /// Pike", "Analista de Datos").
 const CONNECTORS: &[&str] = &[
-    "&", "and", "und", "of", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da",
-    "do", "del", "dos", "das", "für",
+    "&", "and", "und", "y", "i", "of", "de", "du", "des", "la", "le", "van", "von", "der", "den",
+    "di", "da", "do", "del", "dos", "das", "für",
 ];
 
 /// A word of `text` with its byte range.

@@ -50,6 +50,9 @@ pub(crate) struct Verdict {
     pub hits: Vec<Hit>,
     /// The best other category and its score.
     pub runner_up: Option<(EmailCategory, f64)>,
+    /// Whether the mail is about the rest of life (a flat, a bank, a school), not
+    /// about work: then it names no employer either.
+    pub elsewhere: bool,
 }
 
 impl Verdict {
@@ -213,7 +216,10 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
         )
         || (relay_speaks && matches!(sender.relay, Relay::Scheduling | Relay::Signature));
     hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    decide(scores, hits, job_context)
+    Verdict {
+        elsewhere,
+        ..decide(scores, hits, job_context)
+    }
 }
 
 /// Words of hiring, folded, in the languages the cues know: without one, a scheduling
@@ -314,6 +320,7 @@ fn decide(scores: [f64; 8], hits: Vec<Hit>, job_context: bool) -> Verdict {
         scores,
         hits,
         runner_up,
+        elsewhere: false,
     }
 }
 

@@ -297,3 +297,16 @@ fn an_agency_with_an_unnamed_client_is_the_company() {
     );
     assert!(matches_domain("Atlântico Pagamentos", "atlpag"));
 }
+
+#[test]
+fn the_document_a_signing_service_sends_is_not_part_of_the_name() {
+    assert_eq!(
+        named(
+            "DocuSign <dse@docusign.net>",
+            "Please DocuSign: Vellmoor Health Offer Letter",
+            "Vellmoor Health sent you a document to review and sign."
+        )
+        .as_deref(),
+        Some("Vellmoor Health")
+    );
+}

@@ -29,6 +29,19 @@ pub(super) const LEGAL: &[&str] = &[
     "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co",
 ];
 
+/// Words of the document a relay sends, which end a name run into them.
+const DOCUMENT_WORDS: &[&str] = &[
+    "offer",
+    "letter",
+    "agreement",
+    "contract",
+    "contrato",
+    "vertrag",
+    "contrat",
+    "contratto",
+    "overeenkomst",
+];
+
 pub(super) const GROUP_WORDS: &[&str] = &[
     "group", "holdings", "holding", "gruppe", "groupe", "grupo", "groep", "gruppo",
 ];
@@ -274,6 +287,9 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         let f = fold(last.trim_end_matches(['.', ',']));
         let f = f.as_str();
         if TEAM_WORDS.contains(&f) || ["&", "-", "–"].contains(&f) {
+            words.pop();
+        } else if words.len() > 2 && DOCUMENT_WORDS.contains(&f) {
+            // "Vellora Health Offer Letter": the document, not the name.
             words.pop();
         } else if is_legal(f) {
             legal = true;
