@@ -26,15 +26,15 @@ mod watch;
 pub use error::{ErrorCode, IpcError};
 pub use state::StoreState;
 
-use tauri::Runtime;
+use tauri::{Runtime, generate_handler};
 use tauri_specta::{collect_commands, collect_events};
 
-/// Every command and event the UI may use, with their types: the invoke handler and
-/// the source of the TypeScript bindings (`ui/src/bindings.ts`).
-pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    tauri_specta::Builder::<R>::new()
-        .error_handling(tauri_specta::ErrorHandlingMode::Throw)
-        .commands(collect_commands![
+/// Calls `$with![…]` on every command the UI may use: one list for the app's invoke
+/// handler ([`tauri::generate_handler`]) and the TypeScript bindings
+/// ([`tauri_specta::collect_commands`]).
+macro_rules! app_commands {
+    ($with:ident) => {
+        $with![
             commands::app_info,
             commands::applications::list_applications,
             commands::applications::add_application,
@@ -109,8 +109,14 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::telemetry::get_telemetry_status,
             commands::telemetry::set_telemetry_settings,
             commands::telemetry::send_test_span,
-        ])
-        .events(collect_events![
+        ]
+    };
+}
+
+/// The events the app emits (`mount_events` must know them before the first emit).
+macro_rules! app_events {
+    () => {
+        collect_events![
             events::ExecutionFinished,
             events::CircuitChanged,
             events::ImportProgress,
@@ -121,7 +127,19 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             mail_sync::MailSyncStarted,
             mail_sync::MailSyncProgress,
             mail_sync::MailSyncFinished,
-        ])
+        ]
+    };
+}
+
+/// Every command and event the UI may use, with their types: the source of the
+/// TypeScript bindings (`ui/src/bindings.ts`). Building it walks the types of every
+/// command, so the running app does not: it registers its handler and events directly
+/// ([`configure`]).
+pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new()
+        .error_handling(tauri_specta::ErrorHandlingMode::Throw)
+        .commands(app_commands!(collect_commands))
+        .events(app_events!())
         // The agents and the limits of their settings, so the UI copies none of them.
         .constant(
             "AGENT_NAMES",
@@ -162,7 +180,8 @@ pub fn configure<R: Runtime>(
     store: StoreState,
     setup: impl FnOnce(&tauri::AppHandle<R>) + Send + 'static,
 ) -> tauri::Builder<R> {
-    let specta = specta_builder::<R>();
+    // Only the events' types: enough for `mount_events`, far less than every command's.
+    let events = tauri_specta::Builder::<R>::new().events(app_events!());
     builder
         .manage(commands::telemetry::AppTelemetry::for_store(&store))
         .manage(store)
@@ -170,9 +189,9 @@ pub fn configure<R: Runtime>(
         .manage(tray::Tray::default())
         .manage(watch::Watch::default())
         .manage(mail_sync::MailSync::default())
-        .invoke_handler(specta.invoke_handler())
+        .invoke_handler(app_commands!(generate_handler))
         .setup(move |app| {
-            specta.mount_events(app);
+            events.mount_events(app);
             tauri::Manager::state::<events::EventSink>(app).connect(app.handle().clone());
             events::forward_circuits(app.handle());
             setup(app.handle());

@@ -108,13 +108,15 @@ fn release_app() -> Result<std::path::PathBuf> {
 
 /// Memory of processes in KiB, from `/proc`: resident (`VmRSS`), proportional (`Pss`
 /// from `smaps_rollup`: shared pages divided among the processes mapping them, so the
-/// figures of several processes add up) and the anonymous part of it (heap, stacks:
-/// what the processes allocated rather than mapped from files).
+/// figures of several processes add up), the anonymous part of it (heap, stacks:
+/// what the processes allocated rather than mapped from files) and the part that is
+/// the process's own executable (its code and read-only data the kernel mapped in).
 #[derive(Debug, Default, Clone, Copy)]
 struct Memory {
     rss: u64,
     pss: u64,
     pss_anon: u64,
+    pss_binary: u64,
 }
 
 impl Memory {
@@ -131,6 +133,7 @@ impl Memory {
             rss: field("status", "VmRSS:"),
             pss: field("smaps_rollup", "Pss:"),
             pss_anon: field("smaps_rollup", "Pss_Anon:"),
+            pss_binary: binary_pss(pid),
         }
     }
 
@@ -139,6 +142,7 @@ impl Memory {
             rss: self.rss + o.rss,
             pss: self.pss + o.pss,
             pss_anon: self.pss_anon + o.pss_anon,
+            pss_binary: self.pss_binary + o.pss_binary,
         }
     }
 
@@ -147,13 +151,40 @@ impl Memory {
     }
 }
 
+/// KiB of `pid`'s PSS in mappings of its own executable, from `/proc/<pid>/smaps`.
+fn binary_pss(pid: u32) -> u64 {
+    let Ok(exe) = std::fs::read_link(format!("/proc/{pid}/exe")) else {
+        return 0;
+    };
+    let exe = exe.to_string_lossy().into_owned();
+    let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    let mut in_exe = false;
+    let mut kib = 0;
+    for line in smaps.lines() {
+        let mut words = line.split_whitespace();
+        match words.next() {
+            // A mapping's header: `start-end perms offset dev inode [path]`.
+            Some(range) if range.contains('-') => in_exe = words.nth(4) == Some(exe.as_str()),
+            Some("Pss:") if in_exe => {
+                kib += words
+                    .next()
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0);
+            }
+            _ => {}
+        }
+    }
+    kib
+}
+
 impl std::fmt::Display for Memory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "PSS {:.0} MiB ({:.0} allocated), RSS {:.0} MiB",
+            "PSS {:.0} MiB ({:.0} allocated, {:.0} its executable), RSS {:.0} MiB",
             self.pss_mib(),
             self.pss_anon as f64 / 1024.0,
+            self.pss_binary as f64 / 1024.0,
             self.rss as f64 / 1024.0
         )
     }
@@ -377,6 +408,10 @@ async fn cold_start_and_idle_memory_with_a_million_runs() -> Result<()> {
     println!("first start in a fresh profile, empty store: {first:.0} ms");
     app.quit().await?;
     gone(&app_bin).await?;
+    // What a new user's app holds, for the difference the million runs make.
+    let empty = idle_footprint(&desktop, "app-empty", desktop.command(&app_bin)?).await?;
+    gone(&app_bin).await?;
+    println!("idle memory on an empty store, {IDLE:?} after start, every process summed: {empty}");
     let filled = std::time::Instant::now();
     fill_runs(&desktop, MILLION, SPREAD_DAYS * 86_400_000 / MILLION).await?;
     // A store in use has its rollups current: the CLI's first query folds them in.

@@ -5,8 +5,8 @@ import { agentConfig, email, emailSummary, reviewItem, settings as defaultSettin
 import type { Application, EmailSummary, ReviewItem, Settings } from "../types";
 
 // The UI reaches Rust only through ./backend; an in-memory fake stands in for it.
-const db: { apps: Application[]; nextId: number; review: ReviewItem[]; emails: EmailSummary[]; settings: Settings } = {
-  apps: [], nextId: 1, review: [], emails: [], settings: defaultSettings(),
+const db: { apps: Application[]; nextId: number; review: ReviewItem[]; emails: EmailSummary[]; settings: Settings; executions: number } = {
+  apps: [], nextId: 1, review: [], emails: [], settings: defaultSettings(), executions: 0,
 };
 vi.mock("../backend", () => ({
   backend: {
@@ -64,7 +64,7 @@ vi.mock("../backend", () => ({
     setAgentsPaused: vi.fn(async (paused: boolean) => ({ title: "$0.00 / $1.00", detail: "", level: "normal", paused })),
     onTrayChanged: vi.fn(async () => () => {}),
     onNoticeShown: vi.fn(async () => () => {}),
-    getMonitoringHealth: vi.fn(async () => ({ rows: { executions: 0 } })),
+    getMonitoringHealth: vi.fn(async () => ({ rows: { executions: db.executions } })),
     listPrices: vi.fn(async () => []),
     listMailAccounts: vi.fn(async () => []),
     getTelemetryStatus: vi.fn(async () => (await import("../test/fixtures")).telemetryStatus()),
@@ -84,6 +84,7 @@ beforeEach(() => {
   db.review = [];
   db.emails = [];
   db.settings = defaultSettings();
+  db.executions = 0;
 });
 
 describe("applications", () => {
@@ -210,6 +211,14 @@ describe("navigation", () => {
     await user.click(screen.getByTestId("nav-profile"));
     expect(await screen.findByTestId("profile-form")).toBeVisible();
     expect(screen.getByTestId("inbox-empty")).not.toBeVisible();
+  });
+
+  it("opens on the dashboard once agents have run, without loading the applications", async () => {
+    db.executions = 3;
+    vi.mocked(backend.listApplications).mockClear();
+    render(<App />);
+    await waitFor(() => expect(screen.getByTestId("nav-dashboard")).toHaveAttribute("aria-current", "page"));
+    expect(backend.listApplications).not.toHaveBeenCalled();
   });
 
   it("can be used with the keyboard", async () => {

@@ -1,39 +1,49 @@
-import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { ApplicationsView } from "../applications/ApplicationsView";
+import { Suspense, useCallback, useEffect, useState, type ReactNode } from "react";
 import { backend } from "../backend";
-import { BudgetView } from "../budget/BudgetView";
-import { DashboardView } from "../dashboard/DashboardView";
-import { EvalView } from "../eval/EvalView";
-import { InboxView } from "../inbox/InboxView";
-import { ProfileView } from "../profile/ProfileView";
-import { ReviewView } from "../review/ReviewView";
-import { SettingsView } from "../settings/SettingsView";
 import { useLoad } from "../shared/useBackend";
 import { AgentsControl } from "./AgentsControl";
 import { Nav, type View } from "./Nav";
 import { NoticeToasts } from "./NoticeToasts";
+import {
+  ApplicationsView,
+  BudgetView,
+  DashboardView,
+  EvalView,
+  InboxView,
+  ProfileView,
+  ReviewView,
+  SettingsView,
+  ViewLoading,
+} from "./views";
+
+/** The view on screen (none until the first one is chosen) and every view opened so far. */
+interface Shown {
+  view: View | null;
+  opened: ReadonlySet<View>;
+}
+
+function show(s: Shown, next: View): Shown {
+  return { view: next, opened: s.opened.has(next) ? s.opened : new Set(s.opened).add(next) };
+}
 
 export function App() {
   const info = useLoad(() => backend.appInfo(), []).data ?? null;
-  const [view, setView] = useState<View>("applications");
   // Views stay mounted once opened, so work in progress (an analysis, an unsaved
   // profile) survives a trip to another view; each reloads its data when shown again.
-  const [opened, setOpened] = useState<ReadonlySet<View>>(() => new Set<View>(["applications"]));
+  const [{ view, opened }, setShown] = useState<Shown>({ view: null, opened: new Set() });
   // The agent whose settings to bring into view when a refused run sends the person there.
   const [settingsFocus, setSettingsFocus] = useState<{ agent: string } | null>(null);
   // The email another view asked the Inbox to show.
   const [inboxShow, setInboxShow] = useState<{ emailId: number } | null>(null);
 
   useEffect(() => {
-    // Once agents have run, the dashboard is home.
+    // Once agents have run, the dashboard is home, else the applications. Nothing is
+    // shown until this is known (a few milliseconds), so the other view is neither
+    // flashed nor loaded; a view the person picked meanwhile stays.
+    const home = (next: View) => setShown((s) => (s.view === null ? show(s, next) : s));
     backend.getMonitoringHealth().then(
-      (h) => {
-        if (h.rows.executions > 0) {
-          setView((v) => (v === "applications" ? "dashboard" : v));
-          setOpened((prev) => new Set(prev).add("dashboard"));
-        }
-      },
-      () => {},
+      (h) => home(h.rows.executions > 0 ? "dashboard" : "applications"),
+      () => home("applications"),
     );
   }, []);
 
@@ -43,10 +53,7 @@ export function App() {
   const pendingReview = review.error ? null : (review.data?.length ?? null);
   const refreshPendingReview = review.reload;
 
-  const navigate = useCallback((next: View) => {
-    setView(next);
-    setOpened((prev) => (prev.has(next) ? prev : new Set(prev).add(next)));
-  }, []);
+  const navigate = useCallback((next: View) => setShown((s) => show(s, next)), []);
 
   const openSettings = useCallback(
     (agent: string) => {
@@ -67,7 +74,7 @@ export function App() {
   const pane = (v: View, render: (active: boolean) => ReactNode) =>
     opened.has(v) && (
       <div className="view" hidden={view !== v}>
-        {render(view === v)}
+        <Suspense fallback={<ViewLoading />}>{render(view === v)}</Suspense>
       </div>
     );
 

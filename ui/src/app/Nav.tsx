@@ -14,7 +14,8 @@ const ITEMS: { view: View; label: string; testId: string }[] = [
 ];
 
 interface Props {
-  current: View;
+  /** The view on screen; null while the first one is being chosen. */
+  current: View | null;
   /** Pending review items; null while unknown. */
   pendingReview: number | null;
   onNavigate: (view: View) => void;

@@ -46,6 +46,12 @@ pub const LOG_FILE_PREFIX: &str = "jobtrail.log";
 /// How many daily files are kept.
 pub const MAX_LOG_FILES: usize = 14;
 
+/// Lines queued for the log file's writer thread. The queue is allocated whole when
+/// logging starts (tracing-appender's default, 128,000 lines, is 4 MiB resident for
+/// the life of the app); a burst beyond it waits for the writer (`lossy(false)`), which
+/// appends to a local file far faster than the app logs.
+const LOG_QUEUE_LINES: usize = 2_048;
+
 const LEVELS_HELP: &str =
     "use error, warn, info, debug, trace or off, or a filter such as jobtrail_core=debug";
 const BOOL_HELP: &str = "use true or false (1/0, yes/no and on/off work too)";
@@ -319,6 +325,7 @@ fn file_writer(
         .map_err(|e| fail(&e))?;
     Ok(NonBlockingBuilder::default()
         .lossy(false)
+        .buffered_lines_limit(LOG_QUEUE_LINES)
         .thread_name("jobtrail-log")
         .finish(appender))
 }
