@@ -158,6 +158,14 @@ const JOB_WORDS: &[&str] = &[
     "emprego",
     "contrato de trabalho",
     "engenheiro",
+    "analista",
+    "recrutamento",
+    "reclutamiento",
+    "selección",
+    "avaliação",
+    "evaluación",
+    "processo seletivo",
+    "função",
 ];
 
 /// The pre-filter's verdict on one message.

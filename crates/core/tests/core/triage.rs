@@ -285,7 +285,9 @@ fn skipped_on(set: &str) -> (Vec<String>, usize, usize, usize) {
 
 #[test]
 fn the_pre_filter_keeps_the_corpus_job_mail_for_the_analyst() {
-    for set in ["tune", "holdout", "check", "check2", "check3", "check4"] {
+    for set in [
+        "tune", "holdout", "check", "check2", "check3", "check4", "check5",
+    ] {
         let (job_skipped, job, other_skipped, other) = skipped_on(set);
         println!(
             "pre-filter on {set}: {} of {job} job mails would be skipped; \

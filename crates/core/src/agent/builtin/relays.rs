@@ -134,6 +134,8 @@ const ASSESSMENT: &[(&str, &str)] = &[
     ("criteriacorp.com", "Criteria"),
     ("imocha.io", "iMocha"),
     ("canditech.io", "Canditech"),
+    ("makipeople.com", "Maki"),
+    ("alooba.com", "Alooba"),
     ("harver.com", "Harver"),
     ("kandio.com", "Kandio"),
     ("codingame.com", "CodinGame"),
