@@ -342,12 +342,7 @@ function WrongList({
         <tbody>
           {wrong.map((w) => (
             <tr key={w.item}>
-              <td>
-                <div>{w.subject || "(no subject)"}</div>
-                <div className="muted">
-                  {w.from} · {w.item}
-                </div>
-              </td>
+              <MessageCell message={w} />
               <td>{categoryLabel(w.expected)}</td>
               <td>{w.predicted ? `${categoryLabel(w.predicted)} (${formatPercent(w.confidence)})` : "no answer"}</td>
               <RowActions executionId={w.executionId} emailId={w.emailId} onExplain={onExplain} onOpenEmail={onOpenEmail} />
@@ -388,12 +383,7 @@ function MissList({
         <tbody>
           {misses.map((m) => (
             <tr key={m.item}>
-              <td>
-                <div>{m.subject || "(no subject)"}</div>
-                <div className="muted">
-                  {m.from} · {m.item}
-                </div>
-              </td>
+              <MessageCell message={m} />
               <td>{named(m.expected)}</td>
               <td>{named(m.found)}</td>
               <RowActions executionId={m.executionId} emailId={m.emailId} onExplain={onExplain} onOpenEmail={onOpenEmail} />
@@ -402,6 +392,18 @@ function MissList({
         </tbody>
       </table>
     </>
+  );
+}
+
+/** A message as a person recognises it: its subject, sender and place in the set. */
+function MessageCell({ message }: { message: { subject: string; from: string; item: string } }) {
+  return (
+    <td>
+      <div>{message.subject || "(no subject)"}</div>
+      <div className="muted">
+        {message.from} · {message.item}
+      </div>
+    </td>
   );
 }
 
