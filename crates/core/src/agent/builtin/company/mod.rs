@@ -464,7 +464,9 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
         .split_whitespace()
         .filter(|w| *w != "&" && *w != "the" && *w != "of")
         .collect();
-    if words.len() > 1 && GROUP_WORDS.contains(&words[0]) {
+    // "Grupo Miradorsur" at miradorsur.es, "Banque Orsel" at orsel.fr: a leading group
+    // or trade word is left out of the domain.
+    if words.len() > 1 && (GROUP_WORDS.contains(&words[0]) || TRADE_WORDS.contains(&words[0])) {
         words.remove(0);
     }
     let n = key(name);
@@ -510,6 +512,31 @@ fn spelled_by_prefixes(words: &[&str], label: &str) -> bool {
         .filter(|&n| label.is_char_boundary(n) && first.is_char_boundary(n))
         .any(|n| label[..n] == first[..n] && spelled_by_prefixes(rest, &label[n..]))
 }
+
+/// Words of a trade that lead a name and that its domain often leaves out, folded.
+const TRADE_WORDS: &[&str] = &[
+    "bank",
+    "banque",
+    "banco",
+    "banca",
+    "bankhaus",
+    "assicurazioni",
+    "seguros",
+    "versicherung",
+    "cabinet",
+    "maison",
+    "atelier",
+    "studio",
+    "editions",
+    "laboratoires",
+    "laboratorios",
+    "clinica",
+    "hotel",
+    "hotels",
+    "viajes",
+    "transportes",
+    "stichting",
+];
 
 /// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".
 fn spell_domain(sender: &Sender) -> String {

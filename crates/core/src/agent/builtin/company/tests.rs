@@ -310,3 +310,10 @@ fn the_document_a_signing_service_sends_is_not_part_of_the_name() {
         Some("Vellmoor Health")
     );
 }
+
+#[test]
+fn a_leading_trade_word_is_left_out_of_the_domain() {
+    assert!(matches_domain("Banque Orsel", "orsel"));
+    assert!(matches_domain("Assicurazioni Valtorre", "valtorre"));
+    assert!(!matches_domain("Banque", "orsel"));
+}
