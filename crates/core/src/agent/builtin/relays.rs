@@ -290,6 +290,7 @@ impl Sender {
                 "jobs",
                 "hq",
                 "-hr",
+                "-rh",
                 "-recruiting",
                 "-talent",
                 "-group",

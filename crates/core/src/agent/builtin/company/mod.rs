@@ -124,9 +124,13 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             }
         }
     }
-    for name in affiliations(newest, sender) {
+    let affiliated = affiliations(newest, sender);
+    for name in &affiliated {
         add(name, 3.0, "the sender's profile line");
     }
+    // A profile line names the person's employer as it calls itself: "Harrowgate
+    // Talent" is an agency, not Harrowgate's talent team.
+    let profile: Vec<String> = affiliated.into_iter().map(strip_legal).collect();
     for text in [newest, quoted] {
         for (name, _) in legal_names(text) {
             add(&name, 2.0, "a legal name");
@@ -162,6 +166,10 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         // itself ("Ich bin Personalberater bei der Datenhafen Personal GmbH").
         if agency && has_other {
             merged.retain(|c| !domain_names.contains(&c.name));
+            // "Fwd: Saltcote & Pryor – two questions": the client heads the subject.
+            for c in merged.iter_mut().filter(|c| c.subject) {
+                c.score += 1.0;
+            }
         }
         for c in merged.iter_mut() {
             if domain_names.contains(&c.name) {
@@ -231,6 +239,13 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             .map(|(_, r)| r.trim_end_matches(|c: char| !c.is_alphanumeric()))
             .find(|r| squash(r) == l && squash(r).starts_with(&squash(&best.name)))
             .map(str::to_owned)
+    });
+    // The profile line's own spelling, when the best reading is its name cut short.
+    let full = full.or_else(|| {
+        profile
+            .iter()
+            .find(|p| *p != &best.name && key(p).starts_with(&key(&best.name)))
+            .cloned()
     });
     Some(Named {
         name: full.unwrap_or(best.name),

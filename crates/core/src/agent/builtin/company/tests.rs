@@ -317,3 +317,19 @@ fn a_leading_trade_word_is_left_out_of_the_domain() {
     assert!(matches_domain("Assicurazioni Valtorre", "valtorre"));
     assert!(!matches_domain("Banque", "orsel"));
 }
+
+#[test]
+fn a_profile_line_keeps_the_name_as_its_owner_writes_it() {
+    let body = "Siobhan Keating\nSenior Consultant, Data & Analytics at Larkmoor Talent\nHi Hannah,\n\
+                I'm recruiting an Analytics Engineer for a fintech client. Would you be open to a \
+                call?";
+    assert_eq!(
+        named(
+            "Siobhan Keating via LinkedIn <inmail-hit-reply@linkedin.com>",
+            "Analytics Engineer opportunity",
+            body
+        )
+        .as_deref(),
+        Some("Larkmoor Talent")
+    );
+}
