@@ -193,6 +193,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("otros candidatos", 4.5),
     ("otro candidato", 4.5),
     ("otras candidaturas", 4.0),
+    // A job site's status line: "Nuevo estado: Descartado".
+    ("estado: descartad", 5.0),
+    ("descartado", 3.0),
+    ("descartada", 3.0),
+    ("status: rejected", 5.0),
+    ("status: abgelehnt", 5.0),
+    ("statut : refuse", 5.0),
+    ("status: afgewezen", 5.0),
     // "other profiles" that fit better, in the languages that say it so.
     ("con otros perfiles", 4.5),
     ("otros perfiles", 3.5),
