@@ -394,7 +394,7 @@ fn trim_words(run: &str) -> Option<String> {
 }
 
 /// Whether `s` holds a title word.
-fn is_title(s: &str) -> bool {
+pub(crate) fn is_title(s: &str) -> bool {
     fold(s).split(|c: char| !c.is_alphanumeric()).any(|w| {
         TITLES
             .iter()

@@ -105,7 +105,8 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     {
         // "Thornbury Robotics (Jordan Lee)": the bracket names the candidate.
         let seg = seg.split(" (").next().unwrap_or(seg).trim();
-        if let Some(run) = run_at(seg, 0) {
+        // "Analyste BI" heading a subject is the role, not the employer.
+        if let Some(run) = run_at(seg, 0).filter(|r| !super::role::is_title(r)) {
             let whole = run.len() == seg.len();
             add(run, if whole { 2.0 } else { 1.2 }, SUBJECT);
         }
@@ -159,9 +160,14 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             .collect();
         // An agency names its client in a phrase ("Pellow Foods have reviewed your CV")
         // or heads its subject with it ("Marquise Retail Group - great news!").
-        let has_other = merged
-            .iter()
-            .any(|c| !matches_domain(&c.name, label) && (c.phrase || c.subject) && c.score >= 2.0);
+        // A subject's name counts when the text names it too ("Versicherung Hamburg"
+        // in a subject is a trade and a place, not a client).
+        let text = fold(&format!("{newest}\n{quoted}"));
+        let has_other = merged.iter().any(|c| {
+            !matches_domain(&c.name, label)
+                && (c.phrase || (c.subject && has(&text, &fold(&c.name))))
+                && c.score >= 2.0
+        });
         // An agency naming its client is not the employer, however often it names
         // itself ("Ich bin Personalberater bei der Datenhafen Personal GmbH").
         if agency && has_other {
