@@ -178,3 +178,17 @@ fn life_paperwork_names_no_employer() {
     assert_eq!(r.verdict.category, EmailCategory::Other);
     assert!(r.company.is_none(), "{:?}", r.company);
 }
+
+#[test]
+fn a_job_sites_status_line_is_read() {
+    let e = mail(
+        "Tecnoempleo <noreply@tecnoempleo.com>",
+        "Actualización de tu candidatura: Desarrollador Java",
+        "Hola Mateo,\nLa empresa Soldavia Telecom ha actualizado el estado de tu candidatura a \
+         la oferta Desarrollador Java.\nNuevo estado: Descartado",
+    );
+    assert_eq!(
+        read(&e, &[], 0.6).verdict.category,
+        EmailCategory::Rejection
+    );
+}

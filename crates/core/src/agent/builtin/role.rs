@@ -147,7 +147,7 @@ const TITLES: &[&str] = &[
     "ingegnere", "consulente", "consultor", "beheerder", "architekt", "architecte",
     "arquitecto", "gerente", "leiter", "berater", "wissenschaftler", "cientifico",
     "scientifique", "informatiker", "administrador", "tecnico", "responsable", "stagiaire",
-    "werkstudent", "ingeniera", "desarrolladora", "programadora", "cientifica", "arquitecta",
+    "werkstudent", "analist", "ingeniera", "desarrolladora", "programadora", "cientifica", "arquitecta",
     "tecnica", "engenheira", "desenvolvedora", "ingenieure", "developpeuse", "entwicklerin",
     "ingenieurin", "beraterin", "leiterin", "wissenschaftlerin", "architektin", "informatikerin",
 ];

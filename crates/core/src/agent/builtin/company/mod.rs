@@ -522,15 +522,21 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
         || abbreviated
 }
 
-/// Whether `label` is the start of each word in turn, two letters or more of each
-/// (`atlpag` for "atlantico pagamentos").
+/// Whether `label` is the start of each word in turn (`atlpag` for "atlantico
+/// pagamentos", `olhealth` for "oyster lane health"): two letters or more of each, or
+/// initials before a last word spelled out.
 fn spelled_by_prefixes(words: &[&str], label: &str) -> bool {
     let Some((first, rest)) = words.split_first() else {
         return label.is_empty();
     };
     let first = squash(first);
-    (2..=first.len().min(label.len()))
+    if rest.is_empty() {
+        // The last word: whole when the others were initials, else its start.
+        return label.len() >= 2 && first.starts_with(label);
+    }
+    (1..=first.len().min(label.len()))
         .filter(|&n| label.is_char_boundary(n) && first.is_char_boundary(n))
+        .filter(|&n| n >= 2 || label.len() - n >= 4)
         .any(|n| label[..n] == first[..n] && spelled_by_prefixes(rest, &label[n..]))
 }
 

@@ -296,6 +296,8 @@ fn an_agency_with_an_unnamed_client_is_the_company() {
         Some("Northstack Recruitment")
     );
     assert!(matches_domain("Atlântico Pagamentos", "atlpag"));
+    assert!(matches_domain("Oyster Lane Health", "olhealth"));
+    assert!(!matches_domain("Oyster Lane Health", "olhea"));
 }
 
 #[test]
@@ -331,5 +333,56 @@ fn a_profile_line_keeps_the_name_as_its_owner_writes_it() {
         )
         .as_deref(),
         Some("Larkmoor Talent")
+    );
+}
+
+#[test]
+fn a_person_and_their_bracketed_employer_through_a_signing_service() {
+    let body = "Ulrike Brandtner (Mühlbach Logistik GmbH) bittet Sie, „Arbeitsvertrag“ zu prüfen \
+                und zu unterschreiben.\nNachricht von Ulrike Brandtner: Willkommen!";
+    assert_eq!(
+        named(
+            "Ulrike Brandtner über Adobe Acrobat Sign <adobesign@adobesign.com>",
+            "Unterschrift angefordert: Arbeitsvertrag",
+            body
+        )
+        .as_deref(),
+        Some("Mühlbach Logistik")
+    );
+    // The sender's name folds with its letters ("Wiśniewska" is `wisniewska`).
+    let body = "Anna Wiśniewska sent you a document to review and sign.\nAnna Wiśniewska\n\
+                anna.wisniewska@vellmoorhealth.com\nWelcome to Vellmoor Health!";
+    assert_eq!(
+        named(
+            "Anna Wiśniewska via DocuSign <dse@docusign.net>",
+            "Please DocuSign: Vellmoor Health - Employment Agreement",
+            body
+        )
+        .as_deref(),
+        Some("Vellmoor Health")
+    );
+}
+
+#[test]
+fn a_job_sites_status_line_names_the_employer_and_a_title_is_no_company() {
+    let body = "Hola Mateo,\nLa empresa Soldavia Telecom ha actualizado el estado de tu \
+                candidatura.\nNuevo estado: Descartado";
+    assert_eq!(
+        named(
+            "Tecnoempleo <noreply@tecnoempleo.com>",
+            "Actualización de tu candidatura",
+            body
+        )
+        .as_deref(),
+        Some("Soldavia Telecom")
+    );
+    assert_eq!(
+        named(
+            "Banque Orvel – Ressources humaines <recrutement@orvel.fr>",
+            "Analyste BI – votre proposition",
+            "Bonjour Hannah,\nNous sommes heureux de vous proposer le poste."
+        )
+        .as_deref(),
+        Some("Banque Orvel")
     );
 }

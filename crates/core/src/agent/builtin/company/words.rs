@@ -16,6 +16,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "werving", "selezione", "recrutamento", "bewerbermanagement", "karriere", "empleo",
     "emploi", "vacatures", "equipo", "equipe", "equipa", "l'equipe", "department",
     "departamento", "abteilung", "departement", "afdeling", "human", "resources", "the",
+    "ressources", "humaines", "recursos", "humanos", "risorse", "umane", "personeelszaken",
     "de",
 ];
 
