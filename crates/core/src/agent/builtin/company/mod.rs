@@ -14,7 +14,7 @@ use super::names::{run_at, run_before, runs};
 use super::people::{People, signs_off};
 use super::relays::{Relay, Sender, is_service_brand};
 use super::text::{Folded, fold, has, squash};
-use phrases::phrase_candidates;
+use phrases::{brand_names, phrase_candidates};
 use words::{
     AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, TEAM_WORDS, clean, legal_names,
     strip_legal,
@@ -125,6 +125,15 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             }
         }
     }
+    // A brand its group hires for is the employer, however often the group signs.
+    let brands: Vec<String> = [subject, newest, quoted]
+        .iter()
+        .flat_map(|t| brand_names(t))
+        .filter_map(clean)
+        .collect();
+    for b in &brands {
+        add(b, 4.0, PHRASE);
+    }
     let affiliated = affiliations(newest, sender);
     for name in &affiliated {
         add(name, 3.0, "the sender's profile line");
@@ -226,6 +235,11 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                 subject: false,
             });
             merged = merge(merged);
+        }
+    }
+    for c in merged.iter_mut() {
+        if brands.iter().any(|b| key(b) == key(&c.name)) {
+            c.score += 6.0;
         }
     }
     let best = merged

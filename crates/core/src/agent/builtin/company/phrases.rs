@@ -225,3 +225,30 @@ pub(super) fn phrase_candidates(
         }
     }
 }
+
+/// Brands a group hires for, as the text calls them: "our homeware brand Hazel &
+/// Oak", "Almendral Pay, a Grupo Almendral company".
+pub(super) fn brand_names(text: &str) -> Vec<&str> {
+    const BEFORE: &[&str] = &["brand ", "marca ", "marque ", "marke "];
+    const AFTER: &[&str] = &[
+        ", a grupo ",
+        ", a group company",
+        ", part of ",
+        ", parte de ",
+    ];
+    let f = Folded::new(text);
+    let mut out = Vec::new();
+    for lead in BEFORE {
+        for (i, _) in f.text.match_indices(lead) {
+            if super::super::text::starts_word(&f.text, i) {
+                out.extend(run_at(text, f.slice(0, i + lead.len()).len()));
+            }
+        }
+    }
+    for tail in AFTER {
+        for (i, _) in f.text.match_indices(tail) {
+            out.extend(run_before(text, f.slice(0, i).len()));
+        }
+    }
+    out
+}

@@ -386,3 +386,30 @@ fn a_job_sites_status_line_names_the_employer_and_a_title_is_no_company() {
         Some("Banque Orvel")
     );
 }
+
+#[test]
+fn a_brand_its_group_hires_for_is_the_employer() {
+    let body = "Hi Hannah,\nI lead data recruiting at Seaholm Retail Group, and I'm hiring for \
+                our homeware brand Juniper & Elm. Would you be open to a chat?\n\nBethany\n\
+                Talent Partner – Seaholm Retail Group";
+    assert_eq!(
+        named(
+            "Bethany Strand <bethany.strand@seaholmretail.co.uk>",
+            "Analytics Engineer – Juniper & Elm",
+            body
+        )
+        .as_deref(),
+        Some("Juniper & Elm")
+    );
+    let body = "Thank you for applying for Site Reliability Engineer with Almenara Pay, a Grupo \
+                Almenara company.";
+    assert_eq!(
+        named(
+            "Grupo Almenara <almenara@myworkday.com>",
+            "Application received",
+            body
+        )
+        .as_deref(),
+        Some("Almenara Pay")
+    );
+}
