@@ -204,7 +204,7 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
 
 /// Whether the local part of `address` spells every word of `name`
 /// (`mira.castell@…` for "Mira Castell").
-fn spells(address: &str, name: &str) -> bool {
+pub(super) fn spells(address: &str, name: &str) -> bool {
     let local = squash(address.split('@').next().unwrap_or_default());
     fold(name)
         .split_whitespace()

@@ -11,7 +11,7 @@
 //! one, written the longer way.
 
 use super::names::{run_at, run_before, runs};
-use super::people::{People, signs_off};
+use super::people::{People, signs_off, spells};
 use super::relays::{Relay, Sender, is_service_brand};
 use super::text::{Folded, fold, has, squash};
 use phrases::{brand_names, phrase_candidates};
@@ -160,7 +160,9 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     let mut merged = merge(cands);
     // The sender's domain: a name that matches it is the sender's own organisation.
     let label = sender.domain_label().map(squash);
-    let agency = is_agency(sender, newest, quoted);
+    // The newest text and the history, folded once for the agency and client checks.
+    let text = fold(&format!("{newest}\n{quoted}"));
+    let agency = is_agency(sender, newest, &text);
     if let Some(label) = label.as_deref().filter(|l| l.len() >= 3) {
         let domain_names: Vec<String> = merged
             .iter()
@@ -171,7 +173,6 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         // or heads its subject with it ("Marquise Retail Group - great news!").
         // A subject's name counts when the text names it too ("Versicherung Hamburg"
         // in a subject is a trade and a place, not a client).
-        let text = fold(&format!("{newest}\n{quoted}"));
         let has_other = merged.iter().any(|c| {
             !matches_domain(&c.name, label)
                 && (c.phrase || (c.subject && has(&text, &fold(&c.name))))
@@ -412,18 +413,18 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
 }
 
 /// Whether the text gives an address for the person `name` ("Mira Castell" over
-/// `mira.castell@halvardfinch.com`, as a signing service shows its sender).
+/// `mira.castell@halvardfinch.com`, as a signing service shows its sender): two words
+/// of three letters or more, both in one address.
 fn addressed_in(text: &str, name: &str) -> bool {
-    let words: Vec<String> = fold(name)
+    let words: Vec<&str> = name
         .split_whitespace()
-        .map(squash)
-        .filter(|w| w.len() >= 3)
+        .filter(|w| squash(w).len() >= 3)
         .collect();
+    let name = words.join(" ");
     words.len() >= 2
-        && text.split_whitespace().any(|t| {
-            let local = t.split_once('@').map(|(l, _)| fold(l)).unwrap_or_default();
-            words.iter().all(|w| local.contains(w.as_str()))
-        })
+        && text
+            .split_whitespace()
+            .any(|t| t.contains('@') && spells(t, &name))
 }
 
 /// The signature of the newest text: the lines after its closing ("Best,"), or its
@@ -518,8 +519,6 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     let first = words.first().map(|w| squash(w)).unwrap_or_default();
     // "Vireo Mapping" at vireomaps.com: most of both spelled the same way.
     let shared = n.chars().zip(l.chars()).take_while(|(a, b)| a == b).count();
-    // "Atlântico Pagamentos" at atlpag.pt: the start of every word.
-    let abbreviated = words.len() > 1 && spelled_by_prefixes(&words, &l);
     let similar = shared >= 7 && shared * 4 >= n.len().min(l.len()) * 3;
     !n.is_empty()
         && [n.as_str(), bare.as_str(), spelled.as_str()]
@@ -533,7 +532,8 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
             && l.starts_with(&first)
             && l.len() <= first.len() + 5)
         || (words.len() > 1 && similar)
-        || abbreviated
+        // "Atlântico Pagamentos" at atlpag.pt: the start of every word.
+        || (words.len() > 1 && spelled_by_prefixes(&words, &l))
 }
 
 /// Whether `label` is the start of each word in turn (`atlpag` for "atlantico
@@ -597,7 +597,9 @@ fn spell_domain(sender: &Sender) -> String {
 }
 
 /// Whether the sender is a recruiting agency (its text, signature or name says so).
-fn is_agency(sender: &Sender, newest: &str, quoted: &str) -> bool {
+/// `text` is the newest text and the quoted history, folded: the history is mostly the
+/// agency's own earlier mail.
+fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
     if sender.relay != Relay::Direct {
         return false;
     }
@@ -606,8 +608,6 @@ fn is_agency(sender: &Sender, newest: &str, quoted: &str) -> bool {
         sender.name.as_deref().unwrap_or_default(),
         signature_lines(newest).join("\n")
     ));
-    // The quoted history is mostly the agency's own earlier mail.
-    let text = fold(&format!("{newest}\n{quoted}"));
     // "Bos Recruitment" is an agency; "Equipe de Recrutamento" an in-house team.
     let named = signature.lines().any(|l| {
         let l = l.trim();
@@ -618,7 +618,7 @@ fn is_agency(sender: &Sender, newest: &str, quoted: &str) -> bool {
         !team && l.split_whitespace().count() >= 2 && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
     });
     named
-        || AGENCY_TEXT.iter().any(|m| has(&text, m))
+        || AGENCY_TEXT.iter().any(|m| has(text, m))
         || AGENCY_SIGNATURE.iter().any(|m| has(&signature, m))
 }
 
