@@ -214,7 +214,7 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             sender.relay,
             Relay::Tracking | Relay::Assessment | Relay::Screening
         )
-        || (relay_speaks && matches!(sender.relay, Relay::Scheduling | Relay::Signature));
+        || (hiring && matches!(sender.relay, Relay::Scheduling | Relay::Signature));
     hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     Verdict {
         elsewhere,
@@ -236,7 +236,8 @@ const HIRING_WORDS: &[&str] = &[
 ];
 
 /// Words of a job, folded: mail that has none of them and some of [`LIFE_WORDS`] is
-/// about something else.
+/// about something else. Narrower than [`HIRING_WORDS`], which also holds the words
+/// life's paperwork shares with hiring ("offer", "contract", "application").
 #[rustfmt::skip]
 const WORK_WORDS: &[&str] = &[
     "job", "role", "position", "vacanc", "interview", "recruit", "hiring", "candidate",
