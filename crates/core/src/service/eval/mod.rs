@@ -94,7 +94,7 @@ pub struct SetSummary {
 /// The new-mail pre-filter on a set: how much job mail it would keep from the
 /// analyst (none, ideally) and how much other mail it spares it. Read as for mail
 /// that names none of your tracked companies, the strictest case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Prefilter {
@@ -110,12 +110,7 @@ pub struct Prefilter {
 
 impl Prefilter {
     fn of(items: &[Labelled]) -> Self {
-        let mut p = Prefilter {
-            job_mail: 0,
-            job_skipped: 0,
-            other_mail: 0,
-            other_skipped: 0,
-        };
+        let mut p = Prefilter::default();
         for item in items {
             let skipped = u32::from(!crate::agent::triage::triage(&item.input, &[]).job_related);
             if item.expected == EmailCategory::Other {
