@@ -119,9 +119,11 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         // (ruth.kimani@…) has requested", not "Emberlane Games (talent@…)").
         let inner = text[i + 2..].split(')').next().unwrap_or_default();
         let acts = text[i..].split_once(')').is_some_and(|(_, after)| {
-            [" has ", " invited", " sent", " wants", " would", " is "]
-                .iter()
-                .any(|v| after.starts_with(v))
+            [
+                " has ", " invited", " sent", " wants", " would", " is ", " from ",
+            ]
+            .iter()
+            .any(|v| after.starts_with(v))
         });
         if acts
             && let Some(run) = run_before(text, i)

@@ -94,6 +94,52 @@ const TRACKING: &[(&str, &str)] = &[
     ("ciphr.com", "CIPHR"),
     ("kenjo.io", "Kenjo"),
     ("jobsoid.com", "Jobsoid"),
+    ("recruitee.co", "Recruitee"),
+    ("traffit.com", "TRAFFIT"),
+    ("erecruiter.pl", "eRecruiter"),
+    ("talentlyft.com", "TalentLyft"),
+    ("csod.com", "Cornerstone OnDemand"),
+    ("cornerstoneondemand.com", "Cornerstone OnDemand"),
+    ("ultipro.com", "UKG"),
+    ("ukg.com", "UKG"),
+    ("sapsf.com", "SuccessFactors"),
+    ("sapsf.eu", "SuccessFactors"),
+    ("brassring.com", "BrassRing"),
+    ("umantis.com", "Umantis"),
+    ("onlyfy.com", "onlyfy"),
+    ("prescreen.io", "onlyfy"),
+    ("concludis.de", "concludis"),
+    ("coveto.de", "coveto"),
+    ("emply.com", "Emply"),
+    ("emply.net", "Emply"),
+    ("reachmee.com", "ReachMee"),
+    ("varbi.com", "Varbi"),
+    ("jobscore.com", "JobScore"),
+    ("clearcompany.com", "ClearCompany"),
+    ("hireology.com", "Hireology"),
+    ("hirehive.com", "HireHive"),
+    ("occupop.com", "Occupop"),
+    ("jobadder.com", "JobAdder"),
+    ("vincere.io", "Vincere"),
+    ("loxo.co", "Loxo"),
+    ("recruitcrm.io", "Recruit CRM"),
+    ("crelate.com", "Crelate"),
+    ("talentsoft.com", "Talentsoft"),
+    ("jobaffinity.fr", "Jobaffinity"),
+    ("teamdash.com", "Teamdash"),
+    ("hrmos.co", "HRMOS"),
+    ("jobdiva.com", "JobDiva"),
+    ("paylocity.com", "Paylocity"),
+    ("paycom.com", "Paycom"),
+    ("trakstar.com", "Trakstar"),
+    ("recruiterflow.com", "Recruiterflow"),
+    ("talentreef.com", "TalentReef"),
+    ("cvwarehouse.com", "CVWarehouse"),
+    ("jobbase.io", "Jobbase"),
+    ("mysolution.nl", "Mysolution"),
+    ("easycruit.com", "EasyCruit"),
+    ("webcruiter.com", "Webcruiter"),
+    ("jobylon.io", "Jobylon"),
 ];
 
 const SCHEDULING: &[(&str, &str)] = &[
@@ -113,6 +159,15 @@ const SCHEDULING: &[(&str, &str)] = &[
     ("karat.io", "Karat"),
     ("karat.com", "Karat"),
     ("brighthire.ai", "BrightHire"),
+    ("cronofy.com", "Cronofy"),
+    ("savvycal.com", "SavvyCal"),
+    ("zcal.co", "Zcal"),
+    ("tidycal.com", "TidyCal"),
+    ("acuityscheduling.com", "Acuity"),
+    ("setmore.com", "Setmore"),
+    ("koalendar.com", "Koalendar"),
+    ("meetingbird.com", "MeetingBird"),
+    ("interviewing.io", "interviewing.io"),
 ];
 
 const ASSESSMENT: &[(&str, &str)] = &[
@@ -141,6 +196,32 @@ const ASSESSMENT: &[(&str, &str)] = &[
     ("codingame.com", "CodinGame"),
     ("talentq.com", "Talent Q"),
     ("cut-e.com", "cut-e"),
+    ("hackerearth.com", "HackerEarth"),
+    ("testinvite.com", "TestInvite"),
+    ("wonderlic.com", "Wonderlic"),
+    ("alvalabs.io", "Alva Labs"),
+    ("bryq.com", "Bryq"),
+    ("talogy.com", "Talogy"),
+    ("adaface.com", "Adaface"),
+    ("testlify.com", "Testlify"),
+    ("glider.ai", "Glider"),
+    ("byteboard.dev", "Byteboard"),
+    ("codeinterview.io", "CodeInterview"),
+    ("evalart.com", "EvalArt"),
+    ("assessfirst.com", "AssessFirst"),
+    ("sova.ai", "Sova"),
+    ("cappfinity.com", "Cappfinity"),
+    ("arctic-shores.com", "Arctic Shores"),
+    ("saville.com", "Saville"),
+    ("tts-talent.com", "TTS"),
+    ("hirevue.eu", "HireVue"),
+    ("willo.video", "Willo"),
+    ("sparkhire.com", "Spark Hire"),
+    ("myinterview.com", "myInterview"),
+    ("qualified.dev", "Qualified"),
+    ("codesubmit.io", "CodeSubmit"),
+    ("devskiller.io", "DevSkiller"),
+    ("tests4geeks.com", "Tests4Geeks"),
 ];
 
 const JOB_SITES: &[(&str, &str)] = &[
@@ -183,6 +264,84 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("honeypot.io", "Honeypot"),
     ("talent.io", "talent.io"),
     ("malt.com", "Malt"),
+    ("pracuj.pl", "Pracuj.pl"),
+    ("justjoin.it", "Just Join IT"),
+    ("nofluffjobs.com", "No Fluff Jobs"),
+    ("rocketjobs.pl", "RocketJobs"),
+    ("bulldogjob.pl", "Bulldogjob"),
+    ("theprotocol.it", "theprotocol.it"),
+    ("jobindex.dk", "Jobindex"),
+    ("jobnet.dk", "Jobnet"),
+    ("finn.no", "FINN"),
+    ("arbetsformedlingen.se", "Arbetsförmedlingen"),
+    ("jobat.be", "Jobat"),
+    ("ictjob.be", "ictjob"),
+    ("cadremploi.fr", "Cadremploi"),
+    ("meteojob.com", "Meteojob"),
+    ("francetravail.fr", "France Travail"),
+    ("pole-emploi.fr", "Pôle emploi"),
+    ("lesjeudis.com", "LesJeudis"),
+    ("chooseyourboss.com", "ChooseYourBoss"),
+    ("talent.com", "Talent.com"),
+    ("jobrapido.com", "Jobrapido"),
+    ("jooble.org", "Jooble"),
+    ("adzuna.com", "Adzuna"),
+    ("adzuna.co.uk", "Adzuna"),
+    ("adzuna.de", "Adzuna"),
+    ("adzuna.fr", "Adzuna"),
+    ("cwjobs.co.uk", "CWJobs"),
+    ("jobsite.co.uk", "Jobsite"),
+    ("monster.de", "Monster"),
+    ("monster.fr", "Monster"),
+    ("monsterboard.nl", "Monsterboard"),
+    ("stepstone.nl", "StepStone"),
+    ("stepstone.be", "StepStone"),
+    ("stepstone.at", "StepStone"),
+    ("stepstone.fr", "StepStone"),
+    ("indeed.co.uk", "Indeed"),
+    ("indeed.es", "Indeed"),
+    ("indeed.it", "Indeed"),
+    ("indeed.pt", "Indeed"),
+    ("indeed.ch", "Indeed"),
+    ("indeed.be", "Indeed"),
+    ("indeed.ie", "Indeed"),
+    ("indeed.pl", "Indeed"),
+    ("indeed.dk", "Indeed"),
+    ("glassdoor.co.uk", "Glassdoor"),
+    ("glassdoor.de", "Glassdoor"),
+    ("glassdoor.fr", "Glassdoor"),
+    ("glassdoor.nl", "Glassdoor"),
+    ("wttj.co", "Welcome to the Jungle"),
+    ("welcometothejungle.co", "Welcome to the Jungle"),
+    ("landing.jobs", "Landing.jobs"),
+    ("itjobs.pt", "ITJobs"),
+    ("computrabajo.com", "Computrabajo"),
+    ("jobijoba.com", "Jobijoba"),
+    ("arbeitsagentur.de", "Bundesagentur für Arbeit"),
+    ("get-in-it.de", "get in IT"),
+    ("stellenanzeigen.de", "stellenanzeigen.de"),
+    ("experteer.com", "Experteer"),
+    ("experteer.de", "Experteer"),
+    ("jobleads.com", "JobLeads"),
+    ("graduateland.com", "Graduateland"),
+    ("jobs.cz", "Jobs.cz"),
+    ("profesia.sk", "Profesia"),
+    ("builtin.com", "Built In"),
+    ("weworkremotely.com", "We Work Remotely"),
+    ("remoteok.com", "Remote OK"),
+    ("workingnomads.com", "Working Nomads"),
+    ("jobbird.com", "Jobbird"),
+    ("werkzoeken.nl", "Werkzoeken"),
+    ("kununu.com", "kununu"),
+    ("jobs.lu", "jobs.lu"),
+    ("infojobs.com.br", "InfoJobs"),
+    ("catho.com.br", "Catho"),
+    ("jobteaser.fr", "JobTeaser"),
+    ("hellowork.fr", "HelloWork"),
+    ("regionsjob.com", "HelloWork"),
+    ("xing.de", "XING"),
+    ("indeedmail.com", "Indeed"),
+    ("linkedinmail.com", "LinkedIn"),
 ];
 
 const SIGNATURE: &[(&str, &str)] = &[
@@ -200,6 +359,32 @@ const SIGNATURE: &[(&str, &str)] = &[
     ("signaturit.com", "Signaturit"),
     ("oneflow.com", "Oneflow"),
     ("docuseal.com", "DocuSeal"),
+    ("autenti.com", "Autenti"),
+    ("autenti.net", "Autenti"),
+    ("scrive.com", "Scrive"),
+    ("skribble.com", "Skribble"),
+    ("penneo.com", "Penneo"),
+    ("universign.com", "Universign"),
+    ("signrequest.com", "SignRequest"),
+    ("eversign.com", "eversign"),
+    ("signable.co.uk", "Signable"),
+    ("signeasy.com", "SignEasy"),
+    ("getaccept.com", "GetAccept"),
+    ("assently.com", "Assently"),
+    ("esignatures.io", "eSignatures"),
+    ("validsign.com", "ValidSign"),
+    ("viafirma.com", "Viafirma"),
+    ("docaposte.fr", "Docaposte"),
+    ("lleida.net", "Lleida.net"),
+    ("signnow.eu", "signNow"),
+    ("sign.plus", "SIGN.PLUS"),
+    ("boldsign.com", "BoldSign"),
+    ("formstack.com", "Formstack Sign"),
+    ("docsketch.com", "Docsketch"),
+    ("namirial.com", "Namirial"),
+    ("intesi.it", "Intesi"),
+    ("infocert.it", "InfoCert"),
+    ("inkit.com", "Inkit"),
 ];
 
 const SCREENING: &[(&str, &str)] = &[
@@ -213,6 +398,26 @@ const SCREENING: &[(&str, &str)] = &[
     ("zinc.work", "Zinc"),
     ("veremark.com", "Veremark"),
     ("accuratebackground.com", "Accurate"),
+    ("onfido.com", "Onfido"),
+    ("yoti.com", "Yoti"),
+    ("goodhire.com", "GoodHire"),
+    ("verifile.co.uk", "Verifile"),
+    ("amiqus.co", "Amiqus"),
+    ("ucheck.co.uk", "uCheck"),
+    ("firstadvantage.com", "First Advantage"),
+    ("sterlingcheck.co.uk", "Sterling"),
+    ("sterlingcheck.eu", "Sterling"),
+    ("skillsurvey.com", "SkillSurvey"),
+    ("checkster.com", "Checkster"),
+    ("crosschq.com", "Crosschq"),
+    ("referoo.com.au", "Referoo"),
+    ("hireright.co.uk", "HireRight"),
+    ("hireright.eu", "HireRight"),
+    ("checkr-mail.com", "Checkr"),
+    ("credence.co.uk", "Credence"),
+    ("securitywatchdog.org.uk", "Security Watchdog"),
+    ("bgc.pl", "BGC"),
+    ("backcheck.net", "BackCheck"),
 ];
 
 #[rustfmt::skip]
@@ -264,21 +469,7 @@ impl Sender {
     /// The label naming the organisation in the domain: `stellwerk-mobility` for
     /// `jobs@mail.stellwerk-mobility.de`, none for relays and mailboxes.
     pub fn domain_label(&self) -> Option<&str> {
-        if self.relay != Relay::Direct {
-            return None;
-        }
-        let labels: Vec<&str> = self.domain.split('.').collect();
-        // "co.uk", "com.au": the organisation is one label further left.
-        let tail = match labels.as_slice() {
-            [.., second, last]
-                if last.len() == 2
-                    && ["co", "com", "org", "ac", "gov", "net", "gob"].contains(second) =>
-            {
-                3
-            }
-            _ => 2,
-        };
-        let label = *labels.get(labels.len().checked_sub(tail)?)?;
+        let label = self.whole_domain_label()?;
         // "acme-careers", "joinacme", "acmehq": the organisation without the affix.
         let label = [
             "careers-", "jobs-", "join", "get", "team-", "work-at-", "workat",
@@ -303,6 +494,27 @@ impl Sender {
             .find_map(|p| label.strip_suffix(p).filter(|r| r.len() >= 4))
         })
         .unwrap_or(label);
+        (!label.is_empty()).then_some(label)
+    }
+
+    /// The label naming the organisation with its affixes: `acme-careers` for
+    /// `jobs@mail.acme-careers.de`, none for relays and mailboxes.
+    pub fn whole_domain_label(&self) -> Option<&str> {
+        if self.relay != Relay::Direct {
+            return None;
+        }
+        let labels: Vec<&str> = self.domain.split('.').collect();
+        // "co.uk", "com.au": the organisation is one label further left.
+        let tail = match labels.as_slice() {
+            [.., second, last]
+                if last.len() == 2
+                    && ["co", "com", "org", "ac", "gov", "net", "gob"].contains(second) =>
+            {
+                3
+            }
+            _ => 2,
+        };
+        let label = *labels.get(labels.len().checked_sub(tail)?)?;
         (!label.is_empty()).then_some(label)
     }
 
@@ -421,15 +633,32 @@ pub(crate) fn split_sender(from: &str) -> (Option<String>, Option<String>) {
 /// Whether `name` is one of the relaying services' own brands ("Indeed Apply",
 /// "LinkedIn Job Alerts", "Team HackerRank").
 pub(crate) fn is_service_brand(name: &str) -> bool {
-    let n = squash(name);
+    // Whole words only: "Willowmere Studios" is not the Willo video service.
+    let words = |s: &str| -> Vec<String> {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let n = words(name);
+    let whole = squash(name);
     [
         TRACKING, SCHEDULING, ASSESSMENT, JOB_SITES, SIGNATURE, SCREENING,
     ]
     .iter()
     .flat_map(|l| l.iter())
     .any(|(_, brand)| {
-        let b = squash(brand);
-        b.len() >= 3 && (n == b || n.starts_with(&b) || n.ends_with(&b))
+        let b = words(brand);
+        let squashed = squash(brand);
+        squashed.len() >= 3
+            && (whole == squashed
+                || n.starts_with(&b)
+                || n.ends_with(&b)
+                || n.first().is_some_and(|w| *w == squashed)
+                || n.last().is_some_and(|w| *w == squashed)
+                // "MyGreenhouse": a longer brand at the end of one word.
+                || (squashed.len() >= 6 && whole.ends_with(&squashed)))
     })
 }
 
@@ -458,5 +687,7 @@ mod tests {
         assert!(s.is_person());
         assert!(is_service_brand("Indeed Apply") && is_service_brand("Team HackerRank"));
         assert!(!is_service_brand("Halden Outdoor"));
+        assert!(is_service_brand("Linkedin Job Alerts") && is_service_brand("HackerRank"));
+        assert!(!is_service_brand("Willowmere Studios"));
     }
 }

@@ -150,6 +150,7 @@ const TITLES: &[&str] = &[
     "werkstudent", "analist", "ingeniera", "desarrolladora", "programadora", "cientifica", "arquitecta",
     "tecnica", "engenheira", "desenvolvedora", "ingenieure", "developpeuse", "entwicklerin",
     "ingenieurin", "beraterin", "leiterin", "wissenschaftlerin", "architektin", "informatikerin",
+    "automatisierer", "automatisiererin",
 ];
 
 /// Brackets dropped from a role: gender markers, ids, work modes.
@@ -308,11 +309,18 @@ fn title_at(text: &str, at: usize) -> Option<String> {
     let run = run_at(text, at)?;
     let end = offset_in(text, run) + run.len();
     let mut title = trim_words(run)?;
+    // "Software Engineer in Test": the run stops at the lowercase "in".
+    let rest = match text[end..].strip_prefix(" in Test") {
+        Some(r) if !r.starts_with(char::is_alphanumeric) && title.ends_with("Engineer") => {
+            title.push_str(" in Test");
+            r
+        }
+        _ => &text[end..],
+    };
     // "Sam Okafor (Platform Engineer · SRE)": a bracket cannot make a name a title.
     if !is_title(&title) {
         return None;
     }
-    let rest = &text[end..];
     if let Some(inner) = rest
         .strip_prefix(" (")
         .and_then(|r| r.split_once(')'))
@@ -376,9 +384,24 @@ fn trim_words(run: &str) -> Option<String> {
         "congratulations", "thanks", "thank",
     ];
     let mut words: Vec<&str> = run.split_whitespace().collect();
+    // "Test Automation Engineer", "Test Lead": here "test" is the trade, not the frame.
+    let trade = |words: &[&str]| {
+        fold(words[0]) == "test"
+            && words.get(1).is_some_and(|w| {
+                [
+                    "automation",
+                    "engineer",
+                    "analyst",
+                    "lead",
+                    "manager",
+                    "architect",
+                ]
+                .contains(&fold(w).as_str())
+            })
+    };
     // "R-20417 Senior Data Engineer": the requisition id is kept apart.
     while words.first().is_some_and(|w| {
-        FRAME.contains(&fold(w).as_str())
+        (FRAME.contains(&fold(w).as_str()) && !trade(&words))
             || (w.contains('-') && w.chars().any(|c| c.is_ascii_digit()))
     }) {
         words.remove(0);

@@ -164,3 +164,41 @@ fn feminine_titles_and_specialisms_before_an_id_are_read() {
         Some("Data Engineer II, Yield Analytics")
     );
 }
+
+#[test]
+fn testing_trades_keep_their_test() {
+    let r = |s: &str, b: &str| role(s, b, "", None, true);
+    assert_eq!(
+        r(
+            "Your application has been sent – Test Automation Engineer",
+            "Position: Test Automation Engineer"
+        )
+        .as_deref(),
+        Some("Test Automation Engineer")
+    );
+    assert_eq!(
+        r(
+            "Thanks!",
+            "Thanks for applying to the Software Engineer in Test position."
+        )
+        .as_deref(),
+        Some("Software Engineer in Test")
+    );
+    assert_eq!(
+        r(
+            "Einladung",
+            "wir möchten Sie gern als Testautomatisierer kennenlernen."
+        )
+        .as_deref(),
+        Some("Testautomatisierer")
+    );
+    // A test named before the role is still the frame.
+    assert_eq!(
+        r(
+            "Test: Backend Engineer",
+            "Your coding test for the Backend Engineer role."
+        )
+        .as_deref(),
+        Some("Backend Engineer")
+    );
+}

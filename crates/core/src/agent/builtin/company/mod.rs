@@ -16,8 +16,8 @@ use super::relays::{Relay, Sender, is_service_brand};
 use super::text::{Folded, fold, has, squash};
 use phrases::{brand_names, phrase_candidates};
 use words::{
-    AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, TEAM_WORDS, clean, legal_names,
-    strip_legal,
+    AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, TEAM_WORDS, TITLE_WORDS, clean,
+    legal_names, strip_legal,
 };
 
 mod phrases;
@@ -111,17 +111,23 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             add(run, if whole { 2.0 } else { 1.2 }, SUBJECT);
         }
     }
-    // Signature lines and legal names.
+    // Signature lines and legal names. Beside a title or a team on one line
+    // ("Senior Recruiter | Krzemień Systems", "People & Talent, Quillmoth Labs") a
+    // name is the writer's employer.
     for line in signature_lines(newest) {
-        for seg in line
+        let segs: Vec<&str> = line
             .split([',', '|', '·', '•', '–', '—'])
             .flat_map(|s| s.split(" - "))
-        {
-            let seg = seg.trim();
+            .map(str::trim)
+            .collect();
+        let titled = segs.len() > 1 && segs.iter().any(|s| is_job_title(s));
+        for seg in &segs {
             if let Some(run) = run_at(seg, 0)
                 && run.len() == seg.len()
+                && !is_department(seg)
             {
-                add(run, 1.5, "the signature");
+                let beside = titled && !is_job_title(seg);
+                add(run, if beside { 3.0 } else { 1.5 }, "the signature");
             }
         }
     }
@@ -216,6 +222,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                     phrase: false,
                     subject: false,
                 });
+                merged = merge(merged);
             }
         }
         if domain_names.is_empty() && !agency {
@@ -253,12 +260,17 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         })?;
     // A name the domain spells in full keeps its last word even when it is a team word
     // ("BrightPath Recruitment" at brightpath-recruitment.com).
+    // The domain's whole label counts too: "Crossgate Talent" at crossgate-talent.com.
+    let whole_label = sender.whole_domain_label().map(squash);
     let full = label.as_deref().and_then(|l| {
         [newest, subject]
             .iter()
             .flat_map(|t| runs(t))
             .map(|(_, r)| r.trim_end_matches(|c: char| !c.is_alphanumeric()))
-            .find(|r| squash(r) == l && squash(r).starts_with(&squash(&best.name)))
+            .find(|r| {
+                let r = squash(r);
+                (r == l || Some(&r) == whole_label.as_ref()) && r.starts_with(&squash(&best.name))
+            })
             .map(str::to_owned)
     });
     // The profile line's own spelling, when the best reading is its name cut short.
@@ -512,10 +524,17 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     // "North West Airways" at nwa-jobs.com, "Northgate & Pryce Recruitment" at
     // npr-recruitment.com: the initials.
     let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-    let l_initials = ["recruitment", "recruiting", "talent"]
-        .iter()
-        .find_map(|s| l.strip_suffix(s).filter(|r| r.len() >= 3))
-        .unwrap_or(&l);
+    let l_initials = [
+        "recruitment",
+        "recruiting",
+        "recruit",
+        "talent",
+        "search",
+        "hr",
+    ]
+    .iter()
+    .find_map(|s| l.strip_suffix(s).filter(|r| r.len() >= 3))
+    .unwrap_or(&l);
     let first = words.first().map(|w| squash(w)).unwrap_or_default();
     // "Vireo Mapping" at vireomaps.com: most of both spelled the same way.
     let shared = n.chars().zip(l.chars()).take_while(|(a, b)| a == b).count();
@@ -594,6 +613,37 @@ fn spell_domain(sender: &Sender) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a signature segment is a job title or a team ("Senior Recruiter", "Talent
+/// Acquisition", "People & Talent"), not a name.
+fn is_job_title(seg: &str) -> bool {
+    let f = fold(seg);
+    let words: Vec<&str> = f
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && (words.iter().any(|w| TITLE_WORDS.contains(w))
+            || words
+                .iter()
+                .all(|w| TEAM_WORDS.contains(w) || ["and", "of", "und", "et", "y"].contains(w)))
+}
+
+/// Whether a signature segment is a field of work ("Data & Analytics", "Tech",
+/// "Platform & Reliability") rather than a name: the specialism after a title.
+fn is_department(seg: &str) -> bool {
+    #[rustfmt::skip]
+    const FIELDS: &[&str] = &[
+        "tech", "technology", "data", "analytics", "platform", "reliability", "engineering",
+        "infrastructure", "product", "design", "security", "finance", "sales", "marketing",
+        "operations", "ml", "ai", "cloud", "devops", "backend", "frontend", "software", "it",
+        "digital", "research", "innovation", "growth", "technical", "science", "emea", "dach",
+        "benelux", "nordics", "europe", "iberia", "uk", "&", "and", "/", "+",
+    ];
+    let f = fold(seg);
+    let words: Vec<&str> = f.split_whitespace().collect();
+    !words.is_empty() && words.iter().all(|w| FIELDS.contains(w))
 }
 
 /// Whether the sender is a recruiting agency (its text, signature or name says so).

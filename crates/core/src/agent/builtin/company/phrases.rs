@@ -60,6 +60,8 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("ceo of ", 3.0),
     ("cto of ", 3.0),
     ("hiring at ", 2.5),
+    ("hiring for ", 3.0),
+    ("recruiting for ", 3.0),
     ("invited by ", 3.5),
     ("requested by ", 3.0),
     ("de la part de ", 3.0),
@@ -142,6 +144,7 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" would like to", 3.0),
     (" would love to", 2.5),
     (" wants to", 2.5),
+    (" wants you to", 3.5),
     (" is hiring", 3.0),
     (" are hiring", 2.5),
     (" has sent you", 4.0),
@@ -247,6 +250,17 @@ pub(super) fn brand_names(text: &str) -> Vec<&str> {
     }
     for tail in AFTER {
         for (i, _) in f.text.match_indices(tail) {
+            out.extend(run_before(text, f.slice(0, i).len()));
+        }
+    }
+    // "Rydo, our ride-pooling brand": a few words between "our" and "brand".
+    for (i, _) in f.text.match_indices(", our ") {
+        let after = &f.text[i + ", our ".len()..];
+        let within: Vec<&str> = after.split_whitespace().take(4).collect();
+        if within
+            .iter()
+            .any(|w| w.trim_end_matches([',', '.']) == "brand")
+        {
             out.extend(run_before(text, f.slice(0, i).len()));
         }
     }

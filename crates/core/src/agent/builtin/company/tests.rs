@@ -413,3 +413,107 @@ fn a_brand_its_group_hires_for_is_the_employer() {
         Some("Almenara Pay")
     );
 }
+
+#[test]
+fn a_name_that_starts_like_a_service_is_still_the_employer() {
+    let body = "Hey Jordan,\nYour application for Pipeline Developer just landed in our inbox — thank you!\nQuick heads-up.\nWarmly,\nThe Willowmere crew\nYou got this email because you applied for a job at Willowmere Studios. Powered by Teamtailor.";
+    assert_eq!(
+        named(
+            "Willowmere Studios <noreply@teamtailor.com>",
+            "We've got it! 🎬",
+            body
+        )
+        .as_deref(),
+        Some("Willowmere Studios")
+    );
+}
+
+#[test]
+fn a_name_beside_a_title_in_the_signature_is_the_employer() {
+    let body = "Hi Tomasz,\nThanks for applying to the Software Engineer in Test position.\n\n\
+                Best,\nDervla Brennock\nPeople & Talent, Quillmoth Labs\nhttps://qmth.dev";
+    assert_eq!(
+        named(
+            "Hiring Team <no-reply@ashbyhq.com>",
+            "Thanks for your application!",
+            body
+        )
+        .as_deref(),
+        Some("Quillmoth Labs")
+    );
+    // A field of work after the title is no employer.
+    let body = "Hi Noor,\nThey want you on the team!\n\nRhys\nRhys Calloway\n\
+                Principal Consultant - Data & Analytics\nPlumtree Talent | +44 20 7946 0321";
+    assert_ne!(
+        named(
+            "Rhys Calloway <rhys.calloway@plumtreetalent.co.uk>",
+            "Great news",
+            body
+        )
+        .as_deref(),
+        Some("Data & Analytics")
+    );
+    // An agency's initials before a trade word in its domain.
+    let body = "Hi Tomasz,\nBefore I can introduce you to the client, I need your CV.\n\n\
+                Thanks,\nAleksandra\n\nAleksandra Rutkowska\nSenior Consultant | Baltic Search Group";
+    assert_eq!(
+        named(
+            "Aleksandra Rutkowska <a.rutkowska@bsg-recruit.pl>",
+            "RE: SRE opportunity",
+            body
+        )
+        .as_deref(),
+        Some("Baltic Search Group")
+    );
+    // The whole domain keeps an agency's trade word.
+    let body = "Hi Tomasz,\nI've had feedback from my client: they went with an internal \
+                candidate.\n\nBest,\nDominic Ashworth\nPrincipal Consultant, Platform & \
+                Reliability\nCrossgate Talent";
+    assert_eq!(
+        named(
+            "Dominic Ashworth <dominic.ashworth@crossgate-talent.com>",
+            "Feedback",
+            body
+        )
+        .as_deref(),
+        Some("Crossgate Talent")
+    );
+}
+
+#[test]
+fn job_site_fields_signing_senders_and_brands_name_the_employer() {
+    let body = "Hello Tomasz,\nyour application has been successfully sent to the employer.\n\n\
+                Position: Test Automation Engineer\nEmployer: Vistulana Logistics Sp. z o.o.\n\
+                The Pracuj.pl team";
+    assert_eq!(
+        named(
+            "Pracuj.pl <noreply@pracuj.pl>",
+            "Your application has been sent",
+            body
+        )
+        .as_deref(),
+        Some("Vistulana Logistics")
+    );
+    let body = "Imogen Rafferty (imogen.rafferty@kettlebyhealth.co.uk) from Kettleby Health has \
+                requested your signature on:\n\nContract of Employment";
+    assert_eq!(
+        named(
+            "Dropbox Sign <noreply@mail.hellosign.com>",
+            "Imogen Rafferty has requested your signature on \"Contract of Employment\"",
+            body
+        )
+        .as_deref(),
+        Some("Kettleby Health")
+    );
+    let body = "Hi Tomasz,\nI'm a tech recruiter at Nordkamm Gruppe, and I'm hiring for Rydo, our \
+                ride-pooling brand in Berlin.\n\nSvenja Kröger\nTalent Acquisition · Nordkamm Gruppe";
+    assert_eq!(
+        named(
+            "Svenja Kröger <svenja.kroeger@nordkamm.de>",
+            "Observability Engineer at Rydo",
+            body
+        )
+        .as_deref(),
+        Some("Rydo")
+    );
+}

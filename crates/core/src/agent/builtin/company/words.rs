@@ -27,7 +27,8 @@ pub(super) const LEGAL: &[&str] = &[
     "ltd", "ltd.", "limited", "llp", "llc", "plc", "inc", "inc.", "gmbh", "ag", "se",
     "s.a.", "sa", "sas", "sarl", "s.l.", "sl", "s.l.u.", "b.v.", "bv", "n.v.", "nv",
     "s.p.a.", "spa", "s.r.l.", "srl", "lda", "lda.", "ltda", "corp", "corp.", "co.", "kg",
-    "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co",
+    "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.", "aps",
+    "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls",
 ];
 
 /// Words of the document a relay sends, which end a name run into them.
@@ -183,6 +184,14 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "introduce you to",
     "i'll let you two",
     "leur equipe rh",
+    "societa di selezione",
+    "ricerca e selezione",
+    "agenzia per il lavoro",
+    "empresa de seleccion",
+    "consultora de seleccion",
+    "bureau de recrutement",
+    "personaldienstleister",
+    "recruitmentbureau",
     "hun hr",
 ];
 
