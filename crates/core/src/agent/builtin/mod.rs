@@ -129,9 +129,11 @@ fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender) -> bool {
                 )
         })
     });
+    // A webinar or a letting agent says "your application" too.
+    let elsewhere = sender.is_bulk_mailer() || signals::about_life(&text);
     sender.relay == Relay::Tracking
         || (team_name && sender.relay == Relay::Direct)
-        || EMPLOYER_CONTEXT.iter().any(|p| has(&text, p))
+        || (!elsewhere && EMPLOYER_CONTEXT.iter().any(|p| has(&text, p)))
 }
 
 /// The application `e` belongs to: the same company (fuzzily: "Lumen Grid" is

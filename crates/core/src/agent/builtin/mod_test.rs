@@ -180,6 +180,35 @@ fn life_paperwork_names_no_employer() {
 }
 
 #[test]
+fn work_words_inside_lifes_own_phrases_are_not_work() {
+    let visa = mail(
+        "Visa Desk <appointments@visadesk.example>",
+        "Your visa interview appointment is confirmed",
+        "Your appointment has been booked.\nService: visa interview (B1/B2)\nPlease bring \
+         your passport and a letter from your employer confirming the purpose of the trip.",
+    );
+    let loan = mail(
+        "Bank Orla <no-reply@bankorla.example>",
+        "Your loan application has been received",
+        "Thank you for your cash loan application. We may ask you to upload a certificate of \
+         employment and income from your employer.",
+    );
+    for e in [visa, loan] {
+        let r = read(&e, &[], 0.6);
+        assert_eq!(r.verdict.category, EmailCategory::Other, "{}", e.subject);
+        assert!(r.company.is_none(), "{:?}", r.company);
+    }
+    // A webinar that says "your application" names no employer.
+    let webinar = mail(
+        "Lantern Academy <events@lantern.academy>",
+        "Webinar: From QA to SRE",
+        "You're invited to our free webinar: how to present your automation experience on \
+         your CV and in your application.",
+    );
+    assert!(read(&webinar, &[], 0.6).company.is_none());
+}
+
+#[test]
 fn a_job_sites_status_line_is_read() {
     let e = mail(
         "Tecnoempleo <noreply@tecnoempleo.com>",

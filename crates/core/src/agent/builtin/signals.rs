@@ -176,9 +176,22 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             .filter(|w| has(&subject, w) || has(&body, w))
             .collect()
     };
-    let (life, work) = (found(LIFE_WORDS), found(WORK_WORDS));
+    let life = found(LIFE_WORDS);
+    // Work words inside life's own phrases ("visa interview", "a letter from your
+    // employer") are not work.
+    let (mut subject_rest, mut body_rest) = (subject.to_string(), body.to_string());
+    for w in &life {
+        subject_rest = subject_rest.replace(w, " ");
+        body_rest = body_rest.replace(w, " ");
+    }
+    let work: Vec<&str> = WORK_WORDS
+        .iter()
+        .copied()
+        .filter(|w| has(&subject_rest, w) || has(&body_rest, w))
+        .collect();
     // A mortgage asking for an employer's statement still is a mortgage.
-    let elsewhere = (!life.is_empty() && work.is_empty()) || (life.len() >= 2 && work.len() <= 1);
+    let elsewhere =
+        (!life.is_empty() && work.is_empty()) || (life.len() >= 2 && life.len() > work.len());
     if let Some(word) = life.first().filter(|_| elsewhere) {
         for h in hits
             .iter_mut()
@@ -245,8 +258,15 @@ const WORK_WORDS: &[&str] = &[
     "manager", "cv", "resume", "employ", "onboarding", "hr team", "notice period",
     "stelle", "vorstellungsgesprach", "lebenslauf", "arbeitsvertrag", "gehalt",
     "poste", "entretien", "recrutement", "puesto", "entrevista", "vacature", "functie",
-    "sollicit", "posizione", "colloquio", "vaga", "entrevista", "emprego", "lavoro",
+    "sollicit", "posizione", "colloquio", "vaga", "emprego", "lavoro",
 ];
+
+/// Whether folded `text` speaks of the rest of life's paperwork (a flat, a mortgage,
+/// a school): mail filed as `other` that does names no employer, even when it asks
+/// for a letter from one.
+pub(crate) fn about_life(text: &str) -> bool {
+    LIFE_WORDS.iter().any(|w| has(text, w))
+}
 
 /// Words of the rest of life's paperwork, folded.
 #[rustfmt::skip]
@@ -272,7 +292,11 @@ const LIFE_WORDS: &[&str] = &[
     "opening your account", "premium account", "gym", "fitness", "preinscripcion",
     "escuela", "escola", "guarderia", "nursery", "kindergarten", "kita", "school year",
     "toma de huellas", "comisaria", "extranjeria", "cita previa", "residence permit",
-    "visa appointment", "fibra", "tarifa movil",
+    "visa appointment", "fibra", "tarifa movil", "lease", "security deposit",
+    "current account", "visa interview", "visa application", "consulate", "embassy",
+    "biometric", "loan application", "cash loan", "credit application",
+    "letter from your employer", "certificate of employment", "employment detail summary",
+    "payslips", "nominas", "gehaltsabrechnungen", "fiches de paie", "loonstroken",
 ];
 
 /// Words of the person's own application, folded.
