@@ -25,12 +25,21 @@ pub(super) fn signs_off(newest: &str, name: &str) -> bool {
     // "Maya", or "Maya Chen" over a title line ("Senior Recruiter, Acme").
     tail.iter()
         .any(|l| l.trim_end_matches([',', '.', '!']) == *first)
-        || tail.windows(2).any(|w| {
-            w[0].trim_end_matches(',') == name && {
-                let next = fold(w[1]);
-                TITLE_LINE.iter().any(|t| super::text::has(&next, t))
-            }
-        })
+        || tail
+            .windows(2)
+            .any(|w| w[0].trim_end_matches(',') == name && title_line(w[1]))
+}
+
+/// Whether `line` is a person's title under their name ("Senior Recruiter, Acme"); a
+/// team signing ("People Team") is not.
+fn title_line(line: &str) -> bool {
+    let folded = fold(line);
+    let team = folded
+        .trim_end_matches(['.', ','])
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| ["team", "equipo", "equipe", "team."].contains(&w));
+    !team && TITLE_LINE.iter().any(|t| super::text::has(&folded, t))
 }
 
 /// Words of a signature's title line.
@@ -156,11 +165,10 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .collect();
     for pair in all.windows(2) {
-        let next = fold(pair[1]);
         if let Some(run) = run_at(pair[0], 0)
             && run.len() == pair[0].len()
             && (2..=3).contains(&run.split_whitespace().count())
-            && TITLE_LINE.iter().any(|t| super::text::has(&next, t))
+            && title_line(pair[1])
         {
             out.push(fold(run));
         }

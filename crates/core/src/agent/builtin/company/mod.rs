@@ -131,6 +131,13 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             }
         }
     }
+    // A job site's card: the title on one line, the employer beside it on the next or
+    // the one before ("Junior Analytics Engineer" / "Lúnasa Foods - Naas").
+    if sender.relay == Relay::JobSite {
+        for name in job_card_employers(newest) {
+            add(name, 3.0, PHRASE);
+        }
+    }
     // A brand its group hires for is the employer, however often the group signs.
     let brands: Vec<String> = [subject, newest, quoted]
         .iter()
@@ -424,6 +431,54 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
     out
 }
 
+/// The employers of a job site's cards: the name heading the line after or before a
+/// line that is a job title.
+fn job_card_employers(newest: &str) -> Vec<&str> {
+    let lines: Vec<&str> = newest
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let first_segment = |line: &str| -> Option<usize> {
+        let seg = line
+            .split([',', '|', '·', '•'])
+            .flat_map(|s| s.split(" - "))
+            .flat_map(|s| s.split(" – "))
+            .next()?
+            .trim_end();
+        Some(seg.len())
+    };
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(n) = first_segment(line) else {
+            continue;
+        };
+        let title = &line[..n];
+        if title.split_whitespace().count() > 6
+            || !super::role::is_title(title)
+            || run_at(title, 0).is_none_or(|r| r.len() != title.len())
+        {
+            continue;
+        }
+        for j in [i + 1, i.wrapping_sub(1)] {
+            let Some(other) = lines.get(j) else {
+                continue;
+            };
+            let Some(m) = first_segment(other) else {
+                continue;
+            };
+            let seg = &other[..m];
+            if let Some(run) = run_at(seg, 0)
+                && run.len() == seg.len()
+                && !super::role::is_title(run)
+            {
+                out.push(run);
+            }
+        }
+    }
+    out
+}
+
 /// Whether the text gives an address for the person `name` ("Mira Castell" over
 /// `mira.castell@halvardfinch.com`, as a signing service shows its sender): two words
 /// of three letters or more, both in one address.
@@ -553,6 +608,47 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
         || (words.len() > 1 && similar)
         // "Atlântico Pagamentos" at atlpag.pt: the start of every word.
         || (words.len() > 1 && spelled_by_prefixes(&words, &l))
+        // "Carrilet Digital" at cdgtl.eu, "Brightkey Insurance" at bk-insure.nl.
+        || (words.len() > 1 && l.len() >= 4 && abbreviates(&words, &l))
+}
+
+/// Whether `label` abbreviates `words`: letters of each word in turn, always its first
+/// one, none skipped, and the last word to its end or by four letters or more (`cdgtl`
+/// for "carrilet digital", `bkinsure` for "brightkey insurance", `ciconsultores` for
+/// "carrasco-ibanez consultores").
+fn abbreviates(words: &[&str], label: &str) -> bool {
+    let words: Vec<Vec<char>> = words.iter().map(|w| squash(w).chars().collect()).collect();
+    let label: Vec<char> = label.chars().collect();
+    /// Reading word `w` after its letter `i - 1`, `taken` letters of it used, `j`
+    /// letters of the label read.
+    struct Read<'a> {
+        words: &'a [Vec<char>],
+        label: &'a [char],
+    }
+    impl Read<'_> {
+        fn from(&self, w: usize, i: usize, taken: usize, j: usize) -> bool {
+            let word = &self.words[w];
+            if j == self.label.len() {
+                return w + 1 == self.words.len() && (i == word.len() || taken >= 4);
+            }
+            let c = self.label[j];
+            let next = self
+                .words
+                .get(w + 1)
+                .is_some_and(|n| n[0] == c && self.from(w + 1, 1, 1, j + 1));
+            next || (i..word.len())
+                .filter(|&k| word[k] == c)
+                .any(|k| self.from(w, k + 1, taken + 1, j + 1))
+        }
+    }
+    label.len() <= 24
+        && words.iter().all(|w| !w.is_empty())
+        && words[0][0] == label[0]
+        && (Read {
+            words: &words,
+            label: &label,
+        })
+        .from(0, 1, 1, 1)
 }
 
 /// Whether `label` is the start of each word in turn (`atlpag` for "atlantico

@@ -517,3 +517,40 @@ fn job_site_fields_signing_senders_and_brands_name_the_employer() {
         Some("Rydo")
     );
 }
+
+#[test]
+fn a_team_signing_is_no_person_and_a_job_sites_card_names_the_employer() {
+    let body = "Hi Hannah,\n\nThank you for applying for the BI Developer position at Granite-Harbour Logistics and for completing the coding test.\n\nWe'd love to keep in touch: https://careers.graniteharbour.eu/connect\n\nBest regards,\nGranite-Harbour Logistics\nPeople Team\n";
+    assert_eq!(
+        named(
+            "Granite-Harbour Logistics <no-reply@teamtailor-mail.com>",
+            "Update regarding BI Developer",
+            body
+        )
+        .as_deref(),
+        Some("Granite-Harbour Logistics")
+    );
+    let body = "Your application has been submitted\n\nJunior Analytics Engineer\nLúnasa Foods - Naas, County Kildare\n\nThe employer will be notified of your application.";
+    assert_eq!(
+        named(
+            "Indeed Apply <indeedapply@indeed.com>",
+            "Application submitted: Junior Analytics Engineer",
+            body
+        )
+        .as_deref(),
+        Some("Lúnasa Foods")
+    );
+}
+
+#[test]
+fn domains_that_abbreviate_a_name_match_it() {
+    assert!(matches_domain("Carrilet Digital", "cdgtl"));
+    assert!(matches_domain("Brightkey Insurance", "bkinsure"));
+    assert!(matches_domain(
+        "Carrasco-Ibáñez Consultores",
+        "ciconsultores"
+    ));
+    assert!(!matches_domain("Carrilet Digital", "cdx"));
+    assert!(!matches_domain("Northwind Analytics", "nanalyticsx"));
+    assert!(!matches_domain("Digital Carrilet", "cdgtl"));
+}

@@ -98,7 +98,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "please", "note", "all", "any", "many", "one", "confirmed", "confirmation", "updated",
     "cancelled", "canceled", "accepted", "declined", "important", "urgent", "last",
     "chance", "free", "hey", "saw", "series", "opdrachtgever", "klant", "client", "cliente", "kunde",
-    "auftraggeber", "klanten", "event", "type",
+    "auftraggeber", "klanten", "event", "type", "opportunite", "opportunita", "oportunidad",
+    "oportunidade", "kans", "vacante",
 ];
 
 /// Words of a job title; a name holding one is a role, not an employer.
@@ -111,6 +112,8 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "ingeniero", "developpeur", "desarrollador", "analista", "ontwikkelaar", "sviluppatore",
     "engenheiro", "tecnica", "tecnico", "charge", "chargee", "responsable", "operations",
     "assistant", "executive", "president", "generalist", "sourcer", "associate",
+    "consultante", "consultora", "consulente", "recruteur", "recruteuse", "reclutador",
+    "reclutadora", "selezionatrice", "selezionatore", "headhunter",
 ];
 
 /// Lowercase titles that come before a person's name ("our engineering lead Daan").
