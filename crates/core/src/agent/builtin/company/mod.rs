@@ -127,7 +127,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                 && !is_department(seg)
             {
                 let beside = titled && !is_job_title(seg);
-                add(run, if beside { 3.0 } else { 1.5 }, "the signature");
+                add(run, if beside { 3.5 } else { 1.5 }, "the signature");
             }
         }
     }
@@ -286,6 +286,20 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             .iter()
             .find(|p| *p != &best.name && key(p).starts_with(&key(&best.name)))
             .cloned()
+    });
+    // An agency signs with its trade word, which cleaning left out: "Stormpetrel
+    // Recruitment", not "Stormpetrel".
+    let full = full.or_else(|| {
+        agency
+            .then(|| signature_lines(newest))?
+            .iter()
+            .flat_map(|l| runs(l))
+            .map(|(_, r)| strip_legal(r))
+            .find(|r| {
+                key(r).starts_with(&key(&best.name))
+                    && *r != best.name
+                    && AGENCY_NAMES.iter().any(|n| fold(r).ends_with(n))
+            })
     });
     Some(Named {
         name: full.unwrap_or(best.name),

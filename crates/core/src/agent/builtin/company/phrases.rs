@@ -256,7 +256,7 @@ pub(super) fn brand_names(text: &str) -> Vec<&str> {
     // "Rydo, our ride-pooling brand": a few words between "our" and "brand".
     for (i, _) in f.text.match_indices(", our ") {
         let after = &f.text[i + ", our ".len()..];
-        let within: Vec<&str> = after.split_whitespace().take(4).collect();
+        let within: Vec<&str> = after.split_whitespace().take(6).collect();
         if within
             .iter()
             .any(|w| w.trim_end_matches([',', '.']) == "brand")

@@ -554,3 +554,30 @@ fn domains_that_abbreviate_a_name_match_it() {
     assert!(!matches_domain("Northwind Analytics", "nanalyticsx"));
     assert!(!matches_domain("Digital Carrilet", "cdgtl"));
 }
+
+#[test]
+fn a_signature_title_line_outweighs_a_domain_spelled_out() {
+    let body = "Hi Hannah,\nI'm sorry to say we won't be taking things further for the Analytics \
+                Engineer role.\n\nAll the best,\nLena\n\nLena Okonkwo\nHead of Data, Blackthorn Mobility";
+    assert_eq!(
+        named(
+            "Lena Okonkwo <lena@ridethorn.com>",
+            "Re: Something real to dig into",
+            body
+        )
+        .as_deref(),
+        Some("Blackthorn Mobility")
+    );
+    // An agency keeps its trade word.
+    let body = "Hi Mateo,\nmy client would like to move you forward.\n\nFergus\n\n\
+                Fergus Tamblyn | Senior Consultant, Tech | Stormpetrel Recruitment";
+    assert_eq!(
+        named(
+            "Fergus Tamblyn <fergus.tamblyn@spr-search.com>",
+            "RE: Senior Engineer",
+            body
+        )
+        .as_deref(),
+        Some("Stormpetrel Recruitment")
+    );
+}
