@@ -221,3 +221,30 @@ fn a_job_sites_status_line_is_read() {
         EmailCategory::Rejection
     );
 }
+
+#[test]
+fn invitations_to_talk_that_never_say_interview_are_invites() {
+    let call = mail(
+        "Helen Carwright <helen.carwright@altamire.example>",
+        "Embedded Software Engineer - initial call",
+        "Hi Inès,\nThank you for your application. I'd like to set up an initial 20-minute \
+         phone call to learn a little more about your background. Could you send me two or \
+         three time slots that suit you this week?\n\nKind regards,\nHelen",
+    );
+    let visit = mail(
+        "Clément Ferrand <c.ferrand@vireo.example>",
+        "Votre candidature – Ingénieur Logiciel",
+        "Bonjour Inès,\nJ'ai bien reçu votre candidature. Auriez-vous une petite heure la \
+         semaine prochaine pour qu'on en parle ? L'idée est de vous présenter l'équipe. Je \
+         suis disponible mardi après 14h. On peut le faire en visio ou dans nos locaux.\n\n\
+         Clément",
+    );
+    for e in [call, visit] {
+        assert_eq!(
+            read(&e, &[], 0.6).verdict.category,
+            EmailCategory::InterviewInvite,
+            "{}",
+            e.subject
+        );
+    }
+}

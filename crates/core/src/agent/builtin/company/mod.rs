@@ -14,7 +14,7 @@ use super::names::{run_at, run_before, runs};
 use super::people::{People, signs_off, spells};
 use super::relays::{Relay, Sender, is_service_brand};
 use super::text::{Folded, fold, has, squash};
-use phrases::{brand_names, phrase_candidates};
+use phrases::{brand_names, current_employers, phrase_candidates};
 use words::{
     AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, TEAM_WORDS, TITLE_WORDS, clean,
     legal_names, strip_legal,
@@ -74,6 +74,15 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     // their employer.
     for (i, _) in subject.match_indices(" (") {
         let inner = subject[i + 2..].split(')').next().unwrap_or_default();
+        // "Virtual onsite – Firmware Engineer, Surgical Robotics (Inès Dumont)": after
+        // a role, the bracket names the candidate.
+        let segment = subject[..i]
+            .rsplit(['–', '—', ':', '|'])
+            .next()
+            .unwrap_or_default();
+        if super::role::is_title(segment) {
+            continue;
+        }
         if run_before(subject, i).is_some_and(|p| p.split_whitespace().count() >= 2)
             && run_at(inner, 0).is_some_and(|r| r.len() == inner.trim().len())
             && !inner.contains(['/', ','])
@@ -169,7 +178,14 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         });
     }
     let people = People::of(sender, newest);
-    cands.retain(|c| !people.include(&c.name));
+    // The person's current employer is not the one the message is about.
+    let current: Vec<String> = [newest, quoted]
+        .iter()
+        .flat_map(|t| current_employers(t))
+        .filter_map(clean)
+        .map(|n| key(&n))
+        .collect();
+    cands.retain(|c| !people.include(&c.name) && !current.contains(&key(&c.name)));
     let mut merged = merge(cands);
     // The sender's domain: a name that matches it is the sender's own organisation.
     let label = sender.domain_label().map(squash);
@@ -255,6 +271,38 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     for c in merged.iter_mut() {
         if brands.iter().any(|b| key(b) == key(&c.name)) {
             c.score += 6.0;
+        }
+    }
+    // "Altamire Group" sends for "Altamire Mobility", which a phrase names: the group's
+    // weight goes to its company.
+    let stem = |name: &str| {
+        fold(name)
+            .split_whitespace()
+            .find(|w| !GROUP_WORDS.contains(w))
+            .map(str::to_owned)
+    };
+    let groups: Vec<usize> = (0..merged.len())
+        .filter(|&i| {
+            fold(&merged[i].name)
+                .split_whitespace()
+                .any(|w| GROUP_WORDS.contains(&w))
+        })
+        .collect();
+    for g in groups {
+        let Some(group_stem) = stem(&merged[g].name) else {
+            continue;
+        };
+        if let Some(s) = (0..merged.len()).find(|&i| {
+            i != g
+                && merged[i].phrase
+                && stem(&merged[i].name).as_deref() == Some(group_stem.as_str())
+                && !fold(&merged[i].name)
+                    .split_whitespace()
+                    .any(|w| GROUP_WORDS.contains(&w))
+        }) {
+            let moved = merged[g].score;
+            merged[s].score += moved;
+            merged[g].score = 0.0;
         }
     }
     let best = merged
@@ -749,7 +797,9 @@ fn is_department(seg: &str) -> bool {
         "infrastructure", "product", "design", "security", "finance", "sales", "marketing",
         "operations", "ml", "ai", "cloud", "devops", "backend", "frontend", "software", "it",
         "digital", "research", "innovation", "growth", "technical", "science", "emea", "dach",
-        "benelux", "nordics", "europe", "iberia", "uk", "&", "and", "/", "+",
+        "benelux", "nordics", "europe", "iberia", "uk", "embedded", "robotics", "hardware",
+        "firmware", "electronics", "automotive", "industrial", "fintech", "healthcare",
+        "industry", "industrie", "ingenierie", "&", "and", "/", "+",
     ];
     let f = fold(seg);
     let words: Vec<&str> = f.split_whitespace().collect();

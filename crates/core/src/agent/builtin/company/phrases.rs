@@ -182,6 +182,16 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" team enjoyed", 2.0),
     (" team would", 2.0),
     (" team has", 2.0),
+    ("'s hr team", 3.5),
+    ("’s hr team", 3.5),
+    ("'s hr ", 3.0),
+    ("’s hr ", 3.0),
+    ("'s hiring team", 3.5),
+    ("’s hiring team", 3.5),
+    ("'s talent team", 3.5),
+    ("’s talent team", 3.5),
+    ("'s recruiting team", 3.5),
+    ("’s recruiting team", 3.5),
     (" talent team", 2.5),
     (" recruiting team", 2.5),
     (" recruitment team", 2.5),
@@ -189,6 +199,36 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" careers", 2.0),
     (" talent acquisition", 2.0),
 ];
+
+/// Phrases after which the person's own, current employer is named: not the employer a
+/// message is about ("your notice period at Cobaltix Motion").
+const CURRENT_EMPLOYER: &[&str] = &[
+    "notice period at ",
+    "your notice at ",
+    "your current role at ",
+    "your current employer, ",
+    "your time at ",
+    "your work at ",
+    "you're currently at ",
+    "you are currently at ",
+    "your current team at ",
+    "line manager at ",
+    "kundigungsfrist bei ",
+    "preavis chez ",
+    "preaviso en ",
+];
+
+/// Names of the person's current employer in `text`.
+pub(super) fn current_employers(text: &str) -> Vec<&str> {
+    let f = Folded::new(text);
+    let mut out = Vec::new();
+    for lead in CURRENT_EMPLOYER {
+        for (i, _) in f.text.match_indices(lead) {
+            out.extend(run_at(text, f.slice(0, i + lead.len()).len()));
+        }
+    }
+    out
+}
 
 /// Candidates from the phrases around names.
 pub(super) fn phrase_candidates(

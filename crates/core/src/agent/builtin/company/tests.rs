@@ -581,3 +581,45 @@ fn a_signature_title_line_outweighs_a_domain_spelled_out() {
         Some("Stormpetrel Recruitment")
     );
 }
+
+#[test]
+fn the_candidates_own_name_and_current_employer_are_not_the_employer() {
+    let body = "Hi Inès,\nCould you confirm the length of your notice period at Cobaltix Motion? \
+                I'll pass it on to HR.\n\nBest,\nPriyanka";
+    assert_ne!(
+        named(
+            "Priyanka Desai <priyanka.desai@orvelinesurgical.com>",
+            "Re: Revised offer – Firmware Engineer",
+            body
+        )
+        .as_deref(),
+        Some("Cobaltix Motion")
+    );
+    assert_ne!(
+        named(
+            "Daniel Okonjo <daniel.okonjo@orvelinesurgical.com>",
+            "Invitation: Virtual onsite – Firmware Engineer, Surgical Robotics (Inès Dumont)",
+            "Daniel Okonjo has invited you to an event."
+        )
+        .as_deref(),
+        Some("Inès Dumont")
+    );
+    // A subsidiary's country, and a group sending for its company.
+    assert_eq!(
+        clean("Kestrel Dynamics France SAS").as_deref(),
+        Some("Kestrel Dynamics")
+    );
+    assert_eq!(clean("Air France").as_deref(), Some("Air France"));
+    let body = "Dear Inès,\nTo continue with your application for Embedded Software Engineer at \
+                Altamire Mobility, please complete the questionnaire.\n\nTalent Acquisition\n\
+                Altamire Group";
+    assert_eq!(
+        named(
+            "Altamire Group <altamire@myworkday.com>",
+            "Action Required",
+            body
+        )
+        .as_deref(),
+        Some("Altamire Mobility")
+    );
+}

@@ -31,6 +31,15 @@ pub(super) const LEGAL: &[&str] = &[
     "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls",
 ];
 
+/// Countries and regions that end a subsidiary's name, folded.
+#[rustfmt::skip]
+const COUNTRIES: &[&str] = &[
+    "france", "deutschland", "germany", "uk", "ireland", "espana", "spain", "italia", "italy",
+    "nederland", "netherlands", "belgium", "belgique", "portugal", "polska", "poland",
+    "europe", "emea", "iberia", "benelux", "nordics", "schweiz", "suisse", "austria",
+    "osterreich", "danmark", "denmark", "sverige", "norge",
+];
+
 /// Words of the document a relay sends, which end a name run into them.
 const DOCUMENT_WORDS: &[&str] = &[
     "offer",
@@ -285,6 +294,8 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         }
     }
     let mut legal = false;
+    // "Kestrel Dynamics France SAS": the country of a subsidiary is not the name.
+    let country = |w: &str| COUNTRIES.contains(&fold(w.trim_end_matches(['.', ','])).as_str());
     // "Ihr Quellwerk-Team", "het Portline-team".
     let dehyphenated;
     if let Some(last) = words.last()
@@ -306,6 +317,11 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             words.pop();
         } else if is_legal(f) {
             legal = true;
+            words.pop();
+        } else if country(last)
+            && (words.len() >= 3 || (legal && words[0].chars().count() >= 5))
+            && words.len() > 1
+        {
             words.pop();
         } else if legal && GROUP_WORDS.contains(&f) && words.len() > 1 {
             // "Oakhaven Retail Group Ltd" is Oakhaven Retail; "Acme Group" stays.
