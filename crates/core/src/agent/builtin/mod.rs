@@ -71,6 +71,7 @@ pub(crate) fn read(e: &EmailInput, apps: &[Application], cap: f64) -> Reading {
             &thread.newest,
             &thread.quoted,
             sender.name.as_deref(),
+            company.as_ref().map(|c| c.name.as_str()),
             category != EmailCategory::Other,
         )
     };

@@ -158,8 +158,11 @@ fn droppable(inner: &str) -> bool {
     let f = fold(inner);
     let gender = (f.len() <= 12 && f.contains('/') && f.split('/').all(|p| p.trim().len() <= 3))
         || ["all genders", "alle geschlechter", "gn"].contains(&f.trim());
+    // "(JR-20417)", "(Job ID 5521)" are ids; "(ROS 2)", "(SIL4)" a specialism.
+    let id = f.chars().filter(char::is_ascii_digit).count() >= 3
+        || (f.contains('-') && f.chars().any(|c| c.is_ascii_digit()));
     gender
-        || f.chars().any(|c| c.is_ascii_digit())
+        || id
         || [
             "remote",
             "hybrid",
@@ -172,6 +175,15 @@ fn droppable(inner: &str) -> bool {
             "req",
             "job id",
             "ref",
+            "month",
+            "months",
+            "mois",
+            "monate",
+            "meses",
+            "mesi",
+            "maanden",
+            "days",
+            "week",
         ]
         .iter()
         .any(|w| has(&f, w))
@@ -197,6 +209,7 @@ pub(crate) fn role(
     newest: &str,
     quoted: &str,
     writer: Option<&str>,
+    employer: Option<&str>,
     loose: bool,
 ) -> Option<String> {
     let subject = super::threads::bare_subject(subject);
@@ -206,14 +219,14 @@ pub(crate) fn role(
         (newest, 1.0, true),
         (quoted, 0.6, true),
     ] {
-        lead_candidates(text, factor, in_text, &mut cands);
+        lead_candidates(text, factor, in_text, employer, &mut cands);
     }
     for seg in subject
         .split([':', '–', '—', '|', '!', '?'])
         .flat_map(|s| s.split(" - "))
     {
         for (at, _) in runs(seg) {
-            if let Some(t) = title_at(seg, at) {
+            if let Some(t) = title_at(seg, at, employer) {
                 push(&mut cands, t, 2.5, false);
             }
         }
@@ -241,7 +254,7 @@ pub(crate) fn role(
             {
                 continue;
             }
-            if let Some(t) = title_at(&body, at) {
+            if let Some(t) = title_at(&body, at, employer) {
                 push(&mut cands, t, 1.0, true);
             }
         }
@@ -249,7 +262,13 @@ pub(crate) fn role(
     best(cands)
 }
 
-fn lead_candidates(text: &str, factor: f64, in_text: bool, cands: &mut Vec<Candidate>) {
+fn lead_candidates(
+    text: &str,
+    factor: f64,
+    in_text: bool,
+    employer: Option<&str>,
+    cands: &mut Vec<Candidate>,
+) {
     let f = Folded::new(text);
     for (lead, weight) in BEFORE_ROLE {
         for (i, _) in f.text.match_indices(lead) {
@@ -257,7 +276,7 @@ fn lead_candidates(text: &str, factor: f64, in_text: bool, cands: &mut Vec<Candi
                 continue;
             }
             let at = f.slice(0, i + lead.len()).len();
-            if let Some(t) = title_at(text, at) {
+            if let Some(t) = title_at(text, at, employer) {
                 push(cands, t, weight * factor, in_text);
             }
         }
@@ -275,10 +294,10 @@ fn lead_candidates(text: &str, factor: f64, in_text: bool, cands: &mut Vec<Candi
             let start = offset_in(text, run);
             // "the Robotics Software Engineer, Perception role": the title is before
             // the comma.
-            let title = title_at(text, start).or_else(|| {
+            let title = title_at(text, start, employer).or_else(|| {
                 let before = text[..start].strip_suffix(", ")?;
                 let head = run_before(text, before.len())?;
-                title_at(text, offset_in(text, head))
+                title_at(text, offset_in(text, head), employer)
             });
             if let Some(t) = title {
                 push(cands, t, weight * factor, in_text);
@@ -304,8 +323,9 @@ fn push(cands: &mut Vec<Candidate>, title: String, score: f64, in_text: bool) {
 
 /// The title starting at byte `at` of `text`: a run of capitalised words holding a
 /// title word, with a bracket that belongs to it ("Data Scientist (Climate Risk)") and
-/// a comma-joined specialism ("Robotics Software Engineer, Perception").
-fn title_at(text: &str, at: usize) -> Option<String> {
+/// a comma-joined specialism ("Robotics Software Engineer, Perception"). `employer`
+/// is the company the message is about: after a dash it is not a specialism.
+fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
     let run = run_at(text, at)?;
     let end = offset_in(text, run) + run.len();
     let mut title = trim_words(run)?;
@@ -338,13 +358,14 @@ fn title_at(text: &str, at: usize) -> Option<String> {
         && after.starts_with(spec)
         && spec.split_whitespace().count() <= 3
         && !is_title(spec)
-        && [" role", " position", " vacancy", " opening"]
+        && ([" role", " position", " vacancy", " opening"]
             .iter()
             .any(|t| after[spec.len()..].starts_with(t))
+            || specialism(spec, &after[spec.len()..], employer))
     {
-        // "the Senior ML Engineer - Protein Design position": the specialism is part
-        // of the title; in "Senior Data Engineer - Berlin" a place follows, not a role
-        // word.
+        // "the Senior ML Engineer - Protein Design position", "Data Analyst – Claims
+        // (JR-03315)": the specialism is part of the title; in "Senior Data Engineer -
+        // Berlin" a place follows, in "Lead Data Analyst – Quillfare" the employer.
         title = format!("{title}{}{spec}", &rest[..rest.len() - after.len()]);
     } else if let Some(after) = rest.strip_prefix(", ")
         && let Some(spec) = run_at(after, 0)
@@ -365,6 +386,50 @@ fn title_at(text: &str, at: usize) -> Option<String> {
         }
     }
     is_title(&title).then_some(title)
+}
+
+/// Whether `spec`, after a title and a dash and followed by `tail`, is a specialism
+/// ("Motor Control", "Claims"): it ends the line, the sentence or comes before a
+/// bracket, and is no place, work mode, contract or the employer.
+fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
+    #[rustfmt::skip]
+    const NOT: &[&str] = &[
+        "remote", "hybrid", "onsite", "on-site", "full-time", "part-time", "contract",
+        "freelance", "permanent", "temporary", "interim", "cdi", "cdd", "festanstellung",
+        "vollzeit", "teilzeit", "update", "application", "feedback", "offer", "interview",
+        "next", "steps", "invitation", "reminder", "eu", "emea", "europe", "uk", "us", "usa",
+        "germany", "france", "spain", "italy", "portugal", "netherlands", "ireland", "poland",
+        "belgium", "switzerland", "austria", "denmark", "sweden", "norway", "finland",
+        "berlin", "munich", "munchen", "hamburg", "frankfurt", "cologne", "koln", "stuttgart",
+        "dusseldorf", "leipzig", "london", "manchester", "edinburgh", "glasgow", "bristol",
+        "cambridge", "oxford", "leeds", "birmingham", "coventry", "dublin", "cork", "galway",
+        "paris", "lyon", "toulouse", "nantes", "lille", "bordeaux", "marseille", "grenoble",
+        "nice", "madrid", "barcelona", "valencia", "sevilla", "seville", "bilbao", "malaga",
+        "lisbon", "lisboa", "porto", "amsterdam", "rotterdam", "utrecht", "eindhoven",
+        "hague", "haag", "brussels", "bruxelles", "antwerp", "gent", "ghent", "luxembourg",
+        "zurich", "geneva", "geneve", "basel", "lausanne", "vienna", "wien", "milan",
+        "milano", "rome", "roma", "turin", "torino", "bologna", "florence", "firenze",
+        "warsaw", "warszawa", "krakow", "wroclaw", "gdansk", "poznan", "prague", "praha",
+        "budapest", "copenhagen", "kobenhavn", "aarhus", "stockholm", "gothenburg", "oslo",
+        "helsinki", "tallinn", "riga", "vilnius", "athens", "bucharest", "sofia", "york",
+        "boston", "san", "seattle", "austin", "toronto", "villeurbanne", "nl", "de", "fr",
+        "es", "it", "pt", "ie", "dach", "benelux", "nordics", "iberia",
+    ];
+    let ends = tail.is_empty()
+        || tail.starts_with(['.', '\n', '\r', ')', '!', ';', ','])
+        || tail.starts_with(" (")
+        || tail.starts_with(" –")
+        || tail.starts_with(" -")
+        || tail.starts_with(" |");
+    let folded = fold(spec);
+    let named = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| NOT.contains(&w));
+    let employer = employer.is_some_and(|e| {
+        let (e, s) = (super::text::squash(e), super::text::squash(spec));
+        !s.is_empty() && (e.starts_with(&s) || s.starts_with(&e))
+    });
+    ends && !named && !employer
 }
 
 /// `run` without the words that frame a title but are not part of it.

@@ -2,7 +2,7 @@ use super::*;
 
 #[test]
 fn roles_are_found_in_common_phrasings() {
-    let r = |s: &str, b: &str| role(s, b, "", None, true);
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
     assert_eq!(
         r("Hello", "Your application for Rust Engineer at Acme").as_deref(),
         Some("Rust Engineer")
@@ -79,14 +79,14 @@ fn odd_text_never_panics() {
         "(R-",
         ", ,",
     ] {
-        let _ = role(t, t, t, Some(t), true);
+        let _ = role(t, t, t, Some(t), Some(t), true);
         let _ = requisition(t, t, t);
     }
 }
 
 #[test]
 fn roles_in_subjects_after_other_words() {
-    let r = |s: &str| role(s, "Hoi,\nTot dan.", "", None, true);
+    let r = |s: &str| role(s, "Hoi,\nTot dan.", "", None, None, true);
     assert_eq!(
         r("Uitnodiging gesprek Data Engineer").as_deref(),
         Some("Data Engineer")
@@ -105,6 +105,7 @@ fn a_title_in_brackets_does_not_make_a_name_a_role() {
             "Talent Acquisition Partner\nThis email was intended for Sam Okafor (Platform Engineer · SRE).",
             "",
             Some("LinkedIn"),
+            None,
             false,
         ),
         None
@@ -118,14 +119,22 @@ fn a_title_wrapped_over_two_lines_is_read_whole() {
          Engineer at Hollis Parr Insurance. Good luck with your search.\n\nThe team",
     );
     assert_eq!(
-        role("Application withdrawn", &t.newest, &t.quoted, None, false).as_deref(),
+        role(
+            "Application withdrawn",
+            &t.newest,
+            &t.quoted,
+            None,
+            None,
+            false
+        )
+        .as_deref(),
         Some("DevOps Engineer")
     );
 }
 
 #[test]
 fn requisition_ids_leave_the_role_and_a_specialism_before_role_stays() {
-    let r = |s: &str, b: &str| role(s, b, "", None, true);
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
     assert_eq!(
         r(
             "Application received: R-20417 Senior Data Engineer",
@@ -146,7 +155,7 @@ fn requisition_ids_leave_the_role_and_a_specialism_before_role_stays() {
 
 #[test]
 fn feminine_titles_and_specialisms_before_an_id_are_read() {
-    let r = |s: &str, b: &str| role(s, b, "", None, true);
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
     assert_eq!(
         r(
             "Hemos recibido tu candidatura",
@@ -167,7 +176,7 @@ fn feminine_titles_and_specialisms_before_an_id_are_read() {
 
 #[test]
 fn testing_trades_keep_their_test() {
-    let r = |s: &str, b: &str| role(s, b, "", None, true);
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
     assert_eq!(
         r(
             "Your application has been sent – Test Automation Engineer",
@@ -200,5 +209,46 @@ fn testing_trades_keep_their_test() {
         )
         .as_deref(),
         Some("Backend Engineer")
+    );
+}
+
+#[test]
+fn a_specialism_after_a_dash_stays_but_a_place_or_the_employer_does_not() {
+    let r = |s: &str, b: &str, e: Option<&str>| role(s, b, "", None, e, true);
+    assert_eq!(
+        r(
+            "Update",
+            "Thank you for applying for Data Analyst – Claims (JR-03315).",
+            None
+        )
+        .as_deref(),
+        Some("Data Analyst – Claims")
+    );
+    assert_eq!(
+        r(
+            "Hello",
+            "We are hiring a Senior Data Engineer - Berlin.",
+            None
+        )
+        .as_deref(),
+        Some("Senior Data Engineer")
+    );
+    assert_eq!(
+        r(
+            "Re: Lead Data Analyst – Quillfare",
+            "Still keen to chat!",
+            Some("Quillfare")
+        )
+        .as_deref(),
+        Some("Lead Data Analyst")
+    );
+    assert_eq!(
+        r(
+            "Thanks",
+            "Your application for Robotics Software Engineer (ROS 2) is in.",
+            None
+        )
+        .as_deref(),
+        Some("Robotics Software Engineer (ROS 2)")
     );
 }
