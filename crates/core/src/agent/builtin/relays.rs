@@ -6,7 +6,7 @@
 //! from the display name ("Northwind Analytics <no-reply@greenhouse-mail.io>",
 //! "Sundial Travel via TestGorilla"), the subject and the text.
 
-use super::text::{fold, has, squash};
+use super::text::{Folded, fold, has, squash};
 
 /// What kind of sender a message has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -525,10 +525,10 @@ impl Sender {
         let Some(name) = &self.name else {
             return false;
         };
-        let folded = fold(name);
-        if (folded.contains(" via ") || folded.contains(" uber ")) && self.relay == Relay::JobSite {
+        if before_via(name).is_some() && self.relay == Relay::JobSite {
             return true;
         }
+        let folded = fold(name);
         if !matches!(self.relay, Relay::Direct | Relay::Mailbox) {
             return false;
         }
@@ -604,13 +604,27 @@ fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
     let label = domain.split('.').rev().nth(1).unwrap_or_default();
     // "inkline-sign.com", "quillsign.io" (but not a design studio).
     let signs = label.ends_with("sign") && !label.ends_with("design");
-    if signs || ((name.contains(" via ") || name.contains(" uber ")) && has(&name, "sign")) {
+    if signs || (before_via(&name).is_some() && has(&name, "sign")) {
         return (Relay::Signature, None);
     }
     if label.contains("screening") || label.contains("backgroundcheck") || has(&name, "screening") {
         return (Relay::Screening, None);
     }
     (Relay::Direct, None)
+}
+
+/// The words joining a display name to the relay it came through, folded: "Jo Park via
+/// LinkedIn", "Acme GmbH über Adobe Acrobat Sign", "Acme vía Signaturit".
+const VIA: &[&str] = &[" via ", " uber "];
+
+/// The name a relayed display name speaks for, without its relay ("Sundial Travel via
+/// TestGorilla" → "Sundial Travel"); none when it names no relay.
+pub(crate) fn before_via(name: &str) -> Option<&str> {
+    let f = Folded::new(name);
+    VIA.iter()
+        .filter_map(|v| f.text.find(v))
+        .min()
+        .map(|i| f.slice(0, i))
 }
 
 /// `Name <addr>` → (name, addr); a bare address → (None, addr).
@@ -689,5 +703,11 @@ mod tests {
         assert!(!is_service_brand("Halden Outdoor"));
         assert!(is_service_brand("Linkedin Job Alerts") && is_service_brand("HackerRank"));
         assert!(!is_service_brand("Willowmere Studios"));
+        assert_eq!(
+            before_via("Sundial Travel via TestGorilla"),
+            Some("Sundial Travel")
+        );
+        assert_eq!(before_via("Acme GmbH über Adobe Sign"), Some("Acme GmbH"));
+        assert_eq!(before_via("Northwind Analytics"), None);
     }
 }

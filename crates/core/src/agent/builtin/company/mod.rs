@@ -12,7 +12,7 @@
 
 use super::names::{run_at, run_before, runs};
 use super::people::{People, signs_off, spells};
-use super::relays::{Relay, Sender, is_service_brand};
+use super::relays::{Relay, Sender, before_via, is_service_brand};
 use super::text::{Folded, fold, has, squash};
 use phrases::{brand_names, current_employers, phrase_candidates};
 use words::{
@@ -389,11 +389,7 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
     // "Orchid Biotech (via Lever)": the brackets are not the name.
     let raw = full.split(" (").next().unwrap_or(full).trim();
     let f = Folded::new(raw);
-    let via = f
-        .text
-        .find(" via ")
-        .or_else(|| f.text.find(" uber "))
-        .map(|i| f.slice(0, i))
+    let via = before_via(raw)
         .or_else(|| f.text.find(" at ").map(|i| f.slice(i + 4, f.text.len())))
         .or_else(|| f.text.find(" from ").map(|i| f.slice(i + 6, f.text.len())));
     let name = via.unwrap_or(raw);
@@ -439,13 +435,7 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
         .name
         .as_deref()
         .filter(|_| sender.is_person())
-        .map(|n| {
-            n.split(" via ")
-                .next()
-                .and_then(|n| n.split(" über ").next())
-                .unwrap_or(n)
-                .trim()
-        });
+        .map(|n| before_via(n).unwrap_or(n).trim());
     let lines: Vec<&str> = newest
         .lines()
         .map(str::trim)
