@@ -248,3 +248,35 @@ fn invitations_to_talk_that_never_say_interview_are_invites() {
         );
     }
 }
+
+#[test]
+fn dutch_declines_spanish_offer_proposals_and_homework_are_read() {
+    let no = mail(
+        "Sanne Verhoeven <sanne@polder.example>",
+        "Terugkoppeling sollicitatie Backend Developer",
+        "Hoi Daniel,\nWe hebben besloten om verder te gaan met een kandidaat die al in Nederland \
+         woont. Ik had je graag ander nieuws gebracht.\n\nSanne",
+    );
+    assert_eq!(
+        read(&no, &[], 0.6).verdict.category,
+        EmailCategory::Rejection
+    );
+    let offer = mail(
+        "Pagoluz (vía PandaDoc) <docs@pandadoc.net>",
+        "Pagoluz te ha enviado «Propuesta de incorporación – Daniel»",
+        "Hola Daniel, te enviamos la propuesta de incorporación para que la revises y firmes.",
+    );
+    assert_eq!(
+        read(&offer, &[], 0.6).verdict.category,
+        EmailCategory::Offer
+    );
+    let homework = mail(
+        "Francesca Moretti <francesca@scuola.example>",
+        "Compito per giovedì – lezione 7",
+        "Ciao a tutti, per la lezione di giovedì completate l'esercizio 3 del libro.",
+    );
+    assert_eq!(
+        read(&homework, &[], 0.6).verdict.category,
+        EmailCategory::Other
+    );
+}

@@ -571,6 +571,8 @@ impl Sender {
             "reports",
             "updates",
             "community",
+            "bulletin",
+            "nieuwsbrief",
         ]
         .iter()
         .any(|w| has(&self.local, w))

@@ -343,6 +343,7 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
     }
     if let Some(inner) = rest
         .strip_prefix(" (")
+        .or_else(|| rest.strip_prefix("\n("))
         .and_then(|r| r.split_once(')'))
         .map(|(i, _)| i)
         && inner.len() <= 30
@@ -377,6 +378,8 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         let spaced = tail.trim_start_matches(' ');
         let ends = tail.is_empty()
             || tail.starts_with(['.', '\n', '\r', ')', '—', '–', '!', ';'])
+            || tail.starts_with(",\n")
+            || tail.starts_with(",\r")
             || tail.starts_with(" (")
             || ["role", "position", "at ", "—", "–", "- ", "and "]
                 .iter()

@@ -252,3 +252,21 @@ fn a_specialism_after_a_dash_stays_but_a_place_or_the_employer_does_not() {
         Some("Robotics Software Engineer (ROS 2)")
     );
 }
+
+#[test]
+fn a_bracket_or_specialism_at_a_line_end_stays() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Update",
+            "We paused hiring for the Backend Engineer\n(Kotlin) role this quarter."
+        )
+        .as_deref(),
+        Some("Backend Engineer (Kotlin)")
+    );
+    assert_eq!(
+        r("Checkr", "To continue with your application for Senior Software Engineer, Payouts,\nplease provide your information.")
+            .as_deref(),
+        Some("Senior Software Engineer, Payouts")
+    );
+}

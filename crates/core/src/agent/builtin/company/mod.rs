@@ -619,6 +619,8 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
         .split_whitespace()
         .filter(|w| *w != "&" && *w != "the" && *w != "of")
         .collect();
+    // "Banque Mistral" at bmistral-group.fr: abbreviated with its trade word.
+    let all_words = words.clone();
     // "Grupo Miradorsur" at miradorsur.es, "Banque Orsel" at orsel.fr: a leading group
     // or trade word is left out of the domain.
     if words.len() > 1 && (GROUP_WORDS.contains(&words[0]) || TRADE_WORDS.contains(&words[0])) {
@@ -661,7 +663,7 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
         // "Atlântico Pagamentos" at atlpag.pt: the start of every word.
         || (words.len() > 1 && spelled_by_prefixes(&words, &l))
         // "Carrilet Digital" at cdgtl.eu, "Brightkey Insurance" at bk-insure.nl.
-        || (words.len() > 1 && l.len() >= 4 && abbreviates(&words, &l))
+        || (all_words.len() > 1 && l.len() >= 4 && abbreviates(&all_words, &l))
 }
 
 /// Whether `label` abbreviates `words`: letters of each word in turn, always its first

@@ -623,3 +623,12 @@ fn the_candidates_own_name_and_current_employer_are_not_the_employer() {
         Some("Altamire Mobility")
     );
 }
+
+#[test]
+fn a_trade_word_abbreviated_in_the_domain_and_a_day_after_a_name() {
+    assert!(matches_domain("Banque Mistral", "bmistral"));
+    assert_eq!(
+        clean("Kestrel & Finch Thursday").as_deref(),
+        Some("Kestrel & Finch")
+    );
+}

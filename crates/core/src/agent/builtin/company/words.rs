@@ -31,6 +31,16 @@ pub(super) const LEGAL: &[&str] = &[
     "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls",
 ];
 
+/// Days and months, folded: they end a name run into them.
+#[rustfmt::skip]
+const DATE_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "lunes", "martes", "miercoles",
+    "jueves", "viernes", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+];
+
 /// Countries and regions that end a subsidiary's name, folded.
 #[rustfmt::skip]
 const COUNTRIES: &[&str] = &[
@@ -317,6 +327,9 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             words.pop();
         } else if is_legal(f) {
             legal = true;
+            words.pop();
+        } else if words.len() > 1 && DATE_WORDS.contains(&f) {
+            // "Kestrel & Finch Thursday": a day the run ran into.
             words.pop();
         } else if country(last)
             && (words.len() >= 3 || (legal && words[0].chars().count() >= 5))
