@@ -280,3 +280,16 @@ fn dutch_declines_spanish_offer_proposals_and_homework_are_read() {
         EmailCategory::Other
     );
 }
+
+#[test]
+fn an_offer_from_a_founder_in_plain_words_is_an_offer() {
+    let e = mail(
+        "Maya Ostrowski <maya@lanternfish.example>",
+        "Joining Lanternfish",
+        "Daniel, after Thursday the whole team is unanimous: we want you as Lanternfish's \
+         Founding Payments Engineer. Here's what we can do: $150,000 salary, 0.6% equity, \
+         4-year vesting. I've put it all in a short term sheet; I'll get the formal agreement \
+         out this week so you can sign.\n\nMaya",
+    );
+    assert_eq!(read(&e, &[], 0.6).verdict.category, EmailCategory::Offer);
+}

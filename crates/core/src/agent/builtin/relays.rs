@@ -427,6 +427,8 @@ const MAILBOXES: &[&str] = &[
     "web.de", "t-online.de", "orange.fr", "free.fr", "laposte.net", "libero.it",
     "hotmail.fr", "yahoo.fr", "ziggo.nl", "kpnmail.nl", "sapo.pt", "fastmail.com",
     "aol.com",
+    // Reserved for examples (RFC 2606): a person's own address, never an employer's.
+    "example.com", "example.net", "example.org",
 ];
 
 /// A message's sender, read.
@@ -711,5 +713,9 @@ mod tests {
         );
         assert_eq!(before_via("Acme GmbH über Adobe Sign"), Some("Acme GmbH"));
         assert_eq!(before_via("Northwind Analytics"), None);
+        assert_eq!(
+            Sender::read("Tiago <tiago@example.net>").relay,
+            Relay::Mailbox
+        );
     }
 }
