@@ -109,7 +109,7 @@ const EMPLOYER_CONTEXT: &[&str] = &[
     "a sua candidatura", "a tua candidatura", "processo de recrutamento",
     "viewed your profile", "viewed your application", "looked at your profile",
     "bekeek je profiel", "hat ihr profil", "a consulte votre profil", "ha visto il tuo profilo",
-    "visualizou o seu perfil", "ha visto tu perfil",
+    "visualizou o seu perfil", "ha visto tu perfil", "hiring at", "related to hiring",
 ];
 
 /// Whether mail filed as `other` still concerns one employer (an applicant-tracking

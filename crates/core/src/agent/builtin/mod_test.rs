@@ -293,3 +293,25 @@ fn an_offer_from_a_founder_in_plain_words_is_an_offer() {
     );
     assert_eq!(read(&e, &[], 0.6).verdict.category, EmailCategory::Offer);
 }
+
+#[test]
+fn an_out_of_office_reply_is_other_and_names_the_employer_it_speaks_for() {
+    let e = mail(
+        "Tomás Ferreira <tomas@vesselandvane.com>",
+        "Automatic reply: Re: Next step: platform exercise",
+        "Hi,\nI'm out of the office until Monday with limited access to email.\nFor anything \
+         related to hiring at Vessel & Vane, please contact talent@vesselandvane.com.\n\nTomás",
+    );
+    let r = read(&e, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Other);
+    assert_eq!(r.company.map(|c| c.name).as_deref(), Some("Vessel & Vane"));
+    let letter = mail(
+        "Career Moves <careermoves@substack.com>",
+        "How to negotiate your offer without burning the bridge",
+        "This week: how to ask for more when the offer comes in.",
+    );
+    assert_eq!(
+        read(&letter, &[], 0.6).verdict.category,
+        EmailCategory::Other
+    );
+}

@@ -552,32 +552,50 @@ impl Sender {
             && !(label.len() >= 3 && squash(name).starts_with(&label[..label.len().min(6)]))
     }
 
-    /// Whether the local part is a bulk mailer's (alerts, newsletters, digests).
+    /// Whether the sender is a bulk mailer: a newsletter platform, or a local part of
+    /// alerts, newsletters and digests.
     pub fn is_bulk_mailer(&self) -> bool {
-        [
-            "alert",
-            "newsletter",
-            "digest",
-            "news",
-            "marketing",
-            "promo",
-            "deals",
-            "offers",
-            "events",
-            "webinar",
-            "statements",
-            "billing",
-            "invoice",
-            "orders",
-            "shop",
-            "reports",
-            "updates",
-            "community",
-            "bulletin",
-            "nieuwsbrief",
-        ]
-        .iter()
-        .any(|w| has(&self.local, w))
+        const PLATFORMS: &[&str] = &[
+            "substack.com",
+            "beehiiv.com",
+            "mailchimpapp.net",
+            "mcsv.net",
+            "convertkit.com",
+            "ck.page",
+            "ghost.io",
+            "buttondown.email",
+            "mailerlite.com",
+            "sendinblue.com",
+            "brevo.com",
+        ];
+        let platform = PLATFORMS
+            .iter()
+            .any(|d| self.domain == *d || self.domain.ends_with(&format!(".{d}")));
+        platform
+            || [
+                "alert",
+                "newsletter",
+                "digest",
+                "news",
+                "marketing",
+                "promo",
+                "deals",
+                "offers",
+                "events",
+                "webinar",
+                "statements",
+                "billing",
+                "invoice",
+                "orders",
+                "shop",
+                "reports",
+                "updates",
+                "community",
+                "bulletin",
+                "nieuwsbrief",
+            ]
+            .iter()
+            .any(|w| has(&self.local, w))
     }
 }
 

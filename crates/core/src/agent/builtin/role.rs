@@ -467,6 +467,14 @@ fn trim_words(run: &str) -> Option<String> {
                 .contains(&fold(w).as_str())
             })
     };
+    // "Lanternfish's Founding Engineer": the employer's, not part of the title.
+    if words
+        .first()
+        .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+        && words.len() > 1
+    {
+        words.remove(0);
+    }
     // "R-20417 Senior Data Engineer": the requisition id is kept apart.
     while words.first().is_some_and(|w| {
         (FRAME.contains(&fold(w).as_str()) && !trade(&words))

@@ -294,7 +294,7 @@ const LIFE_WORDS: &[&str] = &[
     "toma de huellas", "comisaria", "extranjeria", "cita previa", "residence permit",
     "visa appointment", "fibra", "tarifa movil", "lease", "security deposit",
     "current account", "visa interview", "visa application", "consulate", "embassy",
-    "biometric", "lejekontrakt", "lejemal", "hyresavtal", "homework", "hausaufgabe",
+    "biometric", "persoonlijke lening", "lening", "krediet aanvraag", "lejekontrakt", "lejemal", "hyresavtal", "homework", "hausaufgabe",
     "devoirs", "deberes", "huiswerk", "lezione", "lesson", "loan application", "cash loan", "credit application",
     "letter from your employer", "certificate of employment", "employment detail summary",
     "payslips", "nominas", "gehaltsabrechnungen", "fiches de paie", "loonstroken",

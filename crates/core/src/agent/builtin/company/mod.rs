@@ -349,8 +349,11 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
                     && AGENCY_NAMES.iter().any(|n| fold(r).ends_with(n))
             })
     });
+    // A legal suffix the domain spells ("Cortile S.r.l" at cortile-srl.it) is no part
+    // of the name.
+    let name = strip_legal(&full.unwrap_or(best.name));
     Some(Named {
-        name: full.unwrap_or(best.name),
+        name,
         score: best.score,
         source: best.source,
     })

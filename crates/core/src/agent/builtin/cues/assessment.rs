@@ -119,6 +119,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("testaufgabe", 4.5),
     ("programmieraufgabe", 4.5),
     ("fallstudie", 4.0),
+    ("praxisaufgabe", 4.5),
+    ("probeaufgabe", 4.5),
     ("aufgabe", 1.5),
     ("test technique", 4.5),
     ("exercice", 3.0),

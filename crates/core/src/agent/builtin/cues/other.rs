@@ -5,6 +5,20 @@
 #[rustfmt::skip]
 pub(crate) const CUES: &[(&str, f64)] = &[
     // English
+    // Out-of-office replies, by the subject line mail clients give them.
+    ("automatic reply:", 7.0),
+    ("autoreply:", 7.0),
+    ("out of office:", 7.0),
+    ("i am out of the office", 4.0),
+    ("i'm out of the office", 4.0),
+    ("abwesenheitsnotiz", 6.0),
+    ("automatische antwort:", 7.0),
+    ("reponse automatique:", 7.0),
+    ("reponse automatique :", 7.0),
+    ("respuesta automatica:", 7.0),
+    ("automatisch antwoord:", 7.0),
+    ("risposta automatica:", 7.0),
+    ("resposta automatica:", 7.0),
     ("job alert", 5.0),
     ("jobalert", 5.0),
     ("new jobs", 4.5),
