@@ -418,6 +418,9 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
         "boston", "san", "seattle", "austin", "toronto", "villeurbanne", "nl", "de", "fr",
         "es", "it", "pt", "ie", "dach", "benelux", "nordics", "iberia",
     ];
+    if spec.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return false;
+    }
     let ends = tail.is_empty()
         || tail.starts_with(['.', '\n', '\r', ')', '!', ';', ','])
         || tail.starts_with(" (")

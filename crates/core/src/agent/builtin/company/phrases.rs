@@ -145,6 +145,7 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" would love to", 2.5),
     (" wants to", 2.5),
     (" wants you to", 3.5),
+    (" evaluation for the", 3.0),
     (" is hiring", 3.0),
     (" are hiring", 2.5),
     (" has sent you", 4.0),
@@ -278,6 +279,16 @@ pub(super) fn brand_names(text: &str) -> Vec<&str> {
         ", a group company",
         ", part of ",
         ", parte de ",
+        " is part of the ",
+        " is part of ",
+        " fait partie du groupe",
+        " fait partie de ",
+        " gehort zur ",
+        " ist teil der ",
+        " forma parte del grupo",
+        " fa parte del gruppo",
+        " maakt deel uit van",
+        " faz parte do grupo",
     ];
     let f = Folded::new(text);
     let mut out = Vec::new();

@@ -632,3 +632,26 @@ fn a_trade_word_abbreviated_in_the_domain_and_a_day_after_a_name() {
         Some("Kestrel & Finch")
     );
 }
+
+#[test]
+fn a_company_part_of_a_group_a_street_and_an_evaluation() {
+    let body = "Dear Sofia,\nThank you for applying to the Senior Frontend Engineer position with \
+                Tessaract Group. Mobiliq is part of the Tessaract Group family of companies.\n\n\
+                Talent Acquisition\nTessaract Group N.V.";
+    assert_eq!(
+        named(
+            "Tessaract Group Careers <tessaract@myworkday.com>",
+            "Application received",
+            body
+        )
+        .as_deref(),
+        Some("Mobiliq")
+    );
+    assert_eq!(clean("Rue de la Loi"), None);
+    let body = "Hi Sofia,\nThis is a reminder that your Greywater Labs evaluation for the Senior \
+                Frontend Engineer role closes in 48 hours.\nFormat: General Coding Framework";
+    assert_eq!(
+        named("CodeSignal <noreply@codesignal.com>", "Reminder", body).as_deref(),
+        Some("Greywater Labs")
+    );
+}

@@ -31,6 +31,14 @@ pub(super) const LEGAL: &[&str] = &[
     "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls",
 ];
 
+/// Words that open a street's name, folded.
+#[rustfmt::skip]
+const STREETS: &[&str] = &[
+    "rue", "avenue", "boulevard", "place", "calle", "avenida", "plaza", "paseo", "passeig",
+    "carrer", "via", "viale", "piazza", "corso", "rua", "praca", "travessa", "strasse",
+    "allee", "platz", "straat", "laan", "plein", "gracht", "ul", "ulica",
+];
+
 /// Days and months, folded: they end a name run into them.
 #[rustfmt::skip]
 const DATE_WORDS: &[&str] = &[
@@ -117,7 +125,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "please", "note", "all", "any", "many", "one", "confirmed", "confirmation", "updated",
     "cancelled", "canceled", "accepted", "declined", "important", "urgent", "last",
     "chance", "free", "hey", "saw", "series", "opdrachtgever", "klant", "client", "cliente", "kunde",
-    "auftraggeber", "klanten", "event", "type", "opportunite", "opportunita", "oportunidad",
+    "auftraggeber", "klanten", "event", "type", "general", "coding", "opportunite", "opportunita", "oportunidad",
     "oportunidade", "kans", "vacante",
 ];
 
@@ -358,6 +366,10 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         return clean(&words[i + 1..].join(" "));
     }
     if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    // "Rue de la Loi", "Calle Mayor": an address, not a name.
+    if STREETS.contains(&fold(words[0]).as_str()) {
         return None;
     }
     let name = words.join(" ");

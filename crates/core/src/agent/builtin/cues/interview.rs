@@ -166,6 +166,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("like to speak with you", 3.0),
     ("would like to speak", 2.0),
     ("drop by the office", 3.0),
+    ("drop by the studio", 3.0),
+    ("like to get to know you", 3.0),
     ("come by the office", 3.0),
     ("come into the office", 3.0),
     ("you'd meet", 2.5),
