@@ -4,7 +4,7 @@
 
 use super::names::{run_at, run_before};
 use super::relays::Sender;
-use super::text::{fold, squash};
+use super::text::{filled_lines, fold, squash};
 
 /// Whether a person named `name` signs the newest text with their first name
 /// ("Best,\nMaya"): then the display name is a person's, not an employer's.
@@ -16,11 +16,7 @@ pub(super) fn signs_off(newest: &str, name: &str) -> bool {
     else {
         return false;
     };
-    let lines: Vec<&str> = newest
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = filled_lines(newest);
     let tail = &lines[lines.len().saturating_sub(8)..];
     // "Maya", or "Maya Chen" over a title line ("Senior Recruiter, Acme").
     tail.iter()
@@ -159,11 +155,7 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         }
     }
     // "Lotte Mulder" over "Corporate Recruiter bij Gaslicht Energie".
-    let all: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let all = filled_lines(text);
     for pair in all.windows(2) {
         if let Some(run) = run_at(pair[0], 0)
             && run.len() == pair[0].len()
@@ -188,12 +180,7 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
     // The writer, under the closing line; not the organisation signing as itself.
     let display = sender.name.as_deref().map(squash).unwrap_or_default();
     let label = sender.domain_label().map(squash).unwrap_or_default();
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    for pair in lines.windows(2) {
+    for pair in all.windows(2) {
         let closing = fold(pair[0].trim_end_matches([',', '.', '!']));
         if super::threads::SIGN_OFFS.contains(&closing.as_str())
             && let Some(run) = run_at(pair[1], 0)

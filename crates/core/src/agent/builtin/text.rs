@@ -118,6 +118,14 @@ pub(crate) fn has(text: &str, needle: &str) -> bool {
     word_starts(text, needle).next().is_some()
 }
 
+/// The lines of `text` that hold something, trimmed.
+pub(crate) fn filled_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// Letters and digits only, folded: "Lumen Grid" and "lumen-grid" are both `lumengrid`.
 pub(crate) fn squash(s: &str) -> String {
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()

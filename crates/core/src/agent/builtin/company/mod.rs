@@ -13,7 +13,7 @@
 use super::names::{run_at, run_before, runs};
 use super::people::{People, signs_off, spells};
 use super::relays::{Relay, Sender, before_via, is_service_brand};
-use super::text::{Folded, fold, has, squash};
+use super::text::{Folded, filled_lines, fold, has, squash};
 use phrases::{brand_names, current_employers, phrase_candidates};
 use words::{
     AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, TEAM_WORDS, TITLE_WORDS, clean,
@@ -439,11 +439,7 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
         .as_deref()
         .filter(|_| sender.is_person())
         .map(|n| before_via(n).unwrap_or(n).trim());
-    let lines: Vec<&str> = newest
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = filled_lines(newest);
     let mut out = Vec::new();
     let whole = |seg: &'a str| run_at(seg, 0).filter(|r| r.len() == seg.len());
     for (i, line) in lines.iter().enumerate() {
@@ -489,11 +485,7 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
 /// The employers of a job site's cards: the name heading the line after or before a
 /// line that is a job title.
 fn job_card_employers(newest: &str) -> Vec<&str> {
-    let lines: Vec<&str> = newest
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = filled_lines(newest);
     let first_segment = |line: &str| -> Option<usize> {
         let seg = line
             .split([',', '|', '·', '•'])
@@ -552,11 +544,7 @@ fn addressed_in(text: &str, name: &str) -> bool {
 /// The signature of the newest text: the lines after its closing ("Best,"), or its
 /// last lines.
 fn signature_lines(newest: &str) -> Vec<&str> {
-    let lines: Vec<&str> = newest
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = filled_lines(newest);
     let start = super::threads::signature_start(&lines);
     let from = if start < lines.len() {
         start
