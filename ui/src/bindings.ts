@@ -1733,6 +1733,8 @@ export type Prefilter = {
 	otherMail: number,
 	/**  Of which the pre-filter would skip. */
 	otherSkipped: number,
+	/**  The job mails it would skip, by item (a file's path in the set, or `email N`). */
+	jobSkippedItems: string[],
 };
 
 /**  A price as typed: checked by [`set`]. */

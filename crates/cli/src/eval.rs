@@ -94,6 +94,13 @@ fn text(r: &EvalReport) -> String {
             "Set {}: {} messages; the new-mail pre-filter would skip {} of {} job mails and {} of {} others",
             set.name, set.n, p.job_skipped, p.job_mail, p.other_skipped, p.other_mail
         );
+        if !p.job_skipped_items.is_empty() {
+            let _ = writeln!(
+                s,
+                "  job mail it would skip: {}",
+                p.job_skipped_items.join(", ")
+            );
+        }
     }
     let _ = writeln!(
         s,

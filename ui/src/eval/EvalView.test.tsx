@@ -88,7 +88,7 @@ const report: EvalReport = {
       name: "corrections",
       n: 3,
       byCategory: { offer: 2, rejection: 1 },
-      prefilter: { jobMail: 3, jobSkipped: 1, otherMail: 0, otherSkipped: 0 },
+      prefilter: { jobMail: 3, jobSkipped: 1, otherMail: 0, otherSkipped: 0, jobSkippedItems: ["offer/1.eml"] },
     },
   ],
   results: [result(), result({ model: "gpt-4o", accuracy: 1, correct: 3, wrong: [] })],
@@ -120,6 +120,7 @@ describe("evaluate view", () => {
     await act(async () => finish(report));
     const table = await screen.findByTestId("eval-results");
     expect(screen.getByTestId("eval-set")).toHaveTextContent("would skip 1 of 3 job mails and 0 of 0 others");
+    expect(screen.getByTestId("eval-prefilter-skipped")).toHaveTextContent("Job mail it would skip: offer/1.eml.");
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(3);
     expect(rows[1]).toHaveTextContent("gpt-4o-mini");

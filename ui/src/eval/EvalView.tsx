@@ -183,6 +183,9 @@ function ReportView({ report, onExplain, onOpenEmail }: ReportProps) {
           {s.name === "corrections" ? "Your corrections" : s.name}: {s.n} messages. The new-mail pre-filter would
           skip {s.prefilter.jobSkipped} of {s.prefilter.jobMail} job mails and {s.prefilter.otherSkipped} of{" "}
           {s.prefilter.otherMail} others.
+          {s.prefilter.jobSkippedItems.length > 0 && (
+            <span data-testid="eval-prefilter-skipped"> Job mail it would skip: {s.prefilter.jobSkippedItems.join(", ")}.</span>
+          )}
         </p>
       ))}
       <table className="data-table" data-testid="eval-results">

@@ -84,6 +84,11 @@ fn the_report_on_the_holdout_set_adds_up() {
     let count = |k: &str| prefilter[k].as_u64().unwrap();
     assert_eq!(count("jobMail") + count("otherMail"), n);
     assert!(count("jobSkipped") <= count("jobMail") && count("otherSkipped") <= count("otherMail"));
+    // Each skipped job mail is named.
+    assert_eq!(
+        prefilter["jobSkippedItems"].as_array().map(Vec::len),
+        Some(count("jobSkipped") as usize)
+    );
     let extraction = &r["extraction"];
     let (company, role) = (rate(&extraction["company"]), rate(&extraction["role"]));
     // Every message with a wrong company or role is listed, once.

@@ -269,18 +269,13 @@ fn corpus(set: &str) -> jobtrail_core::service::eval::LabelledSet {
 /// The job mails of one set the pre-filter would skip, how many job mails it has, and
 /// how many of its other mails would be skipped and are there.
 fn skipped_on(set: &str) -> (Vec<String>, usize, usize, usize) {
-    use jobtrail_core::agent::email_analyst::EmailCategory;
-    let items = corpus(set).items;
-    let (job, other): (Vec<_>, Vec<_>) = items
-        .iter()
-        .partition(|i| i.expected != EmailCategory::Other);
-    let skipped = |v: &[&jobtrail_core::service::eval::Labelled]| -> Vec<String> {
-        v.iter()
-            .filter(|i| !triage(&i.input, &[]).job_related)
-            .map(|i| i.item.clone())
-            .collect()
-    };
-    (skipped(&job), job.len(), skipped(&other).len(), other.len())
+    let p = jobtrail_core::service::eval::Prefilter::of(&corpus(set).items);
+    (
+        p.job_skipped_items,
+        p.job_mail as usize,
+        p.other_skipped as usize,
+        p.other_mail as usize,
+    )
 }
 
 #[test]

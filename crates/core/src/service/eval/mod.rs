@@ -106,19 +106,25 @@ pub struct Prefilter {
     pub other_mail: u32,
     /// Of which the pre-filter would skip.
     pub other_skipped: u32,
+    /// The job mails it would skip, by item (a file's path in the set, or `email N`).
+    pub job_skipped_items: Vec<String>,
 }
 
 impl Prefilter {
-    fn of(items: &[Labelled]) -> Self {
+    /// The pre-filter on `items`.
+    pub fn of(items: &[Labelled]) -> Self {
         let mut p = Prefilter::default();
         for item in items {
-            let skipped = u32::from(!crate::agent::triage::triage(&item.input, &[]).job_related);
+            let skipped = !crate::agent::triage::triage(&item.input, &[]).job_related;
             if item.expected == EmailCategory::Other {
                 p.other_mail += 1;
-                p.other_skipped += skipped;
+                p.other_skipped += u32::from(skipped);
             } else {
                 p.job_mail += 1;
-                p.job_skipped += skipped;
+                if skipped {
+                    p.job_skipped += 1;
+                    p.job_skipped_items.push(item.item.clone());
+                }
             }
         }
         p
