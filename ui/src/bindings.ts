@@ -995,6 +995,20 @@ export type ErrorStats = {
 	lastError: ErrorInfo | null,
 };
 
+/**  A message of a set as a report lists it, with the run that read it. */
+export type EvalMessage = {
+	/**  The message. */
+	item: string,
+	/**  The stored email, for items from the corrections. */
+	emailId: number | null,
+	/**  Its sender. */
+	from: string,
+	/**  Its subject. */
+	subject: string,
+	/**  The run, to open its explanation. */
+	executionId: number | null,
+};
+
 /**  How far an evaluation has got. */
 export type EvalProgress = {
 	/**  The engine or model running (`builtin`, a model name). */
@@ -1201,21 +1215,11 @@ export type Extracted = {
 
 /**  An answer that named the wrong company or role (its category may be right). */
 export type ExtractionMiss = {
-	/**  The message. */
-	item: string,
-	/**  The stored email, for items from the corrections. */
-	emailId: number | null,
-	/**  Its sender. */
-	from: string,
-	/**  Its subject. */
-	subject: string,
 	/**  The labelled company and role. */
 	expected: Extracted,
 	/**  What the engine named. */
 	found: Extracted,
-	/**  The run, to open its explanation. */
-	executionId: number | null,
-};
+} & EvalMessage;
 
 /**  Extraction accuracy over the labelled messages that were answered. */
 export type ExtractionScore = {
@@ -2346,23 +2350,13 @@ export type Value = null | boolean | number | string | Value[] | { [key in strin
 
 /**  An answer that was wrong, or a run that failed. */
 export type WrongAnswer = {
-	/**  The message. */
-	item: string,
-	/**  The stored email, for items from the corrections. */
-	emailId: number | null,
-	/**  Its sender. */
-	from: string,
-	/**  Its subject. */
-	subject: string,
 	/**  True category. */
 	expected: EmailCategory,
 	/**  What was answered; none when the run failed. */
 	predicted: EmailCategory | null,
 	/**  Stated confidence. */
 	confidence: number | null,
-	/**  The run, to open its explanation. */
-	executionId: number | null,
-};
+} & EvalMessage;
 
 /* Tauri Specta runtime */
 type EventEmit<T> = [T] extends [null] ? () => Promise<void> : (payload: T) => Promise<void>;

@@ -200,11 +200,12 @@ fn text(r: &EvalReport) -> String {
                 let _ = writeln!(
                     s,
                     "    {}: expected {}, got {}{}",
-                    w.item,
+                    w.message.item,
                     w.expected,
                     w.predicted
                         .map_or_else(|| "no answer".into(), |p| p.to_string()),
-                    w.execution_id
+                    w.message
+                        .execution_id
                         .map_or_else(String::new, |id| format!(" (jobtrail explain {id})"))
                 );
             }
@@ -224,7 +225,7 @@ fn text(r: &EvalReport) -> String {
                 let _ = writeln!(
                     s,
                     "    {}: expected {} / {}, got {} / {}",
-                    m.item,
+                    m.message.item,
                     show(&m.expected.company),
                     show(&m.expected.role),
                     show(&m.found.company),

@@ -154,6 +154,20 @@ pub struct ExtractionScore {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExtractionMiss {
+    /// The message and its run.
+    #[serde(flatten)]
+    pub message: EvalMessage,
+    /// The labelled company and role.
+    pub expected: Extracted,
+    /// What the engine named.
+    pub found: Extracted,
+}
+
+/// A message of a set as a report lists it, with the run that read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct EvalMessage {
     /// The message.
     pub item: String,
     /// The stored email, for items from the corrections.
@@ -162,12 +176,20 @@ pub struct ExtractionMiss {
     pub from: String,
     /// Its subject.
     pub subject: String,
-    /// The labelled company and role.
-    pub expected: Extracted,
-    /// What the engine named.
-    pub found: Extracted,
     /// The run, to open its explanation.
     pub execution_id: Option<i64>,
+}
+
+impl EvalMessage {
+    fn of(o: &Outcome) -> Self {
+        EvalMessage {
+            item: o.item.clone(),
+            email_id: o.email_id,
+            from: o.from.clone(),
+            subject: o.subject.clone(),
+            execution_id: o.execution_id,
+        }
+    }
 }
 
 /// A company and a role, either possibly absent.
@@ -186,22 +208,15 @@ pub struct Extracted {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct WrongAnswer {
-    /// The message.
-    pub item: String,
-    /// The stored email, for items from the corrections.
-    pub email_id: Option<i64>,
-    /// Its sender.
-    pub from: String,
-    /// Its subject.
-    pub subject: String,
+    /// The message and its run.
+    #[serde(flatten)]
+    pub message: EvalMessage,
     /// True category.
     pub expected: EmailCategory,
     /// What was answered; none when the run failed.
     pub predicted: Option<EmailCategory>,
     /// Stated confidence.
     pub confidence: Option<f64>,
-    /// The run, to open its explanation.
-    pub execution_id: Option<i64>,
 }
 
 /// Calibration bands: fifths of the 0–1 range.
@@ -232,14 +247,10 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
         let Some(a) = &o.answer else {
             failed += 1;
             wrong.push(WrongAnswer {
-                item: o.item.clone(),
-                email_id: o.email_id,
-                from: o.from.clone(),
-                subject: o.subject.clone(),
+                message: EvalMessage::of(o),
                 expected: o.expected,
                 predicted: None,
                 confidence: None,
-                execution_id: o.execution_id,
             });
             continue;
         };
@@ -249,14 +260,10 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
             correct += 1;
         } else {
             wrong.push(WrongAnswer {
-                item: o.item.clone(),
-                email_id: o.email_id,
-                from: o.from.clone(),
-                subject: o.subject.clone(),
+                message: EvalMessage::of(o),
                 expected: o.expected,
                 predicted: Some(a.category),
                 confidence: Some(a.confidence),
-                execution_id: o.execution_id,
             });
         }
         let c = a.confidence.clamp(0.0, 1.0);
@@ -275,10 +282,7 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
             ex_role += u32::from(role_right);
             if !(company_right && role_right) {
                 misses.push(ExtractionMiss {
-                    item: o.item.clone(),
-                    email_id: o.email_id,
-                    from: o.from.clone(),
-                    subject: o.subject.clone(),
+                    message: EvalMessage::of(o),
                     expected: Extracted {
                         company: company.clone(),
                         role: role.clone(),
@@ -287,7 +291,6 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
                         company: a.company.clone(),
                         role: a.role.clone(),
                     },
-                    execution_id: o.execution_id,
                 });
             }
         }
