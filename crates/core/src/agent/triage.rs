@@ -59,6 +59,12 @@ const JOB_SENDERS: &[&str] = &[
 ];
 
 /// Words and phrases of a job search; matched at word starts in subject and body.
+///
+/// The broadest of the three job-word lists: the pre-filter must keep anything that
+/// may be job mail, so a word here only has to be possible in one. The built-in
+/// engine's `HIRING_WORDS` (may a relay speak for an employer?) and the narrower
+/// `WORK_WORDS` (is life's paperwork about work after all?), in `builtin::signals`,
+/// decide between meanings instead.
 const JOB_WORDS: &[&str] = &[
     "application",
     "applied",

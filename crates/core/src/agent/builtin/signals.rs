@@ -236,7 +236,8 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
 }
 
 /// Words of hiring, folded, in the languages the cues know: without one, a scheduling
-/// or signing service's mail is not taken for an interview or an offer.
+/// or signing service's mail is not taken for an interview or an offer. Broader than
+/// [`WORK_WORDS`]; the pre-filter's `triage::JOB_WORDS` is broader still (see there).
 #[rustfmt::skip]
 const HIRING_WORDS: &[&str] = &[
     "interview", "recruit", "hiring", "candida", "applica", "role", "position", "vacanc",
