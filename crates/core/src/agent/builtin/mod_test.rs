@@ -315,3 +315,27 @@ fn an_out_of_office_reply_is_other_and_names_the_employer_it_speaks_for() {
         EmailCategory::Other
     );
 }
+
+#[test]
+fn a_withdrawal_and_a_football_invitation_are_other() {
+    let withdrawn = mail(
+        "Hollowmere Distillers <notifications@pinpointhq.com>",
+        "Your application has been withdrawn",
+        "Hi Marcus,\nAs requested, your application has been withdrawn. Thanks for your \
+         interest in Hollowmere Distillers.",
+    );
+    let football = mail(
+        "Kwame Asante <kwame.asante@example.org>",
+        "Invitation: 5-a-side football @ Thu 9 Apr 2026 7pm - 8pm (BST)",
+        "Kwame Asante has invited you to an event. 5-a-side football at the sports centre. \
+         Going? Yes - Maybe - No",
+    );
+    for e in [withdrawn, football] {
+        assert_eq!(
+            read(&e, &[], 0.6).verdict.category,
+            EmailCategory::Other,
+            "{}",
+            e.subject
+        );
+    }
+}

@@ -342,6 +342,11 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("xing.de", "XING"),
     ("indeedmail.com", "Indeed"),
     ("linkedinmail.com", "LinkedIn"),
+    ("publicjobs.ie", "publicjobs"),
+    ("civilservicejobs.service.gov.uk", "Civil Service Jobs"),
+    ("nhsjobs.com", "NHS Jobs"),
+    ("interamt.de", "Interamt"),
+    ("bund.de", "service.bund.de"),
 ];
 
 const SIGNATURE: &[(&str, &str)] = &[
@@ -418,6 +423,8 @@ const SCREENING: &[(&str, &str)] = &[
     ("securitywatchdog.org.uk", "Security Watchdog"),
     ("bgc.pl", "BGC"),
     ("backcheck.net", "BackCheck"),
+    ("credas.com", "Credas"),
+    ("credas.co.uk", "Credas"),
 ];
 
 #[rustfmt::skip]
@@ -617,7 +624,11 @@ fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
             return (relay, Some(brand));
         }
     }
-    if MAILBOXES.contains(&domain) {
+    // Reserved example domains, and anything under them, are no one's employer.
+    let reserved = ["example.com", "example.net", "example.org"]
+        .iter()
+        .any(|d| domain.ends_with(&format!(".{d}")));
+    if MAILBOXES.contains(&domain) || reserved {
         return (Relay::Mailbox, None);
     }
     // Services not on the lists still say what they are in their domain or name:
@@ -735,5 +746,7 @@ mod tests {
             Sender::read("Tiago <tiago@example.net>").relay,
             Relay::Mailbox
         );
+        let council = Sender::read("Council <registration@forthside.gov.example.org>");
+        assert_eq!(council.relay, Relay::Mailbox);
     }
 }

@@ -184,6 +184,9 @@ fn droppable(inner: &str) -> bool {
             "maanden",
             "days",
             "week",
+            "grade",
+            "band",
+            "salary",
         ]
         .iter()
         .any(|w| has(&f, w))
@@ -384,7 +387,26 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
             || ["role", "position", "at ", "—", "–", "- ", "and "]
                 .iter()
                 .any(|t| tail.len() > spaced.len() && spaced.starts_with(t));
-        if ends && !spec.ends_with(['.', ',']) && !is_title(spec) {
+        // "Senior Data Engineer, Health Data Authority": an organisation, not a
+        // specialism.
+        let organisation = fold(spec).split_whitespace().next_back().is_some_and(|w| {
+            [
+                "authority",
+                "agency",
+                "council",
+                "university",
+                "ministry",
+                "institute",
+                "hospital",
+                "bank",
+                "group",
+                "ltd",
+                "gmbh",
+            ]
+            .contains(&w)
+        }) || employer
+            .is_some_and(|e| super::text::squash(e) == super::text::squash(spec));
+        if ends && !spec.ends_with(['.', ',']) && !is_title(spec) && !organisation {
             title = format!("{title}, {spec}");
         }
     }

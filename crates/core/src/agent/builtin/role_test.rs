@@ -270,3 +270,24 @@ fn a_bracket_or_specialism_at_a_line_end_stays() {
         Some("Senior Software Engineer, Payouts")
     );
 }
+
+#[test]
+fn a_pay_grade_and_an_organisation_after_a_title_are_not_the_role() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Application received",
+            "Thank you for applying for Data Warehouse Developer (Grade 7)."
+        )
+        .as_deref(),
+        Some("Data Warehouse Developer")
+    );
+    assert_eq!(
+        r(
+            "publicjobs",
+            "Your application for Senior Data Engineer, Health Data Authority."
+        )
+        .as_deref(),
+        Some("Senior Data Engineer")
+    );
+}
