@@ -339,3 +339,28 @@ fn a_withdrawal_and_a_football_invitation_are_other() {
         );
     }
 }
+
+#[test]
+fn a_german_welcome_with_a_contract_is_an_offer_and_a_chosen_someone_a_rejection() {
+    let offer = mail(
+        "Lena Brandt <lena.brandt@nordlicht.example>",
+        "Willkommen an Bord – Ihr Arbeitsvertrag bei Nordlicht",
+        "Hallo Herr Adeyemi,\nwir freuen uns sehr, Sie für unser Data-Team gewinnen zu \
+         dürfen! Im Anhang finden Sie Ihren Arbeitsvertrag. Bitte senden Sie uns den \
+         unterschriebenen Vertrag zurück.\n\nLena",
+    );
+    assert_eq!(
+        read(&offer, &[], 0.6).verdict.category,
+        EmailCategory::Offer
+    );
+    let no = mail(
+        "Euan Crawford <euan@greyfriars.example>",
+        "BI Developer role - thank you",
+        "Hi Marcus,\nAfter a lot of deliberation, we've chosen someone whose experience maps \
+         more closely onto our estate. It was a close call.\n\nEuan",
+    );
+    assert_eq!(
+        read(&no, &[], 0.6).verdict.category,
+        EmailCategory::Rejection
+    );
+}

@@ -49,6 +49,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("meet the founders", 3.0),
     ("would like to meet you", 3.5),
     ("like to meet you", 3.0),
+    ("want to meet you", 3.0),
     ("chat with the team", 2.5),
     ("book a time", 3.0),
     ("book a slot", 3.0),
