@@ -364,3 +364,31 @@ fn a_german_welcome_with_a_contract_is_an_offer_and_a_chosen_someone_a_rejection
         EmailCategory::Rejection
     );
 }
+
+#[test]
+fn plain_declines_in_english_and_german_are_rejections() {
+    for (subject, body) in [
+        (
+            "Update on your application - OT Security Engineer",
+            "After careful review, we have decided to move forward with candidates whose \
+             experience more closely matches the current needs of the role.",
+        ),
+        (
+            "Thank you, Chiara",
+            "After a lot of back and forth, we're going to continue with another finalist \
+             whose background sits closer to our customer base.",
+        ),
+        (
+            "Ihre Bewerbung als IT-Security Engineer",
+            "Nach sorgfältiger Prüfung haben wir uns für eine Kandidatin entschieden, deren \
+             Profil unseren Anforderungen näher kommt. Wir bitten um Ihr Verständnis.",
+        ),
+    ] {
+        let e = mail("Talent <talent@acme.example>", subject, body);
+        assert_eq!(
+            read(&e, &[], 0.6).verdict.category,
+            EmailCategory::Rejection,
+            "{subject}"
+        );
+    }
+}

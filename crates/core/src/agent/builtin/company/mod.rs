@@ -782,7 +782,7 @@ fn is_department(seg: &str) -> bool {
         "digital", "research", "innovation", "growth", "technical", "science", "emea", "dach",
         "benelux", "nordics", "europe", "iberia", "uk", "embedded", "robotics", "hardware",
         "firmware", "electronics", "automotive", "industrial", "fintech", "healthcare",
-        "industry", "industrie", "ingenierie", "&", "and", "/", "+",
+        "industry", "industrie", "ingenierie", "cyber", "security", "&", "and", "/", "+",
     ];
     let f = fold(seg);
     let words: Vec<&str> = f.split_whitespace().collect();

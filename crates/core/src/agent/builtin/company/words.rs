@@ -125,7 +125,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "please", "note", "all", "any", "many", "one", "confirmed", "confirmation", "updated",
     "cancelled", "canceled", "accepted", "declined", "important", "urgent", "last",
     "chance", "free", "hey", "saw", "series", "opdrachtgever", "klant", "client", "cliente", "kunde",
-    "auftraggeber", "klanten", "event", "type", "general", "coding", "opportunite", "opportunita", "oportunidad",
+    "auftraggeber", "klanten", "event", "type", "general", "coding", "service", "ufficio",
+    "servicio", "servico", "opportunite", "opportunita", "oportunidad",
     "oportunidade", "kans", "vacante",
 ];
 
