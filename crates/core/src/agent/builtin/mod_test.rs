@@ -16,6 +16,11 @@ fn app(id: i64, company: &str, role: &str) -> Application {
     }
 }
 
+/// The category the built-in engine reads `e` as.
+fn category(e: &EmailInput) -> EmailCategory {
+    read(e, &[], 0.6).verdict.category
+}
+
 fn mail(from: &str, subject: &str, body: &str) -> EmailInput {
     EmailInput {
         from: from.into(),
@@ -108,10 +113,7 @@ fn a_scheduling_tool_speaks_for_an_employer_only_about_hiring() {
          night\nHost: Tom Reyes\nWhen: Friday 19:00\nReschedule or cancel: \
          https://calendly.com/reschedulings/tom",
     );
-    assert_eq!(
-        read(&personal, &[], 0.6).verdict.category,
-        EmailCategory::Other
-    );
+    assert_eq!(category(&personal), EmailCategory::Other);
     let screen = mail(
         "Calendly <notifications@calendly.com>",
         "Reminder: Phone screen with Osprey Logistics starts tomorrow",
@@ -119,10 +121,7 @@ fn a_scheduling_tool_speaks_for_an_employer_only_about_hiring() {
          screen - Data Engineer\nHost: Lena Brandt, Osprey Logistics\nWhen: Friday 10:00\n\
          Reschedule or cancel: https://calendly.com/reschedulings/osprey",
     );
-    assert_eq!(
-        read(&screen, &[], 0.6).verdict.category,
-        EmailCategory::InterviewInvite
-    );
+    assert_eq!(category(&screen), EmailCategory::InterviewInvite);
 }
 
 #[test]
@@ -134,24 +133,21 @@ fn life_paperwork_that_speaks_of_applications_and_offers_stays_other() {
          Besichtigung möchten wir Ihnen die Wohnung gerne anbieten. Den Mietvertrag senden wir \
          Ihnen zur Unterschrift zu.",
     );
-    assert_eq!(read(&flat, &[], 0.6).verdict.category, EmailCategory::Other);
+    assert_eq!(category(&flat), EmailCategory::Other);
     let card = mail(
         "Fjordbank <no-reply@fjordbank.example>",
         "We've received your application",
         "Thank you for applying for the Fjordbank credit card. We've received your application \
          and are reviewing it.",
     );
-    assert_eq!(read(&card, &[], 0.6).verdict.category, EmailCategory::Other);
+    assert_eq!(category(&card), EmailCategory::Other);
     let job = mail(
         "Fjordbank Careers <careers@fjordbank.example>",
         "We've received your application",
         "Thank you for applying for the Data Engineer role. We've received your application \
          and are reviewing it.",
     );
-    assert_eq!(
-        read(&job, &[], 0.6).verdict.category,
-        EmailCategory::ApplicationReceived
-    );
+    assert_eq!(category(&job), EmailCategory::ApplicationReceived);
 }
 
 #[test]
@@ -163,7 +159,7 @@ fn a_mortgage_asking_for_an_employers_statement_is_still_a_mortgage() {
          team. Please upload your employer's statement, your income statement and the \
          purchase contract within 10 days.",
     );
-    assert_eq!(read(&e, &[], 0.6).verdict.category, EmailCategory::Other);
+    assert_eq!(category(&e), EmailCategory::Other);
 }
 
 #[test]
@@ -216,10 +212,7 @@ fn a_job_sites_status_line_is_read() {
         "Hola Mateo,\nLa empresa Soldavia Telecom ha actualizado el estado de tu candidatura a \
          la oferta Desarrollador Java.\nNuevo estado: Descartado",
     );
-    assert_eq!(
-        read(&e, &[], 0.6).verdict.category,
-        EmailCategory::Rejection
-    );
+    assert_eq!(category(&e), EmailCategory::Rejection);
 }
 
 #[test]
@@ -241,7 +234,7 @@ fn invitations_to_talk_that_never_say_interview_are_invites() {
     );
     for e in [call, visit] {
         assert_eq!(
-            read(&e, &[], 0.6).verdict.category,
+            category(&e),
             EmailCategory::InterviewInvite,
             "{}",
             e.subject
@@ -257,28 +250,19 @@ fn dutch_declines_spanish_offer_proposals_and_homework_are_read() {
         "Hoi Daniel,\nWe hebben besloten om verder te gaan met een kandidaat die al in Nederland \
          woont. Ik had je graag ander nieuws gebracht.\n\nSanne",
     );
-    assert_eq!(
-        read(&no, &[], 0.6).verdict.category,
-        EmailCategory::Rejection
-    );
+    assert_eq!(category(&no), EmailCategory::Rejection);
     let offer = mail(
         "Pagoluz (vía PandaDoc) <docs@pandadoc.net>",
         "Pagoluz te ha enviado «Propuesta de incorporación – Daniel»",
         "Hola Daniel, te enviamos la propuesta de incorporación para que la revises y firmes.",
     );
-    assert_eq!(
-        read(&offer, &[], 0.6).verdict.category,
-        EmailCategory::Offer
-    );
+    assert_eq!(category(&offer), EmailCategory::Offer);
     let homework = mail(
         "Francesca Moretti <francesca@scuola.example>",
         "Compito per giovedì – lezione 7",
         "Ciao a tutti, per la lezione di giovedì completate l'esercizio 3 del libro.",
     );
-    assert_eq!(
-        read(&homework, &[], 0.6).verdict.category,
-        EmailCategory::Other
-    );
+    assert_eq!(category(&homework), EmailCategory::Other);
 }
 
 #[test]
@@ -291,7 +275,7 @@ fn an_offer_from_a_founder_in_plain_words_is_an_offer() {
          4-year vesting. I've put it all in a short term sheet; I'll get the formal agreement \
          out this week so you can sign.\n\nMaya",
     );
-    assert_eq!(read(&e, &[], 0.6).verdict.category, EmailCategory::Offer);
+    assert_eq!(category(&e), EmailCategory::Offer);
 }
 
 #[test]
@@ -310,10 +294,7 @@ fn an_out_of_office_reply_is_other_and_names_the_employer_it_speaks_for() {
         "How to negotiate your offer without burning the bridge",
         "This week: how to ask for more when the offer comes in.",
     );
-    assert_eq!(
-        read(&letter, &[], 0.6).verdict.category,
-        EmailCategory::Other
-    );
+    assert_eq!(category(&letter), EmailCategory::Other);
 }
 
 #[test]
@@ -331,12 +312,7 @@ fn a_withdrawal_and_a_football_invitation_are_other() {
          Going? Yes - Maybe - No",
     );
     for e in [withdrawn, football] {
-        assert_eq!(
-            read(&e, &[], 0.6).verdict.category,
-            EmailCategory::Other,
-            "{}",
-            e.subject
-        );
+        assert_eq!(category(&e), EmailCategory::Other, "{}", e.subject);
     }
 }
 
@@ -349,20 +325,14 @@ fn a_german_welcome_with_a_contract_is_an_offer_and_a_chosen_someone_a_rejection
          dürfen! Im Anhang finden Sie Ihren Arbeitsvertrag. Bitte senden Sie uns den \
          unterschriebenen Vertrag zurück.\n\nLena",
     );
-    assert_eq!(
-        read(&offer, &[], 0.6).verdict.category,
-        EmailCategory::Offer
-    );
+    assert_eq!(category(&offer), EmailCategory::Offer);
     let no = mail(
         "Euan Crawford <euan@greyfriars.example>",
         "BI Developer role - thank you",
         "Hi Marcus,\nAfter a lot of deliberation, we've chosen someone whose experience maps \
          more closely onto our estate. It was a close call.\n\nEuan",
     );
-    assert_eq!(
-        read(&no, &[], 0.6).verdict.category,
-        EmailCategory::Rejection
-    );
+    assert_eq!(category(&no), EmailCategory::Rejection);
 }
 
 #[test]
@@ -385,10 +355,6 @@ fn plain_declines_in_english_and_german_are_rejections() {
         ),
     ] {
         let e = mail("Talent <talent@acme.example>", subject, body);
-        assert_eq!(
-            read(&e, &[], 0.6).verdict.category,
-            EmailCategory::Rejection,
-            "{subject}"
-        );
+        assert_eq!(category(&e), EmailCategory::Rejection, "{subject}");
     }
 }
