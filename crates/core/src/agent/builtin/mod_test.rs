@@ -358,3 +358,14 @@ fn plain_declines_in_english_and_german_are_rejections() {
         assert_eq!(category(&e), EmailCategory::Rejection, "{subject}");
     }
 }
+
+#[test]
+fn reasoning_tests_and_personality_questionnaires_are_assessments() {
+    let e = mail(
+        "Lumenfold via Alva Labs <no-reply@alvalabs.io>",
+        "Lumenfold would like you to complete two short questionnaires",
+        "Hi Chiara, as the next step for the Security Engineer position, please complete a \
+         logic test (about 20 minutes, timed) and a personality questionnaire.",
+    );
+    assert_eq!(category(&e), EmailCategory::Assessment);
+}
