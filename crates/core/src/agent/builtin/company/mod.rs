@@ -14,12 +14,15 @@ use super::names::{run_at, run_before, runs};
 use super::people::{People, signs_off, spells};
 use super::relays::{Relay, Sender, before_via, is_service_brand};
 use super::text::{Folded, filled_lines, fold, has, squash};
+pub(crate) use domain::matches_domain;
+use domain::{key, spell_domain};
 use phrases::{brand_names, current_employers, phrase_candidates};
 use words::{
     AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, TEAM_WORDS, TITLE_WORDS, clean,
     legal_names, strip_legal,
 };
 
+mod domain;
 mod phrases;
 mod words;
 
@@ -587,173 +590,6 @@ fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     out
-}
-
-/// A name squashed for comparing, without a leading article ("The Green Kitchen
-/// Company" is `greenkitchencompany`).
-fn key(name: &str) -> String {
-    let f = fold(name);
-    squash(f.strip_prefix("the ").unwrap_or(&f))
-}
-
-/// Whether `name` is what a domain label spells: "Lumen Grid" for `lumengrid`,
-/// "Kestrel Payments" for `kestrelpay`, "Quillfeather Health" for `quillfeather`,
-/// "Grupo Miradorsur" for `miradorsur` (a group word is not spelled), "Almendra
-/// Tecnología" for `almendratech` (a distinctive first word, then an abbreviation).
-pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
-    let l: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
-    if l.len() < 3 {
-        return false;
-    }
-    let folded = fold(name);
-    let mut words: Vec<&str> = folded
-        .split_whitespace()
-        .filter(|w| *w != "&" && *w != "the" && *w != "of")
-        .collect();
-    // "Banque Mistral" at bmistral-group.fr: abbreviated with its trade word.
-    let all_words = words.clone();
-    // "Grupo Miradorsur" at miradorsur.es, "Banque Orsel" at orsel.fr: a leading group
-    // or trade word is left out of the domain.
-    if words.len() > 1 && (GROUP_WORDS.contains(&words[0]) || TRADE_WORDS.contains(&words[0])) {
-        words.remove(0);
-    }
-    let n = key(name);
-    let bare = squash(&words.concat());
-    // "Vessel & Vane" at vesselandvane.com: the ampersand spelled out.
-    let spelled = squash(&folded.replace('&', "and"));
-    // "North West Airways" at nwa-jobs.com, "Northgate & Pryce Recruitment" at
-    // npr-recruitment.com: the initials.
-    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-    let l_initials = [
-        "recruitment",
-        "recruiting",
-        "recruit",
-        "talent",
-        "search",
-        "hr",
-    ]
-    .iter()
-    .find_map(|s| l.strip_suffix(s).filter(|r| r.len() >= 3))
-    .unwrap_or(&l);
-    let first = words.first().map(|w| squash(w)).unwrap_or_default();
-    // "Vireo Mapping" at vireomaps.com: most of both spelled the same way.
-    let shared = n.chars().zip(l.chars()).take_while(|(a, b)| a == b).count();
-    let similar = shared >= 7 && shared * 4 >= n.len().min(l.len()) * 3;
-    !n.is_empty()
-        && [n.as_str(), bare.as_str(), spelled.as_str()]
-            .iter()
-            .any(|n| {
-                *n == l || (l.len() >= 5 && n.starts_with(&l)) || (n.len() >= 5 && l.starts_with(n))
-            })
-        || (initials.len() >= 3 && (initials == l || initials == l_initials))
-        || (words.len() > 1
-            && first.len() >= 6
-            && l.starts_with(&first)
-            && l.len() <= first.len() + 5)
-        || (words.len() > 1 && similar)
-        // "Atlântico Pagamentos" at atlpag.pt: the start of every word.
-        || (words.len() > 1 && spelled_by_prefixes(&words, &l))
-        // "Carrilet Digital" at cdgtl.eu, "Brightkey Insurance" at bk-insure.nl.
-        || (all_words.len() > 1 && l.len() >= 4 && abbreviates(&all_words, &l))
-}
-
-/// Whether `label` abbreviates `words`: letters of each word in turn, always its first
-/// one, none skipped, and the last word to its end or by four letters or more (`cdgtl`
-/// for "carrilet digital", `bkinsure` for "brightkey insurance", `ciconsultores` for
-/// "carrasco-ibanez consultores").
-fn abbreviates(words: &[&str], label: &str) -> bool {
-    let words: Vec<Vec<char>> = words.iter().map(|w| squash(w).chars().collect()).collect();
-    let label: Vec<char> = label.chars().collect();
-    /// Reading word `w` after its letter `i - 1`, `taken` letters of it used, `j`
-    /// letters of the label read.
-    struct Read<'a> {
-        words: &'a [Vec<char>],
-        label: &'a [char],
-    }
-    impl Read<'_> {
-        fn from(&self, w: usize, i: usize, taken: usize, j: usize) -> bool {
-            let word = &self.words[w];
-            if j == self.label.len() {
-                return w + 1 == self.words.len() && (i == word.len() || taken >= 4);
-            }
-            let c = self.label[j];
-            let next = self
-                .words
-                .get(w + 1)
-                .is_some_and(|n| n[0] == c && self.from(w + 1, 1, 1, j + 1));
-            next || (i..word.len())
-                .filter(|&k| word[k] == c)
-                .any(|k| self.from(w, k + 1, taken + 1, j + 1))
-        }
-    }
-    label.len() <= 24
-        && words.iter().all(|w| !w.is_empty())
-        && words[0][0] == label[0]
-        && (Read {
-            words: &words,
-            label: &label,
-        })
-        .from(0, 1, 1, 1)
-}
-
-/// Whether `label` is the start of each word in turn (`atlpag` for "atlantico
-/// pagamentos", `olhealth` for "oyster lane health"): two letters or more of each, or
-/// initials before a last word spelled out.
-fn spelled_by_prefixes(words: &[&str], label: &str) -> bool {
-    let Some((first, rest)) = words.split_first() else {
-        return label.is_empty();
-    };
-    let first = squash(first);
-    if rest.is_empty() {
-        // The last word: whole when the others were initials, else its start.
-        return label.len() >= 2 && first.starts_with(label);
-    }
-    (1..=first.len().min(label.len()))
-        .filter(|&n| label.is_char_boundary(n) && first.is_char_boundary(n))
-        .filter(|&n| n >= 2 || label.len() - n >= 4)
-        .any(|n| label[..n] == first[..n] && spelled_by_prefixes(rest, &label[n..]))
-}
-
-/// Words of a trade that lead a name and that its domain often leaves out, folded.
-const TRADE_WORDS: &[&str] = &[
-    "bank",
-    "banque",
-    "banco",
-    "banca",
-    "bankhaus",
-    "assicurazioni",
-    "seguros",
-    "versicherung",
-    "cabinet",
-    "maison",
-    "atelier",
-    "studio",
-    "editions",
-    "laboratoires",
-    "laboratorios",
-    "clinica",
-    "hotel",
-    "hotels",
-    "viajes",
-    "transportes",
-    "stichting",
-];
-
-/// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".
-fn spell_domain(sender: &Sender) -> String {
-    sender
-        .domain_label()
-        .unwrap_or_default()
-        .split(['-', '_'])
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Whether a signature segment is a job title or a team ("Senior Recruiter", "Talent
