@@ -59,7 +59,7 @@ pub(crate) fn read(e: &EmailInput, apps: &[Application], cap: f64) -> Reading {
     let category = verdict.category;
     let mut company = company::company(&e.subject, &thread.newest, &thread.quoted, &sender);
     if category == EmailCategory::Other
-        && (verdict.elsewhere || !about_an_employer(e, &thread, &sender))
+        && (verdict.elsewhere || !about_an_employer(e, &thread, &sender, verdict.about_life))
     {
         company = None;
     }
@@ -114,8 +114,9 @@ const EMPLOYER_CONTEXT: &[&str] = &[
 
 /// Whether mail filed as `other` still concerns one employer (an applicant-tracking
 /// system's password reset, a withdrawal, a candidate survey, a talent community),
-/// so naming the employer helps; newsletters and alerts name none.
-fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender) -> bool {
+/// so naming the employer helps; newsletters, alerts and life's paperwork
+/// (`about_life`) name none.
+fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender, about_life: bool) -> bool {
     let text = fold(&format!("{}\n{}", e.subject, thread.newest));
     // "Halcyon Bank Careers", "Northwind Talent Team", "Careers at Lumen Grid"; not a
     // newsletter that has such a word in its title ("The Hiring Loop").
@@ -131,7 +132,7 @@ fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender) -> bool {
         })
     });
     // A webinar or a letting agent says "your application" too.
-    let elsewhere = sender.is_bulk_mailer() || signals::about_life(&text);
+    let elsewhere = sender.is_bulk_mailer() || about_life;
     sender.relay == Relay::Tracking
         || (team_name && sender.relay == Relay::Direct)
         || (!elsewhere && EMPLOYER_CONTEXT.iter().any(|p| has(&text, p)))

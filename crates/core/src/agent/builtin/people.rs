@@ -34,7 +34,7 @@ fn title_line(line: &str) -> bool {
         .trim_end_matches(['.', ','])
         .split_whitespace()
         .next_back()
-        .is_some_and(|w| ["team", "equipo", "equipe", "team."].contains(&w));
+        .is_some_and(|w| ["team", "equipo", "equipe"].contains(&w));
     !team && TITLE_LINE.iter().any(|t| super::text::has(&folded, t))
 }
 

@@ -438,8 +438,6 @@ const MAILBOXES: &[&str] = &[
     "web.de", "t-online.de", "orange.fr", "free.fr", "laposte.net", "libero.it",
     "hotmail.fr", "yahoo.fr", "ziggo.nl", "kpnmail.nl", "sapo.pt", "fastmail.com",
     "aol.com",
-    // Reserved for examples (RFC 2606): a person's own address, never an employer's.
-    "example.com", "example.net", "example.org",
 ];
 
 /// A message's sender, read.
@@ -579,9 +577,7 @@ impl Sender {
             "sendinblue.com",
             "brevo.com",
         ];
-        let platform = PLATFORMS
-            .iter()
-            .any(|d| self.domain == *d || self.domain.ends_with(&format!(".{d}")));
+        let platform = PLATFORMS.iter().any(|d| under(&self.domain, d));
         platform
             || [
                 "alert",
@@ -613,7 +609,7 @@ impl Sender {
 fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
     let within = |list: &[(&'static str, &'static str)]| {
         list.iter()
-            .find(|(d, _)| domain == *d || domain.ends_with(&format!(".{d}")))
+            .find(|(d, _)| under(domain, d))
             .map(|(_, brand)| *brand)
     };
     for (list, relay) in [
@@ -628,10 +624,11 @@ fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
             return (relay, Some(brand));
         }
     }
-    // Reserved example domains, and anything under them, are no one's employer.
+    // Reserved for examples (RFC 2606), and anything under them: a person's own
+    // address, never an employer's.
     let reserved = ["example.com", "example.net", "example.org"]
         .iter()
-        .any(|d| domain.ends_with(&format!(".{d}")));
+        .any(|d| under(domain, d));
     if MAILBOXES.contains(&domain) || reserved {
         return (Relay::Mailbox, None);
     }
@@ -662,6 +659,13 @@ pub(crate) fn before_via(name: &str) -> Option<&str> {
         .filter_map(|v| f.text.find(v))
         .min()
         .map(|i| f.slice(0, i))
+}
+
+/// Whether `domain` is `base` or a subdomain of it (`us.greenhouse-mail.io`).
+fn under(domain: &str, base: &str) -> bool {
+    domain
+        .strip_suffix(base)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
 }
 
 /// `Name <addr>` → (name, addr); a bare address → (None, addr).

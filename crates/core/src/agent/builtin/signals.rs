@@ -53,6 +53,9 @@ pub(crate) struct Verdict {
     /// Whether the mail is about the rest of life (a flat, a bank, a school), not
     /// about work: then it names no employer either.
     pub elsewhere: bool,
+    /// Whether it speaks of life's paperwork at all, work words or not: filed as
+    /// `other`, such mail names no employer even when it asks for a letter from one.
+    pub about_life: bool,
 }
 
 impl Verdict {
@@ -169,14 +172,14 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     // Life's other paperwork (a flat, a credit card, an electricity contract, a
     // birthday) says "application", "offer" and "sign" too: with its words and not
     // one word of work, job cues count for little.
-    let found = |words: &'static [&'static str]| -> Vec<&'static str> {
+    let found = |words: &'static [&'static str], subject: &str, body: &str| {
         words
             .iter()
             .copied()
-            .filter(|w| has(&subject, w) || has(&body, w))
-            .collect()
+            .filter(|w| has(subject, w) || has(body, w))
+            .collect::<Vec<&'static str>>()
     };
-    let life = found(LIFE_WORDS);
+    let life = found(LIFE_WORDS, &subject, &body);
     // Work words inside life's own phrases ("visa interview", "a letter from your
     // employer") are not work.
     let (mut subject_rest, mut body_rest) = (subject.to_string(), body.to_string());
@@ -184,11 +187,7 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
         subject_rest = subject_rest.replace(w, " ");
         body_rest = body_rest.replace(w, " ");
     }
-    let work: Vec<&str> = WORK_WORDS
-        .iter()
-        .copied()
-        .filter(|w| has(&subject_rest, w) || has(&body_rest, w))
-        .collect();
+    let work = found(WORK_WORDS, &subject_rest, &body_rest);
     // A mortgage asking for an employer's statement still is a mortgage.
     let elsewhere =
         (!life.is_empty() && work.is_empty()) || (life.len() >= 2 && life.len() > work.len());
@@ -231,6 +230,7 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     Verdict {
         elsewhere,
+        about_life: !life.is_empty(),
         ..decide(scores, hits, job_context)
     }
 }
@@ -262,44 +262,36 @@ const WORK_WORDS: &[&str] = &[
     "sollicit", "posizione", "colloquio", "vaga", "emprego", "lavoro",
 ];
 
-/// Whether folded `text` speaks of the rest of life's paperwork (a flat, a mortgage,
-/// a school): mail filed as `other` that does names no employer, even when it asks
-/// for a letter from one.
-pub(crate) fn about_life(text: &str) -> bool {
-    LIFE_WORDS.iter().any(|w| has(text, w))
-}
-
 /// Words of the rest of life's paperwork, folded.
 #[rustfmt::skip]
 const LIFE_WORDS: &[&str] = &[
-    "apartment", "flat viewing", "tenancy", "landlord", "letting agent",
-    "wohnung", "mietvertrag", "besichtigung", "vermietung", "appartement",
-    "logement", "loyer", "piso", "alquiler", "woning", "huurcontract", "bezichtiging",
-    "appartamento", "affitto", "apartamento", "arrendamento",
-    "electricity", "energy supplier", "switch supplier", "tariff", "kwh", "gas supply",
-    "broadband", "mobile plan", "sim card", "strom", "stromvertrag", "tarif",
-    "credit card", "debit card", "bank account", "mortgage", "personal loan",
-    "insurance policy", "kreditkarte", "girokonto", "versicherungsschein",
+    "apartment", "flat viewing", "tenancy", "landlord", "letting agent", "wohnung",
+    "mietvertrag", "besichtigung", "vermietung", "appartement", "logement", "loyer", "piso",
+    "alquiler", "woning", "huurcontract", "bezichtiging", "appartamento", "affitto",
+    "apartamento", "arrendamento", "electricity", "energy supplier", "switch supplier",
+    "tariff", "kwh", "gas supply", "broadband", "mobile plan", "sim card", "strom",
+    "stromvertrag", "tarif", "credit card", "debit card", "bank account", "mortgage",
+    "personal loan", "insurance policy", "kreditkarte", "girokonto", "versicherungsschein",
     "your order", "order number", "parcel", "bestellung", "lieferung", "pedido",
     "reembolso", "devolucion", "refund", "return request", "commande", "remboursement",
-    "bestelling", "rimborso", "encomenda",
-    "home contents", "contents insurance", "car insurance", "health insurance",
-    "insurance offer", "verzekering", "hausrat", "assurance habitation",
-    "underwriting", "hypotheek", "hypothek", "income statement", "purchase contract",
-    "parking permit", "parkeervergunning", "vergunning", "gemeente",
+    "bestelling", "rimborso", "encomenda", "home contents", "contents insurance",
+    "car insurance", "health insurance", "insurance offer", "verzekering", "hausrat",
+    "assurance habitation", "underwriting", "hypotheek", "hypothek", "income statement",
+    "purchase contract", "parking permit", "parkeervergunning", "vergunning", "gemeente",
     "municipality", "council tax", "burgerservicenummer", "passport renewal",
-    "gym membership", "birthday", "dinner", "wedding", "geburtstag",
-    "propietari", "inquilino", "fianza", "visita al piso", "open your account",
-    "opening your account", "premium account", "gym", "fitness", "preinscripcion",
-    "escuela", "escola", "guarderia", "nursery", "kindergarten", "kita", "school year",
-    "toma de huellas", "comisaria", "extranjeria", "cita previa", "residence permit",
-    "visa appointment", "fibra", "tarifa movil", "lease", "security deposit",
-    "current account", "visa interview", "visa application", "consulate", "embassy",
-    "biometric", "football", "5-a-side", "futsal", "padel", "tenant application",
-    "registration service", "persoonlijke lening", "lening", "krediet aanvraag", "lejekontrakt", "lejemal", "hyresavtal", "homework", "hausaufgabe",
-    "devoirs", "deberes", "huiswerk", "lezione", "lesson", "loan application", "cash loan", "credit application",
-    "letter from your employer", "certificate of employment", "employment detail summary",
-    "payslips", "nominas", "gehaltsabrechnungen", "fiches de paie", "loonstroken",
+    "gym membership", "birthday", "dinner", "wedding", "geburtstag", "propietari",
+    "inquilino", "fianza", "visita al piso", "open your account", "opening your account",
+    "premium account", "gym", "fitness", "preinscripcion", "escuela", "escola", "guarderia",
+    "nursery", "kindergarten", "kita", "school year", "toma de huellas", "comisaria",
+    "extranjeria", "cita previa", "residence permit", "visa appointment", "fibra",
+    "tarifa movil", "lease", "security deposit", "current account", "visa interview",
+    "visa application", "consulate", "embassy", "biometric", "football", "5-a-side",
+    "futsal", "padel", "tenant application", "registration service", "persoonlijke lening",
+    "lening", "krediet aanvraag", "lejekontrakt", "lejemal", "hyresavtal", "homework",
+    "hausaufgabe", "devoirs", "deberes", "huiswerk", "lezione", "lesson",
+    "loan application", "cash loan", "credit application", "letter from your employer",
+    "certificate of employment", "employment detail summary", "payslips", "nominas",
+    "gehaltsabrechnungen", "fiches de paie", "loonstroken",
 ];
 
 /// Words of the person's own application, folded.
@@ -349,6 +341,7 @@ fn decide(scores: [f64; 8], hits: Vec<Hit>, job_context: bool) -> Verdict {
         hits,
         runner_up,
         elsewhere: false,
+        about_life: false,
     }
 }
 

@@ -284,12 +284,13 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             .find(|w| !GROUP_WORDS.contains(w))
             .map(str::to_owned)
     };
+    let is_group = |name: &str| {
+        fold(name)
+            .split_whitespace()
+            .any(|w| GROUP_WORDS.contains(&w))
+    };
     let groups: Vec<usize> = (0..merged.len())
-        .filter(|&i| {
-            fold(&merged[i].name)
-                .split_whitespace()
-                .any(|w| GROUP_WORDS.contains(&w))
-        })
+        .filter(|&i| is_group(&merged[i].name))
         .collect();
     for g in groups {
         let Some(group_stem) = stem(&merged[g].name) else {
@@ -299,9 +300,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             i != g
                 && merged[i].phrase
                 && stem(&merged[i].name).as_deref() == Some(group_stem.as_str())
-                && !fold(&merged[i].name)
-                    .split_whitespace()
-                    .any(|w| GROUP_WORDS.contains(&w))
+                && !is_group(&merged[i].name)
         }) {
             let moved = merged[g].score;
             merged[s].score += moved;
@@ -487,23 +486,20 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
 
 /// The employers of a job site's cards: the name heading the line after or before a
 /// line that is a job title.
-fn job_card_employers(newest: &str) -> Vec<&str> {
+fn job_card_employers<'a>(newest: &'a str) -> Vec<&'a str> {
     let lines = filled_lines(newest);
-    let first_segment = |line: &str| -> Option<usize> {
-        let seg = line
-            .split([',', '|', '·', '•'])
-            .flat_map(|s| s.split(" - "))
-            .flat_map(|s| s.split(" – "))
-            .next()?
-            .trim_end();
-        Some(seg.len())
+    // "Lúnasa Foods - Naas, County Kildare" → "Lúnasa Foods".
+    let first_segment = |line: &'a str| -> &'a str {
+        let end = [",", "|", "·", "•", " - ", " – "]
+            .iter()
+            .filter_map(|sep| line.find(sep))
+            .min()
+            .unwrap_or(line.len());
+        line[..end].trim_end()
     };
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let Some(n) = first_segment(line) else {
-            continue;
-        };
-        let title = &line[..n];
+        let title = first_segment(line);
         if title.split_whitespace().count() > 6
             || !super::role::is_title(title)
             || run_at(title, 0).is_none_or(|r| r.len() != title.len())
@@ -514,10 +510,7 @@ fn job_card_employers(newest: &str) -> Vec<&str> {
             let Some(other) = lines.get(j) else {
                 continue;
             };
-            let Some(m) = first_segment(other) else {
-                continue;
-            };
-            let seg = &other[..m];
+            let seg = first_segment(other);
             if let Some(run) = run_at(seg, 0)
                 && run.len() == seg.len()
                 && !super::role::is_title(run)
