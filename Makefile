@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: run test setup ui app bundle appimage lint unit e2e bench bindings clean
+.PHONY: run test setup ui app bundle appimage lint unit e2e bench bindings startup-order clean
 
 setup:
 	@scripts/setup.sh
@@ -62,6 +62,12 @@ bindings:
 # size), kept in target/bench-report.txt. Not part of `make test`.
 bench: setup
 	@scripts/bench.sh
+
+# Lists what starting the release app runs (src-tauri/startup-order.txt), which its
+# link puts together so less of its code is resident. After dependency or toolchain
+# updates; about 10 minutes.
+startup-order: setup
+	@scripts/startup-order.sh
 
 clean:
 	$(CARGO) clean

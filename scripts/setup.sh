@@ -19,6 +19,7 @@ APT_PACKAGES=(
   dovecot-imapd
   rpm  # reads the .rpm `make app` builds (tests/e2e/package.rs)
   python3-venv  # the virtualenv of the test OTLP backend (Arize Phoenix, below)
+  valgrind  # profiles what starting the app runs (make startup-order)
 )
 
 missing=()
