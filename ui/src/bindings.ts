@@ -1227,6 +1227,12 @@ export type ExtractionScore = {
 	n: number,
 	/**  Share with the right company (none = none counts as right), 0–1. */
 	company: number | null,
+	/**
+	 *  Share whose company the analyst would file under the labelled employer, 0–1:
+	 *  the right company, or a spelling that is the same company to its application
+	 *  matching ("Isarwacht Versicherung" for "Isarwacht"), so no second application.
+	 */
+	companySameEmployer: number | null,
 	/**  Share with the right role, 0–1. */
 	role: number | null,
 	/**  Every answer whose company or role was wrong, to see what the engine read. */

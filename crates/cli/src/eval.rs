@@ -104,7 +104,7 @@ fn text(r: &EvalReport) -> String {
     }
     let _ = writeln!(
         s,
-        "\n{:<28} {:>5} {:>9} {:>10} {:>12} {:>8} {:>8} {:>8} {:>8}",
+        "\n{:<28} {:>5} {:>9} {:>10} {:>12} {:>8} {:>8} {:>8} {:>9} {:>8}",
         "engine / model",
         "n",
         "accuracy",
@@ -113,6 +113,7 @@ fn text(r: &EvalReport) -> String {
         "p50 ms",
         "p95 ms",
         "company",
+        "employer",
         "role"
     );
     for res in &r.results {
@@ -123,7 +124,7 @@ fn text(r: &EvalReport) -> String {
         let ms = |v: Option<f64>| v.map_or_else(|| "–".into(), |v| format!("{v:.1}"));
         let _ = writeln!(
             s,
-            "{:<28} {:>5} {:>9} {:>10} {:>12} {:>8} {:>8} {:>8} {:>8}",
+            "{:<28} {:>5} {:>9} {:>10} {:>12} {:>8} {:>8} {:>8} {:>9} {:>8}",
             crate::output::clip(&name, 28),
             res.n,
             pct(res.accuracy),
@@ -133,6 +134,7 @@ fn text(r: &EvalReport) -> String {
             ms(res.p50_ms),
             ms(res.p95_ms),
             pct(res.extraction.as_ref().and_then(|e| e.company)),
+            pct(res.extraction.as_ref().and_then(|e| e.company_same_employer)),
             pct(res.extraction.as_ref().and_then(|e| e.role)),
         );
         if res.skipped > 0 {
@@ -142,6 +144,13 @@ fn text(r: &EvalReport) -> String {
                 res.skipped
             );
         }
+    }
+    if r.results.iter().any(|res| res.extraction.is_some()) {
+        let _ = writeln!(
+            s,
+            "company: named as labelled; employer: that or another spelling of it the \
+             analyst files under the same application (\"Isarwacht Versicherung\" for \"Isarwacht\")"
+        );
     }
     for res in &r.results {
         let name = res.model.as_deref().unwrap_or(&res.engine);

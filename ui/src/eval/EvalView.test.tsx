@@ -52,6 +52,7 @@ function result(over: Partial<EvalResult> = {}): EvalResult {
     extraction: {
       n: 3,
       company: 1,
+      companySameEmployer: 1,
       role: 2 / 3,
       misses: [
         {
@@ -125,6 +126,7 @@ describe("evaluate view", () => {
     expect(rows).toHaveLength(3);
     expect(rows[1]).toHaveTextContent("gpt-4o-mini");
     expect(rows[1]).toHaveTextContent("67%");
+    expect(within(rows[1]!).getByTestId("eval-same-employer")).toHaveTextContent("100%");
     expect(rows[2]).toHaveTextContent("100%");
     const [heat] = screen.getAllByTestId("eval-confusion");
     if (!heat) throw new Error("no heat map");

@@ -199,6 +199,9 @@ function ReportView({ report, onExplain, onOpenEmail }: ReportProps) {
             <th scope="col">p50</th>
             <th scope="col">p95</th>
             <th scope="col">Company</th>
+            <th scope="col" title="The company as labelled, or another spelling of it that the analyst files under the same application (“Isarwacht Versicherung” for “Isarwacht”)">
+              Same employer
+            </th>
             <th scope="col">Role</th>
           </tr>
         </thead>
@@ -216,6 +219,7 @@ function ReportView({ report, onExplain, onOpenEmail }: ReportProps) {
               <td>{ms(r.p50Ms)}</td>
               <td>{ms(r.p95Ms)}</td>
               <td>{formatPercent(r.extraction?.company)}</td>
+              <td data-testid="eval-same-employer">{formatPercent(r.extraction?.companySameEmployer)}</td>
               <td>{formatPercent(r.extraction?.role)}</td>
             </tr>
           ))}

@@ -20,6 +20,9 @@ pub mod tasks;
 pub mod tools;
 pub mod triage;
 
+/// How the analyst tells two spellings of one employer apart, for the eval's scoring.
+pub(crate) use builtin::same_company;
+
 pub use crate::ledger::execution::{
     Engine, ExecutionHandle, ExecutionRecord, Outcome, end_execution, end_executions,
     start_execution,

@@ -143,6 +143,10 @@ pub struct ExtractionScore {
     pub n: u32,
     /// Share with the right company (none = none counts as right), 0–1.
     pub company: Option<f64>,
+    /// Share whose company the analyst would file under the labelled employer, 0–1:
+    /// the right company, or a spelling that is the same company to its application
+    /// matching ("Isarwacht Versicherung" for "Isarwacht"), so no second application.
+    pub company_same_employer: Option<f64>,
     /// Share with the right role, 0–1.
     pub role: Option<f64>,
     /// Every answer whose company or role was wrong, to see what the engine read.
@@ -231,7 +235,7 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
     let mut cost = Money::ZERO;
     let mut durations = Vec::new();
     let mut bands = vec![(0u32, 0u32, 0f64); BANDS.len()];
-    let (mut ex_n, mut ex_company, mut ex_role) = (0u32, 0u32, 0u32);
+    let (mut ex_n, mut ex_company, mut ex_employer, mut ex_role) = (0u32, 0u32, 0u32, 0u32);
     let mut wrong = Vec::new();
     let mut misses = Vec::new();
     for o in outcomes {
@@ -279,6 +283,7 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
             let role_right = same_name(role.as_deref(), a.role.as_deref());
             ex_n += 1;
             ex_company += u32::from(company_right);
+            ex_employer += u32::from(company_right || same_employer(company.as_deref(), a.company.as_deref()));
             ex_role += u32::from(role_right);
             if !(company_right && role_right) {
                 misses.push(ExtractionMiss {
@@ -356,6 +361,7 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
         extraction: (ex_n > 0).then(|| ExtractionScore {
             n: ex_n,
             company: ratio(ex_company, ex_n),
+            company_same_employer: ratio(ex_employer, ex_n),
             role: ratio(ex_role, ex_n),
             misses,
         }),
@@ -391,6 +397,14 @@ pub fn same_name(truth: Option<&str>, answer: Option<&str>) -> bool {
         (None, Some(a)) => norm(a).is_empty(),
         (Some(t), None) => norm(t).is_empty(),
     }
+}
+
+/// Whether the analyst takes two spellings for one employer when it links mail to an
+/// application, so a different spelling of the label files the mail in the same place.
+fn same_employer(truth: Option<&str>, answer: Option<&str>) -> bool {
+    truth
+        .zip(answer)
+        .is_some_and(|(t, a)| crate::agent::same_company(t, a))
 }
 
 #[cfg(test)]

@@ -80,6 +80,36 @@ fn names_compare_as_a_person_reads_them() {
 }
 
 #[test]
+fn a_spelling_filed_under_the_same_employer_counts_apart_from_exact_names() {
+    use EmailCategory::*;
+    let named = |truth: &str, found: Option<&str>| {
+        let mut o = outcome(Offer, Some((Offer, 0.9)), 10);
+        o.truth = Some((Some(truth.into()), None));
+        o.answer.as_mut().unwrap().company = found.map(Into::into);
+        o
+    };
+    let r = score(
+        "builtin",
+        None,
+        &[
+            named("Isarwacht", Some("Isarwacht Versicherung")),
+            named("Petrichor Labs", Some("Petrichor")),
+            named("Lumen Grid", Some("lumengrid")),
+            named("Sablon Verzekeringen", Some("Talentbridge Benelux")),
+            named("Lumenfold", None),
+        ],
+    );
+    let ex = r.extraction.unwrap();
+    assert_eq!(ex.company, Some(0.2), "only lumengrid is the label's name");
+    assert_eq!(
+        ex.company_same_employer,
+        Some(0.6),
+        "a longer or shorter spelling goes to the same application; another firm or none does not"
+    );
+    assert_eq!(ex.misses.len(), 4, "a same-employer spelling is still listed");
+}
+
+#[test]
 fn nothing_scored_has_no_rates() {
     let r = score("builtin", None, &[]);
     assert_eq!(r.accuracy, None);
