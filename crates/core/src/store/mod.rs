@@ -146,5 +146,10 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // 16): an agent run, the budget gate and the dashboard's queries together use more,
     // and an evicted statement is compiled again on its next use.
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    // SQLite's page cache, 512 KiB rather than its 2 MiB: the dashboard reads rollups,
+    // not runs, and the rest is re-read from the system's file cache; the app's idle
+    // memory over a million runs is 1.5 MiB less, its dashboard as fast (README,
+    // Performance).
+    conn.pragma_update(None, "cache_size", -512)?;
     Ok(())
 }
