@@ -134,7 +134,10 @@ fn text(r: &EvalReport) -> String {
             ms(res.p50_ms),
             ms(res.p95_ms),
             pct(res.extraction.as_ref().and_then(|e| e.company)),
-            pct(res.extraction.as_ref().and_then(|e| e.company_same_employer)),
+            pct(res
+                .extraction
+                .as_ref()
+                .and_then(|e| e.company_same_employer)),
             pct(res.extraction.as_ref().and_then(|e| e.role)),
         );
         if res.skipped > 0 {

@@ -283,7 +283,8 @@ pub fn score(engine: &str, model: Option<&str>, outcomes: &[Outcome]) -> EvalRes
             let role_right = same_name(role.as_deref(), a.role.as_deref());
             ex_n += 1;
             ex_company += u32::from(company_right);
-            ex_employer += u32::from(company_right || same_employer(company.as_deref(), a.company.as_deref()));
+            ex_employer +=
+                u32::from(company_right || same_employer(company.as_deref(), a.company.as_deref()));
             ex_role += u32::from(role_right);
             if !(company_right && role_right) {
                 misses.push(ExtractionMiss {

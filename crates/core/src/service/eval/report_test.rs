@@ -106,7 +106,11 @@ fn a_spelling_filed_under_the_same_employer_counts_apart_from_exact_names() {
         Some(0.6),
         "a longer or shorter spelling goes to the same application; another firm or none does not"
     );
-    assert_eq!(ex.misses.len(), 4, "a same-employer spelling is still listed");
+    assert_eq!(
+        ex.misses.len(),
+        4,
+        "a same-employer spelling is still listed"
+    );
 }
 
 #[test]
