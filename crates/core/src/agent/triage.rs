@@ -129,6 +129,48 @@ const JOB_WORDS: &[&str] = &[
     "candidature",
     "entretien",
     "vorstellungsgespräch",
+    // Trades other than software, and what their hiring asks for.
+    "designer",
+    "researcher",
+    "scientist",
+    "consultant",
+    "architect",
+    "exercise",
+    "portfolio",
+    "equity",
+    "diseñador",
+    "diseñadora",
+    // Swedish, Danish, Norwegian, Finnish, Polish.
+    "ansökan",
+    "ansøgning",
+    "søknad",
+    "hakemu",
+    "rekryter",
+    "rekrutter",
+    "rekrutac",
+    "stilling",
+    "tjänst",
+    "intervju",
+    "haastattel",
+    "rozmow",
+    "stanowisk",
+    "aplikacj",
+    "zatrudni",
+    "arbetsprov",
+    "arbejdsprøve",
+    "arbeidsprøve",
+    "anställning",
+    "ansættelse",
+    "ansettelse",
+    "erbjud",
+    "tilbud om",
+    "työpaik",
+    "työtarjous",
+    "ennakkotehtäv",
+    "dataingen",
+    "ingenjör",
+    "ingeniør",
+    "inżynier",
     // The same in the other languages the analyst reads.
     "stelle",
     "arbeitsvertrag",
@@ -267,6 +309,35 @@ mod tests {
                 "x@y.com",
                 "Quick chat?",
                 "I saw your profile and think you'd fit.",
+            ),
+        ];
+        for m in cases {
+            assert!(triage(&m, &[]).job_related, "{}", m.subject);
+        }
+    }
+
+    #[test]
+    fn other_trades_and_nordic_and_polish_mail_pass() {
+        let cases = [
+            mail(
+                "Lea <lea@brisamar.es>",
+                "Following up",
+                "We'd love you to be our first Product Designer: €55k base and equity.",
+            ),
+            mail(
+                "Ola <ola@fjellvind.no>",
+                "Tilbud om stilling",
+                "Hei, vi vil gjerne ha deg med.",
+            ),
+            mail(
+                "Ida <ida@skovlys.dk>",
+                "Vedr. din ansøgning",
+                "Tak for din interesse.",
+            ),
+            mail(
+                "Marta <marta@wislanka.pl>",
+                "Zaproszenie na rozmowę",
+                "Dzień dobry!",
             ),
         ];
         for m in cases {

@@ -369,3 +369,72 @@ fn reasoning_tests_and_personality_questionnaires_are_assessments() {
     );
     assert_eq!(category(&e), EmailCategory::Assessment);
 }
+
+#[test]
+fn nordic_finnish_and_polish_mail_is_read_in_its_own_words() {
+    use EmailCategory::*;
+    let cases = [
+        (
+            mail(
+                "Lövholmen Energi <jobb@lovholmen.se>",
+                "Vi har tagit emot din ansökan",
+                "Hej Kim,\n\nTack för din ansökan till tjänsten som Dataanalytiker. Vi återkommer inom två veckor.",
+            ),
+            ApplicationReceived,
+        ),
+        (
+            mail(
+                "Ida Rasmussen <ida@skovlys.dk>",
+                "Invitation til samtale",
+                "Hej Kim,\n\nVi vil gerne invitere dig til en samtale om stillingen tirsdag kl. 10.",
+            ),
+            InterviewInvite,
+        ),
+        (
+            mail(
+                "Ola Nilsen <ola@fjellvind.no>",
+                "Tilbud om stilling",
+                "Hei Kim,\n\nVi har gleden av å tilby deg stillingen som dataingeniør. Arbeidsavtale følger vedlagt.",
+            ),
+            Offer,
+        ),
+        (
+            mail(
+                "Aino Virtanen <aino@kuusilaakso.fi>",
+                "Ennakkotehtävä",
+                "Hei Kim,\n\nSeuraava vaihe on lyhyt ennakkotehtävä, jonka voit tehdä omaan tahtiisi.",
+            ),
+            Assessment,
+        ),
+        (
+            mail(
+                "Marta Nowak <marta@wislanka.pl>",
+                "Twoja aplikacja",
+                "Dzień dobry,\n\nniestety zdecydowaliśmy się na innego kandydata. Dziękujemy za czas.",
+            ),
+            Rejection,
+        ),
+        (
+            mail(
+                "Karin Berg <karin@talangbron.se>",
+                "Analytics Engineer i Malmö",
+                "Hej Kim,\n\nJag rekryterar för en kund i Malmö. Skulle du vara intresserad av en ny roll?",
+            ),
+            RecruiterOutreach,
+        ),
+    ];
+    for (m, want) in cases {
+        assert_eq!(category(&m), want, "{}", m.subject);
+    }
+}
+
+#[test]
+fn exercises_of_other_trades_than_programming_are_assessments() {
+    let m = mail(
+        "Lea Moreno <lea@brisamar.es>",
+        "Next step",
+        "Hi Kim,\n\nThanks again for Tuesday. The next step is a short design exercise: \
+         redesign our booking flow for first-time users. Half a day at most.",
+    );
+    assert_eq!(category(&m), EmailCategory::Assessment);
+}

@@ -237,4 +237,16 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("certificado", 1.5),
     ("mag ik de contactgegevens", 4.0),
     ("contactgegevens van", 2.5),
+    // Swedish, Danish, Norwegian
+    ("komplettera din ansokan", 5.0),
+    ("vi mangler et par oplysninger", 5.0),
+    ("send os venligst", 3.5),
+    ("vennligst send oss", 3.5),
+    // Finnish
+    ("taydenna hakemuksesi", 5.5),
+    ("lahetathan", 3.0),
+    // Polish
+    ("uzupelnij", 3.5),
+    ("prosimy o przeslanie", 4.0),
+    ("prosze o przeslanie", 4.0),
 ];

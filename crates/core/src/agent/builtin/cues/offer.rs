@@ -238,6 +238,32 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("met je verder als", 4.0),
     ("bruto per maand", 2.0),
     ("vakantiegeld", 2.0),
+    // Swedish, Danish, Norwegian
+    ("erbjudande om anstallning", 6.0),
+    ("erbjuda dig tjansten", 6.0),
+    ("erbjuda dig en tjanst", 6.0),
+    ("jobberbjudande", 5.0),
+    ("anstallningsavtal", 4.5),
+    ("tilbud om ansaettelse", 6.0),
+    ("tilbyde dig stillingen", 6.0),
+    ("ansaettelseskontrakt", 4.5),
+    ("jobtilbud", 5.0),
+    ("tilbud om stilling", 6.0),
+    ("tilbud om ansettelse", 6.0),
+    ("tilby deg stillingen", 6.0),
+    ("jobbtilbud", 5.0),
+    ("arbeidsavtale", 4.5),
+    // Finnish
+    ("tyotarjous", 6.0),
+    ("tarjota sinulle", 5.0),
+    ("tarjoamme sinulle", 5.0),
+    ("tyosopimus", 4.5),
+    // Polish ("oferta pracy" is also a job advert)
+    ("propozycja zatrudnienia", 6.0),
+    ("oferta zatrudnienia", 6.0),
+    ("oferta wspolpracy", 4.5),
+    ("chcielibysmy zaproponowac", 4.5),
+    ("umowa o prace", 4.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

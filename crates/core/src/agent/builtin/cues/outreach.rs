@@ -411,4 +411,17 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("benieuwd of je openstaat", 4.0),
     ("nieuwe stap", 2.5),
     ("ik zag je profiel", 4.5),
+    // Swedish, Danish, Norwegian
+    ("skulle du vara intresserad", 4.5),
+    ("ar du oppen for", 4.0),
+    ("kunne du vaere interesseret", 4.5),
+    ("er du aben for", 4.0),
+    ("kunne du vaert interessert", 4.5),
+    ("er du apen for", 4.0),
+    // Finnish
+    ("olisitko kiinnostunut", 4.5),
+    // Polish
+    ("czy bylbys zainteresowany", 4.5),
+    ("czy bylabys zainteresowana", 4.5),
+    ("czy bylby pan zainteresowany", 4.5),
 ];
