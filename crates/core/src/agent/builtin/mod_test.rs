@@ -438,3 +438,25 @@ fn exercises_of_other_trades_than_programming_are_assessments() {
     );
     assert_eq!(category(&m), EmailCategory::Assessment);
 }
+
+#[test]
+fn applications_to_study_or_volunteer_are_life_not_work() {
+    let cases = [
+        mail(
+            "Admissions Office <admissions@northbay-uni.example.org>",
+            "Application received - MSc Interaction Design",
+            "Dear Kim,\n\nThank you for your application to the MSc Interaction Design. \
+             The admissions committee will review it and we will let you know by June.",
+        ),
+        mail(
+            "Harbour Film Festival <team@harbourfilm.example.org>",
+            "Thanks for applying to volunteer!",
+            "Hi Kim,\n\nThanks for applying to volunteer at this year's festival. \
+             We'll send the volunteer rota in May.",
+        ),
+    ];
+    for m in cases {
+        let r = read(&m, &[], 0.6);
+        assert_eq!(r.verdict.category, EmailCategory::Other, "{}", m.subject);
+    }
+}

@@ -247,6 +247,9 @@ const HIRING_WORDS: &[&str] = &[
     "contrato", "sollicit", "gesprek", "vacature", "functie", "bewerb", "vorstellung",
     "stelle", "arbeitsvertrag", "angebot", "colloquio", "posizione", "offerta",
     "contratto", "vaga", "proposta", "cargo", "emprego", "lavoro", "trabajo", "baan",
+    "designer", "researcher", "ansokan", "ansogning", "soknad", "hakemu", "rekryt",
+    "rekrut", "stilling", "tjanst", "intervju", "haastatt", "rozmow", "stanowisk",
+    "aplikacj", "zatrudn", "anstall", "ansaett", "ansett", "tyopaik",
 ];
 
 /// Words of a job, folded: mail that has none of them and some of [`LIFE_WORDS`] is
@@ -259,7 +262,9 @@ const WORK_WORDS: &[&str] = &[
     "manager", "cv", "resume", "employ", "onboarding", "hr team", "notice period",
     "stelle", "vorstellungsgesprach", "lebenslauf", "arbeitsvertrag", "gehalt",
     "poste", "entretien", "recrutement", "puesto", "entrevista", "vacature", "functie",
-    "sollicit", "posizione", "colloquio", "vaga", "emprego", "lavoro",
+    "sollicit", "posizione", "colloquio", "vaga", "emprego", "lavoro", "designer",
+    "researcher", "stilling", "tjanst", "intervju", "haastattelu", "stanowisk", "rekryt",
+    "rekrut",
 ];
 
 /// Words of the rest of life's paperwork, folded.
@@ -291,7 +296,9 @@ const LIFE_WORDS: &[&str] = &[
     "hausaufgabe", "devoirs", "deberes", "huiswerk", "lezione", "lesson",
     "loan application", "cash loan", "credit application", "letter from your employer",
     "certificate of employment", "employment detail summary", "payslips", "nominas",
-    "gehaltsabrechnungen", "fiches de paie", "loonstroken",
+    "gehaltsabrechnungen", "fiches de paie", "loonstroken", "admissions", "admission to",
+    "enrolment", "enrollment", "tuition", "study programme", "degree programme",
+    "coursework", "your course", "volunteer",
 ];
 
 /// Words of the person's own application, folded.
