@@ -171,6 +171,16 @@ const JOB_WORDS: &[&str] = &[
     "ingenjör",
     "ingeniør",
     "inżynier",
+    // Estonian, Latvian, Lithuanian.
+    "tööpakkumi",
+    "kandideeri",
+    "kandidat",
+    "insener",
+    "arendaja",
+    "värbami",
+    "vakanc",
+    "darba piedāvājum",
+    "darbo pasiūlym",
     // The same in the other languages the analyst reads.
     "stelle",
     "arbeitsvertrag",

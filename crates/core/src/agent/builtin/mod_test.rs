@@ -460,3 +460,56 @@ fn applications_to_study_or_volunteer_are_life_not_work() {
         assert_eq!(r.verdict.category, EmailCategory::Other, "{}", m.subject);
     }
 }
+
+#[test]
+fn estonian_offers_norwegian_permanent_posts_and_marketing_cases_are_read() {
+    use EmailCategory::*;
+    let cases = [
+        (
+            mail(
+                "Kadri Tamm <kadri@rannaliiv.ee>",
+                "Tööpakkumine",
+                "Tere!\n\nMeil on hea meel teha sulle tööpakkumine. Leping on lisatud.",
+            ),
+            Offer,
+        ),
+        (
+            mail(
+                "Ola Nilsen <ola@fjellvind.no>",
+                "Tilbud om fast stilling",
+                "Hei,\n\nvi vil gjerne gi deg tilbud om fast stilling hos oss fra 1. september.",
+            ),
+            Offer,
+        ),
+        (
+            mail(
+                "Rita Sousa <rita@marealta.pt>",
+                "Next step",
+                "Hi Kim,\n\nAs discussed, here is the growth case for the next round: \
+                 a 90-day plan for our launch in Spain. Present it to us next Thursday.",
+            ),
+            Assessment,
+        ),
+    ];
+    for (m, want) in cases {
+        assert_eq!(category(&m), want, "{}", m.subject);
+    }
+}
+
+#[test]
+fn award_entries_and_places_on_language_courses_are_life() {
+    for m in [
+        mail(
+            "Harbour Marketing Awards <entries@harbourawards.example.org>",
+            "We've received your entry",
+            "Thanks for your entry to the awards: the jury meets in June.",
+        ),
+        mail(
+            "City Adult Education <office@cityadult.example.org>",
+            "Offer of a place: Finnish for beginners",
+            "We are pleased to offer you a place on the language course starting in September.",
+        ),
+    ] {
+        assert_eq!(category(&m), EmailCategory::Other, "{}", m.subject);
+    }
+}

@@ -150,7 +150,10 @@ const TITLES: &[&str] = &[
     "werkstudent", "analist", "ingeniera", "desarrolladora", "programadora", "cientifica", "arquitecta",
     "tecnica", "engenheira", "desenvolvedora", "ingenieure", "developpeuse", "entwicklerin",
     "ingenieurin", "beraterin", "leiterin", "wissenschaftlerin", "architektin", "informatikerin",
-    "automatisierer", "automatisiererin",
+    "automatisierer", "automatisiererin", "responsabile", "responsavel", "diretor",
+    "diretora", "vp", "ingenjor", "ingenior", "utvikler", "udvikler", "utvecklare",
+    "kehittaja", "insinoori", "inzynier", "programista", "insener", "arendaja", "arendajat",
+    "izstradatajs", "inzenieris", "inzinierius",
 ];
 
 /// Brackets dropped from a role: gender markers, ids, work modes.

@@ -291,3 +291,21 @@ fn a_pay_grade_and_an_organisation_after_a_title_are_not_the_role() {
         Some("Senior Data Engineer")
     );
 }
+
+#[test]
+fn titles_of_the_nordic_and_baltic_languages_and_polish_are_titles() {
+    for t in [
+        "Plattformsingenjör",
+        "Backend-utvikler",
+        "Senior backend-udvikler",
+        "Palvelinkehittäjä",
+        "Alustainsinööri",
+        "Starszy Inżynier Backend",
+        "Platvormiinsener",
+        "Responsabile Marketing Digitale",
+        "VP Marketing",
+    ] {
+        assert!(is_title(t), "{t}");
+    }
+    assert!(!is_title("Tilbud om stilling"));
+}

@@ -249,7 +249,8 @@ const HIRING_WORDS: &[&str] = &[
     "contratto", "vaga", "proposta", "cargo", "emprego", "lavoro", "trabajo", "baan",
     "designer", "researcher", "ansokan", "ansogning", "soknad", "hakemu", "rekryt",
     "rekrut", "stilling", "tjanst", "intervju", "haastatt", "rozmow", "stanowisk",
-    "aplikacj", "zatrudn", "anstall", "ansaett", "ansett", "tyopaik",
+    "aplikacj", "zatrudn", "anstall", "ansaett", "ansett", "tyopaik", "toopakkum",
+    "kandideeri", "kandidat",
 ];
 
 /// Words of a job, folded: mail that has none of them and some of [`LIFE_WORDS`] is
@@ -298,7 +299,8 @@ const LIFE_WORDS: &[&str] = &[
     "certificate of employment", "employment detail summary", "payslips", "nominas",
     "gehaltsabrechnungen", "fiches de paie", "loonstroken", "admissions", "admission to",
     "enrolment", "enrollment", "tuition", "study programme", "degree programme",
-    "coursework", "your course", "volunteer",
+    "coursework", "your course", "volunteer", "your entry", "award entries", "awards entry",
+    "offer of a place", "language course", "abonnement", "verlengen", "verleng nu",
 ];
 
 /// Words of the person's own application, folded.

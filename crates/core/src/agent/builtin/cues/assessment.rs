@@ -234,4 +234,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("designopdracht", 4.5),
     ("design-aufgabe", 4.5),
     ("designaufgabe", 4.5),
+    // Marketing and business cases.
+    ("marketing case", 4.5),
+    ("growth case", 4.5),
+    ("crm case", 4.5),
+    ("case study brief", 4.5),
+    ("campaign brief", 4.5),
+    ("creative brief", 4.0),
+    ("prova pratica", 4.5),
 ];

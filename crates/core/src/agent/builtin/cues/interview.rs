@@ -438,4 +438,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("rozmowe rekrutacyjna", 5.0),
     ("rozmowa kwalifikacyjna", 5.0),
     ("rozmowe kwalifikacyjna", 5.0),
+    // Estonian
+    ("toointervjuu", 5.0),
+    ("intervjuule", 5.0),
 ];

@@ -264,6 +264,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("oferta wspolpracy", 4.5),
     ("chcielibysmy zaproponowac", 4.5),
     ("umowa o prace", 4.5),
+    ("tilbud om fast stilling", 6.0),
+    ("conditional offer", 5.0),
+    // Estonian, Latvian, Lithuanian
+    ("toopakkumine", 6.0),
+    ("toopakkumise", 6.0),
+    ("darba piedavajum", 6.0),
+    ("darbo pasiulym", 6.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -424,4 +424,5 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("czy bylbys zainteresowany", 4.5),
     ("czy bylabys zainteresowana", 4.5),
     ("czy bylby pan zainteresowany", 4.5),
+    ("nyfiken", 2.5),
 ];

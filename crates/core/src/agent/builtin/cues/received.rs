@@ -378,4 +378,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("otrzymalismy pana aplikacje", 5.5),
     ("otrzymalismy twoje zgloszenie", 5.5),
     ("potwierdzamy otrzymanie", 4.5),
+    // Estonian
+    ("taname kandideerimast", 5.0),
+    ("taname, et kandideerisid", 5.0),
 ];

@@ -382,4 +382,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("wybralismy innego kandydata", 6.0),
     ("innych kandydatow", 3.5),
     ("nie bedziemy kontynuowac", 5.0),
+    ("emme valitettavasti voi", 5.0),
+    ("valinta kohdistui toiseen", 6.0),
+    ("paadyimme toiseen", 6.0),
+    ("et tullut valituksi", 6.0),
 ];
