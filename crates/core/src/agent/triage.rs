@@ -198,6 +198,8 @@ const JOB_WORDS: &[&str] = &[
     "entrevista",
     "contrato laboral",
     "contrato de trabajo",
+    "contrato firmado",
+    "nómina",
     "ingeniero",
     "ingeniera",
     "desarrollador",
@@ -348,6 +350,11 @@ mod tests {
                 "Marta <marta@wislanka.pl>",
                 "Zaproszenie na rozmowę",
                 "Dzień dobry!",
+            ),
+            mail(
+                "Carmen <carmen@hotelesbrisa.es>",
+                "Re: ¡Bienvenida!",
+                "Contrato firmado recibido. Me falta tu número de cuenta para la nómina.",
             ),
         ];
         for m in cases {
