@@ -18,6 +18,7 @@ pub(crate) mod dates;
 mod names;
 mod negation;
 mod people;
+mod places;
 pub(crate) mod relays;
 mod requests;
 mod role;

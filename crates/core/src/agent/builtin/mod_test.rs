@@ -513,3 +513,20 @@ fn award_entries_and_places_on_language_courses_are_life() {
         assert_eq!(category(&m), EmailCategory::Other, "{}", m.subject);
     }
 }
+
+#[test]
+fn a_city_is_not_an_employer() {
+    // An agency's client described by its city ("una fintech de Madrid") is not "Madrid".
+    let m = mail(
+        "Ana Ferreira <aferreira@litoralseleccion.es>",
+        "Lead Product Designer – fintech en Madrid (remoto)",
+        "Hola Kim, ¿qué tal?\n\nSoy Ana, consultora en Litoral Selección. Estoy ayudando a una \
+         fintech de Madrid (Serie B, unas 150 personas) a encontrar a su Lead Product Designer, \
+         y tu perfil encaja muy bien con lo que buscan.\n\n¿Te apetece que lo hablemos 15 \
+         minutos esta semana? Por teléfono te cuento el nombre de la empresa.\n\nUn saludo,\n\
+         Ana Ferreira\nConsultora Senior · Litoral Selección\nValencia · Madrid",
+    );
+    let r = read(&m, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::RecruiterOutreach);
+    assert_ne!(r.company.map(|c| c.name).as_deref(), Some("Madrid"));
+}

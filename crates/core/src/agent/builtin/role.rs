@@ -10,6 +10,7 @@
 //! ("Data Scientist (Climate Risk)").
 
 use super::names::{run_at, run_before, runs};
+use super::places::PLACES;
 use super::text::{Folded, fold, has, starts_word};
 
 /// Phrases after which a role is named: (folded phrase, weight).
@@ -425,23 +426,7 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
         "remote", "hybrid", "onsite", "on-site", "full-time", "part-time", "contract",
         "freelance", "permanent", "temporary", "interim", "cdi", "cdd", "festanstellung",
         "vollzeit", "teilzeit", "update", "application", "feedback", "offer", "interview",
-        "next", "steps", "invitation", "reminder", "eu", "emea", "europe", "uk", "us", "usa",
-        "germany", "france", "spain", "italy", "portugal", "netherlands", "ireland", "poland",
-        "belgium", "switzerland", "austria", "denmark", "sweden", "norway", "finland",
-        "berlin", "munich", "munchen", "hamburg", "frankfurt", "cologne", "koln", "stuttgart",
-        "dusseldorf", "leipzig", "london", "manchester", "edinburgh", "glasgow", "bristol",
-        "cambridge", "oxford", "leeds", "birmingham", "coventry", "dublin", "cork", "galway",
-        "paris", "lyon", "toulouse", "nantes", "lille", "bordeaux", "marseille", "grenoble",
-        "nice", "madrid", "barcelona", "valencia", "sevilla", "seville", "bilbao", "malaga",
-        "lisbon", "lisboa", "porto", "amsterdam", "rotterdam", "utrecht", "eindhoven",
-        "hague", "haag", "brussels", "bruxelles", "antwerp", "gent", "ghent", "luxembourg",
-        "zurich", "geneva", "geneve", "basel", "lausanne", "vienna", "wien", "milan",
-        "milano", "rome", "roma", "turin", "torino", "bologna", "florence", "firenze",
-        "warsaw", "warszawa", "krakow", "wroclaw", "gdansk", "poznan", "prague", "praha",
-        "budapest", "copenhagen", "kobenhavn", "aarhus", "stockholm", "gothenburg", "oslo",
-        "helsinki", "tallinn", "riga", "vilnius", "athens", "bucharest", "sofia", "york",
-        "boston", "san", "seattle", "austin", "toronto", "villeurbanne", "nl", "de", "fr",
-        "es", "it", "pt", "ie", "dach", "benelux", "nordics", "iberia",
+        "next", "steps", "invitation", "reminder",
     ];
     if spec.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return false;
@@ -455,7 +440,7 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
     let folded = fold(spec);
     let named = folded
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| NOT.contains(&w));
+        .any(|w| NOT.contains(&w) || PLACES.contains(&w));
     let employer = employer.is_some_and(|e| {
         let (e, s) = (super::text::squash(e), super::text::squash(spec));
         !s.is_empty() && (e.starts_with(&s) || s.starts_with(&e))

@@ -12,6 +12,7 @@
 
 use super::names::{run_at, run_before, runs};
 use super::people::{People, signs_off, spells};
+use super::places::is_place;
 use super::relays::{Relay, Sender, before_via, is_service_brand};
 use super::text::{Folded, filled_lines, fold, has, squash};
 pub(crate) use domain::matches_domain;
@@ -188,7 +189,10 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         .filter_map(clean)
         .map(|n| key(&n))
         .collect();
-    cands.retain(|c| !people.include(&c.name) && !current.contains(&key(&c.name)));
+    // Nor is a place ("Porto" from "Marketing Manager, Porto").
+    cands.retain(|c| {
+        !people.include(&c.name) && !current.contains(&key(&c.name)) && !is_place(&c.name)
+    });
     let mut merged = merge(cands);
     // The sender's domain: a name that matches it is the sender's own organisation.
     let label = sender.domain_label().map(squash);

@@ -1,0 +1,44 @@
+//! Places: countries, regions and cities a job-search message names beside a title
+//! or in a sender's display name, folded, so that neither is taken for a role's
+//! specialism ("Data Engineer – Berlin") nor for an employer ("Porto").
+
+/// Places and region codes, folded.
+#[rustfmt::skip]
+pub(crate) const PLACES: &[&str] = &[
+        "eu", "emea", "europe", "uk", "us", "usa",
+        "germany", "france", "spain", "italy", "portugal", "netherlands", "ireland", "poland",
+        "belgium", "switzerland", "austria", "denmark", "sweden", "norway", "finland",
+        "berlin", "munich", "munchen", "hamburg", "frankfurt", "cologne", "koln", "stuttgart",
+        "dusseldorf", "leipzig", "london", "manchester", "edinburgh", "glasgow", "bristol",
+        "cambridge", "oxford", "leeds", "birmingham", "coventry", "dublin", "cork", "galway",
+        "paris", "lyon", "toulouse", "nantes", "lille", "bordeaux", "marseille", "grenoble",
+        "nice", "madrid", "barcelona", "valencia", "sevilla", "seville", "bilbao", "malaga",
+        "lisbon", "lisboa", "porto", "amsterdam", "rotterdam", "utrecht", "eindhoven",
+        "hague", "haag", "brussels", "bruxelles", "antwerp", "gent", "ghent", "luxembourg",
+        "zurich", "geneva", "geneve", "basel", "lausanne", "vienna", "wien", "milan",
+        "milano", "rome", "roma", "turin", "torino", "bologna", "florence", "firenze",
+        "warsaw", "warszawa", "krakow", "wroclaw", "gdansk", "poznan", "prague", "praha",
+        "budapest", "copenhagen", "kobenhavn", "aarhus", "stockholm", "gothenburg", "oslo",
+        "helsinki", "tallinn", "riga", "vilnius", "athens", "bucharest", "sofia", "york",
+        "boston", "san", "seattle", "austin", "toronto", "villeurbanne", "nl", "de", "fr",
+        "es", "it", "pt", "ie", "dach", "benelux", "nordics", "iberia",
+];
+
+/// Whether `name` is a place and nothing more ("Porto", "Zürich"; not "FC Porto").
+pub(crate) fn is_place(name: &str) -> bool {
+    let folded = super::text::fold(name.trim());
+    PLACES.contains(&folded.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_alone_is_a_place() {
+        assert!(is_place("Zürich"));
+        assert!(is_place(" Porto "));
+        assert!(!is_place("FC Porto"));
+        assert!(!is_place("Rotaverde Travel"));
+    }
+}
