@@ -26,3 +26,22 @@ pub(crate) const ALL: &[(C, &[(&str, f64)])] = &[
     (C::FollowUpNeeded, follow_up::CUES),
     (C::Other, other::CUES),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A phrase listed twice in one category would count twice and show twice among a
+    /// run's reasons: one entry carries its whole weight.
+    #[test]
+    fn no_cue_is_listed_twice_in_a_category() {
+        for (category, cues) in ALL {
+            for (i, (cue, _)) in cues.iter().enumerate() {
+                assert!(
+                    !cues[i + 1..].iter().any(|(other, _)| other == cue),
+                    "\"{cue}\" is listed twice among the cues of {category}"
+                );
+            }
+        }
+    }
+}

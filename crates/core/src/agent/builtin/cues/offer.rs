@@ -186,7 +186,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("arbeidsvoorwaardenvoorstel", 5.0),
     ("willen je graag aannemen", 5.0),
     ("vast contract", 2.0),
-    ("bruto per maand", 2.0),
+    ("bruto per maand", 4.0),
     ("contract", 1.0),
     ("je eerste werkdag", 2.0),
     ("felicidades", 1.5),
@@ -236,7 +236,6 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("selected for the position", 4.5),
     ("we willen graag met je verder", 4.5),
     ("met je verder als", 4.0),
-    ("bruto per maand", 2.0),
     ("vakantiegeld", 2.0),
     // Swedish, Danish, Norwegian
     ("erbjudande om anstallning", 6.0),

@@ -139,7 +139,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("backed by", 1.5),
     ("founding team", 1.5),
     ("we're building", 1.0),
-    ("looking for someone like you", 3.5),
+    ("looking for someone like you", 7.0),
     ("someone with your", 2.5),
     ("profile on linkedin", 2.5),
     ("on linkedin", 1.0),
@@ -183,7 +183,6 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("i'd love to tell you about", 3.0),
     ("love to tell you about", 2.5),
     ("we're looking for a", 1.5),
-    ("looking for someone like you", 3.5),
     // A referral the person did not ask for.
     ("referred you for", 4.0),
     ("suggested i reach out", 4.0),
