@@ -66,7 +66,8 @@ bench: setup
 # Lists what starting the release app runs (src-tauri/startup-order.txt), which its
 # link puts together so less of its code is resident. After dependency or toolchain
 # updates; about 10 minutes.
-startup-order: setup
+startup-order:
+	@scripts/setup.sh valgrind
 	@scripts/startup-order.sh
 
 clean:

@@ -19,8 +19,10 @@ APT_PACKAGES=(
   dovecot-imapd
   rpm  # reads the .rpm `make app` builds (tests/e2e/package.rs)
   python3-venv  # the virtualenv of the test OTLP backend (Arize Phoenix, below)
-  valgrind  # profiles what starting the app runs (make startup-order)
 )
+# What a maintenance target needs besides, named by it (`make startup-order` asks for
+# valgrind), so `make run` and `make test` do not install it.
+APT_PACKAGES+=("$@")
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -16,7 +16,7 @@ work=$(mktemp -d /tmp/jobtrail-startup-order.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 for tool in valgrind Xvfb dbus-run-session nm; do
-  command -v "$tool" >/dev/null || { echo "startup-order: $tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "startup-order: $tool is missing (`scripts/setup.sh valgrind`, which `make startup-order` runs, installs it)" >&2; exit 1; }
 done
 
 echo "startup-order: building the release app with its symbols" >&2
