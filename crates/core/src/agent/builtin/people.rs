@@ -66,8 +66,10 @@ pub(super) struct People {
 }
 
 impl People {
-    /// The people of a message from `sender` whose newest text is `newest`.
-    pub fn of(sender: &Sender, newest: &str) -> Self {
+    /// The people of a message from `sender` whose newest text is `newest` and quoted
+    /// history `quoted` (whose attribution lines name people: "On …, Mei-Ling
+    /// Castellanos <mei@…> wrote:").
+    pub fn of(sender: &Sender, newest: &str, quoted: &str) -> Self {
         let greeted = newest
             .lines()
             .map(str::trim)
@@ -76,8 +78,9 @@ impl People {
             .filter_map(|line| {
                 let folded = fold(line);
                 let g = GREETINGS.iter().find(|g| folded.starts_with(*g))?;
+                // "Hi Mei-Ling," greets "mei-ling", the first word of her name.
                 folded[g.len()..]
-                    .split(|c: char| !c.is_alphanumeric())
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .find(|w| !w.is_empty() && !TITLES.contains(w))
                     .map(str::to_owned)
             })
@@ -88,7 +91,10 @@ impl People {
                 .then(|| sender.name.as_deref().map(fold))
                 .flatten(),
             greeted,
-            named: people(newest, sender),
+            named: people(newest, sender)
+                .into_iter()
+                .chain(quoted_authors(quoted))
+                .collect(),
         }
     }
 
@@ -198,6 +204,53 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
     }
     out
 }
+
+/// The people a quoted history's attribution lines and header blocks name with their
+/// address: "On Mon, 19 Jan 2026 at 09:12, Mei-Ling Castellanos <mei@…> wrote:",
+/// "From: Mei-Ling Castellanos <mei@…>".
+fn quoted_authors(quoted: &str) -> Vec<String> {
+    quoted
+        .lines()
+        .filter_map(|line| {
+            let (before, after) = line.split_once('<')?;
+            if !after.contains('@') {
+                return None;
+            }
+            // The last comma-separated part before the address, without a header name.
+            let tail = before.rsplit(',').next()?.trim();
+            let tail = tail.rsplit_once(':').map_or(tail, |(_, t)| t).trim();
+            let words: Vec<&str> = tail.split_whitespace().collect();
+            // A person's address spells their first or last name; a team's is generic
+            // ("Northwind Talent <talent@…>").
+            let local = squash(after.split('@').next().unwrap_or_default());
+            let spelled = [words.first(), words.last()]
+                .into_iter()
+                .flatten()
+                .any(|w| squash(w).len() >= 3 && local.contains(&squash(w)));
+            ((2..=3).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && spelled
+                && !GENERIC_ADDRESSES.contains(&local.as_str()))
+            .then(|| fold(tail))
+        })
+        .collect()
+}
+
+/// Local parts of shared mailboxes, squashed.
+const GENERIC_ADDRESSES: &[&str] = &[
+    "talent",
+    "careers",
+    "jobs",
+    "recruiting",
+    "recruitment",
+    "hr",
+    "people",
+    "team",
+    "hello",
+    "info",
+    "noreply",
+    "hiring",
+];
 
 /// Whether the local part of `address` spells every word of `name`
 /// (`mira.castell@…` for "Mira Castell").

@@ -38,6 +38,8 @@ pub(crate) struct Named {
 
 /// Where a phrase named a candidate.
 const PHRASE: &str = "a phrase in the text";
+/// Where a name written with its legal suffix was read ("Ostwind Energiehandel AG").
+const LEGAL_NAME: &str = "a legal name";
 /// Where a whole subject segment named a candidate.
 const SUBJECT: &str = "the subject";
 
@@ -69,10 +71,24 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     };
     // The display name.
     // The display name, already cleaned (it may keep a leading "The").
-    let display = display_candidate(sender, newest);
+    // A signing service shows who sent the envelope ("Hannah Cole via Docusign"); the
+    // envelope's own name says whose document it is.
+    let display = display_candidate(sender, newest)
+        .filter(|_| sender.relay != Relay::Signature || envelope_names(subject).is_empty());
     // Phrases in the subject, the newest text and (weakly) the history.
     for (text, factor) in [(subject, 1.2), (newest, 1.0), (quoted, 0.4)] {
         phrase_candidates(text, factor, &mut add);
+    }
+    // A signing service's envelope, named for the employer and the document:
+    // "Please DocuSign: Kiteloop_Employment_Agreement_Almeida-Kowal".
+    for name in envelope_names(subject) {
+        add(&name, 5.0, PHRASE);
+    }
+    // An assessment named for the employer: "your Revontuli Games test expires".
+    for text in [subject, newest] {
+        for name in named_tests(text) {
+            add(name, 3.0, PHRASE);
+        }
     }
     // A subject such as "New message from Clara Wolf (Quellwerk GmbH)": a person and
     // their employer.
@@ -169,7 +185,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     let profile: Vec<String> = affiliated.into_iter().map(strip_legal).collect();
     for text in [newest, quoted] {
         for (name, _) in legal_names(text) {
-            add(&name, 2.0, "a legal name");
+            add(&name, 2.0, LEGAL_NAME);
         }
     }
     if let Some((name, score)) = display {
@@ -181,7 +197,7 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             subject: false,
         });
     }
-    let people = People::of(sender, newest);
+    let people = People::of(sender, newest, quoted);
     // The person's current employer is not the one the message is about.
     let current: Vec<String> = [newest, quoted]
         .iter()
@@ -211,15 +227,19 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         // in a subject is a trade and a place, not a client).
         let has_other = merged.iter().any(|c| {
             !matches_domain(&c.name, label)
-                && (c.phrase || (c.subject && has(&text, &fold(&c.name))))
+                && (c.phrase || c.source == LEGAL_NAME || (c.subject && has(&text, &fold(&c.name))))
                 && c.score >= 2.0
         });
         // An agency naming its client is not the employer, however often it names
         // itself ("Ich bin Personalberater bei der Datenhafen Personal GmbH").
         if agency && has_other {
             merged.retain(|c| !domain_names.contains(&c.name));
-            // "Fwd: Saltcote & Pryor – two questions": the client heads the subject.
-            for c in merged.iter_mut().filter(|c| c.subject) {
+            // "Fwd: Saltcote & Pryor – two questions": the client heads the subject, or
+            // is written in full ("unterstütze die Ostwind Energiehandel AG").
+            for c in merged
+                .iter_mut()
+                .filter(|c| c.subject || c.source == LEGAL_NAME)
+            {
                 c.score += 1.0;
             }
         }
@@ -311,6 +331,18 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             merged[g].score = 0.0;
         }
     }
+    // A name the message keeps coming back to is what it is about ("Tallyfox came
+    // back…", "Tallyfox ask everyone…"): each mention past the first adds a little to
+    // a name a phrase or the subject put forward (people are named often too, and a
+    // word mentioned often is not a name for that).
+    let mentioned = format!("{subject}\n{newest}");
+    for c in merged
+        .iter_mut()
+        .filter(|c| (c.phrase || c.subject) && c.score >= 2.5)
+    {
+        let extra = mentions(&mentioned, &c.name).saturating_sub(1).min(3);
+        c.score += 0.5 * extra as f64;
+    }
     let best = merged
         .into_iter()
         .filter(|c| c.score >= 2.5)
@@ -363,6 +395,83 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
         score: best.score,
         source: best.source,
     })
+}
+
+/// How often `name` is written in `text` as whole words, case as written.
+fn mentions(text: &str, name: &str) -> usize {
+    text.match_indices(name)
+        .filter(|&(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .count()
+}
+
+/// Documents a signing envelope is named for, folded.
+#[rustfmt::skip]
+const ENVELOPE_DOCUMENTS: &[&str] = &[
+    "employment", "offer", "contract", "agreement", "arbeitsvertrag", "vertrag", "contrato",
+    "contrat", "contratto", "anstallningsavtal", "tyosopimus", "umowa", "arbeidsavtale",
+];
+
+/// Employers heading an envelope's name in `subject`: "Kiteloop_Employment_Agreement_…"
+/// is Kiteloop's, "Blue_Harbour_Offer_Letter" Blue Harbour's.
+fn envelope_names(subject: &str) -> Vec<String> {
+    // "Please DocuSign: Brightmoor Health - Employment Agreement".
+    let spaced = subject
+        .split_once(':')
+        .filter(|(lead, _)| fold(lead).contains("docusign") || fold(lead).contains("sign"))
+        .and_then(|(_, rest)| rest.split_once(" - "))
+        .filter(|(_, doc)| {
+            fold(doc)
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| ENVELOPE_DOCUMENTS.contains(&w))
+        })
+        .map(|(name, _)| name.trim().to_owned());
+    subject
+        .split_whitespace()
+        .filter(|t| t.contains('_'))
+        .filter_map(|token| {
+            let parts: Vec<&str> = token.split('_').collect();
+            let doc = parts
+                .iter()
+                .position(|p| ENVELOPE_DOCUMENTS.contains(&fold(p).as_str()))?;
+            let name = &parts[..doc];
+            (!name.is_empty()
+                && name.len() <= 4
+                && name.iter().all(|p| p.starts_with(char::is_uppercase)))
+            .then(|| name.join(" "))
+        })
+        .chain(spaced)
+        .collect()
+}
+
+/// What an assessment is called after its employer's name, folded.
+const TEST_WORDS: &[&str] = &[
+    " test",
+    " assessment",
+    " challenge",
+    " coding",
+    " online test",
+];
+
+/// Employers named before their test: "your Revontuli Games test", "your Kelda
+/// assessment".
+fn named_tests(text: &str) -> Vec<&str> {
+    let f = Folded::new(text);
+    let mut out = Vec::new();
+    for (i, _) in f.text.match_indices("your ") {
+        let at = f.slice(0, i + "your ".len()).len();
+        if let Some(run) = run_at(text, at) {
+            let after = fold(text.get(at + run.len()..).unwrap_or_default());
+            if TEST_WORDS.iter().any(|w| after.starts_with(w)) {
+                out.push(run);
+            }
+        }
+    }
+    out
 }
 
 /// What a person does right after their bracketed employer, folded.
@@ -643,7 +752,14 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
             .is_some_and(|w| TEAM_WORDS.contains(&w));
         !team && l.split_whitespace().count() >= 2 && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
     });
+    // "tbx-recruit.be", "northstaffing.com": the domain says what the firm does.
+    let trade_domain = sender.whole_domain_label().is_some_and(|l| {
+        ["recruit", "staffing", "headhunt", "personalberatung"]
+            .iter()
+            .any(|t| l.contains(t))
+    });
     named
+        || trade_domain
         || AGENCY_TEXT.iter().any(|m| has(text, m))
         || AGENCY_SIGNATURE.iter().any(|m| has(&signature, m))
 }

@@ -655,3 +655,134 @@ fn a_company_part_of_a_group_a_street_and_an_evaluation() {
         Some("Greywater Labs")
     );
 }
+
+#[test]
+fn the_candidate_quoted_in_a_reply_is_no_employer() {
+    // Her own name heads the subject and her quoted mail; the employer is the domain.
+    let body = "Thanks Ana-Sofia, got it.\n\nMarek\n\n\
+                On Tue, 3 Feb 2026 at 10:02, Ana-Sofia Reyes <ana.reyes@example.com> wrote:\n\
+                > Hi Marek,\n> my portfolio is attached.\n> Ana-Sofia";
+    assert_eq!(
+        named(
+            "Marek Nowak <marek@quillhaven.com>",
+            "Re: Designer application - Ana-Sofia Reyes",
+            body
+        )
+        .as_deref(),
+        Some("Quillhaven")
+    );
+}
+
+#[test]
+fn a_signing_envelope_names_the_employer_not_its_sender() {
+    for subject in [
+        "Please DocuSign: Larkspur_Employment_Agreement_Reyes",
+        "Please DocuSign: Larkspur - Employment Agreement",
+    ] {
+        assert_eq!(
+            named(
+                "Petra Hale via Docusign <dse@eumail.docusign.net>",
+                subject,
+                "Petra Hale sent you a document to review and sign."
+            )
+            .as_deref(),
+            Some("Larkspur"),
+            "{subject}"
+        );
+    }
+}
+
+#[test]
+fn an_assessment_is_named_for_its_employer() {
+    assert_eq!(
+        named(
+            "Codility <no-reply@codility.com>",
+            "Reminder: your Tamsin Games test expires tomorrow",
+            "Hello, you have 24 hours left to finish the task."
+        )
+        .as_deref(),
+        Some("Tamsin Games")
+    );
+}
+
+#[test]
+fn team_words_of_more_languages_are_not_the_name() {
+    for (from, subject) in [
+        (
+            "Sarvik Rekrytointi <rekry@sarvik.fi>",
+            "Hakemuksesi on vastaanotettu",
+        ),
+        (
+            "Zespół Rekrutacji Mokrzan <rekrutacja@mokrzan.pl>",
+            "Potwierdzenie otrzymania aplikacji",
+        ),
+        (
+            "Kalvik Personnel <personal@kalvik.ee>",
+            "Application received",
+        ),
+        (
+            "Tarnby Onboarding <tarnby@myworkday.com>",
+            "Action required: upload your passport",
+        ),
+    ] {
+        let name = named(from, subject, "Hello,\nthank you.").unwrap_or_default();
+        assert!(
+            ["Sarvik", "Mokrzan", "Kalvik", "Tarnby"].contains(&name.as_str()),
+            "{from}: {name}"
+        );
+    }
+}
+
+#[test]
+fn an_agency_names_its_client() {
+    // The client is mentioned again and again; the person giving feedback once.
+    let body = "Hi Sam,\n\nGreat feedback from Greta - she enjoyed the call.\n\n\
+                Before the final, Pellory ask everyone for a short exercise. Pellory \
+                will send it over today; send it back to me and I'll pass it on.\n\nJo";
+    assert_eq!(
+        named(
+            "Jo Marsh <jo@fenwicktalent.co.uk>",
+            "Pellory - one more step",
+            body
+        )
+        .as_deref(),
+        Some("Pellory")
+    );
+    // A recruiting firm's domain says what it is; the role is "bij" the client.
+    assert_eq!(
+        named(
+            "Bram Aerts <bram@hvk-recruit.be>",
+            "Backend Developer bij Ostervaart Verzekeringen",
+            "Dag Sam,\n\nIk zoek een backend developer voor een klant.\n\nBram\nHVK Recruit"
+        )
+        .as_deref(),
+        Some("Ostervaart Verzekeringen")
+    );
+    // Its client written with its legal suffix, in German.
+    assert_eq!(
+        named(
+            "Karin Lutz <k.lutz@lutz-weber.de>",
+            "Vertrauliche Anfrage: Data Engineer (m/w/d)",
+            "Guten Tag,\n\nich unterstütze derzeit die Nordmoor Energie AG bei der Besetzung \
+             einer neuen Stelle.\n\nKarin Lutz\nPartnerin, Lutz & Weber Personalberatung"
+        )
+        .as_deref(),
+        Some("Nordmoor Energie")
+    );
+}
+
+#[test]
+fn is_looking_for_in_nordic_baltic_and_polish() {
+    for subject in [
+        "Varvik Data söker en backend-utvecklare",
+        "Varvik Data etsii backend-kehittäjää",
+        "Varvik Data otsib backend-arendajat",
+        "Varvik Data szuka programisty",
+    ] {
+        assert_eq!(
+            named("Liv Berg <liv@mailhost.example>", subject, "Hei!").as_deref(),
+            Some("Varvik Data"),
+            "{subject}"
+        );
+    }
+}

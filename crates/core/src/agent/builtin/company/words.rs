@@ -17,7 +17,9 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "emploi", "vacatures", "equipo", "equipe", "equipa", "l'equipe", "department",
     "departamento", "abteilung", "departement", "afdeling", "human", "resources", "the",
     "ressources", "humaines", "recursos", "humanos", "risorse", "umane", "personeelszaken",
-    "de",
+    "de", "personnel", "rekrytointi", "rekry", "rekrytering", "rekruttering", "rekrutacja",
+    "rekrutacji", "zespol", "varbamine", "atranka", "atlase", "henkilosto", "karriar",
+    "kariera", "onboarding",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
@@ -127,7 +129,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "chance", "free", "hey", "saw", "series", "opdrachtgever", "klant", "client", "cliente", "kunde",
     "auftraggeber", "klanten", "event", "type", "general", "coding", "service", "ufficio",
     "servicio", "servico", "opportunite", "opportunita", "oportunidad",
-    "oportunidade", "kans", "vacante",
+    "oportunidade", "kans", "vacante", "vertrauliche", "vertraulich", "anfrage", "besetzung", "confidential",
+    "confidentiel", "confidencial", "riservata",
 ];
 
 /// Words of a job title; a name holding one is a role, not an employer.
@@ -304,7 +307,21 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     }
     while let Some(first) = words.first() {
         let f = fold(first);
-        if ["the", "team", "el", "la", "le", "de", "die", "der"].contains(&f.as_str())
+        // "Zespół Rekrutacji Wisłopay": Polish names the team before its employer.
+        if [
+            "the",
+            "team",
+            "el",
+            "la",
+            "le",
+            "de",
+            "die",
+            "der",
+            "zespol",
+            "dzial",
+            "rekrutacji",
+        ]
+        .contains(&f.as_str())
             || NOT_NAMES.contains(&f.as_str())
         {
             words.remove(0);
