@@ -530,3 +530,97 @@ fn a_city_is_not_an_employer() {
     assert_eq!(r.verdict.category, EmailCategory::RecruiterOutreach);
     assert_ne!(r.company.map(|c| c.name).as_deref(), Some("Madrid"));
 }
+
+#[test]
+fn offers_rejections_and_invitations_in_plainer_words() {
+    use EmailCategory::*;
+    let cases = [
+        (
+            Offer,
+            mail(
+                "Sorcha Lynch <sorcha@brightwell.io>",
+                "As discussed",
+                "Sam,\n\nPutting it in writing while the paperwork is drafted: €80k base, \
+                 0.3% in options with a 1-year cliff, start after your notice. Contract will \
+                 land on Monday.\n\nS.",
+            ),
+        ),
+        (
+            Offer,
+            mail(
+                "Lucía Prieto <lucia@hotelesolivar.es>",
+                "¡Bienvenido, Sam!",
+                "Hola Sam:\n\nNos encantaría que te unieras a nosotros como jefe de ventas. Te \
+                 adjunto el contrato con el salario bruto anual y las condiciones. Mientras \
+                 buscas piso, el hotel te aloja.\n\nUn abrazo,\nLucía",
+            ),
+        ),
+        (
+            Offer,
+            mail(
+                "Inès Roy <ines@solvent.fr>",
+                "Bienvenue !",
+                "Salut Sam,\n\nC'est officiel : ravis de t'accueillir chez Solvent. Ton contrat \
+                 de travail est en pièce jointe.\n\nInès",
+            ),
+        ),
+        (
+            Rejection,
+            mail(
+                "Tom Reyes <tom@gridmoor.com>",
+                "Quick update",
+                "Hi Sam,\n\nWe filled the analyst role last week with an internal candidate. \
+                 I'm sorry I didn't tell you sooner.\n\nTom",
+            ),
+        ),
+        (
+            Rejection,
+            mail(
+                "Luc Perrin <luc@talents-conseil.fr>",
+                "Point sur le poste",
+                "Bonjour,\n\nMon client a décidé de ne pas aller plus loin avec votre \
+                 candidature.\n\nLuc",
+            ),
+        ),
+        (
+            Rejection,
+            mail(
+                "Norvik Health <no-reply@mail.teamtailor.com>",
+                "Update on your application",
+                "Hi Sam,\n\nThank you for applying for the Account Manager position. The \
+                 position has now been filled. You can join our talent community at any time.",
+            ),
+        ),
+        (
+            ApplicationReceived,
+            mail(
+                "HR - University of Tarnmouth <hr@tarnmouth.ac.uk>",
+                "Acknowledgement: Competition 2026/07",
+                "Dear Sam,\n\nThis is to acknowledge receipt of your application for the post \
+                 of Research Manager.\n\nHuman Resources",
+            ),
+        ),
+        (
+            Assessment,
+            mail(
+                "Kelda Mobility Hiring <hiring@kelda.de>",
+                "Your Kelda challenge",
+                "Hi Sam,\n\nhere is the practical part of our process. Timebox: about 5 hours. \
+                 Open a pull request when you are done.\n\nThe data team",
+            ),
+        ),
+        (
+            InterviewInvite,
+            mail(
+                "Ada Berg <ada.berg@lumen-institute.org>",
+                "Visit to the lab",
+                "Dear Sam,\n\nthe committee discussed your application and we would be glad to \
+                 invite you for a visit to the lab.\n\n10:00 a talk\n11:00 meetings with the \
+                 group\n\nWould Thursday 28 May or Tuesday 2 June suit you?\n\nAda",
+            ),
+        ),
+    ];
+    for (want, e) in cases {
+        assert_eq!(category(&e), want, "{}", e.subject);
+    }
+}

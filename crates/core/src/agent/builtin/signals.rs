@@ -265,7 +265,7 @@ const WORK_WORDS: &[&str] = &[
     "poste", "entretien", "recrutement", "puesto", "entrevista", "vacature", "functie",
     "sollicit", "posizione", "colloquio", "vaga", "emprego", "lavoro", "designer",
     "researcher", "stilling", "tjanst", "intervju", "haastattelu", "stanowisk", "rekryt",
-    "rekrut",
+    "rekrut", "salario", "salaire", "stipendio", "contrat de travail", "contrato de trabajo",
 ];
 
 /// Words of the rest of life's paperwork, folded.
@@ -539,7 +539,9 @@ fn shape_signals(body: &str) -> Vec<Hit> {
                 .count()
                 >= 2
     });
-    if days_asked && times < 2 {
+    // Days asked for, even beside the times of the day's programme ("10:00 a talk,
+    // 11:00 three 1:1s… Would Thursday or Tuesday suit you?").
+    if days_asked && !(times >= 2 && asks) {
         return vec![Hit {
             category: EmailCategory::InterviewInvite,
             cue: "days proposed with a question".to_owned(),

@@ -118,6 +118,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("short exercise", 3.0),
     ("start it whenever you like", 3.0),
     ("once you've submitted it", 2.5),
+    ("practical part of our process", 4.0),
+    ("practical part", 2.5),
+    ("timebox", 2.5),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("online-test", 4.5),
     ("onlinetest", 4.5),

@@ -12,6 +12,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("invite you to an interview", 4.5),
     ("invite you to a", 2.0),
     ("invite you to the", 2.0),
+    ("invite you for", 2.5),
+    ("glad to invite you", 3.0),
     ("pleased to invite you", 3.0),
     ("like to invite you", 2.0),
     ("schedule your interview", 4.5),

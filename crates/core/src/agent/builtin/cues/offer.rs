@@ -114,6 +114,21 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("are offering you the", 4.5),
     ("verbal yes", 3.5),
     ("offer them a verbal", 3.5),
+    // Terms put in writing before the contract: pay, equity and its vesting.
+    ("putting it in writing", 2.5),
+    ("have it in writing", 2.5),
+    ("in options", 2.0),
+    ("1-year cliff", 2.5),
+    ("one-year cliff", 2.5),
+    ("terms sheet", 2.5),
+    ("draft the contract", 2.5),
+    ("contract will land", 2.5),
+    // Spanish and French, addressed as "tú" and "tu".
+    ("que te unieras a nosotros", 4.5),
+    ("te adjunto el contrato", 4.0),
+    ("t'accueillir", 2.5),
+    ("ton contrat de travail", 4.0),
+    ("c'est officiel", 2.5),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("vertragsangebot", 5.5),
     ("angebot", 2.5),

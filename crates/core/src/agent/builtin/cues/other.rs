@@ -62,7 +62,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("withdrawal", 4.0),
     ("candidate experience", 5.0),
     ("survey", 3.5),
-    ("talent community", 5.0),
+    // Below a plain rejection's cue: "the position has been filled; join our talent
+    // community" is a rejection.
+    ("talent community", 4.5),
     ("roles that match", 4.0),
     ("openings that match", 4.0),
     ("newest openings", 3.0),

@@ -150,6 +150,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("flagged your referral", 2.5),
     ("go through new candidates", 2.5),
     ("review new applications", 2.0),
+    ("acknowledge receipt of your application", 5.5),
+    ("receipt of your application", 4.0),
     // German
     ("vielen dank fur ihre bewerbung", 2.5),
     ("danke fur deine bewerbung", 2.5),

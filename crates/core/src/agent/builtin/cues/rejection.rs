@@ -174,6 +174,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("cannot offer you", 5.0),
     ("can't offer you", 5.0),
     ("sadly", 2.5),
+    ("we filled the", 4.0),
+    ("we've filled the", 4.0),
+    ("ne pas aller plus loin avec votre candidature", 5.5),
+    ("ne pas aller plus loin", 4.0),
     // German, French, Spanish, Dutch, Italian, Portuguese
     ("leider", 2.5),
     ("absage", 4.5),
