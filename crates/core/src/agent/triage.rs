@@ -6,7 +6,9 @@
 //! rules recognise, any job-search word and any mention of a company the person
 //! applied to passes.
 
-use super::builtin;
+use std::sync::LazyLock;
+
+use super::builtin::{self, fold};
 use super::email_analyst::{EmailCategory, EmailInput, split_sender};
 
 /// Senders' domains of applicant-tracking systems, job sites and assessment tools.
@@ -226,7 +228,43 @@ const JOB_WORDS: &[&str] = &[
     "evaluación",
     "processo seletivo",
     "função",
+    // Czech, Slovak, Hungarian, Romanian (matched folded, as every word here).
+    "pohovor",
+    "pozic",
+    "prihlask",
+    "zivotopis",
+    "uchazec",
+    "uchadzac",
+    "pracovni smlouv",
+    "pracovnu zmluv",
+    "pracovna zmluv",
+    "pracovna ponuk",
+    "nabidka prac",
+    "nabidka pracovn",
+    "vyberov",
+    "nastup",
+    "manazer",
+    "allas",
+    "palyazat",
+    "jelentkez",
+    "interju",
+    "oneletrajz",
+    "munkaszerzodes",
+    "toborz",
+    "hianypotlas",
+    "menedzser",
+    "aplicati",
+    "interviu",
+    "angajare",
+    "recrutare",
+    "poziti",
+    "cariere",
+    "contract de munca",
 ];
+
+/// [`JOB_WORDS`] folded once, as the text they are looked for in.
+static FOLDED_JOB_WORDS: LazyLock<Vec<String>> =
+    LazyLock::new(|| JOB_WORDS.iter().map(|w| fold(w)).collect());
 
 /// The pre-filter's verdict on one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,7 +296,9 @@ pub fn triage(email: &EmailInput, companies: &[String]) -> Triage {
             "sent by {d}, an applicant-tracking system or job site"
         ));
     }
-    let text = format!("{}\n{}", email.subject, email.body).to_lowercase();
+    // Folded, as the words are: "candidați" is a candidate, "ansökan" an application
+    // however its writer spelt the accents.
+    let text = fold(&format!("{}\n{}", email.subject, email.body));
     let verdict = builtin::classify(email);
     if verdict.category != EmailCategory::Other {
         return yes(match verdict.reasons().next() {
@@ -266,12 +306,16 @@ pub fn triage(email: &EmailInput, companies: &[String]) -> Triage {
             None => format!("reads as {}", verdict.category),
         });
     }
-    if let Some(w) = JOB_WORDS.iter().find(|w| at_word_start(&text, w)) {
+    if let Some(w) = JOB_WORDS
+        .iter()
+        .zip(FOLDED_JOB_WORDS.iter())
+        .find_map(|(w, folded)| at_word_start(&text, folded).then_some(w))
+    {
         return yes(format!("mentions \"{w}\""));
     }
-    let from = email.from.to_lowercase();
+    let from = fold(&email.from);
     if let Some(c) = companies.iter().find(|c| {
-        let c = c.trim().to_lowercase();
+        let c = fold(c.trim());
         c.chars().count() >= 3 && (at_word_start(&text, &c) || from.contains(&c))
     }) {
         return yes(format!("about {c}, a company you applied to"));
@@ -382,5 +426,22 @@ mod tests {
         // "controle" holds "role" but not at a word start.
         let m = mail("a@b.com", "Sale", "price controle and more");
         assert!(!triage(&m, &[]).job_related);
+    }
+
+    #[test]
+    fn words_match_however_the_accents_are_written() {
+        // Romanian writes "candidați" with a comma-below t; Czech, Hungarian and Slovak
+        // job words pass too.
+        for (subject, body) in [
+            ("Răspuns", "Am decis să continuăm cu alți candidați."),
+            ("Schůzka", "Rádi bychom vás pozvali na pohovor ve čtvrtek."),
+            ("Tájékoztatás", "Köszönjük, hogy jelentkezett az állásra."),
+            ("Informácia", "Pošlite nám prosím váš životopis."),
+        ] {
+            let m = mail("Ana <ana@firma.example>", subject, body);
+            assert!(triage(&m, &[]).job_related, "{subject}");
+        }
+        let m = mail("Dana <dana@initech.com>", "Pranzo?", "A mezzogiorno");
+        assert!(triage(&m, &["Ïnitech".into()]).job_related);
     }
 }

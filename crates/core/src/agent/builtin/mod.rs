@@ -33,7 +33,8 @@ use crate::tracker::applications::Application;
 use company::Named;
 use relays::{Relay, Sender};
 use signals::Verdict;
-use text::{fold, has, squash};
+pub(crate) use text::fold;
+use text::{has, squash};
 use threads::Thread;
 
 /// Everything the engine read in one message.

@@ -624,3 +624,69 @@ fn offers_rejections_and_invitations_in_plainer_words() {
         assert_eq!(category(&e), want, "{}", e.subject);
     }
 }
+
+#[test]
+fn czech_slovak_hungarian_and_romanian_mail_is_read() {
+    use EmailCategory::*;
+    let cases = [
+        (
+            ApplicationReceived,
+            "Děkujeme",
+            "Dobrý den,\n\nobdrželi jsme vaši přihlášku na pozici analytika. Ozveme se do dvou týdnů.",
+        ),
+        (
+            InterviewInvite,
+            "Pohovor",
+            "Dobrý den,\n\nrádi bychom vás pozvali na pohovor. Který z termínů vám vyhovuje?",
+        ),
+        (
+            Offer,
+            "Nabídka pracovního místa",
+            "Dobrý den,\n\nrádi bychom vám nabídli pozici analytika od 1. června.",
+        ),
+        (
+            Rejection,
+            "Výsledek",
+            "Dobrý den,\n\nbohužel jsme se rozhodli pokračovat s jiným kandidátem.",
+        ),
+        (
+            ApplicationReceived,
+            "Potvrdenie prijatia žiadosti",
+            "Dobrý deň,\n\nďakujeme za vašu žiadosť, prijali sme vašu žiadosť o miesto.",
+        ),
+        (
+            InterviewInvite,
+            "Meghívás interjúra",
+            "Kedves Sam,\n\nszeretnénk meghívni személyes interjúra jövő héten.",
+        ),
+        (
+            Rejection,
+            "Tájékoztatás",
+            "Kedves Sam,\n\nsajnos más jelöltet választottunk a pozícióra.",
+        ),
+        (
+            FollowUpNeeded,
+            "Hiánypótlás",
+            "Kedves Sam,\n\nkérjük, küldje el az erkölcsi bizonyítványát.",
+        ),
+        (
+            InterviewInvite,
+            "Invitație la interviu",
+            "Bună Sam,\n\nte invităm la un interviu joi la ora 10.",
+        ),
+        (
+            Offer,
+            "Ofertă de angajare",
+            "Bună Sam,\n\nne bucurăm să îți oferim postul, contractul de muncă e atașat.",
+        ),
+        (
+            Rejection,
+            "Răspuns",
+            "Bună Sam,\n\ndin păcate, am decis să continuăm cu alți candidați.",
+        ),
+    ];
+    for (want, subject, body) in cases {
+        let e = mail("Ana Novak <ana@firma.example>", subject, body);
+        assert_eq!(category(&e), want, "{subject}");
+    }
+}

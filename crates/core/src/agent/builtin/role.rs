@@ -154,7 +154,11 @@ const TITLES: &[&str] = &[
     "automatisierer", "automatisiererin", "responsabile", "responsavel", "diretor",
     "diretora", "vp", "ingenjor", "ingenior", "utvikler", "udvikler", "utvecklare",
     "kehittaja", "insinoori", "inzynier", "programista", "insener", "arendaja", "arendajat",
-    "izstradatajs", "inzenieris", "inzinierius",
+    "izstradatajs", "inzenieris", "inzinierius", "hoofd", "directeur", "directrice",
+    // Czech, Slovak, Hungarian, Romanian ("termékmenedzser" ends with its title word).
+    "manazer", "manazerka", "vyvojar", "vyvojarka", "inzenyr", "analytik", "analyticka",
+    "reditel", "vedouci", "veduci", "programator", "menedzser", "vezeto", "fejleszto",
+    "mernok", "elemzo", "igazgato", "inginer", "dezvoltator",
 ];
 
 /// Brackets dropped from a role: gender markers, ids, work modes.
@@ -232,10 +236,18 @@ pub(crate) fn role(
         .split([':', '–', '—', '|', '!', '?'])
         .flat_map(|s| s.split(" - "))
     {
+        let before = cands.len();
         for (at, _) in runs(seg) {
             if let Some(t) = title_at(seg, at, employer) {
                 push(&mut cands, t, 2.5, false);
             }
+        }
+        // "Technický produktový manažer", "Senior termékmenedzser": titles written in
+        // sentence case, as Czech, Slovak and Hungarian write them.
+        if cands.len() == before
+            && let Some(t) = sentence_case_title(seg)
+        {
+            push(&mut cands, t.to_owned(), 2.5, false);
         }
     }
     if loose {
@@ -503,6 +515,22 @@ fn trim_words(run: &str) -> Option<String> {
         words.pop();
     }
     (!words.is_empty() && words.len() <= 7).then(|| words.join(" "))
+}
+
+/// A whole subject segment that is a title in sentence case: a capital first, at most
+/// five words of letters, the last a title word.
+fn sentence_case_title(seg: &str) -> Option<&str> {
+    let seg = seg.trim();
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    let last = fold(words.last()?);
+    let letters = |w: &&str| w.chars().all(|c| c.is_alphabetic() || c == '-');
+    ((1..=5).contains(&words.len())
+        && seg.starts_with(char::is_uppercase)
+        && words.iter().all(letters)
+        && TITLES
+            .iter()
+            .any(|t| last == *t || (last.len() > t.len() + 3 && last.ends_with(t))))
+    .then_some(seg)
 }
 
 /// Whether `s` holds a title word.

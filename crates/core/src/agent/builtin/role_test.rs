@@ -309,3 +309,18 @@ fn titles_of_the_nordic_and_baltic_languages_and_polish_are_titles() {
     }
     assert!(!is_title("Tilbud om stilling"));
 }
+
+#[test]
+fn titles_in_sentence_case_head_a_subject_segment() {
+    let r = |s: &str| role(s, "Dobrý den.", "", None, None, true);
+    assert_eq!(
+        r("Pozvání na pohovor – Datový analytik").as_deref(),
+        Some("Datový analytik")
+    );
+    assert_eq!(
+        r("Meghívás interjúra – Senior szoftverfejlesztő").as_deref(),
+        Some("Senior szoftverfejlesztő")
+    );
+    // A segment of words that ends without a title word is no role.
+    assert_eq!(r("Pozvání na pohovor – Praha").as_deref(), None);
+}

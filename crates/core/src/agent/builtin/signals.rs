@@ -250,7 +250,9 @@ const HIRING_WORDS: &[&str] = &[
     "designer", "researcher", "ansokan", "ansogning", "soknad", "hakemu", "rekryt",
     "rekrut", "stilling", "tjanst", "intervju", "haastatt", "rozmow", "stanowisk",
     "aplikacj", "zatrudn", "anstall", "ansaett", "ansett", "tyopaik", "toopakkum",
-    "kandideeri", "kandidat",
+    "kandideeri", "kandidat", "pohovor", "pozic", "prihlask", "zivotopis", "uchazec",
+    "uchadzac", "pracovni", "pracovn", "allas", "jelentkez", "interju", "toborz",
+    "oneletrajz", "munkakor", "interviu", "angajare", "recrutare", "pozitia", "pozitie",
 ];
 
 /// Words of a job, folded: mail that has none of them and some of [`LIFE_WORDS`] is
@@ -265,7 +267,8 @@ const WORK_WORDS: &[&str] = &[
     "poste", "entretien", "recrutement", "puesto", "entrevista", "vacature", "functie",
     "sollicit", "posizione", "colloquio", "vaga", "emprego", "lavoro", "designer",
     "researcher", "stilling", "tjanst", "intervju", "haastattelu", "stanowisk", "rekryt",
-    "rekrut", "salario", "salaire", "stipendio", "contrat de travail", "contrato de trabajo",
+    "rekrut", "pohovor", "zivotopis", "uchazec", "uchadzac", "allas", "interju",
+    "oneletrajz", "interviu", "angajare", "recrutare", "salario", "salaire", "stipendio", "contrat de travail", "contrato de trabajo",
 ];
 
 /// Words of the rest of life's paperwork, folded.
@@ -535,7 +538,7 @@ fn shape_signals(body: &str) -> Vec<Hit> {
         sentence.contains('?')
             && sentence
                 .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| WEEKDAYS.iter().any(|d| w.starts_with(d)))
+                .filter(|w| WEEKDAYS.iter().any(|d| w.starts_with(d)) || SHORT_WEEKDAYS.contains(w))
                 .count()
                 >= 2
     });
@@ -561,15 +564,20 @@ fn shape_signals(body: &str) -> Vec<Hit> {
     }
 }
 
-/// Weekday names (stems, folded) in the seven languages.
+/// Weekday names (stems, folded) in the languages the cues know.
 #[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "maandag", "dinsdag", "woensdag",
     "donderdag", "vrijdag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "lundi",
     "mardi", "mercredi", "jeudi", "vendredi", "lunes", "martes", "miercoles", "jueves",
     "viernes", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "segunda", "terca",
-    "quarta", "quinta", "sexta",
+    "quarta", "quinta", "sexta", "pondeli", "utery", "streda", "ctvrtek", "patek", "pondelok",
+    "utorok", "stvrtok", "piatok", "hetfo", "szerda", "csutortok", "pentek", "miercuri",
+    "vineri",
 ];
+
+/// Weekday names that begin other words ("Martin", "join"): whole words only.
+const SHORT_WEEKDAYS: &[&str] = &["kedd", "luni", "marti", "joi"];
 
 /// How many times of day ("10:00", "3pm", "14h30", "10 uhr") `body` mentions, deadlines
 /// at midnight aside.

@@ -100,7 +100,11 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             .rsplit(['–', '—', ':', '|'])
             .next()
             .unwrap_or_default();
-        if super::role::is_title(segment) {
+        // Unless the bracket is plainly an organisation ("(Groupe Valpierre)").
+        let organisation = fold(inner)
+            .split_whitespace()
+            .any(|w| GROUP_WORDS.contains(&w) || words::is_legal(w));
+        if super::role::is_title(segment) && !organisation {
             continue;
         }
         if run_before(subject, i).is_some_and(|p| p.split_whitespace().count() >= 2)

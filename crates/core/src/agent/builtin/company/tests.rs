@@ -786,3 +786,16 @@ fn is_looking_for_in_nordic_baltic_and_polish() {
         );
     }
 }
+
+#[test]
+fn a_bracket_after_a_role_names_the_candidate_unless_it_is_a_group() {
+    assert_eq!(
+        named(
+            "Claire Roux <claire@marceau-conseil.fr>",
+            "Opportunité – Directeur Logistique (Groupe Ardenval)",
+            "Bonjour,\n\nje vous contacte pour un poste chez notre client.\n\nClaire"
+        )
+        .as_deref(),
+        Some("Groupe Ardenval")
+    );
+}

@@ -240,4 +240,18 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("campaign brief", 4.5),
     ("creative brief", 4.0),
     ("prova pratica", 4.5),
+    // Czech, Slovak, Hungarian, Romanian
+    ("zadani domaciho ukolu", 5.5),
+    ("domaci ukol", 4.5),
+    ("testovaci ukol", 5.0),
+    ("zadanie domacej ulohy", 5.5),
+    ("domaca uloha", 4.5),
+    ("testovacia uloha", 5.0),
+    ("szakmai feladat", 4.5),
+    ("hazi feladat", 4.5),
+    ("tesztfeladat", 5.0),
+    ("esettanulmany", 4.5),
+    ("tema de casa", 4.5),
+    ("studiu de caz", 4.5),
+    ("test tehnic", 4.5),
 ];

@@ -249,4 +249,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("uzupelnij", 3.5),
     ("prosimy o przeslanie", 4.0),
     ("prosze o przeslanie", 4.0),
+    // Czech, Slovak, Hungarian, Romanian
+    ("prosime o doplneni", 4.0),
+    ("prosim o zaslani", 4.0),
+    ("podklady k nastupu", 4.5),
+    ("prosime o doplnenie", 4.0),
+    ("prosim o zaslanie", 4.0),
+    ("hianypotlas", 4.5),
+    ("kerjuk kuldje", 3.5),
+    ("kerjuk, kuldje", 3.5),
+    ("te rugam sa ne trimiti", 4.0),
+    ("va rugam sa ne trimiteti", 4.0),
 ];

@@ -443,4 +443,26 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // Estonian
     ("toointervjuu", 5.0),
     ("intervjuule", 5.0),
+    // Czech, Slovak
+    ("pozvani na pohovor", 6.0),
+    ("pozvat na pohovor", 6.0),
+    ("pozvat na osobni pohovor", 6.0),
+    ("pozvanie na pohovor", 6.0),
+    ("pozvat vas na pohovor", 6.0),
+    ("kolo pohovoru", 4.5),
+    ("pohovor probehne", 4.5),
+    ("pohovor prebehne", 4.5),
+    ("ktery z terminu vam vyhovuje", 3.5),
+    ("ktory z terminov vam vyhovuje", 3.5),
+    // Hungarian
+    ("meghivas interjura", 6.0),
+    ("meghivas szemelyes interjura", 6.0),
+    ("szemelyes interjura", 5.0),
+    ("interjura hivjuk", 5.0),
+    ("allasinterju", 5.0),
+    // Romanian
+    ("invitatie la interviu", 6.0),
+    ("te invitam la un interviu", 6.0),
+    ("va invitam la un interviu", 6.0),
+    ("la un interviu", 3.5),
 ];

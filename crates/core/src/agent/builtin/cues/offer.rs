@@ -285,6 +285,25 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("toopakkumise", 6.0),
     ("darba piedavajum", 6.0),
     ("darbo pasiulym", 6.0),
+    // Czech, Slovak
+    ("nabidka pracovniho mista", 6.0),
+    ("radi bychom vam nabidli pozici", 6.0),
+    ("radi bychom vam nabidli", 4.5),
+    ("pracovni smlouv", 4.0),
+    ("pracovna ponuka", 5.5),
+    ("radi by sme vam ponukli", 6.0),
+    ("pracovnu zmluvu", 4.0),
+    ("pracovna zmluva", 4.0),
+    // Hungarian
+    ("allasajanlat", 5.5),
+    ("szeretnenk ajanlatot", 5.0),
+    ("munkaszerzodes", 4.0),
+    // Romanian
+    ("oferta de angajare", 6.0),
+    ("contractul de munca", 4.5),
+    ("contract de munca", 4.5),
+    ("sa iti oferim", 4.5),
+    ("sa va oferim postul", 5.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

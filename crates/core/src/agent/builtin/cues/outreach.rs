@@ -424,4 +424,16 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("czy bylabys zainteresowana", 4.5),
     ("czy bylby pan zainteresowany", 4.5),
     ("nyfiken", 2.5),
+    // Czech, Slovak, Hungarian, Romanian
+    ("mel byste zajem", 4.5),
+    ("mela byste zajem", 4.5),
+    ("zaujal me vas profil", 4.0),
+    ("mali by ste zaujem", 4.5),
+    ("zaujal ma vas profil", 4.0),
+    ("erdekelne egy", 4.0),
+    ("felkeltette a figyelmem", 3.5),
+    ("ai fi interesat", 4.5),
+    ("ati fi interesat", 4.5),
+    ("te-ar interesa", 4.0),
+    ("v-ar interesa", 4.0),
 ];

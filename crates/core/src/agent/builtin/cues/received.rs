@@ -382,4 +382,27 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // Estonian
     ("taname kandideerimast", 5.0),
     ("taname, et kandideerisid", 5.0),
+    // Czech, Slovak
+    ("dekujeme za vasi prihlasku", 5.0),
+    ("dekujeme za zaslani zivotopisu", 4.5),
+    ("obdrzeli jsme vasi prihlasku", 5.5),
+    ("vasi prihlasku jsme obdrzeli", 5.5),
+    ("potvrzujeme prijeti", 5.0),
+    ("dakujeme za vasu ziadost", 5.0),
+    ("prijali sme vasu ziadost", 5.5),
+    ("vasu ziadost sme prijali", 5.5),
+    ("potvrdenie prijatia", 4.5),
+    // Hungarian
+    ("koszonjuk jelentkezeset", 5.0),
+    ("koszonjuk a jelentkezest", 5.0),
+    ("megkaptuk jelentkezeset", 5.5),
+    ("jelentkezeset megkaptuk", 5.5),
+    ("jelentkezeset sikeresen", 4.0),
+    // Romanian
+    ("va multumim pentru aplicare", 5.0),
+    ("iti multumim pentru aplicare", 5.0),
+    ("am primit aplicatia", 5.5),
+    ("aplicatia ta a fost primita", 5.5),
+    ("aplicatia dumneavoastra a fost", 4.5),
+    ("confirmam primirea", 5.0),
 ];
