@@ -378,6 +378,8 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         && after.starts_with(spec)
         && spec.split_whitespace().count() <= 3
         && !is_title(spec)
+        // "… – Femke Brouwer.pdf": a file's name, not a specialism.
+        && !is_file_name(spec, &after[spec.len()..])
         && ([" role", " position", " vacancy", " opening"]
             .iter()
             .any(|t| after[spec.len()..].starts_with(t))
@@ -517,6 +519,19 @@ fn trim_words(run: &str) -> Option<String> {
     (!words.is_empty() && words.len() <= 7).then(|| words.join(" "))
 }
 
+/// Whether `run`, followed by `tail`, is a file's name ("Femke Brouwer.pdf").
+fn is_file_name(run: &str, tail: &str) -> bool {
+    let dotted = |s: &str| {
+        s.split('.')
+            .skip(1)
+            .any(|ext| ext.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    };
+    dotted(run)
+        || tail
+            .strip_prefix('.')
+            .is_some_and(|ext| ext.starts_with(|c: char| c.is_ascii_alphanumeric()))
+}
+
 /// A whole subject segment that is a title in sentence case: a capital first, at most
 /// five words of letters, the last a title word.
 fn sentence_case_title(seg: &str) -> Option<&str> {
@@ -524,7 +539,14 @@ fn sentence_case_title(seg: &str) -> Option<&str> {
     let words: Vec<&str> = seg.split_whitespace().collect();
     let last = fold(words.last()?);
     let letters = |w: &&str| w.chars().all(|c| c.is_alphabetic() || c == '-');
-    ((1..=5).contains(&words.len())
+    // "Stillingen som backend-utvikler": a phrase about the role, not its title.
+    const LINKS: &[&str] = &[
+        "som", "as", "als", "como", "comme", "come", "jako", "ako", "ca", "mint", "for", "voor",
+        "pour", "para", "per",
+    ];
+    let linked = words.iter().any(|w| LINKS.contains(&fold(w).as_str()));
+    (!linked
+        && (1..=5).contains(&words.len())
         && seg.starts_with(char::is_uppercase)
         && words.iter().all(letters)
         && TITLES

@@ -324,3 +324,26 @@ fn titles_in_sentence_case_head_a_subject_segment() {
     // A segment of words that ends without a title word is no role.
     assert_eq!(r("Pozvání na pohovor – Praha").as_deref(), None);
 }
+
+#[test]
+fn a_phrase_about_the_role_and_a_file_name_are_not_the_title() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(r("Stillingen som utvikler", "Hei.").as_deref(), None);
+    assert_eq!(
+        r(
+            "Contrat de travail – Directrice Logistique – Anna Berg.pdf",
+            "Bonjour."
+        )
+        .as_deref(),
+        Some("Directrice Logistique")
+    );
+    // A sentence's full stop is no file name.
+    assert_eq!(
+        r(
+            "Hello",
+            "your application for Security Engineer – Detection & Response.\nThanks"
+        )
+        .as_deref(),
+        Some("Security Engineer – Detection & Response")
+    );
+}

@@ -748,14 +748,20 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
         signature_lines(newest).join("\n")
     ));
     // "Bos Recruitment" is an agency; "Equipe de Recrutamento" an in-house team.
-    let named = signature.lines().any(|l| {
-        let l = l.trim();
-        let team = l
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| TEAM_WORDS.contains(&w));
-        !team && l.split_whitespace().count() >= 2 && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
-    });
+    let named = signature
+        .lines()
+        .flat_map(|l| l.split([',', '|', '·', '•', '–', '—']))
+        .any(|l| {
+            let l = l.trim();
+            // "Leiterin Personal" is a title: the head of the in-house HR team.
+            let team = l
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| TEAM_WORDS.contains(&w) || super::role::is_title(w));
+            !team
+                && l.split_whitespace().count() >= 2
+                && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
+        });
     // "tbx-recruit.be", "northstaffing.com": the domain says what the firm does.
     let trade_domain = sender.whole_domain_label().is_some_and(|l| {
         ["recruit", "staffing", "headhunt", "personalberatung"]

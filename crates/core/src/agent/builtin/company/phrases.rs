@@ -41,6 +41,7 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("working with ", 2.0),
     ("position with ", 3.0),
     ("role with ", 3.0),
+    ("opportunity with ", 3.0),
     ("vacancy with ", 3.0),
     ("unseren kunden ", 2.5),
     ("unserem kunden ", 2.5),

@@ -799,3 +799,42 @@ fn a_bracket_after_a_role_names_the_candidate_unless_it_is_a_group() {
         Some("Groupe Ardenval")
     );
 }
+
+#[test]
+fn an_in_house_hr_head_and_a_careers_site_are_no_agency() {
+    // "Leiterin Personal" heads the employer's own HR; "Wir" opens a German sentence.
+    let body = "Sehr geehrte Frau Brouwer,\n\nwir möchten Sie gerne kennenlernen. Wir freuen uns \
+                auf Sie.\n\nMit freundlichen Grüßen\n\nKatrin Hoff\nLeiterin Personal\n\
+                Rennert & Lauf Verpackungen GmbH";
+    assert_eq!(
+        named(
+            "Katrin Hoff <k.hoff@rennert-lauf.de>",
+            "Einladung zum Vorstellungsgespräch",
+            body
+        )
+        .as_deref(),
+        Some("Rennert & Lauf Verpackungen")
+    );
+    // A careers site's name around the employer's.
+    assert_eq!(
+        clean("Werken bij Stoelhof Wonen").as_deref(),
+        Some("Stoelhof Wonen")
+    );
+    assert_eq!(
+        clean("Stoelhof Wonen Werken bij").as_deref(),
+        Some("Stoelhof Wonen")
+    );
+}
+
+#[test]
+fn an_opportunity_with_a_client() {
+    assert_eq!(
+        named(
+            "Gábor Tóth <gabor@hrpartner.example>",
+            "Product Manager opportunity with Tisza Pay – Budapest",
+            "Hi Sam,\n\nwould you be open to a chat?\n\nGábor"
+        )
+        .as_deref(),
+        Some("Tisza Pay")
+    );
+}

@@ -19,7 +19,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "ressources", "humaines", "recursos", "humanos", "risorse", "umane", "personeelszaken",
     "de", "personnel", "rekrytointi", "rekry", "rekrytering", "rekruttering", "rekrutacja",
     "rekrutacji", "zespol", "varbamine", "atranka", "atlase", "henkilosto", "karriar",
-    "kariera", "onboarding",
+    "kariera", "onboarding", "nabor", "karrier", "personalteam", "personal",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
@@ -129,7 +129,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "chance", "free", "hey", "saw", "series", "opdrachtgever", "klant", "client", "cliente", "kunde",
     "auftraggeber", "klanten", "event", "type", "general", "coding", "service", "ufficio",
     "servicio", "servico", "opportunite", "opportunita", "oportunidad",
-    "oportunidade", "kans", "vacante", "vertrauliche", "vertraulich", "anfrage", "besetzung", "confidential",
+    "oportunidade", "kans", "vacante", "vertrauliche", "vertraulich", "anfrage", "besetzung", "wir", "ihnen", "uns", "vertragsangebot", "automatische",
+    "antwort", "confidential",
     "confidentiel", "confidencial", "riservata",
 ];
 
@@ -304,6 +305,15 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         .position(|w| GREETING_WORDS.contains(&fold(w).as_str()))
     {
         words.truncate(i + 1);
+    }
+    // "Werken bij Verhoeven", "Verhoeven Wonen – Werken bij": a careers site's name.
+    const CAREERS_SITE: &[&str] = &["werken bij", "werken voor", "arbeiten bei", "karriere bei"];
+    if words.len() > 2 && CAREERS_SITE.contains(&fold(&words[..2].join(" ")).as_str()) {
+        words.drain(..2);
+    }
+    if words.len() > 2 && CAREERS_SITE.contains(&fold(&words[words.len() - 2..].join(" ")).as_str())
+    {
+        words.truncate(words.len() - 2);
     }
     while let Some(first) = words.first() {
         let f = fold(first);
