@@ -260,6 +260,23 @@ const JOB_WORDS: &[&str] = &[
     "poziti",
     "cariere",
     "contract de munca",
+    // Finance and people work, whose titles the software words above miss.
+    "controller",
+    "controlling",
+    "accountant",
+    "recruiter",
+    "business partner",
+    "hr manager",
+    "curricul",
+    // Italian and Catalan.
+    "selezion",
+    "assunzion",
+    "offerta di lavoro",
+    "lavoro",
+    "feina",
+    "lloc de treball",
+    "seleccio",
+    "contracte",
 ];
 
 /// [`JOB_WORDS`] folded once, as the text they are looked for in.
@@ -437,6 +454,18 @@ mod tests {
             ("Schůzka", "Rádi bychom vás pozvali na pohovor ve čtvrtek."),
             ("Tájékoztatás", "Köszönjük, hogy jelentkezett az állásra."),
             ("Informácia", "Pošlite nám prosím váš životopis."),
+        ] {
+            let m = mail("Ana <ana@firma.example>", subject, body);
+            assert!(triage(&m, &[]).job_related, "{subject}");
+        }
+        // Finance and people work, Italian and Catalan.
+        for (subject, body) in [
+            ("Update", "We are looking for a Financial Controller."),
+            (
+                "Aggiornamento",
+                "Grazie, il processo di selezione è chiuso.",
+            ),
+            ("Resposta", "Gràcies per l’interès en aquesta feina."),
         ] {
             let m = mail("Ana <ana@firma.example>", subject, body);
             assert!(triage(&m, &[]).job_related, "{subject}");

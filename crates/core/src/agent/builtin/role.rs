@@ -159,6 +159,25 @@ const TITLES: &[&str] = &[
     "manazer", "manazerka", "vyvojar", "vyvojarka", "inzenyr", "analytik", "analyticka",
     "reditel", "vedouci", "veduci", "programator", "menedzser", "vezeto", "fejleszto",
     "mernok", "elemzo", "igazgato", "inginer", "dezvoltator",
+    // Finance, people and business work.
+    "controller", "controllerin", "partner", "generalist", "coordinator", "assistant",
+    "associate", "advisor", "adviser", "executive", "representative", "supervisor",
+    "planner", "buyer", "auditor", "economist", "bookkeeper", "secretary",
+    "referent", "referentin", "sachbearbeiter", "sachbearbeiterin", "buchhalter",
+    "buchhalterin", "controleur", "controleuse", "comptable", "gestionnaire", "direttore",
+    "direttrice", "addetto", "addetta", "impiegato", "impiegata", "contabile", "jefe", "jefa",
+    "directora", "coordinador", "coordinadora", "coordenador", "coordenadora", "gestor",
+    "gestora", "asesor", "asesora", "especialista",
+];
+
+/// The titles of the people who write about a role, not of the role: a recruiter's
+/// signature ("Talent Partner") is no role for the person it writes to.
+const RECRUITER_TITLES: &[&str] = &[
+    "talent partner",
+    "talent acquisition",
+    "recruiting partner",
+    "recruitment partner",
+    "sourcer",
 ];
 
 /// Brackets dropped from a role: gender markers, ids, work modes.
@@ -357,7 +376,7 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         _ => &text[end..],
     };
     // "Sam Okafor (Platform Engineer · SRE)": a bracket cannot make a name a title.
-    if !is_title(&title) {
+    if !is_title(&title) || RECRUITER_TITLES.iter().any(|t| has(&fold(&title), t)) {
         return None;
     }
     if let Some(inner) = rest

@@ -347,3 +347,29 @@ fn a_phrase_about_the_role_and_a_file_name_are_not_the_title() {
         Some("Security Engineer – Detection & Response")
     );
 }
+
+#[test]
+fn titles_of_finance_and_people_work_are_roles_and_a_recruiters_is_not() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r("Your application for Financial Controller", "Thanks.").as_deref(),
+        Some("Financial Controller")
+    );
+    assert_eq!(
+        r("Interview – HR Business Partner", "Hello.").as_deref(),
+        Some("HR Business Partner")
+    );
+    assert_eq!(
+        r("Candidatura – Coordinadora de Recursos Humanos", "Hola.").as_deref(),
+        Some("Coordinadora de Recursos Humanos")
+    );
+    // The writer's own title is no role.
+    assert_eq!(
+        r(
+            "Quick question",
+            "Hi Sam,\n\nare you open to a chat?\n\nJo Park, Talent Partner"
+        )
+        .as_deref(),
+        None
+    );
+}
