@@ -52,8 +52,22 @@ const GREETINGS: &[&str] = &[
     "hi ", "hello ", "hey ", "dear ", "hallo ", "bonjour ", "hola ", "hoi ", "ciao ",
     "ola ", "beste ", "caro ", "cara ", "querido ", "querida ", "estimado ", "estimada ",
     "guten tag ", "liebe ", "lieber ", "buongiorno ", "bom dia ", "good morning ",
-    "morning ",
+    "morning ", "sehr geehrte ", "sehr geehrter ", "geachte ", "gentile ", "egregio ",
+    "cher ", "chere ", "kedves ", "buna ", "dobry den, ", "dobry den ", "hej ", "hei ",
+    "tere ", "witam ", "dzien dobry ", "benvolgut ", "benvolguda ", "prezado ", "prezada ",
 ];
+
+/// Whether `line` greets by name alone: "Femke," or "Aisling Ó Briain:".
+fn bare_name_greeting(line: &str) -> bool {
+    let Some(name) = line.strip_suffix(',').or_else(|| line.strip_suffix(':')) else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+}
 
 /// The people of one message.
 pub(super) struct People {
@@ -77,9 +91,17 @@ impl People {
             .take(3)
             .filter_map(|line| {
                 let folded = fold(line);
-                let g = GREETINGS.iter().find(|g| folded.starts_with(*g))?;
-                // "Hi Mei-Ling," greets "mei-ling", the first word of her name.
-                folded[g.len()..]
+                // "Femke," on a line of its own greets her too.
+                let g = GREETINGS
+                    .iter()
+                    .find(|g| folded.starts_with(*g))
+                    .map_or(0, |g| g.len());
+                if g == 0 && !bare_name_greeting(line) {
+                    return None;
+                }
+                // "Hi Mei-Ling," greets "mei-ling", the first word of her name;
+                // "Sehr geehrte Frau Brouwer" her surname.
+                folded[g..]
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .find(|w| !w.is_empty() && !TITLES.contains(w))
                     .map(str::to_owned)
@@ -110,13 +132,40 @@ impl People {
             .named
             .iter()
             .any(|p| *p == n || p.split_whitespace().next() == Some(n.as_str()));
-        is_sender || is_named || self.greeted.iter().any(|g| g == first)
+        // A greeted surname ("Frau Brouwer") ends the person's full name.
+        let last = n.split_whitespace().next_back().unwrap_or_default();
+        let surname = (2..=3).contains(&n.split_whitespace().count())
+            && self.greeted.iter().any(|g| g == last);
+        is_sender || is_named || surname || self.greeted.iter().any(|g| g == first)
     }
 }
 
 /// Titles before a greeted name.
 const TITLES: &[&str] = &[
-    "herr", "frau", "mr", "mrs", "ms", "monsieur", "madame", "sr", "sra", "dr",
+    "herr",
+    "frau",
+    "mr",
+    "mrs",
+    "ms",
+    "monsieur",
+    "madame",
+    "sr",
+    "sra",
+    "dr",
+    "mevrouw",
+    "meneer",
+    "heer",
+    "pani",
+    "pan",
+    "signora",
+    "signor",
+    "dott",
+    "dottoressa",
+    "senhora",
+    "senor",
+    "senora",
+    "domnule",
+    "doamna",
 ];
 
 /// People named in `text`: "Maya Chen (Kestrel Payments)" names a person and their

@@ -838,3 +838,27 @@ fn an_opportunity_with_a_client() {
         Some("Tisza Pay")
     );
 }
+
+#[test]
+fn the_person_greeted_by_name_alone_or_by_surname_is_no_employer() {
+    // The subject ends with her name; the text greets her by first name alone.
+    assert_eq!(
+        named(
+            "Erik Bakker <e.bakker@koudhaven.example>",
+            "Re: Application Site Manager – Femke Brouwer",
+            "Femke,\n\nWe're delighted to welcome you to the team!\n\nErik"
+        )
+        .as_deref(),
+        Some("Koudhaven")
+    );
+    // Greeted formally by her surname.
+    assert_eq!(
+        named(
+            "Katrin Hoff <k.hoff@koudhaven.example>",
+            "Bewerbung – Femke Brouwer",
+            "Sehr geehrte Frau Brouwer,\n\nvielen Dank für Ihre Bewerbung.\n\nKatrin Hoff"
+        )
+        .as_deref(),
+        Some("Koudhaven")
+    );
+}
