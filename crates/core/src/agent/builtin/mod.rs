@@ -136,7 +136,7 @@ fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender, about_lif
     // A webinar or a letting agent says "your application" too.
     let elsewhere = sender.is_bulk_mailer() || about_life;
     sender.relay == Relay::Tracking
-        || (team_name && sender.relay == Relay::Direct)
+        || (team_name && sender.relay == Relay::Direct && !elsewhere)
         || (!elsewhere && EMPLOYER_CONTEXT.iter().any(|p| has(&text, p)))
 }
 

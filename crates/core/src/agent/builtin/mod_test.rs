@@ -88,6 +88,18 @@ fn newsletters_name_no_employer_and_stay_other() {
     let r = read(&e, &[], 0.6);
     assert_eq!(r.verdict.category, EmailCategory::Other);
     assert!(r.company.is_none(), "{:?}", r.company);
+    // An agency's salary guide from its reports mailbox is marketing, not its own
+    // hiring.
+    let e = mail(
+        "Tarnwick Talent <insights@tarnwicktalent.example>",
+        "Out now: the 2026 Finance Salary Guide",
+        "Download the guide to see what controllers earn across Europe this year.
+         The Tarnwick Talent team
+Unsubscribe",
+    );
+    let r = read(&e, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Other);
+    assert!(r.company.is_none(), "{:?}", r.company);
 }
 
 #[test]

@@ -600,6 +600,13 @@ impl Sender {
                 "community",
                 "bulletin",
                 "nieuwsbrief",
+                // An agency's reports, a school's courses, a club's newsletter ("campus"
+                // is also graduate recruiting's).
+                "insights",
+                "learn",
+                "cursus",
+                "hirlevel",
+                "weekly",
             ]
             .iter()
             .any(|w| has(&self.local, w))
