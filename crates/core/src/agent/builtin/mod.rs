@@ -114,6 +114,21 @@ const EMPLOYER_CONTEXT: &[&str] = &[
     "visualizou o seu perfil", "ha visto tu perfil", "hiring at", "related to hiring",
 ];
 
+/// How automatic answers open their subject, folded.
+const AUTO_REPLIES: &[&str] = &[
+    "automatic reply",
+    "auto-reply",
+    "autoreply",
+    "out of office",
+    "reponse automatique",
+    "automatische antwort",
+    "respuesta automatica",
+    "risposta automatica",
+    "automatisch antwoord",
+    "resposta automatica",
+    "abwesenheitsnotiz",
+];
+
 /// Whether mail filed as `other` still concerns one employer (an applicant-tracking
 /// system's password reset, a withdrawal, a candidate survey, a talent community),
 /// so naming the employer helps; newsletters, alerts and life's paperwork
@@ -135,7 +150,14 @@ fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender, about_lif
     });
     // A webinar or a letting agent says "your application" too.
     let elsewhere = sender.is_bulk_mailer() || about_life;
+    // An out-of-office answer from someone at the employer, to the person's own mail
+    // about a role ("Automatic reply: Re: Offer – Customer Success Manager").
+    let subject = fold(&e.subject);
+    let auto_reply = AUTO_REPLIES.iter().any(|p| subject.starts_with(p))
+        && sender.relay == Relay::Direct
+        && signals::speaks_of_hiring(&subject);
     sender.relay == Relay::Tracking
+        || (auto_reply && !elsewhere)
         || (team_name && sender.relay == Relay::Direct && !elsewhere)
         || (!elsewhere && EMPLOYER_CONTEXT.iter().any(|p| has(&text, p)))
 }

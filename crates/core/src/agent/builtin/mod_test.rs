@@ -702,3 +702,22 @@ fn czech_slovak_hungarian_and_romanian_mail_is_read() {
         assert_eq!(category(&e), want, "{subject}");
     }
 }
+
+#[test]
+fn an_out_of_office_answer_about_a_role_names_its_employer() {
+    let e = mail(
+        "Ollie Brandt <ollie@quaybright.example>",
+        "Automatic reply: Re: Offer – Customer Success Manager",
+        "I'm out of the office until Monday with limited access to email.",
+    );
+    let r = read(&e, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Other);
+    assert_eq!(r.company.map(|c| c.name).as_deref(), Some("Quaybright"));
+    // One about something else names none.
+    let e = mail(
+        "Ollie Brandt <ollie@quaybright.example>",
+        "Automatic reply: Saturday hike?",
+        "I'm out of the office until Monday with limited access to email.",
+    );
+    assert!(read(&e, &[], 0.6).company.is_none());
+}

@@ -235,6 +235,11 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     }
 }
 
+/// Whether folded `text` says something of hiring (one of [`HIRING_WORDS`]).
+pub(crate) fn speaks_of_hiring(text: &str) -> bool {
+    HIRING_WORDS.iter().any(|w| has(text, w))
+}
+
 /// Words of hiring, folded, in the languages the cues know: without one, a scheduling
 /// or signing service's mail is not taken for an interview or an offer. Broader than
 /// [`WORK_WORDS`]; the pre-filter's `triage::JOB_WORDS` is broader still (see there).
