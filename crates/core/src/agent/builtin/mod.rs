@@ -156,8 +156,14 @@ fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender, about_lif
     let auto_reply = AUTO_REPLIES.iter().any(|p| subject.starts_with(p))
         && sender.relay == Relay::Direct
         && signals::speaks_of_hiring(&subject);
+    // A person at the employer writing about a role by its title ("Re: Head of Customer
+    // Success – Aisling"), even where no cue says what about it.
+    let titled = sender.relay == Relay::Direct
+        && sender.is_person()
+        && role::is_title(threads::bare_subject(&e.subject));
     sender.relay == Relay::Tracking
         || (auto_reply && !elsewhere)
+        || (titled && !elsewhere)
         || (team_name && sender.relay == Relay::Direct && !elsewhere)
         || (!elsewhere && EMPLOYER_CONTEXT.iter().any(|p| has(&text, p)))
 }

@@ -721,3 +721,25 @@ fn an_out_of_office_answer_about_a_role_names_its_employer() {
     );
     assert!(read(&e, &[], 0.6).company.is_none());
 }
+
+#[test]
+fn a_person_at_the_employer_writing_about_a_role_by_its_title_names_the_employer() {
+    // No cue says what the reply is; its subject names the role and its writer works at
+    // the sender's domain.
+    let e = mail(
+        "Rónán Gill <ronan@quillhop.example>",
+        "Re: Head of Customer Success - Sam Okafor",
+        "Hi Sam,\n\nthanks, got it. Talk soon.\n\nRónán",
+    );
+    assert_eq!(
+        read(&e, &[], 0.6).company.map(|c| c.name).as_deref(),
+        Some("Quillhop")
+    );
+    // A friend's mail about weekend plans names none.
+    let e = mail(
+        "Rónán Gill <ronan@quillhop.example>",
+        "Re: Saturday?",
+        "See you at ten.",
+    );
+    assert!(read(&e, &[], 0.6).company.is_none());
+}
