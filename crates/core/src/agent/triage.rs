@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::builtin::{self, fold};
+use super::builtin::{self, fold, starts_word};
 use super::email_analyst::{EmailCategory, EmailInput, split_sender};
 
 /// Senders' domains of applicant-tracking systems, job sites and assessment tools.
@@ -313,9 +313,6 @@ pub fn triage(email: &EmailInput, companies: &[String]) -> Triage {
             "sent by {d}, an applicant-tracking system or job site"
         ));
     }
-    // Folded, as the words are: "candidați" is a candidate, "ansökan" an application
-    // however its writer spelt the accents.
-    let text = fold(&format!("{}\n{}", email.subject, email.body));
     let verdict = builtin::classify(email);
     if verdict.category != EmailCategory::Other {
         return yes(match verdict.reasons().next() {
@@ -323,6 +320,9 @@ pub fn triage(email: &EmailInput, companies: &[String]) -> Triage {
             None => format!("reads as {}", verdict.category),
         });
     }
+    // Folded, as the words are: "candidați" is a candidate, "ansökan" an application
+    // however its writer spelt the accents.
+    let text = fold(&format!("{}\n{}", email.subject, email.body));
     if let Some(w) = JOB_WORDS
         .iter()
         .zip(FOLDED_JOB_WORDS.iter())
@@ -347,12 +347,8 @@ pub fn triage(email: &EmailInput, companies: &[String]) -> Triage {
 
 /// Whether `needle` occurs in `text` at the start of a word.
 fn at_word_start(text: &str, needle: &str) -> bool {
-    text.match_indices(needle).any(|(i, _)| {
-        text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
+    text.match_indices(needle)
+        .any(|(i, _)| starts_word(text, i))
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ use crate::tracker::applications::Application;
 use company::Named;
 use relays::{Relay, Sender};
 use signals::Verdict;
-pub(crate) use text::fold;
+pub(crate) use text::{fold, starts_word};
 use text::{has, squash};
 use threads::Thread;
 
@@ -115,18 +115,11 @@ const EMPLOYER_CONTEXT: &[&str] = &[
 ];
 
 /// How automatic answers open their subject, folded.
+#[rustfmt::skip]
 const AUTO_REPLIES: &[&str] = &[
-    "automatic reply",
-    "auto-reply",
-    "autoreply",
-    "out of office",
-    "reponse automatique",
-    "automatische antwort",
-    "respuesta automatica",
-    "risposta automatica",
-    "automatisch antwoord",
-    "resposta automatica",
-    "abwesenheitsnotiz",
+    "automatic reply", "auto-reply", "autoreply", "out of office", "reponse automatique",
+    "automatische antwort", "respuesta automatica", "risposta automatica",
+    "automatisch antwoord", "resposta automatica", "abwesenheitsnotiz",
 ];
 
 /// Whether mail filed as `other` still concerns one employer (an applicant-tracking
@@ -162,10 +155,11 @@ fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender, about_lif
         && sender.is_person()
         && role::is_title(threads::bare_subject(&e.subject));
     sender.relay == Relay::Tracking
-        || (auto_reply && !elsewhere)
-        || (titled && !elsewhere)
-        || (team_name && sender.relay == Relay::Direct && !elsewhere)
-        || (!elsewhere && EMPLOYER_CONTEXT.iter().any(|p| has(&text, p)))
+        || (!elsewhere
+            && (auto_reply
+                || titled
+                || (team_name && sender.relay == Relay::Direct)
+                || EMPLOYER_CONTEXT.iter().any(|p| has(&text, p))))
 }
 
 /// The application `e` belongs to: the same company (fuzzily: "Lumen Grid" is

@@ -141,31 +141,11 @@ impl People {
 }
 
 /// Titles before a greeted name.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "herr",
-    "frau",
-    "mr",
-    "mrs",
-    "ms",
-    "monsieur",
-    "madame",
-    "sr",
-    "sra",
-    "dr",
-    "mevrouw",
-    "meneer",
-    "heer",
-    "pani",
-    "pan",
-    "signora",
-    "signor",
-    "dott",
-    "dottoressa",
-    "senhora",
-    "senor",
-    "senora",
-    "domnule",
-    "doamna",
+    "herr", "frau", "mr", "mrs", "ms", "monsieur", "madame", "sr", "sra", "dr", "mevrouw",
+    "meneer", "heer", "pani", "pan", "signora", "signor", "dott", "dottoressa", "senhora",
+    "senor", "senora", "domnule", "doamna",
 ];
 
 /// People named in `text`: "Maya Chen (Kestrel Payments)" names a person and their
@@ -275,7 +255,7 @@ fn quoted_authors(quoted: &str) -> Vec<String> {
             let spelled = [words.first(), words.last()]
                 .into_iter()
                 .flatten()
-                .any(|w| squash(w).len() >= 3 && local.contains(&squash(w)));
+                .any(|w| squash(w).len() >= 3 && spells(after, w));
             ((2..=3).contains(&words.len())
                 && words.iter().all(|w| w.starts_with(char::is_uppercase))
                 && spelled
@@ -286,19 +266,10 @@ fn quoted_authors(quoted: &str) -> Vec<String> {
 }
 
 /// Local parts of shared mailboxes, squashed.
+#[rustfmt::skip]
 const GENERIC_ADDRESSES: &[&str] = &[
-    "talent",
-    "careers",
-    "jobs",
-    "recruiting",
-    "recruitment",
-    "hr",
-    "people",
-    "team",
-    "hello",
-    "info",
-    "noreply",
-    "hiring",
+    "talent", "careers", "jobs", "recruiting", "recruitment", "hr", "people", "team", "hello",
+    "info", "noreply", "hiring",
 ];
 
 /// Whether the local part of `address` spells every word of `name`

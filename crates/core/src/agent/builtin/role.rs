@@ -376,7 +376,10 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         _ => &text[end..],
     };
     // "Sam Okafor (Platform Engineer · SRE)": a bracket cannot make a name a title.
-    if !is_title(&title) || RECRUITER_TITLES.iter().any(|t| has(&fold(&title), t)) {
+    if !is_title(&title) || {
+        let folded = fold(&title);
+        RECRUITER_TITLES.iter().any(|t| has(&folded, t))
+    } {
         return None;
     }
     if let Some(inner) = rest
@@ -540,15 +543,8 @@ fn trim_words(run: &str) -> Option<String> {
 
 /// Whether `run`, followed by `tail`, is a file's name ("Femke Brouwer.pdf").
 fn is_file_name(run: &str, tail: &str) -> bool {
-    let dotted = |s: &str| {
-        s.split('.')
-            .skip(1)
-            .any(|ext| ext.starts_with(|c: char| c.is_ascii_alphanumeric()))
-    };
-    dotted(run)
-        || tail
-            .strip_prefix('.')
-            .is_some_and(|ext| ext.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    let extension = |after_dot: &str| after_dot.starts_with(|c: char| c.is_ascii_alphanumeric());
+    run.split('.').skip(1).any(extension) || tail.strip_prefix('.').is_some_and(extension)
 }
 
 /// A whole subject segment that is a title in sentence case: a capital first, at most
@@ -568,19 +564,23 @@ fn sentence_case_title(seg: &str) -> Option<&str> {
         && (1..=5).contains(&words.len())
         && seg.starts_with(char::is_uppercase)
         && words.iter().all(letters)
-        && TITLES
-            .iter()
-            .any(|t| last == *t || (last.len() > t.len() + 3 && last.ends_with(t))))
+        && is_title_word(&last))
     .then_some(seg)
 }
 
 /// Whether `s` holds a title word.
 pub(crate) fn is_title(s: &str) -> bool {
-    fold(s).split(|c: char| !c.is_alphanumeric()).any(|w| {
-        TITLES
-            .iter()
-            .any(|t| w == *t || (w.len() > t.len() + 3 && w.ends_with(t)))
-    })
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(is_title_word)
+}
+
+/// Whether folded word `w` is a title word, or a compound ending with one
+/// ("softwareentwickler", "termekmenedzser").
+fn is_title_word(w: &str) -> bool {
+    TITLES
+        .iter()
+        .any(|t| w == *t || (w.len() > t.len() + 3 && w.ends_with(t)))
 }
 
 /// The strongest role: spellings of one role (with and without a bracket) count

@@ -132,9 +132,7 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     }
     // A scheduling or signing service also books book clubs and signs leases: it
     // speaks for an employer only when the mail says something of hiring.
-    let hiring = HIRING_WORDS
-        .iter()
-        .any(|w| has(&subject, w) || has(&body, w));
+    let hiring = speaks_of_hiring(&subject) || speaks_of_hiring(&body);
     let relay_speaks = hiring || !matches!(sender.relay, Relay::Scheduling | Relay::Signature);
     hits.extend(sender_signals(sender, &body, relay_speaks));
     if !hiring {
@@ -273,7 +271,8 @@ const WORK_WORDS: &[&str] = &[
     "sollicit", "posizione", "colloquio", "vaga", "emprego", "lavoro", "designer",
     "researcher", "stilling", "tjanst", "intervju", "haastattelu", "stanowisk", "rekryt",
     "rekrut", "pohovor", "zivotopis", "uchazec", "uchadzac", "allas", "interju",
-    "oneletrajz", "interviu", "angajare", "recrutare", "salario", "salaire", "stipendio", "contrat de travail", "contrato de trabajo",
+    "oneletrajz", "interviu", "angajare", "recrutare", "salario", "salaire", "stipendio",
+    "contrat de travail", "contrato de trabajo",
 ];
 
 /// Words of the rest of life's paperwork, folded.

@@ -14,7 +14,7 @@ use super::names::{run_at, run_before, runs};
 use super::people::{People, signs_off, spells};
 use super::places::is_place;
 use super::relays::{Relay, Sender, before_via, is_service_brand};
-use super::text::{Folded, filled_lines, fold, has, squash};
+use super::text::{Folded, filled_lines, fold, has, squash, starts_word};
 pub(crate) use domain::matches_domain;
 use domain::{key, spell_domain};
 use phrases::{brand_names, current_employers, phrase_candidates};
@@ -73,16 +73,17 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     // The display name, already cleaned (it may keep a leading "The").
     // A signing service shows who sent the envelope ("Hannah Cole via Docusign"); the
     // envelope's own name says whose document it is.
+    let envelopes = envelope_names(subject);
     let display = display_candidate(sender, newest)
-        .filter(|_| sender.relay != Relay::Signature || envelope_names(subject).is_empty());
+        .filter(|_| sender.relay != Relay::Signature || envelopes.is_empty());
     // Phrases in the subject, the newest text and (weakly) the history.
     for (text, factor) in [(subject, 1.2), (newest, 1.0), (quoted, 0.4)] {
         phrase_candidates(text, factor, &mut add);
     }
     // A signing service's envelope, named for the employer and the document:
     // "Please DocuSign: Kiteloop_Employment_Agreement_Almeida-Kowal".
-    for name in envelope_names(subject) {
-        add(&name, 5.0, PHRASE);
+    for name in &envelopes {
+        add(name, 5.0, PHRASE);
     }
     // An assessment named for the employer: "your Revontuli Games test expires".
     for text in [subject, newest] {
@@ -405,9 +406,11 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
 fn mentions(text: &str, name: &str) -> usize {
     text.match_indices(name)
         .filter(|&(i, _)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + name.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            starts_word(text, i)
+                && !text[i + name.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
         })
         .count()
 }
@@ -425,7 +428,7 @@ fn envelope_names(subject: &str) -> Vec<String> {
     // "Please DocuSign: Brightmoor Health - Employment Agreement".
     let spaced = subject
         .split_once(':')
-        .filter(|(lead, _)| fold(lead).contains("docusign") || fold(lead).contains("sign"))
+        .filter(|(lead, _)| fold(lead).contains("sign"))
         .and_then(|(_, rest)| rest.split_once(" - "))
         .filter(|(_, doc)| {
             fold(doc)
@@ -453,13 +456,8 @@ fn envelope_names(subject: &str) -> Vec<String> {
 }
 
 /// What an assessment is called after its employer's name, folded.
-const TEST_WORDS: &[&str] = &[
-    " test",
-    " assessment",
-    " challenge",
-    " coding",
-    " online test",
-];
+#[rustfmt::skip]
+const TEST_WORDS: &[&str] = &[" test", " assessment", " challenge", " coding", " online test"];
 
 /// Employers named before their test: "your Revontuli Games test", "your Kelda
 /// assessment".
