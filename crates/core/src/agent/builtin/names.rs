@@ -7,8 +7,8 @@ use super::text::capitalized;
 /// Small words a name may hold between capitalised ones ("Bank of Leeds", "Harrow &
 /// Pike", "Analista de Datos").
 const CONNECTORS: &[&str] = &[
-    "&", "and", "und", "y", "i", "of", "de", "du", "des", "la", "le", "van", "von", "der", "den",
-    "di", "da", "do", "del", "dos", "das", "für",
+    "&", "and", "und", "y", "i", "e", "et", "og", "och", "of", "de", "du", "des", "la", "le",
+    "van", "von", "der", "den", "di", "da", "do", "del", "dos", "das", "für",
 ];
 
 /// A word of `text` with its byte range.
@@ -80,6 +80,11 @@ fn is_name_word(w: &str) -> bool {
                 && w.chars().any(char::is_alphabetic)))
         && w.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’' | '/' | '+' | '#'))
+        // "FP&A", "R&D": an ampersand inside a word joins its letters.
+        || (w.len() > 2
+            && capitalized(w)
+            && !w.ends_with('&')
+            && w.chars().all(|c| c.is_alphanumeric() || c == '&'))
 }
 
 /// "I'm", "I'll", "I've", "I'd": the writer, never part of a name.
@@ -265,6 +270,12 @@ mod tests {
             Some("Ingeniero de Datos")
         );
         assert_eq!(run_at("lowercase words", 0), None);
+        assert_eq!(run_at("our FP&A Manager role", 4), Some("FP&A Manager"));
+        assert_eq!(
+            run_at("Responsabile Pianificazione e Controllo presso", 0),
+            Some("Responsabile Pianificazione e Controllo")
+        );
+        assert_eq!(run_at("R& D", 0), None);
         let all: Vec<&str> = runs("Hi Alex, the Lumen Grid team and Oskar Lind.")
             .into_iter()
             .map(|r| r.1)

@@ -225,6 +225,14 @@ const ASSESSMENT: &[(&str, &str)] = &[
     ("codesubmit.io", "CodeSubmit"),
     ("devskiller.io", "DevSkiller"),
     ("tests4geeks.com", "Tests4Geeks"),
+    ("aon-assessment.com", "Aon"),
+    ("aon.com", "Aon"),
+    ("thomas.co", "Thomas International"),
+    ("hoganassessments.com", "Hogan Assessments"),
+    ("predictiveindex.com", "Predictive Index"),
+    ("assessio.com", "Assessio"),
+    ("plum.io", "Plum"),
+    ("traitify.com", "Traitify"),
 ];
 
 const JOB_SITES: &[(&str, &str)] = &[
@@ -440,6 +448,9 @@ const MAILBOXES: &[&str] = &[
     "aol.com",
 ];
 
+/// Domain labels reserved for documentation and testing.
+const RESERVED_LABELS: &[&str] = &["example", "test", "invalid", "localhost"];
+
 /// A message's sender, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Sender {
@@ -525,7 +536,13 @@ impl Sender {
             }
             _ => 2,
         };
-        let label = *labels.get(labels.len().checked_sub(tail)?)?;
+        let mut at = labels.len().checked_sub(tail)?;
+        // Names reserved for examples and tests (RFC 2606, RFC 6761) never name an
+        // organisation: "cromatech.example.it" is Cromatech's, "example.org" nobody's.
+        while RESERVED_LABELS.contains(&labels[at]) {
+            at = at.checked_sub(1)?;
+        }
+        let label = labels[at];
         (!label.is_empty()).then_some(label)
     }
 
@@ -666,6 +683,12 @@ pub(crate) fn before_via(name: &str) -> Option<&str> {
         .filter_map(|v| f.text.find(v))
         .min()
         .map(|i| f.slice(0, i))
+        // "Nordkap IT Services | Aon Assessment": a bar before the service's brand.
+        .or_else(|| {
+            name.rsplit_once(" | ")
+                .filter(|(_, brand)| is_service_brand(brand))
+                .map(|(before, _)| before.trim_end())
+        })
 }
 
 /// Whether `domain` is `base` or a subdomain of it (`us.greenhouse-mail.io`).
@@ -758,10 +781,22 @@ mod tests {
         assert_eq!(before_via("Acme GmbH über Adobe Sign"), Some("Acme GmbH"));
         assert_eq!(before_via("Northwind Analytics"), None);
         assert_eq!(
+            before_via("Nordkap IT Services | Aon Assessment"),
+            Some("Nordkap IT Services")
+        );
+        assert_eq!(before_via("Acme | People"), None);
+        assert_eq!(
             Sender::read("Tiago <tiago@example.net>").relay,
             Relay::Mailbox
         );
         let council = Sender::read("Council <registration@forthside.gov.example.org>");
         assert_eq!(council.relay, Relay::Mailbox);
+        let s = Sender::read("Katrin <katrin.boehm@steinhauer-antriebe.example.de>");
+        assert_eq!(s.domain_label(), Some("steinhauer-antriebe"));
+        assert_eq!(Sender::read("x <hr@example.it>").domain_label(), None);
+        assert_eq!(
+            Sender::read("x <hr@acme.test>").domain_label(),
+            Some("acme")
+        );
     }
 }

@@ -750,7 +750,9 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
         .lines()
         .flat_map(|l| l.split([',', '|', '·', '•', '–', '—']))
         .any(|l| {
-            let l = l.trim();
+            // "Kramer Finance Recruitment GmbH": the trade comes before the legal form.
+            let l = strip_legal(l.trim());
+            let l = l.as_str();
             // "Leiterin Personal" is a title: the head of the in-house HR team.
             let team = l
                 .split_whitespace()

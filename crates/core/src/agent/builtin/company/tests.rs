@@ -184,6 +184,22 @@ fn an_agency_heading_its_subject_with_the_client_names_the_client() {
 }
 
 #[test]
+fn an_agency_signing_with_its_legal_form_names_the_client() {
+    let body = "Hi Davide,\nGood news from Sonnwerk Energie: they liked your CV for the \
+                Referent Controlling role.\n\nBest regards,\nMaximilian Kramer\nManaging \
+                Partner\nKramer Finance Recruitment GmbH\nSendlinger Straße 12, 80331 München";
+    assert_eq!(
+        named(
+            "Maximilian Kramer <m.kramer@kramer-finance.de>",
+            "Sonnwerk Energie - short numerical test before the interview",
+            body
+        )
+        .as_deref(),
+        Some("Sonnwerk Energie")
+    );
+}
+
+#[test]
 fn an_in_house_team_signing_is_no_agency() {
     let body = "Olá, Sam!\nO prazo para entregar o desafio técnico termina amanhã.\n\nAbraços,\n\
                 Equipe de Recrutamento\nNimbostrato Tecnologia";
@@ -610,6 +626,15 @@ fn the_candidates_own_name_and_current_employer_are_not_the_employer() {
         Some("Kestrel Dynamics")
     );
     assert_eq!(clean("Air France").as_deref(), Some("Air France"));
+    // A survey's or an assessment's mailbox, named for the employer.
+    assert_eq!(
+        clean("Bank Lindenhof Candidate Experience").as_deref(),
+        Some("Bank Lindenhof")
+    );
+    assert_eq!(
+        clean("Mainufer Bank Assessment").as_deref(),
+        Some("Mainufer Bank")
+    );
     let body = "Dear Inès,\nTo continue with your application for Embedded Software Engineer at \
                 Altamire Mobility, please complete the questionnaire.\n\nTalent Acquisition\n\
                 Altamire Group";

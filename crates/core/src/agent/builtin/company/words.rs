@@ -19,7 +19,8 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "ressources", "humaines", "recursos", "humanos", "risorse", "umane", "personeelszaken",
     "de", "personnel", "rekrytointi", "rekry", "rekrytering", "rekruttering", "rekrutacja",
     "rekrutacji", "zespol", "varbamine", "atranka", "atlase", "henkilosto", "karriar",
-    "kariera", "onboarding", "nabor", "karrier", "personalteam", "personal",
+    "kariera", "onboarding", "nabor", "karrier", "personalteam", "personal", "experience",
+    "assessment", "assessments", "survey",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
