@@ -704,6 +704,58 @@ fn czech_slovak_hungarian_and_romanian_mail_is_read() {
 }
 
 #[test]
+fn catalan_mail_and_an_automatic_acknowledgement_are_read() {
+    use EmailCategory::*;
+    let cases = [
+        (
+            ApplicationReceived,
+            "Justificant de presentació de sol·licitud",
+            "Benvolguda Sra. Puig,\n\nUs confirmem que hem rebut correctament la vostra sol·licitud.",
+        ),
+        (
+            InterviewInvite,
+            "Un cafè?",
+            "Hola Marc,\n\nEns agradaria conèixer-te. Quina hora et va bé dijous per a una primera conversa per videotrucada?",
+        ),
+        (
+            Assessment,
+            "Convocatòria",
+            "Us convoquem a la primera prova del procés: exercici teoricopràctic de dues hores.",
+        ),
+        (
+            Offer,
+            "Benvinguda!",
+            "Hola Marc,\n\nT'escric per donar-te oficialment la benvinguda a l'equip. T'adjunto el contracte de treball.",
+        ),
+        (
+            Rejection,
+            "Resolució del procés",
+            "Hola Marc,\n\nLamentem comunicar-te que hem optat per una altra candidatura.",
+        ),
+        (
+            FollowUpNeeded,
+            "Requeriment d'esmena de documentació",
+            "Manca la documentació següent. Disposeu de deu dies per esmenar-ho.",
+        ),
+        (
+            ApplicationReceived,
+            "Automatic reply: Application - HR Business Partner",
+            "This is an automated acknowledgement to confirm that your application has been received.",
+        ),
+        (
+            Rejection,
+            "Our decision",
+            "Thank you for coming through the final interview on Wednesday. It was a close call between \
+             you and one other candidate, and in the end we've decided to offer the role to them.",
+        ),
+    ];
+    for (want, subject, body) in cases {
+        let e = mail("Marta Puig <marta@empresa.example>", subject, body);
+        assert_eq!(category(&e), want, "{subject}");
+    }
+}
+
+#[test]
 fn an_out_of_office_answer_about_a_role_names_its_employer() {
     let e = mail(
         "Ollie Brandt <ollie@quaybright.example>",

@@ -254,4 +254,23 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("tema de casa", 4.5),
     ("studiu de caz", 4.5),
     ("test tehnic", 4.5),
+    // Catalan
+    ("prova teoricopractica", 5.5),
+    ("prova teorica", 4.0),
+    ("prova practica", 4.5),
+    ("primera prova", 3.5),
+    ("us convoquem a la prova", 5.5),
+    ("us convoquem a la primera prova", 5.5),
+    ("exercici practic", 4.5),
+    ("exercici teoricopractic", 5.0),
+    ("cas practic", 4.5),
+    ("suposit practic", 4.5),
+    ("questionari", 2.5),
+    // Portuguese questionnaires and inventories.
+    ("questionario online", 4.5),
+    ("inventario de personalidade", 4.5),
+    ("prova de raciocinio", 5.0),
+    ("raciocinio verbal", 4.0),
+    ("raciocinio numerico", 4.0),
+    ("realize as provas", 4.5),
 ];

@@ -260,4 +260,17 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("kerjuk, kuldje", 3.5),
     ("te rugam sa ne trimiti", 4.0),
     ("va rugam sa ne trimiteti", 4.0),
+    // Catalan
+    ("requeriment d'esmena", 5.0),
+    ("per esmenar", 4.0),
+    ("esmenar", 3.0),
+    ("manca la documentacio", 4.5),
+    ("heu d'aportar", 4.0),
+    ("has d'aportar", 4.0),
+    ("ens pots enviar", 3.5),
+    ("podries enviar-nos", 4.0),
+    ("ens podries enviar", 4.0),
+    ("cal que ens facis arribar", 4.5),
+    ("us demanem que", 2.5),
+    ("et demanem que", 2.5),
 ];

@@ -465,4 +465,17 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("te invitam la un interviu", 6.0),
     ("va invitam la un interviu", 6.0),
     ("la un interviu", 3.5),
+    // Catalan
+    ("us convoquem a l'entrevista", 6.0),
+    ("et convoquem a una entrevista", 6.0),
+    ("us convoquem a una entrevista", 6.0),
+    ("ens agradaria coneixer-te", 4.0),
+    ("primera conversa", 3.0),
+    ("videotrucada", 2.5),
+    ("quina hora et va", 3.0),
+    ("quin dia et va", 3.0),
+    ("et va be", 1.5),
+    ("t'envio la convocatoria", 3.5),
+    ("t'envio la invitacio", 3.5),
+    ("entrevista amb", 2.0),
 ];

@@ -304,6 +304,17 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("contract de munca", 4.5),
     ("sa iti oferim", 4.5),
     ("sa va oferim postul", 5.5),
+    // Catalan
+    ("donar-te oficialment la benvinguda", 6.0),
+    ("benvinguda a l'equip", 4.0),
+    ("benvingut a l'equip", 4.0),
+    ("contracte de treball", 4.0),
+    ("la incorporacio seria", 4.0),
+    ("data d'incorporacio", 3.5),
+    ("et volem fer una oferta", 6.0),
+    ("ens complau oferir-te", 6.0),
+    ("proposta d'incorporacio", 5.0),
+    ("retribucio", 2.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

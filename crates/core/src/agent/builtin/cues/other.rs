@@ -398,4 +398,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("exclusive interview", 3.0),
     ("geannuleerd", 2.5),
     ("abgesagt", 2.5),
+    // Catalan and Spanish newsletters, events and leases.
+    ("butlleti", 3.0),
+    ("donar-te de baixa", 3.0),
+    ("contracte de lloguer", 5.0),
+    ("contrato de arrendamiento", 5.0),
+    ("contrato_arrendamiento", 5.0),
+    ("arrendamiento", 3.0),
+    ("contrato de arrendamento", 5.0),
+    ("arrendamento", 3.0),
 ];

@@ -436,4 +436,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("ati fi interesat", 4.5),
     ("te-ar interesa", 4.0),
     ("v-ar interesa", 4.0),
+    // Catalan
+    ("t'interessaria", 3.5),
+    ("en parlessim", 3.5),
+    ("sense compromis", 3.0),
+    ("he vist el teu perfil", 4.5),
+    ("m'ha cridat l'atencio el teu perfil", 4.5),
+    ("volem incorporar", 2.5),
+    ("estem buscant", 2.5),
+    ("busquem un", 2.0),
+    ("busquem una", 2.0),
 ];
