@@ -22,12 +22,31 @@ pub(crate) const PLACES: &[&str] = &[
     "helsinki", "tallinn", "riga", "vilnius", "athens", "bucharest", "sofia", "york",
     "boston", "san", "seattle", "austin", "toronto", "villeurbanne", "nl", "de", "fr",
     "es", "it", "pt", "ie", "dach", "benelux", "nordics", "iberia",
+    "alicante", "zaragoza", "murcia", "palma", "granada", "cordoba", "valladolid", "vigo",
+    "gijon", "coruna", "donostia", "pamplona", "santander", "cadiz", "tarragona", "girona",
+    "lleida", "sabadell", "terrassa", "badalona", "napoli", "naples", "genova", "genoa",
+    "verona", "padova", "brescia", "bergamo", "trieste", "bari", "palermo", "catania",
+    "dresden", "hannover", "nuremberg", "nurnberg", "bremen", "essen", "dortmund", "bonn",
+    "mannheim", "karlsruhe", "strasbourg", "rennes", "montpellier", "rouen", "braga",
+    "coimbra", "aveiro", "faro", "setubal", "groningen", "leiden", "delft", "haarlem",
+    "arnhem", "nijmegen", "tilburg", "breda", "malmo", "uppsala", "odense", "aalborg",
+    "bergen", "trondheim", "stavanger", "espoo", "tampere", "turku", "brno", "ostrava",
+    "bratislava", "kosice", "ljubljana", "zagreb", "liverpool", "sheffield", "newcastle",
+    "nottingham", "cardiff", "belfast", "brighton", "levante", "catalunya", "cataluna",
+    "andalucia", "bayern", "bavaria", "lombardia", "lombardy", "scandinavia", "nordic",
+    "latam", "apac",
 ];
+
+/// Words that make the name after them a region ("Zona Levante", "Zone Sud").
+const REGION_WORDS: &[&str] = &["zona", "zone"];
 
 /// Whether `name` is a place and nothing more ("Porto", "Zürich"; not "FC Porto").
 pub(crate) fn is_place(name: &str) -> bool {
     let folded = super::text::fold(name.trim());
     PLACES.contains(&folded.as_str())
+        || folded
+            .split_once(' ')
+            .is_some_and(|(first, rest)| REGION_WORDS.contains(&first) && !rest.is_empty())
 }
 
 #[cfg(test)]
@@ -39,6 +58,7 @@ mod tests {
         assert!(is_place("Zürich"));
         assert!(is_place(" Porto "));
         assert!(!is_place("FC Porto"));
+        assert!(is_place("Alicante") && is_place("Zona Levante"));
         assert!(!is_place("Rotaverde Travel"));
     }
 }

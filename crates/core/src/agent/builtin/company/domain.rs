@@ -18,7 +18,15 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     let folded = fold(name);
     let mut words: Vec<&str> = folded
         .split_whitespace()
-        .filter(|w| *w != "&" && *w != "the" && *w != "of")
+        // "Consorci de Serveis Municipals del Vallès" at csmvalles.cat: the joining
+        // words are not spelled.
+        .filter(|w| {
+            ![
+                "&", "the", "of", "de", "del", "des", "du", "di", "da", "do", "y", "i", "e", "et",
+                "und", "and",
+            ]
+            .contains(w)
+        })
         .collect();
     // "Banque Mistral" at bmistral-group.fr: abbreviated with its trade word.
     let all_words = words.clone();

@@ -19,8 +19,8 @@ pub(crate) use domain::matches_domain;
 use domain::{key, spell_domain};
 use phrases::{brand_names, current_employers, phrase_candidates};
 use words::{
-    AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, TEAM_WORDS, TITLE_WORDS, clean,
-    legal_names, strip_legal,
+    AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, INSTITUTION_WORDS, TEAM_WORDS,
+    TITLE_WORDS, clean, legal_names, strip_legal,
 };
 
 mod domain;
@@ -132,8 +132,10 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             add(inner, 3.5, PHRASE);
         }
     }
-    // Subject segments that are names ("Brightwater Logistics – 1st stage interview").
-    for seg in subject
+    // Subject segments that are names ("Brightwater Logistics – 1st stage interview");
+    // a quoted part is one title, whatever dashes it holds ('la oferta "Responsable de
+    // RRHH – Zona Levante"').
+    for seg in without_quoted(subject)
         .split([':', '–', '—', '|', '!', '?', '·'])
         .flat_map(|s| s.split(" - "))
     {
@@ -736,6 +738,30 @@ fn is_department(seg: &str) -> bool {
 /// Whether the sender is a recruiting agency (its text, signature or name says so).
 /// `text` is the newest text and the quoted history, folded: the history is mostly the
 /// agency's own earlier mail.
+/// `s` with each quoted part ("…", “…”, «…») made a segment break; a quote left
+/// open keeps what follows it.
+fn without_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut quoted = String::new();
+    let mut open: Option<char> = None;
+    for c in s.chars() {
+        match (open, c) {
+            (None, '"') => open = Some('"'),
+            (None, '“') => open = Some('”'),
+            (None, '«') => open = Some('»'),
+            (Some(close), c) if c == close => {
+                open = None;
+                quoted.clear();
+                out.push('|');
+            }
+            (Some(_), c) => quoted.push(c),
+            (None, c) => out.push(c),
+        }
+    }
+    out.push_str(&quoted);
+    out
+}
+
 fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
     if sender.relay != Relay::Direct {
         return false;
@@ -758,7 +784,11 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| TEAM_WORDS.contains(&w) || super::role::is_title(w));
+            // "Calderbrook Borough Council Recruitment": a public body's or a
+            // university's own recruiting, not an agency.
+            let institution = l.split_whitespace().any(|w| INSTITUTION_WORDS.contains(&w));
             !team
+                && !institution
                 && l.split_whitespace().count() >= 2
                 && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
         });

@@ -150,6 +150,10 @@ fn an_ampersand_is_spelled_out_in_a_domain() {
     assert!(matches_domain("Grupo Miradorsur", "miradorsur"));
     assert!(matches_domain("Almendra Tecnología", "almendratech"));
     assert!(!matches_domain("Northwind Analytics", "northgate"));
+    assert!(matches_domain(
+        "Consorci de Serveis Municipals del Vallès",
+        "csmvalles"
+    ));
 }
 
 #[test]
@@ -196,6 +200,44 @@ fn an_agency_signing_with_its_legal_form_names_the_client() {
         )
         .as_deref(),
         Some("Sonnwerk Energie")
+    );
+}
+
+#[test]
+fn a_quoted_title_references_and_a_councils_recruiting_are_no_employer() {
+    // A job site's quoted title keeps its dash; the region after it is no employer.
+    let body = "¡Inscripción realizada con éxito!\nHola Lucía,\nTu candidatura se ha enviado \
+                correctamente a la empresa Hoteles Brisamar para la oferta:\nResponsable de RRHH \
+                – Zona Levante\nAlicante · Jornada completa · Contrato indefinido";
+    assert_eq!(
+        named(
+            "InfoJobs <noreply@infojobs.net>",
+            "Te has inscrito en la oferta \"Responsable de RRHH – Zona Levante\"",
+            body
+        )
+        .as_deref(),
+        Some("Hoteles Brisamar")
+    );
+    // A council's own recruiting team is the council, and a reference no name.
+    let body = "Dear Lucía,\nBefore we can confirm your start date we need your documents.\n\n\
+                Recruitment Team\nPeople Services, Calderbrook Borough Council";
+    assert_eq!(
+        named(
+            "Calderbrook Borough Council Recruitment <recruitment@calderbrook.gov.uk>",
+            "Pre-employment checks - HR Business Partner (Grade 9) - CBC-HR-2231",
+            body
+        )
+        .as_deref(),
+        Some("Calderbrook Borough Council")
+    );
+    assert_eq!(clean("Proceso IREF-2026-031"), None);
+    assert_eq!(
+        clean("Nordlicht Versicherung AG und Ihre Bewerbung").as_deref(),
+        Some("Nordlicht Versicherung")
+    );
+    assert_eq!(
+        clean("Consorci de Serveis Municipals del Vallès").as_deref(),
+        Some("Consorci de Serveis Municipals del Vallès")
     );
 }
 

@@ -20,7 +20,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "de", "personnel", "rekrytointi", "rekry", "rekrytering", "rekruttering", "rekrutacja",
     "rekrutacji", "zespol", "varbamine", "atranka", "atlase", "henkilosto", "karriar",
     "kariera", "onboarding", "nabor", "karrier", "personalteam", "personal", "experience",
-    "assessment", "assessments", "survey",
+    "assessment", "assessments", "survey", "seleccio", "selecao",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
@@ -234,6 +234,17 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
 pub(super) const AGENCY_SIGNATURE: &[&str] =
     &["consultant", "staffing", "executive search", "headhunter"];
 
+/// Words of public bodies, universities and hospitals, folded: their own recruiting
+/// is no agency.
+#[rustfmt::skip]
+pub(super) const INSTITUTION_WORDS: &[&str] = &[
+    "council", "borough", "county", "municipality", "city", "university", "universitat",
+    "universidad", "universita", "universite", "universiteit", "hospital", "nhs", "trust",
+    "authority", "ministry", "government", "police", "school", "college", "gemeente",
+    "kommune", "kommun", "stadt", "landkreis", "ayuntamiento", "ajuntament", "comune",
+    "consorci", "consorcio", "instituto", "institut", "region", "regione", "provincia",
+];
+
 /// The last words of an agency's name ("Harrow & Pike Recruitment", "De Groot Werving &
 /// Selectie"); an in-house "Recruitment Team" is no agency.
 pub(super) const AGENCY_NAMES: &[&str] = &[
@@ -305,6 +316,16 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         .skip(1)
         .position(|w| GREETING_WORDS.contains(&fold(w).as_str()))
     {
+        words.truncate(i + 1);
+    }
+    // A legal form ends a name: "Nordlicht Versicherung AG und Ihre Bewerbung" ran on
+    // into the text.
+    let joining = [
+        "de", "del", "della", "des", "du", "of", "y", "i", "e", "et", "und", "&",
+    ];
+    if let Some(i) = words.windows(2).position(|p| {
+        is_legal(&fold(p[0].trim_end_matches(','))) && joining.contains(&fold(p[1]).as_str())
+    }) {
         words.truncate(i + 1);
     }
     // "Werken bij Verhoeven", "Verhoeven Wonen – Werken bij": a careers site's name.
@@ -394,7 +415,21 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     }) {
         return clean(&words[i + 1..].join(" "));
     }
-    if words.is_empty() || words.len() > 5 {
+    // "Consorci de Serveis Municipals del Vallès": the small joining words do not
+    // make a name longer.
+    let long = words
+        .iter()
+        .filter(|w| !joining.contains(&fold(w).as_str()))
+        .count()
+        > 5;
+    if words.is_empty() || long || words.len() > 8 {
+        return None;
+    }
+    // "CBC-HR-2231", "Proceso IREF-2026-031": a reference, not a name.
+    if words
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.contains(['-', '/']) && w.len() >= 5)
+    {
         return None;
     }
     // "Rue de la Loi", "Calle Mayor": an address, not a name.
