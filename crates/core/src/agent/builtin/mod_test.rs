@@ -756,6 +756,53 @@ fn catalan_mail_and_an_automatic_acknowledgement_are_read() {
 }
 
 #[test]
+fn tasks_engagements_closed_searches_and_approaches_in_plain_words() {
+    use EmailCategory::*;
+    let cases = [
+        (
+            Assessment,
+            "Next step",
+            "For the next step I'll send you a small data pack. Please don't spend more than \
+             3-4 hours on it; we'll discuss it afterwards.",
+        ),
+        (
+            Assessment,
+            "Fallstudie",
+            "Sehr geehrter Herr Colombo,\n\nanbei die Fallstudie. Bitte senden Sie uns Ihre \
+             Ausarbeitung bis Freitag zu.",
+        ),
+        (
+            Offer,
+            "Proposition",
+            "Bonjour,\n\nnous souhaitons vous engager en qualité de contrôleur de gestion. \
+             Salaire annuel brut de CHF 138'000.",
+        ),
+        (
+            Rejection,
+            "Update",
+            "We have decided to put the Group Controller search on hold and close the vacancy.",
+        ),
+        (
+            Rejection,
+            "Your application",
+            "Unfortunately, we are unable to consider your application further, as we have \
+             decided in favour of a candidate whose background matches more closely. We would \
+             be pleased if you continued to follow our job offers.",
+        ),
+        (
+            RecruiterOutreach,
+            "Controlling team",
+            "Giovanni gave me your name. I know you may not be looking, but if the idea \
+             interests you, I would be glad to have a coffee.",
+        ),
+    ];
+    for (want, subject, body) in cases {
+        let e = mail("Marta Keller <marta@firma.example>", subject, body);
+        assert_eq!(category(&e), want, "{subject}");
+    }
+}
+
+#[test]
 fn an_out_of_office_answer_about_a_role_names_its_employer() {
     let e = mail(
         "Ollie Brandt <ollie@quaybright.example>",

@@ -622,6 +622,10 @@ impl Sender {
                 "insights",
                 "learn",
                 "cursus",
+                "course",
+                "academy",
+                "lessons",
+                "lezioni",
                 "hirlevel",
                 "weekly",
             ]
@@ -648,11 +652,9 @@ fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
             return (relay, Some(brand));
         }
     }
-    // Reserved for examples (RFC 2606), and anything under them: a person's own
-    // address, never an employer's.
-    let reserved = ["example.com", "example.net", "example.org"]
-        .iter()
-        .any(|d| under(domain, d));
+    // Reserved for examples (RFC 2606): a person's own address, never an employer's;
+    // an organisation's domain under them ("ledgerly.example.net") is its own.
+    let reserved = ["example.com", "example.net", "example.org"].contains(&domain);
     if MAILBOXES.contains(&domain) || reserved {
         return (Relay::Mailbox, None);
     }

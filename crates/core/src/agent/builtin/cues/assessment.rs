@@ -273,4 +273,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("raciocinio verbal", 4.0),
     ("raciocinio numerico", 4.0),
     ("realize as provas", 4.5),
+    // A task described without its name: a data pack, an Excel case, a write-up.
+    ("don't spend more than", 3.0),
+    ("do not spend more than", 3.0),
+    ("data pack", 3.5),
+    ("work on the attached", 3.5),
+    ("excel case", 4.5),
+    ("prepare a short analysis", 3.5),
+    ("present it to", 2.0),
+    ("ihre ausarbeitung", 4.5),
+    ("ausarbeitung", 3.0),
 ];

@@ -315,6 +315,16 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("ens complau oferir-te", 6.0),
     ("proposta d'incorporacio", 5.0),
     ("retribucio", 2.0),
+    // French: "nous souhaitons vous engager en qualité de".
+    ("nous souhaitons vous engager", 6.0),
+    ("vous engager en qualite de", 6.0),
+    ("proposition d'engagement", 5.0),
+    ("salaire annuel brut", 3.5),
+    ("entree en fonction", 3.0),
+    ("le contrat de travail vous parviendra", 4.5),
+    // "follow our job offers": postings, not an offer.
+    ("our job offers", -3.0),
+    ("follow our job", -3.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -446,4 +446,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("estem buscant", 2.5),
     ("busquem un", 2.0),
     ("busquem una", 2.0),
+    // An approach that admits it is one.
+    ("set up a first call", 3.0),
+    ("if you're curious", 2.5),
+    ("you may not be looking", 4.0),
+    ("gave me your name", 3.5),
+    ("read your linkedin profile", 3.0),
+    ("if the idea interests you", 3.5),
+    ("have a coffee", 2.0),
+    ("in-house talent partner", 3.0),
 ];

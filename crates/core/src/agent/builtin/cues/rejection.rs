@@ -436,4 +436,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("offer the role to another", 5.5),
     ("offer the position to another", 5.5),
     ("between you and one other", 3.0),
+    // The role went to someone else, the search stopped, the file closed.
+    ("role to a candidate", 5.0),
+    ("position to a candidate", 5.0),
+    ("in favour of a candidate", 6.0),
+    ("in favor of a candidate", 6.0),
+    ("in favour of another candidate", 6.0),
+    ("in favor of another candidate", 6.0),
+    ("unable to consider your application further", 6.0),
+    ("consider your application further", 4.5),
+    ("search on hold", 4.5),
+    ("close the vacancy", 4.0),
 ];
