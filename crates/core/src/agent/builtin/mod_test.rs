@@ -790,6 +790,23 @@ fn tasks_engagements_closed_searches_and_approaches_in_plain_words() {
              be pleased if you continued to follow our job offers.",
         ),
         (
+            Offer,
+            "Willkommen bei Elbwerk! Ihre Vertragsunterlagen",
+            "Hallo Herr Weber,\n\nwir möchten Sie ab dem 1. Juni als App-Entwickler begrüßen! Im \
+             Anhang finden Sie Ihren Arbeitsvertrag in zweifacher Ausfertigung. Bitte senden Sie \
+             uns ein unterschriebenes Exemplar bis zum 20. März zurück.",
+        ),
+        (
+            Rejection,
+            "Update on your application",
+            "We have now found someone for the role, and the position is no longer open.",
+        ),
+        (
+            InterviewInvite,
+            "Re: Flutter Developer",
+            "Would you be up for a video call this Friday? Grab any slot that works here.",
+        ),
+        (
             RecruiterOutreach,
             "Controlling team",
             "Giovanni gave me your name. I know you may not be looking, but if the idea \

@@ -273,4 +273,6 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("cal que ens facis arribar", 4.5),
     ("us demanem que", 2.5),
     ("et demanem que", 2.5),
+    // Returning a signed contract is what an offer asks, not a task of its own.
+    ("unterschriebenes exemplar", -2.0),
 ];

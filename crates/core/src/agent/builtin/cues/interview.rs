@@ -478,4 +478,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("t'envio la convocatoria", 3.5),
     ("t'envio la invitacio", 3.5),
     ("entrevista amb", 2.0),
+    ("up for a video call", 3.5),
+    ("any slot that works", 3.5),
+    ("grab any slot", 3.5),
+    ("grab a slot", 3.5),
 ];

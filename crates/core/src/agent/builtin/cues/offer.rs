@@ -325,6 +325,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // "follow our job offers": postings, not an offer.
     ("our job offers", -3.0),
     ("follow our job", -3.0),
+    // German contracts sent for signing.
+    ("ihren arbeitsvertrag", 4.5),
+    ("in zweifacher ausfertigung", 3.5),
+    ("unterschriebenes exemplar", 3.0),
+    ("mochten sie ab dem", 3.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

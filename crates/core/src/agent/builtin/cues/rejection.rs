@@ -447,4 +447,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("consider your application further", 4.5),
     ("search on hold", 4.5),
     ("close the vacancy", 4.0),
+    ("found someone for the role", 5.0),
+    ("found someone for the position", 5.0),
+    ("no longer open", 3.0),
+    ("bring you better news", 4.0),
+    ("avancar com candidatos", 5.0),
+    ("optamos por avancar com", 4.5),
 ];
