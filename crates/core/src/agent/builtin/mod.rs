@@ -77,6 +77,10 @@ pub(crate) fn read(e: &EmailInput, apps: &[Application], cap: f64) -> Reading {
             category != EmailCategory::Other,
         )
     };
+    // "Site Manager Cold Storage – Femke Brouwer": the candidate's name, not a
+    // specialism.
+    let people = people::People::of(&sender, &thread.newest, &thread.quoted);
+    let role = role.map(|r| role::without_suffix(r, |s| people.include(s)));
     let requisition = role
         .as_ref()
         .and_then(|_| role::requisition(&e.subject, &thread.newest, &thread.quoted));

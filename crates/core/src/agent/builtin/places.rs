@@ -40,6 +40,27 @@ pub(crate) const PLACES: &[&str] = &[
 /// Words that make the name after them a region ("Zona Levante", "Zone Sud").
 const REGION_WORDS: &[&str] = &["zona", "zone"];
 
+/// Regions a role covers rather than a place it is in ("Customer Success Manager,
+/// EMEA", "Head of HR – Iberia"), folded.
+const REGIONS: &[&str] = &[
+    "eu",
+    "emea",
+    "europe",
+    "dach",
+    "benelux",
+    "nordics",
+    "nordic",
+    "iberia",
+    "latam",
+    "apac",
+    "scandinavia",
+];
+
+/// Whether `name` is a region a role covers ("EMEA", "Iberia").
+pub(crate) fn is_region(name: &str) -> bool {
+    REGIONS.contains(&super::text::fold(name.trim()).as_str())
+}
+
 /// Whether `name` is a place and nothing more ("Porto", "Zürich"; not "FC Porto").
 pub(crate) fn is_place(name: &str) -> bool {
     let folded = super::text::fold(name.trim());

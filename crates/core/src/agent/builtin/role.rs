@@ -256,8 +256,11 @@ pub(crate) fn role(
         .flat_map(|s| s.split(" - "))
     {
         let before = cands.len();
+        let start = offset_in(subject, seg);
         for (at, _) in runs(seg) {
-            if let Some(t) = title_at(seg, at, employer) {
+            // Read in the whole subject, a title keeps the specialism after its dash
+            // ("HR Business Partner – Tiendas Zona Centro (JR-04417)").
+            if let Some(t) = title_at(subject, start + at, employer) {
                 push(&mut cands, t, 2.5, false);
             }
         }
@@ -446,11 +449,29 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
             .contains(&w)
         }) || employer
             .is_some_and(|e| super::text::squash(e) == super::text::squash(spec));
-        if ends && !spec.ends_with(['.', ',']) && !is_title(spec) && !organisation {
+        // "Strategic Account Manager, UK & Ireland": where, not what.
+        let place = spec
+            .split(['&', '/'])
+            .flat_map(|p| p.split(" and "))
+            .all(|p| super::places::is_place(p) && !super::places::is_region(p));
+        if ends && !spec.ends_with(['.', ',']) && !is_title(spec) && !organisation && !place {
             title = format!("{title}, {spec}");
         }
     }
     is_title(&title).then_some(title)
+}
+
+/// `title` without the part after its last dash when `drop` says that part is no
+/// specialism (a person's name, say).
+pub(crate) fn without_suffix(title: String, drop: impl Fn(&str) -> bool) -> String {
+    let cut = [" – ", " - "]
+        .iter()
+        .filter_map(|d| title.rfind(d).map(|i| (i, d.len())))
+        .max();
+    match cut {
+        Some((i, n)) if i > 0 && drop(title[i + n..].trim()) => title[..i].to_owned(),
+        _ => title,
+    }
 }
 
 /// Whether `spec`, after a title and a dash and followed by `tail`, is a specialism
@@ -462,7 +483,8 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
         "remote", "hybrid", "onsite", "on-site", "full-time", "part-time", "contract",
         "freelance", "permanent", "temporary", "interim", "cdi", "cdd", "festanstellung",
         "vollzeit", "teilzeit", "update", "application", "feedback", "offer", "interview",
-        "next", "steps", "invitation", "reminder",
+        "next", "steps", "invitation", "reminder", "appointment", "confirmation", "decision",
+        "outcome", "result", "status", "agreement",
     ];
     if spec.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return false;
@@ -476,7 +498,7 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
     let folded = fold(spec);
     let named = folded
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| NOT.contains(&w) || PLACES.contains(&w));
+        .any(|w| NOT.contains(&w) || (PLACES.contains(&w) && !super::places::is_region(w)));
     let employer = employer.is_some_and(|e| {
         let (e, s) = (super::text::squash(e), super::text::squash(spec));
         !s.is_empty() && (e.starts_with(&s) || s.starts_with(&e))

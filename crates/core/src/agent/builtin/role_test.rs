@@ -373,3 +373,45 @@ fn titles_of_finance_and_people_work_are_roles_and_a_recruiters_is_not() {
         None
     );
 }
+
+#[test]
+fn a_subjects_specialism_and_region_stay_with_the_title_and_places_and_people_do_not() {
+    let r = |s: &str| {
+        role(
+            s,
+            "Hola,\nGracias.",
+            "",
+            None,
+            Some("Almacenes Trébol"),
+            true,
+        )
+    };
+    assert_eq!(
+        r("Hemos recibido tu candidatura – HR Business Partner – Tiendas Zona Centro (JR-04417)")
+            .as_deref(),
+        Some("HR Business Partner – Tiendas Zona Centro")
+    );
+    assert_eq!(
+        r("Regarding your application for Senior Controller - EMEA").as_deref(),
+        Some("Senior Controller - EMEA")
+    );
+    assert_eq!(
+        r("Application received: Senior Frontend Engineer – Almacenes Trébol").as_deref(),
+        Some("Senior Frontend Engineer")
+    );
+    let body = "Hi Aisling,\nI'm hiring a Strategic Account Manager, UK & Ireland for a client.";
+    assert_eq!(
+        role("Hello", body, "", None, None, true).as_deref(),
+        Some("Strategic Account Manager")
+    );
+    assert_eq!(
+        without_suffix("Site Manager – Femke Brouwer".to_owned(), |s| s
+            == "Femke Brouwer"),
+        "Site Manager"
+    );
+    assert_eq!(
+        without_suffix("Data Analyst – Claims".to_owned(), |s| s
+            == "Femke Brouwer"),
+        "Data Analyst – Claims"
+    );
+}
