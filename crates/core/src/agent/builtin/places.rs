@@ -42,18 +42,11 @@ const REGION_WORDS: &[&str] = &["zona", "zone"];
 
 /// Regions a role covers rather than a place it is in ("Customer Success Manager,
 /// EMEA", "Head of HR – Iberia"), folded.
+#[rustfmt::skip]
 const REGIONS: &[&str] = &[
-    "eu",
-    "emea",
-    "europe",
-    "dach",
-    "benelux",
-    "nordics",
-    "nordic",
-    "iberia",
-    "latam",
-    "apac",
-    "scandinavia",
+    "eu", "emea", "europe", "dach", "benelux", "nordics", "nordic", "iberia", "latam", "apac",
+    "scandinavia", "levante", "catalunya", "cataluna", "andalucia", "bayern", "bavaria",
+    "lombardia", "lombardy",
 ];
 
 /// Whether `name` is a region a role covers ("EMEA", "Iberia").

@@ -539,8 +539,13 @@ impl Sender {
         let mut at = labels.len().checked_sub(tail)?;
         // Names reserved for examples and tests (RFC 2606, RFC 6761) never name an
         // organisation: "cromatech.example.it" is Cromatech's, "example.org" nobody's.
-        while RESERVED_LABELS.contains(&labels[at]) {
-            at = at.checked_sub(1)?;
+        if RESERVED_LABELS.contains(&labels[at]) {
+            // "forthside.gov.example.org": past the generic labels too.
+            while RESERVED_LABELS.contains(&labels[at])
+                || ["gov", "co", "com", "org", "net", "ac", "edu", "mail"].contains(&labels[at])
+            {
+                at = at.checked_sub(1)?;
+            }
         }
         let label = labels[at];
         (!label.is_empty()).then_some(label)
@@ -792,7 +797,12 @@ mod tests {
             Relay::Mailbox
         );
         let council = Sender::read("Council <registration@forthside.gov.example.org>");
-        assert_eq!(council.relay, Relay::Mailbox);
+        assert_eq!(council.domain_label(), Some("forthside"));
+        let s = Sender::read("Hannah <hannah@ledgerly.example.net>");
+        assert_eq!(
+            (s.relay, s.domain_label()),
+            (Relay::Direct, Some("ledgerly"))
+        );
         let s = Sender::read("Katrin <katrin.boehm@steinhauer-antriebe.example.de>");
         assert_eq!(s.domain_label(), Some("steinhauer-antriebe"));
         assert_eq!(Sender::read("x <hr@example.it>").domain_label(), None);

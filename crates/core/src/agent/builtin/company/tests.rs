@@ -231,6 +231,21 @@ fn a_quoted_title_references_and_a_councils_recruiting_are_no_employer() {
         Some("Calderbrook Borough Council")
     );
     assert_eq!(clean("Proceso IREF-2026-031"), None);
+    // An office's city is no part of the name; a city the name is built on, or a
+    // region, is.
+    assert_eq!(
+        clean("Voltaria Énergies – Talents").as_deref(),
+        Some("Voltaria Énergies")
+    );
+    assert_eq!(
+        clean("Northgate Search Partners Luxembourg").as_deref(),
+        Some("Northgate Search Partners")
+    );
+    assert_eq!(clean("Bank of London").as_deref(), Some("Bank of London"));
+    assert_eq!(
+        clean("Xarxa Mòbil Catalunya").as_deref(),
+        Some("Xarxa Mòbil Catalunya")
+    );
     assert_eq!(
         clean("Nordlicht Versicherung AG und Ihre Bewerbung").as_deref(),
         Some("Nordlicht Versicherung")

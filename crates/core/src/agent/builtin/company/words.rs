@@ -20,7 +20,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "de", "personnel", "rekrytointi", "rekry", "rekrytering", "rekruttering", "rekrutacja",
     "rekrutacji", "zespol", "varbamine", "atranka", "atlase", "henkilosto", "karriar",
     "kariera", "onboarding", "nabor", "karrier", "personalteam", "personal", "experience",
-    "assessment", "assessments", "survey", "seleccio", "selecao",
+    "assessment", "assessments", "survey", "seleccio", "selecao", "talents",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
@@ -363,7 +363,12 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     }
     let mut legal = false;
     // "Kestrel Dynamics France SAS": the country of a subsidiary is not the name.
-    let country = |w: &str| COUNTRIES.contains(&fold(w.trim_end_matches(['.', ','])).as_str());
+    // "Meridian Data Talent London": an office's city, too.
+    let country = |w: &str| {
+        let f = fold(w.trim_end_matches(['.', ',']));
+        COUNTRIES.contains(&f.as_str())
+            || (super::super::places::is_place(&f) && !super::super::places::is_region(&f))
+    };
     // "Ihr Quellwerk-Team", "het Portline-team".
     let dehyphenated;
     if let Some(last) = words.last()
@@ -392,6 +397,9 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         } else if country(last)
             && (words.len() >= 3 || (legal && words[0].chars().count() >= 5))
             && words.len() > 1
+            // "Bank of London" is named for its city.
+            && !["of", "de", "di", "du", "del", "da", "do", "von", "van", "für"]
+                .contains(&fold(words[words.len() - 2]).as_str())
         {
             words.pop();
         } else if legal && GROUP_WORDS.contains(&f) && words.len() > 1 {
