@@ -61,7 +61,11 @@ pub(crate) fn read(e: &EmailInput, apps: &[Application], cap: f64) -> Reading {
     let category = verdict.category;
     let mut company = company::company(&e.subject, &thread.newest, &thread.quoted, &sender);
     if category == EmailCategory::Other
-        && (verdict.elsewhere || !about_an_employer(e, &thread, &sender, verdict.about_life))
+        && (verdict.elsewhere
+            || !about_an_employer(e, &thread, &sender, verdict.about_life)
+            || company
+                .as_ref()
+                .is_some_and(|c| relays::names_no_employer(&c.name)))
     {
         company = None;
     }

@@ -820,6 +820,27 @@ fn tasks_engagements_closed_searches_and_approaches_in_plain_words() {
 }
 
 #[test]
+fn a_course_a_conference_and_a_newsletter_are_no_employer() {
+    for (from, subject, body) in [
+        (
+            "DeepLearn Academy <no-reply@deeplearn-academy.com>",
+            "Assignment 4 is due in 24 hours",
+            "Hi Théo,\n\nJust a heads-up: Assignment 4 in the course Generative Models is due \
+             tomorrow at 23:59. You've completed 3 of 5 assignments so far.",
+        ),
+        (
+            "TabML 2026 Program Chairs <tabml2026-chairs@openreview.net>",
+            "[TabML 2026] Decision on your submission #87",
+            "Dear Théo,\n\nWe are pleased to inform you that your submission has been accepted \
+             for poster presentation at the workshop.",
+        ),
+    ] {
+        let e = mail(from, subject, body);
+        assert_eq!(category(&e), EmailCategory::Other, "{subject}");
+    }
+}
+
+#[test]
 fn an_out_of_office_answer_about_a_role_names_its_employer() {
     let e = mail(
         "Ollie Brandt <ollie@quaybright.example>",

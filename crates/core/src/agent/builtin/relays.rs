@@ -698,6 +698,21 @@ pub(crate) fn before_via(name: &str) -> Option<&str> {
         })
 }
 
+/// Whether `name` is a course's, an event's, a publication's or an office's rather
+/// than an employer's ("DeepLearn Academy", "Summer School on Causal ML", "Gradient
+/// Notes", "TabML 2026 Program Chairs", "Amt für Migration").
+pub(crate) fn names_no_employer(name: &str) -> bool {
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "academy", "summer school", "summerschool", "conference", "workshop", "podcast",
+        "meetup", "summit", "webinar", "newsletter", "notes", "weekly", "digest", "bulletin",
+        "magazine", "careers night", "career fair", "job fair", "jobmesse", "festival",
+        "program chairs", "programme chairs", "amt fur", "behorde",
+    ];
+    let folded = fold(name);
+    WORDS.iter().any(|w| has(&folded, w))
+}
+
 /// Whether `domain` is `base` or a subdomain of it (`us.greenhouse-mail.io`).
 fn under(domain: &str, base: &str) -> bool {
     domain

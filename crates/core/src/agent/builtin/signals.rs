@@ -488,6 +488,15 @@ fn sender_signals(sender: &Sender, body: &str, relay_speaks: bool) -> Vec<Hit> {
             "sent from a personal mailbox".to_owned(),
         );
     }
+    if let Some(name) = sender.name.as_deref()
+        && super::relays::names_no_employer(name)
+    {
+        add(
+            EmailCategory::Other,
+            3.0,
+            format!("sent by a course, an event or a publication ({name})"),
+        );
+    }
     if sender.relay == Relay::JobSite && has(&sender.local, "inmail") {
         add(
             EmailCategory::RecruiterOutreach,
