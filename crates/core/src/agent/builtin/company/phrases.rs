@@ -39,6 +39,8 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("werkgever: ", 4.0),
     ("azienda: ", 4.0),
     ("working with ", 2.0),
+    // An agency passing on news: "Good news from Oostvaart".
+    ("good news from ", 2.5),
     ("position with ", 3.0),
     ("role with ", 3.0),
     ("opportunity with ", 3.0),

@@ -243,6 +243,10 @@ fn a_quoted_title_references_and_a_councils_recruiting_are_no_employer() {
     );
     assert_eq!(clean("Bank of London").as_deref(), Some("Bank of London"));
     assert_eq!(
+        clean("Coöperatie Polderveld Zuivel U.A.").as_deref(),
+        Some("Polderveld Zuivel")
+    );
+    assert_eq!(
         clean("Xarxa Mòbil Catalunya").as_deref(),
         Some("Xarxa Mòbil Catalunya")
     );
@@ -253,6 +257,22 @@ fn a_quoted_title_references_and_a_councils_recruiting_are_no_employer() {
     assert_eq!(
         clean("Consorci de Serveis Municipals del Vallès").as_deref(),
         Some("Consorci de Serveis Municipals del Vallès")
+    );
+}
+
+#[test]
+fn a_search_firm_passing_on_good_news_names_the_client() {
+    let body = "Hi Femke,\nI just got off the phone with Oostvaart Agri and I'm delighted to tell \
+                you they want you as their Demand Planning Manager!\n\nHugo Lammers\nPartner | \
+                Kestrel Search Partners";
+    assert_eq!(
+        named(
+            "Hugo Lammers <hugo.lammers@kestrelsearch.eu>",
+            "Good news from Oostvaart",
+            body
+        )
+        .as_deref(),
+        Some("Oostvaart Agri")
     );
 }
 

@@ -32,6 +32,7 @@ pub(super) const LEGAL: &[&str] = &[
     "s.p.a.", "spa", "s.r.l.", "srl", "lda", "lda.", "ltda", "corp", "corp.", "co.", "kg",
     "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.", "aps",
     "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls", "dac",
+    "u.a.", "eg", "scarl", "s.coop.",
 ];
 
 /// Words that open a street's name, folded.
@@ -251,6 +252,7 @@ pub(super) const AGENCY_NAMES: &[&str] = &[
     "personal",
     "personalvermittlung",
     "talent partners",
+    "search partners",
     "recruitment",
     "recruiting ltd",
     "search",
@@ -327,6 +329,13 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         is_legal(&fold(p[0].trim_end_matches(','))) && joining.contains(&fold(p[1]).as_str())
     }) {
         words.truncate(i + 1);
+    }
+    // "Coöperatie Polderveld Zuivel U.A.": the cooperative's form, before its name.
+    if words.len() > 2
+        && ["cooperatie", "cooperativa", "genossenschaft", "cooperative"]
+            .contains(&fold(words[0]).as_str())
+    {
+        words.remove(0);
     }
     // "Werken bij Verhoeven", "Verhoeven Wonen – Werken bij": a careers site's name.
     const CAREERS_SITE: &[&str] = &["werken bij", "werken voor", "arbeiten bei", "karriere bei"];
