@@ -268,8 +268,27 @@ pub(crate) fn role(
         // sentence case, as Czech, Slovak and Hungarian write them.
         if cands.len() == before
             && let Some(t) = sentence_case_title(seg)
+                .map(str::to_owned)
+                .or_else(|| lower_title(seg))
         {
-            push(&mut cands, t.to_owned(), 2.5, false);
+            push(&mut cands, t, 2.5, false);
+        }
+    }
+    // "stillingen som backend-utvikler", "tjänsten som plattformsingenjör": the Nordic
+    // languages write a title in running text in lower case.
+    for text in [newest, quoted] {
+        let folded = Folded::new(text);
+        for lead in NORDIC_AS {
+            for at in folded.word_starts(lead) {
+                let start = folded.slice(0, at + lead.len()).len();
+                let word = text
+                    .get(start..)
+                    .and_then(|r| r.split_whitespace().next())
+                    .map(|w| w.trim_end_matches(['.', ',', '!', '?', ':', ';', ')']));
+                if let Some(t) = word.and_then(lower_title) {
+                    push(&mut cands, t, 1.5, true);
+                }
+            }
         }
     }
     if loose {
@@ -588,6 +607,33 @@ fn sentence_case_title(seg: &str) -> Option<&str> {
         && words.iter().all(letters)
         && is_title_word(&last))
     .then_some(seg)
+}
+
+/// The phrases before a title in the Nordic languages ("the position as"), folded.
+const NORDIC_AS: &[&str] = &[
+    "stillingen som ",
+    "stilling som ",
+    "tjansten som ",
+    "tjenesten som ",
+    "rollen som ",
+    "jobbet som ",
+    "jobben som ",
+    "positionen som ",
+    "arbejde som ",
+];
+
+/// A single lower-case word that is a title ("backend-utvikler", "platvormiinsener"),
+/// capitalised as a title is written on its own.
+fn lower_title(word: &str) -> Option<String> {
+    let word = word.trim();
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    (first.is_lowercase()
+        && !word.contains(char::is_whitespace)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && word.chars().count() >= 6
+        && is_title_word(&fold(word)))
+    .then(|| first.to_uppercase().chain(chars).collect())
 }
 
 /// Whether `s` holds a title word.

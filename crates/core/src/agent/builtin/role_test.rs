@@ -415,3 +415,29 @@ fn a_subjects_specialism_and_region_stay_with_the_title_and_places_and_people_do
         "Data Analyst – Claims"
     );
 }
+
+#[test]
+fn nordic_titles_written_in_lower_case_are_read() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Stillingen som backend-utvikler – en prat på Teams?",
+            "Takk for søknaden din på stillingen som backend-utvikler hos oss."
+        )
+        .as_deref(),
+        Some("Backend-utvikler")
+    );
+    assert_eq!(
+        r(
+            "Inför nästa steg",
+            "Som nästa steg i processen för tjänsten som plattformsingenjör vill vi be dig."
+        )
+        .as_deref(),
+        Some("Plattformsingenjör")
+    );
+    assert_eq!(
+        r("Tööpakkumine – platvormiinsener", "Aitäh!").as_deref(),
+        Some("Platvormiinsener")
+    );
+    assert_eq!(r("Inför nästa steg", "tjänsten som chef").as_deref(), None);
+}
