@@ -34,7 +34,7 @@ pub(crate) const PLACES: &[&str] = &[
     "bratislava", "kosice", "ljubljana", "zagreb", "liverpool", "sheffield", "newcastle",
     "nottingham", "cardiff", "belfast", "brighton", "levante", "catalunya", "cataluna",
     "andalucia", "bayern", "bavaria", "lombardia", "lombardy", "scandinavia", "nordic",
-    "latam", "apac",
+    "latam", "apac", "england", "scotland", "wales",
 ];
 
 /// Words that make the name after them a region ("Zona Levante", "Zone Sud").

@@ -188,8 +188,23 @@ fn droppable(inner: &str) -> bool {
     // "(JR-20417)", "(Job ID 5521)" are ids; "(ROS 2)", "(SIL4)" a specialism.
     let id = f.chars().filter(char::is_ascii_digit).count() >= 3
         || (f.contains('-') && f.chars().any(|c| c.is_ascii_digit()));
+    // "(Málaga)", "(North of England)": where the job is, not what it is.
+    let words: Vec<&str> = f
+        .split_whitespace()
+        .filter(|w| {
+            ![
+                "of", "the", "de", "north", "south", "east", "west", "central",
+            ]
+            .contains(w)
+        })
+        .collect();
+    let place = !words.is_empty()
+        && words
+            .iter()
+            .all(|w| super::places::is_place(w) && !super::places::is_region(w));
     gender
         || id
+        || place
         || [
             "remote",
             "hybrid",

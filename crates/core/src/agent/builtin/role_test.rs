@@ -441,3 +441,20 @@ fn nordic_titles_written_in_lower_case_are_read() {
     );
     assert_eq!(r("Inför nästa steg", "tjänsten som chef").as_deref(), None);
 }
+
+#[test]
+fn a_place_in_brackets_is_where_the_job_is_not_the_role() {
+    let r = |s: &str| role(s, "Thanks.", "", None, None, true);
+    assert_eq!(
+        r("Your application: Customer Account Manager (North of England)").as_deref(),
+        Some("Customer Account Manager")
+    );
+    assert_eq!(
+        r("Candidatura: Responsable de Cuentas Corporativas (Málaga)").as_deref(),
+        Some("Responsable de Cuentas Corporativas")
+    );
+    assert_eq!(
+        r("Your application: Robotics Engineer (ROS 2)").as_deref(),
+        Some("Robotics Engineer (ROS 2)")
+    );
+}
