@@ -637,6 +637,13 @@ fn offers_rejections_and_invitations_in_plainer_words() {
     }
 }
 
+/// Each (category, subject, body) from `from` is read as its category.
+fn assert_read_as(from: &str, cases: &[(EmailCategory, &str, &str)]) {
+    for &(want, subject, body) in cases {
+        assert_eq!(category(&mail(from, subject, body)), want, "{subject}");
+    }
+}
+
 #[test]
 fn czech_slovak_hungarian_and_romanian_mail_is_read() {
     use EmailCategory::*;
@@ -697,10 +704,7 @@ fn czech_slovak_hungarian_and_romanian_mail_is_read() {
             "Bună Sam,\n\ndin păcate, am decis să continuăm cu alți candidați.",
         ),
     ];
-    for (want, subject, body) in cases {
-        let e = mail("Ana Novak <ana@firma.example>", subject, body);
-        assert_eq!(category(&e), want, "{subject}");
-    }
+    assert_read_as("Ana Novak <ana@firma.example>", &cases);
 }
 
 #[test]
@@ -749,10 +753,7 @@ fn catalan_mail_and_an_automatic_acknowledgement_are_read() {
              you and one other candidate, and in the end we've decided to offer the role to them.",
         ),
     ];
-    for (want, subject, body) in cases {
-        let e = mail("Marta Puig <marta@empresa.example>", subject, body);
-        assert_eq!(category(&e), want, "{subject}");
-    }
+    assert_read_as("Marta Puig <marta@empresa.example>", &cases);
 }
 
 #[test]
@@ -813,10 +814,7 @@ fn tasks_engagements_closed_searches_and_approaches_in_plain_words() {
              interests you, I would be glad to have a coffee.",
         ),
     ];
-    for (want, subject, body) in cases {
-        let e = mail("Marta Keller <marta@firma.example>", subject, body);
-        assert_eq!(category(&e), want, "{subject}");
-    }
+    assert_read_as("Marta Keller <marta@firma.example>", &cases);
 }
 
 #[test]
