@@ -281,12 +281,16 @@ pub(crate) fn role(
         }
         // "Technický produktový manažer", "Senior termékmenedzser": titles written in
         // sentence case, as Czech, Slovak and Hungarian write them.
-        if cands.len() == before
-            && let Some(t) = sentence_case_title(seg)
-                .map(str::to_owned)
-                .or_else(|| lower_title(seg))
-        {
-            push(&mut cands, t, 2.5, false);
+        if cands.len() == before {
+            // "Produktový manažer – Marketplace": the specialism after the dash too.
+            let sentence = sentence_case_title(seg).map(|t| {
+                let end = offset_in(subject, t) + t.len();
+                let suffix = dash_specialism(&subject[end..], employer).unwrap_or_default();
+                format!("{t}{suffix}")
+            });
+            if let Some(t) = sentence.or_else(|| lower_title(seg)) {
+                push(&mut cands, t, 2.5, false);
+            }
         }
     }
     // "stillingen som backend-utvikler", "tjänsten som plattformsingenjör": the Nordic
@@ -430,24 +434,8 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         if !droppable(inner) {
             title = format!("{title} ({inner})");
         }
-    } else if let Some(after) = rest
-        .strip_prefix(" - ")
-        .or_else(|| rest.strip_prefix(" – "))
-        && let Some(spec) = run_at(after, 0)
-        && after.starts_with(spec)
-        && spec.split_whitespace().count() <= 3
-        && !is_title(spec)
-        // "… – Femke Brouwer.pdf": a file's name, not a specialism.
-        && !is_file_name(spec, &after[spec.len()..])
-        && ([" role", " position", " vacancy", " opening"]
-            .iter()
-            .any(|t| after[spec.len()..].starts_with(t))
-            || specialism(spec, &after[spec.len()..], employer))
-    {
-        // "the Senior ML Engineer - Protein Design position", "Data Analyst – Claims
-        // (JR-03315)": the specialism is part of the title; in "Senior Data Engineer -
-        // Berlin" a place follows, in "Lead Data Analyst – Quillfare" the employer.
-        title = format!("{title}{}{spec}", &rest[..rest.len() - after.len()]);
+    } else if let Some(suffix) = dash_specialism(rest, employer) {
+        title.push_str(suffix);
     } else if let Some(after) = rest.strip_prefix(", ")
         && let Some(spec) = run_at(after, 0)
         && after.starts_with(spec)
@@ -508,6 +496,28 @@ pub(crate) fn without_suffix(title: String, drop: impl Fn(&str) -> bool) -> Stri
     }
 }
 
+/// The specialism after a title's dash, with the dash (" – Claims" of " – Claims
+/// (JR-03315)"): "the Senior ML Engineer - Protein Design position", "Data Analyst –
+/// Claims"; none in "Senior Data Engineer - Berlin" (a place) or "Lead Data Analyst –
+/// Quillfare" (the employer).
+fn dash_specialism<'t>(rest: &'t str, employer: Option<&str>) -> Option<&'t str> {
+    let after = rest
+        .strip_prefix(" - ")
+        .or_else(|| rest.strip_prefix(" – "))?;
+    let spec = run_at(after, 0)?;
+    let tail = &after[spec.len()..];
+    let ok = after.starts_with(spec)
+        && spec.split_whitespace().count() <= 3
+        && !is_title(spec)
+        // "… – Femke Brouwer.pdf": a file's name, not a specialism.
+        && !is_file_name(spec, tail)
+        && ([" role", " position", " vacancy", " opening"]
+            .iter()
+            .any(|t| tail.starts_with(t))
+            || specialism(spec, tail, employer));
+    ok.then(|| &rest[..rest.len() - tail.len()])
+}
+
 /// Whether `spec`, after a title and a dash and followed by `tail`, is a specialism
 /// ("Motor Control", "Claims"): it ends the line, the sentence or comes before a
 /// bracket, and is no place, work mode, contract or the employer.
@@ -528,7 +538,11 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
         || tail.starts_with(" (")
         || tail.starts_with(" –")
         || tail.starts_with(" -")
-        || tail.starts_with(" |");
+        || tail.starts_with(" |")
+        // "Product Manager – Open Banking at Lumen Ledger".
+        || [" at ", " bei ", " chez ", " presso ", " hos "]
+            .iter()
+            .any(|p| tail.starts_with(p));
     let folded = fold(spec);
     let named = folded
         .split(|c: char| !c.is_alphanumeric() && c != '-')

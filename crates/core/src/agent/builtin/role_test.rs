@@ -458,3 +458,25 @@ fn a_place_in_brackets_is_where_the_job_is_not_the_role() {
         Some("Robotics Engineer (ROS 2)")
     );
 }
+
+#[test]
+fn a_sentence_case_title_keeps_its_specialism_and_one_before_the_employer_too() {
+    let r = |s: &str, b: &str| role(s, b, "", None, Some("Lumen Ledger"), true);
+    assert_eq!(
+        r(
+            "Děkujeme za vaši přihlášku – Produktový manažer – Marketplace",
+            "Díky."
+        )
+        .as_deref(),
+        Some("Produktový manažer – Marketplace")
+    );
+    assert_eq!(
+        r(
+            "Your application has been submitted",
+            "Your application for the position Product Manager – Open Banking at Lumen Ledger \
+             has been submitted!"
+        )
+        .as_deref(),
+        Some("Product Manager – Open Banking")
+    );
+}
