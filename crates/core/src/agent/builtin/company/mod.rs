@@ -397,11 +397,47 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
     // A legal suffix the domain spells ("Cortile S.r.l" at cortile-srl.it) is no part
     // of the name.
     let name = strip_legal(&full.unwrap_or(best.name));
+    let name = if agency {
+        name
+    } else {
+        with_domain_trade(name, sender)
+    };
     Some(Named {
         name,
         score: best.score,
         source: best.source,
     })
+}
+
+/// `name` with the trade word its own domain joins to it ("Brasa" at brasacreative.pt
+/// is Brasa Creative, "Ondina" at ondinasalud.es Ondina Salud); as it is when the
+/// domain spells it alone, sets the word apart ("tessellate-analytics") or puts it in
+/// the top-level domain (".travel": people write the name either way).
+fn with_domain_trade(name: String, sender: &Sender) -> String {
+    #[rustfmt::skip]
+    const TRADES: &[&str] = &[
+        "creative", "salud", "health", "care", "travel", "studio", "labs", "energy",
+        "energia", "energie", "foods", "games", "software", "media", "digital", "design",
+        "logistics", "logistica", "logistik", "finance", "capital", "hotels", "hoteles",
+        "clinic", "pharma", "analytics", "robotics", "mobility", "insurance", "retail",
+    ];
+    let Some(label) = sender.whole_domain_label().filter(|l| !l.contains('-')) else {
+        return name;
+    };
+    let k = key(&name);
+    let trade = match label.strip_prefix(k.as_str()) {
+        Some(rest) if TRADES.contains(&rest) => rest,
+        _ => return name,
+    };
+    if k.len() < 3 || fold(&name).split_whitespace().any(|w| w == trade) {
+        return name;
+    }
+    let mut c = trade.chars();
+    let word: String = c
+        .next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default();
+    format!("{name} {word}")
 }
 
 /// How often `name` is written in `text` as whole words, case as written.

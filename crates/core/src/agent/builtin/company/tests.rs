@@ -277,6 +277,27 @@ fn a_search_firm_passing_on_good_news_names_the_client() {
 }
 
 #[test]
+fn a_trade_word_the_domain_joins_to_the_name_is_part_of_it() {
+    let body = "Hola Marta,\nNos alegra ofrecerte el puesto en Ondina como UX Researcher.\n\n\
+                Nuria Peiró";
+    assert_eq!(
+        named("Nuria Peiró <nuria.peiro@ondinasalud.es>", "Oferta", body).as_deref(),
+        Some("Ondina Salud")
+    );
+    // Set apart by a hyphen, or in the top-level domain, it is not.
+    let body = "Hi Sam,\nWe'd like to offer you the role at Tessellate.\n\nRory";
+    assert_eq!(
+        named("Rory <rory@tessellate-analytics.co.uk>", "Offer", body).as_deref(),
+        Some("Tessellate")
+    );
+    let body = "Hi Sam,\nWe'd like to offer you the role at Wattwerk.\n\nJana";
+    assert_eq!(
+        named("Jana <jana@wattwerk.energy>", "Offer", body).as_deref(),
+        Some("Wattwerk")
+    );
+}
+
+#[test]
 fn an_in_house_team_signing_is_no_agency() {
     let body = "Olá, Sam!\nO prazo para entregar o desafio técnico termina amanhã.\n\nAbraços,\n\
                 Equipe de Recrutamento\nNimbostrato Tecnologia";
