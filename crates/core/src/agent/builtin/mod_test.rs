@@ -808,6 +808,22 @@ fn tasks_engagements_closed_searches_and_approaches_in_plain_words() {
             "Would you be up for a video call this Friday? Grab any slot that works here.",
         ),
         (
+            InterviewInvite,
+            "Routing data role - quick chat?",
+            "I'd like to do a first conversation myself. Would any of these suit?\n- Tue 10 Feb \
+             or Wed 11 Feb\nIf none of those work, send me a couple of windows.",
+        ),
+        (
+            Rejection,
+            "Re: Coffee on Tuesday",
+            "Our round didn't close and the board has asked us to freeze all new hires.",
+        ),
+        (
+            Rejection,
+            "Vedr. din ansøgning",
+            "Kære Tomasz\n\nDu er desværre ikke blandt dem, der bliver inviteret til samtale.",
+        ),
+        (
             RecruiterOutreach,
             "Controlling team",
             "Giovanni gave me your name. I know you may not be looking, but if the idea \

@@ -482,4 +482,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("any slot that works", 3.5),
     ("grab any slot", 3.5),
     ("grab a slot", 3.5),
+    ("would any of these suit", 3.5),
+    ("first conversation", 2.5),
+    ("grabbing a coffee", 2.5),
+    ("couple of windows", 3.0),
 ];

@@ -453,4 +453,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("bring you better news", 4.0),
     ("avancar com candidatos", 5.0),
     ("optamos por avancar com", 4.5),
+    ("er desvaerre ikke blandt", 5.5),
+    ("ikke blandt dem", 4.0),
+    ("jatkaa prosessia sellaisten hakijoiden", 5.5),
+    ("sellaisten hakijoiden kanssa", 4.5),
+    ("freeze all new hires", 5.0),
+    ("freeze all hiring", 5.0),
+    ("freeze new hires", 5.0),
 ];
