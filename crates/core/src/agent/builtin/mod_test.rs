@@ -825,6 +825,17 @@ fn tasks_engagements_closed_searches_and_approaches_in_plain_words() {
         ),
         (
             RecruiterOutreach,
+            "Vertrauliche Anfrage: Senior Data Scientist (Zürich)",
+            "Guten Tag Herr Mbappé,\n\nim Auftrag eines renommierten Rückversicherers suche \
+             ich derzeit einen Senior Data Scientist. Ihr Profil auf LinkedIn passt ausgezeichnet.",
+        ),
+        (
+            RecruiterOutreach,
+            "Comptoir Saint-Aubin aimerait recevoir votre candidature",
+            "Bonne nouvelle : l'équipe a repéré votre profil et vous invite à postuler à son offre.",
+        ),
+        (
+            RecruiterOutreach,
             "Controlling team",
             "Giovanni gave me your name. I know you may not be looking, but if the idea \
              interests you, I would be glad to have a coffee.",
