@@ -655,14 +655,12 @@ const NORDIC_AS: &[&str] = &[
 /// capitalised as a title is written on its own.
 fn lower_title(word: &str) -> Option<String> {
     let word = word.trim();
-    let mut chars = word.chars();
-    let first = chars.next()?;
-    (first.is_lowercase()
+    (word.starts_with(char::is_lowercase)
         && !word.contains(char::is_whitespace)
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
         && word.chars().count() >= 6
         && is_title_word(&fold(word)))
-    .then(|| first.to_uppercase().chain(chars).collect())
+    .then(|| super::text::capitalise(word))
 }
 
 /// Whether `s` holds a title word.

@@ -134,6 +134,15 @@ pub(crate) fn squash(s: &str) -> String {
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// `word` with its first letter a capital ("backend-utvikler" → "Backend-utvikler").
+pub(crate) fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Whether `word` is written with a capital (or is an acronym or starts with a digit
 /// followed by capitals, like "3D").
 pub(crate) fn capitalized(word: &str) -> bool {

@@ -3,7 +3,7 @@
 //! spelled out as a name when the text names none.
 
 use super::super::relays::Sender;
-use super::super::text::{fold, squash};
+use super::super::text::{capitalise, fold, squash};
 use super::words::GROUP_WORDS;
 
 /// Whether `name` is what a domain label spells: "Lumen Grid" for `lumengrid`,
@@ -164,12 +164,7 @@ pub(super) fn spell_domain(sender: &Sender) -> String {
         .unwrap_or_default()
         .split(['-', '_'])
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
+        .map(capitalise)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -432,12 +432,7 @@ fn with_domain_trade(name: String, sender: &Sender) -> String {
     if k.len() < 3 || fold(&name).split_whitespace().any(|w| w == trade) {
         return name;
     }
-    let mut c = trade.chars();
-    let word: String = c
-        .next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default();
-    format!("{name} {word}")
+    format!("{name} {}", super::text::capitalise(trade))
 }
 
 /// How often `name` is written in `text` as whole words, case as written.
