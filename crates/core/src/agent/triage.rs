@@ -277,6 +277,58 @@ const JOB_WORDS: &[&str] = &[
     "lloc de treball",
     "seleccio",
     "contracte",
+    // German as Austria writes it.
+    "dienstvertrag",
+    "dienstantritt",
+    "stellenangebot",
+    "stellenausschreibung",
+    // Slovenian and Croatian.
+    "kandidat",
+    "prijav",
+    "razgovor",
+    "intervju",
+    "zaposlitv",
+    "zaposlen",
+    "zaposlovanj",
+    "zaposljavanj",
+    "delovno mesto",
+    "radno mjesto",
+    "razpis",
+    "natjecaj",
+    "ponud",
+    "pogodb",
+    "ugovor o radu",
+    "zivljenjepis",
+    "zivotopis",
+    "selekcij",
+    // Greek, with and without its accents (capitals drop them).
+    "συνέντευξ",
+    "συνεντευξ",
+    "αίτησ",
+    "αιτησ",
+    "υποψήφι",
+    "υποψηφι",
+    "θέση",
+    "θεση",
+    "θέσης",
+    "θεσης",
+    "πρόσληψ",
+    "προσληψ",
+    "εργασία",
+    "εργασια",
+    "εργασίας",
+    "εργασιας",
+    "βιογραφικ",
+    "σύμβαση",
+    "συμβαση",
+    "αξιολόγησ",
+    "αξιολογησ",
+    "καριέρα",
+    "καριερα",
+    "στελέχωσ",
+    "στελεχωσ",
+    "ανθρώπινο δυναμικό",
+    "ανθρωπινο δυναμικο",
 ];
 
 /// [`JOB_WORDS`] folded once, as the text they are looked for in.
@@ -462,6 +514,20 @@ mod tests {
                 "Grazie, il processo di selezione è chiuso.",
             ),
             ("Resposta", "Gràcies per l’interès en aquesta feina."),
+        ] {
+            let m = mail("Ana <ana@firma.example>", subject, body);
+            assert!(triage(&m, &[]).job_related, "{subject}");
+        }
+        // Austrian German, Slovenian, Croatian and Greek, in lower case and capitals.
+        for (subject, body) in [
+            ("Unterlagen", "Anbei Ihr Dienstvertrag zur Unterschrift."),
+            ("Obvestilo", "Vabimo vas na razgovor v torek ob 10. uri."),
+            ("Odgovor", "Hvala na Vašoj prijavi na natječaj."),
+            (
+                "Πρόσκληση",
+                "Θα θέλαμε να σας καλέσουμε σε συνέντευξη την Τρίτη.",
+            ),
+            ("ΕΝΗΜΕΡΩΣΗ", "ΕΥΧΑΡΙΣΤΟΥΜΕ ΓΙΑ ΤΗΝ ΑΙΤΗΣΗ ΣΑΣ."),
         ] {
             let m = mail("Ana <ana@firma.example>", subject, body);
             assert!(triage(&m, &[]).job_related, "{subject}");
