@@ -2,39 +2,36 @@
 //! or in a sender's display name, folded, so that neither is taken for a role's
 //! specialism ("Data Engineer – Berlin") nor for an employer ("Porto").
 
-/// Places and region codes, folded.
+/// Countries, cities and country codes, folded: where a job is.
 #[rustfmt::skip]
-pub(crate) const PLACES: &[&str] = &[
-    "eu", "emea", "europe", "uk", "us", "usa",
-    "germany", "france", "spain", "italy", "portugal", "netherlands", "ireland", "poland",
-    "belgium", "switzerland", "austria", "denmark", "sweden", "norway", "finland",
-    "berlin", "munich", "munchen", "hamburg", "frankfurt", "cologne", "koln", "stuttgart",
-    "dusseldorf", "leipzig", "london", "manchester", "edinburgh", "glasgow", "bristol",
-    "cambridge", "oxford", "leeds", "birmingham", "coventry", "dublin", "cork", "galway",
-    "paris", "lyon", "toulouse", "nantes", "lille", "bordeaux", "marseille", "grenoble",
-    "nice", "madrid", "barcelona", "valencia", "sevilla", "seville", "bilbao", "malaga",
-    "lisbon", "lisboa", "porto", "amsterdam", "rotterdam", "utrecht", "eindhoven",
+const LOCALITIES: &[&str] = &[
+    "uk", "us", "usa", "germany", "france", "spain", "italy", "portugal", "netherlands",
+    "ireland", "poland", "belgium", "switzerland", "austria", "denmark", "sweden", "norway",
+    "finland", "berlin", "munich", "munchen", "hamburg", "frankfurt", "cologne", "koln",
+    "stuttgart", "dusseldorf", "leipzig", "london", "manchester", "edinburgh", "glasgow",
+    "bristol", "cambridge", "oxford", "leeds", "birmingham", "coventry", "dublin", "cork",
+    "galway", "paris", "lyon", "toulouse", "nantes", "lille", "bordeaux", "marseille",
+    "grenoble", "nice", "madrid", "barcelona", "valencia", "sevilla", "seville", "bilbao",
+    "malaga", "lisbon", "lisboa", "porto", "amsterdam", "rotterdam", "utrecht", "eindhoven",
     "hague", "haag", "brussels", "bruxelles", "antwerp", "gent", "ghent", "luxembourg",
-    "zurich", "geneva", "geneve", "basel", "lausanne", "vienna", "wien", "milan",
-    "milano", "rome", "roma", "turin", "torino", "bologna", "florence", "firenze",
-    "warsaw", "warszawa", "krakow", "wroclaw", "gdansk", "poznan", "prague", "praha",
-    "budapest", "copenhagen", "kobenhavn", "aarhus", "stockholm", "gothenburg", "oslo",
-    "helsinki", "tallinn", "riga", "vilnius", "athens", "bucharest", "sofia", "york",
-    "boston", "san", "seattle", "austin", "toronto", "villeurbanne", "nl", "de", "fr",
-    "es", "it", "pt", "ie", "dach", "benelux", "nordics", "iberia",
-    "alicante", "zaragoza", "murcia", "palma", "granada", "cordoba", "valladolid", "vigo",
-    "gijon", "coruna", "donostia", "pamplona", "santander", "cadiz", "tarragona", "girona",
-    "lleida", "sabadell", "terrassa", "badalona", "napoli", "naples", "genova", "genoa",
-    "verona", "padova", "brescia", "bergamo", "trieste", "bari", "palermo", "catania",
-    "dresden", "hannover", "nuremberg", "nurnberg", "bremen", "essen", "dortmund", "bonn",
-    "mannheim", "karlsruhe", "strasbourg", "rennes", "montpellier", "rouen", "braga",
-    "coimbra", "aveiro", "faro", "setubal", "groningen", "leiden", "delft", "haarlem",
-    "arnhem", "nijmegen", "tilburg", "breda", "malmo", "uppsala", "odense", "aalborg",
-    "bergen", "trondheim", "stavanger", "espoo", "tampere", "turku", "brno", "ostrava",
-    "bratislava", "kosice", "ljubljana", "zagreb", "liverpool", "sheffield", "newcastle",
-    "nottingham", "cardiff", "belfast", "brighton", "levante", "catalunya", "cataluna",
-    "andalucia", "bayern", "bavaria", "lombardia", "lombardy", "scandinavia", "nordic",
-    "latam", "apac", "england", "scotland", "wales",
+    "zurich", "geneva", "geneve", "basel", "lausanne", "vienna", "wien", "milan", "milano",
+    "rome", "roma", "turin", "torino", "bologna", "florence", "firenze", "warsaw",
+    "warszawa", "krakow", "wroclaw", "gdansk", "poznan", "prague", "praha", "budapest",
+    "copenhagen", "kobenhavn", "aarhus", "stockholm", "gothenburg", "oslo", "helsinki",
+    "tallinn", "riga", "vilnius", "athens", "bucharest", "sofia", "york", "boston", "san",
+    "seattle", "austin", "toronto", "villeurbanne", "nl", "de", "fr", "es", "it", "pt",
+    "ie", "alicante", "zaragoza", "murcia", "palma", "granada", "cordoba", "valladolid",
+    "vigo", "gijon", "coruna", "donostia", "pamplona", "santander", "cadiz", "tarragona",
+    "girona", "lleida", "sabadell", "terrassa", "badalona", "napoli", "naples", "genova",
+    "genoa", "verona", "padova", "brescia", "bergamo", "trieste", "bari", "palermo",
+    "catania", "dresden", "hannover", "nuremberg", "nurnberg", "bremen", "essen",
+    "dortmund", "bonn", "mannheim", "karlsruhe", "strasbourg", "rennes", "montpellier",
+    "rouen", "braga", "coimbra", "aveiro", "faro", "setubal", "groningen", "leiden",
+    "delft", "haarlem", "arnhem", "nijmegen", "tilburg", "breda", "malmo", "uppsala",
+    "odense", "aalborg", "bergen", "trondheim", "stavanger", "espoo", "tampere", "turku",
+    "brno", "ostrava", "bratislava", "kosice", "ljubljana", "zagreb", "liverpool",
+    "sheffield", "newcastle", "nottingham", "cardiff", "belfast", "brighton", "england",
+    "scotland", "wales",
 ];
 
 /// Words that make the name after them a region ("Zona Levante", "Zone Sud").
@@ -54,10 +51,18 @@ pub(crate) fn is_region(name: &str) -> bool {
     REGIONS.contains(&super::text::fold(name.trim()).as_str())
 }
 
-/// Whether `name` is a place and nothing more ("Porto", "Zürich"; not "FC Porto").
+/// Whether `name` is a place where a job is, not a region it covers ("Málaga",
+/// "Ireland"; not "EMEA", nor "FC Porto").
+pub(crate) fn is_locality(name: &str) -> bool {
+    is_place(name) && !is_region(name)
+}
+
+/// Whether `name` is a place and nothing more ("Porto", "Zürich", "EMEA"; not "FC
+/// Porto").
 pub(crate) fn is_place(name: &str) -> bool {
     let folded = super::text::fold(name.trim());
-    PLACES.contains(&folded.as_str())
+    LOCALITIES.contains(&folded.as_str())
+        || REGIONS.contains(&folded.as_str())
         || folded
             .split_once(' ')
             .is_some_and(|(first, rest)| REGION_WORDS.contains(&first) && !rest.is_empty())
@@ -72,7 +77,8 @@ mod tests {
         assert!(is_place("Zürich"));
         assert!(is_place(" Porto "));
         assert!(!is_place("FC Porto"));
-        assert!(is_place("Alicante") && is_place("Zona Levante"));
+        assert!(is_place("Alicante") && is_place("Zona Levante") && is_place("EMEA"));
+        assert!(is_locality("Alicante") && !is_locality("EMEA"));
         assert!(!is_place("Rotaverde Travel"));
     }
 }

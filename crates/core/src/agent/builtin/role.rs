@@ -10,7 +10,6 @@
 //! ("Data Scientist (Climate Risk)").
 
 use super::names::{run_at, run_before, runs};
-use super::places::PLACES;
 use super::text::{Folded, fold, has, starts_word};
 
 /// Phrases after which a role is named: (folded phrase, weight).
@@ -198,10 +197,7 @@ fn droppable(inner: &str) -> bool {
             .contains(w)
         })
         .collect();
-    let place = !words.is_empty()
-        && words
-            .iter()
-            .all(|w| super::places::is_place(w) && !super::places::is_region(w));
+    let place = !words.is_empty() && words.iter().all(|w| super::places::is_locality(w));
     gender
         || id
         || place
@@ -475,7 +471,7 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         let place = spec
             .split(['&', '/'])
             .flat_map(|p| p.split(" and "))
-            .all(|p| super::places::is_place(p) && !super::places::is_region(p));
+            .all(super::places::is_locality);
         if ends && !spec.ends_with(['.', ',']) && !is_title(spec) && !organisation && !place {
             title = format!("{title}, {spec}");
         }
@@ -546,7 +542,7 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
     let folded = fold(spec);
     let named = folded
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| NOT.contains(&w) || (PLACES.contains(&w) && !super::places::is_region(w)));
+        .any(|w| NOT.contains(&w) || super::places::is_locality(w));
     let employer = employer.is_some_and(|e| {
         let (e, s) = (super::text::squash(e), super::text::squash(spec));
         !s.is_empty() && (e.starts_with(&s) || s.starts_with(&e))

@@ -375,8 +375,7 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     // "Meridian Data Talent London": an office's city, too.
     let country = |w: &str| {
         let f = fold(w.trim_end_matches(['.', ',']));
-        COUNTRIES.contains(&f.as_str())
-            || (super::super::places::is_place(&f) && !super::super::places::is_region(&f))
+        COUNTRIES.contains(&f.as_str()) || super::super::places::is_locality(&f)
     };
     // "Ihr Quellwerk-Team", "het Portline-team".
     let dehyphenated;
