@@ -59,7 +59,10 @@ pub(crate) fn read(e: &EmailInput, apps: &[Application], cap: f64) -> Reading {
     let sender = Sender::read(&e.from);
     let verdict = signals::weigh(&e.subject, &thread.newest, &sender);
     let category = verdict.category;
-    let mut company = company::company(&e.subject, &thread.newest, &thread.quoted, &sender);
+    // The people the message names: never its employer, nor a role's specialism.
+    let people = people::People::of(&sender, &thread.newest, &thread.quoted);
+    let mut company =
+        company::company(&e.subject, &thread.newest, &thread.quoted, &sender, &people);
     if category == EmailCategory::Other
         && (verdict.elsewhere
             || !about_an_employer(e, &thread, &sender, verdict.about_life)
@@ -83,7 +86,6 @@ pub(crate) fn read(e: &EmailInput, apps: &[Application], cap: f64) -> Reading {
     };
     // "Site Manager Cold Storage – Femke Brouwer": the candidate's name, not a
     // specialism.
-    let people = people::People::of(&sender, &thread.newest, &thread.quoted);
     let role = role.map(|r| role::without_suffix(r, |s| people.include(s)));
     let requisition = role
         .as_ref()

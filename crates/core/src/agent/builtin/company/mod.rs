@@ -55,7 +55,13 @@ struct Candidate {
 
 /// The employer of a message: `subject`, its newest text and quoted history, and its
 /// sender.
-pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender) -> Option<Named> {
+pub(crate) fn company(
+    subject: &str,
+    newest: &str,
+    quoted: &str,
+    sender: &Sender,
+    people: &People,
+) -> Option<Named> {
     let subject = super::threads::bare_subject(subject);
     let mut cands: Vec<Candidate> = Vec::new();
     let mut add = |raw: &str, score: f64, source: &'static str| {
@@ -204,7 +210,6 @@ pub(crate) fn company(subject: &str, newest: &str, quoted: &str, sender: &Sender
             subject: false,
         });
     }
-    let people = People::of(sender, newest, quoted);
     // The person's current employer is not the one the message is about.
     let current: Vec<String> = [newest, quoted]
         .iter()

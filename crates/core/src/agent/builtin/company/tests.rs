@@ -2,7 +2,9 @@ use super::*;
 
 fn named(from: &str, subject: &str, body: &str) -> Option<String> {
     let t = crate::agent::builtin::threads::split(body);
-    company(subject, &t.newest, &t.quoted, &Sender::read(from)).map(|n| n.name)
+    let sender = Sender::read(from);
+    let people = People::of(&sender, &t.newest, &t.quoted);
+    company(subject, &t.newest, &t.quoted, &sender, &people).map(|n| n.name)
 }
 
 #[test]
