@@ -502,24 +502,14 @@ mod tests {
             ("Schůzka", "Rádi bychom vás pozvali na pohovor ve čtvrtek."),
             ("Tájékoztatás", "Köszönjük, hogy jelentkezett az állásra."),
             ("Informácia", "Pošlite nám prosím váš životopis."),
-        ] {
-            let m = mail("Ana <ana@firma.example>", subject, body);
-            assert!(triage(&m, &[]).job_related, "{subject}");
-        }
-        // Finance and people work, Italian and Catalan.
-        for (subject, body) in [
+            // Finance and people work, Italian and Catalan.
             ("Update", "We are looking for a Financial Controller."),
             (
                 "Aggiornamento",
                 "Grazie, il processo di selezione è chiuso.",
             ),
             ("Resposta", "Gràcies per l’interès en aquesta feina."),
-        ] {
-            let m = mail("Ana <ana@firma.example>", subject, body);
-            assert!(triage(&m, &[]).job_related, "{subject}");
-        }
-        // Austrian German, Slovenian, Croatian and Greek, in lower case and capitals.
-        for (subject, body) in [
+            // Austrian German, Slovenian, Croatian and Greek, in lower case and capitals.
             ("Unterlagen", "Anbei Ihr Dienstvertrag zur Unterschrift."),
             ("Obvestilo", "Vabimo vas na razgovor v torek ob 10. uri."),
             ("Odgovor", "Hvala na Vašoj prijavi na natječaj."),
