@@ -708,6 +708,69 @@ fn czech_slovak_hungarian_and_romanian_mail_is_read() {
 }
 
 #[test]
+fn slovenian_croatian_and_greek_mail_is_read() {
+    use EmailCategory::*;
+    let cases = [
+        (
+            ApplicationReceived,
+            "Potrditev prejema prijave",
+            "Pozdravljeni,\n\nvašo prijavo smo prejeli in jo bomo pregledali do konca meseca.",
+        ),
+        (
+            InterviewInvite,
+            "Vabilo na razgovor – analitik",
+            "Pozdravljeni,\n\nvabimo vas na razgovor v četrtek ob 9. uri.",
+        ),
+        (
+            Rejection,
+            "Obvestilo o izbiri",
+            "Pozdravljeni,\n\nna žalost je bil za delovno mesto izbran drug kandidat.",
+        ),
+        (
+            ApplicationReceived,
+            "Prijava",
+            "Poštovani,\n\nzaprimili smo Vašu prijavu za radno mjesto analitičara.",
+        ),
+        (
+            Assessment,
+            "Testni zadatak",
+            "Poštovani,\n\nu privitku je testni zadatak; rješenje nam pošaljite do petka.",
+        ),
+        (
+            Offer,
+            "Ponuda za zaposlenje – analitičar",
+            "Poštovani,\n\ndrago nam je ponuditi Vam radno mjesto od 1. lipnja.",
+        ),
+        (
+            FollowUpNeeded,
+            "Dokumenti",
+            "Poštovani,\n\nmolimo Vas da nam dostavite presliku diplome i osobne iskaznice.",
+        ),
+        (
+            InterviewInvite,
+            "ΠΡΟΣΚΛΗΣΗ ΣΕ ΣΥΝΕΝΤΕΥΞΗ",
+            "Καλημέρα,\n\nθα θέλαμε να σας προσκαλέσουμε σε συνέντευξη την Πέμπτη.",
+        ),
+        (
+            Offer,
+            "Πρόταση εργασίας – Αναλυτής",
+            "Καλησπέρα,\n\nσας στέλνουμε την επιστολή πρότασης με τους όρους.",
+        ),
+        (
+            Rejection,
+            "Η αίτησή σας",
+            "Καλησπέρα,\n\nλυπούμαστε, αλλά δεν θα προχωρήσουμε με την υποψηφιότητά σας.",
+        ),
+        (
+            RecruiterOutreach,
+            "Μια θέση που ίσως σας ενδιαφέρει",
+            "Καλησπέρα,\n\nτο προφίλ σας μου τράβηξε την προσοχή. Θα σας ενδιέφερε μια κουβέντα;",
+        ),
+    ];
+    assert_read_as("Ana Novak <ana@firma.example>", &cases);
+}
+
+#[test]
 fn catalan_mail_and_an_automatic_acknowledgement_are_read() {
     use EmailCategory::*;
     let cases = [

@@ -43,7 +43,7 @@ impl<'a> Folded<'a> {
     }
 }
 
-/// `s` folded: lowercase, Latin accents dropped, typographic quotes and dashes made
+/// `s` folded: lowercase, Latin and Greek accents dropped, typographic quotes and dashes made
 /// plain, non-breaking spaces made spaces.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -93,11 +93,26 @@ fn fold_char(c: char, out: &mut String) {
             .get(c as usize - 0x100)
             .map_or('?', |b| char::from(*b)),
         c => {
-            out.extend(c.to_lowercase());
+            out.extend(c.to_lowercase().map(greek_plain));
             return;
         }
     };
     out.push(plain);
+}
+
+/// A lower-case Greek letter without its accent or diaeresis: capitals drop the
+/// accent ("ΣΥΝΕΝΤΕΥΞΗ"), and mail is written both ways.
+fn greek_plain(c: char) -> char {
+    match c {
+        'ά' => 'α',
+        'έ' => 'ε',
+        'ή' => 'η',
+        'ί' | 'ϊ' | 'ΐ' => 'ι',
+        'ό' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' => 'υ',
+        'ώ' => 'ω',
+        c => c,
+    }
 }
 
 /// Whether byte `i` of `text` starts a word.
@@ -167,6 +182,10 @@ mod tests {
         let j = f.text.find("unicode").unwrap();
         assert_eq!(f.slice(j, f.text.len()), "Ünïcode");
         assert_eq!(f.slice(0, 11), "Développeur");
+        let g = Folded::new("Πρόσκληση σε ΣΥΝΈΝΤΕΥΞΗ");
+        assert_eq!(g.text, "προσκληση σε συνεντευξη");
+        let k = g.text.find("συνεντευξη").unwrap();
+        assert_eq!(g.slice(k, g.text.len()), "ΣΥΝΈΝΤΕΥΞΗ");
     }
 
     #[test]

@@ -283,4 +283,24 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("present it to", 2.0),
     ("ihre ausarbeitung", 4.5),
     ("ausarbeitung", 3.0),
+    // Slovenian
+    ("strokovna naloga", 5.0),
+    ("strokovno nalogo", 5.0),
+    ("testna naloga", 5.0),
+    ("preizkus znanja", 5.0),
+    ("spletni test", 4.5),
+    // Croatian, Serbian, Bosnian
+    ("strucni zadatak", 5.0),
+    ("testni zadatak", 5.0),
+    ("provjera znanja", 5.0),
+    ("rjesenje nam posaljite", 3.5),
+    ("psiholosko testiranje", 5.0),
+    ("online testiranje", 4.5),
+    // Greek
+    ("ασκηση αξιολογησης", 5.5),
+    ("πρακτικη ασκηση", 5.0),
+    ("online αξιολογηση", 5.0),
+    ("online τεστ", 5.0),
+    ("τεστ αριθμητικης", 5.0),
+    ("ψυχομετρικ", 4.5),
 ];

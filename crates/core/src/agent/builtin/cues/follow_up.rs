@@ -275,4 +275,22 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("et demanem que", 2.5),
     // Returning a signed contract is what an offer asks, not a task of its own.
     ("unterschriebenes exemplar", -2.0),
+    // Slovenian
+    ("prosimo, da nam posljete", 3.5),
+    ("prosimo, da nam dostavite", 4.0),
+    ("potrebujemo se", 2.5),
+    // Croatian, Serbian, Bosnian
+    ("potrebna dokumentacija", 4.5),
+    ("molimo vas da nam dostavite", 4.5),
+    ("sljedece dokumente", 4.0),
+    ("presliku", 2.5),
+    ("najraniji moguci datum", 3.0),
+    // Greek
+    ("δικαιολογητικα", 4.0),
+    ("θα χρειαστουμε", 3.0),
+    ("θα χρειαστω απο εσας", 4.0),
+    ("αντιγραφο", 2.0),
+    ("φωτοτυπια", 2.0),
+    ("αποδεχθηκατε την προταση", 3.0),
+    ("για την αποδοχη", 2.5),
 ];

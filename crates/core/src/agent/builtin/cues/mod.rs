@@ -1,7 +1,8 @@
 //! The cues: phrases (folded: lowercase, no accents, so "reçu" is written "recu"),
 //! matched at word starts, and what each weighs for its category, in English,
 //! German, French, Spanish, Catalan, Dutch, Italian, Portuguese, the Nordic and Baltic
-//! languages, Polish, Czech, Slovak, Hungarian and Romanian. A negative weight counts
+//! languages, Polish, Czech, Slovak, Hungarian, Romanian, Slovenian, Croatian (with
+//! Serbian and Bosnian as written in Latin letters) and Greek. A negative weight counts
 //! against the category ("thanks for accepting the offer" is not an offer).
 
 mod assessment;

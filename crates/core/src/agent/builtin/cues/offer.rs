@@ -330,6 +330,27 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("in zweifacher ausfertigung", 3.5),
     ("unterschriebenes exemplar", 3.0),
     ("mochten sie ab dem", 3.5),
+    // Slovenian
+    ("ponudba za zaposlitev", 6.0),
+    ("ponujamo vam zaposlitev", 6.0),
+    ("ste bili izbrani", 4.5),
+    ("osnutek pogodbe", 3.5),
+    // Croatian, Serbian, Bosnian
+    ("ponuda za zaposlenje", 6.0),
+    ("ponuda za posao", 6.0),
+    ("ponuditi radno mjesto", 5.5),
+    ("prihvacate li ponudu", 4.5),
+    ("odabrani ste", 4.5),
+    // Greek
+    ("προταση απασχολησης", 6.0),
+    ("προταση εργασιας", 6.0),
+    ("επιστολη προτασης", 5.0),
+    ("αναθεωρημενη προταση", 4.5),
+    ("να σας εχουμε στην ομαδα", 4.5),
+    ("μικτες μηνιαιες αποδοχες", 3.0),
+    ("μικτα τον μηνα", 3.0),
+    ("αποδεχθηκατε την προταση", -4.0),
+    ("για την αποδοχη", -3.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -465,4 +465,27 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("aimerait recevoir votre candidature", 5.0),
     ("- interested?", 3.0),
     ("forwarded me your", 3.5),
+    // Slovenian
+    ("zasledila vas profil", 4.5),
+    ("zasledil vas profil", 4.5),
+    ("bi vas lahko zanimala", 4.0),
+    ("bi vas lahko zanimalo", 4.0),
+    ("kadrovske agencije", 3.0),
+    ("za narocnika", 3.0),
+    ("priloznost", 1.5),
+    // Croatian, Serbian, Bosnian
+    ("naisla sam na vas profil", 4.5),
+    ("naisao sam na vas profil", 4.5),
+    ("bi vas mogla zanimati", 4.0),
+    ("bi vas moglo zanimati", 4.0),
+    ("za naseg klijenta", 3.5),
+    ("u ime klijenta", 3.5),
+    ("prilika", 1.5),
+    // Greek
+    ("το προφιλ σας μου", 4.0),
+    ("θα σας ενδιεφερε", 3.5),
+    ("μας εδωσε το ονομα σας", 3.5),
+    ("για λογαριασμο", 2.5),
+    ("την αναζητηση για τη θεση", 4.0),
+    ("αναζητουμε", 2.0),
 ];
