@@ -968,3 +968,31 @@ fn a_person_at_the_employer_writing_about_a_role_by_its_title_names_the_employer
     );
     assert!(read(&e, &[], 0.6).company.is_none());
 }
+
+#[test]
+fn interviews_for_the_press_fairs_courses_exams_and_lettings_are_other() {
+    use EmailCategory::*;
+    let cases = [
+        (
+            Other,
+            "Interview for our podcast?",
+            "Hi! Would you be up for an interview for our podcast on careers in logistics? No pressure.",
+        ),
+        (
+            Other,
+            "Your exam booking is confirmed",
+            "Thank you for booking your accreditation exam. Booking reference: X-1.",
+        ),
+        (
+            Other,
+            "Jobmesse 2026",
+            "Meet 40 exhibitors, bring your CV, on-the-spot interviews. Entry is free.",
+        ),
+        (
+            Other,
+            "Your tenancy application",
+            "Thank you for your application to rent the flat. To complete referencing we need a copy of your employment offer letter showing salary, and the holding deposit.",
+        ),
+    ];
+    assert_read_as("Office <office@venue.example>", &cases);
+}

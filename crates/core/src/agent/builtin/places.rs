@@ -32,6 +32,13 @@ const LOCALITIES: &[&str] = &[
     "brno", "ostrava", "bratislava", "kosice", "ljubljana", "zagreb", "liverpool",
     "sheffield", "newcastle", "nottingham", "cardiff", "belfast", "brighton", "england",
     "scotland", "wales",
+    // Slovenia, Croatia, Greece and Cyprus, in Latin and Greek letters.
+    "maribor", "celje", "koper", "kranj", "split", "rijeka", "osijek", "zadar", "dubrovnik",
+    "pula", "varazdin", "sibenik", "thessaloniki", "crete", "rhodes", "corfu", "mykonos",
+    "santorini", "naxos", "heraklion", "chania", "patras", "nicosia", "limassol", "paphos",
+    "larnaca", "αθηνα", "θεσσαλονικη", "κρητη",
+    "ροδος", "κερκυρα", "μυκονος", "σαντορινη", "ναξος", "ηρακλειο", "χανια", "πατρα",
+    "λευκωσια", "λεμεσος", "παφος", "λαρνακα",
 ];
 
 /// Words that make the name after them a region ("Zona Levante", "Zone Sud").
@@ -80,5 +87,6 @@ mod tests {
         assert!(is_place("Alicante") && is_place("Zona Levante") && is_place("EMEA"));
         assert!(is_locality("Alicante") && !is_locality("EMEA"));
         assert!(!is_place("Rotaverde Travel"));
+        assert!(is_locality("Νάξος") && is_locality("Limassol"));
     }
 }

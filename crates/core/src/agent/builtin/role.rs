@@ -166,7 +166,26 @@ const TITLES: &[&str] = &[
     "buchhalterin", "controleur", "controleuse", "comptable", "gestionnaire", "direttore",
     "direttrice", "addetto", "addetta", "impiegato", "impiegata", "contabile", "jefe", "jefa",
     "directora", "coordinador", "coordinadora", "coordenador", "coordenadora", "gestor",
-    "gestora", "asesor", "asesora", "especialista",
+    "gestora", "asesor", "asesora", "especialista", "bauleiter", "bauleiterin",
+    // Slovenian, Croatian, Polish: the head-first titles below.
+    "vodja", "voditelj", "voditeljica", "inzenir", "inzenirka", "inzenjer", "inzenjerka",
+    "projektant", "projektantka", "direktor", "direktorica", "kierownik", "kierowniczka",
+    "inzynierka", "specjalista", "specjalistka", "analitik", "analiticar", "analiticarka",
+    "svetovalec", "svetovalka", "savjetnik", "savjetnica", "koordinator", "koordinatorka",
+    "strokovnjak", "strucnjak", "upravitelj", "menadzer", "programer", "razvijalec",
+];
+
+/// Title words that come first in a title written in sentence case, before the words
+/// that say of what ("Vodja projektov", "Inženjer gradilišta", "Kierownik projektu"):
+/// Slavic languages put the head noun first.
+#[rustfmt::skip]
+const HEAD_FIRST: &[&str] = &[
+    "vodja", "voditelj", "voditeljica", "inzenir", "inzenirka", "inzenjer", "inzenjerka",
+    "projektant", "projektantka", "direktor", "direktorica", "kierownik", "kierowniczka",
+    "inzynier", "inzynierka", "specjalista", "specjalistka", "analitik", "analiticar",
+    "analiticarka", "svetovalec", "svetovalka", "savjetnik", "savjetnica", "koordinator",
+    "koordinatorka", "strokovnjak", "strucnjak", "upravitelj", "vedouci", "veduci",
+    "reditel", "programer", "programista", "razvijalec",
 ];
 
 /// The titles of the people who write about a role, not of the role: a recruiter's
@@ -410,13 +429,25 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
             title.push_str(" in Test");
             r
         }
+        // "Vodja projektov v gradbeništvu": a head-first title goes on in lower case.
+        _ if HEAD_FIRST.contains(&fold(&title).as_str()) => {
+            let (of_what, rest) = lower_words(&text[end..]);
+            title.push_str(of_what);
+            rest
+        }
         _ => &text[end..],
     };
-    // "Sam Okafor (Platform Engineer · SRE)": a bracket cannot make a name a title.
-    if !is_title(&title) || {
-        let folded = fold(&title);
-        RECRUITER_TITLES.iter().any(|t| has(&folded, t))
-    } {
+    // "Sam Okafor (Platform Engineer · SRE)": a bracket cannot make a name a title; nor
+    // can a legal form make a company's name one ("Marchfeld Ingenieure ZT GmbH").
+    if !is_title(&title)
+        || title
+            .split_whitespace()
+            .any(|w| super::company::is_legal(&fold(w)))
+        || {
+            let folded = fold(&title);
+            RECRUITER_TITLES.iter().any(|t| has(&folded, t))
+        }
+    {
         return None;
     }
     if let Some(inner) = rest
@@ -477,6 +508,23 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         }
     }
     is_title(&title).then_some(title)
+}
+
+/// The lower-case words that open `rest` (" projektov v gradbeništvu"), at most four,
+/// up to the first that is not a plain word, and what follows them.
+fn lower_words(rest: &str) -> (&str, &str) {
+    let mut end = 0;
+    for (n, word) in rest.split(' ').skip(1).enumerate() {
+        let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        if n == 4 || bare.is_empty() || !bare.chars().all(char::is_lowercase) {
+            break;
+        }
+        end += 1 + bare.len();
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    rest.split_at(end)
 }
 
 /// `title` without the part after its last dash when `drop` says that part is no
@@ -564,23 +612,28 @@ fn trim_words(run: &str) -> Option<String> {
         "convite", "invito", "colloquio", "angebot", "vertragsangebot", "spannende", "vaga",
         "puesto", "functie", "posizione", "ruolo", "cargo", "reminder", "feedback",
         "hiring", "call", "screen", "round", "second", "first", "next", "steps", "welcome",
-        "congratulations", "thanks", "thank",
+        "congratulations", "thanks", "thank", "θεση",
     ];
     let mut words: Vec<&str> = run.split_whitespace().collect();
     // "Test Automation Engineer", "Test Lead": here "test" is the trade, not the frame.
     let trade = |words: &[&str]| {
-        fold(words[0]) == "test"
-            && words.get(1).is_some_and(|w| {
-                [
-                    "automation",
-                    "engineer",
-                    "analyst",
-                    "lead",
-                    "manager",
-                    "architect",
-                ]
-                .contains(&fold(w).as_str())
-            })
+        // "Technical Project Manager": "technical" before a title, not an interview.
+        (fold(words[0]) == "technical"
+            && words
+                .get(1)
+                .is_some_and(|w| !FRAME.contains(&fold(w).as_str())))
+            || fold(words[0]) == "test"
+                && words.get(1).is_some_and(|w| {
+                    [
+                        "automation",
+                        "engineer",
+                        "analyst",
+                        "lead",
+                        "manager",
+                        "architect",
+                    ]
+                    .contains(&fold(w).as_str())
+                })
     };
     // "Lanternfish's Founding Engineer": the employer's, not part of the title.
     if words
@@ -616,9 +669,25 @@ fn is_file_name(run: &str, tail: &str) -> bool {
 /// A whole subject segment that is a title in sentence case: a capital first, at most
 /// five words of letters, the last a title word.
 fn sentence_case_title(seg: &str) -> Option<&str> {
-    let seg = seg.trim();
+    let mut seg = seg.trim();
+    // "Voditelj gradilišta (m/ž)": a gender marker or id is no part of it.
+    if let Some((before, inner)) = seg.strip_suffix(')').and_then(|s| s.rsplit_once(" ("))
+        && droppable(inner)
+    {
+        seg = before.trim_end();
+    }
     let words: Vec<&str> = seg.split_whitespace().collect();
     let last = fold(words.last()?);
+    // "Gradbeni inženir za nadzor": a head-first title, then lower-case words of what.
+    let head_first = words
+        .iter()
+        .take(2)
+        .position(|w| HEAD_FIRST.contains(&fold(w).as_str()))
+        .is_some_and(|i| {
+            words[i + 1..]
+                .iter()
+                .all(|w| w.starts_with(char::is_lowercase))
+        });
     let letters = |w: &&str| w.chars().all(|c| c.is_alphabetic() || c == '-');
     // "Stillingen som backend-utvikler": a phrase about the role, not its title.
     const LINKS: &[&str] = &[
@@ -630,8 +699,8 @@ fn sentence_case_title(seg: &str) -> Option<&str> {
         && (1..=5).contains(&words.len())
         && seg.starts_with(char::is_uppercase)
         && words.iter().all(letters)
-        && is_title_word(&last))
-    .then_some(seg)
+        && (is_title_word(&last) || head_first))
+        .then_some(seg)
 }
 
 /// The phrases before a title in the Nordic languages ("the position as"), folded.

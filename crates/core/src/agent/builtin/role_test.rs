@@ -480,3 +480,39 @@ fn a_sentence_case_title_keeps_its_specialism_and_one_before_the_employer_too() 
         Some("Product Manager – Open Banking")
     );
 }
+
+#[test]
+fn head_first_titles_go_on_in_lower_case_and_a_company_is_no_title() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // Slavic titles put the head noun first, then what it is of.
+    assert_eq!(
+        r("Potrditev prejema – Vodja nabave (m/ž)", "Hvala.").as_deref(),
+        Some("Vodja nabave")
+    );
+    assert_eq!(
+        r(
+            "Poziv",
+            "Prijava za radno mjesto Inženjer kvalitete (m/ž), Zagreb."
+        )
+        .as_deref(),
+        Some("Inženjer kvalitete")
+    );
+    assert_eq!(
+        r("Odgovor – Tehnički inženjer za održavanje", "Hvala.").as_deref(),
+        Some("Tehnički inženjer za održavanje")
+    );
+    // "Technical" before a title is part of it; before "interview" it is not.
+    assert_eq!(
+        r("Your application for Technical Account Manager", "Thanks").as_deref(),
+        Some("Technical Account Manager")
+    );
+    // A name with a legal form is a company, even when it holds a title word.
+    assert_eq!(
+        r(
+            "Bewerbung bei Kettler Ingenieure GmbH",
+            "Job: Bauleiter Hochbau (m/w/d)\nUnternehmen: Kettler Ingenieure GmbH"
+        )
+        .as_deref(),
+        Some("Bauleiter Hochbau")
+    );
+}

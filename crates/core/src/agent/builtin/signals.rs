@@ -308,6 +308,8 @@ const LIFE_WORDS: &[&str] = &[
     "enrolment", "enrollment", "tuition", "study programme", "degree programme",
     "coursework", "your course", "volunteer", "your entry", "award entries", "awards entry",
     "offer of a place", "language course", "abonnement", "verlengen", "verleng nu",
+    "referencing", "holding deposit", "application to rent", "key collection", "lettings",
+    "iscrizione al corso", "lezioni", "e-learning", "pilates",
 ];
 
 /// Words of the person's own application, folded.

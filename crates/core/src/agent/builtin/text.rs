@@ -149,6 +149,66 @@ pub(crate) fn squash(s: &str) -> String {
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// `s` folded and, where it is written in Greek letters, spelt in Latin ones as Greek
+/// names are in web addresses ("Ξενοδοχεία Αρχιπέλαγος" → "xenodocheia archipelagos").
+pub(crate) fn latin(s: &str) -> String {
+    const PAIRS: &[(&str, &str)] = &[
+        ("ου", "ou"),
+        ("αι", "ai"),
+        ("ει", "ei"),
+        ("οι", "oi"),
+        ("μπ", "mp"),
+        ("ντ", "nt"),
+        ("γκ", "gk"),
+        ("γγ", "ng"),
+        ("αυ", "av"),
+        ("ευ", "ev"),
+        ("θ", "th"),
+        ("χ", "ch"),
+        ("ψ", "ps"),
+    ];
+    const LETTERS: &[(char, char)] = &[
+        ('α', 'a'),
+        ('β', 'v'),
+        ('γ', 'g'),
+        ('δ', 'd'),
+        ('ε', 'e'),
+        ('ζ', 'z'),
+        ('η', 'i'),
+        ('ι', 'i'),
+        ('κ', 'k'),
+        ('λ', 'l'),
+        ('μ', 'm'),
+        ('ν', 'n'),
+        ('ξ', 'x'),
+        ('ο', 'o'),
+        ('π', 'p'),
+        ('ρ', 'r'),
+        ('σ', 's'),
+        ('ς', 's'),
+        ('τ', 't'),
+        ('υ', 'y'),
+        ('φ', 'f'),
+        ('ω', 'o'),
+    ];
+    let folded = fold(s);
+    if folded.is_ascii() {
+        return folded;
+    }
+    let mut out = String::with_capacity(folded.len());
+    let mut rest = folded.as_str();
+    while let Some(c) = rest.chars().next() {
+        if let Some((greek, plain)) = PAIRS.iter().find(|(g, _)| rest.starts_with(g)) {
+            out.push_str(plain);
+            rest = &rest[greek.len()..];
+            continue;
+        }
+        out.push(LETTERS.iter().find(|(g, _)| *g == c).map_or(c, |(_, p)| *p));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// `word` with its first letter a capital ("backend-utvikler" → "Backend-utvikler").
 pub(crate) fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
@@ -186,6 +246,8 @@ mod tests {
         assert_eq!(g.text, "προσκληση σε συνεντευξη");
         let k = g.text.find("συνεντευξη").unwrap();
         assert_eq!(g.slice(k, g.text.len()), "ΣΥΝΈΝΤΕΥΞΗ");
+        assert_eq!(latin("Ξενοδοχεία Αρχιπέλαγος"), "xenodocheia archipelagos");
+        assert_eq!(latin("Ελαιώνας Villas"), "elaionas villas");
     }
 
     #[test]

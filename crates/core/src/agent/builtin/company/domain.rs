@@ -15,6 +15,9 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     if l.len() < 3 {
         return false;
     }
+    // "Ελαιώνας Villas" at elaionasvillas.gr: Greek is spelt in Latin letters there.
+    let latin = super::super::text::latin(name);
+    let name = latin.as_str();
     let folded = fold(name);
     let mut words: Vec<&str> = folded
         .split_whitespace()
@@ -155,6 +158,8 @@ const TRADE_WORDS: &[&str] = &[
     "viajes",
     "transportes",
     "stichting",
+    // Greek "hotels", as it opens a hotel group's name ("Ξενοδοχεία Αρχιπέλαγος").
+    "xenodocheia",
 ];
 
 /// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".

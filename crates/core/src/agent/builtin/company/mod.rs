@@ -18,6 +18,7 @@ use super::text::{Folded, filled_lines, fold, has, squash, starts_word};
 pub(crate) use domain::matches_domain;
 use domain::{key, spell_domain};
 use phrases::{brand_names, current_employers, phrase_candidates};
+pub(crate) use words::is_legal;
 use words::{
     AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, INSTITUTION_WORDS, TEAM_WORDS,
     TITLE_WORDS, clean, legal_names, strip_legal,

@@ -38,6 +38,14 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("bedrijf: ", 4.0),
     ("werkgever: ", 4.0),
     ("azienda: ", 4.0),
+    // Slovenian, Croatian and Greek job sites' and signatures' labels.
+    ("delodajalec: ", 4.0),
+    ("podjetje: ", 3.5),
+    ("poslodavac: ", 4.0),
+    ("poslodavca ", 3.0),
+    ("tvrtka: ", 3.5),
+    ("εταιρεια: ", 4.0),
+    ("εργοδοτης: ", 4.0),
     ("working with ", 2.0),
     // An agency passing on news: "Good news from Oostvaart".
     ("good news from ", 2.5),

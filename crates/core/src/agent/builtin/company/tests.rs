@@ -987,3 +987,25 @@ fn the_person_greeted_by_name_alone_or_by_surname_is_no_employer() {
         Some("Koudhaven")
     );
 }
+
+#[test]
+fn greek_names_match_their_latin_domains_and_job_sites_label_the_employer() {
+    assert_eq!(
+        named(
+            "Πορτοκαλιά Villas <info@portokaliavillas.gr>",
+            "Η αίτησή σας",
+            "Σας ευχαριστούμε για την αίτησή σας στα Πορτοκαλιά Villas.\n\nΗ ομάδα"
+        )
+        .as_deref(),
+        Some("Πορτοκαλιά Villas")
+    );
+    assert_eq!(
+        named(
+            "MojPosao <noreply@moj-posao.net>",
+            "Vaša prijava je uspješno poslana",
+            "Vaša prijava je poslana.\n\nPoslodavac: Brodogradnja Lučica d.o.o.\nMjesto rada: Rijeka"
+        )
+        .as_deref(),
+        Some("Brodogradnja Lučica")
+    );
+}

@@ -32,7 +32,7 @@ pub(super) const LEGAL: &[&str] = &[
     "s.p.a.", "spa", "s.r.l.", "srl", "lda", "lda.", "ltda", "corp", "corp.", "co.", "kg",
     "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.", "aps",
     "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls", "dac",
-    "u.a.", "eg", "scarl", "s.coop.",
+    "u.a.", "eg", "scarl", "s.coop.", "zt", "d.d.", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
 ];
 
 /// Words that open a street's name, folded.
@@ -267,7 +267,7 @@ pub(super) const AGENCY_NAMES: &[&str] = &[
 ];
 
 /// Whether folded `word` is a legal suffix, dots or not ("B.V", "b.v.", "BV").
-pub(super) fn is_legal(word: &str) -> bool {
+pub(crate) fn is_legal(word: &str) -> bool {
     let bare: String = word.chars().filter(|c| *c != '.').collect();
     LEGAL
         .iter()
