@@ -996,3 +996,31 @@ fn interviews_for_the_press_fairs_courses_exams_and_lettings_are_other() {
     ];
     assert_read_as("Office <office@venue.example>", &cases);
 }
+
+#[test]
+fn missing_papers_a_welcome_with_the_contract_and_introductions_are_read() {
+    use EmailCategory::*;
+    let cases = [
+        (
+            FollowUpNeeded,
+            "Ihre Bewerbung",
+            "Sehr geehrte Frau Berg,\n\nbitte reichen Sie die fehlenden Unterlagen bis Freitag nach; wir ersuchen Sie, sie nachzureichen.",
+        ),
+        (
+            Offer,
+            "Ihr Dienstvertrag",
+            "Sehr geehrte Frau Berg,\n\nwir freuen uns, Sie ab 1. Juni in unserem Team begrüßen zu dürfen. Im Anhang Ihr Dienstvertrag.",
+        ),
+        (
+            RecruiterOutreach,
+            "Introduction",
+            "Dear Ana,\n\nMarta passed me your details and said you might be open to a move. Could I tell you more over a call?",
+        ),
+        (
+            Rejection,
+            "Your application",
+            "Dear Ana,\n\nThank you for applying, and for your patience while we reviewed applications. The position has now been filled.",
+        ),
+    ];
+    assert_read_as("Kim Berg <kim@firma.example>", &cases);
+}

@@ -303,4 +303,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("online τεστ", 5.0),
     ("τεστ αριθμητικης", 5.0),
     ("ψυχομετρικ", 4.5),
+    // Work set between interviews without a test's name.
+    ("case study (attached)", 2.0),
+    ("email your slides", 3.0),
+    ("put together a short proposal", 3.5),
+    ("how you'd approach", 2.5),
+    ("how you would approach", 2.5),
+    ("we care about the reasoning", 3.0),
 ];

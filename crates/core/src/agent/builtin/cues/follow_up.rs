@@ -293,4 +293,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("φωτοτυπια", 2.0),
     ("αποδεχθηκατε την προταση", 3.0),
     ("για την αποδοχη", 2.5),
+    // Papers missing from an application; questions before a contract.
+    ("fehlenden unterlagen", 4.5),
+    ("unterlagen fehlen", 4.5),
+    ("nachzureichen", 4.5),
+    ("nachreichung", 4.5),
+    ("a few quick questions", 3.0),
+    ("quick questions before", 3.5),
+    ("finalising your contract", 2.5),
+    ("finalizing your contract", 2.5),
 ];

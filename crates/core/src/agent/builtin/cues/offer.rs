@@ -351,6 +351,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("μικτα τον μηνα", 3.0),
     ("αποδεχθηκατε την προταση", -4.0),
     ("για την αποδοχη", -3.0),
+    // Austrian and German welcomes with the contract.
+    ("in unserem team begrussen zu durfen", 5.0),
+    ("ihr dienstvertrag", 4.5),
+    ("ihren dienstvertrag", 4.5),
+    ("bruttomonatsgehalt", 2.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -488,4 +488,17 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("για λογαριασμο", 2.5),
     ("την αναζητηση για τη θεση", 4.0),
     ("αναζητουμε", 2.0),
+    // Approaches through someone the person knows, or for a client.
+    ("your name was mentioned to me", 4.0),
+    ("passed me your details", 4.0),
+    ("open to a move", 3.5),
+    ("not advertised the position", 4.0),
+    ("not yet advertised", 3.5),
+    ("if this is of interest", 2.5),
+    ("i'm retained by", 4.0),
+    ("i am retained by", 4.0),
+    ("caught my attention", 3.0),
+    ("exploratory", 2.0),
+    ("confidential conversation", 3.0),
+    ("could i tell you more", 3.0),
 ];

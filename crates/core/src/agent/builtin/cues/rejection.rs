@@ -491,4 +491,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("με αλλους υποψηφιους", 5.0),
     ("στα επαγγελματικα σας", 2.5),
     ("καλη συνεχεια", 2.0),
+    // Thanks that close a search.
+    ("for your patience while", 2.0),
+    ("appreciated learning about your", 2.0),
 ];
