@@ -166,7 +166,7 @@ const TITLES: &[&str] = &[
     "buchhalterin", "controleur", "controleuse", "comptable", "gestionnaire", "direttore",
     "direttrice", "addetto", "addetta", "impiegato", "impiegata", "contabile", "jefe", "jefa",
     "directora", "coordinador", "coordinadora", "coordenador", "coordenadora", "gestor",
-    "gestora", "asesor", "asesora", "especialista", "bauleiter", "bauleiterin",
+    "gestora", "asesor", "asesora", "especialista", "bauleiter", "bauleiterin", "chef",
     // Slovenian, Croatian, Polish: the head-first titles below.
     "vodja", "voditelj", "voditeljica", "inzenir", "inzenirka", "inzenjer", "inzenjerka",
     "projektant", "projektantka", "direktor", "direktorica", "kierownik", "kierowniczka",
@@ -438,8 +438,10 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         _ => &text[end..],
     };
     // "Sam Okafor (Platform Engineer · SRE)": a bracket cannot make a name a title; nor
-    // can a legal form make a company's name one ("Marchfeld Ingenieure ZT GmbH").
+    // can a legal form make a company's name one ("Marchfeld Ingenieure ZT GmbH"), nor
+    // a word that also names a business ("Partner Hotels", "Executive Search").
     if !is_title(&title)
+        || only_business_words(&title)
         || title
             .split_whitespace()
             .any(|w| super::company::is_legal(&fold(w)))
@@ -503,7 +505,12 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
             .split(['&', '/'])
             .flat_map(|p| p.split(" and "))
             .all(super::places::is_locality);
-        if ends && !spec.ends_with(['.', ',']) && !is_title(spec) && !organisation && !place {
+        if ends
+            && !spec.ends_with(['.', ','])
+            && (!is_title(spec) || only_business_words(spec))
+            && !organisation
+            && !place
+        {
             title = format!("{title}, {spec}");
         }
     }
@@ -726,6 +733,54 @@ fn lower_title(word: &str) -> Option<String> {
         && word.chars().count() >= 6
         && is_title_word(&fold(word)))
     .then(|| super::text::capitalise(word))
+}
+
+/// Title words that also name a business ("Partner Hotels", "Executive Search").
+const BUSINESS_WORDS: &[&str] = &["partner", "partners", "executive"];
+
+/// Whether the only title words of `title` are [`BUSINESS_WORDS`] before other
+/// words: "Executive Search" is a firm, "Business Partner" and "Executive Chef" roles.
+fn only_business_words(title: &str) -> bool {
+    // The title before its specialism ("HR Business Partner – Retail", "… (EMEA)").
+    let head = title
+        .split([',', '(', '–', '—'])
+        .flat_map(|p| p.split(" - "))
+        .next()
+        .unwrap_or(title);
+    let folded = fold(head);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    // "Business Partner de Recursos Humanos": what it is of follows.
+    if words.iter().any(|w| {
+        [
+            "of", "de", "di", "du", "des", "del", "da", "do", "fur", "for",
+        ]
+        .contains(w)
+    }) {
+        return false;
+    }
+    // A business word that opens the name, or that a business's word follows:
+    // "HR Business Partner Tiendas Zona Centro" stays a role.
+    const BUSINESSES: &[&str] = &[
+        "search",
+        "hotels",
+        "group",
+        "resorts",
+        "recruitment",
+        "consulting",
+        "capital",
+        "network",
+        "programme",
+        "program",
+    ];
+    let names_business = words.iter().enumerate().any(|(i, w)| {
+        BUSINESS_WORDS.contains(w)
+            && (i == 0 || words.get(i + 1).is_some_and(|n| BUSINESSES.contains(n)))
+    });
+    let mut titles = words.iter().filter(|w| is_title_word(w)).peekable();
+    names_business
+        && words.last().is_some_and(|w| !is_title_word(w))
+        && titles.peek().is_some()
+        && titles.all(|w| BUSINESS_WORDS.contains(w))
 }
 
 /// Whether `s` holds a title word.

@@ -516,3 +516,24 @@ fn head_first_titles_go_on_in_lower_case_and_a_company_is_no_title() {
         Some("Bauleiter Hochbau")
     );
 }
+
+#[test]
+fn a_business_named_with_a_title_word_is_no_role() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Wanderloop | Senior Revenue Analyst, Partner Hotels",
+            "Thanks"
+        )
+        .as_deref(),
+        Some("Senior Revenue Analyst, Partner Hotels")
+    );
+    assert_eq!(
+        r("Hello", "Greetings from Northwind Executive Search.").as_deref(),
+        None
+    );
+    assert_eq!(
+        r("Your application for Executive Chef", "Thanks").as_deref(),
+        Some("Executive Chef")
+    );
+}

@@ -229,6 +229,29 @@ pub(crate) fn company(
     let text = fold(&format!("{newest}\n{quoted}"));
     let agency = is_agency(sender, newest, &text);
     if let Some(label) = label.as_deref().filter(|l| l.len() >= 3) {
+        // "Harbourline Edinburgh", a hotel of the "Harbourline Hotels" that signs at
+        // harbourlinehotels.co.uk: a name and a city, the name the domain's, is an
+        // office of the organisation the domain spells in full.
+        let full = [newest, quoted]
+            .iter()
+            .flat_map(|t| runs(t))
+            .filter_map(|(_, r)| clean(r))
+            .find(|r| r.split_whitespace().count() > 1 && squash(r) == label);
+        if let Some(full) = full.filter(|_| !agency) {
+            let mut renamed = false;
+            for c in merged.iter_mut() {
+                if let Some((stem, city)) = c.name.rsplit_once(' ')
+                    && super::places::is_locality(city)
+                    && matches_domain(stem, label)
+                {
+                    c.name = full.clone();
+                    renamed = true;
+                }
+            }
+            if renamed {
+                merged = merge(merged);
+            }
+        }
         let domain_names: Vec<String> = merged
             .iter()
             .filter(|c| matches_domain(&c.name, label))

@@ -1009,3 +1009,16 @@ fn greek_names_match_their_latin_domains_and_job_sites_label_the_employer() {
         Some("Brodogradnja Lučica")
     );
 }
+
+#[test]
+fn a_hotel_named_for_its_city_belongs_to_the_group_the_domain_spells() {
+    assert_eq!(
+        named(
+            "Fiona Reid <fiona@saltmarshhotels.co.uk>",
+            "Next step",
+            "Hi Sam,\nThanks for applying for the Front Office Manager role at Saltmarsh Glasgow.\n\nFiona\nGeneral Manager, Saltmarsh Glasgow\nSaltmarsh Hotels | 2 Quay Road"
+        )
+        .as_deref(),
+        Some("Saltmarsh Hotels")
+    );
+}
