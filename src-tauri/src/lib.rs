@@ -7,6 +7,7 @@ mod args;
 mod commands;
 #[cfg(test)]
 mod commands_test;
+mod environment;
 mod error;
 pub mod events;
 #[cfg(test)]
@@ -202,12 +203,19 @@ pub fn configure<R: Runtime>(
 /// Starts the desktop app.
 pub fn run() {
     use jobtrail_core::logging::{self, LogTarget};
+    // First, before any thread or log file: WebKit's memory settings are read from the
+    // environment, so the app starts itself again with them (see `environment`).
+    let not_tuned =
+        environment::start_tuned(|| rendering::gpu_acceleration(&StoreState::open_default()));
     // The event loop ends the process itself: the guard is dropped (flushing the log
     // file) on `RunEvent::Exit`.
     let mut logs = Some(logging::init(
         LogTarget::App,
         logging::default_log_dir().ok(),
     ));
+    if let Some(e) = not_tuned {
+        tracing::warn!(error = %e, "could not start again with WebKit's memory settings; running with its defaults");
+    }
     let builder = tauri::Builder::default()
         // First: a second launch focuses this one's window and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

@@ -272,6 +272,16 @@ async fn idle_footprint(
     name: &'static str,
     cmd: std::process::Command,
 ) -> Result<Footprint> {
+    Ok(idle_footprint_and_environment(desktop, name, cmd).await?.0)
+}
+
+/// [`idle_footprint`], with the environment the program ran with at the end (the app
+/// starts itself again with variables of its own: `src-tauri/src/environment.rs`).
+async fn idle_footprint_and_environment(
+    desktop: &Desktop,
+    name: &'static str,
+    cmd: std::process::Command,
+) -> Result<(Footprint, Vec<(String, String)>)> {
     let mut running = desktop.spawn(name, cmd)?;
     tokio::time::sleep(IDLE).await;
     if let Some(status) = running.exited() {
@@ -281,9 +291,17 @@ async fn idle_footprint(
         );
     }
     let footprint = Footprint::of(running.pid());
+    let environment = std::fs::read(format!("/proc/{}/environ", running.pid()))?
+        .split(|b| *b == 0)
+        .filter_map(|kv| {
+            String::from_utf8_lossy(kv)
+                .split_once('=')
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        })
+        .collect();
     crate::dashboard::shoot(desktop, &format!("bench-idle-{name}")).await?;
     drop(running);
-    Ok(footprint)
+    Ok((footprint, environment))
 }
 
 /// The bare WebKitGTK window `make bench` builds beside the release app
@@ -306,14 +324,25 @@ fn bare_window(app_bin: &std::path::Path) -> Result<std::path::PathBuf> {
 /// Jobtrail with GPU acceleration on (`JOBTRAIL_GPU=1`: what versions before the
 /// setting did), for what compositing costs here.
 async fn memory_against_the_floor(desktop: &Desktop, app_bin: &std::path::Path) -> Result<()> {
-    let bare = idle_footprint(
+    let (bare, bare_env) = idle_footprint_and_environment(
         desktop,
         "bare-window",
         desktop.command(bare_window(app_bin)?)?,
     )
     .await?;
-    let app = idle_footprint(desktop, "app", desktop.command(app_bin)?).await?;
+    let (app, app_env) =
+        idle_footprint_and_environment(desktop, "app", desktop.command(app_bin)?).await?;
     gone(app_bin).await?;
+    // The variables the app gave itself when it started again (WebKit's JIT, glibc's
+    // mmap threshold, the DMA-BUF renderer), and the bare window run with them too:
+    // what of the gain a plain WebKitGTK window would have as well.
+    let own: Vec<(String, String)> = app_env
+        .into_iter()
+        .filter(|(k, _)| k != "JOBTRAIL_PROCESS_TUNED" && !bare_env.iter().any(|(b, _)| b == k))
+        .collect();
+    let mut tuned = desktop.command(bare_window(app_bin)?)?;
+    tuned.envs(own.iter().map(|(k, v)| (k, v)));
+    let bare_tuned = idle_footprint(desktop, "bare-window-tuned", tuned).await?;
     let mut gpu = desktop.command(app_bin)?;
     gpu.env("JOBTRAIL_GPU", "1");
     let gpu = idle_footprint(desktop, "app-gpu", gpu).await?;
@@ -327,6 +356,16 @@ async fn memory_against_the_floor(desktop: &Desktop, app_bin: &std::path::Path) 
         "  Jobtrail / bare window: {:.2}× PSS ({:+.0} MiB)",
         app.total().pss_mib() / bare.total().pss_mib(),
         app.total().pss_mib() - bare.total().pss_mib()
+    );
+    let own: Vec<String> = own.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    println!(
+        "  bare window with the variables the app sets for itself ({}): {bare_tuned}",
+        own.join(" ")
+    );
+    println!(
+        "  Jobtrail / that bare window: {:.2}× PSS ({:+.0} MiB)",
+        app.total().pss_mib() / bare_tuned.total().pss_mib(),
+        app.total().pss_mib() - bare_tuned.total().pss_mib()
     );
     println!("  Jobtrail with GPU acceleration on (JOBTRAIL_GPU=1): {gpu}");
     Ok(())
