@@ -189,13 +189,22 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
             out.push(fold(run));
         }
     }
-    // "Lotte Mulder" over "Corporate Recruiter bij Gaslicht Energie".
+    // "Lotte Mulder" over "Corporate Recruiter bij Gaslicht Energie"; not a job
+    // site's card, where the employer the text sent the application to tops the role
+    // ("Your application was sent to Rotaverde Travel" over "Rotaverde Travel" over
+    // "Marketing Manager, Iberia").
     let all = filled_lines(text);
+    let organisation = |run: &str| {
+        ["to ", "at ", "in ", "with ", "bei ", "chez "]
+            .iter()
+            .any(|p| text.contains(&format!("{p}{run}")))
+    };
     for pair in all.windows(2) {
         if let Some(run) = run_at(pair[0], 0)
             && run.len() == pair[0].len()
             && (2..=3).contains(&run.split_whitespace().count())
             && title_line(pair[1])
+            && !organisation(run)
         {
             out.push(fold(run));
         }
@@ -223,10 +232,11 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
             && run.split_whitespace().count() <= 3
         {
             let sq = squash(run);
-            let organisation = (!display.is_empty()
+            let signs_as_itself = (!display.is_empty()
                 && (display.starts_with(&sq) || sq.starts_with(&display)))
-                || (label.len() >= 4 && sq.starts_with(&label[..label.len().min(8)]));
-            if !organisation {
+                || (label.len() >= 4 && sq.starts_with(&label[..label.len().min(8)]))
+                || organisation(run);
+            if !signs_as_itself {
                 out.push(fold(run));
             }
         }

@@ -153,6 +153,17 @@ pub(crate) fn company(
             let whole = run.len() == seg.len();
             add(run, if whole { 2.0 } else { 1.2 }, SUBJECT);
         }
+        // "Senior Data Engineer, Health Data Authority": a public body after the title.
+        if let Some((title, body)) = seg.split_once(", ")
+            && super::role::is_title(title)
+            && let Some(run) = run_at(body, 0).filter(|r| r.len() == body.trim().len())
+            && fold(run)
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| INSTITUTION_WORDS.contains(&w))
+        {
+            add(run, 3.0, PHRASE);
+        }
     }
     // Signature lines and legal names. Beside a title or a team on one line
     // ("Senior Recruiter | Krzemień Systems", "People & Talent, Quillmoth Labs") a

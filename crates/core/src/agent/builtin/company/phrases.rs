@@ -32,6 +32,8 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("employer: ", 4.0),
     ("unternehmen: ", 4.0),
     ("arbeitgeber: ", 4.0),
+    // German job sites: "Ihre Bewerbung wurde erfolgreich an X versendet".
+    ("erfolgreich an ", 3.5),
     ("firma: ", 3.5),
     ("entreprise: ", 4.0),
     ("empresa: ", 4.0),

@@ -1022,3 +1022,43 @@ fn a_hotel_named_for_its_city_belongs_to_the_group_the_domain_spells() {
         Some("Saltmarsh Hotels")
     );
 }
+
+#[test]
+fn an_employer_over_a_title_or_under_a_closing_is_no_person_when_the_text_applies_to_it() {
+    assert_eq!(
+        named(
+            "LinkedIn <jobs-noreply@linkedin.com>",
+            "Sam, your application was sent to Corvina Travel",
+            "Your application was sent to Corvina Travel\n\nCorvina Travel\nMarketing Manager, Iberia\nPorto, Portugal\n\nView job"
+        )
+        .as_deref(),
+        Some("Corvina Travel")
+    );
+    assert_eq!(
+        named(
+            "LinkedIn <jobs-noreply@linkedin.com>",
+            "Your application to Buyer at Telaro Textiles",
+            "Thank you for your interest in the Buyer position at Telaro Textiles. Unfortunately, we will not be moving forward.\n\nRegards,\nTelaro Textiles"
+        )
+        .as_deref(),
+        Some("Telaro Textiles")
+    );
+    assert_eq!(
+        named(
+            "StepStone <noreply@stepstone.de>",
+            "Ihre Bewerbung wurde erfolgreich versendet: Leiter Einkauf (m/w/d)",
+            "Hallo Sam,\n\nIhre Bewerbung wurde erfolgreich an Kessel & Sohn Armaturen GmbH versendet."
+        )
+        .as_deref(),
+        Some("Kessel & Sohn Armaturen")
+    );
+    assert_eq!(
+        named(
+            "publicjobs <noreply@publicjobs.ie>",
+            "Application Received - Data Analyst, Rivers Data Authority - RDA123",
+            "Thank you for your application."
+        )
+        .as_deref(),
+        Some("Rivers Data Authority")
+    );
+}
