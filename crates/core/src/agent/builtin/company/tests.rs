@@ -1062,3 +1062,25 @@ fn an_employer_over_a_title_or_under_a_closing_is_no_person_when_the_text_applie
         Some("Rivers Data Authority")
     );
 }
+
+#[test]
+fn a_department_after_a_dash_and_hungarian_and_estonian_legal_forms_are_no_part_of_a_name() {
+    assert_eq!(
+        named(
+            "Talbau Holz – Personalverrechnung <personal@talbau.example>",
+            "Unterlagen für Ihren Eintritt",
+            "Sehr geehrte Frau Berg,\n\nbitte senden Sie uns die Unterlagen.\n\nTalbau Holz – Personalverrechnung"
+        )
+        .as_deref(),
+        Some("Talbau Holz")
+    );
+    assert_eq!(
+        named(
+            "Kovács Eszter <eszter@pengofin.hu>",
+            "Interjú",
+            "Kedves Sam,\n\nszeretnénk meghívni interjúra.\n\nKovács Eszter\nHR vezető, Pengofin Zrt."
+        )
+        .as_deref(),
+        Some("Pengofin")
+    );
+}

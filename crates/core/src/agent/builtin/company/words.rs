@@ -21,6 +21,8 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "rekrutacji", "zespol", "varbamine", "atranka", "atlase", "henkilosto", "karriar",
     "kariera", "onboarding", "nabor", "karrier", "personalteam", "personal", "experience",
     "assessment", "assessments", "survey", "seleccio", "selecao", "talents",
+    "personalverrechnung", "lohnverrechnung", "payroll", "personalmanagement",
+    "personalwesen", "ufficio", "kadrovska", "sluzba", "ljudski", "resursi", "potencijali",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
@@ -32,7 +34,7 @@ pub(super) const LEGAL: &[&str] = &[
     "s.p.a.", "spa", "s.r.l.", "srl", "lda", "lda.", "ltda", "corp", "corp.", "co.", "kg",
     "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.", "aps",
     "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls", "dac",
-    "u.a.", "eg", "scarl", "s.coop.", "zt", "d.d.", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
+    "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "d.d.", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
 ];
 
 /// Words that open a street's name, folded.
