@@ -36,7 +36,7 @@ const LOCALITIES: &[&str] = &[
     "maribor", "celje", "koper", "kranj", "split", "rijeka", "osijek", "zadar", "dubrovnik",
     "pula", "varazdin", "sibenik", "thessaloniki", "crete", "rhodes", "corfu", "mykonos",
     "santorini", "naxos", "heraklion", "chania", "patras", "nicosia", "limassol", "paphos",
-    "larnaca", "αθηνα", "θεσσαλονικη", "κρητη",
+    "larnaca", "bath", "sorrento", "αθηνα", "θεσσαλονικη", "κρητη",
     "ροδος", "κερκυρα", "μυκονος", "σαντορινη", "ναξος", "ηρακλειο", "χανια", "πατρα",
     "λευκωσια", "λεμεσος", "παφος", "λαρνακα",
 ];

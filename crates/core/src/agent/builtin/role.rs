@@ -496,10 +496,28 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
                 "group",
                 "ltd",
                 "gmbh",
+                // A department's name: "Digital Directorate", "Finance Office".
+                "directorate",
+                "department",
+                "division",
+                "office",
+                "faculty",
             ]
             .contains(&w)
         }) || employer
-            .is_some_and(|e| super::text::squash(e) == super::text::squash(spec));
+            .is_some_and(|e| super::text::squash(e) == super::text::squash(spec))
+            // "Information Services", a university's department ("Live Services" in a
+            // games studio is the work).
+            || [
+                "information services",
+                "computing services",
+                "it services",
+                "shared services",
+                "corporate services",
+                "student services",
+            ]
+            .iter()
+            .any(|d| fold(spec).ends_with(d));
         // "Strategic Account Manager, UK & Ireland": where, not what.
         let place = spec
             .split(['&', '/'])
@@ -815,6 +833,24 @@ fn best(cands: Vec<Candidate>) -> Option<String> {
             }
             None => groups.push((k, c.score, vec![c])),
         }
+    }
+    // "Research Engineer" in the text and "Research Engineer, Foundation Models" in the
+    // subject are one role: the specialism's spelling gets the plain title's weight.
+    let extra: Vec<f64> = groups
+        .iter()
+        .map(|(k, _, _)| {
+            groups
+                .iter()
+                .filter(|(short, _, _)| {
+                    k.strip_prefix(short.as_str())
+                        .is_some_and(|rest| rest.starts_with(", "))
+                })
+                .map(|(_, score, _)| score)
+                .sum()
+        })
+        .collect();
+    for (g, e) in groups.iter_mut().zip(extra) {
+        g.1 += e;
     }
     let (_, _, members) = groups
         .into_iter()

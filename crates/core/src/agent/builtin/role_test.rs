@@ -537,3 +537,34 @@ fn a_business_named_with_a_title_word_is_no_role() {
         Some("Executive Chef")
     );
 }
+
+#[test]
+fn a_specialism_after_a_comma_takes_the_plain_titles_mentions() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // The subject writes the specialism, the text the plain title twice.
+    assert_eq!(
+        r(
+            "Offer of employment – Research Engineer, Foundation Models",
+            "Dear Sam,\n\nWe are delighted to offer you the Research Engineer position. As a Research Engineer you will join the lab."
+        )
+        .as_deref(),
+        Some("Research Engineer, Foundation Models")
+    );
+    // A place or a university's department after the comma is no specialism.
+    assert_eq!(
+        r(
+            "Offer – Hotel Operations Manager, Bath",
+            "Dear Sam,\n\nWe are delighted to offer you the Hotel Operations Manager role."
+        )
+        .as_deref(),
+        Some("Hotel Operations Manager")
+    );
+    assert_eq!(
+        r(
+            "Offer – Data Warehouse Developer, Information Services",
+            "Dear Sam,\n\nWe offer you the Data Warehouse Developer post."
+        )
+        .as_deref(),
+        Some("Data Warehouse Developer")
+    );
+}
