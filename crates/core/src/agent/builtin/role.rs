@@ -273,6 +273,7 @@ pub(crate) fn role(
     loose: bool,
 ) -> Option<String> {
     let subject = super::threads::bare_subject(subject);
+    let newest = &without_recipient_lines(newest);
     let mut cands: Vec<Candidate> = Vec::new();
     for (text, factor, in_text) in [
         (subject, 1.0, false),
@@ -398,6 +399,26 @@ fn lead_candidates(
             }
         }
     }
+}
+
+/// `text` without a job site's line about whom it wrote to, whose headline is the
+/// person's own title ("This email was intended for Sam Okafor (Growth Manager)").
+fn without_recipient_lines(text: &str) -> String {
+    const LEADS: &[&str] = &[
+        "this email was intended for",
+        "this message was intended for",
+        "diese e-mail war fur",
+        "cet e-mail etait destine a",
+        "este correo electronico era para",
+        "questa email era destinata a",
+    ];
+    text.lines()
+        .filter(|l| {
+            let f = fold(l.trim_start());
+            !LEADS.iter().any(|lead| f.starts_with(lead))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Where `part`, a slice of `text`, starts in it.

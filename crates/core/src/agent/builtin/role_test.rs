@@ -568,3 +568,19 @@ fn a_specialism_after_a_comma_takes_the_plain_titles_mentions() {
         Some("Data Warehouse Developer")
     );
 }
+
+#[test]
+fn a_job_sites_line_about_its_reader_names_the_readers_title_not_the_role() {
+    assert_eq!(
+        role(
+            "Sam, your application was sent to Corvina Travel",
+            "Your application was sent to Corvina Travel\n\nCorvina Travel\nMarketing Manager, Iberia\nPorto, Portugal\n\nThis email was intended for Sam Okafor (Growth & Marketing Manager | Consumer apps).",
+            "",
+            Some("LinkedIn"),
+            Some("Corvina Travel"),
+            true,
+        )
+        .as_deref(),
+        Some("Marketing Manager, Iberia")
+    );
+}
