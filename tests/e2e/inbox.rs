@@ -145,6 +145,8 @@ async fn imported_mail_is_analysed_applied_reviewed_and_traced() -> Result<()> {
     eventually(&desktop, "SELECT status FROM applications", "interview").await?;
     // Why? opens the run's explanation: the rule that fired and the confidence cap.
     app.testid("why-button").await?.click().await?;
+    // The panel opens at once, "Loading the explanation…" until its decision is shown.
+    app.testid("explanation-decision").await?;
     let why = app.testid("explanation").await?.text().await?;
     assert!(
         why.contains("point to the interview invite rule") && why.contains("capped at 0.6"),
