@@ -183,6 +183,25 @@ const JOB_WORDS: &[&str] = &[
     "vakanc",
     "darba piedāvājum",
     "darbo pasiūlym",
+    "paraišk",
+    "pokalb",
+    "atrank",
+    "pareig",
+    "įdarbin",
+    "gyvenimo aprašym",
+    // Turkish (folded: "başvuru" is "basvuru", "mülakat" "mulakat").
+    "başvuru",
+    "mülakat",
+    "görüşme",
+    "iş teklifi",
+    "pozisyon",
+    "özgeçmiş",
+    "aday",
+    "işe alım",
+    "insan kaynakları",
+    "kariyer",
+    "değerlendirme",
+    "iş ilanı",
     // The same in the other languages the analyst reads.
     "stelle",
     "arbeitsvertrag",
@@ -503,6 +522,16 @@ mod tests {
                 "Θα θέλαμε να σας καλέσουμε σε συνέντευξη την Τρίτη.",
             ),
             ("ΕΝΗΜΕΡΩΣΗ", "ΕΥΧΑΡΙΣΤΟΥΜΕ ΓΙΑ ΤΗΝ ΑΙΤΗΣΗ ΣΑΣ."),
+            // Turkish and Lithuanian.
+            (
+                "Başvurunuz hakkında",
+                "Merhaba, başvurunuz için teşekkür ederiz.",
+            ),
+            (
+                "Mülakat daveti",
+                "Sizi bir görüşmeye davet etmek istiyoruz.",
+            ),
+            ("Dėl jūsų paraiškos", "Ačiū už jūsų paraišką."),
         ] {
             let m = mail("Ana <ana@firma.example>", subject, body);
             assert!(triage(&m, &[]).job_related, "{subject}");
