@@ -80,3 +80,77 @@ async fn jobtrail_gpu_decides_and_locks_the_setting() -> Result<()> {
     app.quit().await.context("quit")?;
     Ok(())
 }
+
+/// The environment of process `pid`, as `KEY=value` strings.
+fn environment(pid: u32) -> Vec<String> {
+    std::fs::read(format!("/proc/{pid}/environ"))
+        .unwrap_or_default()
+        .split(|b| *b == 0)
+        .map(|kv| String::from_utf8_lossy(kv).into_owned())
+        .collect()
+}
+
+/// The app's process (running the app's binary) and its WebKit web process.
+fn app_and_web_process() -> Result<(u32, u32)> {
+    let app_bin = std::fs::canonicalize(jobtrail_e2e::app_binary()?)?;
+    let mut app = None;
+    let mut children: Vec<(u32, u32)> = Vec::new();
+    for entry in std::fs::read_dir("/proc")?.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        if std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|e| e == app_bin) {
+            app = Some(pid);
+        }
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if let Some((head, rest)) = stat.rsplit_once(')')
+            && head.contains("(WebKitWebProc")
+            && let Some(ppid) = rest.split_whitespace().nth(1).and_then(|p| p.parse().ok())
+        {
+            children.push((pid, ppid));
+        }
+    }
+    let app = app.context("the app's process is running")?;
+    let web = children
+        .iter()
+        .find(|(_, ppid)| *ppid == app)
+        .map(|(pid, _)| *pid)
+        .context("the app has a WebKit web process")?;
+    Ok((app, web))
+}
+
+/// WebKit's JIT, glibc's mmap threshold and the DMA-BUF renderer are read from the
+/// environment when a process starts: the app starts itself again with them, so its
+/// web process has them too; a value the person set is kept.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_and_its_web_process_start_with_webkits_memory_settings() -> Result<()> {
+    let _one = exclusive().await;
+    let desktop = Desktop::start().await?;
+    let app = desktop.launch().await?;
+    app.testid("empty-state").await?;
+    let (main, web) = app_and_web_process()?;
+    for (name, pid) in [("the app", main), ("its web process", web)] {
+        let env = environment(pid);
+        for want in [
+            "JSC_useJIT=0",
+            "MALLOC_MMAP_THRESHOLD_=131072",
+            "WEBKIT_DISABLE_DMABUF_RENDERER=1",
+        ] {
+            ensure!(env.iter().any(|v| v == want), "{name} runs without {want}");
+        }
+    }
+    app.quit().await?;
+
+    let desktop = Desktop::start_with_env(&[("JSC_useJIT", "1")]).await?;
+    let app = desktop.launch().await?;
+    app.testid("empty-state").await?;
+    let (_, web) = app_and_web_process()?;
+    let env = environment(web);
+    ensure!(
+        env.iter().any(|v| v == "JSC_useJIT=1")
+            && env.iter().any(|v| v == "JOBTRAIL_PROCESS_TUNED=1"),
+        "the person's JSC_useJIT=1 stays: {env:?}"
+    );
+    app.quit().await?;
+    Ok(())
+}
