@@ -1024,3 +1024,24 @@ fn missing_papers_a_welcome_with_the_contract_and_introductions_are_read() {
     ];
     assert_read_as("Kim Berg <kim@firma.example>", &cases);
 }
+
+#[test]
+fn an_approach_after_a_talk_and_a_friend_asking_how_an_interview_went_are_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Rita Sousa <rita@vidraria.example>",
+        &[(
+            RecruiterOutreach,
+            "Your talk at the Porto data meetup",
+            "Hi Sam,\n\nI caught your talk on streaming joins. I'm co-founder of Vidraria and I'm looking for a founding data engineer. I know you didn't ask for this, and you may be happy where you are, but I'd love to buy you a coffee.",
+        )],
+    );
+    assert_read_as(
+        "Joana <joana.m@example.net>",
+        &[(
+            Other,
+            "Re: hike on Sunday?",
+            "Yes! Trail at 9. And tell me how the interview went on Thursday!",
+        )],
+    );
+}

@@ -309,7 +309,8 @@ const LIFE_WORDS: &[&str] = &[
     "coursework", "your course", "volunteer", "your entry", "award entries", "awards entry",
     "offer of a place", "language course", "abonnement", "verlengen", "verleng nu",
     "referencing", "holding deposit", "application to rent", "key collection", "lettings",
-    "iscrizione al corso", "lezioni", "e-learning", "pilates",
+    "iscrizione al corso", "lezioni", "e-learning", "pilates", "drinks", "sauna", "hike",
+    "hiking", "brunch", "barbecue", "bbq", "picnic", "beers",
 ];
 
 /// Words of the person's own application, folded.

@@ -514,4 +514,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("την ωρα που προτιματε", 3.5),
     ("επιλεξτε την ημερομηνια", 3.5),
     ("να τα πουμε", 2.0),
+    // A friend asking how an interview went is not an invitation to one.
+    ("how did the interview", -4.0),
+    ("how did your interview", -4.0),
+    ("how the interview", -3.5),
+    ("how your interview", -3.5),
+    ("how the final round", -3.5),
+    ("how did the final round", -3.5),
 ];

@@ -501,4 +501,17 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("exploratory", 2.0),
     ("confidential conversation", 3.0),
     ("could i tell you more", 3.0),
+    // A founder or a hiring manager writing after the person's talk or post.
+    ("saw your talk", 3.0),
+    ("caught your talk", 3.0),
+    ("read your post", 3.0),
+    ("not actively looking", 3.5),
+    ("happy where you are", 3.5),
+    ("you didn't ask for this", 3.5),
+    ("buy you a coffee", 2.5),
+    ("buy you a (virtual) coffee", 2.5),
+    ("if you're open to it", 2.5),
+    ("you'd find interesting", 2.5),
+    ("we have an open", 2.5),
+    ("looking for a founding", 3.5),
 ];
