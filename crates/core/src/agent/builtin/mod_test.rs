@@ -1045,3 +1045,23 @@ fn an_approach_after_a_talk_and_a_friend_asking_how_an_interview_went_are_read()
         )],
     );
 }
+
+#[test]
+fn a_task_whose_solution_is_sent_back_and_a_judgement_questionnaire_are_assessments() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Jana Berg <jana@werkbank.example>",
+        &[
+            (
+                Assessment,
+                "Praxisaufgabe",
+                "Guten Tag,\n\nanbei unsere Praxisaufgabe. Bitte senden Sie uns Ihre Lösung bis Montag.",
+            ),
+            (
+                Assessment,
+                "Next step",
+                "Hi Sam,\n\nThe next step is a short online questionnaire about everyday situations. There are no trick questions. Begin the questionnaire here.",
+            ),
+        ],
+    );
+}

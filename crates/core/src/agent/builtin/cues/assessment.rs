@@ -310,4 +310,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("how you'd approach", 2.5),
     ("how you would approach", 2.5),
     ("we care about the reasoning", 3.0),
+    // The solution to send back, a judgement questionnaire to begin.
+    ("senden sie uns ihre losung", 4.0),
+    ("schicken sie uns ihre losung", 4.0),
+    ("schick uns deine losung", 4.0),
+    ("begin the questionnaire", 3.5),
+    ("no trick questions", 3.0),
+    ("online questionnaire", 3.0),
 ];
