@@ -1065,3 +1065,28 @@ fn a_task_whose_solution_is_sent_back_and_a_judgement_questionnaire_are_assessme
         ],
     );
 }
+
+#[test]
+fn someone_else_chosen_in_english_finnish_and_hungarian_is_a_rejection() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Recruiting <jobs@firma.example>",
+        &[
+            (
+                Rejection,
+                "Backend Engineer",
+                "Hi Sam,\n\nWe've now chosen someone for the role, so this is where our process ends for you.",
+            ),
+            (
+                Rejection,
+                "Hakemuksesi",
+                "Hei Sam,\n\nolemme päättäneet jatkaa prosessia muiden hakijoiden kanssa. Onnea työnhakuun!",
+            ),
+            (
+                Rejection,
+                "Tájékoztatás",
+                "Kedves Sam!\n\nSajnálattal értesítjük, hogy ezúttal nem Önt választottuk.",
+            ),
+        ],
+    );
+}

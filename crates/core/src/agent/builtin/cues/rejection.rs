@@ -494,4 +494,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // Thanks that close a search.
     ("for your patience while", 2.0),
     ("appreciated learning about your", 2.0),
+    // Someone else chosen, said in other words.
+    ("chosen someone for the", 5.0),
+    ("where our process ends", 5.0),
+    ("not what you hoped to read", 4.0),
+    ("encourage you to review other opportunities", 2.5),
+    ("muiden hakijoiden kanssa", 5.0),
+    ("onnea tyonhakuun", 2.0),
+    ("sajnalattal ertesitjuk", 4.5),
+    ("nem ont valasztottuk", 5.5),
+    ("jeloltekkel folytatjuk", 4.5),
 ];
