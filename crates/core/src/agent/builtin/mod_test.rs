@@ -1090,3 +1090,23 @@ fn someone_else_chosen_in_english_finnish_and_hungarian_is_a_rejection() {
         ],
     );
 }
+
+#[test]
+fn receipts_in_other_words_and_a_german_automatic_acknowledgement_are_receipts() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Careers <careers@firma.example>",
+        &[
+            (
+                ApplicationReceived,
+                "Data Engineer",
+                "Hi Sam,\n\nCheers for putting yourself forward for the Data Engineer role! Your details are in.",
+            ),
+            (
+                ApplicationReceived,
+                "Automatische Antwort: Bewerbung als Einkäufer",
+                "Sehr geehrte Bewerberin, sehr geehrter Bewerber,\n\nvielen Dank für Ihre Bewerbung. Hiermit bestätigen wir den Eingang Ihrer Unterlagen.",
+            ),
+        ],
+    );
+}

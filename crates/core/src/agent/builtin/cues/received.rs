@@ -466,4 +466,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("η αιτηση σας παραληφθηκε", 5.5),
     ("ευχαριστουμε για την αιτηση σας", 2.5),
     ("για το ενδιαφερον σας να εργαστειτε", 2.5),
+    // Receipts in other words, and German acknowledgements sent as automatic replies.
+    ("putting yourself forward for", 4.0),
+    ("your details are in", 3.5),
+    ("your cv has reached", 5.0),
+    ("passed on to the hiring team", 3.0),
+    ("bestatigen wir den eingang", 5.5),
+    ("eingang ihrer unterlagen", 4.5),
+    ("eingang ihrer bewerbung", 5.0),
 ];
