@@ -1110,3 +1110,23 @@ fn receipts_in_other_words_and_a_german_automatic_acknowledgement_are_receipts()
         ],
     );
 }
+
+#[test]
+fn a_decline_after_the_task_is_a_rejection_not_the_task() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Recruiting <jobs@firma.example>",
+        &[
+            (
+                Rejection,
+                "AW: Ihre Praxisaufgabe",
+                "Sehr geehrte Frau Berg,\n\nvielen Dank für die Abgabe Ihrer Praxisaufgabe. Wir haben uns dennoch für eine Bewerberin entschieden. Diese Entscheidung ist uns nicht leichtgefallen.",
+            ),
+            (
+                Rejection,
+                "Your test result",
+                "Hello Sam,\n\nThank you for completing the programming test. Your score did not reach the level we require, so your application will not continue in this recruitment.",
+            ),
+        ],
+    );
+}

@@ -317,4 +317,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("begin the questionnaire", 3.5),
     ("no trick questions", 3.0),
     ("online questionnaire", 3.0),
+    // Thanks for a task already done: what follows decides.
+    ("thank you for completing", -2.0),
+    ("for completing our online assessment", -2.0),
+    ("vielen dank fur ihre losung", -3.0),
+    ("vielen dank fur die abgabe", -3.0),
 ];

@@ -504,4 +504,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("sajnalattal ertesitjuk", 4.5),
     ("nem ont valasztottuk", 5.5),
     ("jeloltekkel folytatjuk", 4.5),
+    // A decline after the task: someone else chosen, the application closed.
+    ("fur eine bewerberin entschieden", 5.5),
+    ("fur einen bewerber entschieden", 5.5),
+    ("mit einer kandidatin fortzusetzen", 5.0),
+    ("mit einem kandidaten fortzusetzen", 5.0),
+    ("entscheidung ist uns nicht leichtgefallen", 3.5),
+    ("weiteren beruflichen weg alles gute", 3.0),
+    ("did not reach the level", 5.0),
+    ("will not continue in this", 5.0),
+    ("your application will not continue", 5.0),
+    ("closed your application", 4.5),
 ];
