@@ -1130,3 +1130,38 @@ fn a_decline_after_the_task_is_a_rejection_not_the_task() {
         ],
     );
 }
+
+#[test]
+fn turkish_mail_is_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "İnsan Kaynakları <ik@firma.example>",
+        &[
+            (
+                ApplicationReceived,
+                "Başvurunuz",
+                "Merhaba Deniz,\n\nbaşvurunuz alınmıştır; en kısa sürede değerlendireceğiz.",
+            ),
+            (
+                InterviewInvite,
+                "Mülakat daveti",
+                "Merhaba Deniz,\n\nsizi bir iş görüşmesine davet etmek istiyoruz. Hangi gün ve saat uygun?",
+            ),
+            (
+                Offer,
+                "İş teklifi",
+                "Merhaba Deniz,\n\nsize Pazarlama Müdürü pozisyonu için iş teklifi sunmaktan mutluluk duyuyoruz.",
+            ),
+            (
+                Rejection,
+                "Başvurunuz hakkında",
+                "Merhaba Deniz,\n\nmaalesef bu pozisyon için diğer adaylarla devam etmeye karar verdik.",
+            ),
+            (
+                FollowUpNeeded,
+                "Belgeler",
+                "Merhaba Deniz,\n\naşağıdaki belgeleri iletmenizi rica ederiz: kimlik fotokopisi ve diploma.",
+            ),
+        ],
+    );
+}

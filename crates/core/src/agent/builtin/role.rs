@@ -173,6 +173,9 @@ const TITLES: &[&str] = &[
     "inzynierka", "specjalista", "specjalistka", "analitik", "analiticar", "analiticarka",
     "svetovalec", "svetovalka", "savjetnik", "savjetnica", "koordinator", "koordinatorka",
     "strokovnjak", "strucnjak", "upravitelj", "menadzer", "programer", "razvijalec",
+    // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
+    "mudur", "muduru", "yonetici", "yoneticisi", "sorumlusu", "uzman", "uzmani",
+    "muhendis", "muhendisi", "direktoru", "gelistirici", "gelistiricisi",
 ];
 
 /// Title words that come first in a title written in sentence case, before the words

@@ -34,7 +34,7 @@ pub(super) const LEGAL: &[&str] = &[
     "s.p.a.", "spa", "s.r.l.", "srl", "lda", "lda.", "ltda", "corp", "corp.", "co.", "kg",
     "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.", "aps",
     "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls", "dac",
-    "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "d.d.", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
+    "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "sti", "sti.", "d.d.", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
 ];
 
 /// Words that open a street's name, folded.

@@ -322,4 +322,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("for completing our online assessment", -2.0),
     ("vielen dank fur ihre losung", -3.0),
     ("vielen dank fur die abgabe", -3.0),
+    // Turkish
+    ("degerlendirme testi", 5.0),
+    ("vaka calismasi", 5.0),
+    ("yetenek testi", 5.0),
+    ("kisilik envanteri", 5.0),
+    ("teknik test", 4.5),
+    ("ev odevi", 4.5),
+    ("testi tamamla", 4.0),
 ];

@@ -302,4 +302,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("quick questions before", 3.5),
     ("finalising your contract", 2.5),
     ("finalizing your contract", 2.5),
+    // Turkish
+    ("asagidaki belgeleri", 4.0),
+    ("iletmenizi rica ederiz", 3.5),
+    ("gondermenizi rica ederiz", 3.5),
+    ("eksik belge", 4.5),
+    ("maas beklentiniz", 4.0),
+    ("ise baslama tarihiniz", 3.0),
 ];

@@ -521,4 +521,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("how your interview", -3.5),
     ("how the final round", -3.5),
     ("how did the final round", -3.5),
+    // Turkish
+    ("mulakat daveti", 6.0),
+    ("mulakata davet", 6.0),
+    ("gorusmeye davet", 6.0),
+    ("is gorusmesi", 5.0),
+    ("tanisma gorusmesi", 4.5),
+    ("mulakat", 3.0),
+    ("hangi gun ve saat", 3.5),
+    ("uygun oldugunuz", 3.0),
 ];

@@ -356,6 +356,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("ihr dienstvertrag", 4.5),
     ("ihren dienstvertrag", 4.5),
     ("bruttomonatsgehalt", 2.5),
+    // Turkish
+    ("is teklifi", 6.0),
+    ("teklif mektubu", 6.0),
+    ("teklif etmekten mutluluk", 5.5),
+    ("ekibimize katilmaniz", 4.0),
+    ("brut maas", 2.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -514,4 +514,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("you'd find interesting", 2.5),
     ("we have an open", 2.5),
     ("looking for a founding", 3.5),
+    // Turkish
+    ("profilinizi inceledim", 4.0),
+    ("profiliniz dikkatimi cekti", 4.5),
+    ("ilginizi cekebilir", 4.0),
+    ("musterimiz icin", 3.5),
+    ("kisa bir gorusme", 2.0),
 ];

@@ -474,4 +474,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("bestatigen wir den eingang", 5.5),
     ("eingang ihrer unterlagen", 4.5),
     ("eingang ihrer bewerbung", 5.0),
+    // Turkish
+    ("basvurunuz alinmistir", 5.5),
+    ("basvurunuzu aldik", 5.5),
+    ("basvurunuz bize ulasti", 5.5),
+    ("basvurunuz basariyla", 5.0),
+    ("basvurunuz degerlendirmeye alinmistir", 5.5),
+    ("basvurunuz icin tesekkur ederiz", 3.0),
+    ("basvurunuz icin tesekkurler", 3.0),
 ];

@@ -515,4 +515,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("will not continue in this", 5.0),
     ("your application will not continue", 5.0),
     ("closed your application", 4.5),
+    // Turkish
+    ("maalesef", 3.0),
+    ("baska bir aday", 5.0),
+    ("diger adaylarla devam", 5.5),
+    ("diger adaylarla ilerleme", 5.5),
+    ("olumsuz sonuclan", 5.0),
+    ("kariyerinizde basarilar", 2.0),
 ];
