@@ -1165,3 +1165,38 @@ fn turkish_mail_is_read() {
         ],
     );
 }
+
+#[test]
+fn polish_and_lithuanian_mail_is_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Rekrutacja <praca@firma.example>",
+        &[
+            (
+                InterviewInvite,
+                "Rozmowa",
+                "Dzień dobry,\n\nzapraszamy na rozmowę rekrutacyjną w czwartek. Który termin rozmowy Panu odpowiada?",
+            ),
+            (
+                Rejection,
+                "Rekrutacja",
+                "Dzień dobry,\n\ndziękujemy za udział; zdecydowaliśmy się kontynuować proces z innymi kandydatami.",
+            ),
+            (
+                ApplicationReceived,
+                "Paraiška",
+                "Laba diena,\n\ngavome jūsų paraišką ir netrukus ją peržiūrėsime.",
+            ),
+            (
+                InterviewInvite,
+                "Pokalbis",
+                "Laba diena,\n\nkviečiame į pokalbį kitą savaitę. Koks laikas jums tinka?",
+            ),
+            (
+                Rejection,
+                "Dėl paraiškos",
+                "Laba diena,\n\ndeja, pasirinkome kitą kandidatą.",
+            ),
+        ],
+    );
+}

@@ -330,4 +330,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("teknik test", 4.5),
     ("ev odevi", 4.5),
     ("testi tamamla", 4.0),
+    // Polish and Lithuanian
+    ("test kompetencji", 5.0),
+    ("rozwiazanie zadania", 3.5),
+    ("namu darbo uzduot", 5.0),
+    ("testine uzduot", 5.0),
+    ("praktine uzduot", 5.0),
 ];

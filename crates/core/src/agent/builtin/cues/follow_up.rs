@@ -309,4 +309,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("eksik belge", 4.5),
     ("maas beklentiniz", 4.0),
     ("ise baslama tarihiniz", 3.0),
+    // Polish and Lithuanian
+    ("brakujace dokumenty", 4.5),
+    ("oczekiwania finansowe", 4.0),
+    ("prasome atsiusti", 4.0),
+    ("reikalingi dokumentai", 4.5),
 ];

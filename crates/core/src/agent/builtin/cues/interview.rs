@@ -530,4 +530,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("mulakat", 3.0),
     ("hangi gun ve saat", 3.5),
     ("uygun oldugunuz", 3.0),
+    // Polish and Lithuanian
+    ("zapraszamy na rozmowe", 6.0),
+    ("rozmowa techniczna", 5.0),
+    ("termin rozmowy", 4.0),
+    ("kvieciame i pokalbi", 6.0),
+    ("kvietimas i pokalbi", 6.0),
+    ("darbo pokalbis", 5.0),
+    ("koks laikas jums tinka", 3.5),
 ];

@@ -362,6 +362,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("teklif etmekten mutluluk", 5.5),
     ("ekibimize katilmaniz", 4.0),
     ("brut maas", 2.5),
+    // Polish and Lithuanian
+    ("przedstawic oferte", 4.5),
+    ("przedstawiamy oferte", 5.0),
+    ("umowe o prace", 3.5),
+    ("witamy na pokladzie", 4.0),
+    ("siulome jums", 3.0),
+    ("darbo sutart", 3.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -520,4 +520,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("ilginizi cekebilir", 4.0),
     ("musterimiz icin", 3.5),
     ("kisa bir gorusme", 2.0),
+    // Polish and Lithuanian
+    ("natrafilem na twoj profil", 4.5),
+    ("natrafilam na twoj profil", 4.5),
+    ("moze cie zainteresowac", 4.0),
+    ("dla naszego klienta", 3.5),
+    ("czy bylbys otwarty", 4.0),
+    ("czy bylabys otwarta", 4.0),
+    ("galetu jus sudominti", 4.0),
 ];

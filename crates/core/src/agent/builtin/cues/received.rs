@@ -482,4 +482,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("basvurunuz degerlendirmeye alinmistir", 5.5),
     ("basvurunuz icin tesekkur ederiz", 3.0),
     ("basvurunuz icin tesekkurler", 3.0),
+    // Polish and Lithuanian, more
+    ("otrzymalismy pani aplikacje", 5.5),
+    ("otrzymalismy twoja kandydature", 5.5),
+    ("aplikacja zostala wyslana", 5.5),
+    ("aplikacja zostala przeslana", 5.0),
+    ("twoje cv trafilo", 5.0),
+    ("gavome jusu paraiska", 5.5),
+    ("jusu paraiska gauta", 5.5),
+    ("dekojame uz paraiska", 4.0),
 ];

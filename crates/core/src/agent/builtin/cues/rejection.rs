@@ -522,4 +522,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("diger adaylarla ilerleme", 5.5),
     ("olumsuz sonuclan", 5.0),
     ("kariyerinizde basarilar", 2.0),
+    // Polish and Lithuanian, more
+    ("z innymi kandydatami", 5.0),
+    ("nie zostala pani wybrana", 5.5),
+    ("nie zostal pan wybrany", 5.5),
+    ("powodzenia w dalszych poszukiwaniach", 3.0),
+    ("deja", 3.0),
+    ("pasirinkome kita kandidata", 6.0),
+    ("kitu kandidatu", 4.0),
 ];
