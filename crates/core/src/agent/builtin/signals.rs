@@ -272,7 +272,7 @@ const WORK_WORDS: &[&str] = &[
     "researcher", "stilling", "tjanst", "intervju", "haastattelu", "stanowisk", "rekryt",
     "rekrut", "pohovor", "zivotopis", "uchazec", "uchadzac", "allas", "interju",
     "oneletrajz", "interviu", "angajare", "recrutare", "salario", "salaire", "stipendio",
-    "contrat de travail", "contrato de trabajo",
+    "contrat de travail", "contrato de trabajo", "pokalb", "paraisk", "darbo",
 ];
 
 /// Words of the rest of life's paperwork, folded.
@@ -295,7 +295,7 @@ const LIFE_WORDS: &[&str] = &[
     "gym membership", "birthday", "dinner", "wedding", "geburtstag", "propietari",
     "inquilino", "fianza", "visita al piso", "open your account", "opening your account",
     "premium account", "gym", "fitness", "preinscripcion", "escuela", "escola", "guarderia",
-    "nursery", "kindergarten", "kita", "school year", "toma de huellas", "comisaria",
+    "nursery", "kindergarten", "kitaplatz", "kita-platz", "betreuungsplatz", "school year", "toma de huellas", "comisaria",
     "extranjeria", "cita previa", "residence permit", "visa appointment", "fibra",
     "tarifa movil", "lease", "security deposit", "current account", "visa interview",
     "visa application", "consulate", "embassy", "biometric", "football", "5-a-side",
