@@ -1200,3 +1200,24 @@ fn polish_and_lithuanian_mail_is_read() {
         ],
     );
 }
+
+#[test]
+fn advice_on_negotiating_an_offer_is_other_and_a_technical_round_an_invite() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Career Notes <hello@careernotes.example>",
+        &[(
+            Other,
+            "How to negotiate your offer",
+            "This week: how to negotiate your offer, and how does your offer compare with our salary survey?",
+        )],
+    );
+    assert_read_as(
+        "Eva Lind <eva@firma.example>",
+        &[(
+            InterviewInvite,
+            "Technical round – Data Engineer",
+            "Hi Sam,\n\nthe technical round is on Thursday at 10:00 with two of our engineers.",
+        )],
+    );
+}

@@ -538,4 +538,5 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("kvietimas i pokalbi", 6.0),
     ("darbo pokalbis", 5.0),
     ("koks laikas jums tinka", 3.5),
+    ("technical round", 4.0),
 ];

@@ -429,4 +429,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("iscrizione confermata", 3.5),
     ("dettagli del corso", 3.5),
     ("quota di iscrizione", 4.0),
+    // Advice on negotiating an offer, and salary surveys.
+    ("negotiate your offer", 4.0),
+    ("how does your offer compare", 4.0),
+    ("negociar a tua proposta", 4.0),
+    ("negociar tu oferta", 4.0),
+    ("salary survey", 4.0),
 ];
