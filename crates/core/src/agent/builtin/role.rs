@@ -167,12 +167,8 @@ const TITLES: &[&str] = &[
     "direttrice", "addetto", "addetta", "impiegato", "impiegata", "contabile", "jefe", "jefa",
     "directora", "coordinador", "coordinadora", "coordenador", "coordenadora", "gestor",
     "gestora", "asesor", "asesora", "especialista", "bauleiter", "bauleiterin", "chef",
-    // Slovenian, Croatian, Polish: the head-first titles below.
-    "vodja", "voditelj", "voditeljica", "inzenir", "inzenirka", "inzenjer", "inzenjerka",
-    "projektant", "projektantka", "direktor", "direktorica", "kierownik", "kierowniczka",
-    "inzynierka", "specjalista", "specjalistka", "analitik", "analiticar", "analiticarka",
-    "svetovalec", "svetovalka", "savjetnik", "savjetnica", "koordinator", "koordinatorka",
-    "strokovnjak", "strucnjak", "upravitelj", "menadzer", "programer", "razvijalec",
+    // Slovenian, Croatian, Polish: with the head-first titles below.
+    "menadzer",
     // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
     "mudur", "muduru", "yonetici", "yoneticisi", "sorumlusu", "uzman", "uzmani",
     "muhendis", "muhendisi", "direktoru", "gelistirici", "gelistiricisi",
@@ -180,7 +176,7 @@ const TITLES: &[&str] = &[
 
 /// Title words that come first in a title written in sentence case, before the words
 /// that say of what ("Vodja projektov", "Inženjer gradilišta", "Kierownik projektu"):
-/// Slavic languages put the head noun first.
+/// Slavic languages put the head noun first. They are title words too.
 #[rustfmt::skip]
 const HEAD_FIRST: &[&str] = &[
     "vodja", "voditelj", "voditeljica", "inzenir", "inzenirka", "inzenjer", "inzenjerka",
@@ -837,6 +833,7 @@ pub(crate) fn is_title(s: &str) -> bool {
 fn is_title_word(w: &str) -> bool {
     TITLES
         .iter()
+        .chain(HEAD_FIRST)
         .any(|t| w == *t || (w.len() > t.len() + 3 && w.ends_with(t)))
 }
 
