@@ -15,10 +15,10 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     if l.len() < 3 {
         return false;
     }
-    // "Ελαιώνας Villas" at elaionasvillas.gr: Greek is spelt in Latin letters there.
-    let latin = super::super::text::latin(name);
-    let name = latin.as_str();
-    let folded = fold(name);
+    // "Ελαιώνας Villas" at elaionasvillas.gr: Greek is spelt in Latin letters there
+    // (`latin` folds too).
+    let folded = super::super::text::latin(name);
+    let name = folded.as_str();
     let mut words: Vec<&str> = folded
         .split_whitespace()
         // "Consorci de Serveis Municipals del Vallès" at csmvalles.cat: the joining

@@ -243,25 +243,23 @@ pub(crate) fn company(
         // "Harbourline Edinburgh", a hotel of the "Harbourline Hotels" that signs at
         // harbourlinehotels.co.uk: a name and a city, the name the domain's, is an
         // office of the organisation the domain spells in full.
-        let full = [newest, quoted]
-            .iter()
-            .flat_map(|t| runs(t))
-            .filter_map(|(_, r)| clean(r))
-            .find(|r| r.split_whitespace().count() > 1 && squash(r) == label);
-        if let Some(full) = full.filter(|_| !agency) {
-            let mut renamed = false;
-            for c in merged.iter_mut() {
-                if let Some((stem, city)) = c.name.rsplit_once(' ')
-                    && super::places::is_locality(city)
-                    && matches_domain(stem, label)
-                {
-                    c.name = full.clone();
-                    renamed = true;
-                }
+        let office = |name: &str| {
+            name.rsplit_once(' ').is_some_and(|(stem, city)| {
+                super::places::is_locality(city) && matches_domain(stem, label)
+            })
+        };
+        if !agency
+            && merged.iter().any(|c| office(&c.name))
+            && let Some(full) = [newest, quoted]
+                .iter()
+                .flat_map(|t| runs(t))
+                .filter_map(|(_, r)| clean(r))
+                .find(|r| r.split_whitespace().count() > 1 && squash(r) == label)
+        {
+            for c in merged.iter_mut().filter(|c| office(&c.name)) {
+                c.name = full.clone();
             }
-            if renamed {
-                merged = merge(merged);
-            }
+            merged = merge(merged);
         }
         let domain_names: Vec<String> = merged
             .iter()
