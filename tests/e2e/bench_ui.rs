@@ -291,14 +291,7 @@ async fn idle_footprint_and_environment(
         );
     }
     let footprint = Footprint::of(running.pid());
-    let environment = std::fs::read(format!("/proc/{}/environ", running.pid()))?
-        .split(|b| *b == 0)
-        .filter_map(|kv| {
-            String::from_utf8_lossy(kv)
-                .split_once('=')
-                .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        })
-        .collect();
+    let environment = environment(running.pid())?;
     crate::dashboard::shoot(desktop, &format!("bench-idle-{name}")).await?;
     drop(running);
     Ok((footprint, environment))
@@ -411,8 +404,20 @@ async fn start_to_dashboard(
     Ok((app, shown))
 }
 
-/// Processes whose executable is `exe`, and the children of a process, with names.
-fn processes() -> Vec<(u32, u32, String, std::path::PathBuf)> {
+/// The environment process `pid` runs with, as (name, value) pairs.
+pub(crate) fn environment(pid: u32) -> Result<Vec<(String, String)>> {
+    Ok(std::fs::read(format!("/proc/{pid}/environ"))?
+        .split(|b| *b == 0)
+        .filter_map(|kv| {
+            String::from_utf8_lossy(kv)
+                .split_once('=')
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        })
+        .collect())
+}
+
+/// Every process: its id, its parent's, its name and its executable.
+pub(crate) fn processes() -> Vec<(u32, u32, String, std::path::PathBuf)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {

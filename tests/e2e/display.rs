@@ -5,6 +5,8 @@
 use anyhow::{Context, Result, ensure};
 use jobtrail_e2e::{App, Desktop, exclusive};
 
+use crate::bench_ui::{environment, processes};
+
 /// What the app said about compositing each time it opened its window, in order.
 fn window_openings(desktop: &Desktop) -> Vec<bool> {
     desktop
@@ -81,40 +83,19 @@ async fn jobtrail_gpu_decides_and_locks_the_setting() -> Result<()> {
     Ok(())
 }
 
-/// The environment of process `pid`, as `KEY=value` strings.
-fn environment(pid: u32) -> Vec<String> {
-    std::fs::read(format!("/proc/{pid}/environ"))
-        .unwrap_or_default()
-        .split(|b| *b == 0)
-        .map(|kv| String::from_utf8_lossy(kv).into_owned())
-        .collect()
-}
-
 /// The app's process (running the app's binary) and its WebKit web process.
 fn app_and_web_process() -> Result<(u32, u32)> {
     let app_bin = std::fs::canonicalize(jobtrail_e2e::app_binary()?)?;
-    let mut app = None;
-    let mut children: Vec<(u32, u32)> = Vec::new();
-    for entry in std::fs::read_dir("/proc")?.flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        if std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|e| e == app_bin) {
-            app = Some(pid);
-        }
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        if let Some((head, rest)) = stat.rsplit_once(')')
-            && head.contains("(WebKitWebProc")
-            && let Some(ppid) = rest.split_whitespace().nth(1).and_then(|p| p.parse().ok())
-        {
-            children.push((pid, ppid));
-        }
-    }
-    let app = app.context("the app's process is running")?;
-    let web = children
+    let all = processes();
+    let app = all
         .iter()
-        .find(|(_, ppid)| *ppid == app)
-        .map(|(pid, _)| *pid)
+        .find(|(_, _, _, exe)| *exe == app_bin)
+        .map(|(pid, ..)| *pid)
+        .context("the app's process is running")?;
+    let web = all
+        .iter()
+        .find(|(_, ppid, comm, _)| *ppid == app && comm.starts_with("WebKitWebProc"))
+        .map(|(pid, ..)| *pid)
         .context("the app has a WebKit web process")?;
     Ok((app, web))
 }
@@ -130,13 +111,16 @@ async fn the_app_and_its_web_process_start_with_webkits_memory_settings() -> Res
     app.testid("empty-state").await?;
     let (main, web) = app_and_web_process()?;
     for (name, pid) in [("the app", main), ("its web process", web)] {
-        let env = environment(pid);
-        for want in [
-            "JSC_useJIT=0",
-            "MALLOC_MMAP_THRESHOLD_=131072",
-            "WEBKIT_DISABLE_DMABUF_RENDERER=1",
+        let env = environment(pid)?;
+        for (key, value) in [
+            ("JSC_useJIT", "0"),
+            ("MALLOC_MMAP_THRESHOLD_", "131072"),
+            ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
         ] {
-            ensure!(env.iter().any(|v| v == want), "{name} runs without {want}");
+            ensure!(
+                env.iter().any(|(k, v)| k == key && v == value),
+                "{name} runs without {key}={value}"
+            );
         }
     }
     app.quit().await?;
@@ -145,10 +129,10 @@ async fn the_app_and_its_web_process_start_with_webkits_memory_settings() -> Res
     let app = desktop.launch().await?;
     app.testid("empty-state").await?;
     let (_, web) = app_and_web_process()?;
-    let env = environment(web);
+    let env = environment(web)?;
+    let set = |key: &str, value: &str| env.iter().any(|(k, v)| k == key && v == value);
     ensure!(
-        env.iter().any(|v| v == "JSC_useJIT=1")
-            && env.iter().any(|v| v == "JOBTRAIL_PROCESS_TUNED=1"),
+        set("JSC_useJIT", "1") && set("JOBTRAIL_PROCESS_TUNED", "1"),
         "the person's JSC_useJIT=1 stays: {env:?}"
     );
     app.quit().await?;
