@@ -1221,3 +1221,113 @@ fn advice_on_negotiating_an_offer_is_other_and_a_technical_round_an_invite() {
         )],
     );
 }
+
+#[test]
+fn nordic_and_portuguese_approaches_declines_and_requests_are_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Mette Holm <mette@soegning.example>",
+        &[
+            (
+                RecruiterOutreach,
+                "Ny stilling",
+                "Hej Jonas\n\nJeg er ved at rekruttere en projektleder til en af mine kunder. Har du lyst til en uforpligtende snak?",
+            ),
+            (
+                Rejection,
+                "Din ansøgning",
+                "Kære Jonas\n\nVi må desværre meddele, at du ikke er blevet udvalgt til samtale.",
+            ),
+            (
+                FollowUpNeeded,
+                "Før din opstart",
+                "Hej Jonas\n\nVi mangler vi stadig dit eksamensbevis. Du må gerne sende det som svar på denne mail.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Kari Berg <kari@rekruttering.example>",
+        &[
+            (
+                RecruiterOutreach,
+                "Prosjektleder",
+                "Hei Jonas!\n\nVi har fått i oppdrag å finne en prosjektleder, og jeg kom over profilen din. Kan vi ta en kort prat?",
+            ),
+            (
+                Rejection,
+                "Svar på søknad",
+                "Hei Jonas,\n\nstillingen er besatt, og denne gangen gikk vi videre med en annen søker. Lykke til videre!",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Ana Reis <ana.reis@empresa.example>",
+        &[
+            (
+                Assessment,
+                "Você avançou!",
+                "Olá Rui, você avançou para a etapa de testes. Realize os testes até sexta-feira.",
+            ),
+            (
+                FollowUpNeeded,
+                "Próximos passos",
+                "Olá Rui, precisávamos que nos indicasse as suas expectativas salariais e o período de pré-aviso.",
+            ),
+            (
+                InterviewInvite,
+                "Próxima etapa",
+                "Oi Rui, queria te convidar para a próxima etapa. É só escolher o melhor horário nos horários disponíveis.",
+            ),
+            (
+                Rejection,
+                "Processo de recrutamento",
+                "Caro Rui, decidimos avançar com outro candidato para esta posição.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn exclusive_searches_paused_hiring_withdrawals_and_gym_contracts_are_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Tom Reyes <tom@searchpartners.example>",
+        &[(
+            RecruiterOutreach,
+            "Head of Planning – confidential",
+            "Hi Alex,\n\nI'm running an exclusive search for a Head of Planning and can't name the client in writing yet. Would you like me to put you forward?",
+        )],
+    );
+    assert_read_as(
+        "Lee Park <lee@startup.example>",
+        &[(
+            Rejection,
+            "Re: Data Analyst",
+            "Hi Alex,\n\nsorry this is not with better news: we have paused all hiring until next year. If we reopen the role I'll write to you first.",
+        )],
+    );
+    assert_read_as(
+        "Acme <no-reply@ashbyhq.com>",
+        &[(
+            Other,
+            "Your application to Acme has been withdrawn",
+            "Hi Alex,\n\nyour application for Analyst at Acme has been withdrawn at your request.",
+        )],
+    );
+    assert_read_as(
+        "Pulse Gym <hello@pulsegym.example>",
+        &[(
+            Other,
+            "Welcome to the team! Your membership contract",
+            "Welcome, Alex! Your membership contract is attached. Monthly fee: 29 EUR. Your onboarding session is on Monday.",
+        )],
+    );
+    assert_read_as(
+        "Nordic Clinical Voices <host@voices.example>",
+        &[(
+            Other,
+            "Interview request for our podcast",
+            "Hi Alex,\n\nwould you be up for being interviewed for an episode of the podcast? Reply with a few dates.",
+        )],
+    );
+}

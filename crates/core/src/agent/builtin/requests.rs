@@ -123,6 +123,8 @@ const ELSEWHERE: &[&str] = &[
     "code",
     "fork",
     "zip",
+    "workbook",
+    "your answer back",
 ];
 
 /// The first request for action in `text`, if any.

@@ -310,7 +310,10 @@ const LIFE_WORDS: &[&str] = &[
     "offer of a place", "language course", "abonnement", "verlengen", "verleng nu",
     "referencing", "holding deposit", "application to rent", "key collection", "lettings",
     "iscrizione al corso", "lezioni", "e-learning", "pilates", "drinks", "sauna", "hike",
-    "hiking", "brunch", "barbecue", "bbq", "picnic", "beers",
+    "hiking", "brunch", "barbecue", "bbq", "picnic", "beers", "membership contract",
+    "your membership", "monthly fee", "venteliste", "boligselskab", "executive certificate",
+    "registration fee", "admissions committee", "admissions interview", "peer-graded",
+    "your assignment", "through the course",
 ];
 
 /// Words of the person's own application, folded.

@@ -336,4 +336,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("namu darbo uzduot", 5.0),
     ("testine uzduot", 5.0),
     ("praktine uzduot", 5.0),
+    // Exercises named for the work, and Portuguese test stages.
+    ("planning exercise", 4.0),
+    ("etapa de testes", 4.5),
+    ("realize os testes", 4.5),
+    ("fazer os testes", 4.0),
+    ("teste de raciocinio", 4.0),
+    ("teste de perfil", 3.0),
+    ("esfuerzo que dedicaste", -2.0),
 ];

@@ -539,4 +539,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("darbo pokalbis", 5.0),
     ("koks laikas jums tinka", 3.5),
     ("technical round", 4.0),
+    // Portuguese invitations to the next stage; a podcast's interview is no job's.
+    ("convidar para a proxima etapa", 4.0),
+    ("escolher o melhor horario", 4.0),
+    ("horarios disponiveis", 3.0),
+    ("podcast", -3.0),
 ];

@@ -435,4 +435,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("negociar a tua proposta", 4.0),
     ("negociar tu oferta", 4.0),
     ("salary survey", 4.0),
+    // Withdrawals, fairs, podcasts and gym contracts.
+    ("has been withdrawn", 5.0),
+    ("withdrawn at your request", 6.0),
+    ("careers fair", 4.0),
+    ("on-the-spot interviews", 3.0),
+    ("participating companies", 3.0),
+    ("employers can invite you", 3.0),
+    ("register for free", 2.5),
+    ("an episode", 3.0),
+    ("being interviewed for", 3.5),
+    ("peer-graded", 4.0),
 ];

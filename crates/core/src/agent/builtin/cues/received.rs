@@ -491,4 +491,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("gavome jusu paraiska", 5.5),
     ("jusu paraiska gauta", 5.5),
     ("dekojame uz paraiska", 4.0),
+    // A reply that takes a speculative application in.
+    ("reencaminhei o seu cv", 4.0),
+    ("consideramos a sua candidatura", 4.0),
 ];

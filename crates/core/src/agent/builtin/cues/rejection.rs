@@ -530,4 +530,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("deja", 3.0),
     ("pasirinkome kita kandidata", 6.0),
     ("kitu kandidatu", 4.0),
+    // Another candidate chosen, the post filled, hiring paused (Portuguese, Spanish, Danish, Norwegian, English).
+    ("decidimos avancar com", 4.0),
+    ("continuar el proceso con otra", 5.5),
+    ("ikke er blevet udvalgt", 6.0),
+    ("vi ma desvaerre meddele", 5.0),
+    ("stillingen er besatt", 5.5),
+    ("gikk vi videre med", 5.0),
+    ("lykke til videre", 2.5),
+    ("paused all hiring", 5.0),
+    ("not with better news", 4.0),
+    ("reopen the role", 3.5),
 ];
