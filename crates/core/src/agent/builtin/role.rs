@@ -167,6 +167,11 @@ const TITLES: &[&str] = &[
     "direttrice", "addetto", "addetta", "impiegato", "impiegata", "contabile", "jefe", "jefa",
     "directora", "coordinador", "coordinadora", "coordenador", "coordenadora", "gestor",
     "gestora", "asesor", "asesora", "especialista", "bauleiter", "bauleiterin", "chef",
+    // Planning and clinical research ("Planificador de Demanda", "Senior CRA", "klinisk
+    // monitor").
+    "planeador", "planeadora", "planificador", "planificadora", "planificateur",
+    "planificatrice", "planejador", "planejadora", "pianificatore", "pianificatrice",
+    "monitor", "cra",
     // Slovenian, Croatian, Polish: with the head-first titles below.
     "menadzer",
     // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
@@ -287,7 +292,13 @@ pub(crate) fn role(
     {
         let before = cands.len();
         let start = offset_in(subject, seg);
+        // A bracket after a title belongs to it ("klinisk monitor (CRA)"): what it
+        // holds is no title of its own ("small exercise (ML Engineer)" is one).
+        let bracket = seg.find(" (").filter(|&i| is_title(&seg[..i]));
         for (at, _) in runs(seg) {
+            if bracket.is_some_and(|b| at > b) {
+                continue;
+            }
             // Read in the whole subject, a title keeps the specialism after its dash
             // ("HR Business Partner – Tiendas Zona Centro (JR-04417)").
             if let Some(t) = title_at(subject, start + at, employer) {
@@ -301,7 +312,8 @@ pub(crate) fn role(
             let sentence = sentence_case_title(seg).map(|t| {
                 let end = offset_in(subject, t) + t.len();
                 let suffix = dash_specialism(&subject[end..], employer).unwrap_or_default();
-                format!("{t}{suffix}")
+                // Written on its own, a title starts with a capital.
+                super::text::capitalise(&format!("{t}{suffix}"))
             });
             if let Some(t) = sentence.or_else(|| lower_title(seg)) {
                 push(&mut cands, t, 2.5, false);
@@ -644,9 +656,9 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
 }
 
 /// `run` without the words that frame a title but are not part of it.
-fn trim_words(run: &str) -> Option<String> {
-    #[rustfmt::skip]
-    const FRAME: &[&str] = &[
+/// Words around a title that are no part of it ("Interview", "Your", "Offer").
+#[rustfmt::skip]
+const FRAME: &[&str] = &[
         "the", "our", "your", "new", "re", "fwd", "offer", "interview", "application",
         "applications", "job", "role", "position", "opportunity", "opening", "vacancy",
         "update", "final", "technical", "invitation", "indeed", "linkedin", "about",
@@ -658,8 +670,26 @@ fn trim_words(run: &str) -> Option<String> {
         "puesto", "functie", "posizione", "ruolo", "cargo", "reminder", "feedback",
         "hiring", "call", "screen", "round", "second", "first", "next", "steps", "welcome",
         "congratulations", "thanks", "thank", "θεση",
-    ];
+];
+
+fn trim_words(run: &str) -> Option<String> {
     let mut words: Vec<&str> = run.split_whitespace().collect();
+    // "Senior CRA-stilling": the word for a post joined to the title.
+    if let Some(last) = words.last_mut()
+        && let Some((title, post)) = last.rsplit_once('-')
+        && !title.is_empty()
+        && [
+            "stilling",
+            "stillingen",
+            "tjanst",
+            "tjansten",
+            "stelle",
+            "tyopaikka",
+        ]
+        .contains(&fold(post).as_str())
+    {
+        *last = title;
+    }
     // "Test Automation Engineer", "Test Lead": here "test" is the trade, not the frame.
     let trade = |words: &[&str]| {
         // "Technical Project Manager": "technical" before a title, not an interview.
@@ -715,13 +745,16 @@ fn is_file_name(run: &str, tail: &str) -> bool {
 /// five words of letters, the last a title word.
 fn sentence_case_title(seg: &str) -> Option<&str> {
     let mut seg = seg.trim();
-    // "Voditelj gradilišta (m/ž)": a gender marker or id is no part of it.
-    if let Some((before, inner)) = seg.strip_suffix(')').and_then(|s| s.rsplit_once(" ("))
-        && droppable(inner)
-    {
-        seg = before.trim_end();
+    // "Voditelj gradilišta (m/ž)": a gender marker or id is no part of it; another
+    // bracket is ("klinisk monitor (CRA)"), but the title is read before it.
+    let mut head = seg;
+    if let Some((before, inner)) = seg.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
+        if droppable(inner) {
+            seg = before.trim_end();
+        }
+        head = before.trim_end();
     }
-    let words: Vec<&str> = seg.split_whitespace().collect();
+    let words: Vec<&str> = head.split_whitespace().collect();
     let last = fold(words.last()?);
     // "Gradbeni inženir za nadzor": a head-first title, then lower-case words of what.
     let head_first = words
@@ -740,9 +773,16 @@ fn sentence_case_title(seg: &str) -> Option<&str> {
         "pour", "para", "per",
     ];
     let linked = words.iter().any(|w| LINKS.contains(&fold(w).as_str()));
+    // The Nordic languages write a title in lower case even heading a subject segment
+    // ("Intervju – klinisk monitor (CRA)"): then it is short, and only words of the
+    // title.
+    let lower = words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_lowercase) && !FRAME.contains(&fold(w).as_str()));
     (!linked
         && (1..=5).contains(&words.len())
-        && seg.starts_with(char::is_uppercase)
+        && (seg.starts_with(char::is_uppercase) || lower)
         && words.iter().all(letters)
         && (is_title_word(&last) || head_first))
         .then_some(seg)

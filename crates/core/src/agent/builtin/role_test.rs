@@ -584,3 +584,47 @@ fn a_job_sites_line_about_its_reader_names_the_readers_title_not_the_role() {
         Some("Marketing Manager, Iberia")
     );
 }
+
+#[test]
+fn planners_and_clinical_titles_are_read_in_their_languages() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Proceso de selección – Planificador de Demanda",
+            "Hola Ana,\n\ngracias."
+        )
+        .as_deref(),
+        Some("Planificador de Demanda")
+    );
+    assert_eq!(
+        r(
+            "Candidatura – Planeador de Produção",
+            "Olá Rui,\n\nobrigado."
+        )
+        .as_deref(),
+        Some("Planeador de Produção")
+    );
+    // A Nordic subject writes the title in lower case, its acronym in a bracket.
+    assert_eq!(
+        r("Intervju – klinisk monitor (CRA)", "Hei Kari,\n\ntakk.").as_deref(),
+        Some("Klinisk monitor (CRA)")
+    );
+    assert_eq!(
+        r(
+            "Tack för din ansökan - Klinisk prövningsmonitor (CRA)",
+            "Hej Kari"
+        )
+        .as_deref(),
+        Some("Klinisk prövningsmonitor (CRA)")
+    );
+    // But a bracket after other words may hold the role.
+    assert_eq!(
+        r("Next step - small exercise (ML Engineer)", "Hi Sam").as_deref(),
+        Some("ML Engineer")
+    );
+    // "CRA-stilling": the word for a post is no part of the title.
+    assert_eq!(
+        r("Senior CRA-stilling hos dansk biotek", "Hej Kari").as_deref(),
+        Some("Senior CRA")
+    );
+}
