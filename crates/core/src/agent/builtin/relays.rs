@@ -142,6 +142,13 @@ const TRACKING: &[(&str, &str)] = &[
     ("mysolution.nl", "Mysolution"),
     ("easycruit.com", "EasyCruit"),
     ("webcruiter.com", "Webcruiter"),
+    ("webcruiter.no", "Webcruiter"),
+    ("recman.no", "Recman"),
+    ("gupy.io", "Gupy"),
+    ("kenoby.com", "Kenoby"),
+    ("pandape.com", "Pandapé"),
+    ("bizneo.com", "Bizneo"),
+    ("hiringroom.com", "HiringRoom"),
     ("jobylon.io", "Jobylon"),
 ];
 

@@ -158,6 +158,11 @@ const TRADE_WORDS: &[&str] = &[
     "viajes",
     "transportes",
     "stichting",
+    "ceramica",
+    "ceramiche",
+    "ceramique",
+    "keramik",
+    "vidros",
     // Greek "hotels", as it opens a hotel group's name ("Ξενοδοχεία Αρχιπέλαγος").
     "xenodocheia",
 ];

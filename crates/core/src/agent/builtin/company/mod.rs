@@ -21,7 +21,7 @@ use phrases::{brand_names, current_employers, phrase_candidates};
 pub(crate) use words::is_legal;
 use words::{
     AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, INSTITUTION_WORDS, TEAM_WORDS,
-    TITLE_WORDS, clean, legal_names, strip_legal,
+    TITLE_WORDS, agency_name_ending, clean, legal_names, strip_legal,
 };
 
 mod domain;
@@ -306,8 +306,7 @@ pub(crate) fn company(
                 .find(|r| {
                     // "Northstack Recruitment" for northstack.co.uk.
                     squash(r) == label
-                        || (squash(r).starts_with(label)
-                            && AGENCY_NAMES.iter().any(|n| fold(r).ends_with(n)))
+                        || (squash(r).starts_with(label) && agency_name_ending(&fold(r)))
                 })
             {
                 merged.push(Candidate {
@@ -429,7 +428,7 @@ pub(crate) fn company(
             .find(|r| {
                 key(r).starts_with(&key(&best.name))
                     && *r != best.name
-                    && AGENCY_NAMES.iter().any(|n| fold(r).ends_with(n))
+                    && agency_name_ending(&fold(r))
             })
     });
     // A legal suffix the domain spells ("Cortile S.r.l" at cortile-srl.it) is no part

@@ -1084,3 +1084,66 @@ fn a_department_after_a_dash_and_hungarian_and_estonian_legal_forms_are_no_part_
         Some("Pengofin")
     );
 }
+
+#[test]
+fn home_is_part_of_a_name_a_team_before_it_is_not_and_more_relays_are_known() {
+    assert_eq!(
+        named(
+            "Harbour Home <no-reply@mail.teamtailor.com>",
+            "Thanks for applying to Harbour Home!",
+            "Hi Sam,\n\nThank you for applying for the position Planner at Harbour Home."
+        )
+        .as_deref(),
+        Some("Harbour Home")
+    );
+    assert_eq!(
+        named(
+            "Talent Acquisition Brightwell Pharmaceuticals via Docusign <dse@docusign.net>",
+            "Please DocuSign: Offer Letter - Trial Manager",
+            "Talent Acquisition Brightwell Pharmaceuticals sent you a document to review and sign."
+        )
+        .as_deref(),
+        Some("Brightwell Pharmaceuticals")
+    );
+    assert_eq!(
+        named(
+            "Pitanga Alimentos | Gupy <naoresponda@gupy.io>",
+            "Recebemos sua candidatura!",
+            "Olá Rui, recebemos sua candidatura para a vaga de Analista."
+        )
+        .as_deref(),
+        Some("Pitanga Alimentos")
+    );
+    // A trade word that leads a name is not spelled by its domain.
+    assert_eq!(
+        named(
+            "Paulo Reis <paulo.reis@altamar.pt>",
+            "Processo de recrutamento",
+            "Caro Rui,\n\nobrigado pelo seu tempo.\n\nPaulo Reis\nDiretor de Operações\nCerâmica Alta-Mar, Lda."
+        )
+        .as_deref(),
+        Some("Cerâmica Alta-Mar")
+    );
+}
+
+#[test]
+fn an_agency_known_as_one_keeps_talent_in_its_name_an_in_house_team_does_not() {
+    assert_eq!(
+        named(
+            "Rui Dias <rui.dias@serrano.pt>",
+            "Inventory Planner – confidential retail client",
+            "Hi Sam,\n\nI'm working exclusively with a retailer on an Inventory Planner position and can't name the client yet.\n\nRui Dias\nSenior Consultant\nSerrano Talent"
+        )
+        .as_deref(),
+        Some("Serrano Talent")
+    );
+    assert_eq!(
+        named(
+            "Quillon Travel Talent <talent@quillon.travel>",
+            "Reminder: your exercise closes tomorrow",
+            "Hi Sam,\n\nthe link to the Quillon Travel exercise closes tomorrow.\n\nQuillon Travel"
+        )
+        .as_deref(),
+        Some("Quillon Travel")
+    );
+}

@@ -34,7 +34,7 @@ pub(super) const LEGAL: &[&str] = &[
     "s.p.a.", "spa", "s.r.l.", "srl", "lda", "lda.", "ltda", "corp", "corp.", "co.", "kg",
     "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.", "aps",
     "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls", "dac",
-    "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "sti", "sti.", "d.d.", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
+    "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "sti", "sti.", "d.d.", "hf", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
 ];
 
 /// Words that open a street's name, folded.
@@ -268,6 +268,14 @@ pub(super) const AGENCY_NAMES: &[&str] = &[
     "recrutamento",
 ];
 
+/// Whether folded `name` ends as an agency's name may: one of [`AGENCY_NAMES`], or
+/// "Talent", which in-house teams sign with too ("Peregrí Travel Talent"), so it
+/// spells out a firm already known to be an agency ("Montepeiro Talent") but does
+/// not make one.
+pub(super) fn agency_name_ending(name: &str) -> bool {
+    AGENCY_NAMES.iter().any(|n| name.ends_with(n)) || name.ends_with(" talent")
+}
+
 /// Whether folded `word` is a legal suffix, dots or not ("B.V", "b.v.", "BV").
 pub(crate) fn is_legal(word: &str) -> bool {
     let bare: String = word.chars().filter(|c| *c != '.').collect();
@@ -339,6 +347,12 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     {
         words.remove(0);
     }
+    // "Talent Acquisition Hvidøre Pharmaceuticals": a signing envelope's sender, the
+    // team before its employer.
+    const TEAM_FIRST: &[&str] = &["talent acquisition", "human resources", "people team"];
+    if words.len() > 2 && TEAM_FIRST.contains(&fold(&words[..2].join(" ")).as_str()) {
+        words.drain(..2);
+    }
     // "Werken bij Verhoeven", "Verhoeven Wonen – Werken bij": a careers site's name.
     const CAREERS_SITE: &[&str] = &["werken bij", "werken voor", "arbeiten bei", "karriere bei"];
     if words.len() > 2 && CAREERS_SITE.contains(&fold(&words[..2].join(" ")).as_str()) {
@@ -393,7 +407,13 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     while let Some(last) = words.last() {
         let f = fold(last.trim_end_matches(['.', ',']));
         let f = f.as_str();
-        if TEAM_WORDS.contains(&f) || ["&", "-", "–"].contains(&f) {
+        // "Nordvik Home" is a name; "Careers Home" a careers site's page.
+        let home = ["home", "portal"].contains(&f)
+            && words.len() > 1
+            && !TEAM_WORDS.contains(&fold(words[words.len() - 2]).as_str());
+        if home {
+            break;
+        } else if TEAM_WORDS.contains(&f) || ["&", "-", "–"].contains(&f) {
             words.pop();
         } else if words.len() > 2 && DOCUMENT_WORDS.contains(&f) {
             // "Vellora Health Offer Letter": the document, not the name.
