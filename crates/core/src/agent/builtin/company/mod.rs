@@ -278,7 +278,16 @@ pub(crate) fn company(
         // An agency naming its client is not the employer, however often it names
         // itself ("Ich bin Personalberater bei der Datenhafen Personal GmbH").
         if agency && has_other {
-            merged.retain(|c| !domain_names.contains(&c.name));
+            // Nor, when the subject heads with the client, is the agency's name in its
+            // signature ("Rhein-Main Life Science Partners GmbH"), whatever its domain.
+            let client_heads = merged.iter().any(|c| {
+                c.subject && !matches_domain(&c.name, label) && has(&text, &fold(&c.name))
+            });
+            let signed = fold(&signature_lines(newest).join("\n"));
+            merged.retain(|c| {
+                !domain_names.contains(&c.name)
+                    && !(client_heads && c.phrase && has(&signed, &fold(&c.name)))
+            });
             // "Fwd: Saltcote & Pryor – two questions": the client heads the subject, or
             // is written in full ("unterstütze die Ostwind Energiehandel AG").
             for c in merged
@@ -395,6 +404,46 @@ pub(crate) fn company(
                 .total_cmp(&b.score)
                 .then(b.name.len().cmp(&a.name.len()))
         })?;
+    // "Sundial Health Research have just called me": a name mostly written short is
+    // written in full somewhere, and that is its name.
+    let short = fold(&best.name);
+    // The words added are plain capitalised words of a name: not a title ("PMM"), a
+    // team ("Careers Site"), a place or region ("Europe"), or another name joined on
+    // ("and Kadri").
+    let name_word = |w: &str| {
+        let f = fold(w);
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().count() >= 2
+            && chars.all(char::is_lowercase)
+            && !words::NOT_NAMES.contains(&f.as_str())
+            && !TEAM_WORDS.contains(&f.as_str())
+            && !TITLE_WORDS.contains(&f.as_str())
+            && !words::COUNTRIES.contains(&f.as_str())
+            && !super::places::is_locality(&f)
+            && !super::role::is_title(w)
+    };
+    let written_in_full = [subject, newest]
+        .iter()
+        .flat_map(|t| runs(t))
+        .filter_map(|(_, r)| clean(r))
+        .filter(|r| {
+            let Some(rest) = fold(r).starts_with(&format!("{short} ")).then(|| {
+                r.split_whitespace()
+                    .skip(best.name.split_whitespace().count())
+            }) else {
+                return false;
+            };
+            let extra: Vec<&str> = rest.collect();
+            (1..=2).contains(&extra.len())
+                && extra.iter().all(|w| name_word(w))
+                && !people.include(r)
+        })
+        .max_by_key(|r| r.len());
+    let best = match written_in_full {
+        Some(name) => Candidate { name, ..best },
+        None => best,
+    };
     // A name the domain spells in full keeps its last word even when it is a team word
     // ("BrightPath Recruitment" at brightpath-recruitment.com).
     // The domain's whole label counts too: "Crossgate Talent" at crossgate-talent.com.
@@ -862,9 +911,17 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
         });
     // "tbx-recruit.be", "northstaffing.com": the domain says what the firm does.
     let trade_domain = sender.whole_domain_label().is_some_and(|l| {
-        ["recruit", "staffing", "headhunt", "personalberatung"]
-            .iter()
-            .any(|t| l.contains(t))
+        [
+            "recruit",
+            "staffing",
+            "headhunt",
+            "personalberatung",
+            "rekrut",
+            "rekryt",
+            "recrut",
+        ]
+        .iter()
+        .any(|t| l.contains(t))
     });
     named
         || trade_domain

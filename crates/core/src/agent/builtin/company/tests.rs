@@ -1147,3 +1147,49 @@ fn an_agency_known_as_one_keeps_talent_in_its_name_an_in_house_team_does_not() {
         Some("Quillon Travel")
     );
 }
+
+#[test]
+fn a_name_mostly_written_short_is_named_as_written_in_full() {
+    assert_eq!(
+        named(
+            "Ida Holm <ida@fjordsearch.dk>",
+            "Great news from Brightmoor!",
+            "Hi Sam,\n\nBrightmoor Health Research have just called me: they want to offer you the role! The paperwork will come from Brightmoor's HR.\n\nIda Holm\nSenior Consultant\nFjord Search ApS"
+        )
+        .as_deref(),
+        Some("Brightmoor Health Research")
+    );
+    // A title, a team or a region after the name is no part of it.
+    assert_eq!(
+        named(
+            "Ocelot Bank <jobs@ocelotbank.com>",
+            "Thanks for applying to Ocelot Bank",
+            "Hi Sam,\n\nThanks for applying to Ocelot Bank. Track it on the Ocelot Bank Careers Site. Ocelot Bank Europe is hiring."
+        )
+        .as_deref(),
+        Some("Ocelot Bank")
+    );
+}
+
+#[test]
+fn an_agency_naming_its_client_in_the_subject_is_not_the_employer_whatever_its_domain() {
+    assert_eq!(
+        named(
+            "Jan Vogt <j.vogt@rm-bioscience.de>",
+            "Senior CRA (m/w/d) - remote - Lindqvist Pharma",
+            "Dear Sam,\n\nI am a consultant at Mainfeld Bioscience Partners. I am currently supporting Lindqvist Pharma GmbH in their search for a Senior CRA.\n\nKind regards\nJan Vogt\nSenior Consultant\nMainfeld Bioscience Partners GmbH, Frankfurt"
+        )
+        .as_deref(),
+        Some("Lindqvist Pharma")
+    );
+    // Commissioned by the employer, in Norwegian.
+    assert_eq!(
+        named(
+            "Siri Dahl <siri.dahl@vestrekruttering.no>",
+            "Prosjektleder – Bergen Kliniske Studier",
+            "Hei Sam!\n\nVi har fått i oppdrag av Bergen Kliniske Studier AS å finne en prosjektleder.\n\nMed vennlig hilsen\nSiri Dahl\nSeniorrådgiver, Vest Rekruttering AS"
+        )
+        .as_deref(),
+        Some("Bergen Kliniske Studier")
+    );
+}

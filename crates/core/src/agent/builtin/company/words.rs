@@ -57,7 +57,7 @@ const DATE_WORDS: &[&str] = &[
 
 /// Countries and regions that end a subsidiary's name, folded.
 #[rustfmt::skip]
-const COUNTRIES: &[&str] = &[
+pub(super) const COUNTRIES: &[&str] = &[
     "france", "deutschland", "germany", "uk", "ireland", "espana", "spain", "italia", "italy",
     "nederland", "netherlands", "belgium", "belgique", "portugal", "polska", "poland",
     "europe", "emea", "iberia", "benelux", "nordics", "schweiz", "suisse", "austria",
@@ -232,6 +232,13 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "personaldienstleister",
     "recruitmentbureau",
     "hun hr",
+    // Commissioned by the employer: Norwegian, Danish, Swedish.
+    "fatt i oppdrag",
+    "pa vegne av",
+    "pa vegne af",
+    "pa uppdrag av",
+    "i deres sogning",
+    "in their search for",
 ];
 
 pub(super) const AGENCY_SIGNATURE: &[&str] =
