@@ -286,7 +286,7 @@ pub(crate) fn company(
             let signed = fold(&signature_lines(newest).join("\n"));
             merged.retain(|c| {
                 !domain_names.contains(&c.name)
-                    && !(client_heads && c.phrase && has(&signed, &fold(&c.name)))
+                    && !(client_heads && c.phrase && !c.subject && has(&signed, &fold(&c.name)))
             });
             // "Fwd: Saltcote & Pryor – two questions": the client heads the subject, or
             // is written in full ("unterstütze die Ostwind Energiehandel AG").
