@@ -172,6 +172,8 @@ const TITLES: &[&str] = &[
     "planeador", "planeadora", "planificador", "planificadora", "planificateur",
     "planificatrice", "planejador", "planejadora", "pianificatore", "pianificatrice",
     "monitor", "cra",
+    // "Prosjektleder", "projektledare": the Nordic word for a lead.
+    "leder", "ledare",
     // Slovenian, Croatian, Polish: with the head-first titles below.
     "menadzer",
     // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
@@ -629,7 +631,8 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
         "freelance", "permanent", "temporary", "interim", "cdi", "cdd", "festanstellung",
         "vollzeit", "teilzeit", "update", "application", "feedback", "offer", "interview",
         "next", "steps", "invitation", "reminder", "appointment", "confirmation", "decision",
-        "outcome", "result", "status", "agreement",
+        "outcome", "result", "status", "agreement", "plant", "site", "office",
+        "campus", "factory", "warehouse", "headquarters", "hq",
     ];
     if spec.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return false;
@@ -655,7 +658,6 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
     ends && !named && !employer
 }
 
-/// `run` without the words that frame a title but are not part of it.
 /// Words around a title that are no part of it ("Interview", "Your", "Offer").
 #[rustfmt::skip]
 const FRAME: &[&str] = &[
@@ -669,11 +671,26 @@ const FRAME: &[&str] = &[
         "convite", "invito", "colloquio", "angebot", "vertragsangebot", "spannende", "vaga",
         "puesto", "functie", "posizione", "ruolo", "cargo", "reminder", "feedback",
         "hiring", "call", "screen", "round", "second", "first", "next", "steps", "welcome",
-        "congratulations", "thanks", "thank", "θεση",
+        "congratulations", "thanks", "thank", "θεση", "a", "an",
 ];
 
+/// `run` without the words that frame a title but are not part of it.
 fn trim_words(run: &str) -> Option<String> {
-    let mut words: Vec<&str> = run.split_whitespace().collect();
+    // "Planificador/a de Rutas", "Entwickler/in": the feminine ending is a gender
+    // marker.
+    let mut words: Vec<&str> = run
+        .split_whitespace()
+        .map(|w| match w.split_once('/') {
+            Some((stem, ending))
+                if stem.chars().count() >= 4
+                    && (1..=3).contains(&ending.chars().count())
+                    && ending.chars().all(char::is_lowercase) =>
+            {
+                stem
+            }
+            _ => w,
+        })
+        .collect();
     // "Senior CRA-stilling": the word for a post joined to the title.
     if let Some(last) = words.last_mut()
         && let Some((title, post)) = last.rsplit_once('-')

@@ -628,3 +628,32 @@ fn planners_and_clinical_titles_are_read_in_their_languages() {
         Some("Senior CRA")
     );
 }
+
+#[test]
+fn a_feminine_ending_an_article_and_a_plant_after_a_dash_are_no_part_of_a_title() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r("Entrevista – Planificador/a de Rutas", "Hola Ana").as_deref(),
+        Some("Planificador de Rutas")
+    );
+    assert_eq!(
+        r(
+            "A Clinical Project Manager role that made me think of you",
+            "Hi Sam"
+        )
+        .as_deref(),
+        Some("Clinical Project Manager")
+    );
+    assert_eq!(
+        r(
+            "Update on your application – Supply Chain Planner – Porto Plant",
+            "Hi Sam"
+        )
+        .as_deref(),
+        Some("Supply Chain Planner")
+    );
+    assert_eq!(
+        r("Klinisk prosjektleder – Bergen", "Hei Sam").as_deref(),
+        Some("Klinisk prosjektleder")
+    );
+}
