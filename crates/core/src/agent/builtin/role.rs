@@ -174,6 +174,8 @@ const TITLES: &[&str] = &[
     "monitor", "cra",
     // "Prosjektleder", "projektledare": the Nordic word for a lead.
     "leder", "ledare",
+    "specialiste", "specialista", "charge", "chargee", "conseiller", "conseillere",
+    "coordonnateur", "coordonnatrice", "ejecutivo", "ejecutiva",
     // Slovenian, Croatian, Polish: with the head-first titles below.
     "menadzer",
     // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
@@ -278,8 +280,9 @@ pub(crate) fn role(
     employer: Option<&str>,
     loose: bool,
 ) -> Option<String> {
-    let subject = super::threads::bare_subject(subject);
-    let newest = &without_recipient_lines(newest);
+    let subject = &without_gender_endings(super::threads::bare_subject(subject));
+    let newest = &without_gender_endings(&without_recipient_lines(newest));
+    let quoted = &without_gender_endings(quoted);
     let mut cands: Vec<Candidate> = Vec::new();
     for (text, factor, in_text) in [
         (subject, 1.0, false),
@@ -434,6 +437,34 @@ fn without_recipient_lines(text: &str) -> String {
         .join("\n")
 }
 
+/// `text` without the feminine endings glued to a title's words: "Ingénieur(e)
+/// solutions", "Chargé(e) de comptes", "Ingeniero(a)".
+fn without_gender_endings(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('(') {
+        let after = &rest[i + 1..];
+        let glued = rest[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+        let ending = after
+            .split_once(')')
+            .map(|(inner, _)| inner)
+            .filter(|inner| ["e", "a", "ne", "es", "as", "in"].contains(inner));
+        out.push_str(&rest[..i]);
+        match ending {
+            Some(inner) if glued => rest = &after[inner.len() + 1..],
+            _ => {
+                out.push('(');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Where `part`, a slice of `text`, starts in it.
 fn offset_in(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize)
@@ -467,6 +498,13 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         _ if HEAD_FIRST.contains(&fold(&title).as_str()) => {
             let (of_what, rest) = lower_words(&text[end..]);
             title.push_str(of_what);
+            rest
+        }
+        // "Architecte de solutions avant-vente", "Especialista en Preventa TI": French,
+        // Spanish, Portuguese and Italian titles say of what after their head word.
+        _ if ROMANCE_HEADS.contains(&fold(&title).as_str()) => {
+            let (of_what, rest) = romance_of_what(&text[end..]);
+            title.push_str(&of_what.replace('\n', " "));
             rest
         }
         _ => &text[end..],
@@ -567,6 +605,75 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         }
     }
     is_title(&title).then_some(title)
+}
+
+/// Head words of French, Spanish, Portuguese and Italian titles, folded: what the
+/// title is of follows them ("Chargé de comptes techniques").
+#[rustfmt::skip]
+const ROMANCE_HEADS: &[&str] = &[
+    "architecte", "arquitecto", "arquitecta", "arquiteto", "architetto", "especialista",
+    "specialiste", "specialista", "gestionnaire", "charge", "chargee", "ingenieur",
+    "ingenieure", "ingeniero", "ingeniera", "engenheiro", "engenheira", "ingegnere",
+    "consultor", "consultora", "consultant", "consultante", "consulente", "analista",
+    "analyste", "responsable", "responsabile", "responsavel", "gerente", "gestor", "gestora",
+    "tecnico", "tecnica", "technicien", "technicienne", "conseiller", "conseillere",
+    "representant", "representante", "ejecutivo", "ejecutiva", "executivo", "executiva",
+    "coordinador", "coordinadora", "coordenador", "coordenadora", "coordonnateur",
+    "coordonnatrice", "coordinatore", "coordinatrice", "directeur", "directrice", "director",
+    "directora", "diretor", "diretora", "direttore", "jefe", "jefa", "chef", "asesor",
+    "asesora", "developpeur", "developpeuse", "desarrollador", "desarrolladora",
+    "desenvolvedor", "sviluppatore", "administrador", "administrateur", "planificateur",
+    "planificador", "planeador",
+];
+
+/// What a Romance title is of, after its head word: " de solutions avant-vente",
+/// " en Preventa TI", " solutions de sécurité". Lower-case words, the small words that
+/// join them and capitalised words after those, at most five, up to a word that ends a
+/// clause ("chez", "para", "pour", "at") or punctuation; and what follows.
+fn romance_of_what(rest: &str) -> (&str, &str) {
+    const JOINS: &[&str] = &[
+        "de", "d'", "des", "du", "del", "do", "da", "di", "y", "et", "e",
+    ];
+    #[rustfmt::skip]
+    const STOPS: &[&str] = &[
+        "chez", "para", "pour", "per", "at", "a", "au", "aux", "con", "avec", "com", "dans",
+        "sur", "le", "la", "les", "el", "los", "las", "un", "une", "una", "o", "ou", "notre",
+        "votre", "nuestro", "nuestra", "nosso", "nossa", "su", "sa", "son", "que", "qui",
+        "en", "em", "in", "no", "na", "est", "es", "sera", "fue", "foi", "etait", "era",
+    ];
+    // Bytes read, and bytes up to the last word that is not a joining word.
+    let (mut read, mut kept) = (0, 0);
+    let mut joined = false;
+    // A line wrapped inside the title ("Gestionnaire de comptes\ntechniques") goes on.
+    for (n, word) in rest.split([' ', '\n']).skip(1).enumerate() {
+        let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        let f = fold(bare);
+        let plain = !bare.is_empty()
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        // "Especialista en Preventa": "en" right after the head says of what.
+        let join = JOINS.contains(&f.as_str()) || (n == 0 && ["en", "em"].contains(&f.as_str()));
+        // A capitalised word goes on only after a joining word or a word kept.
+        let capital = bare.starts_with(char::is_uppercase);
+        if n == 5
+            || !plain
+            || (!join && STOPS.contains(&f.as_str()))
+            || (capital && kept == 0 && !joined)
+        {
+            break;
+        }
+        read += 1 + bare.len();
+        if join {
+            joined = true;
+        } else {
+            kept = read;
+        }
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    rest.split_at(kept)
 }
 
 /// The lower-case words that open `rest` (" projektov v gradbeništvu"), at most four,

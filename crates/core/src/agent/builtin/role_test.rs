@@ -657,3 +657,49 @@ fn a_feminine_ending_an_article_and_a_plant_after_a_dash_are_no_part_of_a_title(
         Some("Klinisk prosjektleder")
     );
 }
+
+#[test]
+fn romance_titles_say_of_what_after_their_head_word() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Merci pour votre candidature – Architecte de solutions avant-vente",
+            "Bonjour"
+        )
+        .as_deref(),
+        Some("Architecte de solutions avant-vente")
+    );
+    assert_eq!(
+        r(
+            "Confirmación de postulación – Especialista en Preventa TI",
+            "Hola"
+        )
+        .as_deref(),
+        Some("Especialista en Preventa TI")
+    );
+    // A glued feminine ending, a wrapped line, and a verb after the title.
+    assert_eq!(
+        r(
+            "Bienvenue",
+            "Nous sommes ravis de t'accueillir comme Chargé(e) de comptes\ntechniques chez Lumio."
+        )
+        .as_deref(),
+        Some("Chargé de comptes techniques")
+    );
+    assert_eq!(
+        r(
+            "Mise en situation – Architecte de solutions",
+            "Le poste d'Architecte de solutions est basé à Québec."
+        )
+        .as_deref(),
+        Some("Architecte de solutions")
+    );
+    assert_eq!(
+        r(
+            "Invitación a entrevista – Ingeniero(a) de Soluciones",
+            "Hola"
+        )
+        .as_deref(),
+        Some("Ingeniero de Soluciones")
+    );
+}
