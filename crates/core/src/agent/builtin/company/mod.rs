@@ -284,10 +284,10 @@ pub(crate) fn company(
                 c.subject && !matches_domain(&c.name, label) && has(&text, &fold(&c.name))
             });
             let signed = fold(&signature_lines(newest).join("\n"));
-            merged.retain(|c| {
-                !domain_names.contains(&c.name)
-                    && !(client_heads && c.phrase && !c.subject && has(&signed, &fold(&c.name)))
-            });
+            let agencys_own = |c: &Candidate| {
+                client_heads && c.phrase && !c.subject && has(&signed, &fold(&c.name))
+            };
+            merged.retain(|c| !domain_names.contains(&c.name) && !agencys_own(c));
             // "Fwd: Saltcote & Pryor – two questions": the client heads the subject, or
             // is written in full ("unterstütze die Ostwind Energiehandel AG").
             for c in merged
