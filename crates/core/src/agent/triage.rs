@@ -130,6 +130,7 @@ const JOB_WORDS: &[&str] = &[
     "bewerbung",
     "candidature",
     "entretien",
+    "entrevue",
     "vorstellungsgespräch",
     // Trades other than software, and what their hiring asks for.
     "designer",

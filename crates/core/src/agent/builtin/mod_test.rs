@@ -1331,3 +1331,79 @@ fn exclusive_searches_paused_hiring_withdrawals_and_gym_contracts_are_read() {
         )],
     );
 }
+
+#[test]
+fn quebec_french_mexican_spanish_and_plain_english_mail_is_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Julie Roy <julie.roy@boreal.example>",
+        &[
+            (
+                InterviewInvite,
+                "Invitation – entrevue",
+                "Bonjour Sam,\n\nnous aimerions te rencontrer en entrevue. Voici quelques plages disponibles : mardi ou jeudi.",
+            ),
+            (
+                Assessment,
+                "Mise en situation – Analyste",
+                "Bonjour Sam,\n\nla prochaine étape est une mise en situation. Tu as jusqu'à vendredi.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Ana Ruiz <ana.ruiz@empresa.example>",
+        &[
+            (
+                InterviewInvite,
+                "¿Platicamos el martes?",
+                "Hola Sam,\n\n¿tendrías unos 30 minutos el martes para platicar con nuestra directora por videollamada?",
+            ),
+            (
+                FollowUpNeeded,
+                "Re: Carta oferta",
+                "Hola Sam,\n\nnecesitamos que nos compartas una copia de tu pasaporte vigente antes del viernes.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Lupe <lupe@example.org>",
+        &[(
+            Other,
+            "¿Y qué tal te fue?",
+            "¡Sam! ¿Y qué tal te fue en la entrevista? Te mando fotos de la boda. Un abrazo.",
+        )],
+    );
+    assert_read_as(
+        "Tom Hale <tom@startup.example>",
+        &[
+            (
+                ApplicationReceived,
+                "Re: Intro",
+                "Sam - great to meet you. I've got your resume and put you into our pipeline for the Analyst role.",
+            ),
+            (
+                FollowUpNeeded,
+                "Start date + a few logistics",
+                "Hi Sam,\n\nthrilled to have your signed letter back. A few things I need from you: your preferred start date and a shipping address.",
+            ),
+            (
+                InterviewInvite,
+                "Next step",
+                "Hi Sam,\n\nJo would like you to meet our VP of Sales. Could you send me a few windows next week when you'd be free for a video call?",
+            ),
+            (
+                Rejection,
+                "An update",
+                "Hi Sam,\n\nthe team has chosen someone whose background fits a little more closely. It was a close call.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Harbourview Leasing <leasing@harbourview.example>",
+        &[(
+            Other,
+            "Rental Application Received",
+            "Thank you for submitting your rental application. We have received your application with your pay stubs and employment letter.",
+        )],
+    );
+}

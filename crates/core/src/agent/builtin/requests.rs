@@ -125,6 +125,8 @@ const ELSEWHERE: &[&str] = &[
     "zip",
     "workbook",
     "your answer back",
+    "windows",
+    "free for a",
 ];
 
 /// The first request for action in `text`, if any.

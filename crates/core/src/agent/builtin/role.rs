@@ -771,7 +771,7 @@ const FRAME: &[&str] = &[
         "the", "our", "your", "new", "re", "fwd", "offer", "interview", "application",
         "applications", "job", "role", "position", "opportunity", "opening", "vacancy",
         "update", "final", "technical", "invitation", "indeed", "linkedin", "about",
-        "event", "test", "exercise", "take-home", "entrevista", "entretien", "einladung",
+        "event", "test", "exercise", "take-home", "entrevista", "entretien", "entrevue", "einladung",
         "ihre", "bewerbung", "candidature", "candidatura", "oferta", "proposition",
         "stelle", "poste", "aanbod", "uitnodiging", "gesprek", "sollicitatie", "vacature",
         "proposta", "offre", "opportunite", "opportunita", "oportunidad", "oportunidade",

@@ -246,7 +246,7 @@ const HIRING_WORDS: &[&str] = &[
     "interview", "recruit", "hiring", "candida", "applica", "role", "position", "vacanc",
     "job", "career", "talent", "offer", "employment", "contract", "salary", "screen",
     "onsite", "on-site", "hr ", "people team", "engineer", "developer", "analyst",
-    "entretien", "poste", "embauche", "entrevista", "puesto", "vacante", "oferta",
+    "entretien", "entrevue", "poste", "embauche", "entrevista", "puesto", "vacante", "oferta",
     "contrato", "sollicit", "gesprek", "vacature", "functie", "bewerb", "vorstellung",
     "stelle", "arbeitsvertrag", "angebot", "colloquio", "posizione", "offerta",
     "contratto", "vaga", "proposta", "cargo", "emprego", "lavoro", "trabajo", "baan",
@@ -267,7 +267,7 @@ const WORK_WORDS: &[&str] = &[
     "career", "talent", "salary", "engineer", "developer", "analyst", "scientist",
     "manager", "cv", "resume", "employ", "onboarding", "hr team", "notice period",
     "stelle", "vorstellungsgesprach", "lebenslauf", "arbeitsvertrag", "gehalt",
-    "poste", "entretien", "recrutement", "puesto", "entrevista", "vacature", "functie",
+    "poste", "entretien", "entrevue", "recrutement", "puesto", "entrevista", "vacature", "functie",
     "sollicit", "posizione", "colloquio", "vaga", "emprego", "lavoro", "designer",
     "researcher", "stilling", "tjanst", "intervju", "haastattelu", "stanowisk", "rekryt",
     "rekrut", "pohovor", "zivotopis", "uchazec", "uchadzac", "allas", "interju",
@@ -313,7 +313,8 @@ const LIFE_WORDS: &[&str] = &[
     "hiking", "brunch", "barbecue", "bbq", "picnic", "beers", "membership contract",
     "your membership", "monthly fee", "venteliste", "boligselskab", "executive certificate",
     "registration fee", "admissions committee", "admissions interview", "peer-graded",
-    "your assignment", "through the course",
+    "your assignment", "through the course", "engagement session", "photo shoot",
+    "the shoot", "boda", "pay stubs", "rental application",
 ];
 
 /// Words of the person's own application, folded.

@@ -119,7 +119,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "action", "required", "welcome", "congratulations", "good", "great", "news",
     "quick", "question", "new", "message", "role", "position", "opportunity", "final",
     "round", "test", "assessment", "documents", "ihre", "ihr", "votre", "vos", "tu", "su",
-    "je", "uw", "la", "il", "le", "les", "el", "los", "einladung", "bewerbung", "entretien",
+    "je", "uw", "la", "il", "le", "les", "el", "los", "einladung", "bewerbung", "entretien", "entrevue",
     "candidature", "entrevista", "oferta", "proposition", "sollicitatie", "candidatura",
     "colloquio", "vaga", "proposta", "google", "microsoft", "teams", "zoom", "meet",
     "linkedin", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

@@ -344,4 +344,6 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("teste de raciocinio", 4.0),
     ("teste de perfil", 3.0),
     ("esfuerzo que dedicaste", -2.0),
+    // Québec's word for a case exercise.
+    ("mise en situation", 4.5),
 ];

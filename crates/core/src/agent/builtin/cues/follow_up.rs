@@ -329,4 +329,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("additional information needed", 4.0),
     ("do you hold a valid", 3.5),
     ("one-line reply", 3.0),
+    // What is needed after signing (Spanish, English).
+    ("necesitamos que nos compartas", 4.5),
+    ("copia de tu pasaporte", 3.5),
+    ("a few things i need from you", 4.0),
+    ("your preferred start date", 3.5),
 ];

@@ -544,4 +544,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("escolher o melhor horario", 4.0),
     ("horarios disponiveis", 3.0),
     ("podcast", -3.0),
+    // Québec French, Mexican Spanish, and windows to meet the next person.
+    ("entrevue", 3.0),
+    ("te rencontrer en entrevue", 4.5),
+    ("vous rencontrer en entrevue", 4.5),
+    ("plages disponibles", 3.5),
+    ("tendrias unos", 3.0),
+    ("platicar con", 3.0),
+    ("por videollamada", 2.5),
+    ("a few windows", 3.0),
+    ("would like you to meet", 3.5),
+    ("que tal te fue", -3.0),
 ];

@@ -446,4 +446,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("an episode", 3.0),
     ("being interviewed for", 3.5),
     ("peer-graded", 4.0),
+    // Rentals, and a friend's news.
+    ("rental application", 5.0),
+    ("un abrazo", 2.0),
 ];

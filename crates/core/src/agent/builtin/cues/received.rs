@@ -494,4 +494,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // A reply that takes a speculative application in.
     ("reencaminhei o seu cv", 4.0),
     ("consideramos a sua candidatura", 4.0),
+    // Taken into the pipeline by hand.
+    ("into our pipeline", 4.0),
+    ("i've got your resume", 3.0),
 ];

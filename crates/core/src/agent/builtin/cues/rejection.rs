@@ -541,4 +541,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("paused all hiring", 5.0),
     ("not with better news", 4.0),
     ("reopen the role", 3.5),
+    // Someone else chosen, in plain words.
+    ("chosen someone", 5.0),
+    ("close call", 2.5),
 ];
