@@ -252,6 +252,8 @@ fn droppable(inner: &str) -> bool {
             "grade",
             "band",
             "salary",
+            "bilingual",
+            "bilingue",
         ]
         .iter()
         .any(|w| has(&f, w))
@@ -488,6 +490,14 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
     let run = run_at(text, at)?;
     let end = offset_in(text, run) + run.len();
     let mut title = trim_words(run)?;
+    // "Wavecrest Media Sales Engineer Challenge": the employer's name before the title.
+    if let Some(rest) = employer
+        .and_then(|e| title.strip_prefix(e))
+        .and_then(|r| r.strip_prefix(' '))
+        .filter(|r| is_title(r))
+    {
+        title = rest.to_owned();
+    }
     // "Software Engineer in Test": the run stops at the lowercase "in".
     let rest = match text[end..].strip_prefix(" in Test") {
         Some(r) if !r.starts_with(char::is_alphanumeric) && title.ends_with("Engineer") => {
@@ -778,7 +788,7 @@ const FRAME: &[&str] = &[
         "convite", "invito", "colloquio", "angebot", "vertragsangebot", "spannende", "vaga",
         "puesto", "functie", "posizione", "ruolo", "cargo", "reminder", "feedback",
         "hiring", "call", "screen", "round", "second", "first", "next", "steps", "welcome",
-        "congratulations", "thanks", "thank", "θεση", "a", "an",
+        "congratulations", "thanks", "thank", "θεση", "a", "an", "challenge",
 ];
 
 /// `run` without the words that frame a title but are not part of it.

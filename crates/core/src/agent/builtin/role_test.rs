@@ -703,3 +703,31 @@ fn romance_titles_say_of_what_after_their_head_word() {
         Some("Ingeniero de Soluciones")
     );
 }
+
+#[test]
+fn the_employers_name_before_a_title_and_a_language_in_brackets_are_no_part_of_it() {
+    assert_eq!(
+        role(
+            "Reminder: Wavecrest Media Sales Engineer Challenge closes soon",
+            "Hi Sam",
+            "",
+            None,
+            Some("Wavecrest Media"),
+            true
+        )
+        .as_deref(),
+        Some("Sales Engineer")
+    );
+    assert_eq!(
+        role(
+            "¿Platicamos?",
+            "Te escribo por tu solicitud para el puesto de Gerente de Cuentas (bilingüe).",
+            "",
+            None,
+            None,
+            true
+        )
+        .as_deref(),
+        Some("Gerente de Cuentas")
+    );
+}

@@ -270,9 +270,18 @@ pub(crate) fn company(
         // or heads its subject with it ("Marquise Retail Group - great news!").
         // A subject's name counts when the text names it too ("Versicherung Hamburg"
         // in a subject is a trade and a place, not a client).
+        // The text may name it short, as its own: "Elkhorn's hiring manager".
+        let named_in_text = |name: &str| {
+            let f = fold(name);
+            has(&text, &f)
+                || f.split_whitespace()
+                    .next()
+                    .filter(|w| w.len() >= 5)
+                    .is_some_and(|w| has(&text, &format!("{w}'s")))
+        };
         let has_other = merged.iter().any(|c| {
             !matches_domain(&c.name, label)
-                && (c.phrase || c.source == LEGAL_NAME || (c.subject && has(&text, &fold(&c.name))))
+                && (c.phrase || c.source == LEGAL_NAME || (c.subject && named_in_text(&c.name)))
                 && c.score >= 2.0
         });
         // An agency naming its client is not the employer, however often it names
@@ -483,6 +492,18 @@ pub(crate) fn company(
     // A legal suffix the domain spells ("Cortile S.r.l" at cortile-srl.it) is no part
     // of the name.
     let name = strip_legal(&full.unwrap_or(best.name));
+    // "Gantry Point Technologies Inc." signs a message that calls it "Gantry Point":
+    // the trade of a legal name is left out when the text mostly does without it.
+    let all = format!("{subject}\n{newest}\n{quoted}");
+    let name = match name.rsplit_once(' ') {
+        Some((short, trade))
+            if ["technologies", "technology", "communications"].contains(&fold(trade).as_str())
+                && mentions(&all, short) > mentions(&all, &name) =>
+        {
+            short.to_owned()
+        }
+        _ => name,
+    };
     let name = if agency {
         name
     } else {

@@ -1193,3 +1193,55 @@ fn an_agency_naming_its_client_in_the_subject_is_not_the_employer_whatever_its_d
         Some("Bergen Kliniske Studier")
     );
 }
+
+#[test]
+fn agencies_partnering_with_a_client_and_a_legal_names_trade_are_read() {
+    // "Elkhorn's hiring manager": the client the subject heads with, named short.
+    assert_eq!(
+        named(
+            "Jo Mbeki <jo@northtalent.ca>",
+            "Larchmont Networks - a couple of quick questions",
+            "Hi Sam,\n\nLarchmont's hiring manager was really happy with Tuesday. Could you send your salary expectations?\n\nJo Mbeki\nPrincipal Consultant | North Talent Partners"
+        )
+        .as_deref(),
+        Some("Larchmont Networks")
+    );
+    assert_eq!(
+        named(
+            "Fay Amoah <fay@ivyandoak.com>",
+            "Pre-Sales Consultant opportunity with Quillbrook Software",
+            "Hello Sam,\n\nI'm a recruiter with Ivy & Oak, a specialist search firm. I'm partnering with Quillbrook Software on a Pre-Sales Consultant hire.\n\nFay Amoah\nSenior Recruiter | Ivy & Oak"
+        )
+        .as_deref(),
+        Some("Quillbrook Software")
+    );
+    // A legal name's trade, when the text calls the firm without it.
+    assert_eq!(
+        named(
+            "Noor Ali <noor.ali@tallowpoint.com>",
+            "Next step",
+            "Hi Sam,\n\nthanks for your time with the Tallow Point team.\n\nNoor Ali\nRecruiting Coordinator\nTallow Point Technologies Inc. | Boston, MA"
+        )
+        .as_deref(),
+        Some("Tallow Point")
+    );
+    // But not when the text always writes it in full.
+    assert_eq!(
+        named(
+            "Bluefin Travel Technologies via Vervoe <no-reply@vervoe.com>",
+            "Bluefin Travel Technologies invited you to a skills assessment",
+            "Bluefin Travel Technologies has invited you to complete a skills assessment."
+        )
+        .as_deref(),
+        Some("Bluefin Travel Technologies")
+    );
+    assert_eq!(
+        named(
+            "Mutuelle Verdier – Carrières <carrieres@mutuelleverdier.ca>",
+            "Suite à votre candidature",
+            "Bonjour Sam,\n\nmerci de votre intérêt."
+        )
+        .as_deref(),
+        Some("Mutuelle Verdier")
+    );
+}

@@ -19,7 +19,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "ressources", "humaines", "recursos", "humanos", "risorse", "umane", "personeelszaken",
     "de", "personnel", "rekrytointi", "rekry", "rekrytering", "rekruttering", "rekrutacja",
     "rekrutacji", "zespol", "varbamine", "atranka", "atlase", "henkilosto", "karriar",
-    "kariera", "onboarding", "nabor", "karrier", "personalteam", "personal", "experience",
+    "kariera", "carrieres", "carriere", "carreras", "carreiras", "onboarding", "nabor", "karrier", "personalteam", "personal", "experience",
     "assessment", "assessments", "survey", "seleccio", "selecao", "talents",
     "personalverrechnung", "lohnverrechnung", "payroll", "personalmanagement",
     "personalwesen", "ufficio", "kadrovska", "sluzba", "ljudski", "resursi", "potencijali",
@@ -239,6 +239,14 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "pa uppdrag av",
     "i deres sogning",
     "in their search for",
+    // A firm that searches for its clients.
+    "search firm",
+    "recruitment firm",
+    "staffing firm",
+    "i'm partnering with",
+    "we're partnering with",
+    "estamos apoyando a",
+    "en la busqueda de",
 ];
 
 pub(super) const AGENCY_SIGNATURE: &[&str] =
