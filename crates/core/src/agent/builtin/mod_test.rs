@@ -1407,3 +1407,38 @@ fn quebec_french_mexican_spanish_and_plain_english_mail_is_read() {
         )],
     );
 }
+
+#[test]
+fn declines_in_polish_lithuanian_turkish_czech_and_swiss_german_are_rejections() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Rekrutacja <rekrutacja@firma.example>",
+        &[
+            (
+                Rejection,
+                "Rekrutacja",
+                "Dzień dobry,\n\nstanowisko zostało obsadzone, a Pani kandydatura nie została zakwalifikowana.",
+            ),
+            (
+                Rejection,
+                "Dėl atrankos",
+                "Laba diena,\n\njūsų kandidatūra nebuvo atrinkta; tęsiame su kitais kandidatais.",
+            ),
+            (
+                Rejection,
+                "Başvurunuz",
+                "Merhaba,\n\nbaşvurunuzu olumlu değerlendiremediğimizi bildirmek isteriz.",
+            ),
+            (
+                Rejection,
+                "Výběrové řízení",
+                "Dobrý den,\n\nVaše přihláška bohužel nebyla úspěšná, pozice již byla obsazena.",
+            ),
+            (
+                Rejection,
+                "Ihre Bewerbung",
+                "Grüezi Herr Meier\n\nWir bedauern: die Stelle wurde anderweitig besetzt, und wir können Ihre Bewerbung nicht weiterverfolgen.",
+            ),
+        ],
+    );
+}

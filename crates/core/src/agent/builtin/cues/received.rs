@@ -497,4 +497,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // Taken into the pipeline by hand.
     ("into our pipeline", 4.0),
     ("i've got your resume", 3.0),
+    // Receipts written from the languages: Lithuanian and Czech.
+    ("kad pateikete paraiska", 5.0),
+    ("cv gautas", 4.5),
+    ("odpoved byla odeslana", 4.5),
+    ("uspesne odeslan", 4.5),
 ];
