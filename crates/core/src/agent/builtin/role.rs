@@ -139,21 +139,17 @@ const AFTER_ROLE: &[(&str, f64)] = &[
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "engineer", "developer", "analyst", "scientist", "manager", "programmer", "designer",
-    "architect", "lead", "consultant", "specialist", "administrator", "researcher",
-    "director", "officer", "technician", "tester", "sre", "devops", "owner", "writer",
-    "accountant", "strategist", "head", "principal", "intern", "trainee", "ingeniero",
-    "ingenieur", "developpeur", "desarrollador", "programador", "programmeur", "entwickler",
-    "analista", "analyste", "sviluppatore", "ontwikkelaar", "desenvolvedor", "engenheiro",
-    "ingegnere", "consulente", "consultor", "beheerder", "architekt", "architecte",
-    "arquitecto", "gerente", "leiter", "berater", "wissenschaftler", "cientifico",
-    "scientifique", "informatiker", "administrador", "tecnico", "responsable", "stagiaire",
-    "werkstudent", "analist", "ingeniera", "desarrolladora", "programadora", "cientifica", "arquitecta",
-    "tecnica", "engenheira", "desenvolvedora", "ingenieure", "developpeuse", "entwicklerin",
-    "ingenieurin", "beraterin", "leiterin", "wissenschaftlerin", "architektin", "informatikerin",
-    "automatisierer", "automatisiererin", "responsabile", "responsavel", "diretor",
-    "diretora", "vp", "ingenjor", "ingenior", "utvikler", "udvikler", "utvecklare",
-    "kehittaja", "insinoori", "inzynier", "programista", "insener", "arendaja", "arendajat",
-    "izstradatajs", "inzenieris", "inzinierius", "hoofd", "directeur", "directrice",
+    "architect", "lead", "specialist", "administrator", "researcher", "officer",
+    "technician", "tester", "sre", "devops", "owner", "writer", "accountant", "strategist",
+    "head", "principal", "intern", "trainee", "programador", "programmeur", "entwickler",
+    "ontwikkelaar", "beheerder", "architekt", "leiter", "berater", "wissenschaftler",
+    "cientifico", "scientifique", "informatiker", "stagiaire", "werkstudent", "analist",
+    "programadora", "cientifica", "desenvolvedora", "entwicklerin", "ingenieurin",
+    "beraterin", "leiterin", "wissenschaftlerin", "architektin", "informatikerin",
+    "automatisierer", "automatisiererin", "vp", "ingenjor", "ingenior", "utvikler",
+    "udvikler", "utvecklare", "kehittaja", "insinoori", "inzynier", "programista",
+    "insener", "arendaja", "arendajat", "izstradatajs", "inzenieris", "inzinierius",
+    "hoofd", "consultant", "director", "chef",
     // Czech, Slovak, Hungarian, Romanian ("termékmenedzser" ends with its title word).
     "manazer", "manazerka", "vyvojar", "vyvojarka", "inzenyr", "analytik", "analyticka",
     "reditel", "vedouci", "veduci", "programator", "menedzser", "vezeto", "fejleszto",
@@ -161,26 +157,21 @@ const TITLES: &[&str] = &[
     // Finance, people and business work.
     "controller", "controllerin", "partner", "generalist", "coordinator", "assistant",
     "associate", "advisor", "adviser", "executive", "representative", "supervisor",
-    "planner", "buyer", "auditor", "economist", "bookkeeper", "secretary",
-    "referent", "referentin", "sachbearbeiter", "sachbearbeiterin", "buchhalter",
-    "buchhalterin", "controleur", "controleuse", "comptable", "gestionnaire", "direttore",
-    "direttrice", "addetto", "addetta", "impiegato", "impiegata", "contabile", "jefe", "jefa",
-    "directora", "coordinador", "coordinadora", "coordenador", "coordenadora", "gestor",
-    "gestora", "asesor", "asesora", "especialista", "bauleiter", "bauleiterin", "chef",
+    "planner", "buyer", "auditor", "economist", "bookkeeper", "secretary", "referent",
+    "referentin", "sachbearbeiter", "sachbearbeiterin", "buchhalter", "buchhalterin",
+    "controleur", "controleuse", "comptable", "direttrice", "addetto", "addetta",
+    "impiegato", "impiegata", "contabile", "bauleiter", "bauleiterin",
     // Planning and clinical research ("Planificador de Demanda", "Senior CRA", "klinisk
     // monitor").
-    "planeador", "planeadora", "planificador", "planificadora", "planificateur",
-    "planificatrice", "planejador", "planejadora", "pianificatore", "pianificatrice",
-    "monitor", "cra",
+    "planeadora", "planificadora", "planificatrice", "planejador", "planejadora",
+    "pianificatore", "pianificatrice", "monitor", "cra",
     // "Prosjektleder", "projektledare": the Nordic word for a lead.
     "leder", "ledare",
-    "specialiste", "specialista", "charge", "chargee", "conseiller", "conseillere",
-    "coordonnateur", "coordonnatrice", "ejecutivo", "ejecutiva",
     // Slovenian, Croatian, Polish: with the head-first titles below.
     "menadzer",
     // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
-    "mudur", "muduru", "yonetici", "yoneticisi", "sorumlusu", "uzman", "uzmani",
-    "muhendis", "muhendisi", "direktoru", "gelistirici", "gelistiricisi",
+    "mudur", "muduru", "yonetici", "yoneticisi", "sorumlusu", "uzman", "uzmani", "muhendis",
+    "muhendisi", "direktoru", "gelistirici", "gelistiricisi",
 ];
 
 /// Title words that come first in a title written in sentence case, before the words
@@ -618,22 +609,22 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
 }
 
 /// Head words of French, Spanish, Portuguese and Italian titles, folded: what the
-/// title is of follows them ("Chargé de comptes techniques").
+/// title is of follows them ("Chargé de comptes techniques"). They are title words
+/// too.
 #[rustfmt::skip]
 const ROMANCE_HEADS: &[&str] = &[
     "architecte", "arquitecto", "arquitecta", "arquiteto", "architetto", "especialista",
     "specialiste", "specialista", "gestionnaire", "charge", "chargee", "ingenieur",
     "ingenieure", "ingeniero", "ingeniera", "engenheiro", "engenheira", "ingegnere",
-    "consultor", "consultora", "consultant", "consultante", "consulente", "analista",
-    "analyste", "responsable", "responsabile", "responsavel", "gerente", "gestor", "gestora",
-    "tecnico", "tecnica", "technicien", "technicienne", "conseiller", "conseillere",
-    "representant", "representante", "ejecutivo", "ejecutiva", "executivo", "executiva",
-    "coordinador", "coordinadora", "coordenador", "coordenadora", "coordonnateur",
-    "coordonnatrice", "coordinatore", "coordinatrice", "directeur", "directrice", "director",
-    "directora", "diretor", "diretora", "direttore", "jefe", "jefa", "chef", "asesor",
-    "asesora", "developpeur", "developpeuse", "desarrollador", "desarrolladora",
-    "desenvolvedor", "sviluppatore", "administrador", "administrateur", "planificateur",
-    "planificador", "planeador",
+    "consultor", "consultora", "consultante", "consulente", "analista", "analyste",
+    "responsable", "responsabile", "responsavel", "gerente", "gestor", "gestora", "tecnico",
+    "tecnica", "technicien", "technicienne", "conseiller", "conseillere", "representant",
+    "representante", "ejecutivo", "ejecutiva", "executivo", "executiva", "coordinador",
+    "coordinadora", "coordenador", "coordenadora", "coordonnateur", "coordonnatrice",
+    "coordinatore", "coordinatrice", "directeur", "directrice", "directora", "diretor",
+    "diretora", "direttore", "jefe", "jefa", "asesor", "asesora", "developpeur",
+    "developpeuse", "desarrollador", "desarrolladora", "desenvolvedor", "sviluppatore",
+    "administrador", "administrateur", "planificateur", "planificador", "planeador",
 ];
 
 /// What a Romance title is of, after its head word: " de solutions avant-vente",
@@ -650,6 +641,8 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
         "sur", "le", "la", "les", "el", "los", "las", "un", "une", "una", "o", "ou", "notre",
         "votre", "nuestro", "nuestra", "nosso", "nossa", "su", "sa", "son", "que", "qui",
         "en", "em", "in", "no", "na", "est", "es", "sera", "fue", "foi", "etait", "era",
+        "for", "the", "and", "to", "with", "bei", "im", "mit", "der", "die", "das", "zum",
+        "zur", "und", "ab",
     ];
     // Bytes read, and bytes up to the last word that is not a joining word.
     let (mut read, mut kept) = (0, 0);
@@ -1008,6 +1001,7 @@ fn is_title_word(w: &str) -> bool {
     TITLES
         .iter()
         .chain(HEAD_FIRST)
+        .chain(ROMANCE_HEADS)
         .any(|t| w == *t || (w.len() > t.len() + 3 && w.ends_with(t)))
 }
 

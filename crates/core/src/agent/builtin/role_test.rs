@@ -731,3 +731,17 @@ fn the_employers_name_before_a_title_and_a_language_in_brackets_are_no_part_of_i
         Some("Gerente de Cuentas")
     );
 }
+
+#[test]
+fn a_romance_head_word_is_a_title_word_and_english_words_end_what_it_is_of() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // "Arquiteto" is listed only among the Romance heads.
+    assert_eq!(
+        r("Convite – Arquiteto de soluções", "Olá Rui").as_deref(),
+        Some("Arquiteto de soluções")
+    );
+    assert_eq!(
+        r("Hello", "We are hiring an Analista for the payments team.").as_deref(),
+        Some("Analista")
+    );
+}
