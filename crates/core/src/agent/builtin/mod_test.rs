@@ -1442,3 +1442,47 @@ fn declines_in_polish_lithuanian_turkish_czech_and_swiss_german_are_rejections()
         ],
     );
 }
+
+#[test]
+fn czech_and_austrian_mail_a_post_filled_from_inside_and_a_mortgage_offer_are_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Kariéra <kariera@strojirna.example>",
+        &[
+            (
+                Assessment,
+                "Odborný test – pozice Technik",
+                "Dobrý den,\n\nzasíláme Vám odborný test. Vyplňte jej prosím do pátku.",
+            ),
+            (
+                InterviewInvite,
+                "Pozvání na osobní pohovor",
+                "Dobrý den,\n\nrádi bychom Vás pozvali na osobní pohovor ve středu v 10:00.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Personal <personal@werk.example>",
+        &[(
+            Offer,
+            "Dienstvertrag Konstrukteur",
+            "Sehr geehrter Herr Meier,\n\nanbei übermitteln wir Ihnen den Dienstvertrag mit Dienstantritt am 1. April, eingestuft nach Kollektivvertrag.",
+        )],
+    );
+    assert_read_as(
+        "Acme Group <noreply@smartrecruiters.com>",
+        &[(
+            Rejection,
+            "Your application for Quality Engineer",
+            "Dear Sam,\n\nthe position has been filled by an internal candidate. Your profile will remain in our talent community for roles that match.",
+        )],
+    );
+    assert_read_as(
+        "Nordbank – Baufinanzierung <bau@nordbank.example>",
+        &[(
+            Other,
+            "Your mortgage offer in principle",
+            "Dear Sam,\n\nhere is our financing proposal: purchase price EUR 400,000, monthly instalment EUR 1,800. For a binding loan offer we need your employment contract and your tax assessment.",
+        )],
+    );
+}

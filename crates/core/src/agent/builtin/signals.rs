@@ -314,7 +314,9 @@ const LIFE_WORDS: &[&str] = &[
     "your membership", "monthly fee", "venteliste", "boligselskab", "executive certificate",
     "registration fee", "admissions committee", "admissions interview", "peer-graded",
     "your assignment", "through the course", "engagement session", "photo shoot",
-    "the shoot", "boda", "pay stubs", "rental application",
+    "the shoot", "boda", "pay stubs", "rental application", "loan offer",
+    "financing proposal", "purchase price", "tax assessment", "monthly instalment",
+    "bike service", "drop-off",
 ];
 
 /// Words of the person's own application, folded.

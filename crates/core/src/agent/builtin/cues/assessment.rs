@@ -346,4 +346,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("esfuerzo que dedicaste", -2.0),
     // Québec's word for a case exercise.
     ("mise en situation", 4.5),
+    // Assessments without an article; Czech tests; a tax assessment is none.
+    ("complete assessment", 4.5),
+    ("odborny test", 4.5),
+    ("tax assessment", -4.5),
 ];

@@ -555,4 +555,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("a few windows", 3.0),
     ("would like you to meet", 3.5),
     ("que tal te fue", -3.0),
+    // A time to talk things through; Czech personal interviews.
+    ("would you be free for", 3.0),
+    ("talk things through with", 3.0),
+    ("calendar hold", 3.5),
+    ("pozvani na osobni pohovor", 6.0),
+    ("osobni pohovor", 3.5),
 ];

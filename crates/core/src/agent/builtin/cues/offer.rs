@@ -369,6 +369,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("witamy na pokladzie", 4.0),
     ("siulome jums", 3.0),
     ("darbo sutart", 3.0),
+    // Austrian contracts.
+    ("dienstvertrag", 4.5),
+    ("dienstantritt", 3.5),
+    ("kollektivvertrag", 3.0),
+    ("zusammengefunden", 3.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -502,4 +502,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("cv gautas", 4.5),
     ("odpoved byla odeslana", 4.5),
     ("uspesne odeslan", 4.5),
+    // A reply that passes the application on.
+    ("passed your application on", 4.0),
+    ("everything arrived fine", 3.0),
+    ("odpoved na inzerat", 4.5),
 ];

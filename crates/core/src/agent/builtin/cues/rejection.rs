@@ -572,4 +572,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("nicht in die nachste runde", 5.0),
     ("nicht weiterverfolgen", 5.0),
     ("wir bedauern", 2.5),
+    // Filled from inside, not considered further; a Czech selection's result.
+    ("filled by an internal candidate", 5.5),
+    ("internal candidate", 3.0),
+    ("unable to consider you further", 5.5),
+    ("consider you further", 4.5),
+    ("vysledek vyberoveho rizeni", 3.0),
 ];
