@@ -39,6 +39,14 @@ const LOCALITIES: &[&str] = &[
     "larnaca", "bath", "sorrento", "αθηνα", "θεσσαλονικη", "κρητη",
     "ροδος", "κερκυρα", "μυκονος", "σαντορινη", "ναξος", "ηρακλειο", "χανια", "πατρα",
     "λευκωσια", "λεμεσος", "παφος", "λαρνακα",
+    // Czechia, Austria, Switzerland and more of Germany.
+    "plzen", "liberec", "olomouc", "pardubice", "zlin", "jihlava", "graz", "linz", "salzburg",
+    "innsbruck", "klagenfurt", "villach", "kufstein", "wels", "bern", "luzern", "lucerne",
+    "winterthur", "lugano", "zug", "biel", "neuchatel", "fribourg", "augsburg", "regensburg",
+    "ingolstadt", "wolfsburg", "braunschweig", "kassel", "freiburg", "ulm", "heilbronn",
+    "wurzburg", "erlangen", "aachen", "munster", "bielefeld", "kiel", "rostock", "magdeburg",
+    "erfurt", "jena", "chemnitz", "mainz", "wiesbaden", "darmstadt", "saarbrucken",
+    "osnabruck", "paderborn",
 ];
 
 /// Words that make the name after them a region ("Zona Levante", "Zone Sud").

@@ -167,6 +167,8 @@ const TITLES: &[&str] = &[
     "pianificatore", "pianificatrice", "monitor", "cra",
     // "Prosjektleder", "projektledare": the Nordic word for a lead.
     "leder", "ledare",
+    // Design engineers: "Konstrukteur Getriebetechnik", Czech "Konstruktér".
+    "konstrukteur", "konstrukteurin", "konstrukter", "konstrukterka",
     // Slovenian, Croatian, Polish: with the head-first titles below.
     "menadzer",
     // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
@@ -248,7 +250,11 @@ fn droppable(inner: &str) -> bool {
         ]
         .iter()
         .any(|w| has(&f, w))
-        || f.contains('/')
+        // "(Remote/Hybrid)"; not a list of acronyms, "(APQP/PPAP)".
+        || (f.contains('/')
+            && !inner
+                .split('/')
+                .all(|p| p.trim().len() >= 3 && p.trim().chars().all(|c| c.is_ascii_uppercase())))
         || f.contains(',')
 }
 
@@ -535,6 +541,10 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
     {
         if !droppable(inner) {
             title = format!("{title} ({inner})");
+        } else if let Some(spec) = after_gender_marker(rest, inner) {
+            // "Fertigungsingenieur (m/w/d) Spritzguss": German puts the marker
+            // before the specialism.
+            title = format!("{title} {spec}");
         }
     } else if let Some(suffix) = dash_specialism(rest, employer) {
         title.push_str(suffix);
@@ -781,8 +791,37 @@ const FRAME: &[&str] = &[
         "convite", "invito", "colloquio", "angebot", "vertragsangebot", "spannende", "vaga",
         "puesto", "functie", "posizione", "ruolo", "cargo", "reminder", "feedback",
         "hiring", "call", "screen", "round", "second", "first", "next", "steps", "welcome",
-        "congratulations", "thanks", "thank", "θεση", "a", "an", "challenge",
+        "congratulations", "thanks", "thank", "θεση", "a", "an", "challenge", "fallstudie", "pozice", "pozici", "dienstvertrag",
+        "arbeitsvertrag",
 ];
+
+/// The specialism after a gender marker that follows a title: `rest` is " (m/w/d)
+/// Spritzguss …", `inner` the marker. One or two capitalised words that end the line
+/// or come before a dash, a comma or a bracket, and are no place, title or frame.
+fn after_gender_marker<'t>(rest: &'t str, inner: &str) -> Option<&'t str> {
+    let after = rest.split_once(')')?.1.strip_prefix(' ')?;
+    let f = fold(inner);
+    if !(f.contains('/') && f.len() <= 12) {
+        return None;
+    }
+    let spec = run_at(after, 0).filter(|r| after.starts_with(r))?;
+    let tail = &after[spec.len()..];
+    let ends = tail.is_empty()
+        || tail.starts_with(['\n', '\r', ',', '(', '.'])
+        || tail.starts_with(" –")
+        || tail.starts_with(" -")
+        || tail.starts_with(" (")
+        || tail.starts_with(" |");
+    let plain = spec.split_whitespace().count() <= 2
+        && spec.split_whitespace().all(|w| {
+            let w = fold(w);
+            !FRAME.contains(&w.as_str())
+                && !super::places::is_locality(&w)
+                && !super::places::is_region(&w)
+                && !is_title_word(&w)
+        });
+    (ends && plain).then_some(spec)
+}
 
 /// `run` without the words that frame a title but are not part of it.
 fn trim_words(run: &str) -> Option<String> {
@@ -998,6 +1037,13 @@ pub(crate) fn is_title(s: &str) -> bool {
 /// Whether folded word `w` is a title word, or a compound ending with one
 /// ("softwareentwickler", "termekmenedzser").
 fn is_title_word(w: &str) -> bool {
+    // "Ihre Gesprächspartner", "Ansprechpartnerin": the people to talk to.
+    if ["ansprechpartner", "gesprachspartner"]
+        .iter()
+        .any(|p| w.contains(p))
+    {
+        return false;
+    }
     TITLES
         .iter()
         .chain(HEAD_FIRST)
@@ -1025,6 +1071,7 @@ fn best(cands: Vec<Candidate>) -> Option<String> {
     }
     // "Research Engineer" in the text and "Research Engineer, Foundation Models" in the
     // subject are one role: the specialism's spelling gets the plain title's weight.
+    // (Not after a dash: there a name or a person follows as often as a specialism.)
     let extra: Vec<f64> = groups
         .iter()
         .map(|(k, _, _)| {

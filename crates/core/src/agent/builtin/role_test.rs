@@ -745,3 +745,44 @@ fn a_romance_head_word_is_a_title_word_and_english_words_end_what_it_is_of() {
         Some("Analista")
     );
 }
+
+#[test]
+fn german_design_titles_their_specialism_after_the_marker_and_the_people_to_talk_to() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Einladung zum Vorstellungsgespräch: Fertigungsingenieur (m/w/d) Spritzguss",
+            "Hallo"
+        )
+        .as_deref(),
+        Some("Fertigungsingenieur Spritzguss")
+    );
+    assert_eq!(
+        role(
+            "Dienstvertrag Konstrukteur Fahrwerk – SFT",
+            "Sehr geehrter Herr Meier",
+            "",
+            None,
+            Some("SFT Steirer Fahrzeugtechnik"),
+            true
+        )
+        .as_deref(),
+        Some("Konstrukteur Fahrwerk")
+    );
+    assert_eq!(
+        r("Quality Engineer (APQP/PPAP) - Redditch", "Hi Sam").as_deref(),
+        Some("Quality Engineer (APQP/PPAP)")
+    );
+    assert_eq!(
+        r("Job offer – Process Engineer, Plzeň", "Dear Sam").as_deref(),
+        Some("Process Engineer")
+    );
+    assert_eq!(
+        r(
+            "Ihr Termin",
+            "Ihre Gesprächspartner sind Frau Huber und Herr Url."
+        )
+        .as_deref(),
+        None
+    );
+}

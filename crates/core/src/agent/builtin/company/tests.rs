@@ -1245,3 +1245,25 @@ fn agencies_partnering_with_a_client_and_a_legal_names_trade_are_read() {
         Some("Mutuelle Verdier")
     );
 }
+
+#[test]
+fn a_name_ends_before_a_joining_word_into_the_text_or_a_dates_number() {
+    assert_eq!(
+        named(
+            "Personalabteilung <bewerbung@kesslerantrieb.example>",
+            "Ihre Bewerbung",
+            "Sehr geehrter Herr Meier,\n\nvielen Dank für Ihr Interesse an der Kessler Antriebstechnik und Ihre Bewerbung als Konstrukteur."
+        )
+        .as_deref(),
+        Some("Kessler Antriebstechnik")
+    );
+    assert_eq!(
+        named(
+            "Ressources humaines <rh@precimat.ch>",
+            "Votre entrée en fonction",
+            "Bonjour,\n\nNous vous attendons chez Précimat le 1er mars. Merci de nous transmettre vos documents."
+        )
+        .as_deref(),
+        Some("Précimat")
+    );
+}

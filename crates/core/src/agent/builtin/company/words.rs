@@ -355,6 +355,26 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     }) {
         words.truncate(i + 1);
     }
+    // "Kessler Antriebstechnik und Ihre Bewerbung", "Précimat le 1er avril": a name
+    // ends before a joining word that runs into the text, or before a date's number
+    // after a small word.
+    if let Some(i) = words.iter().enumerate().skip(1).position(|(i, w)| {
+        (w.starts_with(|c: char| c.is_ascii_digit())
+            && words[i - 1].starts_with(char::is_lowercase))
+            || (joining.contains(&fold(w).as_str())
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| NOT_NAMES.contains(&fold(n).as_str())))
+    }) {
+        words.truncate(i + 1);
+        while words.len() > 1
+            && words.last().is_some_and(|w| {
+                w.starts_with(char::is_lowercase) || joining.contains(&fold(w).as_str())
+            })
+        {
+            words.pop();
+        }
+    }
     // "Coöperatie Polderveld Zuivel U.A.": the cooperative's form, before its name.
     if words.len() > 2
         && ["cooperatie", "cooperativa", "genossenschaft", "cooperative"]
