@@ -49,6 +49,8 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("εταιρεια: ", 4.0),
     ("εργοδοτης: ", 4.0),
     ("working with ", 2.0),
+    ("working exclusively with ", 3.5),
+    ("partnering with ", 3.0),
     // An agency passing on news: "Good news from Oostvaart".
     ("good news from ", 2.5),
     ("position with ", 3.0),

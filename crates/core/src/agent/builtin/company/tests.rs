@@ -1267,3 +1267,16 @@ fn a_name_ends_before_a_joining_word_into_the_text_or_a_dates_number() {
         Some("Précimat")
     );
 }
+
+#[test]
+fn an_agency_working_exclusively_with_a_client_names_the_client() {
+    assert_eq!(
+        named(
+            "Jo Vance <jo@vancesearch.com>",
+            "Senior Process Engineer - Moulding, Basel (Keldan Medical Devices)",
+            "Dear Sam,\n\nI'm working exclusively with Keldan Medical Devices on a Senior Process Engineer hire for their Basel site.\n\nKind regards,\nJo Vance\nPartner\nVance & Hartley Executive Search"
+        )
+        .as_deref(),
+        Some("Keldan Medical Devices")
+    );
+}

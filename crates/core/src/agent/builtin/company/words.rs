@@ -244,6 +244,7 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "recruitment firm",
     "staffing firm",
     "i'm partnering with",
+    "working exclusively with",
     "we're partnering with",
     "estamos apoyando a",
     "en la busqueda de",
