@@ -1486,3 +1486,54 @@ fn czech_and_austrian_mail_a_post_filled_from_inside_and_a_mortgage_offer_are_re
         )],
     );
 }
+
+#[test]
+fn spanish_and_portuguese_offers_invitations_and_declines_in_plain_words_are_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Lucía Gil <lucia.gil@empresa.example>",
+        &[
+            (
+                InterviewInvite,
+                "¿Hablamos esta semana?",
+                "Hola Ana:\n\nnos gustaría conocerte y charlar un rato con el equipo. Si no te encaja, dime qué huecos tienes.",
+            ),
+            (
+                Offer,
+                "Tu incorporación",
+                "Hola Ana:\n\nnos encantaría que te incorporaras al equipo. Te adjunto la carta con las condiciones.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Recrutamento <recrutamento@empresa.example>",
+        &[
+            (
+                Rejection,
+                "Processo de recrutamento",
+                "Cara Ana,\n\no processo foi concluído e optámos por avançar com outro(a) candidato(a).",
+            ),
+            (
+                RecruiterOutreach,
+                "Gostava de falar consigo",
+                "Olá Ana,\n\ndesculpe o contacto a frio. Teria todo o gosto em explicar-lhe o projeto num café virtual.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Sam Reid <sam@agency.example>",
+        &[(
+            Offer,
+            "Fantastic news!",
+            "Hi Ana,\n\nBrightline want you for the Grid Lead role! The formal contract will follow from their HR.",
+        )],
+    );
+    assert_read_as(
+        "Homes <no-reply@homes.example>",
+        &[(
+            Other,
+            "We received your application for Calle Mayor 4",
+            "Thanks for applying to rent Calle Mayor 4. Your application has been submitted to the landlord with your employment contract.",
+        )],
+    );
+}

@@ -9,6 +9,8 @@ use super::text::capitalized;
 const CONNECTORS: &[&str] = &[
     "&", "and", "und", "y", "i", "e", "et", "og", "och", "of", "de", "du", "des", "la", "le",
     "van", "von", "der", "den", "di", "da", "do", "del", "dos", "das", "für",
+    // "Conexión a Red", "Ligação à Rede", "Connessione alla Rete".
+    "a", "à", "al", "alla", "ao",
 ];
 
 /// A word of `text` with its byte range.

@@ -279,9 +279,9 @@ pub(crate) fn role(
     employer: Option<&str>,
     loose: bool,
 ) -> Option<String> {
-    let subject = &without_gender_endings(super::threads::bare_subject(subject));
-    let newest = &without_gender_endings(&without_recipient_lines(newest));
-    let quoted = &without_gender_endings(quoted);
+    let subject = &super::text::without_gender_endings(super::threads::bare_subject(subject));
+    let newest = &super::text::without_gender_endings(&without_recipient_lines(newest));
+    let quoted = &super::text::without_gender_endings(quoted);
     let mut cands: Vec<Candidate> = Vec::new();
     for (text, factor, in_text) in [
         (subject, 1.0, false),
@@ -436,34 +436,6 @@ fn without_recipient_lines(text: &str) -> String {
         .join("\n")
 }
 
-/// `text` without the feminine endings glued to a title's words: "Ingénieur(e)
-/// solutions", "Chargé(e) de comptes", "Ingeniero(a)".
-fn without_gender_endings(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('(') {
-        let after = &rest[i + 1..];
-        let glued = rest[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphabetic);
-        let ending = after
-            .split_once(')')
-            .map(|(inner, _)| inner)
-            .filter(|inner| ["e", "a", "ne", "es", "as", "in"].contains(inner));
-        out.push_str(&rest[..i]);
-        match ending {
-            Some(inner) if glued => rest = &after[inner.len() + 1..],
-            _ => {
-                out.push('(');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Where `part`, a slice of `text`, starts in it.
 fn offset_in(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize)
@@ -487,6 +459,22 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
     let run = run_at(text, at)?;
     let end = offset_in(text, run) + run.len();
     let mut title = trim_words(run)?;
+    // "Développeur Mobile à Lausanne", "HR Business Partner a Pixelat Studio": after
+    // "à", "a" or "al" a place or the employer, not the rest of the title ("Conexión a
+    // Red").
+    let cut = [" a ", " à ", " al ", " alla ", " ao "]
+        .iter()
+        .find_map(|sep| {
+            let (head, after) = title.split_once(sep)?;
+            let first = fold(after.split_whitespace().next()?);
+            let place = super::places::is_locality(&first) || super::places::is_region(&first);
+            let employs =
+                employer.is_some_and(|e| fold(e).split_whitespace().next() == Some(first.as_str()));
+            (place || employs).then(|| head.to_owned())
+        });
+    if let Some(head) = cut {
+        title = head;
+    }
     // "Wavecrest Media Sales Engineer Challenge": the employer's name before the title.
     if let Some(rest) = employer
         .and_then(|e| title.strip_prefix(e))
@@ -539,8 +527,11 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         && inner.len() <= 30
         && !inner.contains('\n')
     {
-        if !droppable(inner) {
+        // "HVDC Engineer (Stratos Grid)": the employer in brackets is no part of it.
+        let employer_named = employer.is_some_and(|e| fold(e) == fold(inner.trim()));
+        if !droppable(inner) && !employer_named {
             title = format!("{title} ({inner})");
+        } else if employer_named {
         } else if let Some(spec) = after_gender_marker(rest, inner) {
             // "Fertigungsingenieur (m/w/d) Spritzguss": German puts the marker
             // before the specialism.
@@ -661,10 +652,15 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
     for (n, word) in rest.split([' ', '\n']).skip(1).enumerate() {
         let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
         let f = fold(bare);
+        // "HTA/HTB", "FV": an acronym ends a title.
+        let acronym = bare.chars().count() >= 2
+            && bare.chars().all(|c| c.is_uppercase() || c == '/')
+            && !bare.starts_with('/');
         let plain = !bare.is_empty()
-            && bare
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+            && (acronym
+                || bare
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\''));
         // "Especialista en Preventa": "en" right after the head says of what.
         let join = JOINS.contains(&f.as_str()) || (n == 0 && ["en", "em"].contains(&f.as_str()));
         // A capitalised word goes on only after a joining word or a word kept.
@@ -682,7 +678,7 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
         } else {
             kept = read;
         }
-        if bare.len() < word.len() {
+        if bare.len() < word.len() || (acronym && kept == read) {
             break;
         }
     }

@@ -786,3 +786,53 @@ fn german_design_titles_their_specialism_after_the_marker_and_the_people_to_talk
         None
     );
 }
+
+#[test]
+fn romance_titles_go_on_over_a_to_and_end_at_an_acronym_a_place_or_the_employer() {
+    let r = |s: &str, b: &str, e: Option<&str>| role(s, b, "", None, e, true);
+    assert_eq!(
+        r(
+            "Ingeniero/a de Conexión a Red - Cierzo Power",
+            "Hola",
+            Some("Cierzo Power")
+        )
+        .as_deref(),
+        Some("Ingeniero de Conexión a Red")
+    );
+    assert_eq!(
+        r(
+            "Hello",
+            "Cerchiamo un Ingegnere elettrico progettista FV chiediamo ai candidati.",
+            None
+        )
+        .as_deref(),
+        Some("Ingegnere elettrico progettista FV")
+    );
+    assert_eq!(
+        r(
+            "Suite donnée à votre candidature",
+            "le poste d'Ingénieur électricité HTA/HTB.",
+            None
+        )
+        .as_deref(),
+        Some("Ingénieur électricité HTA/HTB")
+    );
+    assert_eq!(
+        r(
+            "Opportunité – Développeur Mobile à Lausanne",
+            "Bonjour",
+            None
+        )
+        .as_deref(),
+        Some("Développeur Mobile")
+    );
+    assert_eq!(
+        r(
+            "Technical interview – HVDC Engineer (Stratos Grid)",
+            "Hi",
+            Some("Stratos Grid")
+        )
+        .as_deref(),
+        Some("HVDC Engineer")
+    );
+}

@@ -83,7 +83,8 @@ fn index(c: EmailCategory) -> usize {
 pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     let reply = super::threads::is_reply(subject);
     let subject = fold(super::threads::bare_subject(subject));
-    let body = fold(newest);
+    // "outro(a) candidato(a)": a cue reads the words without their glued endings.
+    let body = fold(&super::text::without_gender_endings(newest));
     let factor = if reply {
         REPLY_SUBJECT_FACTOR
     } else {
@@ -285,7 +286,8 @@ const LIFE_WORDS: &[&str] = &[
     "tariff", "kwh", "gas supply", "broadband", "mobile plan", "sim card", "strom",
     "stromvertrag", "tarif", "credit card", "debit card", "bank account", "mortgage",
     "personal loan", "insurance policy", "kreditkarte", "girokonto", "versicherungsschein",
-    "your order", "order number", "parcel", "bestellung", "lieferung", "pedido",
+    "your order", "order number", "parcel", "bestellung", "lieferung", "tu pedido",
+    "su pedido", "seu pedido", "numero de pedido",
     "reembolso", "devolucion", "refund", "return request", "commande", "remboursement",
     "bestelling", "rimborso", "encomenda", "home contents", "contents insurance",
     "car insurance", "health insurance", "insurance offer", "verzekering", "hausrat",
@@ -316,7 +318,7 @@ const LIFE_WORDS: &[&str] = &[
     "your assignment", "through the course", "engagement session", "photo shoot",
     "the shoot", "boda", "pay stubs", "rental application", "loan offer",
     "financing proposal", "purchase price", "tax assessment", "monthly instalment",
-    "bike service", "drop-off",
+    "bike service", "drop-off", "applying to rent",
 ];
 
 /// Words of the person's own application, folded.

@@ -229,6 +229,34 @@ pub(crate) fn capitalized(word: &str) -> bool {
                 .is_some_and(|c| c.is_ascii_digit() || c == 'i' || c == 'e'))
 }
 
+/// `text` without the feminine endings glued to a title's words: "Ingénieur(e)
+/// solutions", "Chargé(e) de comptes", "Ingeniero(a)".
+pub(crate) fn without_gender_endings(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('(') {
+        let after = &rest[i + 1..];
+        let glued = rest[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+        let ending = after
+            .split_once(')')
+            .map(|(inner, _)| inner)
+            .filter(|inner| ["e", "a", "ne", "es", "as", "in"].contains(inner));
+        out.push_str(&rest[..i]);
+        match ending {
+            Some(inner) if glued => rest = &after[inner.len() + 1..],
+            _ => {
+                out.push('(');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -350,4 +350,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("complete assessment", 4.5),
     ("odborny test", 4.5),
     ("tax assessment", -4.5),
+    // Technical questionnaires and write-ups in any format.
+    ("technical questionnaire", 5.0),
+    ("in whatever format you like", 3.0),
+    ("write up", 2.5),
 ];

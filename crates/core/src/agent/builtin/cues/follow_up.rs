@@ -334,4 +334,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("copia de tu pasaporte", 3.5),
     ("a few things i need from you", 4.0),
     ("your preferred start date", 3.5),
+    // A question to answer before deciding (English, Portuguese).
+    ("would that arrangement work for you", 3.5),
+    ("a question for you", 3.0),
+    ("precisamos que nos envie", 4.5),
 ];

@@ -561,4 +561,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("calendar hold", 3.5),
     ("pozvani na osobni pohovor", 6.0),
     ("osobni pohovor", 3.5),
+    // Windows to meet, and Spanish invitations to meet the team.
+    ("windows open", 3.0),
+    ("deep-dive with", 3.0),
+    ("nos gustaria conocerte", 4.0),
+    ("que huecos tienes", 3.5),
+    ("charlar un rato", 3.0),
 ];

@@ -374,6 +374,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("dienstantritt", 3.5),
     ("kollektivvertrag", 3.0),
     ("zusammengefunden", 3.0),
+    // Offers in plain words (Spanish, and an agency's 'they want you').
+    ("nos encantaria que te incorporaras", 5.0),
+    ("la carta con las condiciones", 4.0),
+    ("want you for the", 4.0),
+    ("formal contract will follow", 4.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

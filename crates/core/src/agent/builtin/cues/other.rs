@@ -449,4 +449,6 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // Rentals, and a friend's news.
     ("rental application", 5.0),
     ("un abrazo", 2.0),
+    // Renting a flat.
+    ("applying to rent", 5.0),
 ];

@@ -546,4 +546,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("made me think of you", 4.0),
     ("just opened a role", 3.0),
     ("matches your background", 3.0),
+    // A cold approach in Portuguese.
+    ("contacto a frio", 3.5),
+    ("um cafe virtual", 3.0),
+    ("teria todo o gosto em explicar", 3.0),
 ];

@@ -506,4 +506,6 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("passed your application on", 4.0),
     ("everything arrived fine", 3.0),
     ("odpoved na inzerat", 4.5),
+    // A CV forwarded to the talent team.
+    ("forwarded your cv to", 4.0),
 ];

@@ -578,4 +578,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("unable to consider you further", 5.5),
     ("consider you further", 4.5),
     ("vysledek vyberoveho rizeni", 3.0),
+    // Someone else taken (Portuguese, English).
+    ("optamos por avancar com outro", 5.5),
+    ("offered the position to someone", 5.5),
+    ("position to someone", 4.5),
 ];
