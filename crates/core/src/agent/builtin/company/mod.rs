@@ -346,7 +346,27 @@ pub(crate) fn company(
                 .filter_map(|(_, r)| clean(r))
                 .filter(|r| matches_domain(r, label))
                 .max_by_key(|r| r.len());
-            let name = written.unwrap_or_else(|| spell_domain(sender));
+            // "Saltmarsh Offshore Wind" at saltmarsh-ow.com: a name in the text that
+            // starts with the domain's first word, rather than "Saltmarsh Ow".
+            let first_part = sender
+                .domain_label()
+                .and_then(|l| l.split(['-', '_']).next().map(squash))
+                .filter(|p| p.len() >= 5 && sender.domain_label().is_some_and(|l| l.contains('-')));
+            let begun = || {
+                let first_part = first_part.as_deref()?;
+                [newest, subject]
+                    .iter()
+                    .flat_map(|t| runs(t))
+                    .filter_map(|(_, r)| clean(r))
+                    .find(|r| {
+                        r.split_whitespace().count() > 1
+                            && r.split_whitespace().next().map(squash).as_deref()
+                                == Some(first_part)
+                    })
+            };
+            let name = written
+                .or_else(begun)
+                .unwrap_or_else(|| spell_domain(sender));
             merged.push(Candidate {
                 name,
                 score: 3.0,

@@ -1280,3 +1280,26 @@ fn an_agency_working_exclusively_with_a_client_names_the_client() {
         Some("Keldan Medical Devices")
     );
 }
+
+#[test]
+fn a_name_the_domain_begins_and_people_ops_are_read() {
+    // "solvento-energia.es" spells no name the text writes, but begins one.
+    assert_eq!(
+        named(
+            "Marta Gil <marta.gil@solvento-energia.es>",
+            "Documentación para tu alta",
+            "Hola Ana:\n\npara completar tu alta en Solvento Renovables necesitamos tu DNI.\n\nUn saludo,\nMarta"
+        )
+        .as_deref(),
+        Some("Solvento Renovables")
+    );
+    assert_eq!(
+        named(
+            "Lumenvale People Ops <people@lumenvale.io>",
+            "Two quick forms before you start",
+            "Hi Ana,\n\nplease fill in two forms."
+        )
+        .as_deref(),
+        Some("Lumenvale")
+    );
+}

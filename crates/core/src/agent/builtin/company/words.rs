@@ -22,7 +22,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "kariera", "carrieres", "carriere", "carreras", "carreiras", "onboarding", "nabor", "karrier", "personalteam", "personal", "experience",
     "assessment", "assessments", "survey", "seleccio", "selecao", "talents",
     "personalverrechnung", "lohnverrechnung", "payroll", "personalmanagement",
-    "personalwesen", "ufficio", "kadrovska", "sluzba", "ljudski", "resursi", "potencijali",
+    "personalwesen", "ops", "ufficio", "kadrovska", "sluzba", "ljudski", "resursi", "potencijali",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
