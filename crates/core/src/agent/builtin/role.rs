@@ -529,13 +529,14 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
     {
         // "HVDC Engineer (Stratos Grid)": the employer in brackets is no part of it.
         let employer_named = employer.is_some_and(|e| fold(e) == fold(inner.trim()));
-        if !droppable(inner) && !employer_named {
-            title = format!("{title} ({inner})");
-        } else if employer_named {
-        } else if let Some(spec) = after_gender_marker(rest, inner) {
+        if droppable(inner) {
             // "Fertigungsingenieur (m/w/d) Spritzguss": German puts the marker
             // before the specialism.
-            title = format!("{title} {spec}");
+            if let Some(spec) = after_gender_marker(rest, inner) {
+                title = format!("{title} {spec}");
+            }
+        } else if !employer_named {
+            title = format!("{title} ({inner})");
         }
     } else if let Some(suffix) = dash_specialism(rest, employer) {
         title.push_str(suffix);
