@@ -350,8 +350,9 @@ pub(crate) fn company(
             // starts with the domain's first word, rather than "Saltmarsh Ow".
             let first_part = sender
                 .domain_label()
-                .and_then(|l| l.split(['-', '_']).next().map(squash))
-                .filter(|p| p.len() >= 5 && sender.domain_label().is_some_and(|l| l.contains('-')));
+                .and_then(|l| l.split_once(['-', '_']))
+                .map(|(first, _)| squash(first))
+                .filter(|p| p.len() >= 5);
             let begun = || {
                 let first_part = first_part.as_deref()?;
                 [newest, subject]
