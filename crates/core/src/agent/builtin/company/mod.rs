@@ -514,11 +514,19 @@ pub(crate) fn company(
     // of the name.
     let name = strip_legal(&full.unwrap_or(best.name));
     // "Gantry Point Technologies Inc." signs a message that calls it "Gantry Point":
-    // the trade of a legal name is left out when the text mostly does without it.
+    // the trade or the group of a legal name is left out when the text mostly does
+    // without it.
     let all = format!("{subject}\n{newest}\n{quoted}");
     let name = match name.rsplit_once(' ') {
         Some((short, trade))
-            if ["technologies", "technology", "communications"].contains(&fold(trade).as_str())
+            if [
+                "technologies",
+                "technology",
+                "communications",
+                "group",
+                "holdings",
+            ]
+            .contains(&fold(trade).as_str())
                 && mentions(&all, short) > mentions(&all, &name) =>
         {
             short.to_owned()

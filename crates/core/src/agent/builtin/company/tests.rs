@@ -1225,6 +1225,16 @@ fn agencies_partnering_with_a_client_and_a_legal_names_trade_are_read() {
         .as_deref(),
         Some("Tallow Point")
     );
+    // A group, the same way.
+    assert_eq!(
+        named(
+            "Ashby <no-reply@ashbyhq.com>",
+            "Tallowmere Industrial - Quality Engineer",
+            "Hi Sam,\n\nthanks for applying to Tallowmere Industrial. Tallowmere Industrial will review it soon.\n\nTallowmere Industrial Group"
+        )
+        .as_deref(),
+        Some("Tallowmere Industrial")
+    );
     // But not when the text always writes it in full.
     assert_eq!(
         named(
