@@ -778,18 +778,18 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
 /// Words around a title that are no part of it ("Interview", "Your", "Offer").
 #[rustfmt::skip]
 const FRAME: &[&str] = &[
-        "the", "our", "your", "new", "re", "fwd", "offer", "interview", "application",
-        "applications", "job", "role", "position", "opportunity", "opening", "vacancy",
-        "update", "final", "technical", "invitation", "indeed", "linkedin", "about",
-        "event", "test", "exercise", "take-home", "entrevista", "entretien", "entrevue", "einladung",
-        "ihre", "bewerbung", "candidature", "candidatura", "oferta", "proposition",
-        "stelle", "poste", "aanbod", "uitnodiging", "gesprek", "sollicitatie", "vacature",
-        "proposta", "offre", "opportunite", "opportunita", "oportunidad", "oportunidade",
-        "convite", "invito", "colloquio", "angebot", "vertragsangebot", "spannende", "vaga",
-        "puesto", "functie", "posizione", "ruolo", "cargo", "reminder", "feedback",
-        "hiring", "call", "screen", "round", "second", "first", "next", "steps", "welcome",
-        "congratulations", "thanks", "thank", "θεση", "a", "an", "challenge", "fallstudie", "pozice", "pozici", "dienstvertrag",
-        "arbeitsvertrag",
+    "the", "our", "your", "new", "re", "fwd", "offer", "interview", "application",
+    "applications", "job", "role", "position", "opportunity", "opening", "vacancy",
+    "update", "final", "technical", "invitation", "indeed", "linkedin", "about", "event",
+    "test", "exercise", "take-home", "entrevista", "entretien", "entrevue", "einladung",
+    "ihre", "bewerbung", "candidature", "candidatura", "oferta", "proposition", "stelle",
+    "poste", "aanbod", "uitnodiging", "gesprek", "sollicitatie", "vacature", "proposta",
+    "offre", "opportunite", "opportunita", "oportunidad", "oportunidade", "convite",
+    "invito", "colloquio", "angebot", "vertragsangebot", "spannende", "vaga", "puesto",
+    "functie", "posizione", "ruolo", "cargo", "reminder", "feedback", "hiring", "call",
+    "screen", "round", "second", "first", "next", "steps", "welcome", "congratulations",
+    "thanks", "thank", "θεση", "a", "an", "challenge", "fallstudie", "pozice", "pozici",
+    "dienstvertrag", "arbeitsvertrag",
 ];
 
 /// The specialism after a gender marker that follows a title: `rest` is " (m/w/d)

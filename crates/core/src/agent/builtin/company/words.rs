@@ -19,10 +19,11 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "ressources", "humaines", "recursos", "humanos", "risorse", "umane", "personeelszaken",
     "de", "personnel", "rekrytointi", "rekry", "rekrytering", "rekruttering", "rekrutacja",
     "rekrutacji", "zespol", "varbamine", "atranka", "atlase", "henkilosto", "karriar",
-    "kariera", "carrieres", "carriere", "carreras", "carreiras", "onboarding", "nabor", "karrier", "personalteam", "personal", "experience",
-    "assessment", "assessments", "survey", "seleccio", "selecao", "talents",
-    "personalverrechnung", "lohnverrechnung", "payroll", "personalmanagement",
-    "personalwesen", "ops", "ufficio", "kadrovska", "sluzba", "ljudski", "resursi", "potencijali",
+    "kariera", "carrieres", "carriere", "carreras", "carreiras", "onboarding", "nabor",
+    "karrier", "personalteam", "personal", "experience", "assessment", "assessments",
+    "survey", "seleccio", "selecao", "talents", "personalverrechnung", "lohnverrechnung",
+    "payroll", "personalmanagement", "personalwesen", "ops", "ufficio", "kadrovska",
+    "sluzba", "ljudski", "resursi", "potencijali",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
@@ -32,9 +33,10 @@ pub(super) const LEGAL: &[&str] = &[
     "ltd", "ltd.", "limited", "llp", "llc", "plc", "inc", "inc.", "gmbh", "ag", "se",
     "s.a.", "sa", "sas", "sarl", "s.l.", "sl", "s.l.u.", "b.v.", "bv", "n.v.", "nv",
     "s.p.a.", "spa", "s.r.l.", "srl", "lda", "lda.", "ltda", "corp", "corp.", "co.", "kg",
-    "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.", "aps",
-    "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.", "srls", "dac",
-    "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "sti", "sti.", "d.d.", "hf", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
+    "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.",
+    "aps", "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.",
+    "srls", "dac", "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "sti",
+    "sti.", "d.d.", "hf", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
 ];
 
 /// Words that open a street's name, folded.
@@ -114,12 +116,13 @@ pub(super) const GREETING_WORDS: &[&str] = &[
 pub(super) const NOT_NAMES: &[&str] = &[
     "hi", "hello", "hey", "dear", "hallo", "bonjour", "hola", "hoi", "ciao", "ola", "olá",
     "thanks", "thank", "we", "our", "you", "your", "i", "it", "this", "that", "re", "fwd",
-    "interview", "invitation", "application", "offer", "update", "next", "steps",
-    "intro", "introduction", "chat", "feedback", "follow-up", "catch-up", "reminder", "lembrete", "erinnerung", "rappel", "recordatorio", "promemoria", "herinnering",
-    "action", "required", "welcome", "congratulations", "good", "great", "news",
-    "quick", "question", "new", "message", "role", "position", "opportunity", "final",
-    "round", "test", "assessment", "documents", "ihre", "ihr", "votre", "vos", "tu", "su",
-    "je", "uw", "la", "il", "le", "les", "el", "los", "einladung", "bewerbung", "entretien", "entrevue",
+    "interview", "invitation", "application", "offer", "update", "next", "steps", "intro",
+    "introduction", "chat", "feedback", "follow-up", "catch-up", "reminder", "lembrete",
+    "erinnerung", "rappel", "recordatorio", "promemoria", "herinnering", "action",
+    "required", "welcome", "congratulations", "good", "great", "news", "quick", "question",
+    "new", "message", "role", "position", "opportunity", "final", "round", "test",
+    "assessment", "documents", "ihre", "ihr", "votre", "vos", "tu", "su", "je", "uw", "la",
+    "il", "le", "les", "el", "los", "einladung", "bewerbung", "entretien", "entrevue",
     "candidature", "entrevista", "oferta", "proposition", "sollicitatie", "candidatura",
     "colloquio", "vaga", "proposta", "google", "microsoft", "teams", "zoom", "meet",
     "linkedin", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -130,12 +133,12 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "yes", "no", "ok", "see", "view", "reply", "apply", "click", "start", "sent", "powered",
     "please", "note", "all", "any", "many", "one", "confirmed", "confirmation", "updated",
     "cancelled", "canceled", "accepted", "declined", "important", "urgent", "last",
-    "chance", "free", "hey", "saw", "series", "opdrachtgever", "klant", "client", "cliente", "kunde",
-    "auftraggeber", "klanten", "event", "type", "general", "coding", "service", "ufficio",
-    "servicio", "servico", "opportunite", "opportunita", "oportunidad",
-    "oportunidade", "kans", "vacante", "vertrauliche", "vertraulich", "anfrage", "besetzung", "wir", "ihnen", "uns", "vertragsangebot", "automatische",
-    "antwort", "confidential",
-    "confidentiel", "confidencial", "riservata",
+    "chance", "free", "hey", "saw", "series", "opdrachtgever", "klant", "client", "cliente",
+    "kunde", "auftraggeber", "klanten", "event", "type", "general", "coding", "service",
+    "ufficio", "servicio", "servico", "opportunite", "opportunita", "oportunidad",
+    "oportunidade", "kans", "vacante", "vertrauliche", "vertraulich", "anfrage",
+    "besetzung", "wir", "ihnen", "uns", "vertragsangebot", "automatische", "antwort",
+    "confidential", "confidentiel", "confidencial", "riservata",
 ];
 
 /// Words of a job title; a name holding one is a role, not an employer.
@@ -359,15 +362,15 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     // "Kessler Antriebstechnik und Ihre Bewerbung", "Précimat le 1er avril": a name
     // ends before a joining word that runs into the text, or before a date's number
     // after a small word.
-    if let Some(i) = words.iter().enumerate().skip(1).position(|(i, w)| {
-        (w.starts_with(|c: char| c.is_ascii_digit())
+    if let Some(end) = (1..words.len()).find(|&i| {
+        (words[i].starts_with(|c: char| c.is_ascii_digit())
             && words[i - 1].starts_with(char::is_lowercase))
-            || (joining.contains(&fold(w).as_str())
+            || (joining.contains(&fold(words[i]).as_str())
                 && words
                     .get(i + 1)
                     .is_some_and(|n| NOT_NAMES.contains(&fold(n).as_str())))
     }) {
-        words.truncate(i + 1);
+        words.truncate(end);
         while words.len() > 1
             && words.last().is_some_and(|w| {
                 w.starts_with(char::is_lowercase) || joining.contains(&fold(w).as_str())
