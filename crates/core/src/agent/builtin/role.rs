@@ -646,6 +646,11 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
         "for", "the", "and", "to", "with", "bei", "im", "mit", "der", "die", "das", "zum",
         "zur", "und", "ab",
     ];
+    // The words are counted from a space or a line break: anything else right after
+    // the head word is no part of the title (and would throw the byte count off).
+    if !rest.starts_with([' ', '\n']) {
+        return ("", rest);
+    }
     // Bytes read, and bytes up to the last word that is not a joining word.
     let (mut read, mut kept) = (0, 0);
     let mut joined = false;
@@ -689,6 +694,10 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
 /// The lower-case words that open `rest` (" projektov v gradbeništvu"), at most four,
 /// up to the first that is not a plain word, and what follows them.
 fn lower_words(rest: &str) -> (&str, &str) {
+    // As in `romance_of_what`: the words are counted from a space.
+    if !rest.starts_with(' ') {
+        return ("", rest);
+    }
     let mut end = 0;
     for (n, word) in rest.split(' ').skip(1).enumerate() {
         let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);

@@ -836,3 +836,16 @@ fn romance_titles_go_on_over_a_to_and_end_at_an_acronym_a_place_or_the_employer(
         Some("HVDC Engineer")
     );
 }
+
+#[test]
+fn what_follows_a_head_word_is_read_only_after_a_space() {
+    // Punctuation and other letters right after the head word: nothing is of what, and
+    // the bytes counted never fall inside a character.
+    assert_eq!(romance_of_what(",çççç de xy"), ("", ",çççç de xy"));
+    assert_eq!(lower_words(",čččč projektov x"), ("", ",čččč projektov x"));
+    assert_eq!(
+        romance_of_what(" de solutions, x"),
+        (" de solutions", ", x")
+    );
+    assert_eq!(lower_words(" projektov v x"), (" projektov v x", ""));
+}
