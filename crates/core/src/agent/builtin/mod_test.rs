@@ -1537,3 +1537,54 @@ fn spanish_and_portuguese_offers_invitations_and_declines_in_plain_words_are_rea
         )],
     );
 }
+
+#[test]
+fn polish_job_site_mail_a_finalist_not_chosen_and_a_friends_favour_are_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Etatownia.pl <powiadomienia@etatownia.pl>",
+        &[
+            (
+                ApplicationReceived,
+                "Gotowe!",
+                "Cześć Ola,\n\nAplikacja wysłana: przekazaliśmy Twoje CV do firmy Żuraw Bank na stanowisko Inżynier Danych.",
+            ),
+            (
+                Rejection,
+                "Informacja o Twojej aplikacji",
+                "Cześć Ola,\n\nniestety tym razem Twoja kandydatura nie została wybrana do dalszego etapu.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Alek Z <alek@health.example>",
+        &[
+            (
+                Rejection,
+                "Thank you, and a difficult call",
+                "Hi Ola,\n\nWe had two excellent finalists and in the end we've gone with the other person. It was close.",
+            ),
+            (
+                InterviewInvite,
+                "Re: Next steps",
+                "Hi Ola,\n\nTuesday at 10:00 works - I've locked it in with our Head of Data. You'll get a separate Zoom invite.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Kuba <kuba@example.org>",
+        &[(
+            Other,
+            "Could I put you down as a reference?",
+            "Hey Ola,\n\nquick favour: they want two references. Would you be OK if I gave them your name?",
+        )],
+    );
+    assert_read_as(
+        "Swapcorner <no-reply@swapcorner.example>",
+        &[(
+            Other,
+            "Good news! Your offer was accepted",
+            "The seller accepted your offer for the item. Please complete the payment, otherwise the offer expires.",
+        )],
+    );
+}

@@ -93,16 +93,29 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     let mut hits = Vec::new();
     for (category, cues) in cues::ALL {
         for (cue, weight) in cues.iter() {
-            let in_subject = has(&subject, cue);
+            // A cue in quotation marks is mentioned, not said (a newsletter's
+            // 'Why "what are your salary expectations?" is a trap'): it counts for less.
+            let (in_subject, subject_factor) = match word_starts(&subject, cue)
+                .map(|i| quoted(&subject, i))
+                .min()
+            {
+                None => (false, 0.0),
+                Some(true) => (true, MENTIONED),
+                Some(false) => (true, factor),
+            };
             let mut body_factor = 1.0;
             let in_body = match word_starts(&body, cue)
-                .map(|i| hypothetical(&body, i))
+                .map(|i| (quoted(&body, i), hypothetical(&body, i)))
                 .min()
             {
                 None => false,
+                Some((true, _)) => {
+                    body_factor = MENTIONED;
+                    true
+                }
                 // Only said as a possibility ("if selected, we'll invite you to an
                 // interview"): it counts for less.
-                Some(true) if HYPOTHETICAL_MATTERS.contains(category) => {
+                Some((false, true)) if HYPOTHETICAL_MATTERS.contains(category) => {
                     body_factor = 0.3;
                     true
                 }
@@ -115,7 +128,11 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
                 }
                 (*weight, if in_body { Place::Body } else { Place::Subject })
             } else {
-                let from_subject = if in_subject { weight * factor } else { 0.0 };
+                let from_subject = if in_subject {
+                    weight * subject_factor
+                } else {
+                    0.0
+                };
                 let from_body = if in_body { weight * body_factor } else { 0.0 };
                 match (in_subject || in_body, from_subject >= from_body) {
                     (false, _) => continue,
@@ -319,6 +336,8 @@ const LIFE_WORDS: &[&str] = &[
     "engagement session", "photo shoot", "the shoot", "boda", "pay stubs",
     "rental application", "loan offer", "financing proposal", "purchase price",
     "tax assessment", "monthly instalment", "bike service", "drop-off", "applying to rent",
+    "seller", "the item", "talk proposal", "programme committee",
+    "program committee", "call for papers", "datathon", "hackathon", "leaderboard",
 ];
 
 /// Words of the person's own application, folded.
@@ -431,6 +450,27 @@ const IF_INSIDE: &[&str] = &[
     "se a ",
     "se for",
 ];
+
+/// What a cue in quotation marks counts for, against its weight.
+const MENTIONED: f64 = 0.3;
+
+/// The longest quotation taken for a mention: a job site relays a whole message in
+/// quotation marks, and that is said, not mentioned.
+const MENTION_LEN: usize = 80;
+
+/// Whether byte `at` of folded `text` is inside a short quotation on its line (the
+/// typographic marks are folded to `"`).
+fn quoted(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let before = &text[start..at];
+    match (before.rfind('"'), text[at..end].find('"')) {
+        (Some(open), Some(close)) => {
+            before.matches('"').count() % 2 == 1 && (before.len() - open) + close <= MENTION_LEN
+        }
+        _ => false,
+    }
+}
 
 /// Whether the sentence around byte `at` of folded `text` states a possibility
 /// before `at`.
@@ -678,6 +718,29 @@ mod tests {
             "We're delighted to welcome you to the team — please find your contract attached.",
         );
         assert_eq!(v.category, EmailCategory::Offer, "{:?}", v.hits);
+    }
+
+    #[test]
+    fn a_phrase_in_quotation_marks_is_mentioned_not_said() {
+        let v = verdict(
+            "The Raise Letter <letters@theraiseletter.com>",
+            "Why \u{201c}what are your salary expectations?\u{201d} is a trap",
+            "The question comes in the first call. Forward this to a friend.",
+        );
+        assert_eq!(v.category, EmailCategory::Other, "{:?}", v.hits);
+        let v = verdict(
+            "The Raise Letter <letters@theraiseletter.com>",
+            "What are your salary expectations?",
+            "Please reply with your notice period too.",
+        );
+        assert_eq!(v.category, EmailCategory::FollowUpNeeded, "{:?}", v.hits);
+        // A job site relays a whole message in quotation marks: that is said.
+        assert!(quoted("he wrote \"we regret\" twice", 11));
+        assert!(!quoted(
+            &format!("\"{} we regret to inform you\"", "x ".repeat(40)),
+            83
+        ));
+        assert!(!quoted("\"a\" then we regret", 11));
     }
 
     #[test]

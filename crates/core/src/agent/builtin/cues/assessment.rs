@@ -354,4 +354,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("technical questionnaire", 5.0),
     ("in whatever format you like", 3.0),
     ("write up", 2.5),
+    // A small project to prepare, in Polish and English.
+    ("przygotowanie malego projektu", 5.0),
+    ("zadanie do zrobienia", 5.0),
+    ("maly projekt", 3.0),
+    ("small project", 2.0),
+    ("do zrobienia w domu", 4.5),
 ];

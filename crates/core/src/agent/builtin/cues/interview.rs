@@ -567,4 +567,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("nos gustaria conocerte", 4.0),
     ("que huecos tienes", 3.5),
     ("charlar un rato", 3.0),
+    // A meeting with the team offered, its slots free (Polish); a slot locked in.
+    ("zaprosic cie na spotkanie", 5.5),
+    ("zaprosic pana na spotkanie", 5.5),
+    ("zaprosic pania na spotkanie", 5.5),
+    ("wolne okienka", 3.5),
+    ("ktory termin", 3.0),
+    ("chce cie poznac", 3.5),
+    ("i've locked it in", 3.5),
+    ("locked it in with", 4.0),
+    ("separate zoom invite", 4.0),
+    ("zoom invite", 3.0),
 ];

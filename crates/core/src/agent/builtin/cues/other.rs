@@ -451,4 +451,19 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("un abrazo", 2.0),
     // Renting a flat.
     ("applying to rent", 5.0),
+    // A newsletter's readers, a community's event, a friend asking for a reference (English, Lithuanian).
+    ("forward this to a friend", 3.0),
+    ("our readers", 2.5),
+    ("next week's issue", 3.0),
+    ("put you down as a reference", 5.0),
+    ("be a reference for me", 5.0),
+    ("act as a reference for me", 5.0),
+    ("gave them your name", 3.0),
+    ("quick favour", 2.0),
+    ("quick favor", 2.0),
+    ("renginys", 3.0),
+    ("renginio", 3.0),
+    ("naujienlaiskio", 3.5),
+    ("registracija", 1.5),
+    ("bendruomenes nariai", 3.0),
 ];

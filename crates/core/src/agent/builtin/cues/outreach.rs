@@ -550,4 +550,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("contacto a frio", 3.5),
     ("um cafe virtual", 3.0),
     ("teria todo o gosto em explicar", 3.0),
+    // A founder's cold message, in plain words.
+    ("it's a cold message", 4.5),
+    ("cold message", 3.5),
+    ("i'm looking for our first", 4.0),
+    ("looking for our first", 3.5),
 ];

@@ -508,4 +508,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("odpoved na inzerat", 4.5),
     // A CV forwarded to the talent team.
     ("forwarded your cv to", 4.0),
+    // Sent on by a job site, or entered by hand as a referral (Polish, English).
+    ("aplikacja wyslana", 5.0),
+    ("aplikacja dotarla", 5.0),
+    ("przekazalismy twoje cv", 5.0),
+    ("as an employee referral", 3.5),
+    ("officially in the pipeline", 4.0),
+    ("no need to apply again", 3.0),
 ];

@@ -582,4 +582,17 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("optamos por avancar com outro", 5.5),
     ("offered the position to someone", 5.5),
     ("position to someone", 4.5),
+    // Someone else chosen at the end, or the next stage withheld; a Polish job site's and a hiring manager's decline.
+    ("gone with the other", 5.0),
+    ("with the other person", 4.0),
+    ("continue with candidates whose", 5.0),
+    ("won't be moving to the next stage", 5.5),
+    ("not be moving to the next stage", 5.5),
+    ("position has now been filled", 5.5),
+    ("role has now been filled", 5.5),
+    ("nie zostala wybrana", 5.0),
+    ("nie zostal wybrany", 5.0),
+    ("innej osobie", 4.5),
+    ("innemu kandydatowi", 4.5),
+    ("zakonczyl przeglad zgloszen", 2.0),
 ];
