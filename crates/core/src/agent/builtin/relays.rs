@@ -690,6 +690,11 @@ fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
     if label.contains("screening") || label.contains("backgroundcheck") || has(&name, "screening") {
         return (Relay::Screening, None);
     }
+    // A site that signs with its web address ("Etatownia.pl <powiadomienia@etatownia.pl>")
+    // relays for the employers it lists; an employer signs with its name.
+    if !domain.is_empty() && name.trim_start_matches("www.") == domain {
+        return (Relay::JobSite, None);
+    }
     (Relay::Direct, None)
 }
 

@@ -20,8 +20,8 @@ use domain::{key, spell_domain};
 use phrases::{brand_names, current_employers, phrase_candidates};
 pub(crate) use words::is_legal;
 use words::{
-    AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, INSTITUTION_WORDS, TEAM_WORDS,
-    TITLE_WORDS, agency_name_ending, clean, legal_names, strip_legal,
+    AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, INSTITUTION_WORDS, PASSING_ON,
+    TEAM_WORDS, TITLE_WORDS, agency_name_ending, clean, legal_names, strip_legal,
 };
 
 mod domain;
@@ -425,6 +425,14 @@ pub(crate) fn company(
     {
         let extra = mentions(&mentioned, &c.name).saturating_sub(1).min(3);
         c.score += 0.5 * extra as f64;
+    }
+    if std::env::var_os("JT_DEBUG").is_some() {
+        for c in &merged {
+            eprintln!(
+                "CAND {:?} {} {} phrase={} subj={}",
+                c.name, c.score, c.source, c.phrase, c.subject
+            );
+        }
     }
     let best = merged
         .into_iter()
@@ -902,9 +910,6 @@ fn is_department(seg: &str) -> bool {
     !words.is_empty() && words.iter().all(|w| FIELDS.contains(w))
 }
 
-/// Whether the sender is a recruiting agency (its text, signature or name says so).
-/// `text` is the newest text and the quoted history, folded: the history is mostly the
-/// agency's own earlier mail.
 /// `s` with each quoted part ("…", “…”, «…») made a segment break; a quote left
 /// open keeps what follows it.
 fn without_quoted(s: &str) -> String {
@@ -929,6 +934,9 @@ fn without_quoted(s: &str) -> String {
     out
 }
 
+/// Whether the sender is a recruiting agency (its text, signature or name says so).
+/// `text` is the newest text and the quoted history, folded: the history is mostly the
+/// agency's own earlier mail.
 fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
     if sender.relay != Relay::Direct {
         return false;
@@ -973,10 +981,31 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
         .iter()
         .any(|t| l.contains(t))
     });
+    let signed_agency = AGENCY_SIGNATURE.iter().any(|m| has(&signature, m));
+    // "Talent Acquisition, Hafenkran Logistik GmbH" at hafenkran.de: a recruiter signing
+    // for the domain's own organisation passes the person on in-house.
+    let in_house = !signed_agency
+        && sender.domain_label().map(squash).is_some_and(|label| {
+            signature_lines(newest).iter().any(|line| {
+                let segs: Vec<&str> = line
+                    .split([',', '|', '·', '•', '–', '—'])
+                    .map(str::trim)
+                    .collect();
+                segs.len() > 1
+                    && segs.iter().any(|s| is_job_title(s))
+                    && segs.iter().any(|s| {
+                        let name = strip_legal(s);
+                        !is_job_title(s)
+                            && squash(&name).starts_with(&label)
+                            && !agency_name_ending(&fold(&name))
+                    })
+            })
+        });
     named
         || trade_domain
         || AGENCY_TEXT.iter().any(|m| has(text, m))
-        || AGENCY_SIGNATURE.iter().any(|m| has(&signature, m))
+        || (!in_house && PASSING_ON.iter().any(|m| has(text, m)))
+        || signed_agency
 }
 
 #[cfg(test)]

@@ -48,6 +48,11 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("tvrtka: ", 3.5),
     ("εταιρεια: ", 4.0),
     ("εργοδοτης: ", 4.0),
+    // Polish job sites and agencies: "przekazaliśmy Twoje CV do firmy X", "pracodawca X".
+    ("do firmy ", 3.5),
+    ("pracodawca ", 3.0),
+    ("w firmie ", 2.5),
+    ("dla firmy ", 3.5),
     ("working with ", 2.0),
     ("working exclusively with ", 3.5),
     ("partnering with ", 3.0),
@@ -195,6 +200,7 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" has come back", 3.0),
     (" contacts you", 2.5),
     (" is looking for", 2.5),
+    (" chce cie poznac", 3.5),
     (" sucht", 2.0),
     // "is looking for" in Swedish and Norwegian/Danish, Finnish, Estonian, Polish,
     // Latvian and Lithuanian.

@@ -1313,3 +1313,36 @@ fn a_name_the_domain_begins_and_people_ops_are_read() {
         Some("Lumenvale")
     );
 }
+
+#[test]
+fn an_in_house_recruiter_passing_the_person_on_is_no_agency() {
+    assert_eq!(
+        named(
+            "Lena Albrecht <lena.albrecht@hafenkran.de>",
+            "Two quick questions before your next round",
+            "Dear Ola,\n\nBefore I put you forward to Jan for the Senior Data Engineer interview, I need your notice period.\n\nKind regards\nLena Albrecht\nTalent Acquisition, Hafenkran Logistik GmbH\n",
+        )
+        .as_deref(),
+        Some("Hafenkran Logistik")
+    );
+    // An agency consultant says the same of its client.
+    assert_eq!(
+        named(
+            "Natalia W <natalia@talentowo.pl>",
+            "Propozycja: Data Engineer",
+            "Cześć Ola,\n\nRekrutuję dla firmy Mostek Logistics – to polski operator logistyczny.\n\nPozdrawiam\nNatalia\nIT Recruitment Consultant, Talentowo\n",
+        )
+        .as_deref(),
+        Some("Mostek Logistics")
+    );
+    // A site that signs with its web address relays for the employer it names.
+    assert_eq!(
+        named(
+            "Etatownia.pl <powiadomienia@etatownia.pl>",
+            "Informacja o Twojej aplikacji",
+            "Cześć Ola,\n\npracodawca Mostek Logistics sp. z o.o. zakończył przegląd zgłoszeń.\n\nEtatownia.pl – wiadomość automatyczna.\n",
+        )
+        .as_deref(),
+        Some("Mostek Logistics")
+    );
+}

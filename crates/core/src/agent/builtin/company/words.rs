@@ -216,10 +216,6 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "personalberater",
     "i'm working with",
     "i am working with",
-    "put you forward",
-    "submit you to",
-    "i'll submit you",
-    "before i submit",
     // An investor or a friend introducing a company.
     "portfolio compan",
     "connecting you two",
@@ -251,6 +247,21 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "we're partnering with",
     "estamos apoyando a",
     "en la busqueda de",
+    // Polish: "I recruit for", "our client".
+    "rekrutuje dla",
+    "rekrutujemy dla",
+    "naszego klienta",
+    "nasz klient",
+];
+
+/// An agency passing the person on to its client, folded; an in-house recruiter
+/// says the same of its hiring manager ("Before I put you forward to Jan").
+pub(super) const PASSING_ON: &[&str] = &[
+    "put you forward",
+    "put your cv forward",
+    "submit you to",
+    "i'll submit you",
+    "before i submit",
 ];
 
 pub(super) const AGENCY_SIGNATURE: &[&str] =
