@@ -504,6 +504,18 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
         }
         _ => &text[end..],
     };
+    // "as a Senior\nData Engineer": a title wrapped over a line, its first part no
+    // title alone, goes on at the next line's start.
+    let mut rest = rest;
+    if !is_title(&title)
+        && let Some(next) = rest.strip_prefix('\n')
+        && let Some(more) = run_at(next, 0)
+        && let Some(more_title) = trim_words(more)
+        && is_title(&format!("{title} {more_title}"))
+    {
+        title = format!("{title} {more_title}");
+        rest = &next[more.len()..];
+    }
     // "Sam Okafor (Platform Engineer · SRE)": a bracket cannot make a name a title; nor
     // can a legal form make a company's name one ("Marchfeld Ingenieure ZT GmbH"), nor
     // a word that also names a business ("Partner Hotels", "Executive Search").

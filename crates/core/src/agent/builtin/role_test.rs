@@ -849,3 +849,25 @@ fn what_follows_a_head_word_is_read_only_after_a_space() {
     );
     assert_eq!(lower_words(" projektov v x"), (" projektov v x", ""));
 }
+
+#[test]
+fn a_title_wrapped_over_a_line_is_read_whole() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Great news",
+            "The panel was unanimous and we'd love you to join us as a Senior\nData Engineer.\n"
+        )
+        .as_deref(),
+        Some("Senior Data Engineer")
+    );
+    // A whole title at a line's end stays as it is.
+    assert_eq!(
+        r(
+            "Hello",
+            "We are hiring a Data Engineer\nBerlin office, hybrid."
+        )
+        .as_deref(),
+        Some("Data Engineer")
+    );
+}

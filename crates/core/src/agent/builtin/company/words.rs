@@ -23,7 +23,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "karrier", "personalteam", "personal", "experience", "assessment", "assessments",
     "survey", "seleccio", "selecao", "talents", "personalverrechnung", "lohnverrechnung",
     "payroll", "personalmanagement", "personalwesen", "ops", "ufficio", "kadrovska",
-    "sluzba", "ljudski", "resursi", "potencijali",
+    "sluzba", "ljudski", "resursi", "potencijali", "coordination", "scheduling",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
