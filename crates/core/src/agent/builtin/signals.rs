@@ -221,6 +221,23 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             place: Place::Shape,
         });
     }
+    // A decline thanks for the application and offers a talent community: those
+    // courtesies count for little beside it.
+    let declined: f64 = hits
+        .iter()
+        .filter(|h| h.category == EmailCategory::Rejection)
+        .map(|h| h.weight)
+        .sum();
+    if declined >= MIN_SCORE {
+        for h in hits.iter_mut().filter(|h| {
+            (h.category == EmailCategory::ApplicationReceived
+                && cues::received::COURTESIES.contains(&h.cue.as_str()))
+                || (h.category == EmailCategory::Other
+                    && cues::other::AFTER_A_DECLINE.contains(&h.cue.as_str()))
+        }) {
+            h.weight *= 0.3;
+        }
+    }
     let mut scores = [0.0; 8];
     for h in &hits {
         scores[index(h.category)] += h.weight;
@@ -338,6 +355,8 @@ const LIFE_WORDS: &[&str] = &[
     "tax assessment", "monthly instalment", "bike service", "drop-off", "applying to rent",
     "seller", "the item", "talk proposal", "programme committee",
     "program committee", "call for papers", "datathon", "hackathon", "leaderboard",
+    "property manager", "rental history", "weekly rent", "rent offered", "student portal",
+    "diploma of",
 ];
 
 /// Words of the person's own application, folded.
@@ -348,6 +367,8 @@ const APPLIED: &[&str] = &[
     "uw sollicitatie", "ihre bewerbung", "deine bewerbung", "votre candidature",
     "tu candidatura", "su candidatura", "la tua candidatura", "la sua candidatura",
     "a sua candidatura", "a tua candidatura", "sua candidatura", "gesolliciteerd",
+    "sending your resume", "sending your cv", "your resume through", "your cv through",
+    "cv received", "resume received", "had a read of your cv",
 ];
 
 /// The least a category must score where the context is job mail already.
@@ -741,6 +762,36 @@ mod tests {
             83
         ));
         assert!(!quoted("\"a\" then we regret", 11));
+    }
+
+    #[test]
+    fn a_declines_thanks_and_talent_community_count_for_little() {
+        let v = verdict(
+            "Ashgrove <ashgrove@myworkday.com>",
+            "Your application for Project Manager",
+            "Thank you for applying for the Project Manager role at Ashgrove. We won't \
+             progress your application.",
+        );
+        assert_eq!(v.category, EmailCategory::Rejection, "{:?}", v.hits);
+        let v = verdict(
+            "Quarry Lane via LiveHire <notifications@livehire.example>",
+            "An update",
+            "While we won't offer you this particular role, we'd love to keep you in \
+             our Talent Community.",
+        );
+        assert_eq!(v.category, EmailCategory::Rejection, "{:?}", v.hits);
+        // Without a decline the thanks still say the application arrived.
+        let v = verdict(
+            "Ashgrove <ashgrove@myworkday.com>",
+            "Your application for Project Manager",
+            "Thank you for applying for the Project Manager role. We will be in touch.",
+        );
+        assert_eq!(
+            v.category,
+            EmailCategory::ApplicationReceived,
+            "{:?}",
+            v.hits
+        );
     }
 
     #[test]

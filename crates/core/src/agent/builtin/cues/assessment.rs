@@ -360,4 +360,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("maly projekt", 3.0),
     ("small project", 2.0),
     ("do zrobienia w domu", 4.5),
+    // A task sent by the hiring manager, its deliverables listed.
+    ("here's the task", 4.0),
+    ("the task for the", 3.0),
+    ("what we'd like back", 3.5),
 ];

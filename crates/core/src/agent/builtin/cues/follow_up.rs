@@ -338,4 +338,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("would that arrangement work for you", 3.5),
     ("a question for you", 3.0),
     ("precisamos que nos envie", 4.5),
+    // What a recruiter needs in writing before putting the person forward.
+    ("things i need from you", 4.0),
+    ("need from you in writing", 4.0),
+    ("current package", 3.0),
+    ("leave booked", 3.0),
 ];

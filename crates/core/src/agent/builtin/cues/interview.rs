@@ -578,4 +578,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("locked it in with", 4.0),
     ("separate zoom invite", 4.0),
     ("zoom invite", 3.0),
+    // A slot locked in, a site visit to meet in person, a Teams chat (Australian and New Zealand English).
+    ("you're locked in", 4.5),
+    ("locked in with", 4.0),
+    ("joining link", 3.0),
+    ("join on teams", 3.0),
+    ("meet me in person", 4.0),
+    ("next step from our end", 3.0),
+    ("teams chat", 3.5),
+    ("line up a meeting", 3.0),
 ];

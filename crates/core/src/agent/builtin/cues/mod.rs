@@ -9,9 +9,9 @@ mod assessment;
 mod follow_up;
 mod interview;
 pub(crate) mod offer;
-mod other;
+pub(crate) mod other;
 mod outreach;
-mod received;
+pub(crate) mod received;
 mod rejection;
 
 use super::EmailCategory as C;

@@ -379,6 +379,16 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("la carta con las condiciones", 4.0),
     ("want you for the", 4.0),
     ("formal contract will follow", 4.0),
+    // An offer in plain words, or a letter of appointment (Australia, Singapore).
+    ("love you to come on board", 5.0),
+    ("come on board as", 4.0),
+    ("pleased to appoint you", 6.0),
+    ("appoint you to the position", 6.0),
+    ("letter of appointment", 5.0),
+    ("formal letter and contract", 4.0),
+    ("formal paperwork will come", 4.0),
+    ("salient terms", 3.0),
+    ("looking forward to having you", 3.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

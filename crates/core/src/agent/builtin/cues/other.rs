@@ -466,4 +466,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("naujienlaiskio", 3.5),
     ("registracija", 1.5),
     ("bendruomenes nariai", 3.0),
+    // A super fund's and a course's mail.
+    ("general information only", 3.0),
+    ("your personal circumstances", 3.0),
+    ("member number", 3.0),
+    ("your super", 3.0),
 ];
+
+/// A talent community or pool a decline offers to keep the person in: after a decline
+/// it is part of the decline, not a sign-up.
+pub(crate) const AFTER_A_DECLINE: &[&str] = &["talent community", "talent pool", "talent network"];

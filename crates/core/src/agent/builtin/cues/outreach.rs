@@ -555,4 +555,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("cold message", 3.5),
     ("i'm looking for our first", 4.0),
     ("looking for our first", 3.5),
+    // A job site's invitation to apply.
+    ("would like you to apply", 5.0),
+    ("this invitation expires", 2.0),
 ];

@@ -515,4 +515,31 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("as an employee referral", 3.5),
     ("officially in the pipeline", 4.0),
     ("no need to apply again", 3.0),
+    // A CV taken in by hand or sent on by a job site (Australian and New Zealand English).
+    ("thanks for sending your resume", 4.0),
+    ("sending your resume through", 4.0),
+    ("sending your cv through", 4.0),
+    ("working through applications", 3.5),
+    ("cv received", 5.0),
+    ("resume received", 5.0),
+    ("have a proper read", 3.0),
+    ("now has your application", 5.0),
+    ("application sent", 4.0),
+    ("see your applications", 2.0),
+    ("all your applications", 2.0),
+];
+
+/// The thanks every decline opens with too ("Thank you for applying for the role…
+/// we have now appointed"): after a decline they count for little.
+pub(crate) const COURTESIES: &[&str] = &[
+    "thank you for applying",
+    "thanks for applying",
+    "for applying",
+    "thank you for your application",
+    "thanks for your application",
+    "thank you for your application to",
+    "thank you for your interest in",
+    "interest in joining",
+    "thank you for considering",
+    "your application for",
 ];
