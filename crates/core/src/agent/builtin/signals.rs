@@ -259,13 +259,28 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             sender.relay,
             Relay::Tracking | Relay::Assessment | Relay::Screening
         )
-        || (hiring && matches!(sender.relay, Relay::Scheduling | Relay::Signature));
+        || (hiring && matches!(sender.relay, Relay::Scheduling | Relay::Signature))
+        || (hiring && written_to_the_person(sender, &hits));
     hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     Verdict {
         elsewhere,
         about_life: !life.is_empty(),
         ..decide(scores, hits, job_context)
     }
+}
+
+/// Whether a person or an employer writes directly, not a bulk mailer or a service,
+/// and a phrase of the text or subject (not its shape alone) points to a job category:
+/// such mail, speaking of hiring, is job mail on less evidence, since its wording is
+/// the writer's own.
+fn written_to_the_person(sender: &Sender, hits: &[Hit]) -> bool {
+    sender.relay == Relay::Direct
+        && !sender.is_bulk_mailer()
+        && hits.iter().any(|h| {
+            h.category != EmailCategory::Other
+                && matches!(h.place, Place::Subject | Place::Body)
+                && h.weight >= 2.0
+        })
 }
 
 /// Whether folded `text` says something of hiring (one of [`HIRING_WORDS`]).
@@ -792,6 +807,23 @@ mod tests {
             "{:?}",
             v.hits
         );
+    }
+
+    #[test]
+    fn a_person_writing_of_a_role_needs_less_evidence() {
+        let body = "Cheers, I'll come back to you after the weekend.";
+        let v = verdict("Dave <dave@corbel.example>", "Project Manager role", body);
+        assert_eq!(
+            v.category,
+            EmailCategory::ApplicationReceived,
+            "{:?}",
+            v.hits
+        );
+        // A bulk mailer's, or a person's without a word of hiring, does not.
+        let v = verdict("Corbel <news@corbel.example>", "Project Manager role", body);
+        assert_eq!(v.category, EmailCategory::Other, "{:?}", v.hits);
+        let v = verdict("Dave <dave@corbel.example>", "Saturday", body);
+        assert_eq!(v.category, EmailCategory::Other, "{:?}", v.hits);
     }
 
     #[test]

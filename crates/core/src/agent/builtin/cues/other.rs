@@ -471,6 +471,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("your personal circumstances", 3.0),
     ("member number", 3.0),
     ("your super", 3.0),
+    // Asked to sit on an interview panel: the person interviews someone else.
+    ("join the interview panel", 5.0),
+    ("missing one interviewer", 4.0),
+    ("the scorecard", 2.0),
+    ("on the interview panel", 3.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline
