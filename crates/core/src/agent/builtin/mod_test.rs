@@ -1588,3 +1588,48 @@ fn polish_job_site_mail_a_finalist_not_chosen_and_a_friends_favour_are_read() {
         )],
     );
 }
+
+#[test]
+fn health_sector_tasks_checks_appointments_and_withdrawn_posts_are_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Recruitment Team <recruitment@trust.example>",
+        &[
+            (
+                Assessment,
+                "Clinical Data Analyst: selection exercise",
+                "Dear Orla\n\nFurther to your shortlisting, the second part is a practical data exercise. Please upload your work within 48 hours.",
+            ),
+            (
+                InterviewInvite,
+                "You have been invited to an interview for Clinical Systems Trainer",
+                "Dear Orla,\n\nThe trust has shortlisted you. Choose an interview time in your account.",
+            ),
+            (
+                Offer,
+                "Conditional offer of employment",
+                "Dear Orla\n\nI am delighted to confirm that the panel would like to appoint you to the above post, subject to references, an enhanced DBS disclosure, proof of identity and right to work.",
+            ),
+            (
+                ApplicationReceived,
+                "Application Acknowledgement - Digital Care Records Lead",
+                "Dear Orla\n\nThank you for your application. Due to the volume of applications we may not be able to provide feedback if you are not selected for interview.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Femi <femi@build.example>",
+        &[
+            (
+                Rejection,
+                "An update, I'm afraid",
+                "Hi Orla,\n\nThe company has frozen all new hires and the Clinical Build Analyst post has been withdrawn. This isn't a reflection on you.",
+            ),
+            (
+                Assessment,
+                "Next bit",
+                "Hi Orla,\n\nBefore they shortlist they're asking everyone to do a short written piece. Don't spend more than an evening on it.",
+            ),
+        ],
+    );
+}

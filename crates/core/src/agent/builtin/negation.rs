@@ -178,6 +178,12 @@ pub(crate) fn decline(text: &str) -> Option<String> {
             if !has_actor && !romance.contains(negator) {
                 continue;
             }
+            // "…feedback if you are not selected": a condition inside the sentence.
+            let condition =
+                |w: &&str| ["if", "unless", "wenn", "falls", "si", "als", "se"].contains(w);
+            if words[i.saturating_sub(4)..i].iter().any(condition) {
+                continue;
+            }
             // German and Dutch put "nicht"/"niet" after the verb as well.
             let back = if ["nicht", "niet", "keine", "geen"].contains(negator) {
                 4
@@ -199,7 +205,10 @@ pub(crate) fn decline(text: &str) -> Option<String> {
                         })
                 });
                 // Spanish "no" only with a Spanish verb, so English "no" stays out.
+                // "we may not reply if you are not selected": nor between the two.
+                let between = &words[i.min(j)..i.max(j)];
                 if hit
+                    && !between.iter().any(condition)
                     && (*negator != "no"
                         || [
                             "avanzar",
@@ -245,6 +254,7 @@ mod tests {
             "Please do not reply to this email.",
             "No pressure at all, we can move forward whenever you like.",
             "Don't hesitate to reach out if we can help you move forward.",
+            "Due to the volume of applications we may not reply if you are not selected.",
         ] {
             assert!(decline(t).is_none(), "{t}");
         }

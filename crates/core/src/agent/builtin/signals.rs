@@ -471,6 +471,8 @@ const IF_INSIDE: &[&str] = &[
     "if shortlisted",
     "if your ",
     "if you're selected",
+    "if you are not",
+    "if you're not",
     "of we ",
     "of je ",
     "of u ",

@@ -343,4 +343,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("need from you in writing", 4.0),
     ("current package", 3.0),
     ("leave booked", 3.0),
+    // Questions to answer and checks to run before the next step (UK health sector and any trade).
+    ("earliest date you could start", 5.0),
+    ("earliest you could start", 4.5),
+    ("have you handed it in", 3.0),
+    ("answer the following", 4.0),
+    ("before we can move your application", 3.5),
+    ("could you please email me", 3.5),
+    ("so that we can run some checks", 4.0),
+    ("run some checks", 3.5),
+    ("nmc pin", 3.0),
 ];

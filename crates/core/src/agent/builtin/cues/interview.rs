@@ -587,4 +587,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("next step from our end", 3.0),
     ("teams chat", 3.5),
     ("line up a meeting", 3.0),
+    // A job site's invitation to choose an interview time; the final stage offered in person.
+    ("invited to an interview", 6.0),
+    ("choose an interview time", 5.0),
+    ("has shortlisted you", 4.0),
+    ("like you in for", 4.0),
+    ("in person at their", 3.0),
+    ("shall i lock in", 3.5),
 ];

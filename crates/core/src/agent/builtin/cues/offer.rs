@@ -389,6 +389,19 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("formal paperwork will come", 4.0),
     ("salient terms", 3.0),
     ("looking forward to having you", 3.0),
+    // An appointment offered, a package moved, a statement of terms to sign (UK public and private sector).
+    ("like to appoint you", 6.0),
+    ("appoint you to the above post", 6.0),
+    ("starting salary will be", 4.0),
+    ("updated package", 4.0),
+    ("revised letter", 4.0),
+    ("strong package", 3.0),
+    ("love you to come and be", 5.0),
+    ("were unanimous", 2.5),
+    ("statement of main terms", 5.0),
+    ("main terms", 3.0),
+    ("sign it when you're ready", 3.5),
+    ("really like you to join", 4.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -476,6 +476,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("missing one interviewer", 4.0),
     ("the scorecard", 2.0),
     ("on the interview panel", 3.0),
+    // A job site's nudge to finish a profile; a professional revalidation.
+    ("finish my profile", 4.0),
+    ("finish your profile", 4.0),
+    ("% complete", 3.0),
+    ("get noticed by", 3.0),
+    ("revalidation", 3.5),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

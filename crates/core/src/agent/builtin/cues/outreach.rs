@@ -558,4 +558,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // A job site's invitation to apply.
     ("would like you to apply", 5.0),
     ("this invitation expires", 2.0),
+    // An employer found the CV on a job site; an agency's direct note.
+    ("contact you about a job", 5.0),
+    ("wants to tell you about a vacancy", 4.5),
+    ("found your cv", 3.5),
+    ("one of our clients", 3.5),
+    ("a direct note", 2.5),
+    ("i noticed on linkedin", 3.0),
+    ("if you'd ever considered", 3.0),
 ];

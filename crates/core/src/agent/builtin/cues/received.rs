@@ -527,6 +527,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("application sent", 4.0),
     ("see your applications", 2.0),
     ("all your applications", 2.0),
+    // A receipt that sets out the process to come.
+    ("we've got everything we need", 4.0),
+    ("what to expect", 1.5),
+    ("application acknowledgement", 5.0),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

@@ -615,4 +615,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("position has been withdrawn", 5.5),
     ("be re-advertised", 3.5),
     ("sorry to bring you this news", 4.0),
+    // A post withdrawn or filled from inside, hiring frozen.
+    ("post has been withdrawn", 6.0),
+    ("vacancy has been withdrawn", 6.0),
+    ("frozen all new hires", 5.0),
+    ("frozen all hiring", 5.0),
+    ("not a reflection on you", 3.0),
+    ("isn't a reflection on you", 3.0),
+    ("appoint internally", 5.0),
+    ("decided to appoint internally", 5.5),
 ];
