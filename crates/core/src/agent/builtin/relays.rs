@@ -476,6 +476,10 @@ const MAILBOXES: &[&str] = &[
     "aol.com",
 ];
 
+/// Mail services an entire sector writes from: the domain names no one employer
+/// (NHSmail, for every NHS organisation in England and Scotland).
+const SHARED_SERVICES: &[&str] = &["nhs.net"];
+
 /// Domain labels reserved for documentation and testing.
 const RESERVED_LABELS: &[&str] = &["example", "test", "invalid", "localhost"];
 
@@ -550,7 +554,7 @@ impl Sender {
     /// The label naming the organisation with its affixes: `acme-careers` for
     /// `jobs@mail.acme-careers.de`, none for relays and mailboxes.
     pub fn whole_domain_label(&self) -> Option<&str> {
-        if self.relay != Relay::Direct {
+        if self.relay != Relay::Direct || SHARED_SERVICES.contains(&self.domain.as_str()) {
             return None;
         }
         let labels: Vec<&str> = self.domain.split('.').collect();

@@ -173,7 +173,14 @@ const TITLES: &[&str] = &[
     "menadzer",
     // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
     "mudur", "muduru", "yonetici", "yoneticisi", "sorumlusu", "uzman", "uzmani", "muhendis",
-    "muhendisi", "direktoru", "gelistirici", "gelistiricisi",
+    "muhendisi", "direktoru", "gelistirici", "gelistiricisi",    // Health, teaching, law, media and the trades.
+    "nurse", "midwife", "clinician", "physician", "pharmacist", "therapist",
+    "physiotherapist", "paramedic", "practitioner", "informatician", "surgeon",
+    "radiographer", "dietitian", "psychologist", "counsellor", "counselor", "trainer",
+    "facilitator", "educator", "teacher", "lecturer", "tutor", "instructor", "editor",
+    "journalist", "copywriter", "producer", "curator", "librarian", "translator",
+    "paralegal", "solicitor", "lawyer", "attorney", "underwriter", "actuary", "estimator",
+    "surveyor", "electrician", "plumber", "carpenter", "foreman", "mechanic", "receptionist",
 ];
 
 /// Title words that come first in a title written in sentence case, before the words
@@ -909,10 +916,12 @@ fn trim_words(run: &str) -> Option<String> {
     }) {
         words.remove(0);
     }
+    // "Clinical Systems Trainer C9344-26-0182": after the title, too.
     while words.last().is_some_and(|w| {
         FRAME.contains(&fold(w).as_str())
             || fold(w).starts_with("(m/")
             || fold(w).starts_with("(h/")
+            || (w.contains('-') && w.chars().filter(char::is_ascii_digit).count() >= 3)
     }) {
         words.pop();
     }

@@ -871,3 +871,24 @@ fn a_title_wrapped_over_a_line_is_read_whole() {
         Some("Data Engineer")
     );
 }
+
+#[test]
+fn titles_of_more_trades_and_an_id_after_the_title() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Clinical Systems Trainer C9344-26-0182 - online skills check",
+            "Dear Orla"
+        )
+        .as_deref(),
+        Some("Clinical Systems Trainer")
+    );
+    assert_eq!(
+        r(
+            "Application received",
+            "Thank you for applying for the Nurse Informatician post."
+        )
+        .as_deref(),
+        Some("Nurse Informatician")
+    );
+}

@@ -168,7 +168,11 @@ pub(crate) fn company(
     // Signature lines and legal names. Beside a title or a team on one line
     // ("Senior Recruiter | Krzemień Systems", "People & Talent, Quillmoth Labs") a
     // name is the writer's employer.
-    for line in signature_lines(newest) {
+    let signed = signature_lines(newest);
+    for (i, line) in signed.iter().enumerate() {
+        // "Recruitment Officer" over "Calder & Aire Teaching Hospitals NHS Trust": the
+        // line under a title names the writer's employer.
+        let under_title = i > 0 && is_job_title(signed[i - 1]) && !signed[i - 1].contains(',');
         let segs: Vec<&str> = line
             .split([',', '|', '·', '•', '–', '—'])
             .flat_map(|s| s.split(" - "))
@@ -180,7 +184,7 @@ pub(crate) fn company(
                 && run.len() == seg.len()
                 && !is_department(seg)
             {
-                let beside = titled && !is_job_title(seg);
+                let beside = (titled || (under_title && segs.len() == 1)) && !is_job_title(seg);
                 add(run, if beside { 3.5 } else { 1.5 }, "the signature");
             }
         }
@@ -903,7 +907,8 @@ fn is_department(seg: &str) -> bool {
         "digital", "research", "innovation", "growth", "technical", "science", "emea", "dach",
         "benelux", "nordics", "europe", "iberia", "uk", "embedded", "robotics", "hardware",
         "firmware", "electronics", "automotive", "industrial", "fintech", "healthcare",
-        "industry", "industrie", "ingenierie", "cyber", "security", "&", "and", "/", "+",
+        "industry", "industrie", "ingenierie", "cyber", "security", "health", "informatics",
+        "clinical", "nursing", "medical", "construction", "property", "&", "and", "/", "+",
     ];
     let f = fold(seg);
     let words: Vec<&str> = f.split_whitespace().collect();

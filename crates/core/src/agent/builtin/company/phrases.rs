@@ -201,6 +201,7 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" contacts you", 2.5),
     (" is looking for", 2.5),
     (" chce cie poznac", 3.5),
+    (" has shortlisted you", 4.0),
     (" sucht", 2.0),
     // "is looking for" in Swedish and Norwegian/Danish, Finnish, Estonian, Polish,
     // Latvian and Lithuanian.

@@ -1346,3 +1346,26 @@ fn an_in_house_recruiter_passing_the_person_on_is_no_agency() {
         Some("Mostek Logistics")
     );
 }
+
+#[test]
+fn a_public_bodys_long_name_and_a_sectors_shared_mail_service() {
+    // NHSmail names no one employer; the line under the writer's title does.
+    assert_eq!(
+        named(
+            "Calder & Aire Recruitment <calderaire.recruitment@nhs.net>",
+            "Conditional offer of employment",
+            "Dear Orla\n\nThe panel would like to appoint you.\n\nKind regards\n\nLeanne Moorhouse\nRecruitment Officer\nCalder & Aire Teaching Hospitals NHS Trust\n",
+        )
+        .as_deref(),
+        Some("Calder & Aire Teaching Hospitals NHS Trust")
+    );
+    assert_eq!(
+        named(
+            "NHS Jobs <no-reply@jobs.nhs.uk>",
+            "You have been invited to an interview",
+            "Dear Orla,\n\nTyne Vale Hospitals NHS Foundation Trust has shortlisted you for the following job.\n",
+        )
+        .as_deref(),
+        Some("Tyne Vale Hospitals NHS Foundation Trust")
+    );
+}

@@ -505,11 +505,15 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     }
     // "Consorci de Serveis Municipals del Vallès": the small joining words do not
     // make a name longer.
+    // A public body's name runs longer: "Calder & Aire Teaching Hospitals NHS Trust".
+    let institution = words
+        .last()
+        .is_some_and(|w| INSTITUTION_WORDS.contains(&fold(w).as_str()));
     let long = words
         .iter()
         .filter(|w| !joining.contains(&fold(w).as_str()))
         .count()
-        > 5;
+        > if institution { 7 } else { 5 };
     if words.is_empty() || long || words.len() > 8 {
         return None;
     }
