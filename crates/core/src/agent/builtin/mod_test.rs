@@ -1633,3 +1633,47 @@ fn health_sector_tasks_checks_appointments_and_withdrawn_posts_are_read() {
         ],
     );
 }
+
+#[test]
+fn us_passes_cancelled_requisitions_skills_screens_and_offers_in_plain_words_are_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Harper <harper@saltgrass.example>",
+        &[
+            (
+                Rejection,
+                "Re: Thank you!",
+                "Hi Marisol - thanks for your time with the team. We're going to pass for this round, but I'd like to reconnect in the spring.",
+            ),
+            (
+                Offer,
+                "good news",
+                "Marisol - the team is unanimous, and we want you on Fleet Services. Rachel will send the formal letter by end of day tomorrow.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Lockhart Careers <lockhart@myworkday.com>",
+        &[(
+            Rejection,
+            "Update regarding Software Engineer II",
+            "Dear Marisol,\n\nThis requisition has been cancelled and we are no longer recruiting for the role. We encourage you to set up job alerts.",
+        )],
+    );
+    assert_read_as(
+        "Rohit <rohit@vantexstaffing.example>",
+        &[(
+            Assessment,
+            "RE: Java Backend Developer - skills screen before submission",
+            "Hi Marisol,\n\nBefore I can submit you to my client, they require every candidate to finish an online skills screen. Kindly reply so I can check the score.",
+        )],
+    );
+    assert_read_as(
+        "South Lamar Dental <appointments@southlamardental.example>",
+        &[(
+            Other,
+            "Appointment confirmed: Tue, Sep 8 at 9:30 AM",
+            "Your dental cleaning is confirmed. We've attached a calendar invite. Need to reschedule? Call us.",
+        )],
+    );
+}

@@ -104,8 +104,17 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
                 Some(false) => (true, factor),
             };
             let mut body_factor = 1.0;
+            let stage = matches!(
+                category,
+                EmailCategory::InterviewInvite | EmailCategory::Assessment
+            );
             let in_body = match word_starts(&body, cue)
-                .map(|i| (quoted(&body, i), hypothetical(&body, i)))
+                .map(|i| {
+                    (
+                        quoted(&body, i),
+                        hypothetical(&body, i) || (stage && thanked_for(&body, i)),
+                    )
+                })
                 .min()
             {
                 None => false,
@@ -114,7 +123,8 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
                     true
                 }
                 // Only said as a possibility ("if selected, we'll invite you to an
-                // interview"): it counts for less.
+                // interview"), or a stage thanked for ("Thank you for completing our
+                // skills assessment"): it counts for less.
                 Some((false, true)) if HYPOTHETICAL_MATTERS.contains(category) => {
                     body_factor = 0.3;
                     true
@@ -322,7 +332,7 @@ const WORK_WORDS: &[&str] = &[
     "stilling", "tjanst", "intervju", "haastattelu", "stanowisk", "rekryt", "rekrut",
     "pohovor", "zivotopis", "uchazec", "uchadzac", "allas", "interju", "oneletrajz",
     "interviu", "angajare", "recrutare", "salario", "salaire", "stipendio",
-    "contrat de travail", "contrato de trabajo", "pokalb", "paraisk", "darbo",
+    "contrat de travail", "contrato de trabajo", "pokalb", "paraisk", "darbo", "to hire",
 ];
 
 /// Words of the rest of life's paperwork, folded.
@@ -371,7 +381,8 @@ const LIFE_WORDS: &[&str] = &[
     "seller", "the item", "talk proposal", "programme committee",
     "program committee", "call for papers", "datathon", "hackathon", "leaderboard",
     "property manager", "rental history", "weekly rent", "rent offered", "student portal",
-    "diploma of",
+    "diploma of", "purchase agreement", "trade-in", "volunteer application",
+    "volunteer orientation", "volunteer coordinator", "dental", "dentist",
 ];
 
 /// Words of the person's own application, folded.
@@ -471,6 +482,7 @@ const IF_INSIDE: &[&str] = &[
     "if shortlisted",
     "if your ",
     "if you're selected",
+    "if they ",
     "if you are not",
     "if you're not",
     "of we ",
@@ -488,6 +500,29 @@ const IF_INSIDE: &[&str] = &[
     "se a ",
     "se for",
 ];
+
+/// Openings of a sentence thanking for what is done, folded.
+const THANKS: &[&str] = &[
+    "thank you for",
+    "thanks for",
+    "thank you again for",
+    "thanks again for",
+    "many thanks for",
+    "thank you so much for",
+];
+
+/// Whether the sentence around byte `at` of folded `text` thanks for something done
+/// before `at` ("Thank you for taking the time to complete our skills assessment"): a
+/// stage behind the person, not one asked of them.
+fn thanked_for(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let before = text[start..at].trim_start();
+    let before = before
+        .split_once(", ")
+        .filter(|(greeting, _)| greeting.split_whitespace().count() <= 2)
+        .map_or(before, |(_, rest)| rest);
+    THANKS.iter().any(|t| before.starts_with(t))
+}
 
 /// What a cue in quotation marks counts for, against its weight.
 const MENTIONED: f64 = 0.3;
@@ -632,6 +667,9 @@ fn shape_signals(body: &str) -> Vec<Hit> {
         "which suits",
         "which works",
         "which would you prefer",
+        "which one",
+        "which slot",
+        "which time",
     ]
     .iter()
     .any(|p| has(body, p));
@@ -826,6 +864,20 @@ mod tests {
         assert_eq!(v.category, EmailCategory::Other, "{:?}", v.hits);
         let v = verdict("Dave <dave@corbel.example>", "Saturday", body);
         assert_eq!(v.category, EmailCategory::Other, "{:?}", v.hits);
+    }
+
+    #[test]
+    fn a_stage_thanked_for_is_behind_the_person() {
+        let v = verdict(
+            "People Ops <careers@bluebonnet.example>",
+            "Backend Software Engineer",
+            "Dear Marisol,\n\nThank you for taking the time to complete our skills assessment. \
+             Another applicant has been selected.",
+        );
+        assert_eq!(v.category, EmailCategory::Rejection, "{:?}", v.hits);
+        assert!(thanked_for("hi sam, thanks for the skills assessment", 28));
+        assert!(thanked_for("thank you for your interview", 24));
+        assert!(!thanked_for("please complete the skills assessment", 20));
     }
 
     #[test]

@@ -410,4 +410,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("the link closes", 3.0),
     ("pick up where you left off", 3.0),
     ("made a start on", 2.5),
+    // An online evaluation or skills screen to finish (US trackers and staffing firms).
+    ("online evaluation", 4.5),
+    ("begin evaluation", 4.0),
+    ("your link expires", 3.5),
+    ("single sitting", 3.0),
+    ("skills screen", 4.5),
+    ("check the score", 3.0),
+    ("webcam required", 2.5),
 ];

@@ -353,4 +353,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("so that we can run some checks", 4.0),
     ("run some checks", 3.5),
     ("nmc pin", 3.0),
+    // A question to answer before the panel.
+    ("dealbreaker", 3.0),
+    ("would that be a dealbreaker", 4.0),
+    ("i need to know before", 3.0),
 ];

@@ -594,4 +594,17 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("like you in for", 4.0),
     ("in person at their", 3.0),
     ("shall i lock in", 3.5),
+    // A hiring manager's call offered with slots, a meeting set up, a booking link (US).
+    ("get on the phone with you", 4.0),
+    ("wants to get on the phone", 4.0),
+    ("hm call", 3.5),
+    ("has these open", 3.5),
+    ("i'll lock it in", 3.5),
+    ("dial-in", 2.5),
+    ("you're all set for", 4.0),
+    ("meeting id", 2.5),
+    ("it'll run about", 2.5),
+    ("could we do a", 3.0),
+    ("grab whatever slot", 4.0),
+    ("saw your application come in", 3.0),
 ];

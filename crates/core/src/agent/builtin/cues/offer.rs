@@ -402,6 +402,20 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("main terms", 3.0),
     ("sign it when you're ready", 3.5),
     ("really like you to join", 4.5),
+    // An offer in a US hiring manager's or recruiter's words.
+    ("ready to accept", 4.0),
+    ("updated paperwork", 3.0),
+    ("comp committee", 3.0),
+    ("we want you on", 4.0),
+    ("send the formal letter", 4.0),
+    ("formal letter", 3.0),
+    ("before the paperwork shows up", 3.5),
+    ("wants to bring you on", 5.0),
+    ("bring you on for", 4.5),
+    ("here's what they approved", 3.5),
+    ("if you're a yes", 3.5),
+    ("you earned this", 3.0),
+    ("formal paperwork", 3.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -482,8 +482,19 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("% complete", 3.0),
     ("get noticed by", 3.0),
     ("revalidation", 3.5),
+    // A friend's good luck, an exam booking, a dental appointment.
+    ("good luck at your", 3.0),
+    ("exam appointment", 4.0),
+    ("exam day", 3.0),
+    ("registration number", 2.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline
 /// it is part of the decline, not a sign-up.
-pub(crate) const AFTER_A_DECLINE: &[&str] = &["talent community", "talent pool", "talent network"];
+pub(crate) const AFTER_A_DECLINE: &[&str] = &[
+    "talent community",
+    "talent pool",
+    "talent network",
+    "job alert",
+    "job alerts",
+];

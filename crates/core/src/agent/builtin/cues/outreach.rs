@@ -566,4 +566,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("a direct note", 2.5),
     ("i noticed on linkedin", 3.0),
     ("if you'd ever considered", 3.0),
+    // A staffing firm's search, a founder's first hire, a job site's connect request.
+    ("staffing firm", 3.5),
+    ("i'm working on a", 2.5),
+    ("what they need", 2.5),
+    ("looking for our second", 3.5),
+    ("exactly the profile", 3.5),
+    ("about to hire our first", 4.0),
+    ("hire our first", 3.5),
 ];

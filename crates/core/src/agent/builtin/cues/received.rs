@@ -531,6 +531,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("we've got everything we need", 4.0),
     ("what to expect", 1.5),
     ("application acknowledgement", 5.0),
+    // A receipt in a founder's or a tracker's own words.
+    ("putting your name in", 4.0),
+    ("reach out if there's a fit", 3.5),
+    ("close out every application", 3.0),
+    ("about our process", 2.0),
+    ("going through everyone who applied", 4.0),
+    ("resume both came through", 4.0),
+    ("came through", 1.5),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

@@ -624,4 +624,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("isn't a reflection on you", 3.0),
     ("appoint internally", 5.0),
     ("decided to appoint internally", 5.5),
+    // US declines: a pass, a requisition cancelled, headcount frozen, another applicant selected.
+    ("going to pass", 4.5),
+    ("pass for this round", 5.0),
+    ("requisition has been cancelled", 5.5),
+    ("no longer recruiting for", 5.0),
+    ("not be considered further", 5.5),
+    ("frozen all new", 4.5),
+    ("we've now closed", 3.5),
+    ("if the role reopens", 3.0),
+    ("another applicant has been selected", 5.5),
 ];
