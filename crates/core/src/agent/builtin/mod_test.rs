@@ -1677,3 +1677,47 @@ fn us_passes_cancelled_requisitions_skills_screens_and_offers_in_plain_words_are
         )],
     );
 }
+
+#[test]
+fn turkish_receipts_approaches_and_checks_and_a_brands_tasks_are_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "İşBulutu <bildirim@isbulutu.example>",
+        &[
+            (
+                ApplicationReceived,
+                "Başvurun iletildi",
+                "Merhaba Ece, Dijital Pazarlama Müdürü ilanına yaptığın başvuru Sarıyer Tekstil firmasına başarıyla ulaştı.",
+            ),
+            (
+                RecruiterOutreach,
+                "Mavi Liman seni bir ilana davet ediyor",
+                "Merhaba Ece, Mavi Liman özgeçmişini inceledi ve seni aşağıdaki ilana başvurmaya davet etti.",
+            ),
+        ],
+    );
+    assert_read_as(
+        "Burcu <burcu@tekinsoy.example>",
+        &[(
+            FollowUpNeeded,
+            "Referans bilgileri hk.",
+            "Merhaba Ece Hanım, son adım olarak referans kontrolü yapmamız gerekiyor. İki kişinin bilgilerini bize iletebilir misiniz?",
+        )],
+    );
+    assert_read_as(
+        "Mirthe (Parcelwise) <no-reply@hire.lever.co>",
+        &[(
+            Assessment,
+            "Your final-round assignment",
+            "Before you meet the panel, we'd like you to prepare a presentation. Please send your deck to me by Tuesday.",
+        )],
+    );
+    assert_read_as(
+        "Anja Berger <a.berger@wohnen.example>",
+        &[(
+            Other,
+            "Besichtigungstermin 2-Zimmer-Wohnung",
+            "Für eine Bewerbung um die Wohnung benötigen wir eine Mieterselbstauskunft, die letzten Gehaltsnachweise bzw. Ihren Arbeitsvertrag.",
+        )],
+    );
+}

@@ -333,6 +333,7 @@ const WORK_WORDS: &[&str] = &[
     "pohovor", "zivotopis", "uchazec", "uchadzac", "allas", "interju", "oneletrajz",
     "interviu", "angajare", "recrutare", "salario", "salaire", "stipendio",
     "contrat de travail", "contrato de trabajo", "pokalb", "paraisk", "darbo", "to hire",
+    "final round", "final-round",
 ];
 
 /// Words of the rest of life's paperwork, folded.
@@ -345,7 +346,7 @@ const LIFE_WORDS: &[&str] = &[
     "tariff", "kwh", "gas supply", "broadband", "mobile plan", "sim card", "strom",
     "stromvertrag", "tarif", "credit card", "debit card", "bank account", "mortgage",
     "personal loan", "insurance policy", "kreditkarte", "girokonto", "versicherungsschein",
-    "your order", "order number", "parcel", "bestellung", "lieferung", "tu pedido",
+    "your order", "order number", "your parcel", "parcel delivery", "bestellung", "lieferung", "tu pedido",
     "su pedido", "seu pedido", "numero de pedido", "reembolso", "devolucion", "refund",
     "return request", "commande", "remboursement", "bestelling", "rimborso", "encomenda",
     "home contents", "contents insurance", "car insurance", "health insurance",
@@ -383,6 +384,7 @@ const LIFE_WORDS: &[&str] = &[
     "property manager", "rental history", "weekly rent", "rent offered", "student portal",
     "diploma of", "purchase agreement", "trade-in", "volunteer application",
     "volunteer orientation", "volunteer coordinator", "dental", "dentist",
+    "mieterselbstauskunft", "zimmer-wohnung", "gehaltsnachweise", "vize", "konsolosluk",
 ];
 
 /// Words of the person's own application, folded.

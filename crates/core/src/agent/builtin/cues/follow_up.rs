@@ -357,4 +357,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("dealbreaker", 3.0),
     ("would that be a dealbreaker", 4.0),
     ("i need to know before", 3.0),
+    // References and notice asked for (Turkish); documents for a residence permit (Dutch).
+    ("referans kontrolu", 4.5),
+    ("referans bilgileri", 4.0),
+    ("iletebilir misiniz", 3.5),
+    ("ihbar surenizi", 4.0),
+    ("ihbar suresi", 3.5),
+    ("dingen van je nodig", 4.5),
 ];

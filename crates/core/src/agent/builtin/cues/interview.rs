@@ -607,4 +607,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("could we do a", 3.0),
     ("grab whatever slot", 4.0),
     ("saw your application come in", 3.0),
+    // Turkish meetings set up; a final stage in person with nothing to prepare.
+    ("tanismak istedigini", 4.5),
+    ("tanismak istiyor", 4.5),
+    ("gorusmesi", 2.5),
+    ("through to the final stage", 4.5),
+    ("held in person", 3.5),
+    ("conversational session", 3.5),
+    ("nothing to prepare", 3.0),
+    ("which days suit you", 4.0),
 ];

@@ -574,4 +574,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("exactly the profile", 3.5),
     ("about to hire our first", 4.0),
     ("hire our first", 3.5),
+    // Turkish approaches: an invitation to apply, a client's search.
+    ("basvurmaya davet", 5.0),
+    ("ilana davet", 4.5),
+    ("musterimiz", 3.5),
+    ("aklima ilk siz geldiniz", 3.5),
+    ("dakikaniz olur mu", 3.0),
+    ("ozgecmisini inceledi", 3.0),
 ];

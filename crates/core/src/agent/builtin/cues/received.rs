@@ -539,6 +539,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("going through everyone who applied", 4.0),
     ("resume both came through", 4.0),
     ("came through", 1.5),
+    // A Turkish job site's receipt.
+    ("basvurun iletildi", 5.0),
+    ("basariyla ulasti", 5.0),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

@@ -634,4 +634,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("we've now closed", 3.5),
     ("if the role reopens", 3.0),
     ("another applicant has been selected", 5.5),
+    // Declines: candidates closer to the profile (Turkish), a search paused and its listing taken down.
+    ("adaylarla surece devam", 5.5),
+    ("yakin profildeki adaylar", 5.0),
+    ("decided to pause", 4.5),
+    ("taken the listing down", 5.0),
+    ("nothing to do with you", 3.0),
 ];
