@@ -53,6 +53,8 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("pracodawca ", 3.0),
     ("w firmie ", 2.5),
     ("dla firmy ", 3.5),
+    // Turkish: "Müşterimiz Zeytindalı Gıda", "… Sarıyer Tekstil A.Ş. firmasına".
+    ("musterimiz ", 3.5),
     ("working with ", 2.0),
     ("working exclusively with ", 3.5),
     ("partnering with ", 3.0),
@@ -202,6 +204,7 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" is looking for", 2.5),
     (" chce cie poznac", 3.5),
     (" has shortlisted you", 4.0),
+    (" firmasina", 3.5),
     (" sucht", 2.0),
     // "is looking for" in Swedish and Norwegian/Danish, Finnish, Estonian, Polish,
     // Latvian and Lithuanian.

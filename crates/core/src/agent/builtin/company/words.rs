@@ -23,7 +23,8 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "karrier", "personalteam", "personal", "experience", "assessment", "assessments",
     "survey", "seleccio", "selecao", "talents", "personalverrechnung", "lohnverrechnung",
     "payroll", "personalmanagement", "personalwesen", "ops", "ufficio", "kadrovska",
-    "sluzba", "ljudski", "resursi", "potencijali", "coordination", "scheduling",
+    "sluzba", "ljudski", "resursi", "potencijali", "coordination", "scheduling", "kariyer",
+    "insan", "kaynaklari", "ik", "departmani",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
@@ -152,7 +153,8 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "engenheiro", "tecnica", "tecnico", "charge", "chargee", "responsable", "operations",
     "assistant", "executive", "president", "generalist", "sourcer", "associate",
     "consultante", "consultora", "consulente", "recruteur", "recruteuse", "reclutador",
-    "reclutadora", "selezionatrice", "selezionatore", "headhunter",
+    "reclutadora", "selezionatrice", "selezionatore", "headhunter", "danisman", "kidemli",
+    "yonetici", "uzmani", "mudur", "muduru",
 ];
 
 /// Lowercase titles that come before a person's name ("our engineering lead Daan").
@@ -247,6 +249,8 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "we're partnering with",
     "estamos apoyando a",
     "en la busqueda de",
+    // Turkish: "our client".
+    "musterimiz",
     // Polish: "I recruit for", "our client".
     "rekrutuje dla",
     "rekrutujemy dla",
@@ -296,6 +300,7 @@ pub(super) const AGENCY_NAMES: &[&str] = &[
     "seleccion",
     "selezione",
     "recrutamento",
+    "danismanlik",
 ];
 
 /// Whether folded `name` ends as an agency's name may: one of [`AGENCY_NAMES`], or
