@@ -6,6 +6,7 @@
 //! built-in engine, and the execution record.
 
 mod builtin;
+pub(crate) use builtin::learned_table;
 pub mod config;
 pub mod email_analyst;
 pub mod endpoint;

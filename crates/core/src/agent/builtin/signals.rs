@@ -81,6 +81,7 @@ fn index(c: EmailCategory) -> usize {
 
 /// Weighs `subject`, the newest text of the body and the sender.
 pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
+    let learned = super::learned::read(subject, newest);
     let reply = super::threads::is_reply(subject);
     let subject = fold(super::threads::bare_subject(subject));
     // "outro(a) candidato(a)": a cue reads the words without their glued endings.
@@ -230,6 +231,39 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             weight: 4.0,
             place: Place::Shape,
         });
+    }
+    // Mail worded like this was mostly of one category in the labelled corpus: one
+    // signal among the others, as strong as a cue when the counts are sure. Not for
+    // life's paperwork (the counts know job wording, and a bank's receipt has it); and
+    // a job category gets half where a friend writes from a personal mailbox (drinks
+    // after an onsite) or the mail's own signs say newsletter or shop.
+    if let Some(l) = learned.filter(|_| !elsewhere) {
+        let job = l.category != EmailCategory::Other;
+        let personal = job && sender.relay == Relay::Mailbox;
+        let other_signs: f64 = hits
+            .iter()
+            .filter(|h| h.category == EmailCategory::Other)
+            .map(|h| h.weight)
+            .sum();
+        let against = job && other_signs >= MIN_SCORE;
+        let sure = super::learned::sureness(l.margin) * if personal || against { 0.5 } else { 1.0 };
+        if sure > 0.0 {
+            let words: Vec<String> = l
+                .words
+                .iter()
+                .map(|w| format!("\"{}\"", w.replace('_', " ").replace("s:", "subject: ")))
+                .collect();
+            hits.push(Hit {
+                category: l.category,
+                cue: format!(
+                    "worded like {} mail in the labelled corpus ({})",
+                    l.category.as_str().replace('_', " "),
+                    words.join(", ")
+                ),
+                weight: super::learned::MAX_WEIGHT * sure,
+                place: Place::Shape,
+            });
+        }
     }
     // A decline thanks for the application and offers a talent community: those
     // courtesies count for little beside it.
@@ -880,6 +914,31 @@ mod tests {
         assert!(thanked_for("hi sam, thanks for the skills assessment", 28));
         assert!(thanked_for("thank you for your interview", 24));
         assert!(!thanked_for("please complete the skills assessment", 20));
+    }
+
+    #[test]
+    fn learned_words_are_one_signal_and_half_of_one_from_a_friend() {
+        let body = "Hi Sam,\n\nThank you for applying for the Data Engineer role at Acme. \
+                    We have received your application and our team will review it \
+                    carefully. We will be in touch within two weeks.\n\nThe Acme Talent Team";
+        let learned = |from: &str| {
+            verdict(from, "Thank you for your application", body)
+                .hits
+                .into_iter()
+                .find(|h| h.cue.starts_with("worded like"))
+        };
+        let h = learned("Acme Talent <talent@acme.example>").expect("a learned signal");
+        assert_eq!(h.category, EmailCategory::ApplicationReceived, "{h:?}");
+        assert!(
+            h.weight > 0.0 && h.weight <= super::super::learned::MAX_WEIGHT,
+            "{h:?}"
+        );
+        assert!(h.cue.contains('"'), "names its words: {h:?}");
+        let friend = learned("Sam <sam@gmail.com>").expect("a learned signal");
+        assert!(
+            friend.weight <= h.weight / 2.0 + 1e-9,
+            "{friend:?} against {h:?}"
+        );
     }
 
     #[test]

@@ -164,6 +164,17 @@ struct Target {
     runtime: Runtime,
 }
 
+/// The built-in engine's learned-words table for `sets`: what `learned_words.tsv`
+/// holds when written from them (the example `learn_words` writes it from the sets
+/// that have been read; sets kept back to measure new mail must stay out of it).
+pub fn learned_words(sets: &[LabelledSet]) -> String {
+    crate::agent::learned_table(
+        sets.iter()
+            .flat_map(|s| s.items.iter())
+            .map(|i| (i.expected, &i.input)),
+    )
+}
+
 /// Reads the set `req` names.
 pub fn load(store: &Mutex<Store>, source: &Source) -> Result<LabelledSet> {
     match source {
