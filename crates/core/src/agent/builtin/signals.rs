@@ -799,6 +799,14 @@ mod tests {
         weigh(subject, body, &Sender::read(from))
     }
 
+    /// Asserts that each (subject, body) from `from` is read as its category.
+    fn assert_reads(from: &str, cases: &[(&str, &str, EmailCategory)]) {
+        for (subject, body, want) in cases {
+            let v = verdict(from, subject, body);
+            assert_eq!(v.category, *want, "{subject}: {:?}", v.hits);
+        }
+    }
+
     #[test]
     fn no_single_keyword_decides() {
         let v = verdict(
@@ -834,18 +842,21 @@ mod tests {
 
     #[test]
     fn a_phrase_in_quotation_marks_is_mentioned_not_said() {
-        let v = verdict(
+        assert_reads(
             "The Raise Letter <letters@theraiseletter.com>",
-            "Why \u{201c}what are your salary expectations?\u{201d} is a trap",
-            "The question comes in the first call. Forward this to a friend.",
+            &[
+                (
+                    "Why \u{201c}what are your salary expectations?\u{201d} is a trap",
+                    "The question comes in the first call. Forward this to a friend.",
+                    EmailCategory::Other,
+                ),
+                (
+                    "What are your salary expectations?",
+                    "Please reply with your notice period too.",
+                    EmailCategory::FollowUpNeeded,
+                ),
+            ],
         );
-        assert_eq!(v.category, EmailCategory::Other, "{:?}", v.hits);
-        let v = verdict(
-            "The Raise Letter <letters@theraiseletter.com>",
-            "What are your salary expectations?",
-            "Please reply with your notice period too.",
-        );
-        assert_eq!(v.category, EmailCategory::FollowUpNeeded, "{:?}", v.hits);
         // A job site relays a whole message in quotation marks: that is said.
         assert!(quoted("he wrote \"we regret\" twice", 11));
         assert!(!quoted(
@@ -857,49 +868,56 @@ mod tests {
 
     #[test]
     fn a_declines_thanks_and_talent_community_count_for_little() {
-        let v = verdict(
-            "Ashgrove <ashgrove@myworkday.com>",
-            "Your application for Project Manager",
-            "Thank you for applying for the Project Manager role at Ashgrove. We won't \
-             progress your application.",
+        let ashgrove = "Ashgrove <ashgrove@myworkday.com>";
+        let subject = "Your application for Project Manager";
+        assert_reads(
+            ashgrove,
+            &[
+                (
+                    subject,
+                    "Thank you for applying for the Project Manager role at Ashgrove. We won't \
+                     progress your application.",
+                    EmailCategory::Rejection,
+                ),
+                // Without a decline the thanks still say the application arrived.
+                (
+                    subject,
+                    "Thank you for applying for the Project Manager role. We will be in touch.",
+                    EmailCategory::ApplicationReceived,
+                ),
+            ],
         );
-        assert_eq!(v.category, EmailCategory::Rejection, "{:?}", v.hits);
-        let v = verdict(
+        assert_reads(
             "Quarry Lane via LiveHire <notifications@livehire.example>",
-            "An update",
-            "While we won't offer you this particular role, we'd love to keep you in \
-             our Talent Community.",
-        );
-        assert_eq!(v.category, EmailCategory::Rejection, "{:?}", v.hits);
-        // Without a decline the thanks still say the application arrived.
-        let v = verdict(
-            "Ashgrove <ashgrove@myworkday.com>",
-            "Your application for Project Manager",
-            "Thank you for applying for the Project Manager role. We will be in touch.",
-        );
-        assert_eq!(
-            v.category,
-            EmailCategory::ApplicationReceived,
-            "{:?}",
-            v.hits
+            &[(
+                "An update",
+                "While we won't offer you this particular role, we'd love to keep you in \
+                 our Talent Community.",
+                EmailCategory::Rejection,
+            )],
         );
     }
 
     #[test]
     fn a_person_writing_of_a_role_needs_less_evidence() {
         let body = "Cheers, I'll come back to you after the weekend.";
-        let v = verdict("Dave <dave@corbel.example>", "Project Manager role", body);
-        assert_eq!(
-            v.category,
-            EmailCategory::ApplicationReceived,
-            "{:?}",
-            v.hits
+        assert_reads(
+            "Dave <dave@corbel.example>",
+            &[
+                (
+                    "Project Manager role",
+                    body,
+                    EmailCategory::ApplicationReceived,
+                ),
+                // Without a word of hiring it does not.
+                ("Saturday", body, EmailCategory::Other),
+            ],
         );
-        // A bulk mailer's, or a person's without a word of hiring, does not.
-        let v = verdict("Corbel <news@corbel.example>", "Project Manager role", body);
-        assert_eq!(v.category, EmailCategory::Other, "{:?}", v.hits);
-        let v = verdict("Dave <dave@corbel.example>", "Saturday", body);
-        assert_eq!(v.category, EmailCategory::Other, "{:?}", v.hits);
+        // Nor from a bulk mailer.
+        assert_reads(
+            "Corbel <news@corbel.example>",
+            &[("Project Manager role", body, EmailCategory::Other)],
+        );
     }
 
     #[test]
