@@ -99,7 +99,8 @@ impl Agent for EmailAnalyst {
             urgency,
             summary: format!(
                 "The built-in rules read this as {} from {}. (No model read this email; \
-                 category, company, role and dates are pattern matches.)",
+                 the category comes from weighted phrases and from words counted in \
+                 labelled mail, the company, role and dates from patterns.)",
                 category_words(category),
                 company.as_deref().unwrap_or("an unknown sender")
             ),
@@ -197,8 +198,8 @@ fn explain_reading(r: &builtin::Reading, out: &EmailAnalysis) -> Explanation {
         "A relaying service's display name, the text and the signature name the employer.",
     ]);
     x.add_limitations(&[
-        format!("No model read this email: weighted phrase rules only, so confidence is capped at {BUILTIN_MAX_CONFIDENCE}."),
-        "The rules know the phrasing of English, German, French, Spanish, Catalan, Dutch, Italian, Portuguese, the Nordic and Baltic languages, Polish, Czech, Slovak, Hungarian and Romanian; other wording may be missed.".to_owned(),
+        format!("No model read this email: weighted phrase rules and words counted in labelled mail only, so confidence is capped at {BUILTIN_MAX_CONFIDENCE}."),
+        "The rules know the phrasing of English, German, French, Spanish, Catalan, Dutch, Italian, Portuguese, the Nordic and Baltic languages, Polish, Czech, Slovak, Hungarian, Romanian, Slovenian, Croatian, Greek and Turkish; other wording may be missed.".to_owned(),
         "Company, role and dates are pattern matches and may be incomplete.".to_owned(),
     ]);
     x
