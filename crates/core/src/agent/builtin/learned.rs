@@ -6,7 +6,7 @@
 //! usually was, and so reach wordings no cue lists. They add one signal among the
 //! others, at most [`MAX_WEIGHT`], and name the words that weighed most.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::EmailCategory;
@@ -43,10 +43,26 @@ pub(crate) struct Learned {
     pub words: Vec<String>,
 }
 
-/// Messages per category, and per word the messages of each category that held it.
+/// Messages per category, and where each word's line starts in the table (sorted by
+/// word, as [`table`] writes it): a word is found by binary search in the table itself,
+/// so the counts take no memory beyond the program's own pages and this index.
 struct Model {
+    table: &'static str,
     messages: [u32; 8],
-    counts: HashMap<String, [u32; 8]>,
+    lines: Vec<u32>,
+}
+
+impl Model {
+    /// The counts of `word`, if the table holds it.
+    fn counts(&self, word: &str) -> Option<[u32; 8]> {
+        let at = self
+            .lines
+            .binary_search_by(|&start| line_word(self.table, start).cmp(word))
+            .ok()?;
+        let start = self.lines[at] as usize;
+        let line = self.table[start..].lines().next()?;
+        counts_of(line.split_once('\t')?.1)
+    }
 }
 
 fn model() -> &'static Model {
@@ -54,31 +70,51 @@ fn model() -> &'static Model {
     MODEL.get_or_init(|| parse(TABLE))
 }
 
-/// Reads the table; a line it cannot read is left out (the table is built, not typed).
-fn parse(table: &str) -> Model {
+/// The word of the line starting at byte `start` of `table`.
+fn line_word(table: &str, start: u32) -> &str {
+    let rest = &table[start as usize..];
+    rest.split(['\t', '\n']).next().unwrap_or_default()
+}
+
+/// Eight counts separated by spaces; none when the field holds anything else.
+fn counts_of(field: &str) -> Option<[u32; 8]> {
+    let mut n = [0u32; 8];
+    let mut fields = field.split(' ');
+    for slot in &mut n {
+        *slot = fields.next()?.parse().ok()?;
+    }
+    fields.next().is_none().then_some(n)
+}
+
+/// Reads the table's index; a line it cannot read, or out of order, is left out (the
+/// table is built, not typed).
+fn parse(table: &'static str) -> Model {
     let mut messages = [0; 8];
-    let mut counts = HashMap::new();
-    for line in table.lines() {
-        let Some((word, rest)) = line.split_once('\t') else {
+    let mut lines: Vec<u32> = Vec::new();
+    let mut start = 0usize;
+    for line in table.split_inclusive('\n') {
+        let here = start;
+        start += line.len();
+        let Some((word, rest)) = line.trim_end_matches('\n').split_once('\t') else {
             continue;
         };
-        let mut n = [0u32; 8];
-        let mut read = 0;
-        for (slot, field) in n.iter_mut().zip(rest.split(' ')) {
-            let Ok(v) = field.parse() else { break };
-            *slot = v;
-            read += 1;
-        }
-        if read != 8 {
+        let (Some(n), Ok(at)) = (counts_of(rest), u32::try_from(here)) else {
             continue;
-        }
+        };
         if word == "#messages" {
             messages = n;
-        } else {
-            counts.insert(word.to_owned(), n);
+        } else if lines
+            .last()
+            .is_none_or(|&prev| line_word(table, prev) < word)
+        {
+            lines.push(at);
         }
     }
-    Model { messages, counts }
+    Model {
+        table,
+        messages,
+        lines,
+    }
 }
 
 /// The words of a message as the table counts them: folded words of the subject
@@ -123,9 +159,9 @@ pub(crate) fn read(subject: &str, newest: &str) -> Option<Learned> {
     let mut scores: [f64; 8] =
         std::array::from_fn(|c| (f64::from(m.messages[c].max(1)) / f64::from(total)).ln());
     // Each word's pull towards each category, against its mean over all of them.
-    let mut pulls: Vec<(&str, [f64; 8])> = Vec::new();
+    let mut pulls: Vec<(String, [f64; 8])> = Vec::new();
     for w in words(subject, newest) {
-        let Some((word, n)) = m.counts.get_key_value(&w) else {
+        let Some(n) = m.counts(&w) else {
             continue;
         };
         let ps: [f64; 8] = std::array::from_fn(|c| p(n[c], c));
@@ -134,7 +170,7 @@ pub(crate) fn read(subject: &str, newest: &str) -> Option<Learned> {
         for c in 0..8 {
             scores[c] += pull[c];
         }
-        pulls.push((word.as_str(), pull));
+        pulls.push((w, pull));
     }
     if pulls.is_empty() {
         return None;
@@ -144,7 +180,7 @@ pub(crate) fn read(subject: &str, newest: &str) -> Option<Learned> {
         .filter(|&c| c != best)
         .map(|c| scores[c])
         .fold(f64::NEG_INFINITY, f64::max);
-    pulls.sort_by(|a, b| b.1[best].total_cmp(&a.1[best]).then(a.0.cmp(b.0)));
+    pulls.sort_by(|a, b| b.1[best].total_cmp(&a.1[best]).then(a.0.cmp(&b.0)));
     Some(Learned {
         category: EmailCategory::ALL[best],
         margin: scores[best] - next,
@@ -152,7 +188,7 @@ pub(crate) fn read(subject: &str, newest: &str) -> Option<Learned> {
             .iter()
             .filter(|(_, pull)| pull[best] > 0.0)
             .take(3)
-            .map(|(w, _)| (*w).to_owned())
+            .map(|(w, _)| w.clone())
             .collect(),
     })
 }
@@ -203,14 +239,17 @@ mod tests {
             mail.push((Rejection, "Update", "we have decided not to proceed"));
             mail.push((Offer, "Offer", "we are delighted to offer you the role"));
         }
-        let t = table(mail.iter().copied());
+        let t: &'static str = Box::leak(table(mail.iter().copied()).into_boxed_str());
         assert!(t.starts_with("#messages\t0 0 0 3 3 0 0 0\n"), "{t}");
-        let m = parse(&t);
-        assert_eq!(m.counts["not_to"], [0, 0, 0, 0, 3, 0, 0, 0]);
-        // A line it cannot read is left out, not a panic.
-        let m = parse("#messages\t1 2\nword\tx y\nok\t1 0 0 0 0 0 0 0\n");
+        let m = parse(t);
+        assert_eq!(m.counts("not_to"), Some([0, 0, 0, 0, 3, 0, 0, 0]));
+        assert_eq!(m.counts("not_there"), None);
+        // A line it cannot read, or out of order, is left out, not a panic.
+        let m = parse("#messages\t1 2\nword\tx y\nok\t1 0 0 0 0 0 0 0\nab\t1 1 1 1 1 1 1 1\n");
         assert_eq!(m.messages, [0; 8]);
-        assert_eq!(m.counts.len(), 1);
+        assert_eq!(m.lines.len(), 1);
+        assert_eq!(m.counts("ok"), Some([1, 0, 0, 0, 0, 0, 0, 0]));
+        assert_eq!(m.counts("ab"), None);
     }
 
     #[test]
