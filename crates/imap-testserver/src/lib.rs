@@ -166,8 +166,7 @@ impl Dovecot {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            server.plain_port = free_port()?;
-            server.tls_port = free_port()?;
+            (server.plain_port, server.tls_port) = free_ports()?;
             let conf = config::render(&config::Settings {
                 layout: &server.layout,
                 identity: &server.identity,
@@ -551,9 +550,12 @@ fn find_dovecot() -> Result<PathBuf> {
         .context("dovecot is not installed (the dovecot-imapd package): run scripts/setup.sh")
 }
 
-fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind((HOST, 0)).context("cannot find a free port")?;
-    Ok(listener.local_addr()?.port())
+/// Two distinct free ports: both are held while the second is picked, since a port
+/// let go is often the next one handed out ("duplicate listener" in Dovecot's config).
+fn free_ports() -> Result<(u16, u16)> {
+    let first = TcpListener::bind((HOST, 0)).context("cannot find a free port")?;
+    let second = TcpListener::bind((HOST, 0)).context("cannot find a free port")?;
+    Ok((first.local_addr()?.port(), second.local_addr()?.port()))
 }
 
 /// Whether an IMAP server at `addr` sends its `* OK` greeting.

@@ -80,8 +80,12 @@ pub fn phoenix_binary() -> PathBuf {
     target.join("phoenix/bin/phoenix")
 }
 
-fn free_port() -> Result<u16> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+/// Two distinct free ports: both are held while the second is picked, since a port
+/// let go is often the next one handed out.
+fn free_ports() -> Result<(u16, u16)> {
+    let first = TcpListener::bind("127.0.0.1:0")?;
+    let second = TcpListener::bind("127.0.0.1:0")?;
+    Ok((first.local_addr()?.port(), second.local_addr()?.port()))
 }
 
 impl Phoenix {
@@ -127,8 +131,7 @@ impl Phoenix {
             .tempdir()
             .context("cannot create Phoenix's temp dir")?;
         let log = dir.path().join("phoenix.log");
-        let port = free_port()?;
-        let grpc_port = free_port()?;
+        let (port, grpc_port) = free_ports()?;
         let out = std::fs::File::create(&log)?;
         let mut child = Command::new("sh")
             .arg("-c")
