@@ -7,6 +7,10 @@
 use super::EmailCategory;
 use super::cues;
 use super::relays::{Relay, Sender};
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::text::{fold, has, word_starts};
 
 /// The least a category must score to be chosen over `other`.
@@ -92,72 +96,71 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
         SUBJECT_FACTOR
     };
     let mut hits = Vec::new();
-    for (category, cues) in cues::ALL {
-        for (cue, weight) in cues.iter() {
-            // A cue in quotation marks is mentioned, not said (a newsletter's
-            // 'Why "what are your salary expectations?" is a trap'): it counts for less.
-            let (in_subject, subject_factor) = match word_starts(&subject, cue)
-                .map(|i| quoted(&subject, i))
-                .min()
-            {
+    let in_subject_at = cue_positions(&subject);
+    let in_body_at = cue_positions(&body);
+    for (id, (category, cue, weight)) in cue_list().iter().enumerate() {
+        // A cue in quotation marks is mentioned, not said (a newsletter's
+        // 'Why "what are your salary expectations?" is a trap'): it counts for less.
+        let (in_subject, subject_factor) =
+            match in_subject_at[id].iter().map(|&i| quoted(&subject, i)).min() {
                 None => (false, 0.0),
                 Some(true) => (true, MENTIONED),
                 Some(false) => (true, factor),
             };
-            let mut body_factor = 1.0;
-            let stage = matches!(
-                category,
-                EmailCategory::InterviewInvite | EmailCategory::Assessment
-            );
-            let in_body = match word_starts(&body, cue)
-                .map(|i| {
-                    (
-                        quoted(&body, i),
-                        hypothetical(&body, i) || (stage && thanked_for(&body, i)),
-                    )
-                })
-                .min()
-            {
-                None => false,
-                Some((true, _)) => {
-                    body_factor = MENTIONED;
-                    true
-                }
-                // Only said as a possibility ("if selected, we'll invite you to an
-                // interview"), or a stage thanked for ("Thank you for completing our
-                // skills assessment"): it counts for less.
-                Some((false, true)) if HYPOTHETICAL_MATTERS.contains(category) => {
-                    body_factor = 0.3;
-                    true
-                }
-                Some(_) => true,
-            };
-            let (w, place) = if *weight < 0.0 {
-                // A counter-cue counts once, wherever it is.
-                if !(in_subject || in_body) {
-                    continue;
-                }
-                (*weight, if in_body { Place::Body } else { Place::Subject })
+        let mut body_factor = 1.0;
+        let stage = matches!(
+            category,
+            EmailCategory::InterviewInvite | EmailCategory::Assessment
+        );
+        let in_body = match in_body_at[id]
+            .iter()
+            .map(|&i| {
+                (
+                    quoted(&body, i),
+                    hypothetical(&body, i) || (stage && thanked_for(&body, i)),
+                )
+            })
+            .min()
+        {
+            None => false,
+            Some((true, _)) => {
+                body_factor = MENTIONED;
+                true
+            }
+            // Only said as a possibility ("if selected, we'll invite you to an
+            // interview"), or a stage thanked for ("Thank you for completing our
+            // skills assessment"): it counts for less.
+            Some((false, true)) if HYPOTHETICAL_MATTERS.contains(category) => {
+                body_factor = 0.3;
+                true
+            }
+            Some(_) => true,
+        };
+        let (w, place) = if *weight < 0.0 {
+            // A counter-cue counts once, wherever it is.
+            if !(in_subject || in_body) {
+                continue;
+            }
+            (*weight, if in_body { Place::Body } else { Place::Subject })
+        } else {
+            let from_subject = if in_subject {
+                weight * subject_factor
             } else {
-                let from_subject = if in_subject {
-                    weight * subject_factor
-                } else {
-                    0.0
-                };
-                let from_body = if in_body { weight * body_factor } else { 0.0 };
-                match (in_subject || in_body, from_subject >= from_body) {
-                    (false, _) => continue,
-                    (true, true) => (from_subject, Place::Subject),
-                    (true, false) => (from_body, Place::Body),
-                }
+                0.0
             };
-            hits.push(Hit {
-                category: *category,
-                cue: (*cue).to_owned(),
-                weight: w,
-                place,
-            });
-        }
+            let from_body = if in_body { weight * body_factor } else { 0.0 };
+            match (in_subject || in_body, from_subject >= from_body) {
+                (false, _) => continue,
+                (true, true) => (from_subject, Place::Subject),
+                (true, false) => (from_body, Place::Body),
+            }
+        };
+        hits.push(Hit {
+            category: *category,
+            cue: (*cue).to_owned(),
+            weight: w,
+            place,
+        });
     }
     // A scheduling or signing service also books book clubs and signs leases: it
     // speaks for an employer only when the mail says something of hiring.
@@ -325,6 +328,49 @@ fn written_to_the_person(sender: &Sender, hits: &[Hit]) -> bool {
                 && matches!(h.place, Place::Subject | Place::Body)
                 && h.weight >= 2.0
         })
+}
+
+/// Every cue of every category, in [`cues::ALL`] order.
+fn cue_list() -> &'static [(EmailCategory, &'static str, f64)] {
+    static LIST: OnceLock<Vec<(EmailCategory, &'static str, f64)>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        cues::ALL
+            .iter()
+            .flat_map(|(c, cues)| cues.iter().map(move |(cue, w)| (*c, *cue, *w)))
+            .collect()
+    })
+}
+
+/// Where each cue of [`cue_list`] starts in folded `text`, as [`word_starts`] would
+/// find it, from one pass of an automaton over the text rather than one per cue.
+fn cue_positions(text: &str) -> Vec<Vec<usize>> {
+    static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let list = cue_list();
+    let mut found = vec![Vec::new(); list.len()];
+    let automaton =
+        AUTOMATON.get_or_init(|| AhoCorasick::new(list.iter().map(|(_, cue, _)| cue)).ok());
+    let Some(automaton) = automaton else {
+        // Not built (it cannot fail on these cues): the slow way, cue by cue.
+        for (id, (_, cue, _)) in list.iter().enumerate() {
+            found[id] = word_starts(text, cue).collect();
+        }
+        return found;
+    };
+    for m in automaton.find_overlapping_iter(text) {
+        let id = m.pattern().as_usize();
+        let cue = list[id].1;
+        let at = m.start();
+        // `match_indices` does not overlap a cue with itself.
+        let after_last = found[id]
+            .last()
+            .is_none_or(|&last: &usize| at >= last + cue.len());
+        if after_last
+            && (!cue.starts_with(char::is_alphanumeric) || super::text::starts_word(text, at))
+        {
+            found[id].push(at);
+        }
+    }
+    found
 }
 
 /// Whether folded `text` says something of hiring (one of [`HIRING_WORDS`]).
@@ -568,17 +614,34 @@ const MENTIONED: f64 = 0.3;
 const MENTION_LEN: usize = 80;
 
 /// Whether byte `at` of folded `text` is inside a short quotation on its line (the
-/// typographic marks are folded to `"`).
+/// typographic marks are folded to `"`): an opening mark after a space or the line's
+/// start, and its closing one, at most [`MENTION_LEN`] bytes apart. Only that window
+/// is read, so a long line costs no more than a short one.
 fn quoted(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let before = &text[start..at];
-    match (before.rfind('"'), text[at..end].find('"')) {
-        (Some(open), Some(close)) => {
-            before.matches('"').count() % 2 == 1 && (before.len() - open) + close <= MENTION_LEN
-        }
-        _ => false,
+    let mut from = at.saturating_sub(MENTION_LEN);
+    while !text.is_char_boundary(from) {
+        from += 1;
     }
+    let before = &text[from..at];
+    let Some(open) = before
+        .rfind(['"', '\n'])
+        .filter(|&i| before[i..].starts_with('"'))
+    else {
+        return false;
+    };
+    let opens = before[..open]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || "([{:".contains(c))
+        && (open > 0 || from == 0 || text[..from].ends_with(char::is_whitespace));
+    let room = MENTION_LEN - (before.len() - open);
+    let after = &text[at..];
+    let window = after
+        .char_indices()
+        .take_while(|(i, _)| *i <= room)
+        .map(|(_, c)| c)
+        .take_while(|c| *c != '\n');
+    opens && window.into_iter().any(|c| c == '"')
 }
 
 /// Whether the sentence around byte `at` of folded `text` states a possibility
@@ -957,6 +1020,22 @@ mod tests {
             friend.weight <= h.weight / 2.0 + 1e-9,
             "{friend:?} against {h:?}"
         );
+    }
+
+    #[test]
+    fn one_pass_finds_every_cue_where_a_search_per_cue_would() {
+        for text in [
+            "thank you for applying. unfortunately we regret to inform you... no no no",
+            "nous avons bien recu votre candidature; aaaa \"we regret\" interview-interview",
+            &"we appreciate the time you took to tell us about your experience. ".repeat(20),
+            "",
+        ] {
+            let found = cue_positions(text);
+            for (id, (_, cue, _)) in cue_list().iter().enumerate() {
+                let want: Vec<usize> = word_starts(text, cue).collect();
+                assert_eq!(found[id], want, "{cue:?} in {text:?}");
+            }
+        }
     }
 
     #[test]
