@@ -430,14 +430,6 @@ pub(crate) fn company(
         let extra = mentions(&mentioned, &c.name).saturating_sub(1).min(3);
         c.score += 0.5 * extra as f64;
     }
-    if std::env::var_os("JT_DEBUG").is_some() {
-        for c in &merged {
-            eprintln!(
-                "CAND {:?} {} {} phrase={} subj={}",
-                c.name, c.score, c.source, c.phrase, c.subject
-            );
-        }
-    }
     let best = merged
         .into_iter()
         .filter(|c| c.score >= 2.5)
