@@ -85,7 +85,8 @@ fn index(c: EmailCategory) -> usize {
 
 /// Weighs `subject`, the newest text of the body and the sender.
 pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
-    let learned = super::learned::read(subject, newest);
+    // The learned words are counted from the subject as it came, "Re:" and all.
+    let raw_subject = subject;
     let reply = super::threads::is_reply(subject);
     let subject = fold(super::threads::bare_subject(subject));
     // "outro(a) candidato(a)": a cue reads the words without their glued endings.
@@ -240,15 +241,13 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     // life's paperwork (the counts know job wording, and a bank's receipt has it); and
     // a job category gets half where a friend writes from a personal mailbox (drinks
     // after an onsite) or the mail's own signs say newsletter or shop.
-    if let Some(l) = learned.filter(|_| !elsewhere) {
+    let learned = (!elsewhere)
+        .then(|| super::learned::read(raw_subject, newest))
+        .flatten();
+    if let Some(l) = learned {
         let job = l.category != EmailCategory::Other;
         let personal = job && sender.relay == Relay::Mailbox;
-        let other_signs: f64 = hits
-            .iter()
-            .filter(|h| h.category == EmailCategory::Other)
-            .map(|h| h.weight)
-            .sum();
-        let against = job && other_signs >= MIN_SCORE;
+        let against = job && weight_of(&hits, EmailCategory::Other) >= MIN_SCORE;
         let sure = super::learned::sureness(l.margin) * if personal || against { 0.5 } else { 1.0 };
         if sure > 0.0 {
             let words: Vec<String> = l
@@ -270,12 +269,7 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
     }
     // A decline thanks for the application and offers a talent community: those
     // courtesies count for little beside it.
-    let declined: f64 = hits
-        .iter()
-        .filter(|h| h.category == EmailCategory::Rejection)
-        .map(|h| h.weight)
-        .sum();
-    if declined >= MIN_SCORE {
+    if weight_of(&hits, EmailCategory::Rejection) >= MIN_SCORE {
         for h in hits.iter_mut().filter(|h| {
             (h.category == EmailCategory::ApplicationReceived
                 && cues::received::COURTESIES.contains(&h.cue.as_str()))
@@ -285,10 +279,7 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             h.weight *= 0.3;
         }
     }
-    let mut scores = [0.0; 8];
-    for h in &hits {
-        scores[index(h.category)] += h.weight;
-    }
+    let mut scores: [f64; 8] = std::array::from_fn(|c| weight_of(&hits, EmailCategory::ALL[c]));
     // Whether the person applied: an approach names no application, an invitation
     // after an application is no approach.
     let applied = APPLIED.iter().any(|p| has(&body, p) || has(&subject, p));
@@ -314,6 +305,14 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
         about_life: !life.is_empty(),
         ..decide(scores, hits, job_context)
     }
+}
+
+/// What the signals of `category` among `hits` weigh together.
+fn weight_of(hits: &[Hit], category: EmailCategory) -> f64 {
+    hits.iter()
+        .filter(|h| h.category == category)
+        .map(|h| h.weight)
+        .sum()
 }
 
 /// Whether a person or an employer writes directly, not a bulk mailer or a service,
@@ -597,8 +596,7 @@ const THANKS: &[&str] = &[
 /// before `at` ("Thank you for taking the time to complete our skills assessment"): a
 /// stage behind the person, not one asked of them.
 fn thanked_for(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let before = text[start..at].trim_start();
+    let before = sentence_before(text, at);
     let before = before
         .split_once(", ")
         .filter(|(greeting, _)| greeting.split_whitespace().count() <= 2)
@@ -644,11 +642,16 @@ fn quoted(text: &str, at: usize) -> bool {
     opens && window.into_iter().any(|c| c == '"')
 }
 
+/// What the sentence around byte `at` of `text` says before `at`, from its first word.
+fn sentence_before(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    text[start..at].trim_start()
+}
+
 /// Whether the sentence around byte `at` of folded `text` states a possibility
 /// before `at`.
 fn hypothetical(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let before = text[start..at].trim_start();
+    let before = sentence_before(text, at);
     IF_OPENINGS.iter().any(|o| before.starts_with(o))
         || IF_INSIDE.iter().any(|m| before.contains(m))
 }

@@ -174,7 +174,7 @@ pub(crate) fn company(
         // line under a title names the writer's employer.
         let under_title = i > 0 && is_job_title(signed[i - 1]) && !signed[i - 1].contains(',');
         let segs: Vec<&str> = line
-            .split([',', '|', '·', '•', '–', '—'])
+            .split(SIGNATURE_BREAKS)
             .flat_map(|s| s.split(" - "))
             .map(str::trim)
             .collect();
@@ -825,6 +825,9 @@ fn addressed_in(text: &str, name: &str) -> bool {
             .any(|t| t.contains('@') && spells(t, &name))
 }
 
+/// What separates a signature line's parts ("Senior Recruiter | Krzemień Systems").
+const SIGNATURE_BREAKS: [char; 6] = [',', '|', '·', '•', '–', '—'];
+
 /// The signature of the newest text: the lines after its closing ("Best,"), or its
 /// last lines.
 fn signature_lines(newest: &str) -> Vec<&str> {
@@ -938,15 +941,16 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
     if sender.relay != Relay::Direct {
         return false;
     }
+    let signed = signature_lines(newest);
     let signature = fold(&format!(
         "{}\n{}",
         sender.name.as_deref().unwrap_or_default(),
-        signature_lines(newest).join("\n")
+        signed.join("\n")
     ));
     // "Bos Recruitment" is an agency; "Equipe de Recrutamento" an in-house team.
     let named = signature
         .lines()
-        .flat_map(|l| l.split([',', '|', '·', '•', '–', '—']))
+        .flat_map(|l| l.split(SIGNATURE_BREAKS))
         .any(|l| {
             // "Kramer Finance Recruitment GmbH": the trade comes before the legal form.
             let l = strip_legal(l.trim());
@@ -983,11 +987,8 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
     // for the domain's own organisation passes the person on in-house.
     let in_house = !signed_agency
         && sender.domain_label().map(squash).is_some_and(|label| {
-            signature_lines(newest).iter().any(|line| {
-                let segs: Vec<&str> = line
-                    .split([',', '|', '·', '•', '–', '—'])
-                    .map(str::trim)
-                    .collect();
+            signed.iter().any(|line| {
+                let segs: Vec<&str> = line.split(SIGNATURE_BREAKS).map(str::trim).collect();
                 segs.len() > 1
                     && segs.iter().any(|s| is_job_title(s))
                     && segs.iter().any(|s| {
