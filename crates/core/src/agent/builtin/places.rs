@@ -47,6 +47,56 @@ const LOCALITIES: &[&str] = &[
     "wurzburg", "erlangen", "aachen", "munster", "bielefeld", "kiel", "rostock", "magdeburg",
     "erfurt", "jena", "chemnitz", "mainz", "wiesbaden", "darmstadt", "saarbrucken",
     "osnabruck", "paderborn",
+    // The rest of the world a job search reaches: North America, Oceania, Asia, the
+    // Gulf, Africa and Latin America, with their states and provinces.
+    "new york", "nyc", "chicago", "los angeles", "san francisco", "san jose", "san diego",
+    "denver", "atlanta", "dallas", "houston", "philadelphia", "miami",
+    "minneapolis", "detroit", "portland", "pittsburgh", "baltimore", "charlotte", "raleigh",
+    "nashville", "columbus", "cleveland", "cincinnati", "indianapolis", "milwaukee",
+    "st louis", "kansas city", "salt lake city", "las vegas", "sacramento", "oakland",
+    "brooklyn", "manhattan", "evanston", "naperville", "washington", "washington dc", "dc",
+    "california", "texas", "florida", "illinois", "massachusetts", "colorado", "georgia",
+    "virginia", "north carolina", "ohio", "michigan", "minnesota", "oregon", "arizona",
+    "pennsylvania", "new jersey", "maryland", "wisconsin", "indiana", "tennessee", "utah",
+    "bay area", "silicon valley", "midwest", "montreal", "vancouver", "calgary", "ottawa",
+    "edmonton", "winnipeg", "quebec", "ontario", "british columbia", "alberta", "canada",
+    "sydney", "melbourne", "brisbane", "perth", "adelaide", "canberra", "hobart", "darwin",
+    "gold coast", "parramatta", "nsw", "vic", "qld", "new south wales", "victoria",
+    "queensland", "australia", "auckland", "wellington", "christchurch", "hamilton",
+    "new zealand", "singapore", "hong kong", "kuala lumpur", "jakarta", "manila", "bangkok",
+    "tokyo", "osaka", "seoul", "shanghai", "beijing", "shenzhen", "taipei", "india",
+    "bengaluru", "bangalore", "mumbai", "navi mumbai", "pune", "hyderabad", "chennai",
+    "delhi", "new delhi", "ncr", "delhi ncr", "gurugram", "gurgaon", "noida", "kolkata",
+    "ahmedabad", "kochi", "jaipur", "chandigarh", "coimbatore", "thiruvananthapuram",
+    "karnataka", "maharashtra", "tamil nadu", "telangana", "kerala", "dubai", "abu dhabi",
+    "sharjah", "doha", "riyadh", "jeddah", "manama", "muscat", "kuwait", "uae", "qatar",
+    "saudi arabia", "tel aviv", "istanbul", "ankara", "izmir", "cairo", "johannesburg",
+    "joburg", "jhb", "cape town", "durban", "pretoria", "sandton", "midrand", "centurion",
+    "stellenbosch", "gqeberha", "port elizabeth", "gauteng", "western cape", "kwazulu-natal",
+    "south africa", "nairobi", "lagos", "accra", "kigali", "mexico city", "cdmx",
+    "guadalajara", "monterrey", "bogota", "medellin", "lima", "santiago", "buenos aires",
+    "sao paulo", "rio de janeiro", "montevideo",
+    // Britain's and Ireland's regions, counties and more of their towns.
+    "yorkshire", "lancashire", "cheshire", "merseyside", "west midlands", "east midlands",
+    "midlands", "north west", "north east", "south west", "south east", "east anglia",
+    "home counties", "kent", "surrey", "sussex", "essex", "hertfordshire", "berkshire",
+    "hampshire", "devon", "cornwall", "norfolk", "suffolk", "cumbria", "northumberland",
+    "durham", "milton keynes", "southampton", "portsmouth", "plymouth", "exeter",
+    "norwich", "ipswich", "leicester", "derby", "stoke", "wolverhampton", "salford",
+    "stockport", "bolton", "wigan", "warrington", "chester", "preston", "blackburn",
+    "huddersfield", "bradford", "wakefield", "harrogate", "hull", "sunderland",
+    "middlesbrough", "aberdeen", "dundee", "inverness", "swansea", "gloucester",
+    "cheltenham", "swindon", "slough", "watford", "luton", "guildford", "canary wharf",
+    "city of london", "limerick", "waterford", "kilkenny", "sligo", "athlone", "kildare",
+    "meath", "wicklow", "louth", "wexford", "mayo", "donegal",
+    "northern ireland", "derry",
+];
+
+/// Words that set a part of a place apart ("South Yorkshire", "Greater Manchester").
+#[rustfmt::skip]
+const SIDES: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "greater", "inner", "outer", "upper", "lower",
 ];
 
 /// Words that make the name after them a region ("Zona Levante", "Zone Sud").
@@ -76,8 +126,25 @@ pub(crate) fn is_locality(name: &str) -> bool {
 /// Porto").
 pub(crate) fn is_place(name: &str) -> bool {
     let folded = super::text::fold(name.trim());
-    LOCALITIES.contains(&folded.as_str())
-        || REGIONS.contains(&folded.as_str())
+    let folded = folded.trim_end_matches(['.', ',']);
+    // "London W1", "Sydney 2000": a place and its postcode.
+    let folded = match folded.rsplit_once(' ') {
+        Some((place, code))
+            if code.len() <= 4
+                && code.chars().any(|c| c.is_ascii_digit())
+                && code.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            place
+        }
+        _ => folded,
+    };
+    // "South Yorkshire", "Western Sydney", "Greater Manchester", "Central London".
+    let folded = match folded.split_once(' ') {
+        Some((side, place)) if SIDES.contains(&side) && LOCALITIES.contains(&place) => place,
+        _ => folded,
+    };
+    LOCALITIES.contains(&folded)
+        || REGIONS.contains(&folded)
         || folded
             .split_once(' ')
             .is_some_and(|(first, rest)| REGION_WORDS.contains(&first) && !rest.is_empty())
@@ -96,5 +163,8 @@ mod tests {
         assert!(is_locality("Alicante") && !is_locality("EMEA"));
         assert!(!is_place("Rotaverde Travel"));
         assert!(is_locality("Νάξος") && is_locality("Limassol"));
+        assert!(is_place("South Yorkshire") && is_place("Western Sydney"));
+        assert!(is_place("London W1") && is_place("Auckland") && is_place("Cape Town"));
+        assert!(!is_place("South Coast Builders") && !is_place("London Metals 2"));
     }
 }

@@ -104,10 +104,15 @@ pub(crate) fn company(
         let inner = subject[i + 2..].split(')').next().unwrap_or_default();
         // "Virtual onsite – Firmware Engineer, Surgical Robotics (Inès Dumont)": after
         // a role, the bracket names the candidate.
-        let segment = subject[..i]
+        let mut before = subject[..i]
             .rsplit(['–', '—', ':', '|'])
-            .next()
-            .unwrap_or_default();
+            .flat_map(|s| s.rsplit(" - "));
+        let segment = before.next().unwrap_or_default();
+        // "Supply Chain Manager – Vandecasteele Frozen (Roeselare)": after a title, a
+        // name and a bracket are the employer and where the job is.
+        if before.next().is_some_and(super::role::is_title) {
+            continue;
+        }
         // Unless the bracket is plainly an organisation ("(Groupe Valpierre)").
         let organisation = fold(inner)
             .split_whitespace()
@@ -142,12 +147,21 @@ pub(crate) fn company(
     // Subject segments that are names ("Brightwater Logistics – 1st stage interview");
     // a quoted part is one title, whatever dashes it holds ('la oferta "Responsable de
     // RRHH – Zona Levante"').
-    for seg in without_quoted(subject)
+    let unquoted = without_quoted(subject);
+    let segments: Vec<&str> = unquoted
         .split([':', '–', '—', '|', '!', '?', '·'])
         .flat_map(|s| s.split(" - "))
-    {
+        .collect();
+    for (k, seg) in segments.iter().enumerate() {
         // "Thornbury Robotics (Jordan Lee)": the bracket names the candidate.
         let seg = seg.split(" (").next().unwrap_or(seg).trim();
+        // "HR Business Partner - Shannonside Telecom, Limerick": after a title, a
+        // name and where the job is.
+        let after_title = k > 0 && super::role::is_title(segments[k - 1].trim());
+        let seg = match seg.split_once(", ") {
+            Some((name, _)) if after_title => name,
+            _ => seg,
+        };
         // "Analyste BI" heading a subject is the role, not the employer.
         if let Some(run) = run_at(seg, 0).filter(|r| !super::role::is_title(r)) {
             let whole = run.len() == seg.len();
@@ -321,14 +335,25 @@ pub(crate) fn company(
         if agency && !has_other {
             // The agency writes for itself: its name as written in full
             // ("Bos Recruitment" for bosrecruitment.nl).
-            if let Some(raw) = [newest, subject, sender.name.as_deref().unwrap_or_default()]
+            // It may sign only in the history it quotes, and its name may hold a
+            // trade its domain leaves out ("Obelisk Engineering Recruitment" at
+            // obelisk-recruitment.co.uk).
+            let head = |r: &str| {
+                r.split_whitespace()
+                    .next()
+                    .map(squash)
+                    .is_some_and(|w| w.len() >= 4 && label.starts_with(&w))
+            };
+            let sender_name = sender.name.as_deref().unwrap_or_default();
+            if let Some(raw) = [newest, subject, sender_name, quoted]
                 .iter()
                 .flat_map(|t| runs(t))
                 .map(|(_, r)| strip_legal(r))
                 .find(|r| {
                     // "Northstack Recruitment" for northstack.co.uk.
                     squash(r) == label
-                        || (squash(r).starts_with(label) && agency_name_ending(&fold(r)))
+                        || ((squash(r).starts_with(label) || head(r))
+                            && agency_name_ending(&fold(r)))
                 })
             {
                 merged.push(Candidate {
@@ -978,6 +1003,9 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
             "rekrut",
             "rekryt",
             "recrut",
+            "search",
+            "talent",
+            "exec",
         ]
         .iter()
         .any(|t| l.contains(t))

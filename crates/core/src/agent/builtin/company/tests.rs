@@ -1369,3 +1369,68 @@ fn a_public_bodys_long_name_and_a_sectors_shared_mail_service() {
         Some("Tyne Vale Hospitals NHS Foundation Trust")
     );
 }
+
+#[test]
+fn an_agency_writing_for_itself_signs_in_the_history_or_with_a_trade_its_domain_omits() {
+    // Its name only in the quoted first approach, the subject giving a place.
+    assert_eq!(
+        named(
+            "Wiremu Hale <wiremu@totararecruitment.co.nz>",
+            "Re: Site Manager – Wellington – residential",
+            "Kia ora Ana,\n\nJust bumping this up. My client would love a chat.\n\nWiremu\n\n\
+             On Tue, 8 Sep 2026, Wiremu Hale wrote:\n> Kia ora Ana,\n> I'm working with a \
+             well-known builder on a Site Manager role.\n>\n> Wiremu Hale\n> Consultant | \
+             Totara Recruitment"
+        )
+        .as_deref(),
+        Some("Totara Recruitment")
+    );
+    // "Gannet Marine Recruitment" at gannet-recruitment.co.uk.
+    assert_eq!(
+        named(
+            "Ruth Bell <ruth.bell@gannet-recruitment.co.uk>",
+            "Senior Naval Architect – feedback",
+            "Hi Ana,\n\nThanks for letting me put you forward to my client. Unfortunately \
+             they will not take your application further.\n\nKind regards,\nRuth\n\n\
+             Ruth Bell | Principal Consultant\nGannet Marine Recruitment"
+        )
+        .as_deref(),
+        Some("Gannet Marine Recruitment")
+    );
+}
+
+#[test]
+fn after_a_title_the_subject_names_the_client_and_then_where_the_job_is() {
+    // An agency whose domain says its trade ("…talent", "…search") heads its subject
+    // with the client, then the town.
+    assert_eq!(
+        named(
+            "Cian Ward <cian@brennanstalent.ie>",
+            "Payroll Manager - Lough Derg Foods, Nenagh",
+            "Hi Ana,\n\nOne of my clients, Lough Derg Foods, is hiring a Payroll Manager. \
+             Would you like to hear more?\n\nCian"
+        )
+        .as_deref(),
+        Some("Lough Derg Foods")
+    );
+    // A bracket after the client is where the job is, not the employer.
+    assert_eq!(
+        named(
+            "Joke Maes <joke@kempenwerving.be>",
+            "Plant Controller – Brouwerij Dijlevallei (Mechelen)",
+            "Dag Ana,\n\nBrouwerij Dijlevallei zoekt een Plant Controller.\n\nJoke"
+        )
+        .as_deref(),
+        Some("Brouwerij Dijlevallei")
+    );
+    // A client agencies tell apart by the domain's trade: "Lumora want you".
+    assert_eq!(
+        named(
+            "Nell Price <nell.price@ashgrovesearch.co.uk>",
+            "Quillon!!",
+            "Hi Ana,\n\nQuillon want you as their Finance Lead! Call me when you can.\n\nNell"
+        )
+        .as_deref(),
+        Some("Quillon")
+    );
+}
