@@ -165,7 +165,10 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
             .iter()
             .any(|v| after.starts_with(v))
         });
+        // "Orchard Lane Cider (Bristol, UK) is hiring": an employer and where it is.
+        let place = super::places::is_place(inner.split(',').next().unwrap_or_default());
         if acts
+            && !place
             && let Some(run) = run_before(text, i)
             && (2..=3).contains(&run.split_whitespace().count())
             && (!inner.contains('@') || spells(inner, run))

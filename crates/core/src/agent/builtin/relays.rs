@@ -465,6 +465,9 @@ const SCREENING: &[(&str, &str)] = &[
     ("backcheck.net", "BackCheck"),
     ("credas.com", "Credas"),
     ("credas.co.uk", "Credas"),
+    // Candidate-experience surveys, sent for the employer.
+    ("starred.com", "Starred"),
+    ("survale.com", "Survale"),
 ];
 
 #[rustfmt::skip]

@@ -247,9 +247,40 @@ pub(crate) fn company(
         .filter_map(clean)
         .map(|n| key(&n))
         .collect();
+    // "Mirthe Bakker (Parcelwise)" as a relay's sender: a person and their employer.
+    let bracketed = sender.name.as_deref().and_then(|n| {
+        let (person, org) = n.trim_end_matches(')').split_once(" (")?;
+        let whole = run_at(org, 0).is_some_and(|r| r.len() == org.trim().len());
+        ((2..=3).contains(&person.split_whitespace().count())
+            && whole
+            && !fold(org).starts_with("via ")
+            && !is_service_brand(org))
+        .then_some((person, org))
+    });
+    if let Some(name) = bracketed.and_then(|(_, org)| clean(org)) {
+        cands.push(Candidate {
+            name,
+            score: 5.0,
+            source: "the sender's name",
+            phrase: true,
+            subject: false,
+        });
+    }
+    // Nor is the person a signing service sends for, whose address the text gives
+    // ("Mirthe Bakker sent you a document" over "mirthe@parcelwise.nl").
+    let signer = sender
+        .name
+        .as_deref()
+        .and_then(before_via)
+        .filter(|n| sender.relay == Relay::Signature && addressed_in(newest, n))
+        .map(key);
     // Nor is a place ("Porto" from "Marketing Manager, Porto").
     cands.retain(|c| {
-        !people.include(&c.name) && !current.contains(&key(&c.name)) && !is_place(&c.name)
+        !people.include(&c.name)
+            && !current.contains(&key(&c.name))
+            && !is_place(&c.name)
+            && signer.as_deref() != Some(key(&c.name).as_str())
+            && bracketed.is_none_or(|(person, _)| key(person) != key(&c.name))
     });
     let mut merged = merge(cands);
     // The sender's domain: a name that matches it is the sender's own organisation.
@@ -843,11 +874,34 @@ fn addressed_in(text: &str, name: &str) -> bool {
         .split_whitespace()
         .filter(|w| squash(w).len() >= 3)
         .collect();
-    let name = words.join(" ");
-    words.len() >= 2
-        && text
-            .split_whitespace()
-            .any(|t| t.contains('@') && spells(t, &name))
+    let joined = words.join(" ");
+    if words.len() < 2 {
+        return false;
+    }
+    // "d.koutsouri@…" for "Dimitra Koutsouri": the initial and the surname.
+    let first = squash(words[0]);
+    let last = squash(words[words.len() - 1]);
+    let initialled = |local: &str| {
+        let local = squash(local);
+        last.len() >= 4 && local.starts_with(&first[..1]) && local.ends_with(&last)
+    };
+    let addressed = text.split_whitespace().any(|t| {
+        t.contains('@') && (spells(t, &joined) || t.split('@').next().is_some_and(initialled))
+    });
+    // A signing service's sender block: the name, and under it the address
+    // ("Mirthe Bakker" / "mirthe@…").
+    addressed
+        || text
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| {
+                w[0] == name.trim()
+                    && w[1].contains('@')
+                    && !w[1].contains(' ')
+                    && squash(w[1].split('@').next().unwrap_or_default()) == first
+            })
 }
 
 /// What separates a signature line's parts ("Senior Recruiter | Krzemień Systems").

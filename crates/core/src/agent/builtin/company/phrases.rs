@@ -20,6 +20,17 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("on behalf of ", 3.5),
     // An agency's exclusive search: "an exclusive mandate for Zeffiro".
     ("mandate for ", 3.5),
+    // Screening and onboarding services: "your background screening for Lumenfield",
+    // "complete your onboarding for Kestrel"; surveys: "your interview experience
+    // with Mobiliq"; profile views: "someone from Alpenfunk".
+    ("screening for ", 3.0),
+    ("background check for ", 3.0),
+    ("onboarding for ", 3.0),
+    ("interview experience with ", 3.0),
+    ("candidate experience with ", 3.0),
+    ("hiring experience with ", 3.0),
+    ("someone from ", 3.0),
+    ("jemand von ", 3.0),
     ("mandato per ", 3.5),
     ("mandat pour ", 3.5),
     ("company: ", 4.0),

@@ -1434,3 +1434,77 @@ fn after_a_title_the_subject_names_the_client_and_then_where_the_job_is() {
         Some("Quillon")
     );
 }
+
+#[test]
+fn a_signing_services_sender_and_a_relays_bracket_are_people_with_employers() {
+    // The person a signing service sends for, with their address under their name.
+    assert_eq!(
+        named(
+            "Liesbeth Vos via DocuSign <dse_na2@docusign.net>",
+            "Please DocuSign: Employment Agreement – A. Meyer – Buyer",
+            "Liesbeth Vos sent you a document to review and sign.\n\nLiesbeth Vos\n\
+             liesbeth@kaaskamer.nl\n\nHi Ana, here is your agreement with Kaaskamer B.V. for \
+             the Buyer position."
+        )
+        .as_deref(),
+        Some("Kaaskamer")
+    );
+    // The initial and the surname spell the address too.
+    assert_eq!(
+        named(
+            "Petros Alexiou via DocuSign <dse@eumail.docusign.net>",
+            "Please DocuSign: Employment Agreement – Night Auditor",
+            "Petros Alexiou sent you a document to review and sign.\n\nPetros Alexiou\n\
+             p.alexiou@thalassahotels.gr\n\nDear Ana,\nPlease find your agreement for the \
+             Night Auditor role at Thalassa Hotels."
+        )
+        .as_deref(),
+        Some("Thalassa Hotels")
+    );
+    // "Noor Patel (Wrenfield)" as an applicant-tracking system's sender.
+    assert_eq!(
+        named(
+            "Noor Patel (Wrenfield) <no-reply@hire.lever.co>",
+            "Your final-round assignment",
+            "Hi Ana,\n\nHere is the brief for the last stage.\n\nNoor"
+        )
+        .as_deref(),
+        Some("Wrenfield")
+    );
+}
+
+#[test]
+fn an_employer_and_where_it_is_in_brackets_is_no_person() {
+    assert_eq!(
+        named(
+            "Welcome to the Jungle <no-reply@welcometothejungle.com>",
+            "Application sent: Buyer at Saltbox Pickles",
+            "Nice one, Ana!\n\nYour application for Buyer at Saltbox Pickles (Leeds, UK) is on \
+             its way.\n\nGood luck!"
+        )
+        .as_deref(),
+        Some("Saltbox Pickles")
+    );
+}
+
+#[test]
+fn screening_onboarding_and_survey_services_name_the_employer_they_work_for() {
+    assert_eq!(
+        named(
+            "HireRight <donotreply@hireright.com>",
+            "Your background screening for Kelpfield is complete",
+            "Hello,\nYour report is ready."
+        )
+        .as_deref(),
+        Some("Kelpfield")
+    );
+    assert_eq!(
+        named(
+            "Starred <survey@starred.com>",
+            "How was your interview experience with Tollgate Labs?",
+            "Hello,\nTwo minutes of your time would help."
+        )
+        .as_deref(),
+        Some("Tollgate Labs")
+    );
+}
