@@ -31,6 +31,12 @@ pub(crate) enum Relay {
 
 /// Applicant-tracking systems: (domain, brand).
 const TRACKING: &[(&str, &str)] = &[
+    // Schools' and Indian firms' applicant tracking.
+    ("applitrack.com", "Frontline"),
+    ("frontlineeducation.com", "Frontline"),
+    ("darwinbox.in", "Darwinbox"),
+    ("darwinbox.com", "Darwinbox"),
+    ("keka.com", "Keka"),
     ("greenhouse.io", "Greenhouse"),
     ("greenhouse-mail.io", "Greenhouse"),
     ("lever.co", "Lever"),
@@ -78,6 +84,8 @@ const TRACKING: &[(&str, &str)] = &[
     ("eightfold.ai", "Eightfold"),
     ("inrecruiting.com", "inRecruiting"),
     ("zohorecruit.com", "Zoho Recruit"),
+    ("zohorecruit.in", "Zoho Recruit"),
+    ("zohorecruit.eu", "Zoho Recruit"),
     // The UK's and Ireland's public and health-sector systems, and Australia's.
     ("jobs.nhs.uk", "NHS Jobs"),
     ("trac.jobs", "Trac"),
@@ -387,6 +395,49 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("nhsjobs.com", "NHS Jobs"),
     ("interamt.de", "Interamt"),
     ("bund.de", "service.bund.de"),
+    // India, the Gulf and South Africa.
+    ("naukri.com", "Naukri"),
+    ("naukrigulf.com", "Naukrigulf"),
+    ("foundit.in", "foundit"),
+    ("foundit.sg", "foundit"),
+    ("foundit.ae", "foundit"),
+    ("monsterindia.com", "foundit"),
+    ("instahyre.com", "Instahyre"),
+    ("iimjobs.com", "iimjobs"),
+    ("hirist.tech", "hirist"),
+    ("hirist.com", "hirist"),
+    ("cutshort.io", "Cutshort"),
+    ("apna.co", "apna"),
+    ("shine.com", "Shine"),
+    ("timesjobs.com", "TimesJobs"),
+    ("internshala.com", "Internshala"),
+    ("bayt.com", "Bayt"),
+    ("gulftalent.com", "GulfTalent"),
+    ("pnet.co.za", "PNet"),
+    ("careerjunction.co.za", "CareerJunction"),
+    ("careers24.com", "Careers24"),
+    ("offerzen.com", "OfferZen"),
+    ("jobmail.co.za", "Job Mail"),
+    // North America.
+    ("joinhandshake.com", "Handshake"),
+    ("careerbuilder.com", "CareerBuilder"),
+    ("simplyhired.com", "SimplyHired"),
+    ("higheredjobs.com", "HigherEdJobs"),
+    ("k12jobspot.com", "K12JobSpot"),
+    ("schoolspring.com", "SchoolSpring"),
+    ("edjoin.org", "EDJOIN"),
+    ("usajobs.gov", "USAJOBS"),
+    ("idealist.org", "Idealist"),
+    ("workopolis.com", "Workopolis"),
+    ("jobbank.gc.ca", "Job Bank"),
+    // Britain and Ireland.
+    ("jobs.ac.uk", "jobs.ac.uk"),
+    ("charityjob.co.uk", "CharityJob"),
+    ("tes.com", "Tes"),
+    ("milkround.com", "Milkround"),
+    ("gradcracker.com", "Gradcracker"),
+    ("s1jobs.com", "s1jobs"),
+    ("nijobs.com", "NIJobs"),
 ];
 
 const SIGNATURE: &[(&str, &str)] = &[
@@ -433,6 +484,10 @@ const SIGNATURE: &[(&str, &str)] = &[
 ];
 
 const SCREENING: &[(&str, &str)] = &[
+    ("authbridge.com", "AuthBridge"),
+    ("idfy.com", "IDfy"),
+    ("ongrid.in", "OnGrid"),
+    ("mie.co.za", "MIE"),
     ("hireright.com", "HireRight"),
     ("sterlingcheck.com", "Sterling"),
     ("checkr.com", "Checkr"),

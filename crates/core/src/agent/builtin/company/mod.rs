@@ -162,6 +162,10 @@ pub(crate) fn company(
             Some((name, _)) if after_title => name,
             _ => seg,
         };
+        // "Senior Data Scientist – Growth": the title's field, not a name.
+        if after_title && is_department(seg) {
+            continue;
+        }
         // "Analyste BI" heading a subject is the role, not the employer.
         if let Some(run) = run_at(seg, 0).filter(|r| !super::role::is_title(r)) {
             let whole = run.len() == seg.len();
@@ -983,6 +987,10 @@ fn is_department(seg: &str) -> bool {
         "firmware", "electronics", "automotive", "industrial", "fintech", "healthcare",
         "industry", "industrie", "ingenierie", "cyber", "security", "health", "informatics",
         "clinical", "nursing", "medical", "construction", "property", "&", "and", "/", "+",
+        "brand", "pricing", "risk", "strategy", "content", "performance", "lifecycle", "crm",
+        "customer", "success", "commercial", "consumer", "retail", "ecommerce", "payments",
+        "fraud", "nlp", "forecasting", "insight", "insights", "communications", "hiring",
+        "partnerships", "b2b", "b2c", "saas", "enterprise", "mobile", "web", "quality",
     ];
     let f = fold(seg);
     let words: Vec<&str> = f.split_whitespace().collect();

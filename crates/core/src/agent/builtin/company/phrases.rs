@@ -127,6 +127,7 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("sent to ", 2.5),
     ("submitted to ", 3.0),
     ("message from ", 1.5),
+    ("assessment from ", 3.0),
     ("feedback from ", 2.5),
     ("event type: ", 2.5),
     ("heard back from ", 2.5),

@@ -1508,3 +1508,44 @@ fn screening_onboarding_and_survey_services_name_the_employer_they_work_for() {
         Some("Tollgate Labs")
     );
 }
+
+#[test]
+fn indias_job_sites_relay_and_its_legal_form_is_no_part_of_the_name() {
+    assert_eq!(
+        named(
+            "Naukri <info@naukri.com>",
+            "Application sent: Lead Analyst at Kaveri Softworks",
+            "Your application for Lead Analyst at Kaveri Softworks has been sent."
+        )
+        .as_deref(),
+        Some("Kaveri Softworks")
+    );
+    assert_eq!(
+        named(
+            "Meera Pillai <meera@kaverisoftworks.in>",
+            "Documents required",
+            "Hi Ana,\n\nPlease send your relieving letter.\n\nRegards,\nMeera Pillai\n\
+             HR Manager | Kaveri Softworks Pvt. Ltd."
+        )
+        .as_deref(),
+        Some("Kaveri Softworks")
+    );
+}
+
+#[test]
+fn a_time_or_a_titles_field_is_no_name() {
+    // "Friday at 1pm": the phrase " at " runs into a time.
+    assert_eq!(clean("1pm"), None);
+    assert_eq!(clean("8:30am"), None);
+    assert_eq!(clean("3M"), Some("3M".to_owned()));
+    // "Marketing Manager – Brand | Halden Hotels": the field after the title.
+    assert_eq!(
+        named(
+            "Sara Lund <sara@lantern-recruitment.co.uk>",
+            "Marketing Manager – Brand | Tarnway Hotels | Leeds",
+            "Hi Ana,\n\nTarnway Hotels are hiring a Marketing Manager.\n\nSara"
+        )
+        .as_deref(),
+        Some("Tarnway Hotels")
+    );
+}

@@ -37,7 +37,7 @@ pub(super) const LEGAL: &[&str] = &[
     "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.",
     "aps", "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.",
     "srls", "dac", "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "sti",
-    "sti.", "d.d.", "hf", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.",
+    "sti.", "d.d.", "hf", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.", "pvt", "pvt.", "(pty)",
 ];
 
 /// Words that open a street's name, folded.
@@ -531,6 +531,19 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     }
     // "Rue de la Loi", "Calle Mayor": an address, not a name.
     if STREETS.contains(&fold(words[0]).as_str()) {
+        return None;
+    }
+    // "1pm", "10:30", "9.30am": a time the run began with.
+    let time = |w: &str| {
+        let f = fold(w);
+        let digits = f.trim_end_matches("am").trim_end_matches("pm");
+        f.starts_with(|c: char| c.is_ascii_digit())
+            && (digits.len() < f.len() || f.contains(':'))
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+    };
+    if words.len() == 1 && time(words[0]) {
         return None;
     }
     let name = words.join(" ");
