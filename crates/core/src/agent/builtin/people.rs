@@ -115,6 +115,7 @@ impl People {
             greeted,
             named: people(newest, sender)
                 .into_iter()
+                .chain(people(&unquote(quoted), sender))
                 .chain(quoted_authors(quoted))
                 .collect(),
         }
@@ -138,6 +139,15 @@ impl People {
             && self.greeted.iter().any(|g| g == last);
         is_sender || is_named || surname || self.greeted.iter().any(|g| g == first)
     }
+}
+
+/// `quoted` history without its quotation marks ("> ").
+fn unquote(quoted: &str) -> String {
+    quoted
+        .lines()
+        .map(|l| l.trim_start_matches(['>', ' ']))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Titles before a greeted name.
@@ -188,6 +198,24 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
             && TITLE_LINE.iter().any(|t| super::text::has(&folded, t))
             && let Some(run) = run_before(text, i)
             && (2..=3).contains(&run.split_whitespace().count())
+        {
+            out.push(fold(run));
+        }
+        // "Gabriela, our CEO", "Wei Jie, who leads the team": a person, whatever
+        // their name's length.
+        let about = ["our ", "their ", "who ", "the head", "head of "]
+            .iter()
+            .any(|p| folded.starts_with(p));
+        let role = [
+            "ceo", "founder", "cto", "coo", "cfo", "director", "head", "lead", "manager",
+        ]
+        .iter()
+        .any(|t| super::text::has(&folded, t));
+        if about
+            && role
+            && title.split_whitespace().count() <= 6
+            && let Some(run) = run_before(text, i)
+            && (1..=3).contains(&run.split_whitespace().count())
         {
             out.push(fold(run));
         }
@@ -242,6 +270,26 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
             if !signs_as_itself {
                 out.push(fold(run));
             }
+        }
+    }
+    // A calendar invitation's guest list: "Clara Tan - organiser".
+    for line in text.lines() {
+        let line = line.trim();
+        let Some((name, role)) = line.rsplit_once(" - ").or_else(|| line.rsplit_once(" – "))
+        else {
+            continue;
+        };
+        if [
+            "organiser",
+            "organizer",
+            "organisateur",
+            "organisator",
+            "organizador",
+        ]
+        .contains(&fold(role).as_str())
+            && (2..=4).contains(&name.split_whitespace().count())
+        {
+            out.push(fold(name));
         }
     }
     out

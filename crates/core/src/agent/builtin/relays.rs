@@ -567,7 +567,12 @@ impl Sender {
             .rsplit_once('@')
             .map(|(l, d)| (l.to_owned(), d.to_owned()))
             .unwrap_or_default();
-        let (relay, brand) = kind(&domain, name.as_deref());
+        // Google Calendar sends its invitations from google.com in the organiser's name.
+        let (relay, brand) = if local == "calendar-notification" && domain == "google.com" {
+            (Relay::Scheduling, Some("Google Calendar"))
+        } else {
+            kind(&domain, name.as_deref())
+        };
         Sender {
             name,
             address,

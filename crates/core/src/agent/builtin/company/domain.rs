@@ -165,6 +165,14 @@ const TRADE_WORDS: &[&str] = &[
     "vidros",
     // Greek "hotels", as it opens a hotel group's name ("Ξενοδοχεία Αρχιπέλαγος").
     "xenodocheia",
+    // "University of Mersey Vale" at mersey-vale.ac.uk.
+    "university",
+    "universidad",
+    "universite",
+    "universita",
+    "universitat",
+    "universiteit",
+    "college",
 ];
 
 /// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".

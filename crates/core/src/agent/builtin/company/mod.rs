@@ -147,6 +147,28 @@ pub(crate) fn company(
     // Subject segments that are names ("Brightwater Logistics – 1st stage interview");
     // a quoted part is one title, whatever dashes it holds ('la oferta "Responsable de
     // RRHH – Zona Levante"').
+    // "Ana Silva <> Strait Ledger | Hiring Manager conversation": the two sides of a
+    // meeting, one of them the person invited.
+    if let Some((left, right)) = subject.split_once("<>") {
+        let left = left
+            .rsplit([':', '|', '–', '—'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        let right = right
+            .split(['|', '–', '—', '@', '('])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        for side in [left, right] {
+            // "Intro: Noor <> Elif (Loam Diagnostics)" introduces two people.
+            if side.split_whitespace().count() >= 2
+                && run_at(side, 0).is_some_and(|r| r.len() == side.len())
+            {
+                add(side, 3.0, PHRASE);
+            }
+        }
+    }
     let unquoted = without_quoted(subject);
     let segments: Vec<&str> = unquoted
         .split([':', '–', '—', '|', '!', '?', '·'])
@@ -278,6 +300,12 @@ pub(crate) fn company(
         .and_then(before_via)
         .filter(|n| sender.relay == Relay::Signature && addressed_in(newest, n))
         .map(key);
+    // Nor the person a calendar invitation is for, whose address ends its subject
+    // ("… (SGT) (ana.silva@example.com)").
+    let invitee = subject
+        .rsplit_once('(')
+        .map(|(_, a)| a.trim_end_matches(')').trim())
+        .filter(|a| a.contains('@') && !a.contains(' '));
     // Nor is a place ("Porto" from "Marketing Manager, Porto").
     cands.retain(|c| {
         !people.include(&c.name)
@@ -285,6 +313,7 @@ pub(crate) fn company(
             && !is_place(&c.name)
             && signer.as_deref() != Some(key(&c.name).as_str())
             && bracketed.is_none_or(|(person, _)| key(person) != key(&c.name))
+            && invitee.is_none_or(|a| !spells(a, &c.name))
     });
     let mut merged = merge(cands);
     // The sender's domain: a name that matches it is the sender's own organisation.

@@ -1549,3 +1549,49 @@ fn a_time_or_a_titles_field_is_no_name() {
         Some("Tarnway Hotels")
     );
 }
+
+#[test]
+fn a_university_leaves_its_name_out_of_its_domain() {
+    assert_eq!(
+        named(
+            "Joanne Clegg <j.clegg@tarn-valley.ac.uk>",
+            "Invitation to selection day – Head of Communications",
+            "Dear Ana,\n\nWe are pleased to invite you to a selection day.\n\nYours \
+             sincerely,\nJoanne Clegg\nPeople Services\nUniversity of Tarn Valley"
+        )
+        .as_deref(),
+        Some("University of Tarn Valley")
+    );
+}
+
+#[test]
+fn a_calendar_invitation_names_the_employer_beside_the_person_invited() {
+    assert_eq!(
+        named(
+            "Clara Tan <calendar-notification@google.com>",
+            "Invitation: Ana Silva <> Harrow Quay | Hiring Manager conversation @ Tue 10 Mar \
+             2026 10:30am (SGT) (ana.silva@example.com)",
+            "Clara Tan has invited you to this event\n\nAna Silva <> Harrow Quay | Hiring \
+             Manager conversation\n\nGuests\nClara Tan - organiser\nWei Jie Lim\n\
+             ana.silva@example.com\n\nHi Ana, this is your first-round conversation. - Clara"
+        )
+        .as_deref(),
+        Some("Harrow Quay")
+    );
+}
+
+#[test]
+fn a_person_the_quoted_history_introduces_by_their_role_is_no_employer() {
+    assert_eq!(
+        named(
+            "Niamh Doyle <niamh@studio-ww.com>",
+            "Re: Head of Brand – first conversation",
+            "Hi Ana,\n\nThanks for confirming. Before Thursday, Gabriela has asked whether you \
+             could send a few examples of your work.\n\nNiamh\n\n\
+             On 2 May 2026, Ana wrote:\n> Thursday works.\n>\n>> Would Thursday work for a \
+             first conversation with Gabriela, our CEO?"
+        )
+        .as_deref(),
+        Some("Studio Ww")
+    );
+}

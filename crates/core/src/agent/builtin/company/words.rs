@@ -139,7 +139,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "ufficio", "servicio", "servico", "opportunite", "opportunita", "oportunidad",
     "oportunidade", "kans", "vacante", "vertrauliche", "vertraulich", "anfrage",
     "besetzung", "wir", "ihnen", "uns", "vertragsangebot", "automatische", "antwort",
-    "confidential", "confidentiel", "confidencial", "riservata",
+    "confidential", "confidentiel", "confidencial", "riservata", "guests", "organiser",
+    "organizer", "when", "where", "calendar",
 ];
 
 /// Words of a job title; a name holding one is a role, not an employer.
