@@ -155,6 +155,7 @@ const TRADE_WORDS: &[&str] = &[
     "clinica",
     "hotel",
     "hotels",
+    "hoteles",
     "viajes",
     "transportes",
     "stichting",
@@ -175,16 +176,77 @@ const TRADE_WORDS: &[&str] = &[
     "college",
 ];
 
-/// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility".
+/// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility",
+/// `karpatytravel` → "Karpaty Travel", `sproutandstem` → "Sprout & Stem".
 pub(super) fn spell_domain(sender: &Sender) -> String {
     sender
         .domain_label()
         .unwrap_or_default()
         .split(['-', '_'])
         .filter(|w| !w.is_empty())
-        .map(capitalise)
+        .flat_map(unglue)
+        .map(|w| {
+            if w == "and" {
+                "&".to_owned()
+            } else {
+                capitalise(w)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Words of a trade or kind that end a name its domain runs together, folded.
+#[rustfmt::skip]
+const NAME_ENDINGS: &[&str] = &[
+    "talent", "talents", "search", "recruitment", "recruiting", "partners", "people",
+    "group", "consulting", "analytics", "travel", "ledger", "freight", "modular", "stays",
+    "shores", "hotels", "resorts", "labs", "studio", "studios", "health", "care", "energy",
+    "foods", "games", "software", "media", "digital", "design", "logistics", "finance",
+    "capital", "clinic", "pharma", "robotics", "mobility", "insurance", "retail", "systems",
+    "solutions", "payments", "pay", "bank", "homes", "builders", "construction",
+    "engineering", "infra", "technologies", "networks", "security", "cloud",
+    "works", "learning", "education", "academy", "legal", "advisory", "ventures",
+    "therapeutics", "medical", "fitness", "fashion", "beauty", "brands", "marketing",
+    "creative", "agency", "interactive", "commerce", "markets", "trading", "shipping",
+    "marine", "aviation", "rail", "transport", "property", "properties", "estates", "living",
+    "housing", "water", "power", "solar", "wind", "grid", "renewables", "telecom", "mobile",
+    "executive", "surgical", "tidal", "outdoor", "skincare", "interiors", "dairy",
+    "mortgages", "trust", "foundation", "school", "college", "hospital", "collective",
+];
+
+/// A label run together split into its words: `greyfieldmodular` → `greyfield`,
+/// `modular`; `sproutandstem` → `sprout`, `and`, `stem`. A part is split off only when
+/// what is left is a word of four letters or more.
+fn unglue(label: &str) -> Vec<&str> {
+    if let Some(end) = NAME_ENDINGS
+        .iter()
+        .filter(|e| label.len() >= e.len() + 4 && label.ends_with(*e))
+        .max_by_key(|e| e.len())
+    {
+        let (head, tail) = label.split_at(label.len() - end.len());
+        let mut words = unglue(head);
+        words.push(tail);
+        return words;
+    }
+    if let Some(lead) = TRADE_WORDS
+        .iter()
+        .filter(|t| label.len() >= t.len() + 4 && label.starts_with(*t))
+        .max_by_key(|t| t.len())
+    {
+        let (head, rest) = label.split_at(lead.len());
+        let mut words = vec![head];
+        words.extend(unglue(rest));
+        return words;
+    }
+    // "and" between two words, not inside one ("highland", "brand", "thousand").
+    const INSIDE: &[&str] = &["l", "h", "s", "b", "p", "m", "gr", "br", "err", "st", "x"];
+    if let Some(i) = label.match_indices("and").map(|(i, _)| i).find(|&i| {
+        i >= 4 && label.len() >= i + 6 && !INSIDE.iter().any(|e| label[..i].ends_with(e))
+    }) {
+        return vec![&label[..i], "and", &label[i + 3..]];
+    }
+    vec![label]
 }
 
 /// A name squashed for comparing, without a leading article ("The Green Kitchen
@@ -192,4 +254,23 @@ pub(super) fn spell_domain(sender: &Sender) -> String {
 pub(super) fn key(name: &str) -> String {
     let f = fold(name);
     squash(f.strip_prefix("the ").unwrap_or(&f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_run_together_is_split_into_its_words() {
+        assert_eq!(unglue("greyfieldmodular"), ["greyfield", "modular"]);
+        assert_eq!(unglue("sproutandstem"), ["sprout", "and", "stem"]);
+        assert_eq!(unglue("hotelesmarbrisa"), ["hoteles", "marbrisa"]);
+        assert_eq!(unglue("peregrinetalent"), ["peregrine", "talent"]);
+        // Words that hold "and" or end like a trade stay whole.
+        assert_eq!(unglue("highlandpark"), ["highlandpark"]);
+        assert_eq!(unglue("cromatech"), ["cromatech"]);
+        assert_eq!(unglue("grandview"), ["grandview"]);
+        let sender = Sender::read("Rory <rory@sproutandstem.com>");
+        assert_eq!(spell_domain(&sender), "Sprout & Stem");
+    }
 }

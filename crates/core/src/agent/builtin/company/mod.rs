@@ -381,9 +381,18 @@ pub(crate) fn company(
             merged.retain(|c| !domain_names.contains(&c.name) && !agencys_own(c));
             // "Fwd: Saltcote & Pryor – two questions": the client heads the subject, or
             // is written in full ("unterstütze die Ostwind Energiehandel AG").
+            // "Ridgeway update" heads a message about "Ridgeway Outdoor".
+            let subject_folded = fold(subject);
+            let headed = |c: &Candidate| {
+                c.phrase
+                    && fold(&c.name)
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.len() >= 4 && has(&subject_folded, w))
+            };
             for c in merged
                 .iter_mut()
-                .filter(|c| c.subject || c.source == LEGAL_NAME)
+                .filter(|c| c.subject || c.source == LEGAL_NAME || headed(c))
             {
                 c.score += 1.0;
             }
@@ -424,6 +433,17 @@ pub(crate) fn company(
                     name: raw,
                     score: 6.0,
                     source: "the agency's signature",
+                    phrase: false,
+                    subject: false,
+                });
+                merged = merge(merged);
+            } else if domain_names.is_empty() {
+                // Signed with a first name only: the agency's domain spells it
+                // ("Peregrine Talent" at peregrinetalent.sg).
+                merged.push(Candidate {
+                    name: spell_domain(sender),
+                    score: 3.0,
+                    source: "the sender's domain",
                     phrase: false,
                     subject: false,
                 });
@@ -887,7 +907,8 @@ fn job_card_employers<'a>(newest: &'a str) -> Vec<&'a str> {
             let Some(other) = lines.get(j) else {
                 continue;
             };
-            let seg = first_segment(other);
+            // "Vistaran Infotech Ltd.": the legal form's full stop ends the line.
+            let seg = first_segment(other).trim_end_matches('.');
             if let Some(run) = run_at(seg, 0)
                 && run.len() == seg.len()
                 && !super::role::is_title(run)

@@ -1595,3 +1595,45 @@ fn a_person_the_quoted_history_introduces_by_their_role_is_no_employer() {
         Some("Studio Ww")
     );
 }
+
+#[test]
+fn an_agency_signing_with_a_first_name_is_spelled_from_its_domain() {
+    assert_eq!(
+        named(
+            "Marcus Goh <marcus@kingfishertalent.sg>",
+            "Re: Lead Analyst - feedback",
+            "Hi Ana,\n\nThe client has decided not to fill the role externally.\n\nCheers,\nMarcus"
+        )
+        .as_deref(),
+        Some("Kingfisher Talent")
+    );
+}
+
+#[test]
+fn an_agency_heading_its_subject_with_the_client_short_is_about_the_client() {
+    assert_eq!(
+        named(
+            "Nadia Kerr <nadia.kerr@harrowfinch.co.uk>",
+            "Tarnside update",
+            "Hi Ana,\n\nI've just come off the phone with Tarnside Outdoor and unfortunately \
+             they have appointed internally.\n\nNadia\n\nNadia Kerr | Principal Consultant | \
+             Harrow & Finch Recruitment"
+        )
+        .as_deref(),
+        Some("Tarnside Outdoor")
+    );
+}
+
+#[test]
+fn a_job_sites_card_gives_the_employer_with_its_legal_form() {
+    assert_eq!(
+        named(
+            "Naukri <noreply@naukri.com>",
+            "Update on your application for Lead Analyst",
+            "Hi Ana,\n\nThere's an update on one of your applications.\n\nLead Analyst - NLP\n\
+             Kaveri Softworks Ltd.\nApplied on 27 Jan 2026\nNot shortlisted"
+        )
+        .as_deref(),
+        Some("Kaveri Softworks")
+    );
+}
