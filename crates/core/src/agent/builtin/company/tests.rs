@@ -1538,6 +1538,10 @@ fn a_time_or_a_titles_field_is_no_name() {
     assert_eq!(clean("1pm"), None);
     assert_eq!(clean("8:30am"), None);
     assert_eq!(clean("3M"), Some("3M".to_owned()));
+    assert_eq!(
+        clean("Talent Acquisition – Marlow Heath"),
+        Some("Marlow Heath".to_owned())
+    );
     // "Marketing Manager – Brand | Halden Hotels": the field after the title.
     assert_eq!(
         named(

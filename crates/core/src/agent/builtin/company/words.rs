@@ -436,6 +436,8 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         ]
         .contains(&f.as_str())
             || NOT_NAMES.contains(&f.as_str())
+            // "Talent Acquisition – Marlow Heath": the dash left after the team.
+            || !f.chars().any(char::is_alphanumeric)
         {
             words.remove(0);
         } else {
