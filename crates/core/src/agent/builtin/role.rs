@@ -451,6 +451,19 @@ fn offset_in(text: &str, part: &str) -> usize {
 }
 
 fn push(cands: &mut Vec<Candidate>, title: String, score: f64, in_text: bool) {
+    // "the Lead role": a rank alone names no role.
+    const RANKS: &[&str] = &[
+        "lead",
+        "senior",
+        "head",
+        "principal",
+        "staff",
+        "junior",
+        "chief",
+    ];
+    if RANKS.contains(&fold(title.trim()).as_str()) {
+        return;
+    }
     cands.push(Candidate {
         title,
         in_text,

@@ -892,3 +892,16 @@ fn titles_of_more_trades_and_an_id_after_the_title() {
         Some("Nurse Informatician")
     );
 }
+
+#[test]
+fn a_rank_alone_names_no_role() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Re: Lead Data Scientist - Singapore (fintech) - feedback",
+            "Hi Ana,\n\nThey've decided not to fill the Lead role externally.\n\nMarcus"
+        )
+        .as_deref(),
+        Some("Lead Data Scientist")
+    );
+}
