@@ -1721,3 +1721,45 @@ fn turkish_receipts_approaches_and_checks_and_a_brands_tasks_are_read() {
         )],
     );
 }
+
+#[test]
+fn a_courses_graded_work_and_a_physios_assessment_are_lifes_paperwork() {
+    let course = mail(
+        "Skillbridge <no-reply@skillbridge.io>",
+        "Reminder: Module 2 graded assessment due in 2 days",
+        "Hi Ana,\n\nYour Module 2 graded assessment is due on Saturday.\nGraded quiz: 15 \
+         questions.\n\nLearners who finish on schedule are more likely to complete the \
+         certificate.\n\nHappy learning,\nThe Skillbridge Team",
+    );
+    assert_eq!(category(&course), EmailCategory::Other);
+    let physio = mail(
+        "Calendly <notifications@calendly.com>",
+        "Confirmed: Initial assessment (45 min) with Leafield Physio on Tue 29 Sep",
+        "Hi Ana,\n\nA new event has been scheduled.\n\nEvent type: Initial assessment (45 \
+         min)\nWith: Leafield Physio\n\nNotes from Leafield Physio: please wear loose \
+         clothing.",
+    );
+    assert_eq!(category(&physio), EmailCategory::Other);
+}
+
+#[test]
+fn an_agencys_urgent_opening_and_an_application_held_back_are_read() {
+    let opening = mail(
+        "Kestrel Staffing via naukri.com <naukri-recruiter@naukri.com>",
+        "Job Opening: Data Analyst | 3-6 Yrs | Pune",
+        "Dear Ana,\n\nGreetings from Kestrel Staffing!\n\nWe have an urgent opening for Data \
+         Analyst with one of our esteemed clients. Your profile matches the requirement.\n\n\
+         If interested, kindly share your updated CV with your current CTC and notice \
+         period.\n\nRegards,\nPooja",
+    );
+    assert_eq!(category(&opening), EmailCategory::RecruiterOutreach);
+    let held = mail(
+        "Tarnvale University <notifications@tribepad.com>",
+        "Your application needs attention – Marketing Manager",
+        "Dear Ana,\n\nThank you for your application for Marketing Manager at Tarnvale \
+         University.\n\nWe noticed that your application was submitted without a supporting \
+         statement. Please log back in and upload your supporting statement before the \
+         closing date.\n\nHR Recruitment Team",
+    );
+    assert_eq!(category(&held), EmailCategory::FollowUpNeeded);
+}

@@ -464,6 +464,11 @@ const LIFE_WORDS: &[&str] = &[
     "diploma of", "purchase agreement", "trade-in", "volunteer application",
     "volunteer orientation", "volunteer coordinator", "dental", "dentist",
     "mieterselbstauskunft", "zimmer-wohnung", "gehaltsnachweise", "vize", "konsolosluk",
+    // Courses, health appointments and a house purchase.
+    "graded", "final grade", "learners", "continue learning", "happy learning",
+    "learning platform", "live tutorial", "quiz", "physio", "physiotherapy",
+    "physiotherapist", "osteopath", "chiropractor", "solicitor", "conveyancing", "lender",
+    "application fee", "admission offers", "marksheets",
 ];
 
 /// Words of the person's own application, folded.

@@ -364,4 +364,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("ihbar surenizi", 4.0),
     ("ihbar suresi", 3.5),
     ("dingen van je nodig", 4.5),
+    // An application held back until something is added.
+    ("needs attention", 3.0),
+    ("submitted without", 3.5),
+    ("log back in and upload", 4.0),
+    ("upload your supporting statement", 4.0),
 ];

@@ -581,4 +581,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("aklima ilk siz geldiniz", 3.5),
     ("dakikaniz olur mu", 3.0),
     ("ozgecmisini inceledi", 3.0),
+    // Indian agencies' approaches.
+    ("urgent opening", 3.5),
+    ("esteemed client", 3.5),
+    ("matches the requirement", 3.5),
+    ("greetings from", 1.5),
+    ("job opening:", 2.5),
 ];
