@@ -316,6 +316,22 @@ pub(crate) fn company(
             && invitee.is_none_or(|a| !spells(a, &c.name))
     });
     let mut merged = merge(cands);
+    // A signing service's sender writes from the employer's own address
+    // ("marloes.timmer@havenlijn.nl" under her name): a name it spells is the employer.
+    if sender.relay == Relay::Signature
+        && let Some(label) = sender
+            .name
+            .as_deref()
+            .and_then(before_via)
+            .and_then(|person| signer_domain(newest, person))
+    {
+        for c in merged
+            .iter_mut()
+            .filter(|c| matches_domain(&c.name, &label))
+        {
+            c.score += 4.0;
+        }
+    }
     // The sender's domain: a name that matches it is the sender's own organisation.
     let label = sender.domain_label().map(squash);
     // The newest text and the history, folded once for the agency and client checks.
@@ -937,7 +953,9 @@ fn addressed_in(text: &str, name: &str) -> bool {
     let last = squash(words[words.len() - 1]);
     let initialled = |local: &str| {
         let local = squash(local);
-        last.len() >= 4 && local.starts_with(&first[..1]) && local.ends_with(&last)
+        last.len() >= 4
+            && local.starts_with(first.chars().next().unwrap_or('@'))
+            && local.ends_with(&last)
     };
     let addressed = text.split_whitespace().any(|t| {
         t.contains('@') && (spells(t, &joined) || t.split('@').next().is_some_and(initialled))
@@ -956,6 +974,28 @@ fn addressed_in(text: &str, name: &str) -> bool {
                     && !w[1].contains(' ')
                     && squash(w[1].split('@').next().unwrap_or_default()) == first
             })
+}
+
+/// The domain label of the address a signing service gives for its sender `person`
+/// ("havenlijn" for `marloes.timmer@havenlijn.nl` under "Marloes Timmer").
+fn signer_domain(text: &str, person: &str) -> Option<String> {
+    let words: Vec<&str> = person.split_whitespace().collect();
+    let first = squash(words.first()?);
+    let last = squash(words.last()?);
+    text.split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter_map(|t| t.split_once('@'))
+        .find(|(local, _)| {
+            let squashed = squash(local);
+            squashed == first
+                || (last.len() >= 4
+                    && squashed.starts_with(first.chars().next().unwrap_or('@'))
+                    && squashed.ends_with(&last))
+                || spells(local, person)
+        })
+        .and_then(|(_, domain)| domain.split('.').next())
+        .map(squash)
+        .filter(|l| l.len() >= 3)
 }
 
 /// What separates a signature line's parts ("Senior Recruiter | Krzemień Systems").

@@ -193,6 +193,8 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" has partnered with", 4.0),
     (" has engaged", 4.0),
     (" has requested your signature", 4.5),
+    (" requests your signature", 4.5),
+    (" is requesting your signature", 4.5),
     (" vous a envoye", 3.5),
     (" hat dir", 2.5),
     (" hat ihnen", 2.5),

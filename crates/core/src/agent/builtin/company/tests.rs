@@ -1641,3 +1641,39 @@ fn a_job_sites_card_gives_the_employer_with_its_legal_form() {
         Some("Kaveri Softworks")
     );
 }
+
+#[test]
+fn a_signing_services_sender_writes_from_the_employers_address() {
+    assert_eq!(
+        named(
+            "Marloes Timmer via DocuSign <dse_NA4@docusign.net>",
+            "Please DocuSign: Arbeidsovereenkomst A. Silva – Planner",
+            "Marloes Timmer sent you a document to review and sign.\n\nKadeveld Logistics \
+             B.V.\n\nMarloes Timmer\nmarloes.timmer@kadeveld.nl\n\nDear Ana,\nPlease find \
+             your employment contract."
+        )
+        .as_deref(),
+        Some("Kadeveld Logistics")
+    );
+    assert_eq!(
+        named(
+            "Laura Weiß via Adobe Acrobat Sign <adobesign@adobesign.com>",
+            "Ufergrund Bauprojekte GmbH requests your signature on Arbeitsvertrag_Silva",
+            "Laura Weiß has sent you a document to sign.\n\nUfergrund Bauprojekte GmbH \
+             (laura.weiss@ufergrund-bau.de) sent you this document."
+        )
+        .as_deref(),
+        Some("Ufergrund Bauprojekte")
+    );
+    // A first name of letters beyond ASCII reads without fault.
+    assert_eq!(
+        named(
+            "Østen Ålund via DocuSign <dse@docusign.net>",
+            "Please DocuSign: Employment Agreement",
+            "Østen Ålund sent you a document.\n\nØsten Ålund\nø.alund@fjordkant.no\n\nHi Ana, \
+             here is your agreement with Fjordkant AS."
+        )
+        .as_deref(),
+        Some("Fjordkant")
+    );
+}
