@@ -92,6 +92,9 @@ const LOCALITIES: &[&str] = &[
     "northern ireland", "derry",
 ];
 
+/// Words naming a district with the place's name ("Hills District", "County Cork").
+const DISTRICTS: &[&str] = &["district", "county", "province"];
+
 /// Words that set a part of a place apart ("South Yorkshire", "Greater Manchester").
 #[rustfmt::skip]
 const SIDES: &[&str] = &[
@@ -143,7 +146,11 @@ pub(crate) fn is_place(name: &str) -> bool {
         Some((side, place)) if SIDES.contains(&side) && LOCALITIES.contains(&place) => place,
         _ => folded,
     };
-    LOCALITIES.contains(&folded)
+    // "Hills District", "County Kildare": a district by its name.
+    let district = folded.split_whitespace().count() >= 2
+        && folded.split_whitespace().any(|w| DISTRICTS.contains(&w));
+    district
+        || LOCALITIES.contains(&folded)
         || REGIONS.contains(&folded)
         || folded
             .split_once(' ')
@@ -166,5 +173,6 @@ mod tests {
         assert!(is_place("South Yorkshire") && is_place("Western Sydney"));
         assert!(is_place("London W1") && is_place("Auckland") && is_place("Cape Town"));
         assert!(!is_place("South Coast Builders") && !is_place("London Metals 2"));
+        assert!(is_place("Hills District") && is_place("County Kildare"));
     }
 }

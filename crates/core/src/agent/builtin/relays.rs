@@ -485,6 +485,7 @@ const SIGNATURE: &[(&str, &str)] = &[
 
 const SCREENING: &[(&str, &str)] = &[
     ("authbridge.com", "AuthBridge"),
+    ("cvcheck.com", "CVCheck"),
     ("idfy.com", "IDfy"),
     ("ongrid.in", "OnGrid"),
     ("mie.co.za", "MIE"),

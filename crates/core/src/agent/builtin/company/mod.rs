@@ -311,6 +311,8 @@ pub(crate) fn company(
         !people.include(&c.name)
             && !current.contains(&key(&c.name))
             && !is_place(&c.name)
+            // "Marketing Digital", "Civil & Infrastructure": a field of work.
+            && !is_department(&c.name)
             && signer.as_deref() != Some(key(&c.name).as_str())
             && bracketed.is_none_or(|(person, _)| key(person) != key(&c.name))
             && invitee.is_none_or(|a| !spells(a, &c.name))
@@ -1077,6 +1079,7 @@ fn is_department(seg: &str) -> bool {
         "firmware", "electronics", "automotive", "industrial", "fintech", "healthcare",
         "industry", "industrie", "ingenierie", "cyber", "security", "health", "informatics",
         "clinical", "nursing", "medical", "construction", "property", "&", "and", "/", "+",
+        "civil", "renewables", "interim",
         "brand", "pricing", "risk", "strategy", "content", "performance", "lifecycle", "crm",
         "customer", "success", "commercial", "consumer", "retail", "ecommerce", "payments",
         "fraud", "nlp", "forecasting", "insight", "insights", "communications", "hiring",

@@ -1677,3 +1677,21 @@ fn a_signing_services_sender_writes_from_the_employers_address() {
         Some("Fjordkant")
     );
 }
+
+#[test]
+fn a_field_of_work_a_title_or_a_district_is_no_employer() {
+    // An agency naming only the field, the client unnamed: the agency.
+    assert_eq!(
+        named(
+            "Emma Stirling <emma.stirling@lochgreysearch.co.uk>",
+            "Interim Financial Controller (6 months, remote) - Interim Finance",
+            "Hi Ana,\n\nI'm hiring for an interim controller.\n\nEmma\n\nEmma Stirling | \
+             Director | Lochgrey Search"
+        )
+        .as_deref(),
+        Some("Lochgrey Search")
+    );
+    assert_eq!(clean("Senior PM"), None);
+    assert!(is_place("Hills District"));
+    assert!(!is_place("Bellwether Shire Council"));
+}

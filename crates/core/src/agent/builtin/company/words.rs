@@ -155,7 +155,7 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "assistant", "executive", "president", "generalist", "sourcer", "associate",
     "consultante", "consultora", "consulente", "recruteur", "recruteuse", "reclutador",
     "reclutadora", "selezionatrice", "selezionatore", "headhunter", "danisman", "kidemli",
-    "yonetici", "uzmani", "mudur", "muduru",
+    "yonetici", "uzmani", "mudur", "muduru", "pm", "strategist",
 ];
 
 /// Lowercase titles that come before a person's name ("our engineering lead Daan").
