@@ -213,6 +213,7 @@ const NAME_ENDINGS: &[&str] = &[
     "housing", "water", "power", "solar", "wind", "grid", "renewables", "telecom", "mobile",
     "executive", "surgical", "tidal", "outdoor", "skincare", "interiors", "dairy",
     "mortgages", "trust", "foundation", "school", "college", "hospital", "collective",
+    "associates", "technical",
 ];
 
 /// A label run together split into its words: `greyfieldmodular` → `greyfield`,

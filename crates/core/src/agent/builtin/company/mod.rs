@@ -87,6 +87,17 @@ pub(crate) fn company(
     for (text, factor) in [(subject, 1.2), (newest, 1.0), (quoted, 0.4)] {
         phrase_candidates(text, factor, &mut add);
     }
+    // "Department: Department for Regional Growth": a public body's own line (an
+    // employer's "Department: Digital Services" is a team).
+    for line in newest.lines() {
+        if let Some(body) = line.trim().strip_prefix("Department: ")
+            && ["Department ", "Ministry ", "Office "]
+                .iter()
+                .any(|p| body.starts_with(p))
+        {
+            add(body, 3.5, PHRASE);
+        }
+    }
     // A signing service's envelope, named for the employer and the document:
     // "Please DocuSign: Kiteloop_Employment_Agreement_Almeida-Kowal".
     for name in &envelopes {
@@ -192,6 +203,17 @@ pub(crate) fn company(
         if let Some(run) = run_at(seg, 0).filter(|r| !super::role::is_title(r)) {
             let whole = run.len() == seg.len();
             add(run, if whole { 2.0 } else { 1.2 }, SUBJECT);
+        }
+        // "Senior Engineer (Building Services) - Education Estates Agency": a public
+        // body after the title.
+        if after_title
+            && let Some(run) = run_at(seg, 0).filter(|r| r.len() == seg.len())
+            && fold(run)
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| INSTITUTION_WORDS.contains(&w))
+        {
+            add(run, 3.0, PHRASE);
         }
         // "Senior Data Engineer, Health Data Authority": a public body after the title.
         if let Some((title, body)) = seg.split_once(", ")
@@ -457,10 +479,14 @@ pub(crate) fn company(
                 merged = merge(merged);
             } else if domain_names.is_empty() {
                 // Signed with a first name only: the agency's domain spells it
-                // ("Peregrine Talent" at peregrinetalent.sg).
+                // ("Peregrine Talent" at peregrinetalent.sg), unless its subject heads
+                // with the client ("Re: Marlow Ainsworth – final stage").
+                for c in merged.iter_mut().filter(|c| c.subject) {
+                    c.score += 1.0;
+                }
                 merged.push(Candidate {
                     name: spell_domain(sender),
-                    score: 3.0,
+                    score: 2.5,
                     source: "the sender's domain",
                     phrase: false,
                     subject: false,
@@ -1161,6 +1187,7 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
             "search",
             "talent",
             "exec",
+            "associates",
         ]
         .iter()
         .any(|t| l.contains(t))

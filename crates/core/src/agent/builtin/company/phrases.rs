@@ -34,6 +34,10 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("mandato per ", 3.5),
     ("mandat pour ", 3.5),
     ("company: ", 4.0),
+    // A public job site's labelled lines: "Organisation: Pensions Assurance Office".
+    ("organisation: ", 4.0),
+    ("organization: ", 4.0),
+    ("employer: ", 4.0),
     ("la empresa ", 3.0),
     ("l'entreprise ", 3.0),
     ("das unternehmen ", 3.0),

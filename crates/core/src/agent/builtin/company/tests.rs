@@ -1695,3 +1695,62 @@ fn a_field_of_work_a_title_or_a_district_is_no_employer() {
     assert!(is_place("Hills District"));
     assert!(!is_place("Bellwether Shire Council"));
 }
+
+#[test]
+fn public_job_sites_name_the_public_body() {
+    assert_eq!(
+        named(
+            "Civil Service Jobs <noreply@civilservicejobs.service.gov.uk>",
+            "Provisional offer: 412876 - Senior Finance Business Partner",
+            "Dear Ana,\n\nJob reference: 412876\nJob title: Senior Finance Business Partner\n\
+             Department: Department for Coastal Affairs\n\nWe are making you a provisional \
+             offer."
+        )
+        .as_deref(),
+        Some("Department for Coastal Affairs")
+    );
+    assert_eq!(
+        named(
+            "publicjobs <donotreply@publicjobs.ie>",
+            "Senior Engineer (Building Services) - Harbour Estates Agency - Campaign 26208 - \
+             Online Assessment Stage",
+            "Dear Ana,\n\nYou are invited to the online assessment stage."
+        )
+        .as_deref(),
+        Some("Harbour Estates Agency")
+    );
+    // An employer's own department line names a team.
+    assert_ne!(
+        named(
+            "Leah Ward <leah.ward@tarnhealth.nhs.uk>",
+            "Offer – Clinical Systems Trainer",
+            "Dear Ana,\n\nDepartment: Digital Services\n\nI am pleased to offer you the post.\n\n\
+             Leah"
+        )
+        .as_deref(),
+        Some("Digital Services")
+    );
+}
+
+#[test]
+fn an_agency_heading_its_subject_with_the_client_outweighs_its_own_domain() {
+    assert_eq!(
+        named(
+            "Tom Ash <tom.ash@hollinsearch.co.uk>",
+            "Re: Marlow Ainsworth – final stage",
+            "Hi Ana,\n\nThey want you! Call me when you can.\n\nTom"
+        )
+        .as_deref(),
+        Some("Marlow Ainsworth")
+    );
+    // "…associates" writes about another firm it names first.
+    assert_eq!(
+        named(
+            "Harriet Quayle <harriet@sedgeassociates.co.uk>",
+            "Re: Tarnbridge – Financial Reporting Manager",
+            "Hi Ana,\n\nQuick update below.\n\nHarriet"
+        )
+        .as_deref(),
+        Some("Tarnbridge")
+    );
+}

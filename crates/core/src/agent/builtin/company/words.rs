@@ -281,6 +281,7 @@ pub(super) const INSTITUTION_WORDS: &[&str] = &[
     "authority", "ministry", "government", "police", "school", "college", "gemeente",
     "kommune", "kommun", "stadt", "landkreis", "ayuntamiento", "ajuntament", "comune",
     "consorci", "consorcio", "instituto", "institut", "region", "regione", "provincia",
+    "agency", "directorate", "office", "department", "executive", "commission",
 ];
 
 /// The last words of an agency's name ("Harrow & Pike Recruitment", "De Groot Werving &
