@@ -1763,3 +1763,28 @@ fn an_agencys_urgent_opening_and_an_application_held_back_are_read() {
     );
     assert_eq!(category(&held), EmailCategory::FollowUpNeeded);
 }
+
+#[test]
+fn a_privacy_notice_a_lunch_and_learn_and_a_tax_return_are_other() {
+    let privacy = mail(
+        "Fenmoor Search <privacy@fenmoorsearch.co.uk>",
+        "We've updated our privacy notice",
+        "Dear Ana,\n\nWe've updated our privacy notice, which explains how we hold the CV and \
+         application details you sent us.\n\nFenmoor Search",
+    );
+    assert_eq!(category(&privacy), EmailCategory::Other);
+    let talk = mail(
+        "Kevin Farrell <kevin.farrell@dunlacey.ie>",
+        "Invitation: Lunch & learn – F-gas regulation update @ Thu 21 May 2026 13:00",
+        "Kevin Farrell has invited you to this event.\n\nLunch & learn – F-gas regulation \
+         update\n\nSandwiches provided. Counts towards your CPD hours.",
+    );
+    assert_eq!(category(&talk), EmailCategory::Other);
+    let tax = mail(
+        "Dalton & Frost Accountants <clients@daltonfrost.co.uk>",
+        "Your Self Assessment return is ready to approve",
+        "Dear Ana,\n\nYour 2025-26 Self Assessment return is ready. Please review and \
+         approve it by 20 January.\n\nDalton & Frost",
+    );
+    assert_eq!(category(&tax), EmailCategory::Other);
+}

@@ -487,6 +487,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("exam appointment", 4.0),
     ("exam day", 3.0),
     ("registration number", 2.0),
+    // Notices, in-house talks and the tax return.
+    ("updated our privacy", 4.0),
+    ("privacy notice", 3.0),
+    ("lunch & learn", 4.0),
+    ("lunch and learn", 4.0),
+    ("self assessment return", 4.5),
+    ("tax return", 3.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline
