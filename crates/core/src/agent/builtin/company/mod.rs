@@ -64,6 +64,12 @@ pub(crate) fn company(
     people: &People,
 ) -> Option<Named> {
     let subject = super::threads::bare_subject(subject);
+    // A job site's "Similar jobs" below its message name other employers.
+    let newest = if sender.relay == Relay::JobSite {
+        before_recommendations(newest)
+    } else {
+        newest
+    };
     let mut cands: Vec<Candidate> = Vec::new();
     let mut add = |raw: &str, score: f64, source: &'static str| {
         if let Some(name) = clean(raw) {
@@ -940,7 +946,9 @@ fn job_card_employers<'a>(newest: &'a str) -> Vec<&'a str> {
     };
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
+        // "Commissioning Engineer (HVAC)": the bracket belongs to the title.
         let title = first_segment(line);
+        let title = title.split(" (").next().unwrap_or(title);
         if title.split_whitespace().count() > 6
             || !super::role::is_title(title)
             || run_at(title, 0).is_none_or(|r| r.len() != title.len())
@@ -1002,6 +1010,34 @@ fn addressed_in(text: &str, name: &str) -> bool {
                     && !w[1].contains(' ')
                     && squash(w[1].split('@').next().unwrap_or_default()) == first
             })
+}
+
+/// `text` up to a job site's list of other jobs ("Similar jobs", "Jobs you may like").
+fn before_recommendations(text: &str) -> &str {
+    const HEADINGS: &[&str] = &[
+        "similar jobs",
+        "jobs you may like",
+        "jobs you might like",
+        "jobs you might also like",
+        "you might also like",
+        "you may also like",
+        "jobs for you",
+        "more jobs",
+        "recommended jobs",
+        "recommended for you",
+        "more jobs like this",
+        "other jobs you",
+        "people also applied",
+    ];
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let f = fold(line.trim());
+        if at > 0 && HEADINGS.iter().any(|h| f.starts_with(h)) {
+            return &text[..at];
+        }
+        at += line.len();
+    }
+    text
 }
 
 /// The domain label of the address a signing service gives for its sender `person`

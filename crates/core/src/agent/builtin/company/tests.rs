@@ -1754,3 +1754,27 @@ fn an_agency_heading_its_subject_with_the_client_outweighs_its_own_domain() {
         Some("Tarnbridge")
     );
 }
+
+#[test]
+fn a_job_sites_other_jobs_name_no_employer_and_its_card_title_keeps_its_bracket() {
+    assert_eq!(
+        named(
+            "IrishJobs.ie <noreply@irishjobs.ie>",
+            "Your application to Lough Mask Mechanical",
+            "Hi Ana,\n\nYour application has gone to Lough Mask Mechanical.\n\nSimilar jobs\n\n\
+             Project Engineer\nAshgrove MEP - Dublin\n\nSite Engineer\nAshgrove MEP - Cork"
+        )
+        .as_deref(),
+        Some("Lough Mask Mechanical")
+    );
+    assert_eq!(
+        named(
+            "reed.co.uk <noreply@reed.co.uk>",
+            "Application confirmation: Commissioning Engineer (HVAC)",
+            "Hi Ana,\n\nGood news – your application has been sent.\n\nCommissioning Engineer \
+             (HVAC)\nTarnfield Building Services – Bristol\n£48,000 per annum"
+        )
+        .as_deref(),
+        Some("Tarnfield Building Services")
+    );
+}
