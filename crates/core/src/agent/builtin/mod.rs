@@ -138,6 +138,8 @@ const EMPLOYER_CONTEXT: &[&str] = &[
     "viewed your profile", "viewed your application", "looked at your profile",
     "bekeek je profiel", "hat ihr profil", "a consulte votre profil", "ha visto il tuo profilo",
     "visualizou o seu perfil", "ha visto tu perfil", "hiring at", "related to hiring",
+    "your interview at", "interview experience", "recently interview for",
+    "visited your profile", "checked out your profile", "a recruiter at",
 ];
 
 /// How automatic answers open their subject, folded.

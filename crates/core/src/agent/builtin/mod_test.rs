@@ -1788,3 +1788,16 @@ fn a_privacy_notice_a_lunch_and_learn_and_a_tax_return_are_other() {
     );
     assert_eq!(category(&tax), EmailCategory::Other);
 }
+
+#[test]
+fn a_survey_about_an_interview_at_an_employer_names_the_employer() {
+    let survey = mail(
+        "Glassdoor <noreply@glassdoor.com>",
+        "How was your interview at Tarnmoor Bank?",
+        "Hi Ana,\n\nDid you recently interview for Analyst at Tarnmoor Bank? Help other job \
+         seekers by sharing what it was like.",
+    );
+    let r = read(&survey, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Other);
+    assert_eq!(r.company.map(|c| c.name).as_deref(), Some("Tarnmoor Bank"));
+}
