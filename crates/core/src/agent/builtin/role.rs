@@ -14,6 +14,10 @@ use super::text::{Folded, fold, has, starts_word};
 
 /// Phrases after which a role is named: (folded phrase, weight).
 const BEFORE_ROLE: &[(&str, f64)] = &[
+    ("applying to be our ", 4.0),
+    ("applying to be the ", 4.0),
+    ("apply to be our ", 3.5),
+    ("candidatares a ", 3.5),
     ("position of ", 4.0),
     ("role of ", 4.0),
     ("poste de ", 4.0),
@@ -364,10 +368,25 @@ pub(crate) fn role(
         let body = lines[..end].join("\n");
         for (at, _) in runs(&body) {
             // "with our Head of ML" is a person's title, not the role.
+            // "o nosso Head of Marketing", "notre Head of Data" too; and "Curtis
+            // Bell, VP Sales": a title after a person's name and a comma.
             let lead = body[..at].trim_end();
-            if [" our", " my", " with", " their", " his", " her"]
-                .iter()
-                .any(|w| fold(lead).ends_with(w))
+            let folded = fold(lead);
+            if [
+                " our", " my", " with", " their", " his", " her", " nosso", " nossa", " notre",
+                " nuestro", " nuestra", " unser", " unsere", " unserem", " onze", " nostro",
+                " nostra", " vores", " var", " vart",
+            ]
+            .iter()
+            .any(|w| folded.ends_with(w))
+            {
+                continue;
+            }
+            if let Some(name) = lead.strip_suffix(',')
+                && !body[lead.len()..at].contains('\n')
+                && run_before(body.as_str(), name.len())
+                    .is_some_and(|r| (2..=3).contains(&r.split_whitespace().count()))
+                && !is_title(lead.rsplit(['\n', '.', ':']).next().unwrap_or_default())
             {
                 continue;
             }

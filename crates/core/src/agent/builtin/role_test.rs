@@ -905,3 +905,36 @@ fn a_rank_alone_names_no_role() {
         Some("Lead Data Scientist")
     );
 }
+
+#[test]
+fn a_persons_title_is_no_role_in_any_language_nor_after_their_name() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // "o nosso Head of Marketing": Portuguese "our".
+    assert_eq!(
+        r(
+            "Obrigado, Ana!",
+            "Obrigado por te candidatares a Growth Marketing Manager aqui na Tarvela!\n\nO \
+             Duarte, o nosso Head of Marketing, vai ler o teu CV.\n\nAté já,\nEquipa Tarvela"
+        )
+        .as_deref(),
+        Some("Growth Marketing Manager")
+    );
+    // "Curtis Bell, VP Sales": a person's title.
+    assert_eq!(
+        r(
+            "Final round – onsite in Chicago",
+            "Hi Ana,\n\nThe schedule:\n 1:15  Conversation with Curtis Bell, VP Sales\n 2:00  \
+             Wrap-up\n\nThanks,\nTess"
+        ),
+        None
+    );
+    // After a greeting on its own line, the title is the role.
+    assert_eq!(
+        r(
+            "Başvurun iletildi",
+            "Merhaba Ece,\nDijital Pazarlama Müdürü ilanına yaptığın başvuru iletildi."
+        )
+        .as_deref(),
+        Some("Dijital Pazarlama Müdürü")
+    );
+}
