@@ -15,8 +15,10 @@ use super::people::{People, signs_off, spells};
 use super::places::is_place;
 use super::relays::{Relay, Sender, before_via, is_service_brand};
 use super::text::{Folded, filled_lines, fold, has, squash, starts_word};
+use addresses::{addressed_in, signer_domain};
 pub(crate) use domain::matches_domain;
 use domain::{key, spell_domain};
+use job_sites::{before_recommendations, job_card_employers};
 use phrases::{brand_names, current_employers, phrase_candidates};
 pub(crate) use words::is_legal;
 use words::{
@@ -24,7 +26,9 @@ use words::{
     TEAM_WORDS, TITLE_WORDS, agency_name_ending, clean, legal_names, strip_legal,
 };
 
+mod addresses;
 mod domain;
+mod job_sites;
 mod phrases;
 mod words;
 
@@ -929,137 +933,6 @@ fn affiliations<'a>(newest: &'a str, sender: &Sender) -> Vec<&'a str> {
         }
     }
     out
-}
-
-/// The employers of a job site's cards: the name heading the line after or before a
-/// line that is a job title.
-fn job_card_employers<'a>(newest: &'a str) -> Vec<&'a str> {
-    let lines = filled_lines(newest);
-    // "Lúnasa Foods - Naas, County Kildare" → "Lúnasa Foods".
-    let first_segment = |line: &'a str| -> &'a str {
-        let end = [",", "|", "·", "•", " - ", " – "]
-            .iter()
-            .filter_map(|sep| line.find(sep))
-            .min()
-            .unwrap_or(line.len());
-        line[..end].trim_end()
-    };
-    let mut out = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        // "Commissioning Engineer (HVAC)": the bracket belongs to the title.
-        let title = first_segment(line);
-        let title = title.split(" (").next().unwrap_or(title);
-        if title.split_whitespace().count() > 6
-            || !super::role::is_title(title)
-            || run_at(title, 0).is_none_or(|r| r.len() != title.len())
-        {
-            continue;
-        }
-        for j in [i + 1, i.wrapping_sub(1)] {
-            let Some(other) = lines.get(j) else {
-                continue;
-            };
-            // "Vistaran Infotech Ltd.": the legal form's full stop ends the line.
-            let seg = first_segment(other).trim_end_matches('.');
-            if let Some(run) = run_at(seg, 0)
-                && run.len() == seg.len()
-                && !super::role::is_title(run)
-            {
-                out.push(run);
-            }
-        }
-    }
-    out
-}
-
-/// Whether the text gives an address for the person `name` ("Mira Castell" over
-/// `mira.castell@halvardfinch.com`, as a signing service shows its sender): two words
-/// of three letters or more, both in one address.
-fn addressed_in(text: &str, name: &str) -> bool {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| squash(w).len() >= 3)
-        .collect();
-    let joined = words.join(" ");
-    if words.len() < 2 {
-        return false;
-    }
-    // "d.koutsouri@…" for "Dimitra Koutsouri": the initial and the surname.
-    let first = squash(words[0]);
-    let last = squash(words[words.len() - 1]);
-    let initialled = |local: &str| {
-        let local = squash(local);
-        last.len() >= 4
-            && local.starts_with(first.chars().next().unwrap_or('@'))
-            && local.ends_with(&last)
-    };
-    let addressed = text.split_whitespace().any(|t| {
-        t.contains('@') && (spells(t, &joined) || t.split('@').next().is_some_and(initialled))
-    });
-    // A signing service's sender block: the name, and under it the address
-    // ("Mirthe Bakker" / "mirthe@…").
-    addressed
-        || text
-            .lines()
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .windows(2)
-            .any(|w| {
-                w[0] == name.trim()
-                    && w[1].contains('@')
-                    && !w[1].contains(' ')
-                    && squash(w[1].split('@').next().unwrap_or_default()) == first
-            })
-}
-
-/// `text` up to a job site's list of other jobs ("Similar jobs", "Jobs you may like").
-fn before_recommendations(text: &str) -> &str {
-    const HEADINGS: &[&str] = &[
-        "similar jobs",
-        "jobs you may like",
-        "jobs you might like",
-        "jobs you might also like",
-        "you might also like",
-        "you may also like",
-        "jobs for you",
-        "more jobs",
-        "recommended jobs",
-        "recommended for you",
-        "more jobs like this",
-        "other jobs you",
-        "people also applied",
-    ];
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let f = fold(line.trim());
-        if at > 0 && HEADINGS.iter().any(|h| f.starts_with(h)) {
-            return &text[..at];
-        }
-        at += line.len();
-    }
-    text
-}
-
-/// The domain label of the address a signing service gives for its sender `person`
-/// ("havenlijn" for `marloes.timmer@havenlijn.nl` under "Marloes Timmer").
-fn signer_domain(text: &str, person: &str) -> Option<String> {
-    let words: Vec<&str> = person.split_whitespace().collect();
-    let first = squash(words.first()?);
-    let last = squash(words.last()?);
-    text.split_whitespace()
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter_map(|t| t.split_once('@'))
-        .find(|(local, _)| {
-            let squashed = squash(local);
-            squashed == first
-                || (last.len() >= 4
-                    && squashed.starts_with(first.chars().next().unwrap_or('@'))
-                    && squashed.ends_with(&last))
-                || spells(local, person)
-        })
-        .and_then(|(_, domain)| domain.split('.').next())
-        .map(squash)
-        .filter(|l| l.len() >= 3)
 }
 
 /// What separates a signature line's parts ("Senior Recruiter | Krzemień Systems").

@@ -1,0 +1,75 @@
+//! A job site's mail: the employers of its cards ("Junior Analytics Engineer" over
+//! "Lúnasa Foods - Naas"), and where its own message ends and its other jobs begin.
+
+use super::super::names::run_at;
+use super::super::role::is_title;
+use super::super::text::{filled_lines, fold};
+
+/// The employers of a job site's cards: the name heading the line after or before a
+/// line that is a job title.
+pub(super) fn job_card_employers<'a>(newest: &'a str) -> Vec<&'a str> {
+    let lines = filled_lines(newest);
+    // "Lúnasa Foods - Naas, County Kildare" → "Lúnasa Foods".
+    let first_segment = |line: &'a str| -> &'a str {
+        let end = [",", "|", "·", "•", " - ", " – "]
+            .iter()
+            .filter_map(|sep| line.find(sep))
+            .min()
+            .unwrap_or(line.len());
+        line[..end].trim_end()
+    };
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        // "Commissioning Engineer (HVAC)": the bracket belongs to the title.
+        let title = first_segment(line);
+        let title = title.split(" (").next().unwrap_or(title);
+        if title.split_whitespace().count() > 6
+            || !is_title(title)
+            || run_at(title, 0).is_none_or(|r| r.len() != title.len())
+        {
+            continue;
+        }
+        for j in [i + 1, i.wrapping_sub(1)] {
+            let Some(other) = lines.get(j) else {
+                continue;
+            };
+            // "Vistaran Infotech Ltd.": the legal form's full stop ends the line.
+            let seg = first_segment(other).trim_end_matches('.');
+            if let Some(run) = run_at(seg, 0)
+                && run.len() == seg.len()
+                && !is_title(run)
+            {
+                out.push(run);
+            }
+        }
+    }
+    out
+}
+
+/// `text` up to a job site's list of other jobs ("Similar jobs", "Jobs you may like").
+pub(super) fn before_recommendations(text: &str) -> &str {
+    const HEADINGS: &[&str] = &[
+        "similar jobs",
+        "jobs you may like",
+        "jobs you might like",
+        "jobs you might also like",
+        "you might also like",
+        "you may also like",
+        "jobs for you",
+        "more jobs",
+        "recommended jobs",
+        "recommended for you",
+        "more jobs like this",
+        "other jobs you",
+        "people also applied",
+    ];
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let f = fold(line.trim());
+        if at > 0 && HEADINGS.iter().any(|h| f.starts_with(h)) {
+            return &text[..at];
+        }
+        at += line.len();
+    }
+    text
+}
