@@ -850,6 +850,11 @@ const FRAME: &[&str] = &[
     "screen", "round", "second", "first", "next", "steps", "welcome", "congratulations",
     "thanks", "thank", "θεση", "a", "an", "challenge", "fallstudie", "pozice", "pozici",
     "dienstvertrag", "arbeitsvertrag",
+    // How and where the job is worked, and a process's words before its title
+    // ("Remote Senior Data Scientist", "Proceso Arquitecto Cloud").
+    "remote", "freelance", "contract", "hybrid", "temporary", "permanent", "part-time",
+    "full-time", "english-speaking", "german-speaking", "french-speaking", "proceso",
+    "thuisopdracht", "oportunitate", "ausschreibung",
 ];
 
 /// The specialism after a gender marker that follows a title: `rest` is " (m/w/d)

@@ -938,3 +938,20 @@ fn a_persons_title_is_no_role_in_any_language_nor_after_their_name() {
         Some("Dijital Pazarlama Müdürü")
     );
 }
+
+#[test]
+fn how_a_job_is_worked_and_a_process_word_are_no_part_of_its_title() {
+    let r = |s: &str| role(s, "Hello", "", None, None, true);
+    assert_eq!(
+        r("Remote Senior Data Scientist role – quick question").as_deref(),
+        Some("Senior Data Scientist")
+    );
+    assert_eq!(
+        r("Freelance UX Researcher - 6 months - Utrecht").as_deref(),
+        Some("UX Researcher")
+    );
+    assert_eq!(
+        r("Proceso Arquitecto Cloud – feedback").as_deref(),
+        Some("Arquitecto Cloud")
+    );
+}
