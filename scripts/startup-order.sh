@@ -35,8 +35,13 @@ profile() {
   local dir=$1
   mkdir -p "$dir"/{home,config,cache,share,runtime}
   chmod 700 "$dir/runtime"
+  # The app starts itself again with these variables (src-tauri/src/environment.rs),
+  # which would leave Valgrind behind: given them and the mark, it runs as shipped in
+  # the one process.
   HOME=$dir/home XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=$dir/cache XDG_DATA_HOME=$dir/share \
     XDG_RUNTIME_DIR=$dir/runtime JOBTRAIL_DATA_DIR=$dir/data DISPLAY=$display \
+    JOBTRAIL_PROCESS_TUNED=1 JSC_useJIT=0 MALLOC_MMAP_THRESHOLD_=131072 \
+    WEBKIT_DISABLE_DMABUF_RENDERER=1 \
     dbus-run-session -- bash -c '
       printf startup | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
       valgrind --tool=callgrind --demangle=no --callgrind-out-file="$1/callgrind.out" "$2" >"$1/app.log" 2>&1 &

@@ -211,11 +211,20 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         ]
         .iter()
         .any(|t| super::text::has(&folded, t));
+        // Not an organisation so placed ("Here at Kiteloop, our CTO…").
+        let placed = |run: &str| {
+            let start = i.saturating_sub(run.len());
+            let before = fold(text.get(..start).unwrap_or_default());
+            ["at", "from", "for", "join", "joining"]
+                .iter()
+                .any(|p| before.trim_end().ends_with(&format!(" {p}")))
+        };
         if about
             && role
             && title.split_whitespace().count() <= 6
             && let Some(run) = run_before(text, i)
-            && (1..=3).contains(&run.split_whitespace().count())
+            && (1..=2).contains(&run.split_whitespace().count())
+            && !placed(run)
         {
             out.push(fold(run));
         }

@@ -125,8 +125,8 @@ pub(crate) fn is_locality(name: &str) -> bool {
     is_place(name) && !is_region(name)
 }
 
-/// Whether `name` is a place and nothing more ("Porto", "Zürich", "EMEA"; not "FC
-/// Porto").
+/// Whether `name` is a place and nothing more ("Porto", "Zürich", "EMEA", "Hills
+/// District"; not "FC Porto").
 pub(crate) fn is_place(name: &str) -> bool {
     let folded = super::text::fold(name.trim());
     let folded = folded.trim_end_matches(['.', ',']);
@@ -146,8 +146,9 @@ pub(crate) fn is_place(name: &str) -> bool {
         Some((side, place)) if SIDES.contains(&side) && LOCALITIES.contains(&place) => place,
         _ => folded,
     };
-    // "Hills District", "County Kildare": a district by its name.
-    let district = folded.split_whitespace().count() >= 2
+    // "Hills District", "County Kildare": a district by its name (not "Kent County
+    // Council", an employer).
+    let district = folded.split_whitespace().count() == 2
         && folded.split_whitespace().any(|w| DISTRICTS.contains(&w));
     district
         || LOCALITIES.contains(&folded)

@@ -852,8 +852,7 @@ const FRAME: &[&str] = &[
     "dienstvertrag", "arbeitsvertrag",
     // How and where the job is worked, and a process's words before its title
     // ("Remote Senior Data Scientist", "Proceso Arquitecto Cloud").
-    "remote", "freelance", "contract", "hybrid", "temporary", "permanent", "part-time",
-    "full-time", "english-speaking", "german-speaking", "french-speaking", "proceso",
+    "remote", "freelance", "part-time", "full-time", "english-speaking", "german-speaking", "french-speaking", "proceso",
     "thuisopdracht", "oportunitate", "ausschreibung",
 ];
 

@@ -953,5 +953,9 @@ fn how_a_job_is_worked_and_a_process_word_are_no_part_of_its_title() {
     assert_eq!(
         r("Proceso Arquitecto Cloud – feedback").as_deref(),
         Some("Arquitecto Cloud")
+    ); // Where the word is the trade, it stays.
+    assert_eq!(
+        r("Contract Manager – next steps").as_deref(),
+        Some("Contract Manager")
     );
 }

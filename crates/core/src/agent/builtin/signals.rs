@@ -464,10 +464,10 @@ const LIFE_WORDS: &[&str] = &[
     "diploma of", "purchase agreement", "trade-in", "volunteer application",
     "volunteer orientation", "volunteer coordinator", "dental", "dentist",
     "mieterselbstauskunft", "zimmer-wohnung", "gehaltsnachweise", "vize", "konsolosluk",
-    // Courses, health appointments and a house purchase.
+    // Courses and a house purchase (not a health appointment's words: they are
+    // titles too, "Physiotherapist").
     "graded", "final grade", "learners", "continue learning", "happy learning",
-    "learning platform", "live tutorial", "quiz", "physio", "physiotherapy",
-    "physiotherapist", "osteopath", "chiropractor", "solicitor", "conveyancing", "lender",
+    "learning platform", "live tutorial", "quiz", "conveyancing", "lender",
     "application fee", "admission offers", "marksheets",
 ];
 

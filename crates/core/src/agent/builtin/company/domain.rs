@@ -209,20 +209,23 @@ const NAME_ENDINGS: &[&str] = &[
     "works", "learning", "education", "academy", "legal", "advisory", "ventures",
     "therapeutics", "medical", "fitness", "fashion", "beauty", "brands", "marketing",
     "creative", "agency", "interactive", "commerce", "markets", "trading", "shipping",
-    "marine", "aviation", "rail", "transport", "property", "properties", "estates", "living",
-    "housing", "water", "power", "solar", "wind", "grid", "renewables", "telecom", "mobile",
+    "marine", "aviation", "transport", "property", "properties", "estates", "living",
+    "housing", "water", "power", "solar", "wind", "grid", "renewables", "telecom",
     "executive", "surgical", "tidal", "outdoor", "skincare", "interiors", "dairy",
     "mortgages", "trust", "foundation", "school", "college", "hospital", "collective",
     "associates", "technical",
 ];
 
 /// A label run together split into its words: `greyfieldmodular` → `greyfield`,
-/// `modular`; `sproutandstem` → `sprout`, `and`, `stem`. A part is split off only when
-/// what is left is a word of four letters or more.
+/// `modular`; `sproutandstem` → `sprout`, `and`, `stem`. A trade word is split off only
+/// when four letters or more are left before it; "and" only between four letters or
+/// more and three or more.
 fn unglue(label: &str) -> Vec<&str> {
     if let Some(end) = NAME_ENDINGS
         .iter()
         .filter(|e| label.len() >= e.len() + 4 && label.ends_with(*e))
+        // "bioresearch" holds "search" inside a word.
+        .filter(|e| !(**e == "search" && label.ends_with("research")))
         .max_by_key(|e| e.len())
     {
         let (head, tail) = label.split_at(label.len() - end.len());
@@ -241,7 +244,9 @@ fn unglue(label: &str) -> Vec<&str> {
         return words;
     }
     // "and" between two words, not inside one ("highland", "brand", "thousand").
-    const INSIDE: &[&str] = &["l", "h", "s", "b", "p", "m", "gr", "br", "err", "st", "x"];
+    const INSIDE: &[&str] = &[
+        "l", "h", "s", "b", "p", "m", "n", "w", "gr", "br", "err", "st", "x",
+    ];
     if let Some(i) = label.match_indices("and").map(|(i, _)| i).find(|&i| {
         i >= 4 && label.len() >= i + 6 && !INSIDE.iter().any(|e| label[..i].ends_with(e))
     }) {
@@ -271,6 +276,8 @@ mod tests {
         assert_eq!(unglue("highlandpark"), ["highlandpark"]);
         assert_eq!(unglue("cromatech"), ["cromatech"]);
         assert_eq!(unglue("grandview"), ["grandview"]);
+        assert_eq!(unglue("bioresearch"), ["bioresearch"]);
+        assert_eq!(unglue("thewanderers"), ["thewanderers"]);
         let sender = Sender::read("Rory <rory@sproutandstem.com>");
         assert_eq!(spell_domain(&sender), "Sprout & Stem");
     }

@@ -23,7 +23,8 @@ use phrases::{brand_names, current_employers, phrase_candidates};
 pub(crate) use words::is_legal;
 use words::{
     AGENCY_NAMES, AGENCY_SIGNATURE, AGENCY_TEXT, GROUP_WORDS, INSTITUTION_WORDS, PASSING_ON,
-    TEAM_WORDS, TITLE_WORDS, agency_name_ending, clean, legal_names, strip_legal,
+    PUBLIC_BODY_ENDINGS, TEAM_WORDS, TITLE_WORDS, agency_name_ending, clean, legal_names,
+    strip_legal,
 };
 
 mod addresses;
@@ -129,15 +130,15 @@ pub(crate) fn company(
             .rsplit(['–', '—', ':', '|'])
             .flat_map(|s| s.rsplit(" - "));
         let segment = before.next().unwrap_or_default();
-        // "Supply Chain Manager – Vandecasteele Frozen (Roeselare)": after a title, a
-        // name and a bracket are the employer and where the job is.
-        if before.next().is_some_and(super::role::is_title) {
-            continue;
-        }
         // Unless the bracket is plainly an organisation ("(Groupe Valpierre)").
         let organisation = fold(inner)
             .split_whitespace()
             .any(|w| GROUP_WORDS.contains(&w) || words::is_legal(w));
+        // "Supply Chain Manager – Vandecasteele Frozen (Roeselare)": after a title, a
+        // name and a bracket are the employer and where the job is.
+        if before.next().is_some_and(super::role::is_title) && !organisation {
+            continue;
+        }
         if super::role::is_title(segment) && !organisation {
             continue;
         }
@@ -165,9 +166,6 @@ pub(crate) fn company(
             add(inner, 3.5, PHRASE);
         }
     }
-    // Subject segments that are names ("Brightwater Logistics – 1st stage interview");
-    // a quoted part is one title, whatever dashes it holds ('la oferta "Responsable de
-    // RRHH – Zona Levante"').
     // "Ana Silva <> Strait Ledger | Hiring Manager conversation": the two sides of a
     // meeting, one of them the person invited.
     if let Some((left, right)) = subject.split_once("<>") {
@@ -190,6 +188,9 @@ pub(crate) fn company(
             }
         }
     }
+    // Subject segments that are names ("Brightwater Logistics – 1st stage interview");
+    // a quoted part is one title, whatever dashes it holds ('la oferta "Responsable de
+    // RRHH – Zona Levante"').
     let unquoted = without_quoted(subject);
     let segments: Vec<&str> = unquoted
         .split([':', '–', '—', '|', '!', '?', '·'])
@@ -215,13 +216,14 @@ pub(crate) fn company(
             add(run, if whole { 2.0 } else { 1.2 }, SUBJECT);
         }
         // "Senior Engineer (Building Services) - Education Estates Agency": a public
-        // body after the title.
+        // body after the title, named in three words or more (not "Head Office").
         if after_title
             && let Some(run) = run_at(seg, 0).filter(|r| r.len() == seg.len())
+            && run.split_whitespace().count() >= 3
             && fold(run)
                 .split_whitespace()
                 .next_back()
-                .is_some_and(|w| INSTITUTION_WORDS.contains(&w))
+                .is_some_and(|w| INSTITUTION_WORDS.contains(&w) || PUBLIC_BODY_ENDINGS.contains(&w))
         {
             add(run, 3.0, PHRASE);
         }
@@ -305,13 +307,16 @@ pub(crate) fn company(
         .filter_map(clean)
         .map(|n| key(&n))
         .collect();
-    // "Mirthe Bakker (Parcelwise)" as a relay's sender: a person and their employer.
+    // "Mirthe Bakker (Parcelwise)" as the sender ("… via DocuSign" too): a person and
+    // their employer; a person's own bracket ("(External)") is none.
     let bracketed = sender.name.as_deref().and_then(|n| {
+        let n = before_via(n).unwrap_or(n);
         let (person, org) = n.trim_end_matches(')').split_once(" (")?;
         let whole = run_at(org, 0).is_some_and(|r| r.len() == org.trim().len());
         ((2..=3).contains(&person.split_whitespace().count())
             && whole
             && !fold(org).starts_with("via ")
+            && !["external", "contractor", "ext"].contains(&fold(org).as_str())
             && !is_service_brand(org))
         .then_some((person, org))
     });
@@ -1100,6 +1105,8 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
         ]
         .iter()
         .any(|t| l.contains(t))
+            // "cancerresearch" is no search firm.
+            && !l.contains("research")
     });
     let signed_agency = AGENCY_SIGNATURE.iter().any(|m| has(&signature, m));
     // "Talent Acquisition, Hafenkran Logistik GmbH" at hafenkran.de: a recruiter signing

@@ -1778,3 +1778,29 @@ fn a_job_sites_other_jobs_name_no_employer_and_its_card_title_keeps_its_bracket(
         Some("Tarnfield Building Services")
     );
 }
+
+#[test]
+fn what_the_review_found_stays_put_right() {
+    // A county council is an employer, not a district.
+    assert!(!is_place("Kent County Council"));
+    // An organisation placed before "our CTO" is no person.
+    assert_eq!(
+        named(
+            "Ola Berg <ola@kiteloop.io>",
+            "Next steps",
+            "Hi Ana,\n\nHere at Kiteloop, our CTO would like to meet you on Thursday.\n\nOla"
+        )
+        .as_deref(),
+        Some("Kiteloop")
+    );
+    // A person's own bracket names no employer.
+    assert_ne!(
+        named(
+            "Alex Kim (External) <alex.kim@example.net>",
+            "Coffee?",
+            "Hi Ana, free on Friday?"
+        )
+        .as_deref(),
+        Some("External")
+    );
+}

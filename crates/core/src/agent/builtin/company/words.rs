@@ -281,7 +281,18 @@ pub(super) const INSTITUTION_WORDS: &[&str] = &[
     "authority", "ministry", "government", "police", "school", "college", "gemeente",
     "kommune", "kommun", "stadt", "landkreis", "ayuntamiento", "ajuntament", "comune",
     "consorci", "consorcio", "instituto", "institut", "region", "regione", "provincia",
-    "agency", "directorate", "office", "department", "executive", "commission",
+];
+
+/// Last words of a public body's name that other names end with too ("Harrow Executive
+/// Recruitment" is an agency): read as a public body only after a title in a public job
+/// site's subject ("Senior Engineer - Education Estates Agency").
+pub(super) const PUBLIC_BODY_ENDINGS: &[&str] = &[
+    "agency",
+    "directorate",
+    "office",
+    "department",
+    "executive",
+    "commission",
 ];
 
 /// The last words of an agency's name ("Harrow & Pike Recruitment", "De Groot Werving &
@@ -537,7 +548,7 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     if STREETS.contains(&fold(words[0]).as_str()) {
         return None;
     }
-    // "1pm", "10:30", "9.30am": a time the run began with.
+    // "1pm", "10:30", "9.30am": a time, alone.
     let time = |w: &str| {
         let f = fold(w);
         let digits = f.trim_end_matches("am").trim_end_matches("pm");
