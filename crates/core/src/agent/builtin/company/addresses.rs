@@ -2,7 +2,15 @@
 //! ("Mirthe Bakker" over `mirthe@parcelwise.nl`), and the employer's domain it gives.
 
 use super::super::people::spells;
+use super::super::relays::Sender;
 use super::super::text::squash;
+
+/// The addresses written in `text`, without the brackets or punctuation around them.
+fn addresses(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|t| t.contains('@'))
+}
 
 /// Whether the local part of an address names the person whose name's words are
 /// `words` (folded or not): every word ("mira.castell" for "Mira Castell"), or the
@@ -36,8 +44,8 @@ pub(super) fn addressed_in(text: &str, name: &str) -> bool {
         return false;
     }
     let first = squash(words[0]);
-    text.split_whitespace()
-        .filter_map(|t| t.split_once('@'))
+    addresses(text)
+        .filter_map(|a| a.split_once('@'))
         .any(|(local, _)| names(local, &words))
         || text
             .lines()
@@ -54,15 +62,17 @@ pub(super) fn addressed_in(text: &str, name: &str) -> bool {
 }
 
 /// The domain label of the address a signing service gives for its sender `person`
-/// ("havenlijn" for `marloes.timmer@havenlijn.nl` under "Marloes Timmer").
+/// ("havenlijn" for `marloes.timmer@havenlijn.nl` under "Marloes Timmer"), read as a
+/// sender's domain is (`mail.havenlijn.co.uk` is Havenlijn's too).
 pub(super) fn signer_domain(text: &str, person: &str) -> Option<String> {
     let words: Vec<&str> = person.split_whitespace().collect();
     let first = squash(words.first()?);
-    text.split_whitespace()
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter_map(|t| t.split_once('@'))
-        .find(|(local, _)| squash(local) == first || names(local, &words))
-        .and_then(|(_, domain)| domain.split('.').next())
+    let address = addresses(text).find(|a| {
+        a.split_once('@')
+            .is_some_and(|(local, _)| squash(local) == first || names(local, &words))
+    })?;
+    Sender::read(address)
+        .domain_label()
         .map(squash)
         .filter(|l| l.len() >= 3)
 }

@@ -220,10 +220,8 @@ pub(crate) fn company(
         if after_title
             && let Some(run) = run_at(seg, 0).filter(|r| r.len() == seg.len())
             && run.split_whitespace().count() >= 3
-            && fold(run)
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| INSTITUTION_WORDS.contains(&w) || PUBLIC_BODY_ENDINGS.contains(&w))
+            && (ends_with_one_of(run, INSTITUTION_WORDS)
+                || ends_with_one_of(run, PUBLIC_BODY_ENDINGS))
         {
             add(run, 3.0, PHRASE);
         }
@@ -231,10 +229,7 @@ pub(crate) fn company(
         if let Some((title, body)) = seg.split_once(", ")
             && super::role::is_title(title)
             && let Some(run) = run_at(body, 0).filter(|r| r.len() == body.trim().len())
-            && fold(run)
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| INSTITUTION_WORDS.contains(&w))
+            && ends_with_one_of(run, INSTITUTION_WORDS)
         {
             add(run, 3.0, PHRASE);
         }
@@ -331,12 +326,12 @@ pub(crate) fn company(
     }
     // Nor is the person a signing service sends for, whose address the text gives
     // ("Mirthe Bakker sent you a document" over "mirthe@parcelwise.nl").
-    let signer = sender
+    let signing_person = sender
         .name
         .as_deref()
         .and_then(before_via)
-        .filter(|n| sender.relay == Relay::Signature && addressed_in(newest, n))
-        .map(key);
+        .filter(|_| sender.relay == Relay::Signature);
+    let signer = signing_person.filter(|n| addressed_in(newest, n)).map(key);
     // Nor the person a calendar invitation is for, whose address ends its subject
     // ("… (SGT) (ana.silva@example.com)").
     let invitee = subject
@@ -357,13 +352,7 @@ pub(crate) fn company(
     let mut merged = merge(cands);
     // A signing service's sender writes from the employer's own address
     // ("marloes.timmer@havenlijn.nl" under her name): a name it spells is the employer.
-    if sender.relay == Relay::Signature
-        && let Some(label) = sender
-            .name
-            .as_deref()
-            .and_then(before_via)
-            .and_then(|person| signer_domain(newest, person))
-    {
+    if let Some(label) = signing_person.and_then(|person| signer_domain(newest, person)) {
         for c in merged
             .iter_mut()
             .filter(|c| matches_domain(&c.name, &label))
@@ -715,6 +704,15 @@ pub(crate) fn company(
         score: best.score,
         source: best.source,
     })
+}
+
+/// Whether the last word of `name`, folded, is one of `words` ("Health Data
+/// Authority" ends with an institution's word).
+fn ends_with_one_of(name: &str, words: &[&str]) -> bool {
+    fold(name)
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| words.contains(&w))
 }
 
 /// `name` with the trade word its own domain joins to it ("Brasa" at brasacreative.pt
