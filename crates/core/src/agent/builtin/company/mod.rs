@@ -206,10 +206,6 @@ pub(crate) fn company(
             Some((name, _)) if after_title => name,
             _ => seg,
         };
-        // "Senior Data Scientist – Growth": the title's field, not a name.
-        if after_title && is_department(seg) {
-            continue;
-        }
         // "Analyste BI" heading a subject is the role, not the employer.
         if let Some(run) = run_at(seg, 0).filter(|r| !super::role::is_title(r)) {
             let whole = run.len() == seg.len();
