@@ -1793,3 +1793,36 @@ fn a_survey_about_an_interview_at_an_employer_names_the_employer() {
     assert_eq!(r.verdict.category, EmailCategory::Other);
     assert_eq!(r.company.map(|c| c.name).as_deref(), Some("Tarnmoor Bank"));
 }
+
+#[test]
+fn afrikaans_and_polish_mail_is_read() {
+    let received = mail(
+        "Bokveld Landbou <mhb@bokveld.co.za>",
+        "Ontvangs van aansoek – Finansiële Ontleder",
+        "Goeie dag Sipho\n\nBaie dankie vir u aansoek. Ons bevestig hiermee dat ons u CV \
+         ontvang het.\n\nVriendelike groete",
+    );
+    assert_eq!(category(&received), EmailCategory::ApplicationReceived);
+    let documents = mail(
+        "Elmarie Visser <mhb@bokveld.co.za>",
+        "Dokumente benodig vir u aanstelling",
+        "Beste Sipho\n\nOm u aanstelling te finaliseer, benodig ons asseblief die volgende \
+         dokumente voor Vrydag:\n• 'n Gesertifiseerde afskrif van u ID-dokument",
+    );
+    assert_eq!(category(&documents), EmailCategory::FollowUpNeeded);
+    let rejection = mail(
+        "Marlize Jacobs <marlize@karookapitaal.co.za>",
+        "Terugvoer oor u aansoek – Tesourie-ontleder",
+        "Beste Sipho\n\nNa deeglike oorweging het ons besluit om met 'n ander kandidaat voort \
+         te gaan.\n\nAlle sterkte met u loopbaan.",
+    );
+    assert_eq!(category(&rejection), EmailCategory::Rejection);
+    let polish = mail(
+        "Netigo – Rekrutacja <rekrutacja@netigo.pl>",
+        "Netigo – informacja o procesie rekrutacji",
+        "Cześć Kasiu,\n\ndziękujemy za rozmowę. Po przeanalizowaniu zgłoszeń postanowiliśmy \
+         kontynuować proces z osobą, której doświadczenie lepiej odpowiada potrzebom \
+         zespołu.\n\nPowodzenia!",
+    );
+    assert_eq!(category(&polish), EmailCategory::Rejection);
+}

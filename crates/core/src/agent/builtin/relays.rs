@@ -202,6 +202,8 @@ const ASSESSMENT: &[(&str, &str)] = &[
     ("hackerrankforwork.com", "HackerRank"),
     ("codility.com", "Codility"),
     ("testgorilla.com", "TestGorilla"),
+    ("testportal.pl", "Testportal"),
+    ("testportal.net", "Testportal"),
     ("codesignal.com", "CodeSignal"),
     ("coderbyte.com", "Coderbyte"),
     ("coderpad.io", "CoderPad"),
@@ -768,7 +770,18 @@ fn kind(domain: &str, name: Option<&str>) -> (Relay, Option<&'static str>) {
     if signs || (before_via(&name).is_some() && has(&name, "sign")) {
         return (Relay::Signature, None);
     }
-    if label.contains("screening") || label.contains("backgroundcheck") || has(&name, "screening") {
+    // "ClearPath Vetting", "Veritas Verify": a vetting or verification firm.
+    let screens = [
+        "screening",
+        "backgroundcheck",
+        "vetting",
+        "verification",
+        "verify",
+    ]
+    .iter()
+    .any(|w| label.contains(w))
+        || ["screening", "vetting"].iter().any(|w| has(&name, w));
+    if screens {
         return (Relay::Screening, None);
     }
     // A site that signs with its web address ("Etatownia.pl <powiadomienia@etatownia.pl>")

@@ -169,6 +169,8 @@ const TITLES: &[&str] = &[
     // monitor").
     "planeadora", "planificadora", "planificatrice", "planejador", "planejadora",
     "pianificatore", "pianificatrice", "monitor", "cra",
+    // Afrikaans: "Finansiële Ontleder", "Tesourie-ontleder", "Beplanningsbestuurder".
+    "ontleder", "bestuurder", "rekenmeester", "klerk",
     // "Prosjektleder", "projektledare": the Nordic word for a lead.
     "leder", "ledare",
     // Design engineers: "Konstrukteur Getriebetechnik", Czech "Konstruktér".
@@ -695,7 +697,7 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
         "votre", "nuestro", "nuestra", "nosso", "nossa", "su", "sa", "son", "que", "qui",
         "en", "em", "in", "no", "na", "est", "es", "sera", "fue", "foi", "etait", "era",
         "for", "the", "and", "to", "with", "bei", "im", "mit", "der", "die", "das", "zum",
-        "zur", "und", "ab",
+        "zur", "und", "ab", "nous", "vous", "il", "elle", "ils", "elles", "je", "on",
     ];
     // The words are counted from a space or a line break: anything else right after
     // the head word is no part of the title (and would throw the byte count off).
@@ -718,8 +720,11 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
                 || bare
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\''));
-        // "Especialista en Preventa": "en" right after the head says of what.
-        let join = JOINS.contains(&f.as_str()) || (n == 0 && ["en", "em"].contains(&f.as_str()));
+        // "Especialista en Preventa": "en" right after the head says of what;
+        // "Gestionnaire de la réussite client": "la" after "de" joins too.
+        let join = JOINS.contains(&f.as_str())
+            || (n == 0 && ["en", "em"].contains(&f.as_str()))
+            || (joined && kept < read && f == "la");
         // A capitalised word goes on only after a joining word or a word kept.
         let capital = bare.starts_with(char::is_uppercase);
         if n == 5
@@ -781,10 +786,23 @@ pub(crate) fn without_suffix(title: String, drop: impl Fn(&str) -> bool) -> Stri
 /// Claims"; none in "Senior Data Engineer - Berlin" (a place) or "Lead Data Analyst –
 /// Quillfare" (the employer).
 fn dash_specialism<'t>(rest: &'t str, employer: Option<&str>) -> Option<&'t str> {
-    let after = rest
-        .strip_prefix(" - ")
-        .or_else(|| rest.strip_prefix(" – "))?;
+    // "Senior Analyst: FP&A": after a colon, only a field's initials.
+    let initials = |s: &str| {
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && s.chars().all(|c| c.is_uppercase() || c == '&' || c == '/')
+    };
+    let (after, colon) = match rest.strip_prefix(": ") {
+        Some(after) => (after, true),
+        None => (
+            rest.strip_prefix(" - ")
+                .or_else(|| rest.strip_prefix(" – "))?,
+            false,
+        ),
+    };
     let spec = run_at(after, 0)?;
+    if colon && !initials(spec) {
+        return None;
+    }
     let tail = &after[spec.len()..];
     let ok = after.starts_with(spec)
         && spec.split_whitespace().count() <= 3

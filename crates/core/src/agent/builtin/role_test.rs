@@ -959,3 +959,45 @@ fn how_a_job_is_worked_and_a_process_word_are_no_part_of_its_title() {
         Some("Contract Manager")
     );
 }
+
+#[test]
+fn titles_of_new_inboxes_are_read_whole() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // French: "de la" joins a title's words; a pronoun ends it.
+    assert_eq!(
+        r(
+            "Votre candidature",
+            "Nous confirmons la réception de votre candidature au poste de\nGestionnaire de \
+             la réussite client (Montréal)."
+        )
+        .as_deref(),
+        Some("Gestionnaire de la réussite client")
+    );
+    assert_eq!(
+        r(
+            "Candidature reçue",
+            "Votre candidature pour le poste de Gestionnaire de comptes clés nous est bien \
+             parvenue."
+        )
+        .as_deref(),
+        Some("Gestionnaire de comptes clés")
+    );
+    // A field's initials after a colon.
+    assert_eq!(
+        r(
+            "Application received",
+            "Position: Senior Analyst: FP&A\nJob Requisition: JR-2026-01184"
+        )
+        .as_deref(),
+        Some("Senior Analyst: FP&A")
+    );
+    // Afrikaans titles.
+    assert_eq!(
+        r(
+            "Uitnodiging na onderhoud – Finansiële Ontleder",
+            "Beste Sipho"
+        )
+        .as_deref(),
+        Some("Finansiële Ontleder")
+    );
+}

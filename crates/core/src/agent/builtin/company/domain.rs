@@ -52,6 +52,13 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
         "talent",
         "search",
         "hr",
+        // "European Payments Supervisory Authority" at epsa-authority.eu.
+        "selection",
+        "careers",
+        "jobs",
+        "authority",
+        "agency",
+        "office",
     ]
     .iter()
     .find_map(|s| l.strip_suffix(s).filter(|r| r.len() >= 3))

@@ -29,18 +29,91 @@ pub(super) fn job_card_employers<'a>(newest: &'a str) -> Vec<&'a str> {
         {
             continue;
         }
-        for j in [i + 1, i.wrapping_sub(1)] {
-            let Some(other) = lines.get(j) else {
-                continue;
-            };
-            // "Vistaran Infotech Ltd.": the legal form's full stop ends the line.
-            let seg = first_segment(other).trim_end_matches('.');
+        // "FP&A Analyst – Lulwa Retail Group, Dubai": the title, the employer and
+        // where, on one line ("Security Engineer – SOC & Cloud" is one title).
+        if let Some((_, rest)) = [" – ", " - ", " — ", " | "]
+            .iter()
+            .find_map(|sep| line.split_once(sep))
+            .filter(|(head, rest)| head.trim() == first_segment(line) && rest.contains(", "))
+        {
+            let seg = first_segment(rest).trim_end_matches('.');
             if let Some(run) = run_at(seg, 0)
                 && run.len() == seg.len()
                 && !is_title(run)
             {
                 out.push(run);
             }
+        }
+        for j in [i + 1, i.wrapping_sub(1)] {
+            let Some(other) = lines.get(j) else {
+                continue;
+            };
+            // "Vistaran Infotech Ltd.": the legal form's full stop ends the line.
+            // "Lanterna Tech (Gruppo Lanterna)": the group in brackets is not read.
+            let seg = first_segment(other).trim_end_matches('.');
+            let seg = seg.split(" (").next().unwrap_or(seg);
+            if let Some(run) = run_at(seg, 0)
+                && run.len() == seg.len()
+                && !is_title(run)
+            {
+                out.push(run);
+            }
+        }
+    }
+    out
+}
+
+/// Employers a line names by its label, as a job site's or a tracker's table does
+/// ("Company: Lebone Foods", "Arbeitgeber: Rheinhafen AG"; a table's cells come apart
+/// by a space or a tab).
+pub(super) fn labelled_employers(text: &str) -> Vec<&str> {
+    const LABELS: &[&str] = &[
+        "company name",
+        "hiring company",
+        "company",
+        "employer",
+        "organisation",
+        "organization",
+        "empresa",
+        "entreprise",
+        "societe",
+        "unternehmen",
+        "arbeitgeber",
+        "azienda",
+        "werkgever",
+        "bedrijf",
+        "pracodawca",
+        "empregador",
+        "werkgewer",
+        "maatskappy",
+    ];
+    let mut out = Vec::new();
+    for line in filled_lines(text) {
+        let folded = fold(line);
+        let Some(label) = LABELS.iter().find(|l| folded.starts_with(*l)) else {
+            continue;
+        };
+        // Folding keeps the letters' count, not their bytes: step over the label's
+        // words in the line itself.
+        let words = label.split_whitespace().count();
+        let Some(rest) = line
+            .splitn(words + 1, char::is_whitespace)
+            .nth(words)
+            .map(|r| r.trim_start_matches([':', ' ', '\t']))
+        else {
+            continue;
+        };
+        let head = line[..line.len() - rest.len()].trim_end();
+        // The label is a word of its own ("Company:", not "Companyname").
+        if fold(head.trim_end_matches([':', ' ', '\t'])) != *label {
+            continue;
+        }
+        let rest = rest.trim().trim_end_matches('.');
+        if let Some(run) = run_at(rest, 0)
+            && run.len() == rest.len()
+            && !is_title(run)
+        {
+            out.push(run);
         }
     }
     out

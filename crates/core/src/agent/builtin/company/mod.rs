@@ -18,7 +18,7 @@ use super::text::{Folded, filled_lines, fold, has, squash, starts_word};
 use addresses::{addressed_in, signer_domain};
 pub(crate) use domain::matches_domain;
 use domain::{key, spell_domain};
-use job_sites::{before_recommendations, job_card_employers};
+use job_sites::{before_recommendations, job_card_employers, labelled_employers};
 use phrases::{brand_names, current_employers, phrase_candidates};
 pub(crate) use words::is_legal;
 use words::{
@@ -260,6 +260,10 @@ pub(crate) fn company(
         for name in job_card_employers(newest) {
             add(name, 3.0, PHRASE);
         }
+    }
+    // A table's or a form's labelled line: "Company: Lebone Foods".
+    for name in labelled_employers(newest) {
+        add(name, 3.5, PHRASE);
     }
     // A brand its group hires for is the employer, however often the group signs.
     let brands: Vec<String> = [subject, newest, quoted]
@@ -792,7 +796,17 @@ fn envelope_names(subject: &str) -> Vec<String> {
 
 /// What an assessment is called after its employer's name, folded.
 #[rustfmt::skip]
-const TEST_WORDS: &[&str] = &[" test", " assessment", " challenge", " coding", " online test"];
+const TEST_WORDS: &[&str] = &[
+    " test",
+    " assessment",
+    " challenge",
+    " coding",
+    " online test",
+    " exercise",
+    " assignment",
+    " take-home",
+    " case study",
+];
 
 /// Employers named before their test: "your Revontuli Games test", "your Kelda
 /// assessment".
@@ -1077,10 +1091,21 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
             // "Calderbrook Borough Council Recruitment": a public body's or a
             // university's own recruiting, not an agency.
             let institution = l.split_whitespace().any(|w| INSTITUTION_WORDS.contains(&w));
-            !team
-                && !institution
-                && l.split_whitespace().count() >= 2
-                && AGENCY_NAMES.iter().any(|n| l.ends_with(n))
+            // "EPSA e-Recruitment" is the body's own recruiting system.
+            let system = l
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with("e-"));
+            // "Harbor HR" at harborhr.pl: a firm named for HR is an agency; an
+            // employer's "Acme HR" writes from acme.com.
+            let hr_firm = l.ends_with(" hr")
+                && sender.domain_label().map(squash).as_deref() == Some(squash(l).as_str());
+            hr_firm
+                || (!team
+                    && !institution
+                    && !system
+                    && l.split_whitespace().count() >= 2
+                    && AGENCY_NAMES.iter().any(|n| l.ends_with(n)))
         });
     // "tbx-recruit.be", "northstaffing.com": the domain says what the firm does.
     let trade_domain = sender.whole_domain_label().is_some_and(|l| {
@@ -1092,6 +1117,7 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
             "rekrut",
             "rekryt",
             "recrut",
+            "werwing",
             "search",
             "talent",
             "exec",

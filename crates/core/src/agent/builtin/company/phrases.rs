@@ -68,6 +68,8 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("pracodawca ", 3.0),
     ("w firmie ", 2.5),
     ("dla firmy ", 3.5),
+    ("z firma ", 3.0),
+    ("w imieniu ", 3.0),
     // Turkish: "Müşterimiz Zeytindalı Gıda", "… Sarıyer Tekstil A.Ş. firmasına".
     ("musterimiz ", 3.5),
     ("working with ", 2.0),
@@ -80,6 +82,8 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("opportunity with ", 3.0),
     ("vacancy with ", 3.0),
     ("unseren kunden ", 2.5),
+    ("meinen kunden ", 3.0),
+    ("meines kunden ", 3.0),
     ("unserem kunden ", 2.5),
     ("nouveau message de ", 3.0),
     ("nieuw bericht van ", 3.0),

@@ -1804,3 +1804,197 @@ fn what_the_review_found_stays_put_right() {
         Some("External")
     );
 }
+
+#[test]
+fn a_labelled_line_or_a_card_on_one_line_names_the_employer() {
+    // A job site's table: "Company" beside the name.
+    assert_eq!(
+        named(
+            "PNet <noreply@pnet.co.za>",
+            "Your application for Treasury Analyst has been sent",
+            "PNet\n\nHi Sipho,\nWe've delivered your CV to the recruiter for this job:\n\
+             Job title Treasury Analyst\nCompany Lebone Foods\nLocation Midrand, Gauteng"
+        )
+        .as_deref(),
+        Some("Lebone Foods")
+    );
+    assert_eq!(
+        named(
+            "Jobs <noreply@jobs.example.org>",
+            "Bewerbung eingegangen",
+            "Guten Tag,\n\nArbeitgeber: Rheinhafen Logistik\nStelle: Disponent"
+        )
+        .as_deref(),
+        Some("Rheinhafen Logistik")
+    );
+    // A card's title, employer and place on one line.
+    assert_eq!(
+        named(
+            "\"Bayt.com\" <notifications@bayt.com>",
+            "Application status update: FP&A Analyst",
+            "Dear Sipho,\nThere is an update on one of your applications.\n\
+             FP&A Analyst – Lulwa Retail Group, Dubai\nStatus: Not shortlisted"
+        )
+        .as_deref(),
+        Some("Lulwa Retail Group")
+    );
+    // A title with its field after a dash is one title.
+    assert_eq!(
+        named(
+            "Indeed <no-reply@indeed.com>",
+            "Lanterna Tech invited you to apply to Security Engineer",
+            "An employer reviewed your Indeed profile.\nSecurity Engineer – SOC & Cloud\n\
+             Lanterna Tech (Gruppo Lanterna) – Milano, Lombardia – Hybrid\nApply now"
+        )
+        .as_deref(),
+        Some("Lanterna Tech")
+    );
+}
+
+#[test]
+fn what_ends_a_name_is_left_out() {
+    // The Gulf's legal forms.
+    assert_eq!(
+        named(
+            "Mariam <mariam@sandgrouse.ae>",
+            "Offer of Employment",
+            "Dear Sipho,\n\nPlease find your offer attached.\n\nMariam\nSandgrouse Logistics FZ-LLC"
+        )
+        .as_deref(),
+        Some("Sandgrouse Logistics")
+    );
+    // A team named for people and culture.
+    assert_eq!(
+        named(
+            "Shoreline Credit Union <shorelinecu@myworkday.com>",
+            "Next step: online assessment",
+            "Hi Danielle,\n\nThe next step is an assessment.\n\nThank you,\n\
+             Shoreline Credit Union People & Culture\nHalifax, Nova Scotia"
+        )
+        .as_deref(),
+        Some("Shoreline Credit Union")
+    );
+    // What kind of document it is.
+    assert_eq!(
+        named(
+            "Ines <ines@tidewaterbank.ca>",
+            "Automatic reply: Accepted - Tidewater Bank Conditional Offer",
+            "I am out of the office until Monday."
+        )
+        .as_deref(),
+        Some("Tidewater Bank")
+    );
+    // A call to action on the next line.
+    assert_eq!(
+        named(
+            "LinkedIn <notifications-noreply@linkedin.com>",
+            "A recruiter viewed your profile",
+            "Ayanda Zulu\nTalent Acquisition Lead – Markets & Treasury at Umhlaba Capital See \
+             who else has viewed your profile."
+        )
+        .as_deref(),
+        Some("Umhlaba Capital")
+    );
+}
+
+#[test]
+fn public_bodies_agencies_and_platforms_of_new_inboxes() {
+    // A body's initials before its trade in the domain.
+    assert_eq!(
+        named(
+            "EPSA e-Recruitment <recruitment@epsa-authority.eu>",
+            "Acknowledgement of receipt – EPSA/TA/AD/2026/07",
+            "Dear applicant,\n\nWe acknowledge receipt of your application.\n\nYours \
+             sincerely,\n\nHuman Resources Unit\nEuropean Payments Supervisory Authority\n\
+             Frankfurt am Main"
+        )
+        .as_deref(),
+        Some("European Payments Supervisory Authority")
+    );
+    // A legal form in lower case after the name.
+    assert_eq!(
+        named(
+            "Pracuj.pl <powiadomienia@pracuj.pl>",
+            "Twoja aplikacja została wysłana – Softbrook",
+            "Cześć Kasia!\nTwoja aplikacja została przekazana pracodawcy:\n\
+             Softbrook sp. z o.o. · Warszawa · praca hybrydowa"
+        )
+        .as_deref(),
+        Some("Softbrook")
+    );
+    // An assessment platform sends for the employer its name shows.
+    assert_eq!(
+        named(
+            "Bank Kopernik – Rekrutacja <no-reply@testportal.pl>",
+            "Test wiedzy",
+            "Dzień dobry,\nzapraszamy do rozwiązania testu wiedzy online."
+        )
+        .as_deref(),
+        Some("Bank Kopernik")
+    );
+    // An exercise named for the employer.
+    assert_eq!(
+        named(
+            "CoderPad Screen <no-reply@coderpad.io>",
+            "Reminder: your exercise closes in 24 hours",
+            "Hi Kasia,\n\nJust a reminder that your Quietgate exercise expires tomorrow."
+        )
+        .as_deref(),
+        Some("Quietgate")
+    );
+    // A firm named for HR is an agency, and names its client.
+    assert_eq!(
+        named(
+            "Natalia Krawczyk <natalia.krawczyk@harborhr.pl>",
+            "Red Team Lead – Warszawa",
+            "Dzień dobry,\n\nwspółpracuję z firmą Cyberwall – polskim dostawcą usług \
+             bezpieczeństwa.\n\nPozdrawiam\nNatalia Krawczyk\nSenior IT Recruiter | Harbor HR"
+        )
+        .as_deref(),
+        Some("Cyberwall")
+    );
+    // "Für meinen Kunden …".
+    assert_eq!(
+        named(
+            "Sebastian Krüger <s.krueger@brandt-personal.de>",
+            "Cloud Security Architekt",
+            "Hallo Frau Zielińska,\n\nfür meinen Kunden Vogelsang Systems suche ich einen \
+             Architekten.\n\nBeste Grüße\nSebastian Krüger\nSenior Personalberater"
+        )
+        .as_deref(),
+        Some("Vogelsang Systems")
+    );
+    // A German HR team's name is no part of the employer's.
+    assert_eq!(
+        named(
+            "Rheinwald Bank Personalservice <personal@rheinwald-bank.de>",
+            "Fehlende Unterlagen",
+            "Guten Tag,\n\nbitte senden Sie uns Ihre Unterlagen.\n\nRheinwald Bank \
+             Personalservice"
+        )
+        .as_deref(),
+        Some("Rheinwald Bank")
+    );
+    // A vetting firm screens for the employer.
+    assert_eq!(
+        named(
+            "ClearPath Vetting <noreply@clearpathvetting.co.za>",
+            "Action required: complete your screening consent (Lebone Foods)",
+            "Dear Sipho\nLebone Foods has requested that ClearPath Vetting conduct \
+             pre-employment screening.\nKind regards\nClearPath Vetting – Candidate Support"
+        )
+        .as_deref(),
+        Some("Lebone Foods")
+    );
+    // An Afrikaans agency works on behalf of its client.
+    assert_eq!(
+        named(
+            "Anneke Krüger <anneke@wynlandwerwing.co.za>",
+            "Geleentheid: Finansiële Beplanningsbestuurder – Paarl",
+            "Goeiemôre Sipho\n\nOns werk tans namens Rooiberg Vrugte aan die aanstelling van \
+             'n bestuurder.\n\nAnneke Krüger\nKonsultant: Finansies\nWynland Werwing"
+        )
+        .as_deref(),
+        Some("Rooiberg Vrugte")
+    );
+}

@@ -22,6 +22,8 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "kariera", "carrieres", "carriere", "carreras", "carreiras", "onboarding", "nabor",
     "karrier", "personalteam", "personal", "experience", "assessment", "assessments",
     "survey", "seleccio", "selecao", "talents", "personalverrechnung", "lohnverrechnung",
+    "culture", "menslike", "hulpbronne", "personalservice", "personalmarketing",
+    "personalgewinnung", "personalbeschaffung", "e-recruitment", "e-recruiting",
     "payroll", "personalmanagement", "personalwesen", "ops", "ufficio", "kadrovska",
     "sluzba", "ljudski", "resursi", "potencijali", "coordination", "scheduling", "kariyer",
     "insan", "kaynaklari", "ik", "departmani",
@@ -38,6 +40,9 @@ pub(super) const LEGAL: &[&str] = &[
     "aps", "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.",
     "srls", "dac", "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "sti",
     "sti.", "d.d.", "hf", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.", "pvt", "pvt.", "(pty)",
+    // The Gulf's, Malaysia's, Indonesia's and Canada's.
+    "pjsc", "fz-llc", "fzllc", "fze", "fzco", "wll", "w.l.l.", "spc", "saog", "saoc", "qpsc",
+    "jsc", "bhd", "bhd.", "sdn", "tbk", "ulc",
 ];
 
 /// Words that open a street's name, folded.
@@ -78,6 +83,22 @@ const DOCUMENT_WORDS: &[&str] = &[
     "contrat",
     "contratto",
     "overeenkomst",
+];
+
+/// Words before a document's word that say which kind it is, folded.
+const DOCUMENT_KINDS: &[&str] = &[
+    "conditional",
+    "unconditional",
+    "formal",
+    "revised",
+    "updated",
+    "signed",
+    "final",
+    "draft",
+    "employment",
+    "job",
+    "verbal",
+    "written",
 ];
 
 pub(super) const GROUP_WORDS: &[&str] = &[
@@ -141,6 +162,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "besetzung", "wir", "ihnen", "uns", "vertragsangebot", "automatische", "antwort",
     "confidential", "confidentiel", "confidencial", "riservata", "guests", "organiser",
     "organizer", "when", "where", "calendar",
+    // Afrikaans: "Geleentheid: …" heads an opportunity.
+    "geleentheid",
 ];
 
 /// Words of a job title; a name holding one is a role, not an employer.
@@ -314,6 +337,8 @@ pub(super) const AGENCY_NAMES: &[&str] = &[
     "selezione",
     "recrutamento",
     "danismanlik",
+    // Afrikaans: "Wynland Werwing".
+    "werwing",
 ];
 
 /// Whether folded `name` ends as an agency's name may: one of [`AGENCY_NAMES`], or
@@ -358,10 +383,26 @@ pub(super) fn legal_names(text: &str) -> Vec<(String, usize)> {
                 i -= 1;
             }
             out.push((words[..i].join(" "), at));
+        } else if let Some(after) = text.get(at + run.len()..)
+            && after.starts_with(' ')
+            && after
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_lowercase) && LOWER_LEGAL.contains(&w))
+        {
+            // "Softbrook sp. z o.o.", "Brnoflow s.r.o.": a legal form in lower case
+            // after the name.
+            out.push((run.to_owned(), at));
         }
     }
     out
 }
+
+/// Legal forms written in lower case, as they open after a name.
+const LOWER_LEGAL: &[&str] = &[
+    "sp.", "s.a.", "s.r.o.", "s.r.l.", "s.l.", "s.p.a.", "b.v.", "n.v.", "a.s.", "d.o.o.", "ltd",
+    "ltd.", "gmbh", "plc", "llc", "inc.",
+];
 
 /// A candidate name cleaned: team words, legal suffixes and leading articles dropped;
 /// none when nothing of a name is left, or it is a title, a service or a common word.
@@ -486,10 +527,22 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         } else if TEAM_WORDS.contains(&f) || ["&", "-", "–"].contains(&f) {
             words.pop();
         } else if words.len() > 2 && DOCUMENT_WORDS.contains(&f) {
-            // "Vellora Health Offer Letter": the document, not the name.
+            // "Vellora Health Offer Letter": the document, not the name, with what
+            // kind it is ("Tidewater Bank Conditional Offer").
             words.pop();
+            while words.len() > 2
+                && words
+                    .last()
+                    .is_some_and(|w| DOCUMENT_KINDS.contains(&fold(w).as_str()))
+            {
+                words.pop();
+            }
         } else if is_legal(f) {
             legal = true;
+            words.pop();
+        } else if words.len() > 1 && ["see", "view", "reply", "click", "visit"].contains(&f) {
+            // "Umhlaba Capital See who else…": a line's name ran into the next line's
+            // call to action.
             words.pop();
         } else if words.len() > 1 && DATE_WORDS.contains(&f) {
             // "Kestrel & Finch Thursday": a day the run ran into.

@@ -434,4 +434,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("here's the next bit", 3.0),
     ("sketch how you'd", 3.5),
     ("few pages or slides", 4.0),
+    // Afrikaans
+    ("psigometriese", 4.0),
+    ("aanlyn assessering", 4.0),
+    ("aanlyn toets", 3.5),
 ];

@@ -369,4 +369,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("submitted without", 3.5),
     ("log back in and upload", 4.0),
     ("upload your supporting statement", 4.0),
+    // Afrikaans
+    ("dokumente benodig", 4.5),
+    ("benodig ons asseblief", 4.0),
+    ("stuur asseblief", 3.0),
+    ("gesertifiseerde afskrif", 3.0),
+    ("aanstelling te finaliseer", 3.5),
 ];

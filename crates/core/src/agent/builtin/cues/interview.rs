@@ -616,4 +616,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("conversational session", 3.5),
     ("nothing to prepare", 3.0),
     ("which days suit you", 4.0),
+    // Afrikaans
+    ("uitnodiging na onderhoud", 5.0),
+    ("uitnodiging na 'n onderhoud", 5.0),
+    ("vir 'n onderhoud", 4.0),
+    ("die onderhoud sal", 3.5),
 ];

@@ -416,6 +416,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("if you're a yes", 3.5),
     ("you earned this", 3.0),
     ("formal paperwork", 3.0),
+    // Afrikaans
+    ("aanbod van diens", 5.0),
+    ("aanstellingsbrief", 4.5),
+    ("bied u graag", 3.5),
+    ("bied jou graag", 3.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -587,4 +587,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("matches the requirement", 3.5),
     ("greetings from", 1.5),
     ("job opening:", 2.5),
+    // Afrikaans
+    ("sal jy belangstel", 4.0),
+    ("vertroulike gesprek", 3.5),
+    ("ons werk tans namens", 3.5),
 ];

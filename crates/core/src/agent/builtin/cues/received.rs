@@ -542,6 +542,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // A Turkish job site's receipt.
     ("basvurun iletildi", 5.0),
     ("basariyla ulasti", 5.0),
+    // Afrikaans
+    ("ontvangs van aansoek", 5.0),
+    ("u aansoek ontvang", 5.0),
+    ("jou aansoek ontvang", 5.0),
+    ("dankie vir u aansoek", 3.0),
+    ("dankie vir jou aansoek", 3.0),
+    ("ontvang het", 2.0),
+    ("slegs kandidate op die kortlys", 2.0),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

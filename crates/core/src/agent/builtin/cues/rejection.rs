@@ -524,6 +524,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("kariyerinizde basarilar", 2.0),
     // Polish and Lithuanian, more
     ("z innymi kandydatami", 5.0),
+    ("kontynuowac proces z osoba", 5.5),
+    ("kontynuowac proces z inn", 5.5),
+    ("zdecydowalismy sie kontynuowac", 4.0),
+    ("postanowilismy kontynuowac", 4.0),
+    ("inna kandydatura", 4.5),
+    ("zachowamy twoje cv", 2.0),
     ("nie zostala pani wybrana", 5.5),
     ("nie zostal pan wybrany", 5.5),
     ("powodzenia w dalszych poszukiwaniach", 3.0),
@@ -640,4 +646,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("decided to pause", 4.5),
     ("taken the listing down", 5.0),
     ("nothing to do with you", 3.0),
+    // Afrikaans
+    ("met 'n ander kandidaat", 4.5),
+    ("ander kandidaat voort", 4.5),
+    ("nie suksesvol", 4.5),
+    ("ongelukkig", 2.0),
+    ("terugvoer oor u aansoek", 2.0),
+    ("terugvoer oor jou aansoek", 2.0),
+    ("op leer hou", 2.0),
+    ("alle sterkte", 1.5),
 ];
