@@ -199,7 +199,7 @@ const HEAD_FIRST: &[&str] = &[
     "inzynier", "inzynierka", "specjalista", "specjalistka", "analitik", "analiticar",
     "analiticarka", "svetovalec", "svetovalka", "savjetnik", "savjetnica", "koordinator",
     "koordinatorka", "strokovnjak", "strucnjak", "upravitelj", "vedouci", "veduci",
-    "reditel", "programer", "programista", "razvijalec",
+    "reditel", "programer", "programista", "razvijalec", "analityk", "analityczka",
 ];
 
 /// The titles of the people who write about a role, not of the role: a recruiter's
@@ -269,6 +269,21 @@ fn droppable(inner: &str) -> bool {
                 .split('/')
                 .all(|p| p.trim().len() >= 3 && p.trim().chars().all(|c| c.is_ascii_uppercase())))
         || f.contains(',')
+        || eu_grade(&f)
+        // "(link ważny 72 godziny)", "(not yet advertised)": a remark, in lower case.
+        || (inner.split_whitespace().count() >= 3 && inner.starts_with(char::is_lowercase))
+}
+
+/// Whether folded `f` is an EU institution's grade ("AD 7", "AST 4", "FG IV"): the pay
+/// grade, not the work.
+fn eu_grade(f: &str) -> bool {
+    let mut words = f.split_whitespace();
+    let (Some(group), Some(grade), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    ["ad", "ast", "ast/sc", "fg", "sc"].contains(&group)
+        && (grade.chars().all(|c| c.is_ascii_digit())
+            || grade.chars().all(|c| ['i', 'v', 'x'].contains(&c)))
 }
 
 /// A role found, and how strongly.
@@ -748,22 +763,42 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
 }
 
 /// The lower-case words that open `rest` (" projektov v gradbeništvu"), at most four,
-/// up to the first that is not a plain word, and what follows them.
+/// up to the first that is not a plain word, and what follows them. Initials go on
+/// too ("Analityk SOC L2"); after Polish "ds." ("for matters of") so do capitalised
+/// words ("Specjalista ds. Bezpieczeństwa IT").
 fn lower_words(rest: &str) -> (&str, &str) {
     // As in `romance_of_what`: the words are counted from a space.
     if !rest.starts_with(' ') {
         return ("", rest);
     }
+    let initials = |w: &str| {
+        (2..=5).contains(&w.chars().count())
+            && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && w.chars().any(char::is_uppercase)
+    };
     let mut end = 0;
+    let mut matters = false;
     for (n, word) in rest.split(' ').skip(1).enumerate() {
-        let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
-        if n == 4 || bare.is_empty() || !bare.chars().all(char::is_lowercase) {
+        if n == 0 && word == "ds." {
+            end += 1 + word.len();
+            matters = true;
+            continue;
+        }
+        let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+        let plain = bare.chars().all(char::is_lowercase)
+            || initials(bare)
+            || (matters && bare.chars().all(char::is_alphabetic));
+        if n == 5 || bare.is_empty() || !plain {
             break;
         }
         end += 1 + bare.len();
         if bare.len() < word.len() {
             break;
         }
+    }
+    // "ds." alone is no title's end.
+    if matters && end == " ds.".len() {
+        return ("", rest);
     }
     rest.split_at(end)
 }
@@ -942,6 +977,16 @@ fn trim_words(run: &str) -> Option<String> {
             && words
                 .get(1)
                 .is_some_and(|w| !FRAME.contains(&fold(w).as_str())))
+            // "Application Security Engineer", "Application Support Analyst".
+            || (fold(words[0]) == "application"
+                && words.get(1).is_some_and(|w| {
+                    [
+                        "security", "support", "developer", "development", "engineer",
+                        "analyst", "architect", "specialist", "administrator", "manager",
+                        "consultant", "owner", "packaging",
+                    ]
+                    .contains(&fold(w).as_str())
+                }))
             || fold(words[0]) == "test"
                 && words.get(1).is_some_and(|w| {
                     [

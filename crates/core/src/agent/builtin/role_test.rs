@@ -1001,3 +1001,52 @@ fn titles_of_new_inboxes_are_read_whole() {
         Some("Finansiële Ontleder")
     );
 }
+
+#[test]
+fn polish_titles_grades_and_the_application_trade() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // Polish "ds." ("for matters of") goes on with what the post is for.
+    assert_eq!(
+        r(
+            "Zaproszenie na rozmowę – Specjalista ds. Bezpieczeństwa IT (SOC)",
+            "Dzień dobry"
+        )
+        .as_deref(),
+        Some("Specjalista ds. Bezpieczeństwa IT (SOC)")
+    );
+    assert_eq!(
+        r(
+            "Softbrook – dane do umowy (Inżynier ds. bezpieczeństwa aplikacji)",
+            "Dzień dobry"
+        )
+        .as_deref(),
+        Some("Inżynier ds. bezpieczeństwa aplikacji")
+    );
+    // Initials after a head-first title.
+    assert_eq!(
+        r(
+            "Test wiedzy – Analityk SOC L2 (link ważny 72 godziny)",
+            "Dzień dobry"
+        )
+        .as_deref(),
+        Some("Analityk SOC L2")
+    );
+    // "Application" is the trade here, not the frame.
+    assert_eq!(
+        r(
+            "Your application to Brick & Byte",
+            "We've now wrapped up the process for the Application Security Engineer role."
+        )
+        .as_deref(),
+        Some("Application Security Engineer")
+    );
+    // An EU institution's grade is no part of the role.
+    assert_eq!(
+        r(
+            "Invitation to complete tests",
+            "Selection procedure for Information Security Officer (AD 7)."
+        )
+        .as_deref(),
+        Some("Information Security Officer")
+    );
+}
