@@ -1826,3 +1826,65 @@ fn afrikaans_and_polish_mail_is_read() {
     );
     assert_eq!(category(&polish), EmailCategory::Rejection);
 }
+
+#[test]
+fn italian_spanish_and_french_mail_is_read() {
+    let cases = [
+        (
+            "LinkedIn <notifications-noreply@linkedin.com>",
+            "Marta, un recruiter di Casa Berenice ha visualizzato il tuo profilo",
+            "Un recruiter di Casa Berenice ha visualizzato il tuo profilo.",
+            EmailCategory::Other,
+        ),
+        (
+            "Immobiliare Navigli <affitti@immobiliarenavigli.it>",
+            "La sua candidatura per il bilocale in via Padova 118",
+            "Gentile Marta, grazie per aver visitato il bilocale. Confermiamo di aver ricevuto \
+             la sua candidatura come inquilina. Il proprietario valuterà le proposte.",
+            EmailCategory::Other,
+        ),
+        (
+            "Estampaciones Navarra <notifications@teamtailor-mail.com>",
+            "Has retirado tu candidatura – Ingeniero de Matricería",
+            "Hola Álvaro,\n\nTe confirmamos que has retirado tu candidatura al puesto.",
+            EmailCategory::Other,
+        ),
+        (
+            "Portal de Empleo <notificaciones@example-portal.es>",
+            "Restablecer tu contraseña",
+            "Hemos recibido una petición para restablecer la contraseña de tu cuenta en el \
+             Portal de Empleo.",
+            EmailCategory::Other,
+        ),
+        (
+            "Chiara Bellotti <c.bellotti@ferrigallo.it>",
+            "Esercitazione pratica - Demand Planner",
+            "Gentile Marta,\n\ncome anticipato le invio l'esercitazione pratica: ha tre \
+             giorni per restituirla.",
+            EmailCategory::Assessment,
+        ),
+        (
+            "Roberto Bonetti <r.bonetti@bonettilogistica.it>",
+            "Colloquio del 12 giugno",
+            "Gentile Marta,\ngrazie per il colloquio. Al momento non ci sono i presupposti per \
+             proseguire insieme.",
+            EmailCategory::Rejection,
+        ),
+        (
+            "Nerea Goikoetxea <nerea.g@h2genia.es>",
+            "Re: Candidatura - Ingeniero de Diseño Mecánico",
+            "Hola Álvaro,\n\nTe confirmo que nos ha llegado tu CV y la carta, gracias.",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "Sandrine Lavoie <s.lavoie@cabinet-mercier.fr>",
+            "Ingénieur Méthodes Usinage – entretien visio",
+            "Bonjour,\n\nje souhaiterais m'entretenir avec vous en visio. Je vous propose les \
+             créneaux suivants : jeudi 21 mai à 10h00.",
+            EmailCategory::InterviewInvite,
+        ),
+    ];
+    for (from, subject, body, expected) in cases {
+        assert_eq!(category(&mail(from, subject, body)), expected, "{subject}");
+    }
+}

@@ -272,13 +272,56 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
             && run.split_whitespace().count() <= 3
         {
             let sq = squash(run);
-            let signs_as_itself = (!display.is_empty()
-                && (display.starts_with(&sq) || sq.starts_with(&display)))
+            // "Orbitalia Talent Team": a team signs, not a person.
+            let team = fold(run).split_whitespace().next_back().is_some_and(|w| {
+                [
+                    "team",
+                    "talent",
+                    "recruiting",
+                    "recruitment",
+                    "careers",
+                    "hr",
+                    "rh",
+                    "rrhh",
+                    "equipo",
+                    "equipe",
+                    "recrutement",
+                    "seleccion",
+                ]
+                .contains(&w)
+            });
+            let signs_as_itself = team
+                || (!display.is_empty() && (display.starts_with(&sq) || sq.starts_with(&display)))
                 || (label.len() >= 4 && sq.starts_with(&label[..label.len().min(8)]))
                 || organisation(run);
             if !signs_as_itself {
                 out.push(fold(run));
             }
+        }
+    }
+    // A signing service's note from its sender: "Message from Beatrice Conti:".
+    for line in text.lines() {
+        let folded = fold(line.trim());
+        let Some(name) = [
+            "message from ",
+            "nachricht von ",
+            "message de ",
+            "mensaje de ",
+            "messaggio da ",
+            "bericht van ",
+            "mensagem de ",
+        ]
+        .iter()
+        .find(|p| folded.starts_with(*p))
+        .and_then(|p| line.trim().get(p.len()..))
+        .and_then(|rest| rest.strip_suffix(':'))
+        .map(|n| n.trim_end()) else {
+            continue;
+        };
+        if run_at(name, 0).is_some_and(|r| r == name)
+            && (2..=3).contains(&name.split_whitespace().count())
+        {
+            out.push(fold(name));
         }
     }
     // A calendar invitation's guest list: "Clara Tan - organiser".

@@ -31,6 +31,8 @@ pub(crate) enum Relay {
 
 /// Applicant-tracking systems: (domain, brand).
 const TRACKING: &[(&str, &str)] = &[
+    // Italy's.
+    ("inrecruiting.com", "inRecruiting"),
     // Schools' and Indian firms' applicant tracking.
     ("applitrack.com", "Frontline"),
     ("frontlineeducation.com", "Frontline"),
@@ -55,6 +57,7 @@ const TRACKING: &[(&str, &str)] = &[
     ("jobvite.com", "Jobvite"),
     ("bamboohr.com", "BambooHR"),
     ("recruitee.com", "Recruitee"),
+    ("recruiteemail.com", "Recruitee"),
     ("breezy.hr", "Breezy"),
     ("jazzhr.com", "JazzHR"),
     ("applytojob.com", "JazzHR"),
@@ -171,6 +174,9 @@ const TRACKING: &[(&str, &str)] = &[
 
 const SCHEDULING: &[(&str, &str)] = &[
     ("calendly.com", "Calendly"),
+    // Google Calendar writes from google.com (read apart below); its brand ends its
+    // invitations ("Invito da Google Calendar").
+    ("calendar.google.com", "Google Calendar"),
     ("goodtime.io", "GoodTime"),
     ("cal.com", "Cal.com"),
     ("doodle.com", "Doodle"),

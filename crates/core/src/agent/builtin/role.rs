@@ -171,6 +171,8 @@ const TITLES: &[&str] = &[
     "pianificatore", "pianificatrice", "monitor", "cra",
     // Afrikaans: "Finansiële Ontleder", "Tesourie-ontleder", "Beplanningsbestuurder".
     "ontleder", "bestuurder", "rekenmeester", "klerk",
+    // German planners and dispatchers ("Supply Chain Planer", "Disponentin").
+    "planer", "planerin", "disponent", "disponentin",
     // "Prosjektleder", "projektledare": the Nordic word for a lead.
     "leder", "ledare",
     // Design engineers: "Konstrukteur Getriebetechnik", Czech "Konstruktér".
@@ -558,6 +560,34 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
             title.push_str(&of_what.replace('\n', " "));
             rest
         }
+        // "Specialista Pianificazione della Produzione": a Romance title in capitals
+        // goes on with what it is of, unless that is the employer.
+        _ if title
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| ROMANCE_HEADS.contains(&fold(w).as_str())) =>
+        {
+            let rest = &text[end..];
+            let of = [
+                " della ", " delle ", " dello ", " degli ", " dei ", " del ", " de la ",
+            ]
+            .iter()
+            .find(|p| rest.starts_with(*p))
+            .and_then(|p| {
+                let after = &rest[p.len()..];
+                let run = run_at(after, 0).filter(|r| after.starts_with(r))?;
+                let employer = employer.is_some_and(|e| fold(e) == fold(run));
+                (run.split_whitespace().count() <= 3 && !employer)
+                    .then(|| &rest[..p.len() + run.len()])
+            });
+            match of {
+                Some(of) => {
+                    title.push_str(of);
+                    &rest[of.len()..]
+                }
+                None => rest,
+            }
+        }
         _ => &text[end..],
     };
     // "as a Senior\nData Engineer": a title wrapped over a line, its first part no
@@ -611,7 +641,8 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
     } else if let Some(after) = rest.strip_prefix(", ")
         && let Some(spec) = run_at(after, 0)
         && after.starts_with(spec)
-        && spec.split_whitespace().count() <= 3
+        // "Supply Chain & Operations": the ampersand is no word.
+        && spec.split_whitespace().filter(|w| *w != "&").count() <= 3
     {
         let tail = &after[spec.len()..];
         // Spacing from HTML may double the space before "position".
@@ -695,6 +726,7 @@ const ROMANCE_HEADS: &[&str] = &[
     "diretora", "direttore", "jefe", "jefa", "asesor", "asesora", "developpeur",
     "developpeuse", "desarrollador", "desarrolladora", "desenvolvedor", "sviluppatore",
     "administrador", "administrateur", "planificateur", "planificador", "planeador",
+    "pianificatore", "pianificatrice",
 ];
 
 /// What a Romance title is of, after its head word: " de solutions avant-vente",
@@ -703,7 +735,8 @@ const ROMANCE_HEADS: &[&str] = &[
 /// clause ("chez", "para", "pour", "at") or punctuation; and what follows.
 fn romance_of_what(rest: &str) -> (&str, &str) {
     const JOINS: &[&str] = &[
-        "de", "d'", "des", "du", "del", "do", "da", "di", "y", "et", "e",
+        "de", "d'", "des", "du", "del", "do", "da", "di", "y", "et", "e", "della", "delle",
+        "dello", "dei", "degli", "das", "dos",
     ];
     #[rustfmt::skip]
     const STOPS: &[&str] = &[
@@ -712,7 +745,8 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
         "votre", "nuestro", "nuestra", "nosso", "nossa", "su", "sa", "son", "que", "qui",
         "en", "em", "in", "no", "na", "est", "es", "sera", "fue", "foi", "etait", "era",
         "for", "the", "and", "to", "with", "bei", "im", "mit", "der", "die", "das", "zum",
-        "zur", "und", "ab", "nous", "vous", "il", "elle", "ils", "elles", "je", "on",
+        "zur", "und", "ab", "nous", "vous", "il", "elle", "ils", "elles", "je", "on", "che",
+        "cui", "dove", "presso",
     ];
     // The words are counted from a space or a line break: anything else right after
     // the head word is no part of the title (and would throw the byte count off).
@@ -874,7 +908,7 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
         || tail.starts_with(" -")
         || tail.starts_with(" |")
         // "Product Manager – Open Banking at Lumen Ledger".
-        || [" at ", " bei ", " chez ", " presso ", " hos "]
+        || [" at ", " bei ", " chez ", " presso ", " hos ", " en ", " em "]
             .iter()
             .any(|p| tail.starts_with(p));
     let folded = fold(spec);
@@ -906,7 +940,8 @@ const FRAME: &[&str] = &[
     // How and where the job is worked, and a process's words before its title
     // ("Remote Senior Data Scientist", "Proceso Arquitecto Cloud").
     "remote", "freelance", "part-time", "full-time", "english-speaking", "german-speaking", "french-speaking", "proceso",
-    "thuisopdracht", "oportunitate", "ausschreibung",
+    "thuisopdracht", "oportunitate", "ausschreibung", "vorstellungsgesprach",
+    "vorstellungsgesprache", "kennenlerngesprach", "zaproszenie", "rozmowa",
 ];
 
 /// The specialism after a gender marker that follows a title: `rest` is " (m/w/d)

@@ -1050,3 +1050,57 @@ fn polish_titles_grades_and_the_application_trade() {
         Some("Information Security Officer")
     );
 }
+
+#[test]
+fn italian_german_and_spanish_titles_are_read_whole() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Re: Colloquio tecnico - Specialista Pianificazione della Produzione",
+            "Buongiorno"
+        )
+        .as_deref(),
+        Some("Specialista Pianificazione della Produzione")
+    );
+    assert_eq!(
+        r(
+            "Hello",
+            "Thank you for applying for Senior Consultant, Supply Chain & Operations."
+        )
+        .as_deref(),
+        Some("Senior Consultant, Supply Chain & Operations")
+    );
+    assert_eq!(
+        r(
+            "Ihre Bewerbung als Supply Chain Planer (m/w/d)",
+            "Guten Tag"
+        )
+        .as_deref(),
+        Some("Supply Chain Planer")
+    );
+    assert_eq!(
+        r(
+            "Einladung: Vorstellungsgespräch Supply Planner (m/w/d) @ Di. 14.04.2026",
+            "Guten Tag"
+        )
+        .as_deref(),
+        Some("Supply Planner")
+    );
+    assert_eq!(
+        r(
+            "Ingeniero de Diseño Mecánico – Seguidores Solares en Solenne Energía",
+            "Hola Álvaro"
+        )
+        .as_deref(),
+        Some("Ingeniero de Diseño Mecánico – Seguidores Solares")
+    );
+    assert_eq!(
+        r(
+            "Re: Candidatura",
+            "Stiamo raccogliendo i profili per la figura di Pianificatrice della produzione \
+             e approvvigionamenti che apriremo ad aprile."
+        )
+        .as_deref(),
+        Some("Pianificatrice della produzione e approvvigionamenti")
+    );
+}

@@ -12,6 +12,11 @@ use super::words::GROUP_WORDS;
 /// Tecnología" for `almendratech` (a distinctive first word, then an abbreviation).
 pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     let l: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+    // "orsenigo1892.it": the year the firm was founded is no part of its name.
+    let l = match l.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        stem if stem.len() >= 5 && l.len() - stem.len() == 4 => stem.to_owned(),
+        _ => l,
+    };
     if l.len() < 3 {
         return false;
     }
@@ -40,8 +45,14 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     }
     let n = key(name);
     let bare = squash(&words.concat());
-    // "Vessel & Vane" at vesselandvane.com: the ampersand spelled out.
+    // "Vessel & Vane" at vesselandvane.com, "Arco & Vela" at arcoyvela.es: the
+    // ampersand spelled out, in English or the name's language.
     let spelled = squash(&folded.replace('&', "and"));
+    let spelled_locally = ["y", "e", "et", "und", "en", "i"]
+        .iter()
+        .map(|and| squash(&folded.replace('&', and)))
+        .find(|s| *s == l)
+        .unwrap_or_default();
     // "North West Airways" at nwa-jobs.com, "Northgate & Pryce Recruitment" at
     // npr-recruitment.com: the initials.
     let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
@@ -68,7 +79,7 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     let shared = n.chars().zip(l.chars()).take_while(|(a, b)| a == b).count();
     let similar = shared >= 7 && shared * 4 >= n.len().min(l.len()) * 3;
     !n.is_empty()
-        && [n.as_str(), bare.as_str(), spelled.as_str()]
+        && [n.as_str(), bare.as_str(), spelled.as_str(), spelled_locally.as_str()]
             .iter()
             .any(|n| {
                 *n == l || (l.len() >= 5 && n.starts_with(&l)) || (n.len() >= 5 && l.starts_with(n))
@@ -191,6 +202,11 @@ pub(super) fn spell_domain(sender: &Sender) -> String {
         .unwrap_or_default()
         .split(['-', '_'])
         .filter(|w| !w.is_empty())
+        // "orsenigo1892": the year the firm was founded is no part of its name.
+        .map(|w| match w.trim_end_matches(|c: char| c.is_ascii_digit()) {
+            stem if stem.len() >= 5 && w.len() - stem.len() == 4 => stem,
+            _ => w,
+        })
         .flat_map(unglue)
         .map(|w| {
             if w == "and" {

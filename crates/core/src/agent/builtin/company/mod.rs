@@ -526,8 +526,31 @@ pub(crate) fn company(
                                 == Some(first_part)
                     })
             };
+            // "Trasporti Bonetti S.r.l." signing from bonettilogistica.it: a name
+            // the text puts forward, one of whose words the domain starts or ends
+            // with, rather than the domain spelled.
+            let stemmed = || {
+                let label = label.trim_end_matches(|c: char| c.is_ascii_digit());
+                merged
+                    .iter()
+                    .filter(|c| c.phrase || c.source == LEGAL_NAME || c.source == "the signature")
+                    .filter(|c| (2..=4).contains(&c.name.split_whitespace().count()))
+                    .filter(|c| {
+                        c.name
+                            .split_whitespace()
+                            .map(squash)
+                            .any(|w| w.len() >= 5 && (label.starts_with(&w) || label.ends_with(&w)))
+                    })
+                    .max_by(|a, b| {
+                        a.score
+                            .total_cmp(&b.score)
+                            .then(b.name.len().cmp(&a.name.len()))
+                    })
+                    .map(|c| c.name.clone())
+            };
             let name = written
                 .or_else(begun)
+                .or_else(stemmed)
                 .unwrap_or_else(|| spell_domain(sender));
             merged.push(Candidate {
                 name,
@@ -1009,9 +1032,9 @@ fn is_job_title(seg: &str) -> bool {
         .collect();
     !words.is_empty()
         && (words.iter().any(|w| TITLE_WORDS.contains(w))
-            || words
-                .iter()
-                .all(|w| TEAM_WORDS.contains(w) || ["and", "of", "und", "et", "y"].contains(w)))
+            || words.iter().all(|w| {
+                TEAM_WORDS.contains(w) || ["and", "of", "und", "et", "y", "e"].contains(w)
+            }))
 }
 
 /// Whether a signature segment is a field of work ("Data & Analytics", "Tech",
@@ -1020,6 +1043,7 @@ fn is_department(seg: &str) -> bool {
     #[rustfmt::skip]
     const FIELDS: &[&str] = &[
         "tech", "technology", "data", "analytics", "platform", "reliability", "engineering",
+        "ingenieria", "ingegneria", "engenharia",
         "infrastructure", "product", "design", "security", "finance", "sales", "marketing",
         "operations", "ml", "ai", "cloud", "devops", "backend", "frontend", "software", "it",
         "digital", "research", "innovation", "growth", "technical", "science", "emea", "dach",

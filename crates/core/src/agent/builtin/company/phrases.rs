@@ -11,6 +11,11 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("thank you for applying to ", 4.0),
     ("thanks for applying to ", 4.0),
     ("applying to ", 3.0),
+    // "tu prueba para Iberdrive", "ton test pour Avialis", "Antes de presentarte a Quercus".
+    ("tu prueba para ", 3.5),
+    ("ton test pour ", 3.5),
+    ("votre test pour ", 3.5),
+    ("presentarte a ", 3.0),
     ("application to ", 3.0),
     ("applied to ", 3.0),
     ("your application at ", 3.0),

@@ -1998,3 +1998,113 @@ fn public_bodies_agencies_and_platforms_of_new_inboxes() {
         Some("Rooiberg Vrugte")
     );
 }
+
+#[test]
+fn italian_spanish_and_french_senders_name_their_employer() {
+    // An Italian tracker, and a careers page's "work with us" after the name.
+    assert_eq!(
+        named(
+            "Pastificio Morandi - Lavora con noi <noreply@mail.inrecruiting.com>",
+            "Conferma ricezione candidatura - Demand Planner",
+            "Gentile Marta,\n\nti ringraziamo per la tua candidatura.\n\nCordiali saluti"
+        )
+        .as_deref(),
+        Some("Pastificio Morandi")
+    );
+    // A team beside the employer in a signature.
+    assert_eq!(
+        named(
+            "Silvia Rota <silvia.rota@caffeaurelia.it>",
+            "Documenti per la pratica di assunzione",
+            "Buongiorno Marta,\n\nbenvenuta! Mi servono alcuni documenti.\n\nGrazie,\n\
+             Silvia Rota\nUfficio Personale - Torrefazione Aurelia"
+        )
+        .as_deref(),
+        Some("Torrefazione Aurelia")
+    );
+    // The person a signing service sends for, named in its note, is no employer.
+    assert_eq!(
+        named(
+            "Beatrice Conti via Adobe Acrobat Sign <adobesign@adobesign.com>",
+            "Signature requested on \"Employment Agreement - Marta Sironi\"",
+            "Beatrice Conti has requested your signature on\nEmployment Agreement\n\
+             Message from Beatrice Conti:\nDear Marta, we are thrilled to have you joining \
+             Altavia Partners!\nAltavia Partners S.r.l., Corso Venezia 16, Milano."
+        )
+        .as_deref(),
+        Some("Altavia Partners")
+    );
+    // The year in a domain is no part of the name; a calendar's own footer names no
+    // employer.
+    assert_eq!(
+        named(
+            "Paola Zanetti <paola.zanetti@orsenigo1892.it>",
+            "Invito: Colloquio finale",
+            "Sei stata invitata al seguente evento.\n\nPartecipare? Sì - Forse - No\n\
+             Invito da Google Calendar"
+        )
+        .as_deref(),
+        Some("Orsenigo")
+    );
+    // A legal name whose word the domain starts with, rather than the domain spelled.
+    assert_eq!(
+        named(
+            "Roberto Bonetti <r.bonetti@bonettilogistica.it>",
+            "Colloquio del 12 giugno",
+            "Gentile Marta,\ngrazie per il tempo.\nCordialmente,\nRoberto Bonetti\n\
+             Amministratore delegato\nTrasporti Bonetti S.r.l. · Logistica integrata dal 1978"
+        )
+        .as_deref(),
+        Some("Trasporti Bonetti")
+    );
+    // A team signing under the closing line is not a person.
+    assert_eq!(
+        named(
+            "Orbitalia Recruiting <no-reply@us.greenhouse-mail.io>",
+            "Thank you for applying to Orbitalia",
+            "Hi Álvaro,\n\nThanks for applying.\n\nBest,\nOrbitalia Talent Team"
+        )
+        .as_deref(),
+        Some("Orbitalia")
+    );
+    // "y" for the ampersand in a Spanish domain.
+    assert_eq!(
+        named(
+            "Arco & Vela <seleccion@arcoyvela.es>",
+            "Caso práctico",
+            "Hola Álvaro,\n\nte enviamos el caso.\n\nArco & Vela"
+        )
+        .as_deref(),
+        Some("Arco & Vela")
+    );
+    // The HR team's words before the employer's name.
+    assert_eq!(
+        named(
+            "Recursos Humanos Alcor Renovables via DocuSign <dse@docusign.net>",
+            "Completar con DocuSign: Contrato laboral",
+            "Recursos Humanos Alcor Renovables le ha enviado un documento para revisar y \
+             firmar."
+        )
+        .as_deref(),
+        Some("Alcor Renovables")
+    );
+    // "tu prueba para X", and Recruitee's mail domain.
+    assert_eq!(
+        named(
+            "Talentia Tests <no-reply@example-tests.io>",
+            "Recordatorio: tu prueba para Iberdrive caduca mañana",
+            "Hola Álvaro,\n\ntu prueba caduca mañana."
+        )
+        .as_deref(),
+        Some("Iberdrive")
+    );
+    assert_eq!(
+        named(
+            "Mécanique Valmont <notifications@recruiteemail.com>",
+            "Votre candidature",
+            "Bonjour Álvaro,\n\nNous vous remercions pour votre candidature."
+        )
+        .as_deref(),
+        Some("Mécanique Valmont")
+    );
+}

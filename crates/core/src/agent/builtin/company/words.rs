@@ -22,7 +22,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "kariera", "carrieres", "carriere", "carreras", "carreiras", "onboarding", "nabor",
     "karrier", "personalteam", "personal", "experience", "assessment", "assessments",
     "survey", "seleccio", "selecao", "talents", "personalverrechnung", "lohnverrechnung",
-    "culture", "menslike", "hulpbronne", "personalservice", "personalmarketing",
+    "culture", "menslike", "hulpbronne", "personale", "sviluppo", "personalservice", "personalmarketing",
     "personalgewinnung", "personalbeschaffung", "e-recruitment", "e-recruiting",
     "payroll", "personalmanagement", "personalwesen", "ops", "ufficio", "kadrovska",
     "sluzba", "ljudski", "resursi", "potencijali", "coordination", "scheduling", "kariyer",
@@ -458,9 +458,22 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     }
     // "Talent Acquisition Hvidøre Pharmaceuticals": a signing envelope's sender, the
     // team before its employer.
-    const TEAM_FIRST: &[&str] = &["talent acquisition", "human resources", "people team"];
+    const TEAM_FIRST: &[&str] = &[
+        "talent acquisition",
+        "human resources",
+        "people team",
+        "recursos humanos",
+        "ressources humaines",
+        "risorse umane",
+    ];
     if words.len() > 2 && TEAM_FIRST.contains(&fold(&words[..2].join(" ")).as_str()) {
         words.drain(..2);
+    }
+    // "Recrutement Groupe Aubrac": the team's one word before its employer's name.
+    if words.len() > 2
+        && ["recrutement", "recruitment", "rrhh", "rh", "hr"].contains(&fold(words[0]).as_str())
+    {
+        words.remove(0);
     }
     // "Werken bij Verhoeven", "Verhoeven Wonen – Werken bij": a careers site's name.
     const CAREERS_SITE: &[&str] = &["werken bij", "werken voor", "arbeiten bei", "karriere bei"];
@@ -470,6 +483,23 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     if words.len() > 2 && CAREERS_SITE.contains(&fold(&words[words.len() - 2..].join(" ")).as_str())
     {
         words.truncate(words.len() - 2);
+    }
+    // "Pastificio Morandi - Lavora con noi": a careers page's "work with us".
+    const WORK_WITH_US: &[&str] = &[
+        "lavora con noi",
+        "trabaja con nosotros",
+        "travaillez avec nous",
+        "trabalhe conosco",
+        "trabalha connosco",
+        "werk met ons",
+        "work with us",
+        "join us",
+    ];
+    if let Some(n) = WORK_WITH_US.iter().find_map(|p| {
+        let n = p.split_whitespace().count();
+        (words.len() > n && fold(&words[words.len() - n..].join(" ")) == *p).then_some(n)
+    }) {
+        words.truncate(words.len() - n);
     }
     while let Some(first) = words.first() {
         let f = fold(first);

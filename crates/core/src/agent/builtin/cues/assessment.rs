@@ -438,4 +438,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("psigometriese", 4.0),
     ("aanlyn assessering", 4.0),
     ("aanlyn toets", 3.5),
+    // Italian: a practical exercise, a small case
+    ("esercitazione pratica", 5.0),
+    ("esercitazione", 3.0),
+    ("caso pratico", 4.5),
+    ("piccolo caso", 4.0),
+    ("business case", 3.5),
 ];

@@ -621,4 +621,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("uitnodiging na 'n onderhoud", 5.0),
     ("vir 'n onderhoud", 4.0),
     ("die onderhoud sal", 3.5),
+    // Spanish and French: come by to meet, the slots proposed
+    ("pasaras por la oficina", 3.5),
+    ("pasarte por la oficina", 3.5),
+    ("para conocernos", 3.0),
+    ("m'entretenir avec vous", 4.0),
+    ("creneaux suivants", 3.5),
+    ("echanger en visio", 3.0),
 ];

@@ -421,6 +421,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("aanstellingsbrief", 4.5),
     ("bied u graag", 3.5),
     ("bied jou graag", 3.5),
+    // French and Spanish: the will to see you join, the contract on its way
+    ("vous voir rejoindre", 4.0),
+    ("votre contrat de travail vous parviendra", 4.0),
+    ("conditions convenues", 3.0),
+    ("te enviaremos el contrato", 3.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

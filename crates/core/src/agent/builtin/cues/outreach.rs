@@ -461,7 +461,6 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("vertrauliche anfrage", 4.5),
     ("ihr profil auf linkedin", 4.0),
     ("a repere votre profil", 4.5),
-    ("vous invite a postuler", 5.0),
     ("aimerait recevoir votre candidature", 5.0),
     ("- interested?", 3.0),
     ("forwarded me your", 3.5),
@@ -591,4 +590,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("sal jy belangstel", 4.0),
     ("vertroulike gesprek", 3.5),
     ("ons werk tans namens", 3.5),
+    // A job site: an employer invites you to apply
+    ("ti invita a candidarti", 5.0),
+    ("la invita a candidarsi", 5.0),
+    ("te invita a postularte", 5.0),
+    ("vous invite a postuler", 5.0),
+    ("ladt sie ein, sich zu bewerben", 5.0),
+    // Spanish and French: still looking, your profile still fits
+    ("seguimos buscando un", 3.0),
+    ("seguimos buscando una", 3.0),
+    ("sigo pensando que tu perfil", 3.5),
+    ("nous recherchons toujours", 3.0),
 ];

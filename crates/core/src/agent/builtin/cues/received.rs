@@ -550,6 +550,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("dankie vir jou aansoek", 3.0),
     ("ontvang het", 2.0),
     ("slegs kandidate op die kortlys", 2.0),
+    // Italian: a CV passed on, profiles being gathered
+    ("la sua candidatura e quindi arrivata", 3.0),
+    ("ho girato al", 3.0),
+    ("stiamo raccogliendo i profili", 3.0),
+    ("candidatura spontanea", 2.0),
+    // Spanish and French: the CV arrived
+    ("nos ha llegado tu cv", 4.5),
+    ("ha llegado tu candidatura", 4.5),
+    ("nous avons bien recu votre cv", 4.5),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

@@ -655,4 +655,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("terugvoer oor jou aansoek", 2.0),
     ("op leer hou", 2.0),
     ("alle sterkte", 1.5),
+    // Italian: the choice fell on another, no grounds to go on
+    ("non ci sono i presupposti", 5.0),
+    ("la scelta e ricaduta", 5.0),
+    ("scelta e ricaduta su", 5.0),
+    ("abbiamo deciso di proseguire con", 4.5),
 ];
