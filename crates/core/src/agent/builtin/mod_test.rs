@@ -1888,3 +1888,34 @@ fn italian_spanish_and_french_mail_is_read() {
         assert_eq!(category(&mail(from, subject, body)), expected, "{subject}");
     }
 }
+
+#[test]
+fn a_mortgage_a_travel_permit_and_a_diploma_stay_other() {
+    let cases = [
+        (
+            "Pembroke Bank Mortgages <mortgages@pembrokebank.ie>",
+            "Your mortgage application – documents received",
+            "Dear Róisín,\n\nWe have received the documents for your mortgage application and \
+             will be in touch.",
+        ),
+        (
+            "VisaPoint <noreply@visapoint-travel.com>",
+            "Your eTA application for Canada has been submitted",
+            "Thanks for using VisaPoint. Your Electronic Travel Authorization (eTA) \
+             application for Canada has been submitted.\nPassport: Ireland, ending 4471",
+        ),
+        (
+            "Leinster Institute <pgprogramme@example-institute.ie>",
+            "Professional Diploma in Pharmacovigilance – Module 3 assessment due 30 October",
+            "Dear student,\n\nA reminder that the Module 3 assessment for the Professional \
+             Diploma is due on 30 October.",
+        ),
+    ];
+    for (from, subject, body) in cases {
+        assert_eq!(
+            category(&mail(from, subject, body)),
+            EmailCategory::Other,
+            "{subject}"
+        );
+    }
+}

@@ -182,7 +182,7 @@ const TITLES: &[&str] = &[
     // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
     "mudur", "muduru", "yonetici", "yoneticisi", "sorumlusu", "uzman", "uzmani", "muhendis",
     "muhendisi", "direktoru", "gelistirici", "gelistiricisi",    // Health, teaching, law, media and the trades.
-    "nurse", "midwife", "clinician", "physician", "pharmacist", "therapist",
+    "nurse", "midwife", "clinician", "assessor", "physician", "pharmacist", "therapist",
     "physiotherapist", "paramedic", "practitioner", "informatician", "surgeon",
     "radiographer", "dietitian", "psychologist", "counsellor", "counselor", "trainer",
     "facilitator", "educator", "teacher", "lecturer", "tutor", "instructor", "editor",
@@ -272,6 +272,9 @@ fn droppable(inner: &str) -> bool {
                 .all(|p| p.trim().len() >= 3 && p.trim().chars().all(|c| c.is_ascii_uppercase())))
         || f.contains(',')
         || eu_grade(&f)
+        // "(contract)", but not "(Main Contractor)".
+        || ["contract", "fixed-term", "fixed term", "temporary", "permanent", "maternity cover"]
+            .contains(&f.trim())
         // "(link ważny 72 godziny)", "(not yet advertised)": a remark, in lower case.
         || (inner.split_whitespace().count() >= 3 && inner.starts_with(char::is_lowercase))
 }
@@ -895,14 +898,15 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
         "freelance", "permanent", "temporary", "interim", "cdi", "cdd", "festanstellung",
         "vollzeit", "teilzeit", "update", "application", "feedback", "offer", "interview",
         "next", "steps", "invitation", "reminder", "appointment", "confirmation", "decision",
-        "outcome", "result", "status", "agreement", "plant", "site", "office",
+        "outcome", "result", "status", "agreement", "plant", "site", "office", "ref",
+        "reference",
         "campus", "factory", "warehouse", "headquarters", "hq",
     ];
     if spec.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return false;
     }
     let ends = tail.is_empty()
-        || tail.starts_with(['.', '\n', '\r', ')', '!', ';', ','])
+        || tail.starts_with(['.', '\n', '\r', ')', '!', ';', ',', ':'])
         || tail.starts_with(" (")
         || tail.starts_with(" –")
         || tail.starts_with(" -")
@@ -1249,6 +1253,17 @@ fn best(cands: Vec<Candidate>) -> Option<String> {
     for (g, e) in groups.iter_mut().zip(extra) {
         g.1 += e;
     }
+    // "RA Associate" in the subject and "Regulatory Affairs Associate" in the text are
+    // one role, written out in full.
+    for a in 0..groups.len() {
+        if let Some(b) =
+            (0..groups.len()).find(|&b| b != a && spells_out(&groups[a].0, &groups[b].0))
+        {
+            let moved = groups[a].1;
+            groups[b].1 += moved;
+            groups[a].1 = 0.0;
+        }
+    }
     let (_, _, members) = groups
         .into_iter()
         .filter(|g| g.1 >= 1.0)
@@ -1261,6 +1276,25 @@ fn best(cands: Vec<Candidate>) -> Option<String> {
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map(|c| c.title.clone())
+}
+
+/// Whether folded title `long` is folded title `short` with one of its initialisms
+/// written out ("ra associate" → "regulatory affairs associate").
+fn spells_out(short: &str, long: &str) -> bool {
+    let s: Vec<&str> = short.split_whitespace().collect();
+    let l: Vec<&str> = long.split_whitespace().collect();
+    s.iter().enumerate().any(|(i, t)| {
+        let n = t.chars().count();
+        (2..=4).contains(&n)
+            && t.chars().all(|c| c.is_ascii_alphabetic())
+            && l.len() == s.len() - 1 + n
+            && l[..i] == s[..i]
+            && l[i + n..] == s[i + 1..]
+            && l[i..i + n]
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .eq(t.chars())
+    })
 }
 
 /// The requisition or job id a message shows: "(R-10492)", "Req ID 24-0173",

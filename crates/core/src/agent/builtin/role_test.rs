@@ -1104,3 +1104,48 @@ fn italian_german_and_spanish_titles_are_read_whole() {
         Some("Pianificatrice della produzione e approvvigionamenti")
     );
 }
+
+#[test]
+fn initialisms_contracts_and_references_around_a_title() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // The title the text writes out beats its initialism in the subject.
+    assert_eq!(
+        r(
+            "Any interest? RA Associate at Kilbride",
+            "We've just got budget signed off for a Regulatory Affairs Associate starting in \
+             the new year."
+        )
+        .as_deref(),
+        Some("Regulatory Affairs Associate")
+    );
+    // "(contract)" is how the job is held; "(Main Contractor)" what it is.
+    assert_eq!(
+        r("Pharmacovigilance Specialist (contract)", "Hello").as_deref(),
+        Some("Pharmacovigilance Specialist")
+    );
+    assert_eq!(
+        r(
+            "Application sent: Project Manager (Main Contractor) at Orchid Bay",
+            "Hi"
+        )
+        .as_deref(),
+        Some("Project Manager (Main Contractor)")
+    );
+    // A colon ends a specialism; a reference is none.
+    assert_eq!(
+        r(
+            "TVUH-PH-0326 Senior Pharmacist – Medication Safety: shortlisting",
+            "Dear Róisín"
+        )
+        .as_deref(),
+        Some("Senior Pharmacist – Medication Safety")
+    );
+    assert_eq!(
+        r(
+            "Clinical Systems Administrator – Ref: KMH-2210",
+            "Dear Orla"
+        )
+        .as_deref(),
+        Some("Clinical Systems Administrator")
+    );
+}

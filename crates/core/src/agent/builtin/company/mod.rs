@@ -244,19 +244,34 @@ pub(crate) fn company(
             .map(str::trim)
             .collect();
         let titled = segs.len() > 1 && segs.iter().any(|s| is_job_title(s));
-        for seg in &segs {
+        for (k, seg) in segs.iter().enumerate() {
             if let Some(run) = run_at(seg, 0)
                 && run.len() == seg.len()
                 && !is_department(seg)
             {
-                let beside = (titled || (under_title && segs.len() == 1)) && !is_job_title(seg);
+                // "People Team" over "Nua Pharma · Central Park, Dublin 18": the first
+                // part of the line under a team (under a title, that is a job card's
+                // employer and place as often).
+                let under_team = under_title
+                    && fold(signed[i - 1])
+                        .split_whitespace()
+                        .all(|w| TEAM_WORDS.contains(&w));
+                let beside = (titled || (under_title && segs.len() == 1) || (under_team && k == 0))
+                    && !is_job_title(seg);
                 add(run, if beside { 3.5 } else { 1.5 }, "the signature");
             }
         }
     }
-    // A job site's card: the title on one line, the employer beside it on the next or
-    // the one before ("Junior Analytics Engineer" / "Lúnasa Foods - Naas").
-    if sender.relay == Relay::JobSite {
+    // A job site's card, or a tracker's (NHS Jobs): the title on one line, the
+    // employer beside it on the next or the one before ("Junior Analytics Engineer" /
+    // "Lúnasa Foods - Naas").
+    // A tracker's alert lists many jobs: only a message with one card names its
+    // employer so.
+    let title_lines = filled_lines(newest)
+        .iter()
+        .filter(|l| l.split_whitespace().count() <= 6 && super::role::is_title(l))
+        .count();
+    if sender.relay == Relay::JobSite || (sender.relay == Relay::Tracking && title_lines <= 2) {
         for name in job_card_employers(newest) {
             add(name, 3.0, PHRASE);
         }
@@ -350,6 +365,33 @@ pub(crate) fn company(
             && invitee.is_none_or(|a| !spells(a, &c.name))
     });
     let mut merged = merge(cands);
+    // "HPSA" (its recruitment team's sender name) and "Health Products Standards
+    // Authority" (its signature) are one body, written out in full.
+    let initials = |name: &str| -> String {
+        fold(name)
+            .split_whitespace()
+            .filter(|w| !["of", "for", "and", "&", "the", "de", "du", "des", "la"].contains(w))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    for a in 0..merged.len() {
+        let name = &merged[a].name;
+        let acronym =
+            (3..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym {
+            continue;
+        }
+        let short = fold(name);
+        if let Some(b) = (0..merged.len()).find(|&b| {
+            b != a
+                && merged[b].name.split_whitespace().count() >= 3
+                && initials(&merged[b].name) == short
+        }) {
+            let moved = merged[a].score;
+            merged[b].score += moved;
+            merged[a].score = 0.0;
+        }
+    }
     // A signing service's sender writes from the employer's own address
     // ("marloes.timmer@havenlijn.nl" under her name): a name it spells is the employer.
     if let Some(label) = signing_person.and_then(|person| signer_domain(newest, person)) {
@@ -1043,7 +1085,9 @@ fn is_department(seg: &str) -> bool {
     #[rustfmt::skip]
     const FIELDS: &[&str] = &[
         "tech", "technology", "data", "analytics", "platform", "reliability", "engineering",
-        "ingenieria", "ingegneria", "engenharia",
+        "ingenieria", "ingegneria", "engenharia", "devices", "vigilance", "pharmacovigilance",
+        "safety", "quality", "regulatory", "affairs", "labelling", "compliance", "life",
+        "sciences", "medicines",
         "infrastructure", "product", "design", "security", "finance", "sales", "marketing",
         "operations", "ml", "ai", "cloud", "devops", "backend", "frontend", "software", "it",
         "digital", "research", "innovation", "growth", "technical", "science", "emea", "dach",
@@ -1169,7 +1213,20 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
                     })
             })
         });
-    named
+    // "Recruitment Unit", "Recruitment Office": a body's own team signs, whatever its
+    // sender's name ("HPSA Recruitment").
+    let unit = signed.iter().any(|l| {
+        let f = fold(l);
+        [
+            "recruitment unit",
+            "recruitment office",
+            "recruitment section",
+            "hr unit",
+        ]
+        .iter()
+        .any(|u| f == *u)
+    });
+    (named && !unit)
         || trade_domain
         || AGENCY_TEXT.iter().any(|m| has(text, m))
         || (!in_house && PASSING_ON.iter().any(|m| has(text, m)))

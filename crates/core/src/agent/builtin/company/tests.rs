@@ -2108,3 +2108,54 @@ fn italian_spanish_and_french_senders_name_their_employer() {
         Some("Mécanique Valmont")
     );
 }
+
+#[test]
+fn public_bodies_trackers_and_teams_of_an_irish_inbox() {
+    // A body's initials and its name in full are one; its recruitment unit is no
+    // agency; a grade in brackets names no employer.
+    assert_eq!(
+        named(
+            "HPSA Recruitment <recruitment@hpsa.ie>",
+            "Acknowledgement of application – Pharmacovigilance Assessor (Grade III)",
+            "A chara,\n\nWe acknowledge receipt of your application.\n\nIs mise le meas,\n\n\
+             Recruitment Unit\nHealth Products Standards Authority\nKevin Street Lower, Dublin 8"
+        )
+        .as_deref(),
+        Some("Health Products Standards Authority")
+    );
+    // A tracker's card: the title over the employer.
+    assert_eq!(
+        named(
+            "NHS Jobs <noreply@jobs.nhs.uk>",
+            "Application submitted for Specialist Pharmacist - Medicines Safety",
+            "Dear Roisin,\n\nYou have successfully submitted your application for:\n\n\
+             Specialist Pharmacist - Medicines Safety\nSevernside Hospitals NHS Foundation \
+             Trust\nReference number: 401-MS-2026-118"
+        )
+        .as_deref(),
+        Some("Severnside Hospitals NHS Foundation Trust")
+    );
+    // …but not a tracker's alert listing many jobs.
+    assert_eq!(
+        named(
+            "NHS Jobs <no-reply@jobs.nhs.uk>",
+            "New jobs for your saved search",
+            "There are 3 new jobs.\n\nDigital Nurse Practitioner\nHarrow Moor NHS Foundation \
+             Trust, Bradford\n\nClinical Applications Trainer\nPennine Mental Health \
+             Partnership NHS Trust, Halifax\n\nClinical Systems Support Officer\nSheaf Valley \
+             Hospitals NHS Foundation Trust, Sheffield"
+        ),
+        None
+    );
+    // The first part of the line under a team.
+    assert_eq!(
+        named(
+            "Hiring Team <no-reply@personio.de>",
+            "Your application",
+            "Dear Róisín,\n\nthank you for your application.\n\nBest regards,\n\nClíona Barry\n\
+             People Team\nNua Pharma · Central Park, Sandyford, Dublin 18"
+        )
+        .as_deref(),
+        Some("Nua Pharma")
+    );
+}

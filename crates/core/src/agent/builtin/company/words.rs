@@ -644,6 +644,17 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     if words.len() == 1 && time(words[0]) {
         return None;
     }
+    // "Grade III", "Band 7", "Level 2": a grade, not a name.
+    let numeral = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || (!w.is_empty() && w.chars().all(|c| ['I', 'V', 'X'].contains(&c)))
+    };
+    if words.len() == 2
+        && ["grade", "band", "level", "scale", "step"].contains(&fold(words[0]).as_str())
+        && numeral(words[1])
+    {
+        return None;
+    }
     let name = words.join(" ");
     let folded = fold(&name);
     let all_common = folded.split_whitespace().all(|w| NOT_NAMES.contains(&w));

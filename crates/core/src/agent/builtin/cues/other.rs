@@ -558,6 +558,19 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("negocier son salaire", 5.0),
     ("negocier votre salaire", 5.0),
     ("come negoziare lo stipendio", 5.0),
+    // A mortgage, a travel permit, a diploma's modules
+    ("mortgage application", 5.0),
+    ("your mortgage", 4.0),
+    ("eta application", 5.0),
+    ("electronic travel authorisation", 5.0),
+    ("travel authorisation", 4.5),
+    ("visa application", 4.0),
+    ("professional diploma", 3.5),
+    ("postgraduate diploma", 3.5),
+    ("module 1 assessment", 3.0),
+    ("module 2 assessment", 3.0),
+    ("module 3 assessment", 3.0),
+    ("module 4 assessment", 3.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline
