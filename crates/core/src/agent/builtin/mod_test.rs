@@ -1919,3 +1919,46 @@ fn a_mortgage_a_travel_permit_and_a_diploma_stay_other() {
         );
     }
 }
+
+#[test]
+fn portuguese_mail_and_a_friends_favour_are_read() {
+    let cases = [
+        (
+            "Teresa Valadares <teresa.valadares@casaazulejo.pt>",
+            "Re: Recebemos a sua candidatura – Diretor de Operações",
+            "Olá Inês,\n\nTivemos oportunidade de analisar o seu percurso e gostaríamos muito \
+             de a conhecer pessoalmente. Seria possível vir ao hotel na terça-feira?",
+            EmailCategory::InterviewInvite,
+        ),
+        (
+            "Teresa Valadares <teresa.valadares@casaazulejo.pt>",
+            "Diretor de Operações – a nossa decisão",
+            "Olá Inês,\n\nFoi uma decisão muito difícil, mas acabámos por escolher uma pessoa \
+             que já conhece o grupo por dentro.",
+            EmailCategory::Rejection,
+        ),
+        (
+            "Beatriz Cunha <beatriz.cunha@almadrabahoteis.pt>",
+            "Cluster Manager – Almadraba Hotéis",
+            "Olá Inês,\n\nTomo a liberdade de a contactar diretamente. Estamos a criar uma nova \
+             função de Cluster Manager. Teria 20 minutos para uma chamada?",
+            EmailCategory::RecruiterOutreach,
+        ),
+        (
+            "Banco Atlântico Norte <naoresponder@bancoatlantico.pt>",
+            "A sua proposta de crédito pessoal foi aprovada",
+            "A sua proposta de crédito pessoal foi aprovada. Assine o contrato na app.",
+            EmailCategory::Other,
+        ),
+        (
+            "Daniel Whitfield <dan.whitfield@example.net>",
+            "Favour to ask - would you be a referee?",
+            "Hi Inês,\n\nI'm applying for a Front Office Manager job - would you be a referee \
+             for me? They may call you next week.",
+            EmailCategory::Other,
+        ),
+    ];
+    for (from, subject, body, expected) in cases {
+        assert_eq!(category(&mail(from, subject, body)), expected, "{subject}");
+    }
+}

@@ -153,7 +153,8 @@ const TITLES: &[&str] = &[
     "automatisierer", "automatisiererin", "vp", "ingenjor", "ingenior", "utvikler",
     "udvikler", "utvecklare", "kehittaja", "insinoori", "inzynier", "programista",
     "insener", "arendaja", "arendajat", "izstradatajs", "inzenieris", "inzinierius",
-    "hoofd", "consultant", "director", "chef",
+    "hoofd", "consultant", "director", "chef", "subdirector", "subdirectora", "subdiretor",
+    "subdiretora",
     // Czech, Slovak, Hungarian, Romanian ("termékmenedzser" ends with its title word).
     "manazer", "manazerka", "vyvojar", "vyvojarka", "inzenyr", "analytik", "analyticka",
     "reditel", "vedouci", "veduci", "programator", "menedzser", "vezeto", "fejleszto",
@@ -782,6 +783,8 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
         if n == 5
             || !plain
             || (!join && STOPS.contains(&f.as_str()))
+            // "Responsable de Operaciones Lisboa": where, not what.
+            || (capital && super::places::is_locality(&f))
             || (capital && kept == 0 && !joined)
         {
             break;
@@ -1053,6 +1056,24 @@ fn trim_words(run: &str) -> Option<String> {
             || (w.contains('-') && w.chars().any(|c| c.is_ascii_digit()))
     }) {
         words.remove(0);
+    }
+    // "Subdirector de Hotel Sevilla", "Hotel Manager London": where the job is ends
+    // the run, not the title ("Head of Reading" is a subject taught, "Country
+    // Controller Italy" a title for a place).
+    let for_a_place = words
+        .iter()
+        .any(|w| ["country", "regional", "region", "area"].contains(&fold(w).as_str()));
+    while !for_a_place
+        && words.len() > 2
+        && words.last().is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && super::places::is_locality(&fold(w))
+        })
+        && ![
+            "of", "for", "de", "del", "di", "da", "do", "für", "van", "von",
+        ]
+        .contains(&fold(words[words.len() - 2]).as_str())
+    {
+        words.pop();
     }
     // "Clinical Systems Trainer C9344-26-0182": after the title, too.
     while words.last().is_some_and(|w| {

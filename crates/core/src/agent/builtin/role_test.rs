@@ -1149,3 +1149,33 @@ fn initialisms_contracts_and_references_around_a_title() {
         Some("Clinical Systems Administrator")
     );
 }
+
+#[test]
+fn where_the_job_is_ends_a_title() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Tu candidatura – Subdirector/a de Hotel Sevilla",
+            "Hola Inês"
+        )
+        .as_deref(),
+        Some("Subdirector de Hotel")
+    );
+    assert_eq!(
+        r(
+            "Re: Carta de oferta – Responsable de Operaciones Lisboa",
+            "Hola Inês"
+        )
+        .as_deref(),
+        Some("Responsable de Operaciones")
+    );
+    // A subject taught, and a title for a country, keep their place.
+    assert_eq!(
+        r("Hello", "We are hiring a Head of Reading for September.").as_deref(),
+        Some("Head of Reading")
+    );
+    assert_eq!(
+        r("Country Controller Italy – confidential", "Hello").as_deref(),
+        Some("Country Controller Italy")
+    );
+}

@@ -1087,7 +1087,7 @@ fn is_department(seg: &str) -> bool {
         "tech", "technology", "data", "analytics", "platform", "reliability", "engineering",
         "ingenieria", "ingegneria", "engenharia", "devices", "vigilance", "pharmacovigilance",
         "safety", "quality", "regulatory", "affairs", "labelling", "compliance", "life",
-        "sciences", "medicines",
+        "sciences", "medicines", "hospitality",
         "infrastructure", "product", "design", "security", "finance", "sales", "marketing",
         "operations", "ml", "ai", "cloud", "devops", "backend", "frontend", "software", "it",
         "digital", "research", "innovation", "growth", "technical", "science", "emea", "dach",

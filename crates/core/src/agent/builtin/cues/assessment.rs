@@ -444,4 +444,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("caso pratico", 4.5),
     ("piccolo caso", 4.0),
     ("business case", 3.5),
+    // Portuguese: the case attached for the final stage
+    ("segue em anexo o caso", 4.0),
+    ("devolva a sua proposta", 3.0),
+    ("fase final", 1.5),
 ];

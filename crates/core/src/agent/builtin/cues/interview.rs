@@ -628,4 +628,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("m'entretenir avec vous", 4.0),
     ("creneaux suivants", 3.5),
     ("echanger en visio", 3.0),
+    // Portuguese: to meet in person, could you come
+    ("conhecer pessoalmente", 4.0),
+    ("gostariamos muito de a conhecer", 4.0),
+    ("gostariamos muito de o conhecer", 4.0),
+    ("seria possivel vir ao", 3.5),
+    ("duas ou tres alternativas", 2.5),
 ];

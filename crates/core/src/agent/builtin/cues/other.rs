@@ -571,6 +571,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("module 2 assessment", 3.0),
     ("module 3 assessment", 3.0),
     ("module 4 assessment", 3.0),
+    // A degree course, a loan, a friend's reference request
+    ("pos-graduacao", 3.5),
+    ("credito pessoal", 5.0),
+    ("credito habitacao", 5.0),
+    ("would you be a referee", 5.0),
+    ("be a referee for me", 5.0),
+    ("act as a referee for me", 5.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

@@ -601,4 +601,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("seguimos buscando una", 3.0),
     ("sigo pensando que tu perfil", 3.5),
     ("nous recherchons toujours", 3.0),
+    // Portuguese: I take the liberty of contacting you
+    ("tomo a liberdade de a contactar", 4.5),
+    ("tomo a liberdade de o contactar", 4.5),
+    ("teria 20 minutos", 3.5),
+    ("estamos a criar uma nova funcao", 3.5),
 ];

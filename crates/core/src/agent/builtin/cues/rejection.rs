@@ -660,4 +660,9 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("la scelta e ricaduta", 5.0),
     ("scelta e ricaduta su", 5.0),
     ("abbiamo deciso di proseguire con", 4.5),
+    // Portuguese: the choice fell on someone else
+    ("acabamos por escolher", 5.0),
+    ("escolher uma pessoa que", 4.0),
+    ("foi uma decisao muito dificil", 3.0),
+    ("optamos por outra pessoa", 5.0),
 ];
