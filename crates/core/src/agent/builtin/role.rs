@@ -172,6 +172,9 @@ const TITLES: &[&str] = &[
     "pianificatore", "pianificatrice", "monitor", "cra",
     // Afrikaans: "Finansiële Ontleder", "Tesourie-ontleder", "Beplanningsbestuurder".
     "ontleder", "bestuurder", "rekenmeester", "klerk",
+    // Dutch: "Teamleider Klantenservice", "Klantenservicemedewerker", "Adviseur"
+    // ("leider" only ends a compound: alone it is German for "unfortunately").
+    "leider", "medewerker", "adviseur", "consulent",
     // German planners and dispatchers ("Supply Chain Planer", "Disponentin").
     "planer", "planerin", "disponent", "disponentin",
     // "Prosjektleder", "projektledare": the Nordic word for a lead.
@@ -1223,10 +1226,13 @@ pub(crate) fn is_title(s: &str) -> bool {
 /// Whether folded word `w` is a title word, or a compound ending with one
 /// ("softwareentwickler", "termekmenedzser").
 fn is_title_word(w: &str) -> bool {
-    // "Ihre Gesprächspartner", "Ansprechpartnerin": the people to talk to.
+    // "Ihre Gesprächspartner", "Ansprechpartnerin": the people to talk to; German
+    // "Leider" ("unfortunately"), where Dutch "leider" heads only a compound
+    // ("Teamleider").
     if ["ansprechpartner", "gesprachspartner"]
         .iter()
         .any(|p| w.contains(p))
+        || w == "leider"
     {
         return false;
     }

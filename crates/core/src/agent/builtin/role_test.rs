@@ -1179,3 +1179,23 @@ fn where_the_job_is_ends_a_title() {
         Some("Country Controller Italy")
     );
 }
+
+#[test]
+fn dutch_titles_are_titles_and_german_leider_is_not() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r("Je sollicitatie als Teamleider Klantenservice", "Hoi Sanne").as_deref(),
+        Some("Teamleider Klantenservice")
+    );
+    assert_eq!(
+        r(
+            "Uitnodiging gesprek – Senior Adviseur Klantbeleving",
+            "Beste Sanne"
+        )
+        .as_deref(),
+        Some("Senior Adviseur Klantbeleving")
+    );
+    assert!(is_title("Klantenservicemedewerker"));
+    // "Leider müssen wir Ihnen mitteilen…": German for "unfortunately".
+    assert!(!is_title("Leider"));
+}
