@@ -1962,3 +1962,33 @@ fn portuguese_mail_and_a_friends_favour_are_read() {
         assert_eq!(category(&mail(from, subject, body)), expected, "{subject}");
     }
 }
+
+#[test]
+fn east_african_mail_is_read() {
+    let cases = [
+        (
+            "Wanjirũ Ndung'u <hr@kifarustructures.co.ke>",
+            "Re: APPLICATION FOR THE POSITION OF RESIDENT ENGINEER",
+            "Dear Njeri,\n\nWell received. Your application has been forwarded to the technical \
+             team for review and we shall revert once shortlisting is complete.",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "Lakeside Civil Contractors <noreply@candidates.workablemail.com>",
+            "Next step for the Site Engineer position",
+            "Hi Njeri,\nBefore we move on, we ask all applicants to complete a short skills \
+             questionnaire.\nTake the questionnaire",
+            EmailCategory::Assessment,
+        ),
+        (
+            "Simba Shield Insurance <renewals@simbashield.co.ke>",
+            "Your motor insurance renewal offer",
+            "Dear Njeri,\n\nYour motor insurance renewal offer is ready. Accept the offer \
+             before 30 June to stay covered.",
+            EmailCategory::Other,
+        ),
+    ];
+    for (from, subject, body, expected) in cases {
+        assert_eq!(category(&mail(from, subject, body)), expected, "{subject}");
+    }
+}

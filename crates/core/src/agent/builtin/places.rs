@@ -112,7 +112,7 @@ const REGION_WORDS: &[&str] = &["zona", "zone"];
 /// EMEA", "Head of HR – Iberia"), folded.
 #[rustfmt::skip]
 const REGIONS: &[&str] = &[
-    "eu", "emea", "europe", "dach", "benelux", "nordics", "nordic", "iberia", "latam", "apac",
+    "eu", "emea", "europe", "dach", "benelux", "nordics", "nordic", "iberia", "latam", "apac", "mena", "gcc",
     "scandinavia", "levante", "catalunya", "cataluna", "andalucia", "bayern", "bavaria",
     "lombardia", "lombardy",
 ];

@@ -421,6 +421,11 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("internshala.com", "Internshala"),
     ("bayt.com", "Bayt"),
     ("gulftalent.com", "GulfTalent"),
+    // Kenya's and East Africa's.
+    ("brightermonday.co.ke", "BrighterMonday"),
+    ("brightermonday.com", "BrighterMonday"),
+    ("fuzu.com", "Fuzu"),
+    ("myjobmag.co.ke", "MyJobMag"),
     ("pnet.co.za", "PNet"),
     ("careerjunction.co.za", "CareerJunction"),
     ("careers24.com", "Careers24"),

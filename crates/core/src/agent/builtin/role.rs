@@ -262,6 +262,7 @@ fn droppable(inner: &str) -> bool {
             "days",
             "week",
             "grade",
+            "job group",
             "band",
             "salary",
             "bilingual",
@@ -421,7 +422,7 @@ pub(crate) fn role(
             }
         }
     }
-    best(cands)
+    best(cands).map(|t| unshouted(&t))
 }
 
 fn lead_candidates(
@@ -1053,9 +1054,11 @@ fn trim_words(run: &str) -> Option<String> {
     {
         words.remove(0);
     }
-    // "R-20417 Senior Data Engineer": the requisition id is kept apart.
+    // "R-20417 Senior Data Engineer": the requisition id is kept apart; "(POSITION) OF
+    // RESIDENT ENGINEER": the frame's "of" too.
     while words.first().is_some_and(|w| {
         (FRAME.contains(&fold(w).as_str()) && !trade(&words))
+            || (words.len() > 2 && ["of", "for"].contains(&fold(w).as_str()))
             || (w.contains('-') && w.chars().any(|c| c.is_ascii_digit()))
     }) {
         words.remove(0);
@@ -1303,6 +1306,39 @@ fn best(cands: Vec<Candidate>) -> Option<String> {
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map(|c| c.title.clone())
+}
+
+/// A title written in capitals ("WATER ENGINEER II", from a subject in capitals) as a
+/// person would write it ("Water Engineer II"): initials and numerals stay.
+fn unshouted(title: &str) -> String {
+    if title.chars().any(char::is_lowercase) || title.split_whitespace().count() < 2 {
+        return title.to_owned();
+    }
+    let numeral = |w: &str| {
+        w.chars()
+            .all(|c| ['I', 'V', 'X'].contains(&c) || c.is_ascii_digit())
+    };
+    title
+        .split(' ')
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if [
+                "of", "and", "for", "the", "in", "de", "du", "des", "la", "el",
+            ]
+            .contains(&fold(w).as_str())
+            {
+                w.to_lowercase()
+            } else if letters <= 3 || numeral(w) {
+                w.to_owned()
+            } else {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_string() + &chars.as_str().to_lowercase()
+                })
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether folded title `long` is folded title `short` with one of its initialisms

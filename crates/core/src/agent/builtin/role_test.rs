@@ -1199,3 +1199,32 @@ fn dutch_titles_are_titles_and_german_leider_is_not() {
     // "Leider müssen wir Ihnen mitteilen…": German for "unfortunately".
     assert!(!is_title("Leider"));
 }
+
+#[test]
+fn a_title_in_capitals_is_written_as_a_person_would() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Re: APPLICATION FOR THE POSITION OF RESIDENT ENGINEER",
+            "Well received."
+        )
+        .as_deref(),
+        Some("Resident Engineer")
+    );
+    assert_eq!(
+        r(
+            "SHORTLISTING FOR INTERVIEW - WATER ENGINEER II (JOB GROUP K)",
+            "Dear Njeri"
+        )
+        .as_deref(),
+        Some("Water Engineer II")
+    );
+    assert_eq!(
+        r(
+            "Hello",
+            "Application for Senior Roads Engineer (Job Group CPSB 08)."
+        )
+        .as_deref(),
+        Some("Senior Roads Engineer")
+    );
+}

@@ -192,9 +192,13 @@ pub(crate) fn company(
     // a quoted part is one title, whatever dashes it holds ('la oferta "Responsable de
     // RRHH – Zona Levante"').
     let unquoted = without_quoted(subject);
+    // "APPOINTMENT LETTER - WATER ENGINEER II": a subject in capitals tells no name
+    // from its other words.
+    let shouted = !subject.chars().any(char::is_lowercase);
     let segments: Vec<&str> = unquoted
         .split([':', '–', '—', '|', '!', '?', '·'])
         .flat_map(|s| s.split(" - "))
+        .filter(|_| !shouted)
         .collect();
     for (k, seg) in segments.iter().enumerate() {
         // "Thornbury Robotics (Jordan Lee)": the bracket names the candidate.
@@ -368,8 +372,10 @@ pub(crate) fn company(
     // "HPSA" (its recruitment team's sender name) and "Health Products Standards
     // Authority" (its signature) are one body, written out in full.
     let initials = |name: &str| -> String {
+        // "Pan-Equatorial Development Bank" is "PEDB".
         fold(name)
-            .split_whitespace()
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
             .filter(|w| !["of", "for", "and", "&", "the", "de", "du", "des", "la"].contains(w))
             .filter_map(|w| w.chars().next())
             .collect()
@@ -927,6 +933,22 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
         .or_else(|| f.text.find(" at ").map(|i| f.slice(i + 4, f.text.len())))
         .or_else(|| f.text.find(" from ").map(|i| f.slice(i + 6, f.text.len())));
     let name = via.unwrap_or(raw);
+    // "Faith Wairimu – Mwangaza Build" through a tracker, signed "Faith Wairimu": the
+    // person and their employer.
+    let name = [" – ", " - ", " | "]
+        .iter()
+        .find_map(|sep| name.split_once(sep))
+        .and_then(|(a, b)| {
+            let (a, b) = (a.trim(), b.trim());
+            if signs_off(newest, a) {
+                Some(b)
+            } else if signs_off(newest, b) {
+                Some(a)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(name);
     if sender.is_person()
         || is_service_brand(name)
         || signs_off(newest, name)

@@ -2159,3 +2159,51 @@ fn public_bodies_trackers_and_teams_of_an_irish_inbox() {
         Some("Nua Pharma")
     );
 }
+
+#[test]
+fn a_kenyan_inbox_names_its_employers() {
+    // A bank's initials and its hyphenated name in full are one.
+    assert_eq!(
+        named(
+            "PEDB Careers <careers@pedb.int>",
+            "Application received – Infrastructure Specialist (Transport)",
+            "Dear Njeri,\n\nThank you for applying.\n\nTalent Acquisition\n\
+             Pan-Equatorial Development Bank"
+        )
+        .as_deref(),
+        Some("Pan-Equatorial Development Bank")
+    );
+    // A subject in capitals names no employer by its words.
+    assert_eq!(
+        named(
+            "Kijani County PSB <psb@kijani.go.ke>",
+            "APPOINTMENT LETTER - WATER ENGINEER II",
+            "Dear Njeri,\n\nPlease find your appointment letter attached.\n\nSecretary/CEO\n\
+             Kijani County Public Service Board"
+        )
+        .as_deref(),
+        Some("Kijani County Public Service Board")
+    );
+    // A tracker's sender, "person – employer", signed by the person.
+    assert_eq!(
+        named(
+            "Faith Wairimu – Mwangaza Build <noreply@teamtailor.com>",
+            "Next step: visit us in Athi River",
+            "Hi Njeri,\n\nCould you visit our yard on Tuesday?\n\nKind regards,\nFaith Wairimu\n\
+             People Team, Mwangaza Build"
+        )
+        .as_deref(),
+        Some("Mwangaza Build")
+    );
+    // Kenya's job site relays for the employer; a region is no employer.
+    assert_eq!(
+        named(
+            "BrighterMonday Kenya <noreply@brightermonday.co.ke>",
+            "Application successful: Structural Engineer",
+            "Hi Njeri,\n\nYour application was sent to Savanna Span Engineering."
+        )
+        .as_deref(),
+        Some("Savanna Span Engineering")
+    );
+    assert!(is_place("MENA"));
+}

@@ -448,4 +448,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("segue em anexo o caso", 4.0),
     ("devolva a sua proposta", 3.0),
     ("fase final", 1.5),
+    // A skills questionnaire
+    ("skills questionnaire", 4.5),
+    ("take the questionnaire", 3.5),
 ];

@@ -578,6 +578,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("would you be a referee", 5.0),
     ("be a referee for me", 5.0),
     ("act as a referee for me", 5.0),
+    // Insurance, a degree's admissions, a professional body's membership
+    ("motor insurance", 5.0),
+    ("insurance renewal", 4.5),
+    ("postgraduate admissions", 4.5),
+    ("corporate membership", 4.0),
+    ("professional review interview", 4.5),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

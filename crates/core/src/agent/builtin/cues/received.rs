@@ -559,6 +559,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("nos ha llegado tu cv", 4.5),
     ("ha llegado tu candidatura", 4.5),
     ("nous avons bien recu votre cv", 4.5),
+    // East African English: well received, we shall revert
+    ("well received", 3.5),
+    ("your application has been forwarded", 4.0),
+    ("we shall revert", 2.5),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…
