@@ -1829,7 +1829,7 @@ fn afrikaans_and_polish_mail_is_read() {
 
 #[test]
 fn italian_spanish_and_french_mail_is_read() {
-    let cases = [
+    assert_each_read_as(&[
         (
             "LinkedIn <notifications-noreply@linkedin.com>",
             "Marta, un recruiter di Casa Berenice ha visualizzato il tuo profilo",
@@ -1883,10 +1883,7 @@ fn italian_spanish_and_french_mail_is_read() {
              créneaux suivants : jeudi 21 mai à 10h00.",
             EmailCategory::InterviewInvite,
         ),
-    ];
-    for (from, subject, body, expected) in cases {
-        assert_eq!(category(&mail(from, subject, body)), expected, "{subject}");
-    }
+    ]);
 }
 
 #[test]
@@ -1922,7 +1919,7 @@ fn a_mortgage_a_travel_permit_and_a_diploma_stay_other() {
 
 #[test]
 fn portuguese_mail_and_a_friends_favour_are_read() {
-    let cases = [
+    assert_each_read_as(&[
         (
             "Teresa Valadares <teresa.valadares@casaazulejo.pt>",
             "Re: Recebemos a sua candidatura – Diretor de Operações",
@@ -1957,15 +1954,12 @@ fn portuguese_mail_and_a_friends_favour_are_read() {
              for me? They may call you next week.",
             EmailCategory::Other,
         ),
-    ];
-    for (from, subject, body, expected) in cases {
-        assert_eq!(category(&mail(from, subject, body)), expected, "{subject}");
-    }
+    ]);
 }
 
 #[test]
 fn east_african_mail_is_read() {
-    let cases = [
+    assert_each_read_as(&[
         (
             "Wanjirũ Ndung'u <hr@kifarustructures.co.ke>",
             "Re: APPLICATION FOR THE POSITION OF RESIDENT ENGINEER",
@@ -1987,8 +1981,12 @@ fn east_african_mail_is_read() {
              before 30 June to stay covered.",
             EmailCategory::Other,
         ),
-    ];
+    ]);
+}
+
+/// Asserts each mail (sender, subject, text) is read as its category.
+fn assert_each_read_as(cases: &[(&str, &str, &str, EmailCategory)]) {
     for (from, subject, body, expected) in cases {
-        assert_eq!(category(&mail(from, subject, body)), expected, "{subject}");
+        assert_eq!(category(&mail(from, subject, body)), *expected, "{subject}");
     }
 }
