@@ -12,11 +12,7 @@ use super::words::GROUP_WORDS;
 /// Tecnología" for `almendratech` (a distinctive first word, then an abbreviation).
 pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
     let l: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
-    // "orsenigo1892.it": the year the firm was founded is no part of its name.
-    let l = match l.trim_end_matches(|c: char| c.is_ascii_digit()) {
-        stem if stem.len() >= 5 && l.len() - stem.len() == 4 => stem.to_owned(),
-        _ => l,
-    };
+    let l = without_founding_year(&l).to_owned();
     if l.len() < 3 {
         return false;
     }
@@ -196,17 +192,22 @@ const TRADE_WORDS: &[&str] = &[
 
 /// A domain label spelled as a name: `stellwerk-mobility` → "Stellwerk Mobility",
 /// `karpatytravel` → "Karpaty Travel", `sproutandstem` → "Sprout & Stem".
+/// `label` without the year its firm was founded ("orsenigo1892" → "orsenigo"): no
+/// part of the name.
+fn without_founding_year(label: &str) -> &str {
+    match label.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        stem if stem.len() >= 5 && label.len() - stem.len() == 4 => stem,
+        _ => label,
+    }
+}
+
 pub(super) fn spell_domain(sender: &Sender) -> String {
     sender
         .domain_label()
         .unwrap_or_default()
         .split(['-', '_'])
         .filter(|w| !w.is_empty())
-        // "orsenigo1892": the year the firm was founded is no part of its name.
-        .map(|w| match w.trim_end_matches(|c: char| c.is_ascii_digit()) {
-            stem if stem.len() >= 5 && w.len() - stem.len() == 4 => stem,
-            _ => w,
-        })
+        .map(without_founding_year)
         .flat_map(unglue)
         .map(|w| {
             if w == "and" {

@@ -248,18 +248,18 @@ pub(crate) fn company(
             .map(str::trim)
             .collect();
         let titled = segs.len() > 1 && segs.iter().any(|s| is_job_title(s));
+        // "People Team" over "Nua Pharma · Central Park, Dublin 18": the first part of
+        // the line under a team (under a title, that is a job card's employer and
+        // place as often).
+        let under_team = under_title
+            && fold(signed[i - 1])
+                .split_whitespace()
+                .all(|w| TEAM_WORDS.contains(&w));
         for (k, seg) in segs.iter().enumerate() {
             if let Some(run) = run_at(seg, 0)
                 && run.len() == seg.len()
                 && !is_department(seg)
             {
-                // "People Team" over "Nua Pharma · Central Park, Dublin 18": the first
-                // part of the line under a team (under a title, that is a job card's
-                // employer and place as often).
-                let under_team = under_title
-                    && fold(signed[i - 1])
-                        .split_whitespace()
-                        .all(|w| TEAM_WORDS.contains(&w));
                 let beside = (titled || (under_title && segs.len() == 1) || (under_team && k == 0))
                     && !is_job_title(seg);
                 add(run, if beside { 3.5 } else { 1.5 }, "the signature");
@@ -271,11 +271,14 @@ pub(crate) fn company(
     // "Lúnasa Foods - Naas").
     // A tracker's alert lists many jobs: only a message with one card names its
     // employer so.
-    let title_lines = filled_lines(newest)
-        .iter()
-        .filter(|l| l.split_whitespace().count() <= 6 && super::role::is_title(l))
-        .count();
-    if sender.relay == Relay::JobSite || (sender.relay == Relay::Tracking && title_lines <= 2) {
+    let one_card = || {
+        filled_lines(newest)
+            .iter()
+            .filter(|l| l.split_whitespace().count() <= 6 && super::role::is_title(l))
+            .count()
+            <= 2
+    };
+    if sender.relay == Relay::JobSite || (sender.relay == Relay::Tracking && one_card()) {
         for name in job_card_employers(newest) {
             add(name, 3.0, PHRASE);
         }
