@@ -199,7 +199,7 @@ fn explain_reading(r: &builtin::Reading, out: &EmailAnalysis) -> Explanation {
     ]);
     x.add_limitations(&[
         format!("No model read this email: weighted phrase rules and words counted in labelled mail only, so confidence is capped at {BUILTIN_MAX_CONFIDENCE}."),
-        "The rules know the phrasing of English, German, French, Spanish, Catalan, Dutch, Italian, Portuguese, the Nordic and Baltic languages, Polish, Czech, Slovak, Hungarian, Romanian, Slovenian, Croatian, Greek and Turkish; other wording may be missed.".to_owned(),
+        "The rules know the phrasing of English, German, French, Spanish, Catalan, Dutch, Italian, Portuguese, the Nordic and Baltic languages, Polish, Czech, Slovak, Hungarian, Romanian, Slovenian, Croatian, Greek, Turkish, Afrikaans and Malay; other wording may be missed.".to_owned(),
         "Company, role and dates are pattern matches and may be incomplete.".to_owned(),
     ]);
     x

@@ -1990,3 +1990,78 @@ fn assert_each_read_as(cases: &[(&str, &str, &str, EmailCategory)]) {
         assert_eq!(category(&mail(from, subject, body)), *expected, "{subject}");
     }
 }
+
+#[test]
+fn malay_mail_is_read() {
+    assert_each_read_as(&[
+        (
+            "MYFutureJobs <noreply@myfuturejobs.gov.my>",
+            "Permohonan Jawatan Berjaya Dihantar",
+            "Salam sejahtera Aminah,\n\nPermohonan anda bagi jawatan berikut telah berjaya \
+             dihantar kepada majikan.",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "Rosnah Yusof <rosnah@kenangaplastik.com.my>",
+            "Jemputan Temuduga – Eksekutif Akaun",
+            "Assalamualaikum Encik Hafiz,\n\nSukacita dimaklumkan bahawa encik telah \
+             disenarai pendek untuk sesi temuduga. Sila sahkan kehadiran encik.",
+            EmailCategory::InterviewInvite,
+        ),
+        (
+            "Unit Pengambilan Bakat <talent@lestarisolar.my>",
+            "Ujian dalam talian",
+            "Salam sejahtera,\n\nAnda dijemput untuk menduduki ujian psikometrik dalam \
+             talian sebelum Jumaat.",
+            EmailCategory::Assessment,
+        ),
+        (
+            "Rosnah Yusof <rosnah@kenangaplastik.com.my>",
+            "Surat Tawaran Pelantikan",
+            "Tahniah! Pihak pengurusan telah bersetuju untuk melantik encik ke jawatan \
+             Eksekutif Akaun. Gaji pokok: RM 5,200 sebulan.",
+            EmailCategory::Offer,
+        ),
+        (
+            "Jabatan Sumber Manusia <hr@kenangaplastik.com.my>",
+            "Keputusan Permohonan",
+            "Dukacita dimaklumkan bahawa permohonan encik tidak berjaya ke peringkat \
+             seterusnya. Kami mendoakan kejayaan encik.",
+            EmailCategory::Rejection,
+        ),
+        (
+            "Faizal Kamal <faizal@lintastalent.com.my>",
+            "Peluang kerjaya – Pengurus Kewangan",
+            "Saya sedang membantu seorang klien untuk mengisi jawatan ini. Jika encik \
+             berminat, boleh kita berbual secara sulit minggu ini?",
+            EmailCategory::RecruiterOutreach,
+        ),
+        (
+            "Siti Khadijah <khadijah@rimbaplantations.com.my>",
+            "Dokumen Lapor Diri",
+            "Mohon encik lengkapkan borang maklumat pekerja baharu dan kembalikan bersama \
+             dokumen berikut sebelum 20 Mei.",
+            EmailCategory::FollowUpNeeded,
+        ),
+        (
+            "Bank Mahsuri <noreply@bankmahsuri.com.my>",
+            "Permohonan Kad Kredit Anda Sedang Diproses",
+            "Terima kasih. Permohonan kad kredit anda sedang diproses.",
+            EmailCategory::Other,
+        ),
+        (
+            "Bank Seroja <notifications@bankseroja.com.my>",
+            "Your Personal Financing-i application has been approved",
+            "Congratulations! Your application for Personal Financing-i has been approved. \
+             Please e-sign the financing agreement to accept the offer. Funds will be \
+             disbursed within 2 days.",
+            EmailCategory::Other,
+        ),
+        (
+            "MyCareersFuture <no-reply@mycareersfuture.gov.sg>",
+            "You are invited to apply for Senior Payroll Analyst",
+            "An employer has viewed your profile and invited you to apply for a job.",
+            EmailCategory::RecruiterOutreach,
+        ),
+    ]);
+}

@@ -55,6 +55,7 @@ const GREETINGS: &[&str] = &[
     "morning ", "sehr geehrte ", "sehr geehrter ", "geachte ", "gentile ", "egregio ",
     "cher ", "chere ", "kedves ", "buna ", "dobry den, ", "dobry den ", "hej ", "hei ",
     "tere ", "witam ", "dzien dobry ", "benvolgut ", "benvolguda ", "prezado ", "prezada ",
+    "salam ", "assalamualaikum ", "salam sejahtera ",
 ];
 
 /// Whether `line` greets by name alone: "Femke," or "Aisling Ó Briain:".
@@ -155,7 +156,7 @@ fn unquote(quoted: &str) -> String {
 const TITLES: &[&str] = &[
     "herr", "frau", "mr", "mrs", "ms", "monsieur", "madame", "sr", "sra", "dr", "mevrouw",
     "meneer", "heer", "pani", "pan", "signora", "signor", "dott", "dottoressa", "senhora",
-    "senor", "senora", "domnule", "doamna",
+    "senor", "senora", "domnule", "doamna", "puan", "encik", "tuan", "cik",
 ];
 
 /// People named in `text`: "Maya Chen (Kestrel Payments)" names a person and their

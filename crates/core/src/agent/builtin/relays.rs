@@ -322,6 +322,9 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("trademe.co.nz", "Trade Me Jobs"),
     ("jobstreet.com", "JobStreet"),
     ("mycareersfuture.gov.sg", "MyCareersFuture"),
+    ("myfuturejobs.gov.my", "MYFutureJobs"),
+    ("hiredly.com", "Hiredly"),
+    ("maukerja.my", "Maukerja"),
     ("rocketjobs.pl", "RocketJobs"),
     ("bulldogjob.pl", "Bulldogjob"),
     ("theprotocol.it", "theprotocol.it"),
@@ -890,7 +893,13 @@ pub(crate) fn is_service_brand(name: &str) -> bool {
                 || n.first().is_some_and(|w| *w == squashed)
                 || n.last().is_some_and(|w| *w == squashed)
                 // "MyGreenhouse": a longer brand at the end of one word.
-                || (squashed.len() >= 6 && whole.ends_with(&squashed)))
+                || (squashed.len() >= 6 && whole.ends_with(&squashed))
+                // "Hogan assessments": the brand's own name before what it sells.
+                || b.split_last().is_some_and(|(kind, own)| {
+                    ["assessments", "assessment", "international"].contains(&kind.as_str())
+                        && own.len() == 1
+                        && n == own
+                }))
     })
 }
 

@@ -112,6 +112,10 @@ const BEFORE_ROLE: &[(&str, f64)] = &[
     ("functie:", 4.0),
     ("posizione:", 4.0),
     ("vaga:", 4.0),
+    // Malay: "bagi jawatan Pengurus Sumber Manusia", "Jawatan: …", "sebagai Ketua …".
+    ("jawatan: ", 4.0),
+    ("jawatan ", 3.5),
+    ("sebagai ", 2.0),
     ("about:", 3.0),
 ];
 
@@ -145,7 +149,7 @@ const TITLES: &[&str] = &[
     "engineer", "developer", "analyst", "scientist", "manager", "programmer", "designer",
     "architect", "lead", "specialist", "administrator", "researcher", "officer",
     "technician", "tester", "sre", "devops", "owner", "writer", "accountant", "strategist",
-    "head", "principal", "intern", "trainee", "programador", "programmeur", "entwickler",
+    "head", "principal", "intern", "trainee", "hrbp", "programador", "programmeur", "entwickler",
     "ontwikkelaar", "beheerder", "architekt", "leiter", "berater", "wissenschaftler",
     "cientifico", "scientifique", "informatiker", "stagiaire", "werkstudent", "analist",
     "programadora", "cientifica", "desenvolvedora", "entwicklerin", "ingenieurin",
@@ -206,6 +210,9 @@ const HEAD_FIRST: &[&str] = &[
     "analiticarka", "svetovalec", "svetovalka", "savjetnik", "savjetnica", "koordinator",
     "koordinatorka", "strokovnjak", "strucnjak", "upravitelj", "vedouci", "veduci",
     "reditel", "programer", "programista", "razvijalec", "analityk", "analityczka",
+    // Malay ("Pengurus Sumber Manusia", "Rakan Kongsi Perniagaan HR", "Ketua Unit").
+    "pengurus", "ketua", "eksekutif", "pegawai", "penolong", "timbalan", "pengarah",
+    "penyelia", "jurutera", "juruteknik", "akauntan", "perunding", "pembantu", "rakan",
 ];
 
 /// The titles of the people who write about a role, not of the role: a recruiter's
@@ -216,6 +223,8 @@ const RECRUITER_TITLES: &[&str] = &[
     "recruiting partner",
     "recruitment partner",
     "sourcer",
+    // Malay: "Eksekutif Pengambilan Bakat".
+    "pengambilan bakat",
 ];
 
 /// Brackets dropped from a role: gender markers, ids, work modes.
@@ -1342,7 +1351,8 @@ fn unshouted(title: &str) -> String {
 }
 
 /// Whether folded title `long` is folded title `short` with one of its initialisms
-/// written out ("ra associate" → "regulatory affairs associate").
+/// written out ("ra associate" → "regulatory affairs associate", "hrbp" → "hr
+/// business partner").
 fn spells_out(short: &str, long: &str) -> bool {
     let s: Vec<&str> = short.split_whitespace().collect();
     let l: Vec<&str> = long.split_whitespace().collect();
@@ -1350,14 +1360,30 @@ fn spells_out(short: &str, long: &str) -> bool {
         let n = t.chars().count();
         (2..=4).contains(&n)
             && t.chars().all(|c| c.is_ascii_alphabetic())
-            && l.len() == s.len() - 1 + n
-            && l[..i] == s[..i]
-            && l[i + n..] == s[i + 1..]
-            && l[i..i + n]
-                .iter()
-                .filter_map(|w| w.chars().next())
-                .eq(t.chars())
+            && (2..=n).any(|k| {
+                l.len() == s.len() - 1 + k
+                    && l[..i] == s[..i]
+                    && l[i + k..] == s[i + 1..]
+                    && initials_spell(t, &l[i..i + k])
+            })
     })
+}
+
+/// Whether `words` spell the initialism `short`, each word by its first letter or,
+/// when it is a short initialism itself ("hr"), by all of its letters.
+fn initials_spell(short: &str, words: &[&str]) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return short.is_empty();
+    };
+    let first = word
+        .chars()
+        .next()
+        .is_some_and(|c| short.starts_with(c) && initials_spell(&short[c.len_utf8()..], rest));
+    first
+        || ((2..=3).contains(&word.len())
+            && word.chars().all(|c| c.is_ascii_alphabetic())
+            && short.starts_with(word)
+            && initials_spell(&short[word.len()..], rest))
 }
 
 /// The requisition or job id a message shows: "(R-10492)", "Req ID 24-0173",

@@ -1228,3 +1228,26 @@ fn a_title_in_capitals_is_written_as_a_person_would() {
         Some("Senior Roads Engineer")
     );
 }
+
+#[test]
+fn malay_titles_and_an_initialism_written_out_are_read() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Keputusan Permohonan",
+            "Terima kasih atas permohonan puan bagi jawatan Pengurus Sumber Manusia."
+        )
+        .as_deref(),
+        Some("Pengurus Sumber Manusia")
+    );
+    // "HRBP" in the subject and "HR Business Partner" in the text are one role.
+    assert_eq!(
+        r(
+            "Meeting with my client – HRBP (Distribution)",
+            "They are hiring an HR Business Partner (Distribution) in Shah Alam."
+        )
+        .as_deref(),
+        Some("HR Business Partner (Distribution)")
+    );
+    assert!(is_title("Senior HRBP"));
+}

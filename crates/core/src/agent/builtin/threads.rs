@@ -200,6 +200,14 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "obrigado",
     "obrigada",
     "abracos",
+    // Malay
+    "sekian",
+    "sekian terima kasih",
+    "terima kasih",
+    "salam hormat",
+    "yang benar",
+    "yang ikhlas",
+    "wassalam",
     "--",
 ];
 

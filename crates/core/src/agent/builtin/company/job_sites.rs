@@ -86,6 +86,8 @@ pub(super) fn labelled_employers(text: &str) -> Vec<&str> {
         "empregador",
         "werkgewer",
         "maatskappy",
+        "majikan",
+        "syarikat",
     ];
     let mut out = Vec::new();
     for line in filled_lines(text) {

@@ -77,6 +77,13 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("w imieniu ", 3.0),
     // Turkish: "Müşterimiz Zeytindalı Gıda", "… Sarıyer Tekstil A.Ş. firmasına".
     ("musterimiz ", 3.5),
+    // A legal name's trading name: "Q&A Legal LLP (trading as Quill & Anchor)".
+    ("trading as ", 4.0),
+    // Malay: a job site's "Majikan: …", "bagi pihak Gema Media", "menyertai Seri Murni".
+    ("majikan: ", 4.0),
+    ("syarikat: ", 4.0),
+    ("bagi pihak ", 3.5),
+    ("menyertai ", 2.5),
     ("working with ", 2.0),
     ("working exclusively with ", 3.5),
     ("partnering with ", 3.0),

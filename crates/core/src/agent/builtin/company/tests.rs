@@ -2207,3 +2207,65 @@ fn a_kenyan_inbox_names_its_employers() {
     );
     assert!(is_place("MENA"));
 }
+
+#[test]
+fn malay_mail_names_its_employer() {
+    // A public job site's "Majikan:" line; the site is a relay.
+    assert_eq!(
+        named(
+            "MYFutureJobs <noreply@myfuturejobs.gov.my>",
+            "Permohonan Jawatan Berjaya Dihantar",
+            "Permohonan anda telah berjaya dihantar kepada majikan:\n\nJawatan: Pengurus \
+             Sumber Manusia\nMajikan: WIRA KEJURUTERAAN SDN. BHD.\nLokasi: Klang"
+        )
+        .as_deref(),
+        Some("WIRA KEJURUTERAAN")
+    );
+    // "Berhad" is a legal form; "Sekian, terima kasih" closes before the signature.
+    assert_eq!(
+        named(
+            "Siti Khadijah Mohd Noor <khadijah.noor@rimbaplanta.com.my>",
+            "Jemputan Temuduga",
+            "Assalamualaikum Puan Nurul,\n\nPuan telah disenarai pendek untuk sesi temuduga.\n\n\
+             Sekian, terima kasih.\n\nSiti Khadijah binti Mohd Noor\nEksekutif Pengambilan \
+             Bakat\nRimba Plantations Berhad"
+        )
+        .as_deref(),
+        Some("Rimba Plantations")
+    );
+    // A hospital's name may hold a title word ("Specialist").
+    assert_eq!(
+        named(
+            "=?utf-8?q?Seri_Murni_Specialist_Hospital_=E2=80=93_Sumber_Manusia?= <kerjaya@serimurni.com.my>",
+            "Keputusan Permohonan",
+            "Terima kasih atas minat puan untuk menyertai Seri Murni Specialist Hospital bagi \
+             jawatan Pengurus Sumber Manusia.\n\nJabatan Sumber Manusia\nSeri Murni Specialist \
+             Hospital"
+        )
+        .as_deref(),
+        Some("Seri Murni Specialist Hospital")
+    );
+    // A trading name beats the legal name and the domain.
+    assert_eq!(
+        named(
+            "Nicole Fernandez <nicole.fernandez@qa-law.com.sg>",
+            "A role you might like",
+            "Dear Aisyah,\n\nWe are looking for an HR Business Partner.\n\nKind regards,\n\
+             Nicole Fernandez\nTalent Acquisition Manager\nQ&A Legal LLP (trading as Quill & \
+             Anchor)"
+        )
+        .as_deref(),
+        Some("Quill & Anchor")
+    );
+    // An assessment vendor named before what it sells is no employer.
+    assert_eq!(
+        named(
+            "Marcus Tan <marcus.tan@quaysidepay.sg>",
+            "Quayside Payments – Hogan assessments before final round",
+            "Hi Aisyah,\n\nBefore the final round we ask finalists to complete the Hogan \
+             assessments.\n\nMarcus"
+        )
+        .as_deref(),
+        Some("Quayside Payments")
+    );
+}

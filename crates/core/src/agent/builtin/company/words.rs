@@ -27,6 +27,8 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "payroll", "personalmanagement", "personalwesen", "ops", "ufficio", "kadrovska",
     "sluzba", "ljudski", "resursi", "potencijali", "coordination", "scheduling", "kariyer",
     "insan", "kaynaklari", "ik", "departmani",
+    // Malay: "Seri Alam Properties - Kerjaya", "Jabatan Sumber Manusia".
+    "kerjaya", "jabatan", "sumber", "manusia", "pengambilan", "bakat",
 ];
 
 /// Legal suffixes left out of a name ("Stellwerk Mobility GmbH" → "Stellwerk Mobility"),
@@ -42,7 +44,7 @@ pub(super) const LEGAL: &[&str] = &[
     "sti.", "d.d.", "hf", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.", "pvt", "pvt.", "(pty)",
     // The Gulf's, Malaysia's, Indonesia's and Canada's.
     "pjsc", "fz-llc", "fzllc", "fze", "fzco", "wll", "w.l.l.", "spc", "saog", "saoc", "qpsc",
-    "jsc", "bhd", "bhd.", "sdn", "tbk", "ulc",
+    "jsc", "bhd", "bhd.", "sdn", "sdn.", "berhad", "tbk", "ulc",
 ];
 
 /// Words that open a street's name, folded.
@@ -465,9 +467,15 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         "recursos humanos",
         "ressources humaines",
         "risorse umane",
+        // Malay: "Jabatan Sumber Manusia Rimba Plantations".
+        "jabatan sumber manusia",
+        "sumber manusia",
     ];
-    if words.len() > 2 && TEAM_FIRST.contains(&fold(&words[..2].join(" ")).as_str()) {
-        words.drain(..2);
+    if let Some(n) = TEAM_FIRST.iter().find_map(|p| {
+        let n = p.split_whitespace().count();
+        (words.len() > n && fold(&words[..n].join(" ")) == *p).then_some(n)
+    }) {
+        words.drain(..n);
     }
     // "Recrutement Groupe Aubrac": the team's one word before its employer's name.
     if words.len() > 2
@@ -658,8 +666,14 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     let name = words.join(" ");
     let folded = fold(&name);
     let all_common = folded.split_whitespace().all(|w| NOT_NAMES.contains(&w));
-    let titled = folded
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| TITLE_WORDS.contains(&w));
+    // "Seri Murni Specialist Hospital": an institution's name may hold a title word.
+    let institution = folded
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| INSTITUTION_WORDS.contains(&w) || w == "clinic");
+    let titled = !institution
+        && folded
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| TITLE_WORDS.contains(&w));
     (!all_common && !titled && !is_service_brand(&name) && squash(&name).len() >= 2).then_some(name)
 }

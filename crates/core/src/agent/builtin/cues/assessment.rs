@@ -451,4 +451,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // A skills questionnaire
     ("skills questionnaire", 4.5),
     ("take the questionnaire", 3.5),
+    // Malay
+    ("ujian psikometrik", 4.5),
+    ("ujian dalam talian", 4.0),
+    ("penilaian dalam talian", 4.0),
+    ("menduduki ujian", 4.0),
+    ("lengkapkan ujian", 4.0),
+    ("kajian kes", 3.5),
+    ("tugasan", 2.0),
+    ("jawapan bertulis", 3.0),
 ];

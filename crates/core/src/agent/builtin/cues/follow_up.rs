@@ -375,4 +375,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("stuur asseblief", 3.0),
     ("gesertifiseerde afskrif", 3.0),
     ("aanstelling te finaliseer", 3.5),
+    // Malay
+    ("lengkapkan borang", 3.5),
+    ("borang maklumat", 3.5),
+    ("sila kemukakan", 3.5),
+    ("mohon kemukakan", 3.5),
+    ("dokumen berikut", 2.5),
+    ("lapor diri", 3.0),
+    ("soalan saringan", 4.0),
+    ("muat naik", 2.5),
 ];

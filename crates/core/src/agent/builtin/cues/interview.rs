@@ -634,4 +634,17 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("gostariamos muito de o conhecer", 4.0),
     ("seria possivel vir ao", 3.5),
     ("duas ou tres alternativas", 2.5),
+    // Malay
+    ("jemputan temuduga", 5.0),
+    ("jemputan temu duga", 5.0),
+    ("sesi temuduga", 4.0),
+    ("sesi temu duga", 4.0),
+    ("temuduga", 2.5),
+    ("temu duga", 2.5),
+    ("disenarai pendek untuk", 3.5),
+    ("sila sahkan kehadiran", 3.5),
+    ("sesi perbincangan", 3.0),
+    ("maklumkan kelapangan", 3.5),
+    ("dijemput untuk hadir", 3.5),
+    ("ingin menjemput", 2.5),
 ];

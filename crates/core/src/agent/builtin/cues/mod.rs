@@ -2,7 +2,7 @@
 //! matched at word starts, and what each weighs for its category, in English,
 //! German, French, Spanish, Catalan, Dutch, Italian, Portuguese, the Nordic and Baltic
 //! languages, Polish, Czech, Slovak, Hungarian, Romanian, Slovenian, Croatian (with
-//! Serbian and Bosnian as written in Latin letters), Greek and Turkish. A negative weight counts
+//! Serbian and Bosnian as written in Latin letters), Greek, Turkish, Afrikaans and Malay. A negative weight counts
 //! against the category ("thanks for accepting the offer" is not an offer).
 
 mod assessment;

@@ -426,6 +426,20 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("votre contrat de travail vous parviendra", 4.0),
     ("conditions convenues", 3.0),
     ("te enviaremos el contrato", 3.5),
+    // Malay
+    ("surat tawaran", 4.0),
+    ("tawaran jawatan", 4.5),
+    ("tawaran pelantikan", 5.0),
+    ("surat pelantikan", 4.5),
+    ("bersetuju untuk melantik", 4.5),
+    ("meluluskan pelantikan", 4.5),
+    ("menerima tawaran ini", 4.0),
+    ("pakej yang ditawarkan", 4.0),
+    ("gaji pokok", 2.0),
+    // A negotiated offer confirmed
+    ("updated letter", 3.0),
+    ("as your monthly base", 3.5),
+    ("guaranteed bonus", 2.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -584,6 +584,20 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("postgraduate admissions", 4.5),
     ("corporate membership", 4.0),
     ("professional review interview", 4.5),
+    // Islamic insurance and financing, a certification body's results
+    ("takaful", 4.0),
+    ("personal financing", 4.5),
+    ("financing agreement", 4.0),
+    ("disbursed", 3.0),
+    ("your certification", 3.0),
+    ("digital certificate", 3.0),
+    ("continuing professional development", 3.0),
+    ("pembiayaan", 4.0),
+    ("insurans", 3.0),
+    // Malay: a credit card, a school's admission, a kindergarten
+    ("kad kredit", 4.5),
+    ("kemasukan", 3.0),
+    ("tadika", 3.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

@@ -606,4 +606,16 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("tomo a liberdade de o contactar", 4.5),
     ("teria 20 minutos", 3.5),
     ("estamos a criar uma nova funcao", 3.5),
+    // Malay
+    ("peluang kerjaya", 3.0),
+    ("membantu seorang klien", 4.0),
+    ("klien kami", 3.0),
+    ("jika anda berminat", 3.5),
+    ("jika puan berminat", 3.5),
+    ("jika encik berminat", 3.5),
+    ("adakah anda berminat", 4.0),
+    ("berbual secara sulit", 4.0),
+    ("sesuai untuk peranan", 3.5),
+    // An employer viewing a profile and inviting an application
+    ("viewed your profile and invited you", 4.0),
 ];

@@ -563,6 +563,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("well received", 3.5),
     ("your application has been forwarded", 4.0),
     ("we shall revert", 2.5),
+    // Malay
+    ("permohonan anda telah diterima", 5.0),
+    ("telah berjaya diterima", 4.5),
+    ("berjaya dihantar", 4.5),
+    ("telah menerima permohonan", 4.5),
+    ("pengesahan permohonan", 4.5),
+    ("terima kasih kerana memohon", 2.5),
+    ("sedang disemak", 3.0),
+    ("sedang diproses", 2.5),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

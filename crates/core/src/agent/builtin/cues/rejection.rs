@@ -665,4 +665,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("escolher uma pessoa que", 4.0),
     ("foi uma decisao muito dificil", 3.0),
     ("optamos por outra pessoa", 5.0),
+    // Malay
+    ("dukacita dimaklumkan", 4.5),
+    ("dukacita", 2.0),
+    ("tidak berjaya", 4.0),
+    ("tidak disenarai pendek", 4.5),
+    ("tidak dapat meneruskan", 4.0),
+    ("mendoakan kejayaan", 3.0),
 ];
