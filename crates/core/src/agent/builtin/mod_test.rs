@@ -2065,3 +2065,85 @@ fn malay_mail_is_read() {
         ),
     ]);
 }
+
+#[test]
+fn latin_american_spanish_mail_is_read() {
+    assert_each_read_as(&[
+        (
+            "elempleo.com <notificaciones@elempleo.com>",
+            "Tu hoja de vida fue enviada: Analista de Datos",
+            "Hola, Camila\nTu hoja de vida fue enviada con éxito a la siguiente oferta:\n\
+             Cargo: Analista de Datos\nEmpresa: Guadua Digital",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "Laborum <avisos@laborum.cl>",
+            "Postulación recibida: Jefe de Ventas",
+            "Hola Camila,\nTu postulación fue recibida con éxito. Estos son los datos del aviso:",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "Computrabajo <notificaciones@computrabajo.com.mx>",
+            "Casa Xocolatl te ha enviado un test",
+            "La empresa Casa Xocolatl quiere conocerte mejor y te ha enviado un test para \
+             continuar en el proceso.\nRealizar test",
+            EmailCategory::Assessment,
+        ),
+        (
+            "Computrabajo <notificaciones@computrabajo.com.mx>",
+            "Tu proceso en la oferta Analista de Datos ha finalizado",
+            "Te informamos que la empresa ha finalizado tu proceso de selección.\n\
+             Estado de tu candidatura: Descartado",
+            EmailCategory::Rejection,
+        ),
+        (
+            "elempleo.com <notificaciones@elempleo.com>",
+            "Actualización de tu proceso",
+            "Estado: Vacante cubierta\nEsto significa que la empresa ya seleccionó a la \
+             persona para el cargo.",
+            EmailCategory::Rejection,
+        ),
+        (
+            "Carolina Muñoz <cmunoz@copihue.cl>",
+            "Propuesta y condiciones – Jefe de Marketing Digital",
+            "Estamos muy contentos de invitarte a integrarte a Copihue Retail en el cargo de \
+             Jefe de Marketing Digital.\nLas condiciones que te proponemos son:\n- Sueldo \
+             base bruto mensual\n- Seguro complementario de salud y dental\nTe agradecería \
+             responder confirmando tu aceptación.",
+            EmailCategory::Offer,
+        ),
+        (
+            "Rodrigo Almazán <ralmazan@talentoquetzal.com.mx>",
+            "Solicitud de empleo y aviso de privacidad",
+            "Para que puedan emitir tu carta oferta formal, necesitan que llenes y firmes la \
+             solicitud de empleo adjunta. También te pido tus dos últimos recibos de nómina.",
+            EmailCategory::FollowUpNeeded,
+        ),
+        (
+            "Kiosko Lindo <noreply@candidates.workablemail.com>",
+            "Retiraste tu postulación a Gerente de Growth",
+            "Te confirmamos que retiraste tu postulación a Gerente de Growth en Kiosko Lindo.",
+            EmailCategory::Other,
+        ),
+        (
+            "Computrabajo <notificaciones@computrabajo.com.mx>",
+            "Tu resumen semanal",
+            "Así le fue a tu perfil esta semana:\n- Tu CV apareció en 42 búsquedas de \
+             empresas\n- 3 empresas visitaron tu perfil",
+            EmailCategory::Other,
+        ),
+        (
+            "C.P. Héctor Salinas <hector@despachosalinas.mx>",
+            "Tu declaración anual 2025 y constancia de situación fiscal",
+            "Te confirmo que ya quedó presentada tu declaración anual; te salió saldo a favor.",
+            EmailCategory::Other,
+        ),
+        (
+            "Fit Pulso <hola@fitpulso.mx>",
+            "Tu evaluación física quedó agendada",
+            "Tu evaluación física inicial quedó agendada. Tu contrato de membresía anual \
+             incluye dos evaluaciones.",
+            EmailCategory::Other,
+        ),
+    ]);
+}

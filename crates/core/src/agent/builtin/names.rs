@@ -57,7 +57,7 @@ fn closing(c: char) -> bool {
 }
 
 fn opening(c: char) -> bool {
-    matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘' | '«')
+    matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘' | '«' | '¡' | '¿')
 }
 
 /// A word's core: leading quotes and brackets, trailing punctuation and a possessive

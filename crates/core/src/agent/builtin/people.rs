@@ -171,7 +171,8 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         let inner = text[i + 2..].split(')').next().unwrap_or_default();
         let acts = text[i..].split_once(')').is_some_and(|(_, after)| {
             [
-                " has ", " invited", " sent", " wants", " would", " is ", " from ",
+                " has ", " invited", " sent", " wants", " would", " is ", " from ", " te ha ",
+                " vous a ", " ti ha ",
             ]
             .iter()
             .any(|v| after.starts_with(v))

@@ -112,6 +112,8 @@ const BEFORE_ROLE: &[(&str, f64)] = &[
     ("functie:", 4.0),
     ("posizione:", 4.0),
     ("vaga:", 4.0),
+    ("cargo: ", 4.0),
+    ("vacante: ", 4.0),
     // Malay: "bagi jawatan Pengurus Sumber Manusia", "Jawatan: …", "sebagai Ketua …".
     ("jawatan: ", 4.0),
     ("jawatan ", 3.5),
@@ -149,7 +151,7 @@ const TITLES: &[&str] = &[
     "engineer", "developer", "analyst", "scientist", "manager", "programmer", "designer",
     "architect", "lead", "specialist", "administrator", "researcher", "officer",
     "technician", "tester", "sre", "devops", "owner", "writer", "accountant", "strategist",
-    "head", "principal", "intern", "trainee", "hrbp", "programador", "programmeur", "entwickler",
+    "head", "principal", "intern", "trainee", "hrbp", "marketer", "programador", "programmeur", "entwickler",
     "ontwikkelaar", "beheerder", "architekt", "leiter", "berater", "wissenschaftler",
     "cientifico", "scientifique", "informatiker", "stagiaire", "werkstudent", "analist",
     "programadora", "cientifica", "desenvolvedora", "entwicklerin", "ingenieurin",
@@ -442,8 +444,11 @@ fn lead_candidates(
     cands: &mut Vec<Candidate>,
 ) {
     let f = Folded::new(text);
+    // "…a su vacante:\nCoordinador de Marketing Digital": a label may end its line.
+    // (The same length, so the offsets hold.)
+    let labels_joined = f.text.replace(":\n", ": ");
     for (lead, weight) in BEFORE_ROLE {
-        for (i, _) in f.text.match_indices(lead) {
+        for (i, _) in labels_joined.match_indices(lead) {
             if !starts_word(&f.text, i) {
                 continue;
             }
@@ -743,7 +748,7 @@ const ROMANCE_HEADS: &[&str] = &[
     "diretora", "direttore", "jefe", "jefa", "asesor", "asesora", "developpeur",
     "developpeuse", "desarrollador", "desarrolladora", "desenvolvedor", "sviluppatore",
     "administrador", "administrateur", "planificateur", "planificador", "planeador",
-    "pianificatore", "pianificatrice",
+    "pianificatore", "pianificatrice", "lider", "lideresa", "subgerente", "gerenta",
 ];
 
 /// What a Romance title is of, after its head word: " de solutions avant-vente",
@@ -773,6 +778,7 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
     // Bytes read, and bytes up to the last word that is not a joining word.
     let (mut read, mut kept) = (0, 0);
     let mut joined = false;
+    let mut after_capital = false;
     // A line wrapped inside the title ("Gestionnaire de comptes\ntechniques") goes on.
     for (n, word) in rest.split([' ', '\n']).skip(1).enumerate() {
         let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
@@ -796,6 +802,9 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
         if n == 5
             || !plain
             || (!join && STOPS.contains(&f.as_str()))
+            // "Especialista en Medios Pagados ha finalizado": after a capitalised
+            // word, a lower-case one is the sentence going on.
+            || (!join && !capital && after_capital && !bare.contains('-'))
             // "Responsable de Operaciones Lisboa": where, not what.
             || (capital && super::places::is_locality(&f))
             || (capital && kept == 0 && !joined)
@@ -803,6 +812,7 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
             break;
         }
         read += 1 + bare.len();
+        after_capital = capital;
         if join {
             joined = true;
         } else {
@@ -961,7 +971,8 @@ const FRAME: &[&str] = &[
     // ("Remote Senior Data Scientist", "Proceso Arquitecto Cloud").
     "remote", "freelance", "part-time", "full-time", "english-speaking", "german-speaking", "french-speaking", "proceso",
     "thuisopdracht", "oportunitate", "ausschreibung", "vorstellungsgesprach",
-    "vorstellungsgesprache", "kennenlerngesprach", "zaproszenie", "rozmowa",
+    "vorstellungsgesprache", "kennenlerngesprach", "zaproszenie", "rozmowa", "vacante",
+    "postulacion", "solicitud", "prueba",
 ];
 
 /// The specialism after a gender marker that follows a title: `rest` is " (m/w/d)

@@ -1251,3 +1251,36 @@ fn malay_titles_and_an_initialism_written_out_are_read() {
     );
     assert!(is_title("Senior HRBP"));
 }
+
+#[test]
+fn latin_american_titles_are_read() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // A sentence going on after the title is no part of it.
+    assert_eq!(
+        r(
+            "Tu proceso en la oferta Especialista en Medios Pagados ha finalizado",
+            "Hola Camila:"
+        )
+        .as_deref(),
+        Some("Especialista en Medios Pagados")
+    );
+    // A label ending its line, the title on the next.
+    assert_eq!(
+        r(
+            "Bici Ciudad está interesada en tu perfil",
+            "Bici Ciudad vio tu CV y te invita a postularte a su vacante:\nCoordinador de \
+             Marketing Digital\nBenito Juárez, CDMX"
+        )
+        .as_deref(),
+        Some("Coordinador de Marketing Digital")
+    );
+    assert_eq!(
+        r(
+            "Recibimos tu postulación",
+            "Recibimos tu postulación para el cargo de Líder de Growth Marketing."
+        )
+        .as_deref(),
+        Some("Líder de Growth Marketing")
+    );
+    assert!(is_title("Senior Growth Marketer"));
+}

@@ -412,7 +412,8 @@ const WORK_WORDS: &[&str] = &[
     "pohovor", "zivotopis", "uchazec", "uchadzac", "allas", "interju", "oneletrajz",
     "interviu", "angajare", "recrutare", "salario", "salaire", "stipendio",
     "contrat de travail", "contrato de trabajo", "pokalb", "paraisk", "darbo", "to hire",
-    "final round", "final-round",
+    "final round", "final-round", "sueldo", "remuneracion", "gerente", "en el cargo",
+    "contrato individual de trabajo", "jawatan", "gaji",
 ];
 
 /// Words of the rest of life's paperwork, folded.

@@ -88,8 +88,11 @@ fn unwrap(text: &str) -> String {
     while let Some(line) = lines.next() {
         out.push_str(line);
         let width = line.trim_end().chars().count();
+        // A line ending in a colon introduces what follows ("Estos son los datos del
+        // aviso:" over a job card).
         let joins = (55..=80).contains(&width)
             && !is_field(line)
+            && !line.trim_end().ends_with(':')
             && lines.peek().is_some_and(|next| {
                 let next = next.trim_start();
                 next.chars().next().is_some_and(char::is_alphanumeric) && !is_field(next)

@@ -758,6 +758,7 @@ pub(crate) fn company(
                 "technologies",
                 "technology",
                 "communications",
+                "telecomunicaciones",
                 "group",
                 "holdings",
             ]
@@ -800,6 +801,7 @@ fn with_domain_trade(name: String, sender: &Sender) -> String {
         "energia", "energie", "foods", "games", "software", "media", "digital", "design",
         "logistics", "logistica", "logistik", "finance", "capital", "hotels", "hoteles",
         "clinic", "pharma", "analytics", "robotics", "mobility", "insurance", "retail",
+        "payments", "pagos", "pagamentos", "seguros", "commerce", "learning",
     ];
     let Some(label) = sender.whole_domain_label().filter(|l| !l.contains('-')) else {
         return name;

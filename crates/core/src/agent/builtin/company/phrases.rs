@@ -77,6 +77,15 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("w imieniu ", 3.0),
     // Turkish: "Müşterimiz Zeytindalı Gıda", "… Sarıyer Tekstil A.Ş. firmasına".
     ("musterimiz ", 3.5),
+    // Spanish: "una prueba enviada por Ola Verde", "apoyando a Lenga Seguros en la
+    // búsqueda"; a signature's "Talent @ Tallgrass Commerce" (not a calendar's "Thu @ 10:00").
+    ("enviada por ", 3.0),
+    ("enviado por ", 3.0),
+    ("apoyando a ", 3.5),
+    ("talent @ ", 3.5),
+    ("people @ ", 3.5),
+    ("recruiting @ ", 3.5),
+    ("careers @ ", 3.5),
     // A legal name's trading name: "Q&A Legal LLP (trading as Quill & Anchor)".
     ("trading as ", 4.0),
     // Malay: a job site's "Majikan: …", "bagi pihak Gema Media", "menyertai Seri Murni".
@@ -179,6 +188,12 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
 
 /// Phrases before which the employer is named: (folded phrase, weight).
 pub(super) const AFTER_NAME: &[(&str, f64)] = &[
+    // A job site's "Bici Ciudad vio tu CV", "… está interesada en tu perfil".
+    (" vio tu cv", 3.5),
+    (" vio tu perfil", 3.5),
+    (" esta interesada en tu perfil", 3.5),
+    (" esta interesado en tu perfil", 3.5),
+    (" te quiere en su equipo", 3.5),
     (" has invited you", 4.0),
     (" wil graag", 3.0),
     (" zou graag", 2.5),

@@ -2269,3 +2269,83 @@ fn malay_mail_names_its_employer() {
         Some("Quayside Payments")
     );
 }
+
+#[test]
+fn latin_american_mail_names_its_employer() {
+    // "Ola" is a name here, not Portuguese's greeting.
+    assert_eq!(
+        named(
+            "Ola Verde <olaverde@myworkday.com>",
+            "Actualización sobre tu solicitud – JR-24117",
+            "Estimada Camila:\nGracias por tu interés en Ola Verde."
+        )
+        .as_deref(),
+        Some("Ola Verde")
+    );
+    // A job site's card: the title on one line, the employer on the next.
+    assert_eq!(
+        named(
+            "Laborum <avisos@laborum.cl>",
+            "Postulación recibida: Jefe de Marketing Digital",
+            "Hola Camila,\nTu postulación fue recibida con éxito. Estos son los datos del \
+             aviso:\nJefe de Marketing Digital\nCopihue Retail\nLas Condes, Región \
+             Metropolitana · Jornada completa\nLa empresa revisará los antecedentes.\n\
+             ¡Mucha suerte!\nEquipo Laborum"
+        )
+        .as_deref(),
+        Some("Copihue Retail")
+    );
+    // An assessment platform's test sent by the employer.
+    assert_eq!(
+        named(
+            "Evaluar <notificaciones@evaluar.com>",
+            "Recordatorio: tu prueba vence mañana",
+            "Te recordamos que tienes pendiente una prueba en línea enviada por Ola Verde.\n\
+             Equipo Evaluar"
+        )
+        .as_deref(),
+        Some("Ola Verde")
+    );
+    // An e-signature service relays the sender's employer in brackets.
+    assert_eq!(
+        named(
+            "Mifiel <notificaciones@mifiel.com>",
+            "Documento para firmar",
+            "Sofía Barragán (Tortuga Learning) te ha enviado un documento para firmar.\n\
+             Mifiel – Firma electrónica"
+        )
+        .as_deref(),
+        Some("Tortuga Learning")
+    );
+    // An opening "¡" is punctuation, not part of the name.
+    assert_eq!(
+        named(
+            "Rodrigo Almazán <ralmazan@talentoquetzal.com.mx>",
+            "¡Farmacias Ahuehuete te quiere en su equipo!",
+            "Camila, ¡el cliente decidió avanzar contigo!\n\nRodrigo Almazán\nTalento Quetzal"
+        )
+        .as_deref(),
+        Some("Farmacias Ahuehuete")
+    );
+    // "Talent @ Tallgrass Commerce" signs for its employer.
+    assert_eq!(
+        named(
+            "Talent Team <no-reply@ashbyhq.com>",
+            "We received your application",
+            "Hi Camila,\nThank you for applying.\n\nTalk soon,\nMaya Goldberg\nTalent @ \
+             Tallgrass Commerce"
+        )
+        .as_deref(),
+        Some("Tallgrass Commerce")
+    );
+    // The domain joins a trade to the name: "Pitaya" at pitayapagos.mx.
+    assert_eq!(
+        named(
+            "Fernanda Lozano <fernanda.lozano@pitayapagos.mx>",
+            "¿Tienes 30 min el jueves? – Pitaya",
+            "Soy Fernanda, de Talento en Pitaya. Gracias por postularte."
+        )
+        .as_deref(),
+        Some("Pitaya Pagos")
+    );
+}

@@ -205,6 +205,8 @@ pub(super) const PERSON_TITLES: &[&str] = &[
 
 /// What an agency writes: anywhere in the text, or in its signature and name.
 pub(super) const AGENCY_TEXT: &[&str] = &[
+    "el cliente decidio",
+    "mi cliente",
     "employment agency",
     "recruitment agency",
     "my client",
@@ -526,7 +528,8 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             "rekrutacji",
         ]
         .contains(&f.as_str())
-            || NOT_NAMES.contains(&f.as_str())
+            // "Ola Verde" is a name; Portuguese greets with "Olá".
+            || (NOT_NAMES.contains(&f.as_str()) && !(f == "ola" && !first.contains('á')))
             // "Talent Acquisition – Marlow Heath": the dash left after the team.
             || !f.chars().any(char::is_alphanumeric)
         {

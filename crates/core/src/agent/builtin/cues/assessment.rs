@@ -460,4 +460,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("kajian kes", 3.5),
     ("tugasan", 2.0),
     ("jawapan bertulis", 3.0),
+    // Spanish: a job site's test from the employer
+    ("te ha enviado un test", 4.5),
+    ("realizar test", 3.5),
+    ("prueba en linea", 3.5),
 ];

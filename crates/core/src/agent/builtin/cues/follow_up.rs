@@ -384,4 +384,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("lapor diri", 3.0),
     ("soalan saringan", 4.0),
     ("muat naik", 2.5),
+    // Spanish: forms to fill in and sign, payslips, references
+    ("que llenes", 3.0),
+    ("llenes y firmes", 4.0),
+    ("solicitud de empleo adjunta", 3.5),
+    ("recibos de nomina", 3.0),
+    ("referencias laborales", 3.0),
 ];

@@ -440,6 +440,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("updated letter", 3.0),
     ("as your monthly base", 3.5),
     ("guaranteed bonus", 2.5),
+    // Spanish: terms proposed
+    ("invitarte a integrarte", 4.5),
+    ("las condiciones que te proponemos", 4.5),
+    ("confirmando tu aceptacion", 4.0),
+    ("sueldo base", 2.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -598,6 +598,23 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("kad kredit", 4.5),
     ("kemasukan", 3.0),
     ("tadika", 3.0),
+    // Spanish: a withdrawal, a tax return, a job site's weekly figures and blog, a gym, a course; a certification passed
+    ("retiraste tu postulacion", 6.0),
+    ("retiraste tu candidatura", 6.0),
+    ("declaracion anual", 4.5),
+    ("saldo a favor", 4.0),
+    ("masterclass gratuita", 3.0),
+    ("tu cv aparecio en", 4.5),
+    ("visitaron tu perfil", 4.0),
+    ("consejo de la semana", 3.5),
+    ("leer el articulo", 4.0),
+    ("evaluacion fisica", 4.5),
+    ("contrato de membresia", 4.0),
+    ("evaluacion final", 3.0),
+    ("modulos del curso", 4.0),
+    ("certification assessment", 4.0),
+    ("passing score", 3.5),
+    ("certificate id", 3.5),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

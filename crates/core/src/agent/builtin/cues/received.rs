@@ -572,6 +572,16 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("terima kasih kerana memohon", 2.5),
     ("sedang disemak", 3.0),
     ("sedang diproses", 2.5),
+    // Spanish as Latin America writes it: a CV is a "hoja de vida", an application a "postulación"
+    ("tu hoja de vida fue enviada", 5.0),
+    ("fue enviada con exito", 4.0),
+    ("fue recibida con exito", 4.5),
+    ("tu postulacion fue enviada", 5.0),
+    ("tu postulacion fue recibida", 5.0),
+    ("postulacion recibida", 4.5),
+    ("recibimos tu postulacion", 5.0),
+    ("te confirmo que me llegaron", 3.5),
+    ("te confirmo que me llego", 3.5),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

@@ -672,4 +672,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("tidak disenarai pendek", 4.5),
     ("tidak dapat meneruskan", 4.0),
     ("mendoakan kejayaan", 3.0),
+    // Spanish: a job site's closed process
+    ("ha finalizado tu proceso", 4.5),
+    ("candidatura: descartad", 4.5),
+    ("vacante cubierta", 4.5),
+    ("ya selecciono a la persona", 4.0),
+    ("seguir aplicando a otras", 3.0),
 ];
