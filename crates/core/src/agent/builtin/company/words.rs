@@ -529,7 +529,7 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         ]
         .contains(&f.as_str())
             // "Ola Verde" is a name; Portuguese greets with "Olá".
-            || (NOT_NAMES.contains(&f.as_str()) && !(f == "ola" && !first.contains('á')))
+            || (NOT_NAMES.contains(&f.as_str()) && (f != "ola" || first.contains('á')))
             // "Talent Acquisition – Marlow Heath": the dash left after the team.
             || !f.chars().any(char::is_alphanumeric)
         {
