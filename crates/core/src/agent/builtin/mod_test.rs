@@ -2147,3 +2147,35 @@ fn latin_american_spanish_mail_is_read() {
         ),
     ]);
 }
+
+#[test]
+fn life_admin_beside_a_job_search_stays_other() {
+    assert_each_read_as(&[
+        (
+            "Calendly <notifications@calendly.com>",
+            "Confirmed: Retirement annuity review with Yusuf Patel on Thursday, 3 December 2026",
+            "Hi Thabo,\nA new event has been scheduled.\nEvent: Retirement annuity & offshore \
+             investment review (45 min)\nInvitee: Thabo Nkosi\nHost: Yusuf Patel – Baobab \
+             Wealth\nDate: Thursday, 3 December 2026\nLocation: Google Meet\nReschedule\n\
+             Powered by Calendly",
+            EmailCategory::Other,
+        ),
+        (
+            "VisaLink Services <noreply@visalink-services.com>",
+            "Appointment confirmation – biometrics collection (Visitor visa, subclass 600)",
+            "Your appointment has been confirmed.\nApplication type: Visitor visa (subclass \
+             600)\nPlease bring a printed copy of your online application acknowledgement. \
+             Biometrics will be collected at the centre. The Department may request an \
+             interview or further information.",
+            EmailCategory::Other,
+        ),
+        (
+            "Marelize Botha <werwing@thabachrome.co.za>",
+            "Verwysings – Produksiebestuurder",
+            "Môre Thabo\nDankie vir gister. Hennie was baie tevrede met die gesprek.\nVoordat \
+             ons verder kan gaan, het ons die kontakbesonderhede van drie verwysings nodig.\n\
+             Kan jy dit asseblief teen Vrydag aan my stuur?",
+            EmailCategory::FollowUpNeeded,
+        ),
+    ]);
+}

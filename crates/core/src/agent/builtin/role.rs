@@ -151,7 +151,7 @@ const TITLES: &[&str] = &[
     "engineer", "developer", "analyst", "scientist", "manager", "programmer", "designer",
     "architect", "lead", "specialist", "administrator", "researcher", "officer",
     "technician", "tester", "sre", "devops", "owner", "writer", "accountant", "strategist",
-    "head", "principal", "intern", "trainee", "hrbp", "marketer", "programador", "programmeur", "entwickler",
+    "head", "principal", "intern", "trainee", "hrbp", "marketer", "superintendent", "programador", "programmeur", "entwickler",
     "ontwikkelaar", "beheerder", "architekt", "leiter", "berater", "wissenschaftler",
     "cientifico", "scientifique", "informatiker", "stagiaire", "werkstudent", "analist",
     "programadora", "cientifica", "desenvolvedora", "entwicklerin", "ingenieurin",

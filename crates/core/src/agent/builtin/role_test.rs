@@ -1284,3 +1284,16 @@ fn latin_american_titles_are_read() {
     );
     assert!(is_title("Senior Growth Marketer"));
 }
+
+#[test]
+fn a_superintendent_is_a_title() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Reminder: your assessment is waiting",
+            "Please complete the assessment for the Beneficiation Plant Superintendent role."
+        )
+        .as_deref(),
+        Some("Beneficiation Plant Superintendent")
+    );
+}

@@ -86,6 +86,10 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("people @ ", 3.5),
     ("recruiting @ ", 3.5),
     ("careers @ ", 3.5),
+    // An agency's client: "I sent your profile to Kafue Cobalt Refinery", "we have been
+    // retained by Kgale Lime & Cement".
+    ("sent your profile to ", 3.5),
+    ("retained by ", 3.5),
     // A legal name's trading name: "Q&A Legal LLP (trading as Quill & Anchor)".
     ("trading as ", 4.0),
     // Malay: a job site's "Majikan: …", "bagi pihak Gema Media", "menyertai Seri Murni".

@@ -2349,3 +2349,61 @@ fn latin_american_mail_names_its_employer() {
         Some("Pitaya Pagos")
     );
 }
+
+#[test]
+fn mining_mail_names_its_employer() {
+    // "Resources" is a trade here, not Human Resources.
+    assert_eq!(
+        named(
+            "Anvil Resources Talent <no-reply@myworkday.com>",
+            "Your revised offer from Anvil Resources",
+            "Dear Thabo,\nPlease find your revised offer attached.\n\nAnvil Resources"
+        )
+        .as_deref(),
+        Some("Anvil Resources")
+    );
+    // An agency sent the profile to its client; its consultant's field is no name.
+    assert_eq!(
+        named(
+            "Gareth Pillay <gareth@pit2port.com>",
+            "Quick update",
+            "Hi Thabo,\nI sent your profile to Kafue Cobalt Refinery on Monday for the \
+             Refinery Superintendent role.\n\nCheers\nGareth Pillay\nPrincipal Consultant – \
+             Metals & Mining\nPit to Port Recruitment"
+        )
+        .as_deref(),
+        Some("Kafue Cobalt Refinery")
+    );
+    assert_eq!(
+        named(
+            "Tebogo Mothibi <tebogo@motswedisearch.co.bw>",
+            "Operations Manager – Botswana",
+            "I run Motswedi Search, an executive search firm. We have been retained by Kgale \
+             Lime & Cement to find their next Operations Manager.\n\nTebogo Mothibi\nManaging \
+             Partner\nMotswedi Search"
+        )
+        .as_deref(),
+        Some("Kgale Lime & Cement")
+    );
+    // A process's words heading the subject are no employer.
+    assert_eq!(
+        named(
+            "Recruitment <recruitment@mokorodiamonds.co.bw>",
+            "Written Technical Assessment – Processing Plant Superintendent",
+            "Dear Thabo,\nPlease complete the attached assessment.\n\nMokoro Diamonds"
+        )
+        .as_deref(),
+        Some("Mokoro Diamonds")
+    );
+    // Afrikaans: "(Edms) Bpk" is a legal form.
+    assert_eq!(
+        named(
+            "Marelize Botha <marelize@thabachrome.co.za>",
+            "Ontvangs van aansoek – Produksiebestuurder",
+            "Goeiedag Thabo\nBaie dankie vir u aansoek.\n\nVriendelike groete\nMarelize Botha\n\
+             Thaba Chrome (Edms) Bpk"
+        )
+        .as_deref(),
+        Some("Thaba Chrome")
+    );
+}

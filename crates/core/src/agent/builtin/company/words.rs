@@ -45,6 +45,8 @@ pub(super) const LEGAL: &[&str] = &[
     // The Gulf's, Malaysia's, Indonesia's and Canada's.
     "pjsc", "fz-llc", "fzllc", "fze", "fzco", "wll", "w.l.l.", "spc", "saog", "saoc", "qpsc",
     "jsc", "bhd", "bhd.", "sdn", "sdn.", "berhad", "tbk", "ulc",
+    // South Africa's Afrikaans "(Edms) Bpk" ("(Pty) Ltd").
+    "(edms)", "edms", "bpk", "bpk.",
 ];
 
 /// Words that open a street's name, folded.
@@ -76,6 +78,7 @@ pub(super) const COUNTRIES: &[&str] = &[
 
 /// Words of the document a relay sends, which end a name run into them.
 const DOCUMENT_WORDS: &[&str] = &[
+    "form",
     "offer",
     "letter",
     "agreement",
@@ -101,6 +104,7 @@ const DOCUMENT_KINDS: &[&str] = &[
     "job",
     "verbal",
     "written",
+    "application",
 ];
 
 pub(super) const GROUP_WORDS: &[&str] = &[
@@ -166,6 +170,9 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "organizer", "when", "where", "calendar",
     // Afrikaans: "Geleentheid: …" heads an opportunity.
     "geleentheid",
+    // A process's or a document's words heading a subject ("Written Technical
+    // Assessment – …", "Final Selection Panel: …", "Contract of Employment – …").
+    "written", "technical", "selection", "panel", "permit", "employment", "contract", "of",
 ];
 
 /// Words of a job title; a name holding one is a role, not an employer.
@@ -206,6 +213,7 @@ pub(super) const PERSON_TITLES: &[&str] = &[
 /// What an agency writes: anywhere in the text, or in its signature and name.
 pub(super) const AGENCY_TEXT: &[&str] = &[
     "el cliente decidio",
+    "search firm",
     "mi cliente",
     "employment agency",
     "recruitment agency",
@@ -341,8 +349,9 @@ pub(super) const AGENCY_NAMES: &[&str] = &[
     "selezione",
     "recrutamento",
     "danismanlik",
-    // Afrikaans: "Wynland Werwing".
+    // Afrikaans: "Wynland Werwing", "Karoo Personeel".
     "werwing",
+    "personeel",
 ];
 
 /// Whether folded `name` ends as an agency's name may: one of [`AGENCY_NAMES`], or
@@ -563,7 +572,9 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         let home = ["home", "portal"].contains(&f)
             && words.len() > 1
             && !TEAM_WORDS.contains(&fold(words[words.len() - 2]).as_str());
-        if home {
+        // "Anvil Resources" is a name; "Human Resources" a team.
+        let trade = f == "resources" && words.len() > 1 && fold(words[words.len() - 2]) != "human";
+        if home || trade {
             break;
         } else if TEAM_WORDS.contains(&f) || ["&", "-", "–"].contains(&f) {
             words.pop();

@@ -390,4 +390,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("solicitud de empleo adjunta", 3.5),
     ("recibos de nomina", 3.0),
     ("referencias laborales", 3.0),
+    // Afrikaans: references, details of
+    ("verwysings", 3.0),
+    ("besonderhede van", 2.5),
 ];

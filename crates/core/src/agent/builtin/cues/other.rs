@@ -615,6 +615,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("certification assessment", 4.0),
     ("passing score", 3.5),
     ("certificate id", 3.5),
+    // A retirement annuity, a visa's biometrics, an incomplete profile, a business school
+    ("retirement annuity", 4.5),
+    ("biometrics collection", 4.5),
+    ("visitor visa", 4.5),
+    ("is 60% complete", 3.0),
+    ("profile is incomplete", 3.0),
+    ("school of management", 3.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline
