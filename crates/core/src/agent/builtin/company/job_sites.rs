@@ -63,6 +63,25 @@ pub(super) fn job_card_employers<'a>(newest: &'a str) -> Vec<&'a str> {
     out
 }
 
+/// The organisation a job site's relayed message names beside its writer: "From: Jaco
+/// Meyer, Alpha Minerals Recruitment".
+pub(super) fn relayed_writers_employers(newest: &str) -> Vec<&str> {
+    filled_lines(newest)
+        .into_iter()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("From: ")?;
+            let (person, org) = rest.split_once(", ")?;
+            let org = org.trim().trim_end_matches('.');
+            // A person's name, then a name of capitalised words and nothing else.
+            (!person.contains('@')
+                && (2..=3).contains(&person.split_whitespace().count())
+                && run_at(org, 0).is_some_and(|r| r.len() == org.len())
+                && !is_title(org))
+            .then_some(org)
+        })
+        .collect()
+}
+
 /// Employers a line names by its label, as a job site's or a tracker's table does
 /// ("Company: Lebone Foods", "Arbeitgeber: Rheinhafen AG"; a table's cells come apart
 /// by a space or a tab).

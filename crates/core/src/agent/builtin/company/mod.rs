@@ -282,6 +282,9 @@ pub(crate) fn company(
         for name in job_card_employers(newest) {
             add(name, 3.0, PHRASE);
         }
+        for name in job_sites::relayed_writers_employers(newest) {
+            add(name, 3.5, PHRASE);
+        }
     }
     // A table's or a form's labelled line: "Company: Lebone Foods".
     for name in labelled_employers(newest) {

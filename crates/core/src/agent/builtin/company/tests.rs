@@ -2407,3 +2407,19 @@ fn mining_mail_names_its_employer() {
         Some("Thaba Chrome")
     );
 }
+
+#[test]
+fn a_job_sites_relayed_message_names_its_writers_organisation() {
+    assert_eq!(
+        named(
+            "CareerJunction <messages@careerjunction.co.za>",
+            "You have a new message from a recruiter",
+            "Hi Thabo,\nA recruiter found your CV on CareerJunction and has sent you a \
+             message.\nFrom: Jaco Meyer, Alpha Minerals Recruitment\nRegarding: \
+             Metallurgical Manager – Kathu, Northern Cape\n\"Good day Thabo. I'm assisting \
+             an iron ore producer.\"\nCareerJunction"
+        )
+        .as_deref(),
+        Some("Alpha Minerals")
+    );
+}
