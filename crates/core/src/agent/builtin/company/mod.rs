@@ -762,6 +762,7 @@ pub(crate) fn company(
                 "technology",
                 "communications",
                 "telecomunicaciones",
+                "bedrywighede",
                 "group",
                 "holdings",
             ]

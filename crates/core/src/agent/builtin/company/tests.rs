@@ -2395,6 +2395,19 @@ fn mining_mail_names_its_employer() {
         .as_deref(),
         Some("Mokoro Diamonds")
     );
+    // Afrikaans: "Werwing" after "Menslike Hulpbronne" is the team, and
+    // "Bedrywighede" (operations) is left out of a name the text writes without it.
+    assert_eq!(
+        named(
+            "Marelize Botha <werwing@thabachrome.co.za>",
+            "Ontvangs van aansoek – Produksiebestuurder",
+            "Goeiedag Thabo\nBaie dankie vir u aansoek. Thaba Chrome streef na billike \
+             werwing.\n\nVriendelike groete\nMarelize Botha\nMenslike Hulpbronne – Werwing\n\
+             Thaba Chrome Bedrywighede (Edms) Bpk"
+        )
+        .as_deref(),
+        Some("Thaba Chrome")
+    );
     // Afrikaans: "(Edms) Bpk" is a legal form.
     assert_eq!(
         named(

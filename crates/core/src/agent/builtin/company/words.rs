@@ -22,7 +22,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "kariera", "carrieres", "carriere", "carreras", "carreiras", "onboarding", "nabor",
     "karrier", "personalteam", "personal", "experience", "assessment", "assessments",
     "survey", "seleccio", "selecao", "talents", "personalverrechnung", "lohnverrechnung",
-    "culture", "menslike", "hulpbronne", "personale", "sviluppo", "personalservice", "personalmarketing",
+    "culture", "menslike", "hulpbronne", "werwing", "personale", "sviluppo", "personalservice", "personalmarketing",
     "personalgewinnung", "personalbeschaffung", "e-recruitment", "e-recruiting",
     "payroll", "personalmanagement", "personalwesen", "ops", "ufficio", "kadrovska",
     "sluzba", "ljudski", "resursi", "potencijali", "coordination", "scheduling", "kariyer",
