@@ -482,9 +482,14 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         "jabatan sumber manusia",
         "sumber manusia",
     ];
+    // Folded once: `clean` runs for every candidate name.
+    let head: Vec<String> = words.iter().map(|w| fold(w)).collect();
     if let Some(n) = TEAM_FIRST.iter().find_map(|p| {
         let n = p.split_whitespace().count();
-        (words.len() > n && fold(&words[..n].join(" ")) == *p).then_some(n)
+        (words.len() > n
+            && p.split_whitespace()
+                .eq(head.iter().take(n).map(String::as_str)))
+        .then_some(n)
     }) {
         words.drain(..n);
     }
