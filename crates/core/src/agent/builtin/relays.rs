@@ -911,8 +911,9 @@ pub(crate) fn is_service_brand(name: &str) -> bool {
                 || n.ends_with(&b)
                 || n.first().is_some_and(|w| *w == squashed)
                 || n.last().is_some_and(|w| *w == squashed)
-                // "MyGreenhouse": a longer brand at the end of one word.
-                || (squashed.len() >= 6 && whole.ends_with(&squashed))
+                // "MyGreenhouse": a longer brand at the end of one word, capitalised
+                // where it starts ("Saffron Grid" does not end in "OnGrid").
+                || (squashed.len() >= 6 && ends_in_brand(name, &squashed))
                 // "Hogan assessments": the brand's own name before what it sells.
                 || b.split_last().is_some_and(|(kind, own)| {
                     ["assessments", "assessment", "international"].contains(&kind.as_str())
@@ -920,6 +921,22 @@ pub(crate) fn is_service_brand(name: &str) -> bool {
                         && n == own
                 }))
     })
+}
+
+/// Whether the last word of `name` ends with `brand` (squashed) from a capital letter:
+/// "MyGreenhouse" ends in Greenhouse, "Saffrongrid" not in OnGrid.
+fn ends_in_brand(name: &str, brand: &str) -> bool {
+    let Some(last) = name
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    let chars: Vec<char> = last.chars().collect();
+    let n = brand.chars().count();
+    chars.len() > n
+        && chars[chars.len() - n].is_uppercase()
+        && squash(&chars[chars.len() - n..].iter().collect::<String>()) == brand
 }
 
 #[cfg(test)]

@@ -910,6 +910,8 @@ fn dash_specialism<'t>(rest: &'t str, employer: Option<&str>) -> Option<&'t str>
         && ([" role", " position", " vacancy", " opening"]
             .iter()
             .any(|t| tail.starts_with(t))
+            // "a Senior Manager – FP&A in Bengaluru": a field's initials joined by "&".
+            || (initials(spec) && spec.contains('&'))
             || specialism(spec, tail, employer));
     ok.then(|| &rest[..rest.len() - tail.len()])
 }

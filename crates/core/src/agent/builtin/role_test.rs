@@ -1297,3 +1297,24 @@ fn a_superintendent_is_a_title() {
         Some("Beneficiation Plant Superintendent")
     );
 }
+
+#[test]
+fn a_fields_initials_after_a_dash_stay_in_running_text() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "FP&A opportunity at Tallyport",
+            "We're building out our team and I'm hiring a Senior Manager – FP&A in Bengaluru."
+        )
+        .as_deref(),
+        Some("Senior Manager – FP&A")
+    );
+    assert_eq!(
+        r(
+            "Welcome aboard",
+            "We'd love for you to join us as Finance Lead – FP&A and build the function with us."
+        )
+        .as_deref(),
+        Some("Finance Lead – FP&A")
+    );
+}

@@ -210,7 +210,14 @@ pub(crate) fn weigh(subject: &str, newest: &str, sender: &Sender) -> Verdict {
             .filter(|w| has(subject, w) || has(body, w))
             .collect::<Vec<&'static str>>()
     };
-    let life = found(LIFE_WORDS, &subject, &body);
+    let mut life = found(LIFE_WORDS, &subject, &body);
+    // "tariff" holds "tarif": one word of life, not two.
+    let within: Vec<&str> = life
+        .iter()
+        .copied()
+        .filter(|w| life.iter().any(|o| o != w && o.contains(w)))
+        .collect();
+    life.retain(|w| !within.contains(w));
     // Work words inside life's own phrases ("visa interview", "a letter from your
     // employer") are not work.
     let (mut subject_rest, mut body_rest) = (subject.to_string(), body.to_string());
@@ -414,6 +421,8 @@ const WORK_WORDS: &[&str] = &[
     "contrat de travail", "contrato de trabajo", "pokalb", "paraisk", "darbo", "to hire",
     "final round", "final-round", "sueldo", "remuneracion", "gerente", "en el cargo",
     "contrato individual de trabajo", "jawatan", "gaji",
+    // India's pay and start: "a fixed CTC of Rs. 27 lakh", "date of joining".
+    "ctc", "join us as", "date of joining", "joining date",
 ];
 
 /// Words of the rest of life's paperwork, folded.
@@ -470,6 +479,11 @@ const LIFE_WORDS: &[&str] = &[
     "graded", "final grade", "learners", "continue learning", "happy learning",
     "learning platform", "live tutorial", "quiz", "conveyancing", "lender",
     "application fee", "admission offers", "marksheets",
+    // A flat in India and a car's service: "Leave and Licence Agreement – Flat 402",
+    // "2BHK in HSR Layout", "your vehicle is due for its periodic maintenance".
+    "leave and licence", "leave & licence", "bhk", "your vehicle", "periodic maintenance",
+    "car service", "test drive", "1bhk", "2bhk", "3bhk", "rental offer", "rental agreement",
+    "tenant verification",
 ];
 
 /// Words of the person's own application, folded.
@@ -936,6 +950,68 @@ mod tests {
             83
         ));
         assert!(!quoted("\"a\" then we regret", 11));
+    }
+
+    #[test]
+    fn indian_job_mail_and_life_mail_are_told_apart() {
+        use EmailCategory::*;
+        assert_reads(
+            "Amol Deshpande <amol.deshpande@bwrenew.com>",
+            &[(
+                "Good news from Pune",
+                "Hi Rahul,\n\nThe panel met this morning and we would like you to join us as \
+                 Commercial Finance Manager. Our CFO liked how you flagged the open-access \
+                 tariff risk. Broadly we're looking at a fixed CTC of Rs. 27 lakh.\n\nAmol",
+                Offer,
+            )],
+        );
+        assert_reads(
+            "Karan Reddy <karan.reddy@ondelbio.com>",
+            &[(
+                "Quick telephonic round tomorrow? - Manager FP&A",
+                "Hi Rahul,\n\nWould you be available for a 20-25 minute telephonic round \
+                 with me tomorrow between 12 and 4 pm? I'll cover your notice period. Just \
+                 reply with a time and the best number to reach you.\n\nKaran",
+                InterviewInvite,
+            )],
+        );
+        assert_reads(
+            "Sneha Kulkarni <sneha.kulkarni@bwrenew.com>",
+            &[(
+                "Joining date confirmation - Commercial Finance Manager",
+                "Dear Rahul,\n\nWe are preparing your offer letter for the Commercial \
+                 Finance Manager position.\n\nBefore we release it, could you please \
+                 confirm your earliest possible date of joining? A reply by Wednesday would \
+                 help us issue the letter this week.\n\nSneha",
+                FollowUpNeeded,
+            )],
+        );
+        assert_reads(
+            "HR Desk <hr.desk@bhandarirao.in>",
+            &[(
+                "Reminder: FY26 performance appraisal - self-assessment forms due 31 March",
+                "Dear colleagues,\nPlease submit your self-assessment form by 31 March.",
+                Other,
+            )],
+        );
+        assert_reads(
+            "NestKey Rentals <support@nestkey.in>",
+            &[(
+                "Good news! The owner has accepted your offer for 2BHK in HSR Layout",
+                "Hi Rahul,\nThe owner has accepted your rental offer. Complete tenant \
+                 verification (ID + employment proof).",
+                Other,
+            )],
+        );
+        assert_reads(
+            "Torque Motors Service <service@torquemotors.co.in>",
+            &[(
+                "Your car is due for service + exclusive exchange offer inside",
+                "Your vehicle is due for its periodic maintenance service. Book a slot at \
+                 Torque Motors. Offer valid till 30 November.",
+                Other,
+            )],
+        );
     }
 
     #[test]

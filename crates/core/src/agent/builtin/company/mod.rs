@@ -664,6 +664,20 @@ pub(crate) fn company(
         let extra = mentions(&mentioned, &c.name).saturating_sub(1).min(3);
         c.score += 0.5 * extra as f64;
     }
+    // "Nilgiri Health" at nilgirihealth.com, which signs as "Nilgiri Healthcare
+    // Services Private Limited": the name the domain spells exactly is the brand.
+    let exact = label.as_deref().and_then(|l| {
+        merged
+            .iter()
+            .find(|c| c.score >= 2.5 && key(&c.name) == l)
+            .map(|c| c.name.clone())
+            .or_else(|| {
+                runs(newest)
+                    .into_iter()
+                    .filter_map(|(_, r)| clean(r))
+                    .find(|r| r.split_whitespace().count() > 1 && key(r) == l)
+            })
+    });
     let best = merged
         .into_iter()
         .filter(|c| c.score >= 2.5)
@@ -672,6 +686,16 @@ pub(crate) fn company(
                 .total_cmp(&b.score)
                 .then(b.name.len().cmp(&a.name.len()))
         })?;
+    let best = match exact {
+        Some(name)
+            if label
+                .as_deref()
+                .is_some_and(|l| key(&best.name).starts_with(l) && key(&best.name) != l) =>
+        {
+            Candidate { name, ..best }
+        }
+        _ => best,
+    };
     // "Sundial Health Research have just called me": a name mostly written short is
     // written in full somewhere, and that is its name.
     let short = fold(&best.name);
@@ -773,6 +797,19 @@ pub(crate) fn company(
         }
         _ => name,
     };
+    // "Arcwell India", "Arcwell Global Talent Acquisition": an office's country or a
+    // global team is no part of the employer the text or the domain calls "Arcwell".
+    let name = match name.rsplit_once(' ') {
+        Some((short, place))
+            if is_office(&fold(place))
+                && (mentions(&all, short) > mentions(&all, &name)
+                    || sender.whole_domain_label().map(squash) == Some(key(short)))
+                && clean(short).is_some() =>
+        {
+            short.to_owned()
+        }
+        _ => name,
+    };
     let name = if agency {
         name
     } else {
@@ -783,6 +820,21 @@ pub(crate) fn company(
         score: best.score,
         source: best.source,
     })
+}
+
+/// Whether a name's last word, folded, says which country's office or which global
+/// team writes ("Arcwell India", "Arcwell Global"); a city or a region is often part of
+/// a brand ("Vellano Milano", "CliniRecruit Europe").
+fn is_office(word: &str) -> bool {
+    #[rustfmt::skip]
+    const OFFICES: &[&str] = &[
+        "global", "india", "usa", "us", "uk", "america", "canada", "australia", "china",
+        "japan", "brasil", "brazil", "mexico", "malaysia", "indonesia", "philippines",
+        "germany", "deutschland", "france", "spain", "espana", "italy", "italia",
+        "netherlands", "nederland", "ireland", "poland", "polska", "portugal", "austria",
+        "switzerland", "schweiz", "suisse", "denmark", "sweden", "norway", "finland",
+    ];
+    OFFICES.contains(&word)
 }
 
 /// Whether the last word of `name`, folded, is one of `words` ("Health Data
@@ -1132,6 +1184,9 @@ fn is_department(seg: &str) -> bool {
         "customer", "success", "commercial", "consumer", "retail", "ecommerce", "payments",
         "fraud", "nlp", "forecasting", "insight", "insights", "communications", "hiring",
         "partnerships", "b2b", "b2c", "saas", "enterprise", "mobile", "web", "quality",
+        // "Senior Consultant – Finance & Accounting", "– BFSI Finance Hiring".
+        "accounting", "accountancy", "audit", "tax", "treasury", "bfsi", "banking",
+        "fp&a",
     ];
     let f = fold(seg);
     let words: Vec<&str> = f.split_whitespace().collect();

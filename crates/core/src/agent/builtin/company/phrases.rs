@@ -282,6 +282,14 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     ("'s talent team", 3.5),
     ("'s recruiting team", 3.5),
     ("'s people team", 3.5),
+    // "Al Sahel Marine's CFO, Mr. Hamdan Al Qasimi": the firm's officer.
+    ("'s ceo", 3.0),
+    ("'s cfo", 3.0),
+    ("'s cto", 3.0),
+    ("'s coo", 3.0),
+    ("'s founder", 3.0),
+    ("'s hiring manager", 3.5),
+    ("'s head of ", 3.0),
     (" came back", 2.5),
     (" talent team", 2.5),
     (" recruiting team", 2.5),
@@ -350,7 +358,7 @@ pub(super) fn phrase_candidates(
                 let titled = before
                     .split_whitespace()
                     .next_back()
-                    .map(|w| w.trim_end_matches([',', ':']))
+                    .map(|w| w.trim_end_matches([',', ':', '.']))
                     .is_some_and(|w| PERSON_TITLES.contains(&w));
                 if !titled {
                     add(run, weight * factor, PHRASE);

@@ -2436,3 +2436,126 @@ fn a_job_sites_relayed_message_names_its_writers_organisation() {
         Some("Alpha Minerals")
     );
 }
+
+#[test]
+fn a_name_that_ends_like_a_service_is_not_the_service() {
+    // "Saffron Grid" squashed ends in "ongrid", the screening service OnGrid.
+    assert_eq!(
+        named(
+            "Saffron Grid Recruiting <no-reply@us.greenhouse-mail.io>",
+            "Thank you for applying to Saffron Grid",
+            "Hi Rahul,\nThanks for applying to the Senior Financial Analyst role at Saffron Grid."
+        )
+        .as_deref(),
+        Some("Saffron Grid")
+    );
+    assert!(crate::agent::builtin::relays::is_service_brand(
+        "MyGreenhouse"
+    ));
+}
+
+#[test]
+fn an_executive_search_firm_is_named() {
+    assert_eq!(
+        named(
+            "Naukri Recruiter Message <recruitermessage@naukri.com>",
+            "Kestrel Executive Search has sent you a message for Senior Manager",
+            "Varun Malhotra, Partner at Kestrel Executive Search\n\nDear Rahul,\nI am \
+             retained by a leading listed pharmaceutical company.\nRegards,\nVarun\n"
+        )
+        .as_deref(),
+        Some("Kestrel Executive Search")
+    );
+}
+
+#[test]
+fn an_agency_consultants_field_and_a_pronoun_are_no_names() {
+    assert_eq!(
+        named(
+            "Neha Agarwal <neha.agarwal@finstaffpartners.com>",
+            "Update on the FP&A Lead role (Mumbai NBFC)",
+            "Hi Rahul,\n\nI heard back from my client on the FP&A Lead position. They have \
+             reviewed the shortlist and have decided to go ahead with another candidate.\n\n\
+             Best regards,\nNeha Agarwal\nPrincipal Consultant – BFSI Finance Hiring\n\
+             FinStaff Partners, Lower Parel, Mumbai\n"
+        )
+        .as_deref(),
+        Some("FinStaff Partners")
+    );
+}
+
+#[test]
+fn a_firms_officer_follows_its_name() {
+    assert_eq!(
+        named(
+            "Chloé Martin <chloe.martin@crestlinegulf.ae>",
+            "Teams call with Al Sahel Marine CFO – Sunday 10:00 GST",
+            "Hi Rahul,\n\nGreat news - Al Sahel Marine's CFO, Mr. Hamdan Al Qasimi, has \
+             reviewed your profile for the FP&A Manager role and would like to speak with \
+             you.\n\nBest regards,\nChloé Martin\nSenior Consultant - Finance & Accounting\n\
+             Crestline Gulf Recruitment | Dubai Media City\n"
+        )
+        .as_deref(),
+        Some("Al Sahel Marine")
+    );
+}
+
+#[test]
+fn a_country_office_or_a_global_team_is_the_employer() {
+    assert_eq!(
+        named(
+            "Pooja Venkatesh <pooja.venkatesh@arcwell.com>",
+            "Final round – Senior Analyst",
+            "Hi Rahul,\n\nCould you share two or three slots?\n\nRegards,\nPooja Venkatesh\n\
+             Talent Acquisition, Arcwell India\n"
+        )
+        .as_deref(),
+        Some("Arcwell")
+    );
+    assert_eq!(
+        named(
+            "Arcwell Careers <donotreply@successfactors.com>",
+            "Application confirmation",
+            "Dear Rahul,\n\nTo view or update your profile, sign in to the Arcwell Career \
+             Site.\n\nKind regards,\nArcwell Global Talent Acquisition\n"
+        )
+        .as_deref(),
+        Some("Arcwell")
+    );
+}
+
+#[test]
+fn the_name_the_domain_spells_beats_the_longer_legal_name() {
+    assert_eq!(
+        named(
+            "Lakshmi Narayanan <lakshmi.n@nilgirihealth.com>",
+            "Documents required - Assistant Manager - Business Finance (FIN-0412)",
+            "Dear Rahul,\n\nGreetings from Nilgiri Health.\n\nPlease share the documents.\n\n\
+             Regards,\nLakshmi Narayanan\nTalent Acquisition\nNilgiri Healthcare Services \
+             Private Limited, Hyderabad\n"
+        )
+        .as_deref(),
+        Some("Nilgiri Health")
+    );
+    // India's "Private Limited" is a legal form as a whole.
+    assert_eq!(
+        named(
+            "Nilgiri Health Talent Acquisition <noreply@darwinbox.in>",
+            "Offer Letter Released",
+            "Dear Rahul,\nCongratulations!\nWarm regards,\nTeam Talent Acquisition\nNilgiri \
+             Healthcare Services Private Limited\n"
+        )
+        .as_deref(),
+        Some("Nilgiri Healthcare Services")
+    );
+    // A firm's office is a place, not part of its name.
+    assert_eq!(
+        named(
+            "Divya Prakash <divya.prakash@kaverifoods.in>",
+            "Invitation: Panel discussion - Manager FP&A",
+            "Where: Kaveri Foods Corporate Office, 4th Floor, ITPL Road, Whitefield\n"
+        )
+        .as_deref(),
+        Some("Kaveri Foods")
+    );
+}

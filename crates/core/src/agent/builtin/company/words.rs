@@ -168,6 +168,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "besetzung", "wir", "ihnen", "uns", "vertragsangebot", "automatische", "antwort",
     "confidential", "confidentiel", "confidencial", "riservata", "guests", "organiser",
     "organizer", "when", "where", "calendar",
+    // Pronouns opening a sentence: "They have reviewed the shortlist".
+    "they", "he", "she", "both", "everyone",
     // Afrikaans: "Geleentheid: …" heads an opportunity.
     "geleentheid",
     // A process's or a document's words heading a subject ("Written Technical
@@ -208,6 +210,12 @@ pub(super) const PERSON_TITLES: &[&str] = &[
     "my",
     "colleagues",
     "teammate",
+    "cfo",
+    "coo",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
 ];
 
 /// What an agency writes: anywhere in the text, or in its signature and name.
@@ -393,6 +401,10 @@ pub(super) fn legal_names(text: &str) -> Vec<(String, usize)> {
         {
             // "Oakhaven Retail Group Ltd" is Oakhaven Retail.
             if i > 1 && GROUP_WORDS.contains(&fold(words[i - 1]).as_str()) {
+                i -= 1;
+            }
+            // "Nilgiri Healthcare Services Private Limited": India's private company.
+            if i > 1 && fold(words[i - 1]) == "private" {
                 i -= 1;
             }
             out.push((words[..i].join(" "), at));
@@ -601,6 +613,18 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             // "Umhlaba Capital See who else…": a line's name ran into the next line's
             // call to action.
             words.pop();
+        } else if words.len() > 2
+            && f == "office"
+            && ["corporate", "head", "registered", "regional"]
+                .contains(&fold(words[words.len() - 2]).as_str())
+        {
+            // "Kaveri Foods Corporate Office, 4th Floor": the firm's office, as a place.
+            words.truncate(words.len() - 2);
+        } else if words.len() > 1
+            && ["ceo", "cfo", "cto", "coo", "cpo", "cmo", "chro", "cio"].contains(&f)
+        {
+            // "a call with Al Sahel Marine CFO": the firm's officer, after its name.
+            words.pop();
         } else if words.len() > 1 && DATE_WORDS.contains(&f) {
             // "Kestrel & Finch Thursday": a day the run ran into.
             words.pop();
@@ -611,6 +635,9 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             && !["of", "de", "di", "du", "del", "da", "do", "von", "van", "für"]
                 .contains(&fold(words[words.len() - 2]).as_str())
         {
+            words.pop();
+        } else if legal && f == "private" && words.len() > 1 {
+            // "… Services Private Limited".
             words.pop();
         } else if legal && GROUP_WORDS.contains(&f) && words.len() > 1 {
             // "Oakhaven Retail Group Ltd" is Oakhaven Retail; "Acme Group" stays.
@@ -690,9 +717,17 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| INSTITUTION_WORDS.contains(&w) || w == "clinic");
+    // "Kestrel Executive Search": an agency of a level, not a title.
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .collect();
     let titled = !institution
-        && folded
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|w| TITLE_WORDS.contains(&w));
+        && words.iter().enumerate().any(|(i, w)| {
+            TITLE_WORDS.contains(w)
+                && !(*w == "executive"
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| ["search", "recruitment", "staffing"].contains(n)))
+        });
     (!all_common && !titled && !is_service_brand(&name) && squash(&name).len() >= 2).then_some(name)
 }

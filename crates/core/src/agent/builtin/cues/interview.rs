@@ -43,6 +43,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("third round", 3.0),
     ("final round", 3.0),
     ("next round", 2.5),
+    // Indian English: "a 20-minute telephonic round with me", "the HR round".
+    ("telephonic round", 4.0),
+    ("telephonic interview", 4.0),
+    ("telephonic discussion", 3.5),
+    ("virtual round", 3.5),
+    ("hr round", 3.0),
+    ("managerial round", 3.5),
     ("final interviews", 3.5),
     ("hiring manager call", 3.0),
     ("intro call", 2.5),

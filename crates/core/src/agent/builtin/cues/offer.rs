@@ -81,6 +81,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("accepted the", -3.0),
     ("to another candidate", -5.0),
     ("counter-offer", -2.0),
+    // An offer still being written asks for something first: "we are preparing your
+    // offer letter … Before we release it, could you please confirm".
+    ("are preparing your offer", -3.5),
+    ("before we release it", -2.5),
     ("negotiation", -1.0),
     ("excited to offer", 5.5),
     ("thrilled to offer", 5.5),

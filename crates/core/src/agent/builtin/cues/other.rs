@@ -20,6 +20,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("risposta automatica:", 7.0),
     ("resposta automatica:", 7.0),
     ("job alert", 5.0),
+    // The person's own employer's yearly review: "FY26 performance appraisal –
+    // self-assessment forms due".
+    ("performance appraisal", 5.0),
+    ("annual appraisal", 5.0),
+    ("appraisal cycle", 5.0),
+    ("self-assessment form", 3.0),
     ("jobalert", 5.0),
     ("new jobs", 4.5),
     ("jobs for you", 4.5),
