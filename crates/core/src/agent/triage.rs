@@ -58,6 +58,10 @@ const JOB_SENDERS: &[&str] = &[
     "gem.com",
     "dover.com",
     "pinpointhq.com",
+    "jobstreet.com",
+    "glints.com",
+    "kalibrr.com",
+    "dealls.com",
 ];
 
 /// Words and phrases of a job search; matched at word starts in subject and body.
@@ -343,6 +347,24 @@ const JOB_WORDS: &[&str] = &[
     "pelantikan",
     "lapor diri",
     "gaji",
+    // Indonesian: a post, an application, an applicant, recruitment, a vacancy, an
+    // interview, a psychological test, a candidate, a career, selection, HR.
+    "posisi",
+    "lamaran",
+    "melamar",
+    "pelamar",
+    "rekrutmen",
+    "perekrutan",
+    "lowongan",
+    "wawancara",
+    "psikotes",
+    "kandidat",
+    "karier",
+    "karir",
+    "seleksi",
+    "penawaran kerja",
+    "kontrak kerja",
+    "hrd",
     "βιογραφικ",
     "συμβαση",
     "αξιολογησ",

@@ -2179,3 +2179,78 @@ fn life_admin_beside_a_job_search_stays_other() {
         ),
     ]);
 }
+
+#[test]
+fn indonesian_mail_is_read() {
+    assert_each_read_as(&[
+        (
+            "Kalibrr <no-reply@kalibrr.com>",
+            "Lamaran kamu untuk Analis Keuangan telah dikirim",
+            "Hai Rina,\n\nLamaran kamu untuk posisi Analis Keuangan di PT Sinar Laut \
+             Sejahtera telah dikirim. Perusahaan akan meninjau profilmu.",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "Rekrutmen Sinar Laut <rekrutmen@sinarlaut.co.id>",
+            "Undangan Wawancara – Analis Keuangan",
+            "Dengan hormat,\nBapak/Ibu kami undang untuk mengikuti wawancara dengan user \
+             pada hari Kamis. Mohon konfirmasi kehadiran dengan membalas email ini.",
+            EmailCategory::InterviewInvite,
+        ),
+        (
+            "Rekrutmen Sinar Laut <rekrutmen@sinarlaut.co.id>",
+            "Undangan Psikotes Online",
+            "Selamat! Anda diundang mengikuti psikotes online. Batas waktu pengerjaan: \
+             Jumat pukul 17.00 WIB.",
+            EmailCategory::Assessment,
+        ),
+        (
+            "HR Sinar Laut <hr@sinarlaut.co.id>",
+            "Surat Penawaran Kerja – Analis Keuangan",
+            "Dengan senang hati kami menawarkan posisi Analis Keuangan kepada Ibu. Gaji \
+             pokok Rp 15.000.000 per bulan, tanggal mulai bekerja 1 Juli.",
+            EmailCategory::Offer,
+        ),
+        (
+            "Jobstreet by SEEK <noreply@e.jobstreet.com>",
+            "Update lamaran: Analis Keuangan",
+            "Halo Rina,\nPT Sinar Laut Sejahtera telah meninjau lamaranmu dan memutuskan \
+             untuk tidak melanjutkannya ke tahap berikutnya. Jangan berkecil hati.",
+            EmailCategory::Rejection,
+        ),
+        (
+            "Rekrutmen Sinar Laut <rekrutmen@sinarlaut.co.id>",
+            "Hasil Seleksi",
+            "Terima kasih telah menyelesaikan tes online. Mohon maaf, kami belum dapat \
+             melanjutkan proses rekrutmen Anda untuk posisi ini.",
+            EmailCategory::Rejection,
+        ),
+        (
+            "Dewi Lestari <dewi@talentanusa.co.id>",
+            "Peluang karier – Manajer Keuangan",
+            "Saya sedang membantu klien kami, sebuah perusahaan logistik, mencari Manajer \
+             Keuangan. Kalau Ibu tertarik, boleh balas email ini.",
+            EmailCategory::RecruiterOutreach,
+        ),
+        (
+            "HR Sinar Laut <hr@sinarlaut.co.id>",
+            "Dokumen tambahan",
+            "Mohon melengkapi formulir data kandidat dan mengirimkan dokumen berikut: KTP, \
+             NPWP dan paklaring.",
+            EmailCategory::FollowUpNeeded,
+        ),
+        (
+            "Bank Cemara <notifikasi@bankcemara.co.id>",
+            "Pengajuan Kartu Kredit Anda Sedang Diproses",
+            "Terima kasih. Pengajuan kartu kredit Anda sedang diproses.",
+            EmailCategory::Other,
+        ),
+        (
+            "KPR Bank Cemara <kpr@bankcemara.co.id>",
+            "Status Pengajuan KPR: Tahap Appraisal",
+            "Pengajuan Kredit Pemilikan Rumah (KPR) Bapak telah memasuki tahap penilaian \
+             agunan. Analis kredit akan mengundang Bapak untuk wawancara kredit.",
+            EmailCategory::Other,
+        ),
+    ]);
+}

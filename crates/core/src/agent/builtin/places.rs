@@ -64,6 +64,13 @@ const LOCALITIES: &[&str] = &[
     "gold coast", "parramatta", "nsw", "vic", "qld", "new south wales", "victoria",
     "queensland", "australia", "auckland", "wellington", "christchurch",
     "new zealand", "singapore", "hong kong", "kuala lumpur", "jakarta", "manila", "bangkok",
+    // Indonesia's cities and Jakarta's parts, and more of South-East Asia's (not its
+    // countries: "PT Semesta Ritel Indonesia" is a name).
+    "jakarta selatan", "jakarta pusat", "jakarta utara", "jakarta barat",
+    "jakarta timur", "jabodetabek", "surabaya", "bandung", "medan", "semarang", "bali",
+    "denpasar", "yogyakarta", "yogya", "jogja", "batam", "tangerang", "tangerang selatan",
+    "bekasi", "depok", "bogor", "makassar", "balikpapan", "penang", "johor bahru", "cebu",
+    "hanoi", "ho chi minh city",
     "tokyo", "osaka", "seoul", "shanghai", "beijing", "shenzhen", "taipei", "india",
     "bengaluru", "bangalore", "mumbai", "navi mumbai", "pune", "hyderabad", "chennai",
     "delhi", "new delhi", "ncr", "delhi ncr", "gurugram", "gurgaon", "noida", "kolkata",

@@ -326,6 +326,13 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("myfuturejobs.gov.my", "MYFutureJobs"),
     ("hiredly.com", "Hiredly"),
     ("maukerja.my", "Maukerja"),
+    // Indonesia's job sites.
+    ("glints.com", "Glints"),
+    ("kalibrr.com", "Kalibrr"),
+    ("dealls.com", "Dealls"),
+    ("karir.com", "Karir.com"),
+    ("kitalulus.com", "KitaLulus"),
+    ("jobs.id", "Jobs.id"),
     ("rocketjobs.pl", "RocketJobs"),
     ("bulldogjob.pl", "Bulldogjob"),
     ("theprotocol.it", "theprotocol.it"),
@@ -516,6 +523,7 @@ const SIGNATURE: &[(&str, &str)] = &[
     ("infocert.it", "InfoCert"),
     ("inkit.com", "Inkit"),
     ("mifiel.com", "Mifiel"),
+    ("privy.id", "Privy"),
 ];
 
 const SCREENING: &[(&str, &str)] = &[

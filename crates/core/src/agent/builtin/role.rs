@@ -118,6 +118,10 @@ const BEFORE_ROLE: &[(&str, f64)] = &[
     ("jawatan: ", 4.0),
     ("jawatan ", 3.5),
     ("sebagai ", 2.0),
+    // Indonesian: "untuk posisi Konsultan SAP FICO", "Posisi: …", "lowongan …".
+    ("posisi: ", 4.0),
+    ("posisi ", 3.5),
+    ("lowongan ", 2.5),
     ("about:", 3.0),
 ];
 
@@ -215,6 +219,9 @@ const HEAD_FIRST: &[&str] = &[
     // Malay ("Pengurus Sumber Manusia", "Rakan Kongsi Perniagaan HR", "Ketua Unit").
     "pengurus", "ketua", "eksekutif", "pegawai", "penolong", "timbalan", "pengarah",
     "penyelia", "jurutera", "juruteknik", "akauntan", "perunding", "pembantu", "rakan",
+    // Indonesian ("Konsultan Sistem Keuangan", "Staf Akuntansi", "Manajer Keuangan").
+    "konsultan", "manajer", "staf", "analis", "spesialis", "kepala", "direktur", "asisten",
+    "insinyur", "teknisi", "petugas",
 ];
 
 /// The titles of the people who write about a role, not of the role: a recruiter's
@@ -975,6 +982,8 @@ const FRAME: &[&str] = &[
     "thuisopdracht", "oportunitate", "ausschreibung", "vorstellungsgesprach",
     "vorstellungsgesprache", "kennenlerngesprach", "zaproszenie", "rozmowa", "vacante",
     "postulacion", "solicitud", "prueba",
+    // Indonesian: "Re: Lamaran Implementation Consultant", "Undangan Wawancara – …".
+    "lamaran", "posisi", "lowongan", "undangan", "wawancara", "penawaran", "tawaran",
 ];
 
 /// The specialism after a gender marker that follows a title: `rest` is " (m/w/d)
@@ -1022,6 +1031,33 @@ fn trim_words(run: &str) -> Option<String> {
             _ => w,
         })
         .collect();
+    // "Financial Systems Analyst di Lumbung": Indonesian "di" (at) after an English
+    // title names the employer; Italian joins its own words with it ("Analista di …").
+    const ENGLISH_HEADS: &[&str] = &[
+        "analyst",
+        "manager",
+        "consultant",
+        "specialist",
+        "engineer",
+        "officer",
+        "lead",
+        "supervisor",
+        "accountant",
+        "director",
+        "executive",
+        "associate",
+        "developer",
+        "designer",
+        "architect",
+        "administrator",
+        "coordinator",
+        "controller",
+    ];
+    if let Some(i) = (1..words.len())
+        .find(|&i| words[i] == "di" && ENGLISH_HEADS.contains(&fold(words[i - 1]).as_str()))
+    {
+        words.truncate(i);
+    }
     // "Senior CRA-stilling": the word for a post joined to the title.
     if let Some(last) = words.last_mut()
         && let Some((title, post)) = last.rsplit_once('-')

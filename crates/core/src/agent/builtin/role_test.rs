@@ -1318,3 +1318,34 @@ fn a_fields_initials_after_a_dash_stay_in_running_text() {
         Some("Finance Lead – FP&A")
     );
 }
+
+#[test]
+fn indonesian_titles_are_read() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Ekspektasi gaji",
+            "Terima kasih sudah melamar posisi Financial Systems Analyst di Lumbung. Boleh \
+             minta info berikut?"
+        )
+        .as_deref(),
+        Some("Financial Systems Analyst")
+    );
+    assert_eq!(
+        r(
+            "Hasil Seleksi",
+            "Terima kasih telah mengikuti seleksi untuk posisi Konsultan Sistem Keuangan."
+        )
+        .as_deref(),
+        Some("Konsultan Sistem Keuangan")
+    );
+    // Italian joins its own words with "di".
+    assert_eq!(
+        r(
+            "Candidatura",
+            "Grazie per la candidatura come Responsabile di Produzione."
+        )
+        .as_deref(),
+        Some("Responsabile di Produzione")
+    );
+}

@@ -402,6 +402,7 @@ const HIRING_WORDS: &[&str] = &[
     "kandideeri", "kandidat", "pohovor", "pozic", "prihlask", "zivotopis", "uchazec",
     "uchadzac", "pracovni", "pracovn", "allas", "jelentkez", "interju", "toborz",
     "oneletrajz", "munkakor", "interviu", "angajare", "recrutare", "pozitia", "pozitie",
+    "lamaran", "posisi", "wawancara", "rekrutmen", "lowongan", "psikotes",
 ];
 
 /// Words of a job, folded: mail that has none of them and some of [`LIFE_WORDS`] is
@@ -420,7 +421,8 @@ const WORK_WORDS: &[&str] = &[
     "interviu", "angajare", "recrutare", "salario", "salaire", "stipendio",
     "contrat de travail", "contrato de trabajo", "pokalb", "paraisk", "darbo", "to hire",
     "final round", "final-round", "sueldo", "remuneracion", "gerente", "en el cargo",
-    "contrato individual de trabajo", "jawatan", "gaji",
+    "contrato individual de trabajo", "jawatan", "gaji", "lamaran", "posisi", "wawancara",
+    "rekrutmen", "lowongan",
     // India's pay and start: "a fixed CTC of Rs. 27 lakh", "date of joining".
     "ctc", "join us as", "date of joining", "joining date",
 ];
@@ -484,6 +486,8 @@ const LIFE_WORDS: &[&str] = &[
     "leave and licence", "leave & licence", "bhk", "your vehicle", "periodic maintenance",
     "car service", "test drive", "1bhk", "2bhk", "3bhk", "rental offer", "rental agreement",
     "tenant verification",
+    // Indonesian: a mortgage (KPR), its collateral and signing, a bank statement.
+    "kpr", "kredit pemilikan rumah", "akad kredit", "agunan", "rekening koran",
 ];
 
 /// Words of the person's own application, folded.
@@ -610,6 +614,19 @@ const THANKS: &[&str] = &[
     "thanks again for",
     "many thanks for",
     "thank you so much for",
+    "merci pour",
+    "merci d'avoir",
+    "vielen dank fur",
+    "danke fur",
+    "gracias por",
+    "grazie per",
+    "obrigado por",
+    "obrigada por",
+    "bedankt voor",
+    "terima kasih telah",
+    "terima kasih sudah",
+    "terima kasih atas",
+    "terima kasih kerana",
 ];
 
 /// Whether the sentence around byte `at` of folded `text` thanks for something done

@@ -211,6 +211,11 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "yang benar",
     "yang ikhlas",
     "wassalam",
+    // Indonesian
+    "hormat kami",
+    "salam hangat",
+    "salam",
+    "salam sukses",
     "--",
 ];
 

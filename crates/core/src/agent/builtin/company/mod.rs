@@ -804,7 +804,11 @@ pub(crate) fn company(
             if is_office(&fold(place))
                 && (mentions(&all, short) > mentions(&all, &name)
                     || sender.whole_domain_label().map(squash) == Some(key(short)))
-                && clean(short).is_some() =>
+                && clean(short).is_some()
+                // "PT Semesta Ritel Indonesia": the country in the legal name itself.
+                && !legal_names(&all)
+                    .iter()
+                    .any(|(n, _)| clean(n).as_deref() == Some(name.as_str())) =>
         {
             short.to_owned()
         }

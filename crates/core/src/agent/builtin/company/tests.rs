@@ -2559,3 +2559,63 @@ fn the_name_the_domain_spells_beats_the_longer_legal_name() {
         Some("Kaveri Foods")
     );
 }
+
+#[test]
+fn indonesian_mail_names_its_employer() {
+    // "PT" is the legal form before the name; the country in a legal name stays.
+    assert_eq!(
+        named(
+            "HR Recruitment Semesta Ritel <recruitment@semestaritel.co.id>",
+            "Undangan Interview User – Finance Systems Analyst",
+            "Dengan hormat,\n\nMenindaklanjuti proses rekrutmen untuk posisi Finance \
+             Systems Analyst di PT Semesta Ritel Indonesia, dengan ini kami mengundang \
+             Bapak.\n\nSalam,\nLestari Wulandari\nTalent Acquisition\nPT Semesta Ritel \
+             Indonesia\n"
+        )
+        .as_deref(),
+        Some("Semesta Ritel Indonesia")
+    );
+    // A job site's "Lamaranmu ke …" and "… mengundangmu"; the site signs as itself.
+    assert_eq!(
+        named(
+            "Glints <no-reply@glints.com>",
+            "Lamaranmu ke Bahtera sudah terkirim!",
+            "Hai Dimas,\n\nLamaranmu sudah terkirim.\n\nSalam,\nTim Glints\n"
+        )
+        .as_deref(),
+        Some("Bahtera")
+    );
+    assert_eq!(
+        named(
+            "Glints <no-reply@glints.com>",
+            "Arunika mengundangmu untuk melamar: ERP Functional Consultant",
+            "Hai Dimas,\n\nArunika mengundangmu untuk melamar.\n\nSalam,\nTim Glints\n"
+        )
+        .as_deref(),
+        Some("Arunika")
+    );
+    // An agency's "one of my clients, …", not the places a client is in.
+    assert_eq!(
+        named(
+            "Priscilla Wong <priscilla@tandemtalent.asia>",
+            "Hotel group role – Finance Systems Manager",
+            "Hi Dimas,\n\nOne of my clients, Rumah Kebaya Hotels (a boutique hotel group \
+             with properties in Singapore, Penang, Bali and Yogyakarta), is hiring a Finance \
+             Systems Manager.\n\nRegards,\nPriscilla Wong\nSenior Recruitment Consultant\n\
+             Tandem Talent Asia Pte Ltd\n"
+        )
+        .as_deref(),
+        Some("Rumah Kebaya Hotels")
+    );
+    // "& Co" is the name's, not a legal form.
+    assert_eq!(
+        named(
+            "Ishita Rao <ishita@haldiandco.in>",
+            "Welcome aboard",
+            "Hi Rahul,\n\nWe'd love for you to join us.\n\nIshita\n\n--\nIshita Rao\n\
+             Co-founder & CEO, Haldi & Co\n"
+        )
+        .as_deref(),
+        Some("Haldi & Co")
+    );
+}

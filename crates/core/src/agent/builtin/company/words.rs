@@ -385,10 +385,18 @@ pub(super) fn strip_legal(run: &str) -> String {
         && words
             .last()
             .is_some_and(|w| is_legal(&fold(w.trim_end_matches(','))))
+        && !and_co(&words)
     {
         words.pop();
     }
     words.join(" ")
+}
+
+/// Whether `words` end with "& Co", which is the name's ("Haldi & Co"), not a form.
+fn and_co(words: &[&str]) -> bool {
+    words.len() > 2
+        && words[words.len() - 2] == "&"
+        && ["co", "co."].contains(&fold(words[words.len() - 1].trim_end_matches(',')).as_str())
 }
 
 /// Names written with a legal suffix ("Halcyon Bank plc", "Fernholz Energie AG").
@@ -396,9 +404,29 @@ pub(super) fn legal_names(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (at, run) in runs(text) {
         let words: Vec<&str> = run.split_whitespace().collect();
+        // "PT Semesta Ritel Indonesia": the form before the name.
+        if words.len() > 1 && ["PT", "PT."].contains(&words[0]) {
+            let name = words[1..]
+                .iter()
+                .take_while(|w| !is_legal(&fold(w)))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !name.is_empty() {
+                out.push((name, at));
+            }
+            continue;
+        }
         if let Some(mut i) = words.iter().position(|w| is_legal(&fold(w)))
             && i > 0
         {
+            // "Haldi & Co. Pvt Ltd": "& Co" is the name's.
+            if i > 1 && words[i - 1] == "&" && ["co", "co."].contains(&fold(words[i]).as_str()) {
+                i = words[i + 1..]
+                    .iter()
+                    .position(|w| is_legal(&fold(w)))
+                    .map_or(words.len(), |j| i + 1 + j);
+            }
             // "Oakhaven Retail Group Ltd" is Oakhaven Retail.
             if i > 1 && GROUP_WORDS.contains(&fold(words[i - 1]).as_str()) {
                 i -= 1;
@@ -474,6 +502,12 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             words.pop();
         }
     }
+    // "PT Kencana Solusi Integra": Indonesia's limited company, before its name (in
+    // capitals: "Pt" is no form). Its country stays ("PT Semesta Ritel Indonesia").
+    if words.len() > 1 && ["PT", "PT."].contains(&words[0]) {
+        words.remove(0);
+    }
+    let mut legal = false;
     // "Coöperatie Polderveld Zuivel U.A.": the cooperative's form, before its name.
     if words.len() > 2
         && ["cooperatie", "cooperativa", "genossenschaft", "cooperative"]
@@ -564,7 +598,6 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             break;
         }
     }
-    let mut legal = false;
     // "Kestrel Dynamics France SAS": the country of a subsidiary is not the name.
     // "Meridian Data Talent London": an office's city, too.
     let country = |w: &str| {
@@ -591,9 +624,10 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             && !TEAM_WORDS.contains(&fold(words[words.len() - 2]).as_str());
         // "Anvil Resources" is a name; "Human Resources" a team.
         let trade = f == "resources" && words.len() > 1 && fold(words[words.len() - 2]) != "human";
-        if home || trade {
+        // "Haldi & Co": the company is the name, not a legal form.
+        if home || trade || and_co(&words) {
             break;
-        } else if TEAM_WORDS.contains(&f) || ["&", "-", "–"].contains(&f) {
+        } else if TEAM_WORDS.contains(&f) || ["&", "-", "–", "and", "und", "et"].contains(&f) {
             words.pop();
         } else if words.len() > 2 && DOCUMENT_WORDS.contains(&f) {
             // "Vellora Health Offer Letter": the document, not the name, with what

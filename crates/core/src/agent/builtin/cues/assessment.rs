@@ -464,4 +464,16 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("te ha enviado un test", 4.5),
     ("realizar test", 3.5),
     ("prueba en linea", 3.5),
+    // Indonesian: a psychological test, an online or written test, a case study
+    ("psikotes", 5.0),
+    ("tes psikologi", 4.5),
+    ("tes online", 4.0),
+    ("tes tertulis", 4.0),
+    ("tes kemampuan", 4.0),
+    ("tes teknis", 4.0),
+    ("studi kasus", 3.5),
+    ("mengerjakan tes", 4.0),
+    ("menyelesaikan tes", 3.5),
+    ("batas waktu pengerjaan", 3.5),
+    ("asesmen", 3.5),
 ];

@@ -393,4 +393,20 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // Afrikaans: references, details of
     ("verwysings", 3.0),
     ("besonderhede van", 2.5),
+    // Indonesian: forms, documents, a pre-employment medical check-up
+    ("mohon lengkapi", 3.5),
+    ("mohon melengkapi", 3.5),
+    ("mohon kirimkan", 3.0),
+    ("mohon dikirimkan", 3.0),
+    ("dokumen tambahan", 3.5),
+    ("meminta dokumen", 3.5),
+    ("formulir data", 3.5),
+    ("medical check-up", 3.5),
+    ("medical checkup", 3.5),
+    ("paklaring", 3.0),
+    ("skck", 3.0),
+    ("unggah dokumen", 3.0),
+    ("mengirimkan dokumen", 3.0),
+    ("pra-kerja", 2.5),
+    ("diminta untuk", 2.0),
 ];

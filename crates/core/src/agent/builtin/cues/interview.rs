@@ -654,4 +654,18 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("maklumkan kelapangan", 3.5),
     ("dijemput untuk hadir", 3.5),
     ("ingin menjemput", 2.5),
+    // Indonesian
+    ("undangan wawancara", 5.0),
+    ("undangan interview", 5.0),
+    ("panggilan wawancara", 5.0),
+    ("panggilan interview", 5.0),
+    ("jadwal wawancara", 4.5),
+    ("jadwal interview", 4.5),
+    ("interview user", 4.0),
+    ("interview dengan user", 4.5),
+    ("wawancara", 2.5),
+    ("konfirmasi kehadiran", 3.5),
+    ("mengundang anda untuk", 2.5),
+    ("bertemu dengan tim", 2.5),
+    ("ngobrol", 1.5),
 ];

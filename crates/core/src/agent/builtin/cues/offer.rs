@@ -449,6 +449,20 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("las condiciones que te proponemos", 4.5),
     ("confirmando tu aceptacion", 4.0),
     ("sueldo base", 2.5),
+    // Indonesian: a job offer, its letter, a fixed-term contract (PKWT)
+    ("surat penawaran kerja", 5.0),
+    ("penawaran kerja", 4.5),
+    ("offering letter", 4.5),
+    ("menawarkan posisi", 4.5),
+    ("dengan senang hati menawarkan", 4.5),
+    ("tanggal mulai bekerja", 3.0),
+    ("pkwt", 3.0),
+    ("pkwtt", 3.0),
+    ("untuk menerima bapak sebagai", 4.5),
+    ("untuk menerima ibu sebagai", 4.5),
+    ("untuk menerima anda sebagai", 4.5),
+    ("surat penawaran resmi", 4.0),
+    ("penerimaan penawaran", 3.5),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

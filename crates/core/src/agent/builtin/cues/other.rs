@@ -628,6 +628,19 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("is 60% complete", 3.0),
     ("profile is incomplete", 3.0),
     ("school of management", 3.0),
+    // Indonesian: a credit card, a bill, an order, a loan; job alerts and tips; a withdrawal
+    ("kartu kredit", 4.5),
+    ("tagihan", 3.0),
+    ("pesanan anda", 3.5),
+    ("pinjaman", 3.0),
+    ("cicilan", 3.0),
+    ("lowongan terbaru", 4.5),
+    ("rekomendasi lowongan", 4.5),
+    ("lowongan untuk kamu", 4.5),
+    ("lowongan untuk anda", 4.5),
+    ("tips wawancara", 4.0),
+    ("membatalkan lamaran", 6.0),
+    ("menarik lamaran", 6.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

@@ -618,4 +618,18 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("sesuai untuk peranan", 3.5),
     // An employer viewing a profile and inviting an application
     ("viewed your profile and invited you", 4.0),
+    // Indonesian
+    ("peluang karier", 3.0),
+    ("peluang karir", 3.0),
+    ("jika anda tertarik", 3.5),
+    ("apakah anda tertarik", 4.0),
+    ("kalau tertarik", 3.0),
+    ("bapak tertarik", 3.5),
+    ("ibu tertarik", 3.5),
+    ("sedang membantu", 3.0),
+    ("tertarik untuk berdiskusi", 3.5),
+    ("menemukan profil anda", 3.5),
+    ("melihat profil anda", 3.0),
+    ("mengundangmu untuk melamar", 4.5),
+    ("mengundang anda untuk melamar", 4.5),
 ];

@@ -582,6 +582,23 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("recibimos tu postulacion", 5.0),
     ("te confirmo que me llegaron", 3.5),
     ("te confirmo que me llego", 3.5),
+    // Indonesian: an application received, sent, under review
+    ("lamaran anda telah kami terima", 5.0),
+    ("lamaran anda sudah kami terima", 5.0),
+    ("telah menerima lamaran", 4.5),
+    ("penerimaan lamaran", 4.5),
+    ("lamaran kamu telah dikirim", 5.0),
+    ("lamaranmu sudah terkirim", 5.0),
+    ("lamaran berhasil dikirim", 5.0),
+    ("berhasil dikirim", 4.0),
+    ("berhasil terkirim", 4.0),
+    ("sudah terkirim", 3.5),
+    ("telah dikirim", 3.0),
+    ("sedang ditinjau", 3.5),
+    ("sedang kami tinjau", 3.5),
+    ("akan kami tinjau", 3.0),
+    ("terima kasih telah melamar", 3.0),
+    ("terima kasih atas lamaran", 3.0),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…
