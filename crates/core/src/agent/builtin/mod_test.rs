@@ -2254,3 +2254,65 @@ fn indonesian_mail_is_read() {
         ),
     ]);
 }
+
+#[test]
+fn tagalog_and_taglish_mail_is_read() {
+    assert_each_read_as(&[
+        (
+            "HR Recruitment <recruitment@sanlazaro-mc.com.ph>",
+            "Re: Application for Staff Nurse",
+            "Magandang araw po!\n\nNatanggap na po namin ang inyong application para sa \
+             posisyong Staff Nurse. Pakihintay lamang po ang aming abiso.",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "HR <hr@sanlazaro-mc.com.ph>",
+            "Iskedyul ng Written Exam - Staff Nurse",
+            "Kayo po ay nakatakdang kumuha ng written exam bago ang panayam. Magdala po ng \
+             ballpen at valid ID.",
+            EmailCategory::Assessment,
+        ),
+        (
+            "HR <hr@sanlazaro-mc.com.ph>",
+            "Resulta ng Inyong Aplikasyon",
+            "Ikinalulungkot po naming ipaalam na hindi po kayo napili para sa posisyong ito \
+             sa ngayon.",
+            EmailCategory::Rejection,
+        ),
+        (
+            "Jerome <jerome@bridgeplacement.ph>",
+            "OR Nurse opportunity sa Riyadh",
+            "Nakita ko po yung profile nyo at swak po kayo sa hinahanap ng client namin. \
+             Interested po ba kayo?",
+            EmailCategory::RecruiterOutreach,
+        ),
+        (
+            "Joy <joy@kaagapay.com.ph>",
+            "Medical exam - kailangan na po para sa visa",
+            "Kailangan na po ninyong magpa-medical sa GAMCA clinic. I-send po sa amin ang \
+             medical slip pagkatapos.",
+            EmailCategory::FollowUpNeeded,
+        ),
+        (
+            "Pacific Crest Recruitment <recruitment@pacificcrest.ph>",
+            "Acknowledgement - Online Application",
+            "This is to acknowledge receipt of your online application for the following \
+             job order. Only qualified applicants will be contacted.",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "Faisal <faisal@qasralshifa.med.sa>",
+            "Clarification required - your application",
+            "Before we schedule your interview with the Director of Nursing, kindly confirm \
+             the following by return email: your notice period and your BLS certificate.",
+            EmailCategory::FollowUpNeeded,
+        ),
+        (
+            "Alumni Relations <alumni@cslr.edu.ph>",
+            "Alumni magazine feature - interview request",
+            "We would love to feature you in the alumni magazine. Could we interview you \
+             next week?",
+            EmailCategory::Other,
+        ),
+    ]);
+}

@@ -66,7 +66,8 @@ fn core(word: &str) -> (&str, bool, bool) {
     let opened = word.starts_with(opening);
     let w = word.trim_start_matches(opening);
     let trimmed = w.trim_end_matches(closing);
-    let closed = trimmed.len() < w.len();
+    // "St. Rafael Medical Center": a saint's abbreviation goes on into the name.
+    let closed = trimmed.len() < w.len() && !["St.", "Sta.", "Sto.", "Ste.", "Mt."].contains(&w);
     let trimmed = trimmed
         .strip_suffix("'s")
         .or_else(|| trimmed.strip_suffix("’s"))
@@ -134,7 +135,11 @@ fn run_from(text: &str, ws: &[Word<'_>], first: usize, max: usize) -> Option<(us
             }
             break;
         }
-        if !is_name_word(c) {
+        // "Staff Nurse Band 5": a pay band's number belongs to the band.
+        let banded = c.chars().all(|ch| ch.is_ascii_digit())
+            && (1..=2).contains(&c.len())
+            && ["Band", "Grade"].contains(&core(ws[i - 1].text).0);
+        if !is_name_word(c) && !banded {
             break;
         }
         end = ws[i].start + ws[i].text.find(c).unwrap_or(0) + c.len();

@@ -914,7 +914,7 @@ fn dash_specialism<'t>(rest: &'t str, employer: Option<&str>) -> Option<&'t str>
         && !is_title(spec)
         // "… – Femke Brouwer.pdf": a file's name, not a specialism.
         && !is_file_name(spec, tail)
-        && ([" role", " position", " vacancy", " opening"]
+        && ([" role", " position", " vacancy", " opening", " post"]
             .iter()
             .any(|t| tail.starts_with(t))
             // "a Senior Manager – FP&A in Bengaluru": a field's initials joined by "&".

@@ -1349,3 +1349,20 @@ fn indonesian_titles_are_read() {
         Some("Responsabile di Produzione")
     );
 }
+
+#[test]
+fn a_pay_bands_number_stays_with_the_band() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r("Interview: Staff Nurse Band 5 - Theatres", "Hi").as_deref(),
+        Some("Staff Nurse Band 5 - Theatres")
+    );
+    assert_eq!(
+        r(
+            "Drug calculation test",
+            "Please complete the test for the Staff Nurse Band 5 - Paediatrics post."
+        )
+        .as_deref(),
+        Some("Staff Nurse Band 5 - Paediatrics")
+    );
+}

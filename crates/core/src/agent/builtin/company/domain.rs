@@ -81,6 +81,9 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
                 *n == l || (l.len() >= 5 && n.starts_with(&l)) || (n.len() >= 5 && l.starts_with(n))
             })
         || (initials.len() >= 3 && (initials == l || initials == l_initials))
+        // "St. Rafael Medical Center" at srmc-qc.com.ph, "Metro Caloocan Medical Center"
+        // at mcmc-hospital.ph: the initials, then a place or a trade.
+        || (initials.len() >= 4 && l.starts_with(&initials) && l.len() <= initials.len() + 8)
         || (words.len() > 1
             && first.len() >= 6
             && l.starts_with(&first)

@@ -819,11 +819,53 @@ pub(crate) fn company(
     } else {
         with_domain_trade(name, sender)
     };
+    let name = written_out(&unshouted(&name));
     Some(Named {
         name,
         score: best.score,
         source: best.source,
     })
+}
+
+/// A name written in capitals as a person writes it ("AL BUSTAN MEDICAL COMPLEX" →
+/// "Al Bustan Medical Complex"); short words of three letters or fewer stay as they
+/// are ("NHS", "ICU"), but for the articles that open Arabic and Romance names.
+fn unshouted(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let long = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .count();
+    if name.chars().any(char::is_lowercase) || words.len() < 2 || long < 2 {
+        return name.to_owned();
+    }
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_string() + &chars.as_str().to_lowercase()
+        })
+    };
+    words
+        .iter()
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if ["AL", "EL", "LA", "LE", "DE", "DA", "DI", "DU"].contains(w) || letters >= 4 {
+                capitalised(w)
+            } else {
+                (*w).to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A name with its abbreviated ending written out: "… NHS FT" is "… NHS Foundation
+/// Trust", as the trust calls itself.
+fn written_out(name: &str) -> String {
+    match name.strip_suffix(" NHS FT") {
+        Some(stem) => format!("{stem} NHS Foundation Trust"),
+        None => name.to_owned(),
+    }
 }
 
 /// Whether a name's last word, folded, says which country's office or which global
@@ -1277,6 +1319,8 @@ fn is_agency(sender: &Sender, newest: &str, text: &str) -> bool {
             "rekryt",
             "recrut",
             "werwing",
+            "manpower",
+            "placement",
             "search",
             "talent",
             "exec",

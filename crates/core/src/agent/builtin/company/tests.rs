@@ -2219,7 +2219,7 @@ fn malay_mail_names_its_employer() {
              Sumber Manusia\nMajikan: WIRA KEJURUTERAAN SDN. BHD.\nLokasi: Klang"
         )
         .as_deref(),
-        Some("WIRA KEJURUTERAAN")
+        Some("Wira Kejuruteraan")
     );
     // "Berhad" is a legal form; "Sekian, terima kasih" closes before the signature.
     assert_eq!(
@@ -2617,5 +2617,70 @@ fn indonesian_mail_names_its_employer() {
         )
         .as_deref(),
         Some("Haldi & Co")
+    );
+}
+
+#[test]
+fn a_placement_agencys_principal_is_the_employer() {
+    // Named in capitals, written as a person writes it.
+    assert_eq!(
+        named(
+            "Kaagapay Testing Unit <testing@kaagapayintl.com.ph>",
+            "Online Exam - ICU Nurse",
+            "Dear Ms. Santos,\n\nOur Saudi principal, AL BUSTAN MEDICAL COMPLEX (Dammam), \
+             requires all shortlisted ICU Nurse applicants to take the following online \
+             exams.\n\nTesting & Evaluation Unit\nKaagapay International Placement Agency, \
+             Inc.\nDMW License No. DMW-204-LB-110925-R\n"
+        )
+        .as_deref(),
+        Some("Al Bustan Medical Complex")
+    );
+    assert_eq!(
+        named(
+            "Pacific Crest Recruitment <recruitment@pacificcrestmanpower.ph>",
+            "Acknowledgement - Online Application (JO-2026-0451)",
+            "Dear Applicant,\n\nGreetings from Pacific Crest Manpower Services!\n\n\
+             Principal/Employer: AL WAFA ROYAL HOSPITAL - Dubai, UAE\nPosition: Registered \
+             Nurse\n"
+        )
+        .as_deref(),
+        Some("Al Wafa Royal Hospital")
+    );
+    assert_eq!(
+        named(
+            "Pacific Crest Recruitment <recruitment@pacificcrestmanpower.ph>",
+            "CONGRATULATIONS - Selected by Al Wafa Royal Hospital",
+            "We are happy to inform you that AL WAFA ROYAL HOSPITAL has SELECTED you for \
+             the position of Registered Nurse.\n\nRecruitment Section\n\
+             Pacific Crest Manpower Services, Inc.\n"
+        )
+        .as_deref(),
+        Some("Al Wafa Royal Hospital")
+    );
+}
+
+#[test]
+fn a_hospital_is_named_as_its_signature_writes_it() {
+    // "St." goes on into the name; the domain is its initials and its city.
+    assert_eq!(
+        named(
+            "HR Recruitment SRMC <recruitment@srmc-qc.com.ph>",
+            "Re: Application for ICU Staff Nurse",
+            "Salamat po!\n\nRowena D. Catapang\nHR Assistant - Recruitment\nSt. Rafael \
+             Medical Center\nQuezon City\n"
+        )
+        .as_deref(),
+        Some("St. Rafael Medical Center")
+    );
+    // An NHS trust's "FT" is its Foundation Trust.
+    assert_eq!(
+        named(
+            "NHS Jobs <noreply@jobs.nhs.uk>",
+            "Interview invitation",
+            "Dear Maria,\n\nYou are invited to interview.\n\nRecruitment Team\nThamesbrook \
+             University Hospitals NHS FT\n"
+        )
+        .as_deref(),
+        Some("Thamesbrook University Hospitals NHS Foundation Trust")
     );
 }

@@ -170,6 +170,9 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "organizer", "when", "where", "calendar",
     // Pronouns opening a sentence: "They have reviewed the shortlist".
     "they", "he", "she", "both", "everyone",
+    // A licence's and a fee's words: "PRC ID", "no placement fee".
+    "prc", "id", "placement", "fee", "fees", "acknowledgement", "acknowledgment", "online",
+    "god", "certificate", "shortlisted", "selected", "document", "documents", "requirements", "result", "results",
     // Afrikaans: "Geleentheid: …" heads an opportunity.
     "geleentheid",
     // A process's or a document's words heading a subject ("Written Technical
@@ -284,6 +287,21 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "pa uppdrag av",
     "i deres sogning",
     "in their search for",
+    // The Philippines' licensed agencies: the employer is their "principal", hiring
+    // through a "job order"; "client namin" (our client).
+    "our principal",
+    "saudi principal",
+    "foreign principal",
+    "principal/employer",
+    "job order",
+    "dmw license",
+    "poea license",
+    "placement fee",
+    "client namin",
+    "aming kliyente",
+    "kliyente namin",
+    "your deployment",
+    "inyong deployment",
     // A firm that searches for its clients.
     "search firm",
     "recruitment firm",
@@ -360,6 +378,13 @@ pub(super) const AGENCY_NAMES: &[&str] = &[
     // Afrikaans: "Wynland Werwing", "Karoo Personeel".
     "werwing",
     "personeel",
+    // The Philippines' licensed agencies: "Global Angels Manpower Services",
+    // "Kaagapay International Placement Agency".
+    "manpower services",
+    "manpower",
+    "placement agency",
+    "placement",
+    "employment agency",
 ];
 
 /// Whether folded `name` ends as an agency's name may: one of [`AGENCY_NAMES`], or

@@ -476,4 +476,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("menyelesaikan tes", 3.5),
     ("batas waktu pengerjaan", 3.5),
     ("asesmen", 3.5),
+    // Exams before an interview, in English and Tagalog
+    ("online exam", 4.0),
+    ("written exam", 4.0),
+    ("written examination", 4.0),
+    ("exam link", 3.5),
+    ("competency exam", 3.5),
+    ("calculation test", 4.0),
+    ("pagsusulit", 3.5),
 ];

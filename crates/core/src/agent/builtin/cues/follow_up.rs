@@ -409,4 +409,19 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("mengirimkan dokumen", 3.0),
     ("pra-kerja", 2.5),
     ("diminta untuk", 2.0),
+    // Questions to answer before an interview is set
+    ("before we schedule", 3.5),
+    ("kindly confirm the following", 3.5),
+    // Tagalog and Taglish: send, please, what is needed; a visa's medical
+    ("pa-send", 2.5),
+    ("pakisend", 2.5),
+    ("paki-send", 2.5),
+    ("i-send po", 2.5),
+    ("pakireply", 2.0),
+    ("kailangan na po", 2.5),
+    ("mangyaring ipadala", 3.0),
+    ("mga kailangang gawin", 3.0),
+    ("magpa-medical", 3.5),
+    ("gamca", 3.0),
+    ("visa stamping", 3.0),
 ];

@@ -668,4 +668,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("mengundang anda untuk", 2.5),
     ("bertemu dengan tim", 2.5),
     ("ngobrol", 1.5),
+    ("before we schedule", -2.5),
+    // Tagalog and Taglish
+    ("iskedyul ng interview", 4.5),
+    ("schedule ng interview", 4.5),
+    ("para sa interview", 3.0),
+    ("panayam", 3.0),
+    ("pa-confirm naman po kung makakarating", 3.5),
+    ("makakarating", 2.0),
 ];

@@ -463,6 +463,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("untuk menerima anda sebagai", 4.5),
     ("surat penawaran resmi", 4.0),
     ("penerimaan penawaran", 3.5),
+    // Tagalog and Taglish: "approved na po kayo", "job offer galing sa employer"
+    ("approved na po kayo", 4.0),
+    ("has selected you for the position", 4.5),
+    ("job offer galing", 4.0),
+    ("ikinagagalak naming", 3.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

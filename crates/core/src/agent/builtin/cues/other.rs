@@ -641,6 +641,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("tips wawancara", 4.0),
     ("membatalkan lamaran", 6.0),
     ("menarik lamaran", 6.0),
+    // A group's post, an insurance claim, an alumni magazine
+    ("posted in", 3.0),
+    ("your claim", 3.5),
+    ("claim status", 3.5),
+    ("alumni magazine", 4.0),
+    ("alumni relations", 3.0),
+    ("we are featuring", 3.5),
+    ("feature you in", 3.5),
+    ("student writer", 3.5),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

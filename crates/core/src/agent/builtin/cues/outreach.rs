@@ -632,4 +632,21 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("melihat profil anda", 3.0),
     ("mengundangmu untuk melamar", 4.5),
     ("mengundang anda untuk melamar", 4.5),
+    // A hospital's own recruiters, writing first
+    ("came across your cv", 3.5),
+    ("presently recruiting", 3.0),
+    ("could be a suitable match", 3.0),
+    // Tagalog and Taglish
+    ("interested po ba kayo", 4.0),
+    ("interesado po ba kayo", 4.0),
+    ("interesado ka ba", 4.0),
+    ("kung kayo po ay interesado", 3.5),
+    ("client namin", 3.5),
+    ("aming kliyente", 3.5),
+    ("nakita ko po yung profile", 3.5),
+    ("nakita ko ang profile", 3.5),
+    ("nakita po namin", 2.5),
+    ("naghahanap po", 3.0),
+    ("hiring: ", 3.0),
+    ("direct hiring", 3.0),
 ];

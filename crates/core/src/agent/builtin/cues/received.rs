@@ -599,6 +599,18 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("akan kami tinjau", 3.0),
     ("terima kasih telah melamar", 3.0),
     ("terima kasih atas lamaran", 3.0),
+    // An agency's formal acknowledgement
+    ("acknowledge receipt of your", 4.5),
+    ("to acknowledge receipt", 4.0),
+    // Tagalog and Taglish: "natanggap na po namin ang inyong application"
+    ("natanggap na po namin", 4.5),
+    ("natanggap na namin", 4.5),
+    ("natanggap namin ang inyong", 4.5),
+    ("received na po namin", 4.0),
+    ("salamat sa pag-apply", 3.0),
+    ("salamat po sa pag-apply", 3.0),
+    ("sinusuri ng aming", 3.0),
+    ("pakihintay", 2.5),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

@@ -694,4 +694,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("dengan berat hati", 3.5),
     ("kandidat lain", 3.0),
     ("semoga sukses", 2.0),
+    // Tagalog
+    ("ikinalulungkot po naming ipaalam", 5.0),
+    ("ikinalulungkot naming ipaalam", 5.0),
+    ("ikinalulungkot", 3.5),
+    ("hindi po kayo napili", 5.0),
+    ("hindi kayo napili", 5.0),
+    ("hindi napili", 4.5),
+    ("sa kasamaang palad", 3.5),
+    ("hindi ka na namin maipapasa", 4.5),
+    ("hindi mo naabot", 4.0),
+    ("nawa'y magtagumpay", 2.5),
 ];
