@@ -2316,3 +2316,50 @@ fn tagalog_and_taglish_mail_is_read() {
         ),
     ]);
 }
+
+#[test]
+fn french_mail_written_personally_is_read() {
+    assert_each_read_as(&[
+        (
+            "Thibault Garnier <thibault@bocal.app>",
+            "Re: Candidature spontanée – Product designer",
+            "Salut Camille,\n\nBien reçu ton message et le lien vers ton portfolio, merci ! \
+             Je regarde tout ça avec notre CTO et je reviens vers toi la semaine prochaine.",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "Welcome to the Jungle <no-reply@welcometothejungle.com>",
+            "Pistache a une question pour vous",
+            "L'équipe de Pistache a bien reçu votre candidature et aimerait en savoir un peu \
+             plus avant d'aller plus loin. Pourriez-vous nous indiquer votre disponibilité ?",
+            EmailCategory::FollowUpNeeded,
+        ),
+        (
+            "Zoé Lambert <zoe@pivoine.beauty>",
+            "Ton parcours en agence",
+            "On ne se connaît pas, mais j'ai vu ta conférence. On ouvre un poste de Product \
+             Designer dans mon équipe. Ça te dirait qu'on prenne un café ?",
+            EmailCategory::RecruiterOutreach,
+        ),
+        (
+            "Maman <francoise@example.net>",
+            "Dimanche",
+            "Coucou ma chérie,\n\nAlors, cet entretien de jeudi ? On croise les doigts. Et si \
+             tu acceptes le poste, on viendra te voir !\n\nGros bisous,\nMaman",
+            EmailCategory::Other,
+        ),
+        (
+            "Service des visas <no-reply@visa-rendezvous.example>",
+            "Confirmation de rendez-vous – entretien consulaire",
+            "Votre entretien consulaire est confirmé le 12 mars à 9h30.",
+            EmailCategory::Other,
+        ),
+        (
+            "Malt <missions@malt.fr>",
+            "3 nouvelles missions correspondent à votre profil",
+            "Bonjour Camille, 3 nouvelles missions correspondent à votre profil de Product \
+             Designer.",
+            EmailCategory::Other,
+        ),
+    ]);
+}

@@ -1031,6 +1031,16 @@ fn trim_words(run: &str) -> Option<String> {
             _ => w,
         })
         .collect();
+    // "UX/UI Designer H/F": a gender marker without its brackets.
+    words.retain(|w| {
+        ![
+            "h/f", "f/h", "m/f", "f/m", "m/w/d", "w/m/d", "m/f/d", "h/f/x",
+        ]
+        .contains(&fold(w).as_str())
+    });
+    if words.is_empty() {
+        return None;
+    }
     // "Financial Systems Analyst di Lumbung": Indonesian "di" (at) after an English
     // title names the employer; Italian joins its own words with it ("Analista di …").
     const ENGLISH_HEADS: &[&str] = &[

@@ -1366,3 +1366,12 @@ fn a_pay_bands_number_stays_with_the_band() {
         Some("Staff Nurse Band 5 - Paediatrics")
     );
 }
+
+#[test]
+fn a_gender_marker_without_brackets_is_no_part_of_a_role() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r("Candidature envoyée : UX/UI Designer H/F", "Bonjour").as_deref(),
+        Some("UX/UI Designer")
+    );
+}

@@ -488,6 +488,8 @@ const LIFE_WORDS: &[&str] = &[
     "tenant verification",
     // Indonesian: a mortgage (KPR), its collateral and signing, a bank statement.
     "kpr", "kredit pemilikan rumah", "akad kredit", "agunan", "rekening koran",
+    // A flat in France and Romandy: "votre demande de location", "dossier de location".
+    "demande de location", "dossier de location", "bail",
 ];
 
 /// Words of the person's own application, folded.

@@ -9,9 +9,9 @@ use super::super::text::{filled_lines, fold};
 /// line that is a job title.
 pub(super) fn job_card_employers<'a>(newest: &'a str) -> Vec<&'a str> {
     let lines = filled_lines(newest);
-    // "Lúnasa Foods - Naas, County Kildare" → "Lúnasa Foods".
+    // "Lúnasa Foods - Naas, County Kildare" → "Lúnasa Foods"; "Oriel Santé — Nantes".
     let first_segment = |line: &'a str| -> &'a str {
-        let end = [",", "|", "·", "•", " - ", " – "]
+        let end = [",", "|", "·", "•", " - ", " – ", " — "]
             .iter()
             .filter_map(|sep| line.find(sep))
             .min()

@@ -2684,3 +2684,28 @@ fn a_hospital_is_named_as_its_signature_writes_it() {
         Some("Thamesbrook University Hospitals NHS Foundation Trust")
     );
 }
+
+#[test]
+fn a_job_cards_employer_before_an_em_dash_and_french_openings() {
+    assert_eq!(
+        named(
+            "HelloWork <candidature@hellowork.com>",
+            "Candidature envoyée : Lead Product Designer H/F - Oriel Santé",
+            "Bonjour Camille,\n\nVotre candidature a bien été envoyée au recruteur.\n\nLead \
+             Product Designer H/F\nOriel Santé — Nantes (44) / Télétravail partiel\nCDI · 55 - \
+             65 k€ brut annuel\n\nLe recruteur a reçu votre CV. S'il souhaite aller plus loin, \
+             il vous contactera.\n\nL'équipe HelloWork\n"
+        )
+        .as_deref(),
+        Some("Oriel Santé")
+    );
+    // A sentence's "Un recruteur", "Nous avons" is no name.
+    assert_eq!(
+        named(
+            "Indeed <noreply@indeed.com>",
+            "Un recruteur vous invite à postuler à son offre",
+            "Nous avons trouvé une offre pour vous."
+        ),
+        None
+    );
+}

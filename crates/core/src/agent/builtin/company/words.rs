@@ -172,6 +172,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "they", "he", "she", "both", "everyone",
     // A licence's and a fee's words: "PRC ID", "no placement fee".
     "prc", "id", "placement", "fee", "fees", "acknowledgement", "acknowledgment", "online",
+    // French words opening a sentence: "S'il vous plaît", "Nous avons", "Un recruteur".
+    "s'il", "nous", "un", "une", "visas",
     "god", "certificate", "shortlisted", "selected", "document", "documents", "requirements", "result", "results",
     // Afrikaans: "Geleentheid: …" heads an opportunity.
     "geleentheid",
@@ -611,6 +613,9 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             "zespol",
             "dzial",
             "rekrutacji",
+            // "Service des visas" without its service is no name either.
+            "des",
+            "du",
         ]
         .contains(&f.as_str())
             // "Ola Verde" is a name; Portuguese greets with "Olá".

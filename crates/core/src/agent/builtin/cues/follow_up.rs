@@ -424,4 +424,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("magpa-medical", 3.5),
     ("gamca", 3.0),
     ("visa stamping", 3.0),
+    // French: a question before going further
+    ("pourriez-vous nous envoyer", 3.5),
+    ("pourriez-vous nous indiquer", 3.5),
+    ("pourriez-vous nous communiquer", 3.5),
+    ("en savoir un peu plus avant", 3.5),
+    ("a une question pour vous", 3.5),
 ];

@@ -394,7 +394,7 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("has been canceled", 3.0),
     ("you have cancelled", 4.0),
     ("you've cancelled", 4.0),
-    ("interview prep", 3.0),
+    ("interview prep", 4.0),
     ("interview coaching", 3.0),
     ("practice interview", 3.0),
     ("an interview with", 2.0),
@@ -650,6 +650,20 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("we are featuring", 3.5),
     ("feature you in", 3.5),
     ("student writer", 3.5),
+    // French family mail, a job site's search appearances and freelance missions, a
+    // consulate's interview, interview coaching, a friend's good luck
+    ("gros bisous", 4.0),
+    ("coucou", 2.0),
+    ("ma cherie", 3.0),
+    ("on croise les doigts", 2.5),
+    ("apparue dans", 4.0),
+    ("apparu dans", 4.0),
+    ("nouvelles missions", 4.0),
+    ("missions correspondent", 4.5),
+    ("entretien consulaire", 5.0),
+    ("service des visas", 4.0),
+    ("good luck for the", 2.5),
+    ("fingers crossed", 2.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

@@ -649,4 +649,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("naghahanap po", 3.0),
     ("hiring: ", 3.0),
     ("direct hiring", 3.0),
+    // French, a founder or a design lead writing first
+    ("on ne se connait pas", 3.5),
+    ("nous ne nous connaissons pas", 3.5),
+    ("on ouvre un poste", 3.5),
+    ("nous ouvrons un poste", 3.5),
+    ("ca te dirait", 3.0),
+    ("ca vous dirait", 3.0),
 ];

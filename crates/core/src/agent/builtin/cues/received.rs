@@ -611,6 +611,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("salamat po sa pag-apply", 3.0),
     ("sinusuri ng aming", 3.0),
     ("pakihintay", 2.5),
+    // French, written personally: "Bien reçu ton message … je reviens vers toi"
+    ("bien recu ton message", 3.5),
+    ("bien recu votre message", 3.5),
+    ("je reviens vers toi", 2.0),
+    ("je reviens vers vous", 2.0),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…
