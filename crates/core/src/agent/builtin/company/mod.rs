@@ -666,17 +666,11 @@ pub(crate) fn company(
     }
     // "Nilgiri Health" at nilgirihealth.com, which signs as "Nilgiri Healthcare
     // Services Private Limited": the name the domain spells exactly is the brand.
-    let exact = label.as_deref().and_then(|l| {
+    let candidate_exact = label.as_deref().and_then(|l| {
         merged
             .iter()
             .find(|c| c.score >= 2.5 && key(&c.name) == l)
             .map(|c| c.name.clone())
-            .or_else(|| {
-                runs(newest)
-                    .into_iter()
-                    .filter_map(|(_, r)| clean(r))
-                    .find(|r| r.split_whitespace().count() > 1 && key(r) == l)
-            })
     });
     let best = merged
         .into_iter()
@@ -686,15 +680,21 @@ pub(crate) fn company(
                 .total_cmp(&b.score)
                 .then(b.name.len().cmp(&a.name.len()))
         })?;
+    // Only looked for in the text when the best reading is longer than the domain.
+    let longer = label
+        .as_deref()
+        .filter(|l| key(&best.name).starts_with(l) && key(&best.name) != *l);
+    let exact = longer.and_then(|l| {
+        candidate_exact.or_else(|| {
+            runs(newest)
+                .into_iter()
+                .filter_map(|(_, r)| clean(r))
+                .find(|r| r.split_whitespace().count() > 1 && key(r) == l)
+        })
+    });
     let best = match exact {
-        Some(name)
-            if label
-                .as_deref()
-                .is_some_and(|l| key(&best.name).starts_with(l) && key(&best.name) != l) =>
-        {
-            Candidate { name, ..best }
-        }
-        _ => best,
+        Some(name) => Candidate { name, ..best },
+        None => best,
     };
     // "Sundial Health Research have just called me": a name mostly written short is
     // written in full somewhere, and that is its name.
