@@ -839,18 +839,12 @@ fn unshouted(name: &str) -> String {
     if name.chars().any(char::is_lowercase) || words.len() < 2 || long < 2 {
         return name.to_owned();
     }
-    let capitalised = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().map_or_else(String::new, |first| {
-            first.to_string() + &chars.as_str().to_lowercase()
-        })
-    };
     words
         .iter()
         .map(|w| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             if ["AL", "EL", "LA", "LE", "DE", "DA", "DI", "DU"].contains(w) || letters >= 4 {
-                capitalised(w)
+                super::text::capitalise(&w.to_lowercase())
             } else {
                 (*w).to_owned()
             }
