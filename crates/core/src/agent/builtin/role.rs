@@ -1399,10 +1399,7 @@ fn unshouted(title: &str) -> String {
             } else if letters <= 3 || numeral(w) {
                 w.to_owned()
             } else {
-                let mut chars = w.chars();
-                chars.next().map_or_else(String::new, |first| {
-                    first.to_string() + &chars.as_str().to_lowercase()
-                })
+                super::text::capitalise(&w.to_lowercase())
             }
         })
         .collect::<Vec<_>>()

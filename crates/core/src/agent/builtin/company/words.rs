@@ -125,7 +125,6 @@ pub(super) const GREETING_WORDS: &[&str] = &[
     "gentile",
     "ciao",
     "ola",
-    "olá",
     "estimado",
     "estimada",
     "querido",
@@ -142,7 +141,7 @@ pub(super) const GREETING_WORDS: &[&str] = &[
 /// Capitalised words that are not names: greetings, subject words, pronouns.
 #[rustfmt::skip]
 pub(super) const NOT_NAMES: &[&str] = &[
-    "hi", "hello", "hey", "dear", "hallo", "bonjour", "hola", "hoi", "ciao", "ola", "olá",
+    "hi", "hello", "hey", "dear", "hallo", "bonjour", "hola", "hoi", "ciao", "ola",
     "thanks", "thank", "we", "our", "you", "your", "i", "it", "this", "that", "re", "fwd",
     "interview", "invitation", "application", "offer", "update", "next", "steps", "intro",
     "introduction", "chat", "feedback", "follow-up", "catch-up", "reminder", "lembrete",
@@ -426,13 +425,19 @@ fn and_co(words: &[&str]) -> bool {
         && ["co", "co."].contains(&fold(words[words.len() - 1].trim_end_matches(',')).as_str())
 }
 
+/// Whether a name opens with its legal form: "PT Kencana Solusi Integra", Indonesia's
+/// limited company (in capitals: "Pt" is no form).
+fn opens_with_form(words: &[&str]) -> bool {
+    words.len() > 1 && ["PT", "PT."].contains(&words[0])
+}
+
 /// Names written with a legal suffix ("Halcyon Bank plc", "Fernholz Energie AG").
 pub(super) fn legal_names(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (at, run) in runs(text) {
         let words: Vec<&str> = run.split_whitespace().collect();
         // "PT Semesta Ritel Indonesia": the form before the name.
-        if words.len() > 1 && ["PT", "PT."].contains(&words[0]) {
+        if opens_with_form(&words) {
             let name = words[1..]
                 .iter()
                 .take_while(|w| !is_legal(&fold(w)))
@@ -529,9 +534,8 @@ pub(super) fn clean(raw: &str) -> Option<String> {
             words.pop();
         }
     }
-    // "PT Kencana Solusi Integra": Indonesia's limited company, before its name (in
-    // capitals: "Pt" is no form). Its country stays ("PT Semesta Ritel Indonesia").
-    if words.len() > 1 && ["PT", "PT."].contains(&words[0]) {
+    // Its country stays ("PT Semesta Ritel Indonesia").
+    if opens_with_form(&words) {
         words.remove(0);
     }
     let mut legal = false;
