@@ -140,6 +140,8 @@ const EMPLOYER_CONTEXT: &[&str] = &[
     "visualizou o seu perfil", "ha visto tu perfil", "hiring at", "related to hiring",
     "your interview at", "interview experience", "recently interview for",
     "visited your profile", "checked out your profile", "a recruiter at",
+    // Brazil: "nosso processo seletivo", "sua candidatura", "um recrutador da X".
+    "nosso processo seletivo", "sua candidatura", "visualizou seu perfil", "recrutador da",
 ];
 
 /// How automatic answers open their subject, folded.
@@ -182,7 +184,8 @@ fn about_an_employer(e: &EmailInput, thread: &Thread, sender: &Sender, about_lif
     let titled = sender.relay == Relay::Direct
         && sender.is_person()
         && role::is_title(threads::bare_subject(&e.subject));
-    sender.relay == Relay::Tracking
+    // A tracking system's job alert names many employers, none of them the one.
+    (sender.relay == Relay::Tracking && !sender.is_bulk_mailer())
         || (!elsewhere
             && (auto_reply
                 || titled

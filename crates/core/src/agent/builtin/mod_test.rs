@@ -2363,3 +2363,161 @@ fn french_mail_written_personally_is_read() {
         ),
     ]);
 }
+
+#[test]
+fn brazilian_portuguese_mail_is_read() {
+    assert_each_read_as(&[
+        (
+            "Catho <candidaturas@catho.com.br>",
+            "Bruno, você se candidatou para Analista de Dados",
+            "Olá, Bruno\n\nSua candidatura foi registrada! Vaga: Analista de Dados\nEmpresa: \
+             Ipê Seguros\n\nA empresa recebeu seu currículo e vai entrar em contato.",
+            EmailCategory::ApplicationReceived,
+        ),
+        (
+            "Joana Lima <joana@jatoba.com.br>",
+            "Re: Processo seletivo - Analista de Dados",
+            "Perfeito, Bruno!\n\nEntão fica combinado: sexta (12/03), às 10h, bate-papo \
+             técnico com a Renata e comigo. Deve durar uns 50 minutos.\n\nLink do Meet: \
+             https://meet.google.com/abc-defg-hij",
+            EmailCategory::InterviewInvite,
+        ),
+        (
+            "Carla Souza <carla@jatoba.com.br>",
+            "Boas notícias, Bruno",
+            "Oi Bruno,\n\nO time adorou as conversas e a gente quer muito ter você com a \
+             gente como Analista de Dados Pleno! Posso te ligar hoje para passar os \
+             detalhes do pacote?",
+            EmailCategory::Offer,
+        ),
+        (
+            "Equipe Jatobá <vagas@jatoba.com.br>",
+            "Atualização sobre a vaga",
+            "Olá Bruno,\n\nA posição foi congelada e o processo foi encerrado sem \
+             contratação. Sentimos muito por não trazer notícias melhores.",
+            EmailCategory::Rejection,
+        ),
+        (
+            "Rita Moraes <rita@caju.com.br>",
+            "Vi seu GitHub",
+            "Oi Bruno!\n\nEstamos abrindo uma vaga de Engenheiro de Dados no nosso time. Faz \
+             sentido a gente conversar? Que tal um papo rápido na semana que vem?",
+            EmailCategory::RecruiterOutreach,
+        ),
+        (
+            "Rita Moraes <rita@caju.com.br>",
+            "Cadastro PJ - documentos",
+            "Oi Bruno! Contrato assinado. Preciso que você me mande até quinta o cartão CNPJ \
+             e os dados bancários da conta PJ.",
+            EmailCategory::FollowUpNeeded,
+        ),
+        (
+            "LinkedIn <notifications-noreply@linkedin.com>",
+            "Bruno, um recrutador da Caju visualizou seu perfil",
+            "Um(a) recrutador(a) da Caju visualizou seu perfil.",
+            EmailCategory::Other,
+        ),
+        (
+            "Gupy <no-reply@gupy.io>",
+            "Confirmação: você desistiu da vaga",
+            "Confirmamos que você desistiu da sua candidatura para a vaga Analista de Dados.",
+            EmailCategory::Other,
+        ),
+        (
+            "Arena Eventos <naoresponda@arenaeventos.com.br>",
+            "Inscrição confirmada: Meetup de Dados #12",
+            "Sua inscrição está confirmada. Quinta-feira, das 19h às 22h.",
+            EmailCategory::Other,
+        ),
+    ]);
+}
+
+#[test]
+fn canadian_mail_and_its_life_admin_are_read() {
+    assert_each_read_as(&[
+        (
+            "Jobillico <notification@jobillico.com>",
+            "Votre profil a été consulté 2 fois cette semaine",
+            "Bonjour Julie,\nVotre profil a été consulté par des employeurs cette semaine.",
+            EmailCategory::Other,
+        ),
+        (
+            "Ordre des infirmières <infolettre@oiiq.example.org>",
+            "L'Infolettre – Réussir son entrevue",
+            "Dans ce numéro : réussir son entrevue en établissement, et nos formations.",
+            EmailCategory::Other,
+        ),
+        (
+            "Sam Lee <sam.lee@example.org>",
+            "Re: brunch Saturday?",
+            "Yes to Saturday! And good luck with the interview on Tuesday, you'll be great.",
+            EmailCategory::Other,
+        ),
+        (
+            "Trusted Traveller Centre <appointments@ttc.example.ca>",
+            "Your enrolment interview is confirmed",
+            "Your enrolment interview for the trusted traveller program has been scheduled \
+             at the Enrolment Centre.",
+            EmailCategory::Other,
+        ),
+        (
+            "City 5K <volunteers@city5k.example.ca>",
+            "Thanks for applying to volunteer at the City 5K!",
+            "Thank you for your application to volunteer. No interview needed.",
+            EmailCategory::Other,
+        ),
+        (
+            "The Junior Brief <hello@thejuniorbrief.example.com>",
+            "Nailing the lateral interview",
+            "Welcome to issue #12 of The Junior Brief. Assessment centres are back. Read \
+             online. See you in a fortnight.",
+            EmailCategory::Other,
+        ),
+    ]);
+}
+
+#[test]
+fn alerts_and_quotes_name_no_employer() {
+    // A tracking system's job alert lists many employers, none of them the one.
+    let e = mail(
+        "Gupy <alertas@gupy.io>",
+        "Bruno, 5 novas vagas que combinam com você",
+        "Separamos algumas vagas:\n\nAnalista de Dados — Caju Pagamentos · São Paulo\nSDET — \
+         Baobá Fintech · Remoto\nEngenheiro de Dados — Cerrado Energia · Brasília\n",
+    );
+    let r = read(&e, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Other);
+    assert!(r.company.is_none(), "{:?}", r.company);
+    // An insurance quote's "offer valid for 30 days" is life's paperwork.
+    let e = mail(
+        "Harbourline Insurance <quotes@harbourline.example.ca>",
+        "Your tenant insurance quote is ready – offer valid 30 days",
+        "Hi Julie,\n\nThanks for requesting a tenant insurance quote. Your offer is valid \
+         for 30 days.\n\nHarbourline Insurance",
+    );
+    let r = read(&e, &[], 0.6);
+    assert_eq!(r.verdict.category, EmailCategory::Other);
+    assert!(r.company.is_none(), "{:?}", r.company);
+}
+
+#[test]
+fn a_referral_campaign_and_a_course_assignment_stay_other() {
+    assert_each_read_as(&[
+        (
+            "Baumann Bau – People Team <people@baumann-bau.example.at>",
+            "Refer a friend: 4 open positions this month",
+            "Dear colleagues,\n\nDo you know someone who would fit in?\n\nOpen positions:\n• Site \
+             Manager (Linz)\n• Estimator (Vienna)\n\nFor every successful referral you receive \
+             a bonus of EUR 2,000.\n\nYour People Team",
+            EmailCategory::Other,
+        ),
+        (
+            "Lean Academy <cursus@leanacademy.example.nl>",
+            "Assignment 3 due Friday",
+            "Hi Femke,\n\nA reminder that Assignment 3 of the programme is due this Friday. \
+             Task: draw a value stream map. Upload it in the learning portal. Your trainer \
+             will give feedback before the next session.",
+            EmailCategory::Other,
+        ),
+    ]);
+}

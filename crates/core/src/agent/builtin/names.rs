@@ -90,6 +90,17 @@ fn is_name_word(w: &str) -> bool {
             && w.chars().all(|c| c.is_alphanumeric() || c == '&'))
 }
 
+/// Articles after a connector inside a name ("de la", "de los", "van der").
+const ARTICLES: &[&str] = &["la", "las", "los", "le", "les", "der", "den", "het"];
+
+/// A name word after an elided article: "l'Estuaire", "d'Ottawa".
+fn elided_name(w: &str) -> bool {
+    ["l'", "d'", "l’", "d’"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .is_some_and(|rest| rest.chars().count() >= 2 && is_name_word(rest))
+}
+
 /// "I'm", "I'll", "I've", "I'd": the writer, never part of a name.
 fn is_i(w: &str) -> bool {
     w.len() > 2 && (w.starts_with("I'") || w.starts_with("I’"))
@@ -126,11 +137,22 @@ fn run_from(text: &str, ws: &[Word<'_>], first: usize, max: usize) -> Option<(us
         if CONNECTORS.contains(&c) && !closed {
             // A connector counts only between two name words.
             let next = ws.get(i + 1).map(|w| core(w.text));
-            // "Aldergrove and Thorne", not "Marquise Retail Group and I".
+            // "Aldergrove and Thorne", not "Marquise Retail Group and I"; "CHU de
+            // l'Estuaire".
             if next.is_some_and(|(n, o, _)| {
-                !o && is_name_word(n) && !CONNECTORS.contains(&n) && n != "I"
+                !o && (is_name_word(n) || elided_name(n)) && !CONNECTORS.contains(&n) && n != "I"
             }) {
                 i += 1;
+                continue;
+            }
+            // "CISSS de la Côte-des-Érables", "Hospital de la Santa Creu": an article
+            // after the connector.
+            let after = ws.get(i + 2).map(|w| core(w.text));
+            if next.is_some_and(|(n, o, closed)| !o && !closed && ARTICLES.contains(&n))
+                && after.is_some_and(|(a, o, _)| !o && is_name_word(a) && !CONNECTORS.contains(&a))
+                && !text[ws[i].end..ws[i + 2].start].contains('\n')
+            {
+                i += 2;
                 continue;
             }
             break;
@@ -139,7 +161,8 @@ fn run_from(text: &str, ws: &[Word<'_>], first: usize, max: usize) -> Option<(us
         let banded = c.chars().all(|ch| ch.is_ascii_digit())
             && (1..=2).contains(&c.len())
             && ["Band", "Grade"].contains(&core(ws[i - 1].text).0);
-        if !is_name_word(c) && !banded {
+        let after_connector = CONNECTORS.contains(&core(ws[i - 1].text).0);
+        if !(is_name_word(c) || banded || (after_connector && elided_name(c))) {
             break;
         }
         end = ws[i].start + ws[i].text.find(c).unwrap_or(0) + c.len();

@@ -170,6 +170,19 @@ const TRACKING: &[(&str, &str)] = &[
     ("bizneo.com", "Bizneo"),
     ("hiringroom.com", "HiringRoom"),
     ("jobylon.io", "Jobylon"),
+    // Brazil's applicant-tracking systems.
+    ("solides.jobs", "Solides"),
+    ("solides.com.br", "Solides"),
+    ("recrutei.com.br", "Recrutei"),
+    ("inhire.com.br", "InHire"),
+    ("inhire.app", "InHire"),
+    ("quickin.io", "Quickin"),
+    // Australia's and New Zealand's applicant-tracking systems.
+    ("snaphire.com", "Snaphire"),
+    ("scouttalent.com.au", "Scout Talent"),
+    ("elmotalent.com.au", "ELMO"),
+    ("bigredsky.com", "Big Red Sky"),
+    ("expr3ss.com", "Expr3ss!"),
 ];
 
 const SCHEDULING: &[(&str, &str)] = &[
@@ -479,6 +492,19 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("gradcracker.com", "Gradcracker"),
     ("s1jobs.com", "s1jobs"),
     ("nijobs.com", "NIJobs"),
+    // Brazil's job sites.
+    ("vagas.com.br", "VAGAS.com"),
+    ("vagas.com", "VAGAS.com"),
+    ("programathor.com.br", "Programathor"),
+    ("trampos.co", "Trampos"),
+    ("geekhunter.com.br", "GeekHunter"),
+    ("revelo.com.br", "Revelo"),
+    ("99jobs.com", "99jobs"),
+    ("bne.com.br", "BNE"),
+    ("empregos.com.br", "Empregos.com.br"),
+    // Quebec's job sites.
+    ("jobillico.com", "Jobillico"),
+    ("jobboom.com", "Jobboom"),
 ];
 
 const SIGNATURE: &[(&str, &str)] = &[
@@ -524,6 +550,10 @@ const SIGNATURE: &[(&str, &str)] = &[
     ("inkit.com", "Inkit"),
     ("mifiel.com", "Mifiel"),
     ("privy.id", "Privy"),
+    // Brazil's e-signature services.
+    ("clicksign.com", "Clicksign"),
+    ("d4sign.com.br", "D4Sign"),
+    ("zapsign.com.br", "ZapSign"),
 ];
 
 const SCREENING: &[(&str, &str)] = &[
@@ -567,6 +597,10 @@ const SCREENING: &[(&str, &str)] = &[
     // Candidate-experience surveys, sent for the employer.
     ("starred.com", "Starred"),
     ("survale.com", "Survale"),
+    // Australia's police-check services.
+    ("nationalcrimecheck.com.au", "National Crime Check"),
+    ("fit2work.com.au", "fit2work"),
+    ("checkedteam.com", "Checked"),
 ];
 
 #[rustfmt::skip]
@@ -581,6 +615,11 @@ const MAILBOXES: &[&str] = &[
 /// Mail services an entire sector writes from: the domain names no one employer
 /// (NHSmail, for every NHS organisation in England and Scotland).
 const SHARED_SERVICES: &[&str] = &["nhs.net"];
+
+/// Canada's provinces and territories, as their domains write them ("qc.ca").
+const PROVINCES: &[&str] = &[
+    "ab", "bc", "mb", "nb", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yk",
+];
 
 /// Domain labels reserved for documentation and testing.
 const RESERVED_LABELS: &[&str] = &["example", "test", "invalid", "localhost"];
@@ -673,6 +712,8 @@ impl Sender {
             {
                 3
             }
+            // "chuestuaire.qc.ca": a Canadian province's domain.
+            [.., second, "ca"] if PROVINCES.contains(second) => 3,
             _ => 2,
         };
         let mut at = labels.len().checked_sub(tail)?;
@@ -686,8 +727,24 @@ impl Sender {
                 at = at.checked_sub(1)?;
             }
         }
+        // "mbwa.nsw.gov.au": a state's government ("nsw", "vic", "qld") is the suffix
+        // too; the body is named one label further left.
+        if tail == 3 && labels[labels.len() - 2] == "gov" && labels[at].len() <= 3 && at > 0 {
+            at -= 1;
+        }
         let label = labels[at];
         (!label.is_empty()).then_some(label)
+    }
+
+    /// Whether the domain sits under a province's or a state's own suffix
+    /// ("chuestuaire.qc.ca", "mbwa.nsw.gov.au").
+    pub fn under_subdivision(&self) -> bool {
+        let labels: Vec<&str> = self.domain.split('.').collect();
+        match labels.as_slice() {
+            [_, _, second, "ca"] | [_, second, "ca"] => PROVINCES.contains(second),
+            [.., state, "gov", "au"] => state.len() <= 3,
+            _ => false,
+        }
     }
 
     /// Whether the sender's display name is a person's: its words appear in the

@@ -32,6 +32,10 @@ const BEFORE_ROLE: &[(&str, f64)] = &[
     ("ruolo di ", 4.0),
     ("vaga de ", 4.0),
     ("vaga para ", 4.0),
+    // Brazilian job sites write the title straight after "vaga": "sua inscrição na vaga
+    // Analista de Qualidade de Software Jr da …", "desistiu da vaga Analista de …".
+    ("na vaga ", 3.5),
+    ("a vaga ", 3.0),
     ("cargo de ", 4.0),
     ("posicao de ", 4.0),
     ("application for the ", 3.5),
@@ -154,7 +158,7 @@ const AFTER_ROLE: &[(&str, f64)] = &[
 const TITLES: &[&str] = &[
     "engineer", "developer", "analyst", "scientist", "manager", "programmer", "designer",
     "architect", "lead", "specialist", "administrator", "researcher", "officer",
-    "technician", "tester", "sre", "devops", "owner", "writer", "accountant", "strategist",
+    "technician", "tester", "sdet", "sre", "devops", "owner", "writer", "accountant", "strategist",
     "head", "principal", "intern", "trainee", "hrbp", "marketer", "superintendent", "programador", "programmeur", "entwickler",
     "ontwikkelaar", "beheerder", "architekt", "leiter", "berater", "wissenschaftler",
     "cientifico", "scientifique", "informatiker", "stagiaire", "werkstudent", "analist",
@@ -203,6 +207,11 @@ const TITLES: &[&str] = &[
     "journalist", "copywriter", "producer", "curator", "librarian", "translator",
     "paralegal", "solicitor", "lawyer", "attorney", "underwriter", "actuary", "estimator",
     "surveyor", "electrician", "plumber", "carpenter", "foreman", "mechanic", "receptionist",
+    // Pharmacy ("Pharmacien en oncologie" is a Romance head: see there).
+    "apotheker", "apothekerin",
+    // Law: "Legal Counsel", "In-house Counsel", "Juriste d'affaires", "Advocaat".
+    "counsel", "barrister", "juriste", "jurist", "juristin", "avocat", "avocate", "abogado",
+    "abogada", "advogado", "advogada", "anwalt", "anwaltin", "advocaat", "avvocato",
 ];
 
 /// Title words that come first in a title written in sentence case, before the words
@@ -403,7 +412,8 @@ pub(crate) fn role(
         let mut end = super::threads::signature_start(&lines);
         if let Some(w) = writer.map(fold).filter(|w| !w.is_empty()) {
             let first = w.split_whitespace().next().unwrap_or_default().to_owned();
-            if let Some(i) = (lines.len().saturating_sub(8)..lines.len()).find(|&i| {
+            // (Not the first line: a job site's mail opens with its name, "LinkedIn".)
+            if let Some(i) = (lines.len().saturating_sub(8).max(1)..lines.len()).find(|&i| {
                 let l = fold(lines[i].trim().trim_end_matches(','));
                 l == w || l == first
             }) {
@@ -435,8 +445,17 @@ pub(crate) fn role(
             {
                 continue;
             }
+            // "Legal > In-House Counsel": a job site's category path, not the role.
+            if lead.ends_with('>') {
+                continue;
+            }
             if let Some(t) = title_at(&body, at, employer) {
-                push(&mut cands, t, 1.0, true);
+                // A job card: the title on its own line over the employer's name.
+                let line_end = body[at..].find('\n').map_or(body.len(), |i| at + i);
+                let card = body[..at].trim_end_matches(' ').ends_with('\n')
+                    && body[at..line_end].trim_end() == t
+                    && employer.is_some_and(|e| body[line_end..].trim_start().starts_with(e));
+                push(&mut cands, t, if card { 2.0 } else { 1.0 }, true);
             }
         }
     }
@@ -538,12 +557,27 @@ fn push(cands: &mut Vec<Candidate>, title: String, score: f64, in_text: bool) {
     });
 }
 
+/// Levels written after a title, folded ("Analista de Testes (QA) Pleno"); a level
+/// in Roman numerals is written in capitals (not Polish "i").
+const LEVELS: &[&str] = &["junior", "jr", "jr.", "pleno", "senior", "sr", "sr."];
+
 /// The title starting at byte `at` of `text`: a run of capitalised words holding a
 /// title word, with a bracket that belongs to it ("Data Scientist (Climate Risk)") and
 /// a comma-joined specialism ("Robotics Software Engineer, Perception"). `employer`
 /// is the company the message is about: after a dash it is not a specialism.
 fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
     let run = run_at(text, at)?;
+    // "Analista de Qualidade de Software Jr da Mandacaru Saúde": "da", "do", "del"
+    // before the employer's name end the title.
+    let run = employer
+        .map(fold)
+        .and_then(|e| {
+            [" da ", " do ", " del ", " de la "].iter().find_map(|sep| {
+                let (head, after) = run.rsplit_once(sep)?;
+                fold(after).starts_with(&e).then_some(head)
+            })
+        })
+        .unwrap_or(run);
     let end = offset_in(text, run) + run.len();
     let mut title = trim_words(run)?;
     // "Développeur Mobile à Lausanne", "HR Business Partner a Pixelat Studio": after
@@ -664,9 +698,36 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
             }
         } else if !employer_named {
             title = format!("{title} ({inner})");
+            // "Analista de Testes (QA) Pleno": the level after the bracket.
+            let after = rest.split_once(')').map_or("", |(_, a)| a);
+            if let Some(level) = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split_whitespace().next())
+                .filter(|w| {
+                    LEVELS.contains(&fold(w).as_str()) || ["I", "II", "III", "IV"].contains(w)
+                })
+            {
+                title = format!("{title} {level}");
+            }
         }
     } else if let Some(suffix) = dash_specialism(rest, employer) {
         title.push_str(suffix);
+    } else if rest
+        .strip_prefix(", ")
+        .is_some_and(|after| after.starts_with(char::is_lowercase))
+        && title
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| ROMANCE_HEADS.contains(&fold(w).as_str()))
+    {
+        // "Spécialiste, information médicale", "Analyste, affaires réglementaires":
+        // French (in Quebec most) writes the field after a comma, in lower case.
+        let line = &rest[1..rest.find('\n').unwrap_or(rest.len())];
+        let (of_what, _) = romance_of_what(line);
+        if !of_what.trim().is_empty() {
+            title.push(',');
+            title.push_str(of_what);
+        }
     } else if let Some(after) = rest.strip_prefix(", ")
         && let Some(spec) = run_at(after, 0)
         && after.starts_with(spec)
@@ -756,6 +817,7 @@ const ROMANCE_HEADS: &[&str] = &[
     "developpeuse", "desarrollador", "desarrolladora", "desenvolvedor", "sviluppatore",
     "administrador", "administrateur", "planificateur", "planificador", "planeador",
     "pianificatore", "pianificatrice", "lider", "lideresa", "subgerente", "gerenta",
+    "pharmacien", "pharmacienne", "farmaceutico", "farmaceutica",
 ];
 
 /// What a Romance title is of, after its head word: " de solutions avant-vente",
@@ -832,6 +894,13 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
     rest.split_at(kept)
 }
 
+/// Verbs that follow a lower-case title in a sentence, folded (Polish, Czech, Slovak,
+/// Slovenian, Croatian: "została", "je", "byla").
+const VERBS_AFTER_TITLE: &[&str] = &[
+    "zostala", "zostal", "zostalo", "zostaly", "jest", "byla", "byl", "bylo", "je", "jsou", "bila",
+    "bil", "bilo", "su", "sa",
+];
+
 /// The lower-case words that open `rest` (" projektov v gradbeništvu"), at most four,
 /// up to the first that is not a plain word, and what follows them. Initials go on
 /// too ("Analityk SOC L2"); after Polish "ds." ("for matters of") so do capitalised
@@ -855,6 +924,11 @@ fn lower_words(rest: &str) -> (&str, &str) {
             continue;
         }
         let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+        // "Inżynier ds. bezpieczeństwa aplikacji została przekazana": the sentence's
+        // verb ends the title.
+        if VERBS_AFTER_TITLE.contains(&fold(bare).as_str()) {
+            break;
+        }
         let plain = bare.chars().all(char::is_lowercase)
             || initials(bare)
             || (matters && bare.chars().all(char::is_alphabetic));
@@ -912,6 +986,8 @@ fn dash_specialism<'t>(rest: &'t str, employer: Option<&str>) -> Option<&'t str>
     let ok = after.starts_with(spec)
         && spec.split_whitespace().count() <= 3
         && !is_title(spec)
+        // "… – CHUE-26-0193": a requisition's number, not a specialism.
+        && !spec.contains(|c: char| c.is_ascii_digit())
         // "… – Femke Brouwer.pdf": a file's name, not a specialism.
         && !is_file_name(spec, tail)
         && ([" role", " position", " vacancy", " opening", " post"]

@@ -1375,3 +1375,115 @@ fn a_gender_marker_without_brackets_is_no_part_of_a_role() {
         Some("UX/UI Designer")
     );
 }
+
+#[test]
+fn brazilian_job_sites_write_the_title_after_vaga() {
+    let r = |s: &str, b: &str, c: &str| role(s, b, "", None, Some(c), true);
+    assert_eq!(
+        r(
+            "Inscrição confirmada no processo seletivo",
+            "Oi, Bruno!\n\nSua inscrição na vaga Analista de Qualidade de Software Jr da \
+             Mandacaru Saúde foi realizada com sucesso.\n",
+            "Mandacaru Saúde"
+        )
+        .as_deref(),
+        Some("Analista de Qualidade de Software Jr")
+    );
+    // The level after a bracket; Roman numerals only in capitals (Polish "i" is "and").
+    assert_eq!(
+        r(
+            "A Coruja Analytics quer conversar com você!",
+            "Vaga:\n\nAnalista de Testes (QA) Pleno\nBelo Horizonte - MG\n",
+            "Coruja Analytics"
+        )
+        .as_deref(),
+        Some("Analista de Testes (QA) Pleno")
+    );
+    assert_eq!(
+        r(
+            "Zaproszenie",
+            "Zapraszamy na rozmowę: Senior Data Engineer (Azure) i zespół danych.",
+            "Ogniwo"
+        )
+        .as_deref(),
+        Some("Senior Data Engineer (Azure)")
+    );
+}
+
+#[test]
+fn lawyers_and_pharmacists_titles() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r("Your application as Legal Counsel APAC", "Thanks.").as_deref(),
+        Some("Legal Counsel APAC")
+    );
+    assert_eq!(
+        r(
+            "Confirmation de votre candidature – Pharmacien en oncologie – CHUE-26-0193",
+            "Merci."
+        )
+        .as_deref(),
+        Some("Pharmacien en oncologie")
+    );
+    // Quebec writes the field after a comma, in lower case.
+    assert_eq!(
+        r(
+            "Votre lettre d'offre – Spécialiste, information médicale",
+            "Bonjour."
+        )
+        .as_deref(),
+        Some("Spécialiste, information médicale")
+    );
+}
+
+#[test]
+fn a_job_cards_title_over_its_employer() {
+    let r = |b: &str, writer: &str, c: &str| {
+        role(
+            "Your application was submitted",
+            b,
+            "",
+            Some(writer),
+            Some(c),
+            true,
+        )
+    };
+    // The title over the employer's name, not the job site's category path.
+    assert_eq!(
+        r(
+            "Hi Olivia,\n\nYour application has been sent to Paddock & Pantry.\n\nCommercial \
+             Legal Counsel\nPaddock & Pantry\nAlexandria, Sydney NSW\nLegal > In-House \
+             Counsel\n\nGood luck!\nThe SEEK team",
+            "SEEK",
+            "Paddock & Pantry"
+        )
+        .as_deref(),
+        Some("Commercial Legal Counsel")
+    );
+    // A job site's mail opens with its own name, which is no signature.
+    assert_eq!(
+        r(
+            "LinkedIn\nAva Lindqvist invited you to apply\nHi Olivia, I'm a recruiter at \
+             Nimbus Ledger.\n\nLegal Counsel, Payments\nNimbus Ledger\nSydney · Hybrid\n\
+             Posted 2 days ago\n\nView job",
+            "LinkedIn",
+            "Nimbus Ledger"
+        )
+        .as_deref(),
+        Some("Legal Counsel, Payments")
+    );
+    // A Polish sentence's verb ends a lower-case title.
+    assert_eq!(
+        role(
+            "Twoja aplikacja",
+            "Twoja aplikacja na ofertę Inżynier ds. bezpieczeństwa aplikacji została \
+             przekazana pracodawcy.",
+            "",
+            None,
+            None,
+            true
+        )
+        .as_deref(),
+        Some("Inżynier ds. bezpieczeństwa aplikacji")
+    );
+}

@@ -490,6 +490,14 @@ const LIFE_WORDS: &[&str] = &[
     "kpr", "kredit pemilikan rumah", "akad kredit", "agunan", "rekening koran",
     // A flat in France and Romandy: "votre demande de location", "dossier de location".
     "demande de location", "dossier de location", "bail",
+    // Brazil: an insurance policy, a rented flat, a card, a loan.
+    "apolice", "aluguel", "imobiliaria", "condominio", "cartao de credito",
+    "conta corrente", "financiamento", "matricula", "mensalidade", "pos-graduacao",
+    // A trusted-traveller card's interview, an insurance quote.
+    "trusted traveller", "trusted traveler", "global entry", "enrolment centre",
+    "insurance quote",
+    // A course's assignment: "Upload your map … in the learning portal", "Your trainer".
+    "learning portal", "your trainer",
 ];
 
 /// Words of the person's own application, folded.

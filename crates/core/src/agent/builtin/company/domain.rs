@@ -27,9 +27,17 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
         .filter(|w| {
             ![
                 "&", "the", "of", "de", "del", "des", "du", "di", "da", "do", "y", "i", "e", "et",
-                "und", "and",
+                "und", "and", "la", "le", "les",
             ]
             .contains(w)
+        })
+        // "CHU de l'Estuaire" at chuestuaire.qc.ca: nor is an elided article.
+        .map(|w| {
+            ["l'", "d'", "l’", "d’"]
+                .iter()
+                .find_map(|p| w.strip_prefix(p))
+                .filter(|r| !r.is_empty())
+                .unwrap_or(w)
         })
         .collect();
     // "Banque Mistral" at bmistral-group.fr: abbreviated with its trade word.

@@ -165,6 +165,18 @@ pub(crate) fn company(
         {
             add(inner, 3.5, PHRASE);
         }
+        // "Sam Hartigan (Co-founder & CEO, Docket Labs)": a head of a firm and the firm
+        // (not a partner and the practice: "Partner, Banking & Capital Markets Audit").
+        if let Some((title, firm)) = inner.rsplit_once(", ")
+            && fold(title)
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| FIRM_HEADS.contains(&w))
+            && run_before(newest, i)
+                .is_some_and(|p| (2..=3).contains(&p.split_whitespace().count()))
+            && run_at(firm, 0).is_some_and(|r| r.len() == firm.trim().len())
+        {
+            add(firm.trim(), 3.0, PHRASE);
+        }
     }
     // "Ana Silva <> Strait Ledger | Hiring Manager conversation": the two sides of a
     // meeting, one of them the person invited.
@@ -602,18 +614,22 @@ pub(crate) fn company(
                     })
                     .map(|c| c.name.clone())
             };
+            // A province's or a state's body ("hhsc.on.ca") is mostly known by
+            // initials, which spelled out name nobody: only a name the text writes.
             let name = written
                 .or_else(begun)
                 .or_else(stemmed)
-                .unwrap_or_else(|| spell_domain(sender));
-            merged.push(Candidate {
-                name,
-                score: 3.0,
-                source: "the sender's domain",
-                phrase: false,
-                subject: false,
-            });
-            merged = merge(merged);
+                .or_else(|| (!sender.under_subdivision()).then(|| spell_domain(sender)));
+            if let Some(name) = name {
+                merged.push(Candidate {
+                    name,
+                    score: 3.0,
+                    source: "the sender's domain",
+                    phrase: false,
+                    subject: false,
+                });
+                merged = merge(merged);
+            }
         }
     }
     for c in merged.iter_mut() {
@@ -736,6 +752,11 @@ pub(crate) fn company(
         Some(name) => Candidate { name, ..best },
         None => best,
     };
+    // "Great news from W&F" about "Wattle & Finch": initials the text spells out.
+    let best = match spelled_out(&best.name, &[subject, newest]) {
+        Some(name) => Candidate { name, ..best },
+        None => best,
+    };
     // A name the domain spells in full keeps its last word even when it is a team word
     // ("BrightPath Recruitment" at brightpath-recruitment.com).
     // The domain's whole label counts too: "Crossgate Talent" at crossgate-talent.com.
@@ -851,6 +872,40 @@ fn unshouted(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The titles of a firm's head, folded: "Sam Hartigan (Co-founder & CEO, Docket Labs)".
+const FIRM_HEADS: &[&str] = &[
+    "founder",
+    "co-founder",
+    "ceo",
+    "cto",
+    "coo",
+    "president",
+    "owner",
+];
+
+/// The name in `texts` whose words' initials are `short`, written as initials in
+/// capitals ("W&F", "KWM"): "Wattle & Finch".
+fn spelled_out(short: &str, texts: &[&str]) -> Option<String> {
+    let letters: String = short.chars().filter(|c| *c != '&').collect();
+    if !(2..=4).contains(&letters.chars().count())
+        || !letters.chars().all(|c| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    texts
+        .iter()
+        .flat_map(|t| runs(t))
+        .filter_map(|(_, r)| clean(r))
+        .find(|r| {
+            let initials: String = r
+                .split_whitespace()
+                .filter(|w| !["&", "and"].contains(w))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            r.split_whitespace().count() >= 2 && initials == letters
+        })
 }
 
 /// A name with its abbreviated ending written out: "… NHS FT" is "… NHS Foundation
@@ -1041,9 +1096,16 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
         .find_map(|sep| name.split_once(sep))
         .and_then(|(a, b)| {
             let (a, b) = (a.trim(), b.trim());
-            if signs_off(newest, a) {
+            // "Carrières – CIUSSS du Haut-Saint-Maurice", "Service de la dotation – CHU
+            // de l'Estuaire": a team and its employer.
+            let team = |s: &str| {
+                fold(s).split_whitespace().all(|w| {
+                    TEAM_WORDS.contains(&w) || ["service", "la", "du", "des", "of"].contains(&w)
+                })
+            };
+            if signs_off(newest, a) || team(a) {
                 Some(b)
-            } else if signs_off(newest, b) {
+            } else if signs_off(newest, b) || team(b) {
                 Some(a)
             } else {
                 None

@@ -49,7 +49,6 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("het bedrijf ", 3.0),
     ("l'azienda ", 3.0),
     ("a empresa ", 3.0),
-    ("employer: ", 4.0),
     ("unternehmen: ", 4.0),
     ("arbeitgeber: ", 4.0),
     // German job sites: "Ihre Bewerbung wurde erfolgreich an X versendet".
@@ -89,6 +88,10 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     // An agency's client: "I sent your profile to Kafue Cobalt Refinery", "we have been
     // retained by Kgale Lime & Cement".
     ("sent your profile to ", 3.5),
+    // "Before I send your CV across to Tidewater", "I've been asked by Tidewater Ports
+    // to help them find…".
+    ("cv across to ", 3.5),
+    ("asked by ", 3.0),
     ("retained by ", 3.5),
     // A legal name's trading name: "Q&A Legal LLP (trading as Quill & Anchor)".
     ("trading as ", 4.0),
@@ -156,6 +159,19 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("approved na po kayo ng ", 3.5),
     ("selected by ", 3.0),
     ("one of our clients, ", 3.5),
+    // Brazilian recruiters and job sites: "um recrutador da Lumen Varejo", "Tech
+    // Recruiter na Baobá Fintech", "Entrevista com a Cerrado Energia", "nosso cliente X".
+    ("recrutador da ", 3.0),
+    ("recrutadora da ", 3.0),
+    ("recrutador(a) da ", 3.0),
+    ("recruiter na ", 3.0),
+    ("recrutador na ", 3.0),
+    ("recrutadora na ", 3.0),
+    ("entrevista com a ", 3.0),
+    ("candidatura enviada para ", 3.5),
+    ("perfil para a ", 3.0),
+    ("nosso cliente ", 3.5),
+    ("nossa cliente ", 3.5),
     ("nostro cliente ", 3.5),
     ("notre client ", 3.5),
     ("nuestro cliente ", 3.5),
@@ -249,6 +265,14 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" ti invita", 3.5),
     (" ha visto", 2.5),
     (" gostaria", 3.0),
+    // Brazilian: "a Cerrado Energia gostou do seu perfil", "Pitanga Labs enviou um
+    // documento", "A Coruja Analytics quer conversar com você".
+    (" gostou do seu perfil", 3.5),
+    (" enviou um documento", 4.0),
+    (" quer conversar", 3.5),
+    (" viu seu perfil", 3.5),
+    (" visualizou seu perfil", 3.5),
+    (" demonstrou interesse", 3.5),
     (" convida", 3.5),
     (" quiere", 2.5),
     (" te invita", 3.5),
@@ -380,14 +404,31 @@ pub(super) fn phrase_candidates(
     add: &mut impl FnMut(&str, f64, &'static str),
 ) {
     let f = Folded::new(text);
+    // "Event type:\nDocket Labs – …": a label may end its line (the same length, so the
+    // offsets hold).
+    let labels_joined = f.text.replace(":\n", ": ");
     for (lead, weight) in BEFORE_NAME {
-        for i in f.text.match_indices(lead).map(|(i, _)| i) {
+        for i in labels_joined.match_indices(lead).map(|(i, _)| i) {
             if !lead.starts_with(' ') && !super::super::text::starts_word(&f.text, i) {
                 continue;
             }
             let at = f.slice(0, i + lead.len()).len();
             if let Some(run) = run_at(text, at) {
-                add(run, weight * factor, PHRASE);
+                // "Event type: Portfolio feedback (45 min)": after a label, a name ends
+                // its part of the line; a lower-case word goes on a sentence.
+                let end = (run.as_ptr() as usize - text.as_ptr() as usize) + run.len();
+                // (A legal form in lower case is the name's: "… Lučica d.o.o.")
+                let sentence = lead.ends_with(": ")
+                    && text[end..].strip_prefix(' ').is_some_and(|r| {
+                        r.starts_with(char::is_lowercase)
+                            && !r
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|w| super::is_legal(&fold(w.trim_end_matches(','))))
+                    });
+                if !sentence {
+                    add(run, weight * factor, PHRASE);
+                }
             }
         }
     }

@@ -2709,3 +2709,212 @@ fn a_job_cards_employer_before_an_em_dash_and_french_openings() {
         None
     );
 }
+
+#[test]
+fn brazilian_job_sites_and_recruiters_name_the_employer() {
+    // Job sites and an e-signature service relay for the employer.
+    assert_eq!(
+        named(
+            "Programathor <contato@programathor.com.br>",
+            "Candidatura enviada para Maré Software",
+            "Oi Bruno!\nSua candidatura para a vaga QA Engineer Pleno na Maré Software foi \
+             enviada.\n\nEquipe Programathor"
+        )
+        .as_deref(),
+        Some("Maré Software")
+    );
+    assert_eq!(
+        named(
+            "Clicksign <naoresponda@clicksign.com>",
+            "Pitanga Labs enviou um documento para você assinar",
+            "Rafael Moura enviou um documento para você assinar."
+        )
+        .as_deref(),
+        Some("Pitanga Labs")
+    );
+    assert_eq!(
+        named(
+            "LinkedIn <notifications-noreply@linkedin.com>",
+            "Bruno, um recrutador da Lumen Varejo visualizou seu perfil",
+            "Um(a) recrutador(a) da Lumen Varejo visualizou seu perfil."
+        )
+        .as_deref(),
+        Some("Lumen Varejo")
+    );
+    // A subject's heading word is no name, nor is a title ("Senior SDET").
+    assert_eq!(
+        named(
+            "Greg Hale <greg@bridgenorthtalent.com>",
+            "Remote Senior SDET - US healthtech",
+            "Hi Bruno,\n\nI'm recruiting for a Senior SDET.\n\nGreg Hale\nPrincipal \
+             Recruiter | BridgeNorth Talent"
+        )
+        .as_deref(),
+        Some("BridgeNorth Talent")
+    );
+}
+
+#[test]
+fn law_firms_and_public_bodies_of_australia_and_new_zealand() {
+    // An applicant-tracking system and a police-check service relay for the employer.
+    assert_eq!(
+        named(
+            "Tasman Baird <notifications@snaphire.com>",
+            "We've received your application",
+            "Kia ora Olivia,\n\nThanks for applying.\n\nPeople & Capability\nTasman Baird"
+        )
+        .as_deref(),
+        Some("Tasman Baird")
+    );
+    assert_eq!(
+        named(
+            "National Crime Check <noreply@nationalcrimecheck.com.au>",
+            "Action required: complete your police check for Bluegum Energy",
+            "Bluegum Energy has requested a National Police Check.\n\nNational Crime Check \
+             Support Team"
+        )
+        .as_deref(),
+        Some("Bluegum Energy")
+    );
+    // A state's government is part of the domain's suffix.
+    assert_eq!(
+        named(
+            "Murray Basin Water Authority <recruitment@mbwa.nsw.gov.au>",
+            "Invitation to interview",
+            "Dear Olivia,\n\nYou are invited to a panel interview.\n\nRecruitment \
+             Services\nMurray Basin Water Authority"
+        )
+        .as_deref(),
+        Some("Murray Basin Water Authority")
+    );
+    // Initials the text spells out; a firm's hiring stream is no part of its name.
+    assert_eq!(
+        named(
+            "Hamish Calloway <hamish@callowaylegal.com.au>",
+            "Great news from W&F",
+            "Hi Olivia,\n\nWattle & Finch want you!\n\nHamish Calloway\nDirector | \
+             Calloway Legal Recruitment"
+        )
+        .as_deref(),
+        Some("Wattle & Finch")
+    );
+    assert_eq!(
+        named(
+            "Kestrel Whitford Lateral Hire <kestrelwhitford@cappfinity.com>",
+            "Your online assessment",
+            "Dear Olivia,\n\nThe next stage is a short online assessment."
+        )
+        .as_deref(),
+        Some("Kestrel Whitford")
+    );
+    // A scheduling tool's labelled lines: the event's employer and the host's firm;
+    // a label's sentence ("Portfolio feedback") names none.
+    assert_eq!(
+        named(
+            "Calendly <notifications@calendly.com>",
+            "Confirmed: Docket Labs – Junior Legal Counsel intro with Sam Hartigan",
+            "A new event has been scheduled.\n\nEvent type:\nDocket Labs – Junior Legal \
+             Counsel intro (30 min)\n\nHost:\nSam Hartigan (Co-founder & CEO, Docket Labs)\n"
+        )
+        .as_deref(),
+        Some("Docket Labs")
+    );
+    assert_eq!(
+        named(
+            "Calendly <notifications@calendly.com>",
+            "Confirmed: Portfolio feedback (45 min) with Ana Ribeiro",
+            "A new event has been scheduled.\n\nEvent type:\nPortfolio feedback (45 min)\n"
+        ),
+        None
+    );
+    // An agency asked by its client.
+    assert_eq!(
+        named(
+            "Jasmine Okoro <jasmine.okoro@lawsongray.com.au>",
+            "Commercial Legal Counsel opportunity",
+            "Hi Olivia,\n\nI've been asked by Tidewater Ports to help them find a Commercial \
+             Legal Counsel.\n\nJasmine Okoro\nSenior Consultant\nLawson Gray Recruitment"
+        )
+        .as_deref(),
+        Some("Tidewater Ports")
+    );
+}
+
+#[test]
+fn quebec_health_networks_keep_their_articles() {
+    // "de la", "de l'": a name goes on past its article, and the domain leaves it out.
+    assert_eq!(
+        named(
+            "Annie Beauregard <annie.beauregard@cisss-cotedeserables.qc.ca>",
+            "Documents requis",
+            "Bonjour,\n\nMerci de nous transmettre les documents.\n\nAnnie Beauregard\n\
+             Conseillère en dotation\nCISSS de la Côte-des-Érables\n"
+        )
+        .as_deref(),
+        Some("CISSS de la Côte-des-Érables")
+    );
+    assert_eq!(
+        named(
+            "Service de la dotation – CHU de l'Estuaire <dotation@chuestuaire.qc.ca>",
+            "Proposition d'emploi",
+            "Madame,\n\nLe comité de sélection a recommandé votre embauche.\n\nService de \
+             la dotation\nCHU de l'Estuaire\n"
+        )
+        .as_deref(),
+        Some("CHU de l'Estuaire")
+    );
+    // A team beside its employer in the sender's name.
+    assert_eq!(
+        named(
+            "Carrières – CIUSSS du Haut-Saint-Maurice <noreply@successfactors.eu>",
+            "Accusé de réception",
+            "Bonjour,\n\nNous avons bien reçu votre candidature."
+        )
+        .as_deref(),
+        Some("CIUSSS du Haut-Saint-Maurice")
+    );
+    // A job site relays; a recruiter's French title ("Associé") is no name.
+    assert_ne!(
+        named(
+            "Jobillico <notification@jobillico.com>",
+            "Votre candidature a bien été envoyée",
+            "Bonjour,\n\nVotre candidature a été transmise à l'employeur."
+        )
+        .as_deref(),
+        Some("Jobillico")
+    );
+    assert_eq!(
+        named(
+            "Mathieu Després <mdespres@talentissante.ca>",
+            "Opportunité confidentielle",
+            "Bonjour,\n\nUn de nos clients recrute.\n\nMathieu Després\nAssocié, \
+             recrutement – Sciences de la vie\nTalentis Santé\n"
+        )
+        .as_deref(),
+        Some("Talentis Santé")
+    );
+}
+
+#[test]
+fn a_provinces_domain_is_read_past_its_suffix() {
+    // "hhsc.on.ca": initials are matched to the name the text writes, never spelled.
+    assert_eq!(
+        named(
+            "Recruitment <jobs@hhsc.on.ca>",
+            "Your application",
+            "Dear Julie,\n\nThank you for applying.\n\nRecruitment Services\nHamilton Health \
+             Sciences\n"
+        ),
+        None
+    );
+    assert_eq!(
+        named(
+            "Human Resources <hr@lakeridgehealth.on.ca>",
+            "Interview",
+            "Dear Julie,\n\nWe would like to invite you to an interview.\n\nHuman \
+             Resources\nLakeridge Health\n"
+        )
+        .as_deref(),
+        Some("Lakeridge Health")
+    );
+}

@@ -27,6 +27,8 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "payroll", "personalmanagement", "personalwesen", "ops", "ufficio", "kadrovska",
     "sluzba", "ljudski", "resursi", "potencijali", "coordination", "scheduling", "kariyer",
     "insan", "kaynaklari", "ik", "departmani",
+    // Quebec's public sector: "Dotation – CISSS de la Côte-des-Érables".
+    "dotation",
     // Malay: "Seri Alam Properties - Kerjaya", "Jabatan Sumber Manusia".
     "kerjaya", "jabatan", "sumber", "manusia", "pengambilan", "bakat",
 ];
@@ -179,6 +181,10 @@ pub(super) const NOT_NAMES: &[&str] = &[
     // A process's or a document's words heading a subject ("Written Technical
     // Assessment – …", "Final Selection Panel: …", "Contract of Employment – …").
     "written", "technical", "selection", "panel", "permit", "employment", "contract", "of",
+    // The same heading a subject in other languages ("Confirmação: você desistiu…",
+    // "Currículo atualizado para…", "Retorno - …").
+    "confirmacao", "confirmacion", "conferma", "bestatigung", "bevestiging", "inscricao",
+    "inscripcion", "curriculo", "retorno", "atualizacao", "desafio", "convite",
 ];
 
 /// Words of a job title; a name holding one is a role, not an employer.
@@ -193,7 +199,7 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "assistant", "executive", "president", "generalist", "sourcer", "associate",
     "consultante", "consultora", "consulente", "recruteur", "recruteuse", "reclutador",
     "reclutadora", "selezionatrice", "selezionatore", "headhunter", "danisman", "kidemli",
-    "yonetici", "uzmani", "mudur", "muduru", "pm", "strategist",
+    "yonetici", "uzmani", "mudur", "muduru", "pm", "strategist", "associe", "associee",
 ];
 
 /// Lowercase titles that come before a person's name ("our engineering lead Daan").
@@ -521,9 +527,15 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         (words[i].starts_with(|c: char| c.is_ascii_digit())
             && words[i - 1].starts_with(char::is_lowercase))
             || (joining.contains(&fold(words[i]).as_str())
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| NOT_NAMES.contains(&fold(n).as_str())))
+                && words.get(i + 1).is_some_and(|n| {
+                    let n = fold(n);
+                    // "CISSS de la Côte-des-Érables": an article before a name.
+                    let article = ["la", "le", "les", "los", "las"].contains(&n.as_str())
+                        && words
+                            .get(i + 2)
+                            .is_some_and(|w| w.starts_with(char::is_uppercase));
+                    NOT_NAMES.contains(&n.as_str()) && !article
+                }))
     }) {
         words.truncate(end);
         while words.len() > 1
@@ -659,6 +671,16 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         // "Anvil Resources" is a name; "Human Resources" a team.
         let trade = f == "resources" && words.len() > 1 && fold(words[words.len() - 2]) != "human";
         // "Haldi & Co": the company is the name, not a legal form.
+        // "Kestrel Whitford Lateral Hire", "Ashdown Lyle Experienced Hire": a firm's
+        // hiring stream (not "Speedy Hire").
+        let stream = f == "hire"
+            && words.len() > 2
+            && ["lateral", "experienced", "graduate"]
+                .contains(&fold(words[words.len() - 2]).as_str());
+        if stream {
+            words.truncate(words.len() - 2);
+            continue;
+        }
         if home || trade || and_co(&words) {
             break;
         } else if TEAM_WORDS.contains(&f) || ["&", "-", "–", "and", "und", "et"].contains(&f) {

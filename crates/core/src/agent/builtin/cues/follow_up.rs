@@ -430,4 +430,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("pourriez-vous nous communiquer", 3.5),
     ("en savoir un peu plus avant", 3.5),
     ("a une question pour vous", 3.5),
+    // Brazilian requests: "preciso que você me mande", "consegue me mandar até sexta?".
+    ("preciso que voce me mande", 3.5),
+    ("preciso que voce me envie", 3.5),
+    ("consegue me mandar", 3.0),
+    ("consegue me enviar", 3.0),
+    ("pode me enviar", 2.5),
+    ("preciso de algumas coisinhas", 3.0),
 ];

@@ -676,4 +676,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("panayam", 3.0),
     ("pa-confirm naman po kung makakarating", 3.5),
     ("makakarating", 2.0),
+    // Brazilian invitations: a technical chat, "quer conversar com você", a time to confirm.
+    ("bate-papo tecnico", 4.0),
+    ("bate papo tecnico", 4.0),
+    ("conversa tecnica", 3.5),
+    ("quer conversar com voce sobre a vaga", 3.5),
+    ("proposta de agenda", 3.0),
+    ("me confirma se esse horario", 3.5),
+    ("esse horario funciona", 2.5),
+    // A friend's good wishes for an interview are no invitation.
+    ("good luck with the interview", -3.0),
+    ("bonne chance pour ton entrevue", -3.0),
 ];

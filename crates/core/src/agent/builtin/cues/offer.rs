@@ -468,6 +468,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("has selected you for the position", 4.5),
     ("job offer galing", 4.0),
     ("ikinagagalak naming", 3.0),
+    // Brazilian offers: "a gente quer muito ter você com a gente como …", the package to go through.
+    ("ter voce com a gente como", 4.0),
+    ("ter voce no time como", 4.0),
+    ("ter voce no nosso time", 3.5),
+    ("detalhes do pacote", 2.5),
+    ("segue o contrato", 3.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -664,6 +664,30 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("service des visas", 4.0),
     ("good luck for the", 2.5),
     ("fingers crossed", 2.0),
+    // Brazilian job sites: a withdrawal confirmed, a recruiter viewing the profile, jobs that match; an insurance renewal.
+    ("voce desistiu", 6.0),
+    ("desistiu da sua candidatura", 6.0),
+    ("visualizou seu perfil", 5.0),
+    ("vagas que combinam com voce", 5.0),
+    ("renovacao do seu seguro", 5.0),
+    // A newsletter's issue: "welcome to issue #48", "Read online", "See you in a fortnight".
+    ("welcome to issue", 4.0),
+    ("read online", 2.0),
+    ("see you in a fortnight", 3.0),
+    ("see you next fortnight", 3.0),
+    // A friend's good wishes; a Quebec newsletter, a profile viewed, an admission request, a volunteer shift.
+    ("good luck with the interview", 2.0),
+    ("bonne chance pour ton entrevue", 2.0),
+    ("croise les doigts", 2.0),
+    ("infolettre", 4.0),
+    ("votre profil a ete consulte", 5.0),
+    ("demande d'admission", 4.0),
+    ("applying to volunteer", 5.0),
+    ("application to volunteer", 5.0),
+    // A referral campaign to staff and friends: "Refer a friend", "for every successful referral".
+    ("refer a friend", 4.0),
+    ("successful referral", 3.5),
+    ("referral bonus", 3.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

@@ -656,4 +656,15 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("nous ouvrons un poste", 3.5),
     ("ca te dirait", 3.0),
     ("ca vous dirait", 3.0),
+    // Brazilian approaches: "Estamos com uma vaga", "estamos abrindo uma vaga", "Faz sentido a gente conversar?", "que tal um papo rápido".
+    ("estamos com uma vaga", 3.5),
+    ("abrindo uma vaga", 3.5),
+    ("faz sentido a gente conversar", 3.5),
+    ("que tal um papo", 3.0),
+    ("um papo rapido", 2.5),
+    ("encontrei seu perfil", 3.5),
+    ("desculpa a abordagem", 3.5),
+    ("demonstrou interesse em voce", 4.0),
+    ("topa participar", 3.0),
+    ("seu perfil chamou nossa atencao", 3.0),
 ];

@@ -616,6 +616,23 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("bien recu votre message", 3.5),
     ("je reviens vers toi", 2.0),
     ("je reviens vers vous", 2.0),
+    // Brazilian job sites and recruiters: "Sua candidatura foi registrada", "a empresa recebeu seu currículo", "Inscrição confirmada", "cadastrei seu currículo".
+    ("candidatura foi registrada", 5.0),
+    ("candidatura registrada", 4.5),
+    ("candidatura realizada com sucesso", 5.0),
+    ("voce se candidatou", 4.0),
+    ("recebeu seu curriculo", 3.5),
+    ("recebemos seu curriculo", 5.0),
+    ("recebemos o seu curriculo", 5.0),
+    ("inscricao confirmada no processo", 4.5),
+    ("inscricao confirmada na vaga", 4.5),
+    ("sua inscricao na vaga", 4.0),
+    ("inscricao foi realizada", 4.5),
+    ("cadastrei seu curriculo", 4.0),
+    ("seu curriculo foi cadastrado", 4.5),
+    ("recebi sim", 3.0),
+    ("recebi seu curriculo", 4.5),
+    ("recebi o seu curriculo", 4.5),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

@@ -705,4 +705,16 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("hindi ka na namin maipapasa", 4.5),
     ("hindi mo naabot", 4.0),
     ("nawa'y magtagumpay", 2.5),
+    // Brazilian rejections: a post frozen, a process closed without a hire, another professional chosen.
+    ("encerrado sem contratacao", 4.5),
+    ("foi congelada", 3.5),
+    ("foi congelado", 3.5),
+    ("seguir com outro profissional", 4.5),
+    ("seguir com outra pessoa", 4.5),
+    ("optou por seguir com", 4.0),
+    ("decidiu seguir com", 4.0),
+    ("nao trazer noticias melhores", 3.5),
+    ("nao seguiremos com", 4.0),
+    ("nao vamos seguir com", 4.0),
+    ("seu perfil nao foi selecionado", 5.0),
 ];
