@@ -279,6 +279,8 @@ const ASSESSMENT: &[(&str, &str)] = &[
     ("assessio.com", "Assessio"),
     ("plum.io", "Plum"),
     ("traitify.com", "Traitify"),
+    // Toggl's hiring tests (hire.toggl.com).
+    ("toggl.com", "Toggl Hire"),
 ];
 
 const JOB_SITES: &[(&str, &str)] = &[
@@ -505,6 +507,8 @@ const JOB_SITES: &[(&str, &str)] = &[
     // Quebec's job sites.
     ("jobillico.com", "Jobillico"),
     ("jobboom.com", "Jobboom"),
+    // Schools' job site in the UK.
+    ("eteach.com", "Eteach"),
 ];
 
 const SIGNATURE: &[(&str, &str)] = &[
@@ -708,7 +712,8 @@ impl Sender {
         let tail = match labels.as_slice() {
             [.., second, last]
                 if last.len() == 2
-                    && ["co", "com", "org", "ac", "gov", "net", "gob"].contains(second) =>
+                    && ["co", "com", "org", "ac", "gov", "net", "gob", "nhs", "sch"]
+                        .contains(second) =>
             {
                 3
             }

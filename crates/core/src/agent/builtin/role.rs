@@ -207,6 +207,7 @@ const TITLES: &[&str] = &[
     "journalist", "copywriter", "producer", "curator", "librarian", "translator",
     "paralegal", "solicitor", "lawyer", "attorney", "underwriter", "actuary", "estimator",
     "surveyor", "electrician", "plumber", "carpenter", "foreman", "mechanic", "receptionist",
+    "technologist", "coach",
     // Pharmacy ("Pharmacien en oncologie" is a Romance head: see there).
     "apotheker", "apothekerin",
     // Law: "Legal Counsel", "In-house Counsel", "Juriste d'affaires", "Advocaat".

@@ -1487,3 +1487,24 @@ fn a_job_cards_title_over_its_employer() {
         Some("Inżynier ds. bezpieczeństwa aplikacji")
     );
 }
+
+#[test]
+fn learning_technologists_and_coaches() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "ASH-1190 Learning Technologist – shortlisting exercise",
+            "Dear Siobhan,"
+        )
+        .as_deref(),
+        Some("Learning Technologist")
+    );
+    assert_eq!(
+        r(
+            "Application withdrawn – Digital Learning Coach",
+            "Dear Siobhan,"
+        )
+        .as_deref(),
+        Some("Digital Learning Coach")
+    );
+}

@@ -140,6 +140,8 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("invited to by ", 3.5),
     ("our client ", 3.0),
     ("my client ", 3.0),
+    ("our client, ", 3.5),
+    ("my client, ", 3.5),
     ("one of my clients, ", 3.5),
     // A Philippine agency's employer: "Principal/Employer: AL WAFA ROYAL HOSPITAL",
     // "Our Saudi principal, AL BUSTAN MEDICAL COMPLEX", "job order for RASHIDIYA …",
@@ -319,6 +321,9 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" is looking for", 2.5),
     (" chce cie poznac", 3.5),
     (" has shortlisted you", 4.0),
+    // "Northstar Learning Trust loved your application", "Northstar want to meet you!".
+    (" loved your application", 3.5),
+    (" want to meet you", 3.0),
     // Indonesian: "Arunika mengundangmu untuk melamar", "Arunika meminta dokumen".
     (" mengundangmu", 4.0),
     (" has selected you", 4.0),
@@ -472,6 +477,12 @@ pub(super) fn brand_names(text: &str) -> Vec<&str> {
         " fa parte del gruppo",
         " maakt deel uit van",
         " faz parte do grupo",
+        // A new name over its old one: "Quill & Compass (formerly Wildbrook Tutoring)".
+        " (formerly ",
+        " (previously ",
+        " (anciennement ",
+        " (ehemals ",
+        " (voorheen ",
     ];
     let f = Folded::new(text);
     let mut out = Vec::new();

@@ -2918,3 +2918,72 @@ fn a_provinces_domain_is_read_past_its_suffix() {
         Some("Lakeridge Health")
     );
 }
+
+#[test]
+fn schools_trusts_and_renamed_firms_of_the_uk() {
+    // Schools' job site and a hiring-test tool relay for the employer.
+    assert_eq!(
+        named(
+            "Eteach <noreply@eteach.com>",
+            "Application received – Trust eLearning Developer",
+            "Dear Siobhan,\n\nThank you for applying for the post of Trust eLearning Developer \
+             with Beacon Ridge Academy Trust.\n\nThe Eteach Team on behalf of Beacon Ridge \
+             Academy Trust"
+        )
+        .as_deref(),
+        Some("Beacon Ridge Academy Trust")
+    );
+    assert_eq!(
+        named(
+            "\"Lanternfish (Toggl Hire)\" <hire@toggl.com>",
+            "Reminder: your Lanternfish skills test closes in 24 hours",
+            "Hi Siobhan,\n\nYour skills test for the Curriculum Designer position at \
+             Lanternfish closes in 24 hours.\n\nLanternfish via Toggl Hire"
+        )
+        .as_deref(),
+        Some("Lanternfish")
+    );
+    // An NHS trust's domain sits under nhs.uk; its checks team is no part of its name.
+    assert_eq!(
+        named(
+            "Alderley Vale NHS FT Pre-employment <preemployment@alderleyvale.nhs.uk>",
+            "Please complete your online ID and right to work check",
+            "Alderley Vale NHS Foundation Trust\n\nDear Siobhan,\nPlease complete the check \
+             within 7 days.\n\nPre-employment Checks Team"
+        )
+        .as_deref(),
+        Some("Alderley Vale NHS Foundation Trust")
+    );
+    // A new name over its old one, which the domain still spells.
+    assert_eq!(
+        named(
+            "Hattie Morrow <hattie@wildbrook.co.uk>",
+            "Re: Your application – coffee?",
+            "Hi Siobhan,\n\nCould you put together one sample session plan?\n\nHattie\n\n\
+             Hattie Morrow\nCo-founder\nQuill & Compass (formerly Wildbrook Tutoring)\n"
+        )
+        .as_deref(),
+        Some("Quill & Compass")
+    );
+    // An agency's client who loved the application; a university's people services.
+    assert_eq!(
+        named(
+            "Leanne Hargreaves <leanne.h@chalkline-education.co.uk>",
+            "Northstar want to meet you!",
+            "Hi Siobhan,\n\nGreat news – Northstar Learning Trust loved your application and \
+             they'd like to meet you!\n\nLeanne Hargreaves\nSenior Consultant\nChalkline \
+             Education\n"
+        )
+        .as_deref(),
+        Some("Northstar Learning Trust")
+    );
+    assert_eq!(
+        named(
+            "Ashcombe University People Services <recruitment@ashcombe.ac.uk>",
+            "Outcome of your application",
+            "Dear Siobhan,\n\nThank you for your application."
+        )
+        .as_deref(),
+        Some("Ashcombe University")
+    );
+}

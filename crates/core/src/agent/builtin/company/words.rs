@@ -27,8 +27,9 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "payroll", "personalmanagement", "personalwesen", "ops", "ufficio", "kadrovska",
     "sluzba", "ljudski", "resursi", "potencijali", "coordination", "scheduling", "kariyer",
     "insan", "kaynaklari", "ik", "departmani",
-    // Quebec's public sector: "Dotation – CISSS de la Côte-des-Érables".
-    "dotation",
+    // Quebec's public sector: "Dotation – CISSS de la Côte-des-Érables"; a trust's
+    // "Pre-employment" checks team.
+    "dotation", "pre-employment",
     // Malay: "Seri Alam Properties - Kerjaya", "Jabatan Sumber Manusia".
     "kerjaya", "jabatan", "sumber", "manusia", "pengambilan", "bakat",
 ];
@@ -673,10 +674,12 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         // "Haldi & Co": the company is the name, not a legal form.
         // "Kestrel Whitford Lateral Hire", "Ashdown Lyle Experienced Hire": a firm's
         // hiring stream (not "Speedy Hire").
-        let stream = f == "hire"
-            && words.len() > 2
-            && ["lateral", "experienced", "graduate"]
-                .contains(&fold(words[words.len() - 2]).as_str());
+        // "Ashcombe University People Services": a team's services.
+        let stream = words.len() > 2 && {
+            let before = fold(words[words.len() - 2]);
+            (f == "hire" && ["lateral", "experienced", "graduate"].contains(&before.as_str()))
+                || (f == "services" && ["people", "hr"].contains(&before.as_str()))
+        };
         if stream {
             words.truncate(words.len() - 2);
             continue;
