@@ -572,6 +572,7 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
     // before the employer's name end the title.
     let run = employer
         .map(fold)
+        .filter(|e| !e.is_empty())
         .and_then(|e| {
             [" da ", " do ", " del ", " de la "].iter().find_map(|sep| {
                 let (head, after) = run.rsplit_once(sep)?;

@@ -753,7 +753,7 @@ pub(crate) fn company(
         None => best,
     };
     // "Great news from W&F" about "Wattle & Finch": initials the text spells out.
-    let best = match spelled_out(&best.name, &[subject, newest]) {
+    let best = match spelled_out(&best.name, &[subject, newest]).filter(|n| !people.include(n)) {
         Some(name) => Candidate { name, ..best },
         None => best,
     };
