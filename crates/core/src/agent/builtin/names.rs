@@ -93,12 +93,18 @@ fn is_name_word(w: &str) -> bool {
 /// Articles after a connector inside a name ("de la", "de los", "van der").
 const ARTICLES: &[&str] = &["la", "las", "los", "le", "les", "der", "den", "het"];
 
-/// A name word after an elided article: "l'Estuaire", "d'Ottawa".
-fn elided_name(w: &str) -> bool {
+/// `w` after an elided article ("l'Estuaire" → "Estuaire", "d'Ottawa" → "Ottawa"), when
+/// it has one and something follows it.
+pub(crate) fn after_elision(w: &str) -> Option<&str> {
     ["l'", "d'", "l’", "d’"]
         .iter()
         .find_map(|p| w.strip_prefix(p))
-        .is_some_and(|rest| rest.chars().count() >= 2 && is_name_word(rest))
+        .filter(|rest| !rest.is_empty())
+}
+
+/// A name word after an elided article: "l'Estuaire", "d'Ottawa".
+fn elided_name(w: &str) -> bool {
+    after_elision(w).is_some_and(|rest| rest.chars().count() >= 2 && is_name_word(rest))
 }
 
 /// "I'm", "I'll", "I've", "I'd": the writer, never part of a name.

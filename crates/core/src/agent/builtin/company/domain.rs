@@ -32,13 +32,7 @@ pub(crate) fn matches_domain(name: &str, label: &str) -> bool {
             .contains(w)
         })
         // "CHU de l'Estuaire" at chuestuaire.qc.ca: nor is an elided article.
-        .map(|w| {
-            ["l'", "d'", "l’", "d’"]
-                .iter()
-                .find_map(|p| w.strip_prefix(p))
-                .filter(|r| !r.is_empty())
-                .unwrap_or(w)
-        })
+        .map(|w| super::super::names::after_elision(w).unwrap_or(w))
         .collect();
     // "Banque Mistral" at bmistral-group.fr: abbreviated with its trade word.
     let all_words = words.clone();
