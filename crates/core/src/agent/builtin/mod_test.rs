@@ -2521,3 +2521,38 @@ fn a_referral_campaign_and_a_course_assignment_stay_other() {
         ),
     ]);
 }
+
+#[test]
+fn portuguese_posts_filled_and_questions_before_deciding() {
+    assert_each_read_as(&[
+        (
+            "Onda Hospitality <ondahospitality@recruitee.com>",
+            "A sua candidatura: Diretor(a) de Operações",
+            "Olá Rita,\n\nObrigada pela sua candidatura à vaga de Diretor(a) de Operações na \
+             Onda Hospitality.\n\nGostaríamos de lhe comunicar que a vaga foi entretanto \
+             preenchida, pelo que não iremos dar seguimento ao processo com os restantes \
+             candidatos.\n\nCumprimentos,\nMafalda Reis",
+            EmailCategory::Rejection,
+        ),
+        (
+            "Vasco Pinto <vasco@serraecolodges.pt>",
+            "Candidatura Gestor de Operações – duas perguntas rápidas",
+            "Boa tarde Rita,\n\nRecebemos a sua candidatura à oferta de Gestor de Operações e \
+             gostámos muito do seu percurso.\n\nAntes de avançarmos, precisava que me \
+             respondesse a duas questões:\n1. Tem carta de condução?\n2. Estaria disponível \
+             para começar em junho?\n\nObrigado,\nVasco Pinto",
+            EmailCategory::FollowUpNeeded,
+        ),
+    ]);
+}
+
+#[test]
+fn an_evening_of_careers_talks_is_an_event() {
+    assert_each_read_as(&[(
+        "Collegio Alumni Brera <eventi@alumnibrera.example.it>",
+        "Invitation: Finance Careers Night Zurich - 7 May",
+        "Dear alumni,\n\nYou are invited to our Finance Careers Night in Zurich on 7 May: \
+         short talks by CFOs, then drinks. Register by 30 April.\n\nThe Alumni Office",
+        EmailCategory::Other,
+    )]);
+}

@@ -35,7 +35,15 @@ fn title_line(line: &str) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| ["team", "equipo", "equipe"].contains(&w));
-    !team && TITLE_LINE.iter().any(|t| super::text::has(&folded, t))
+    // A title opens its line; a sentence may name one late ("Fraud alert: … any
+    // stage of our recruitment process").
+    let opening = folded
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ")
+        + " ";
+    !team && TITLE_LINE.iter().any(|t| super::text::has(&opening, t))
 }
 
 /// Words of a signature's title line.
@@ -257,8 +265,12 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
         if let Some(run) = run_at(pair[0], 0)
             && run.len() == pair[0].len()
             && (2..=3).contains(&run.split_whitespace().count())
-            && pair[1].contains('@')
-            && spells(pair[1], run)
+            // The address's own local part, not a sentence around it ("Report …
+            // to fraudalert@stanbridgebank.com").
+            && pair[1]
+                .split_whitespace()
+                .find(|t| t.contains('@'))
+                .is_some_and(|a| spells(a.trim_start_matches(['(', '<']), run))
         {
             out.push(fold(run));
         }
@@ -281,6 +293,8 @@ fn people(text: &str, sender: &Sender) -> Vec<String> {
                     "talent",
                     "recruiting",
                     "recruitment",
+                    "acquisition",
+                    "resources",
                     "careers",
                     "hr",
                     "rh",

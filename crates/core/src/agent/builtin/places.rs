@@ -32,6 +32,10 @@ const LOCALITIES: &[&str] = &[
     "brno", "ostrava", "bratislava", "kosice", "ljubljana", "zagreb", "liverpool",
     "sheffield", "newcastle", "nottingham", "cardiff", "belfast", "brighton", "england",
     "scotland", "wales",
+    // Holiday regions, where a hotel's job is ("Director of Operations – Balearics").
+    "balearics", "baleares", "balears", "mallorca", "ibiza", "menorca", "algarve",
+    "canarias", "canaries", "madeira", "azores", "acores", "tuscany", "toscana", "provence",
+    "riviera",
     // Slovenia, Croatia, Greece and Cyprus, in Latin and Greek letters.
     "maribor", "celje", "koper", "kranj", "split", "rijeka", "osijek", "zadar", "dubrovnik",
     "pula", "varazdin", "sibenik", "thessaloniki", "crete", "rhodes", "corfu", "mykonos",
@@ -123,6 +127,19 @@ const REGIONS: &[&str] = &[
     "scandinavia", "levante", "catalunya", "cataluna", "andalucia", "bayern", "bavaria",
     "lombardia", "lombardy",
 ];
+
+/// Words that open a street's name, folded.
+#[rustfmt::skip]
+const STREETS: &[&str] = &[
+    "rue", "avenue", "boulevard", "place", "calle", "avenida", "plaza", "paseo", "passeig",
+    "carrer", "via", "viale", "piazza", "corso", "rua", "praca", "travessa", "strasse",
+    "allee", "platz", "straat", "laan", "plein", "gracht", "ul", "ulica",
+];
+
+/// Whether `word` opens a street's name ("Rue de la Loi", "Rua das Flores").
+pub(crate) fn opens_street(word: &str) -> bool {
+    STREETS.contains(&super::text::fold(word).as_str())
+}
 
 /// Whether `name` is a region a role covers ("EMEA", "Iberia").
 pub(crate) fn is_region(name: &str) -> bool {

@@ -317,6 +317,10 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("werk.nl", "werk.nl"),
     ("intermediair.nl", "Intermediair"),
     ("net-empregos.com", "Net-Empregos"),
+    ("emprego.sapo.pt", "SAPO Emprego"),
+    ("jobsdb.com", "JobsDB"),
+    ("jobpunt.be", "Jobpunt Vlaanderen"),
+    ("jobup.ch", "jobup.ch"),
     ("seek.com.au", "SEEK"),
     ("jobs.ch", "jobs.ch"),
     ("karriere.at", "karriere.at"),
@@ -464,6 +468,9 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("internshala.com", "Internshala"),
     ("bayt.com", "Bayt"),
     ("gulftalent.com", "GulfTalent"),
+    // Nigeria's and West Africa's.
+    ("jobberman.com", "Jobberman"),
+    ("myjobmag.com", "MyJobMag"),
     // Kenya's and East Africa's.
     ("brightermonday.co.ke", "BrighterMonday"),
     ("brightermonday.com", "BrighterMonday"),
@@ -778,9 +785,24 @@ impl Sender {
         let label = self.domain_label().map(squash).unwrap_or_default();
         // "ines.varga", "glowe" (initial + surname), "m.greaves"; not "kranich" for
         // "Kranich Logistik" at kranich-logistik.de.
+        // Not a team's word its mailbox is named for ("EACT – Sélection" at
+        // selection@…).
+        const TEAMS: &[&str] = &[
+            "selection",
+            "recrutement",
+            "recruitment",
+            "recruiting",
+            "careers",
+            "jobs",
+            "talent",
+            "hiring",
+            "team",
+            "people",
+            "hr",
+        ];
         words
             .iter()
-            .any(|w| w.len() >= 3 && local.contains(w.as_str()))
+            .any(|w| w.len() >= 3 && local.contains(w.as_str()) && !TEAMS.contains(&w.as_str()))
             && !(label.len() >= 3 && squash(name).starts_with(&label[..label.len().min(6)]))
     }
 

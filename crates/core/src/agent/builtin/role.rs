@@ -61,6 +61,7 @@ const BEFORE_ROLE: &[(&str, f64)] = &[
     ("as a ", 2.5),
     ("as an ", 2.5),
     ("as our next ", 3.0),
+    ("as their ", 2.5),
     ("as our ", 2.5),
     ("as ", 1.5),
     ("en tant que ", 3.5),
@@ -104,6 +105,11 @@ const BEFORE_ROLE: &[(&str, f64)] = &[
     ("candidatura para ", 3.0),
     ("candidatura a ", 3.0),
     ("procuramos um ", 3.5),
+    // "um grupo hoteleiro que procura um/a Diretor/a de Operações".
+    ("procura um/a ", 3.5),
+    ("procura um ", 3.0),
+    ("procura uma ", 3.0),
+    ("procuramos um/a ", 3.5),
     ("procuramos uma ", 3.5),
     ("role:", 4.0),
     ("position:", 4.0),
@@ -213,6 +219,9 @@ const TITLES: &[&str] = &[
     // Law: "Legal Counsel", "In-house Counsel", "Juriste d'affaires", "Advocaat".
     "counsel", "barrister", "juriste", "jurist", "juristin", "avocat", "avocate", "abogado",
     "abogada", "advogado", "advogada", "anwalt", "anwaltin", "advocaat", "avvocato",
+    // Research: "UX Onderzoeker", "Gebruikersonderzoeker", "Chercheuse UX".
+    "onderzoeker", "forscher", "forscherin", "chercheur", "chercheuse", "investigador",
+    "investigadora", "pesquisador", "pesquisadora", "ricercatore", "ricercatrice",
 ];
 
 /// Title words that come first in a title written in sentence case, before the words
@@ -264,7 +273,9 @@ fn droppable(inner: &str) -> bool {
             .contains(w)
         })
         .collect();
-    let place = !words.is_empty() && words.iter().all(|w| super::places::is_locality(w));
+    let place = !words.is_empty() && words.iter().all(|w| super::places::is_locality(w))
+        // "(Rua das Flores)": the hotel's street.
+        || inner.split_whitespace().next().is_some_and(super::places::opens_street);
     gender
         || id
         || place
@@ -1057,7 +1068,7 @@ const FRAME: &[&str] = &[
     // How and where the job is worked, and a process's words before its title
     // ("Remote Senior Data Scientist", "Proceso Arquitecto Cloud").
     "remote", "freelance", "part-time", "full-time", "english-speaking", "german-speaking", "french-speaking", "proceso",
-    "thuisopdracht", "oportunitate", "ausschreibung", "vorstellungsgesprach",
+    "thuisopdracht", "praktijkopdracht", "opdracht", "oportunitate", "ausschreibung", "vorstellungsgesprach",
     "vorstellungsgesprache", "kennenlerngesprach", "zaproszenie", "rozmowa", "vacante",
     "postulacion", "solicitud", "prueba",
     // Indonesian: "Re: Lamaran Implementation Consultant", "Undangan Wawancara – …".

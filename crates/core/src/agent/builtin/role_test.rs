@@ -1508,3 +1508,56 @@ fn learning_technologists_and_coaches() {
         Some("Digital Learning Coach")
     );
 }
+
+#[test]
+fn researchers_hoteliers_and_where_they_work() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // Research in Dutch; a practical assignment's word is no part of the title.
+    assert_eq!(
+        role(
+            "Praktijkopdracht UX Onderzoeker – Merel",
+            "Hoi Daan,\n\nHierbij de opdracht.",
+            "",
+            None,
+            Some("Merel"),
+            true
+        )
+        .as_deref(),
+        Some("UX Onderzoeker")
+    );
+    assert_eq!(
+        r(
+            "Great news from Lindenhof Health",
+            "Hi Daan,\n\nThey want you as their User Researcher!\n"
+        )
+        .as_deref(),
+        Some("User Researcher")
+    );
+    // A hotel's street in brackets, a holiday region after a dash.
+    assert_eq!(
+        r(
+            "Caso prático – Hotel Manager (Rua das Oliveiras)",
+            "Olá Rita,\n\nSegue o caso."
+        )
+        .as_deref(),
+        Some("Hotel Manager")
+    );
+    assert_eq!(
+        r(
+            "RE: Director of Operations - Balearics",
+            "Morning Rita,\n\nThey'd like to meet you."
+        )
+        .as_deref(),
+        Some("Director of Operations")
+    );
+    // "um grupo hoteleiro que procura um/a Diretor/a de Operações".
+    assert_eq!(
+        r(
+            "Oportunidade confidencial",
+            "Olá Rita,\n\nUm grupo hoteleiro português procura um/a Diretor/a de Operações \
+             para a unidade de Lisboa.\n"
+        )
+        .as_deref(),
+        Some("Diretor de Operações")
+    );
+}

@@ -46,6 +46,8 @@ pub(crate) struct Named {
 const PHRASE: &str = "a phrase in the text";
 /// Where a name written with its legal suffix was read ("Ostwind Energiehandel AG").
 const LEGAL_NAME: &str = "a legal name";
+/// Where a name spelled from the sender's domain came from ("Eact Agency").
+const DOMAIN: &str = "the sender's domain";
 /// Where a whole subject segment named a candidate.
 const SUBJECT: &str = "the subject";
 
@@ -142,7 +144,17 @@ pub(crate) fn company(
         if super::role::is_title(segment) && !organisation {
             continue;
         }
-        if run_before(subject, i).is_some_and(|p| p.split_whitespace().count() >= 2)
+        // "Computer-Based Test (CBT)" spells out its abbreviation.
+        let abbreviates = |p: &str| {
+            let initials: String = p
+                .split([' ', '-'])
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            initials == fold(inner.trim())
+        };
+        if run_before(subject, i)
+            .is_some_and(|p| p.split_whitespace().count() >= 2 && !abbreviates(p))
             && run_at(inner, 0).is_some_and(|r| r.len() == inner.trim().len())
             && !inner.contains(['/', ','])
         {
@@ -302,6 +314,12 @@ pub(crate) fn company(
     for name in labelled_employers(newest) {
         add(name, 3.5, PHRASE);
     }
+    for name in [subject, newest]
+        .iter()
+        .flat_map(|t| phrases::public_bodies(t))
+    {
+        add(&name, 3.0, PHRASE);
+    }
     // A brand its group hires for is the employer, however often the group signs.
     let brands: Vec<String> = [subject, newest, quoted]
         .iter()
@@ -363,11 +381,24 @@ pub(crate) fn company(
     }
     // Nor is the person a signing service sends for, whose address the text gives
     // ("Mirthe Bakker sent you a document" over "mirthe@parcelwise.nl").
-    let signing_person = sender
-        .name
-        .as_deref()
-        .and_then(before_via)
-        .filter(|_| sender.relay == Relay::Signature);
+    // A service that writes in its own name ("Dropbox Sign") names the person in its
+    // text: "Wanjiru Kamau (w.kamau@shambadata.co.ke) has requested your signature".
+    let signing_person: Option<String> = if sender.relay == Relay::Signature {
+        sender
+            .name
+            .as_deref()
+            .and_then(before_via)
+            .map(str::to_owned)
+            .or_else(|| {
+                cands
+                    .iter()
+                    .find(|c| addressed_in(newest, &c.name))
+                    .map(|c| c.name.clone())
+            })
+    } else {
+        None
+    };
+    let signing_person = signing_person.as_deref();
     let signer = signing_person.filter(|n| addressed_in(newest, n)).map(key);
     // Nor the person a calendar invitation is for, whose address ends its subject
     // ("… (SGT) (ana.silva@example.com)").
@@ -406,10 +437,26 @@ pub(crate) fn company(
             continue;
         }
         let short = fold(name);
+        // "MFC" for "Mpumalanga Ferrochrome": the last word gives more than its
+        // initial.
+        let inside_last = |name: &str| {
+            let first = initials(name);
+            let last = fold(name)
+                .split_whitespace()
+                .next_back()
+                .unwrap_or_default()
+                .to_owned();
+            let mut rest = last.chars().skip(1);
+            first.len() >= 2
+                && short.len() > first.len()
+                && short.starts_with(&first)
+                && short[first.len()..].chars().all(|c| rest.any(|l| l == c))
+        };
         if let Some(b) = (0..merged.len()).find(|&b| {
             b != a
-                && merged[b].name.split_whitespace().count() >= 3
-                && initials(&merged[b].name) == short
+                && ((merged[b].name.split_whitespace().count() >= 3
+                    && initials(&merged[b].name) == short)
+                    || inside_last(&merged[b].name))
         }) {
             let moved = merged[a].score;
             merged[b].score += moved;
@@ -557,7 +604,7 @@ pub(crate) fn company(
                 merged.push(Candidate {
                     name: spell_domain(sender),
                     score: 2.5,
-                    source: "the sender's domain",
+                    source: DOMAIN,
                     phrase: false,
                     subject: false,
                 });
@@ -624,7 +671,7 @@ pub(crate) fn company(
                 merged.push(Candidate {
                     name,
                     score: 3.0,
-                    source: "the sender's domain",
+                    source: DOMAIN,
                     phrase: false,
                     subject: false,
                 });
@@ -662,6 +709,9 @@ pub(crate) fn company(
                 && merged[i].phrase
                 && stem(&merged[i].name).as_deref() == Some(group_stem.as_str())
                 && !is_group(&merged[i].name)
+                // "Alcúdia" from a job card's place is a word of "Grupo Alcúdia Mar",
+                // not its company.
+                && !within(&merged[i].name, &merged[g].name)
         }) {
             let moved = merged[g].score;
             merged[s].score += moved;
@@ -991,11 +1041,20 @@ const ENVELOPE_DOCUMENTS: &[&str] = &[
 /// Employers heading an envelope's name in `subject`: "Kiteloop_Employment_Agreement_…"
 /// is Kiteloop's, "Blue_Harbour_Offer_Letter" Blue Harbour's.
 fn envelope_names(subject: &str) -> Vec<String> {
-    // "Please DocuSign: Brightmoor Health - Employment Agreement".
-    let spaced = subject
+    // "Please DocuSign: Brightmoor Health - Employment Agreement", "… has requested
+    // your signature on "Shamba Data – Employment Agreement – C. Obi"".
+    let document = subject
         .split_once(':')
         .filter(|(lead, _)| fold(lead).contains("sign"))
-        .and_then(|(_, rest)| rest.split_once(" - "))
+        .map(|(_, rest)| rest)
+        .or_else(|| subject.split_once(" signature on ").map(|(_, rest)| rest))
+        .map(|rest| rest.trim().trim_matches(['"', '“', '”', '\'']));
+    let spaced = document
+        .and_then(|rest| {
+            [" - ", " – ", " — "]
+                .iter()
+                .find_map(|dash| rest.split_once(dash))
+        })
         .filter(|(_, doc)| {
             fold(doc)
                 .split_whitespace()
@@ -1103,7 +1162,19 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
                     TEAM_WORDS.contains(&w) || ["service", "la", "du", "des", "of"].contains(&w)
                 })
             };
-            if signs_off(newest, a) || team(a) {
+            // "EPSO - European Personnel Selection Office": the body as it signs.
+            let spelt_by = |short: &str, long: &str| {
+                (2..=6).contains(&short.len())
+                    && short.chars().all(|c| c.is_ascii_uppercase())
+                    && fold(long)
+                        .split_whitespace()
+                        .filter_map(|w| w.chars().next())
+                        .collect::<String>()
+                        == fold(short)
+            };
+            if spelt_by(a, b) {
+                Some(a)
+            } else if signs_off(newest, a) || team(a) {
                 Some(b)
             } else if signs_off(newest, b) || team(b) {
                 Some(a)
@@ -1135,8 +1206,14 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
         Relay::Mailbox => None,
         Relay::Direct => {
             let label = sender.domain_label().map(squash).unwrap_or_default();
+            // "EACT – Sélection" at eact-agency.eu: the body's initials, as it signs.
+            let initials = (2..=6).contains(&cleaned.len())
+                && cleaned.chars().all(|c| c.is_ascii_uppercase())
+                && label.starts_with(&fold(&cleaned));
             if matches_domain(&cleaned, &label) {
                 Some((cleaned, 2.0))
+            } else if initials {
+                Some((cleaned, 3.5))
             } else if had_team_word {
                 Some((cleaned, 3.0))
             } else {
@@ -1231,9 +1308,16 @@ fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
             let mk = key(&m.name);
             let mw = fold(&m.name);
             let mw = mw.strip_prefix("the ").unwrap_or(&mw);
-            mk == k || mw.starts_with(&format!("{words} ")) || words.starts_with(&format!("{mw} "))
+            mk == k
+                || mw.starts_with(&format!("{words} "))
+                || words.starts_with(&format!("{mw} "))
+                || led_by_trade(mw, &words)
+                || led_by_trade(&words, mw)
         }) {
-            if c.name.len() > m.name.len() {
+            // A spelling written wins over one read from the domain ("EACT" over
+            // "Eact Agency" for eact-agency.eu).
+            let (spelt, was_spelt) = (c.source == DOMAIN, m.source == DOMAIN);
+            if !spelt && (c.name.len() > m.name.len() || was_spelt) {
                 m.name = c.name;
             }
             if c.score > m.score * 0.5 && c.score >= m.score {
@@ -1247,6 +1331,25 @@ fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Whether `long` is `short` after the kind of place it is ("Hotel Palácio das
+/// Janelas", "Palácio das Janelas"), both folded.
+fn led_by_trade(long: &str, short: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "hotel", "hospital", "clinica", "clinique", "klinik", "colegio",
+    ];
+    long.strip_suffix(short)
+        .and_then(|lead| lead.strip_suffix(' '))
+        .is_some_and(|lead| LEADS.contains(&lead))
+}
+
+/// Whether every word of `part` is a word of `whole`.
+fn within(part: &str, whole: &str) -> bool {
+    let whole = fold(whole);
+    fold(part)
+        .split_whitespace()
+        .all(|w| whole.split_whitespace().any(|x| x == w))
 }
 
 /// Whether a signature segment is a job title or a team ("Senior Recruiter", "Talent
@@ -1289,6 +1392,8 @@ fn is_department(seg: &str) -> bool {
         // "Senior Consultant – Finance & Accounting", "– BFSI Finance Hiring".
         "accounting", "accountancy", "audit", "tax", "treasury", "bfsi", "banking",
         "fp&a",
+        // "Principal Consultant, Hotels & Resorts".
+        "tourism", "hotels", "resorts", "leisure", "travel",
     ];
     let f = fold(seg);
     let words: Vec<&str> = f.split_whitespace().collect();

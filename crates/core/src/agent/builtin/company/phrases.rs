@@ -1,7 +1,7 @@
 //! The phrases around an employer's name: "Thank you for applying to X", "on behalf of
 //! X", "chez X", "X has invited you", "X is hiring".
 
-use super::super::names::{run_at, run_before};
+use super::super::names::{run_at, run_before, runs};
 use super::super::text::{Folded, fold};
 use super::PHRASE;
 use super::words::PERSON_TITLES;
@@ -14,6 +14,15 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     // "tu prueba para Iberdrive", "ton test pour Avialis", "Antes de presentarte a Quercus".
     ("tu prueba para ", 3.5),
     ("ton test pour ", 3.5),
+    // Assessment tools in Portuguese: "o seu questionário para a Atlântida Hotels".
+    ("questionario para a ", 3.5),
+    ("questionarios para a ", 3.5),
+    ("teste para a ", 3.5),
+    ("testes para a ", 3.5),
+    // … and French: "vos questionnaires pour Delvaux & Associés expirent demain".
+    ("questionnaires pour ", 3.5),
+    ("questionnaire pour ", 3.5),
+    ("tests pour ", 3.5),
     ("votre test pour ", 3.5),
     ("presentarte a ", 3.0),
     ("application to ", 3.0),
@@ -176,6 +185,14 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("nossa cliente ", 3.5),
     ("nostro cliente ", 3.5),
     ("notre client ", 3.5),
+    // "Notre client, Mobilis, la fédération belge…".
+    ("notre client, ", 3.5),
+    ("our client, ", 3.5),
+    ("nuestro cliente, ", 3.5),
+    ("onze klant, ", 3.5),
+    ("unser kunde, ", 3.5),
+    // Indeed in French: "Votre candidature a été envoyée à Delvaux & Associés".
+    ("candidature a ete envoyee a ", 4.0),
     ("nuestro cliente ", 3.5),
     ("unser kunde ", 3.5),
     ("per conto del ", 3.0),
@@ -272,6 +289,12 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" gostou do seu perfil", 3.5),
     (" enviou um documento", 4.0),
     (" quer conversar", 3.5),
+    // "os questionários que a Atlântida Hotels lhe pediu".
+    (" lhe pediu", 3.0),
+    // "o Hotel Palácio das Janelas decidiu avançar consigo".
+    (" quer avancar", 3.5),
+    (" decidiu avancar", 3.5),
+    (" pretende avancar", 3.5),
     (" viu seu perfil", 3.5),
     (" visualizou seu perfil", 3.5),
     (" demonstrou interesse", 3.5),
@@ -507,6 +530,60 @@ pub(super) fn brand_names(text: &str) -> Vec<&str> {
             .any(|w| w.trim_end_matches([',', '.']) == "brand")
         {
             out.extend(run_before(text, f.slice(0, i).len()));
+        }
+    }
+    out
+}
+
+/// Public bodies named by their head word and what they serve: "Rijksdienst voor
+/// Digitale Dienstverlening", "Bundesamt für Strahlenschutz", "Ministry for Housing".
+/// The connector ("voor", "für") would end a run of names anywhere else.
+pub(super) fn public_bodies(text: &str) -> Vec<String> {
+    const HEADS: &[&str] = &[
+        "rijksdienst",
+        "ministerie",
+        "agentschap",
+        "bundesamt",
+        "bundesministerium",
+        "bundesagentur",
+        "landesamt",
+        "ministere",
+        "agence",
+        "ministerio",
+        "agencia",
+        "agenzia",
+        "ministero",
+        "ministry",
+        "directorate",
+    ];
+    const FOR: &[&str] = &[" voor ", " for ", " für ", " pour ", " para ", " per "];
+    // "Vlaamse Maatschappij voor Circulaire Economie": after its region's word.
+    const WITHIN: &[&str] = &["maatschappij", "agentschap"];
+    let mut out = Vec::new();
+    for (at, run) in runs(text) {
+        let Some(head) = run.split_whitespace().next() else {
+            continue;
+        };
+        let last = run.split_whitespace().next_back().unwrap_or_default();
+        if !HEADS.contains(&fold(head).as_str()) && !WITHIN.contains(&fold(last).as_str()) {
+            continue;
+        }
+        let rest = text.get(at + run.len()..).unwrap_or_default();
+        let served = FOR.iter().find_map(|c| {
+            let after = rest.strip_prefix(c)?;
+            let r = run_at(after, 0)?;
+            // "… voor Water en Bodem": Dutch "and" joins what it serves.
+            let more = after[r.len()..]
+                .strip_prefix(" en ")
+                .and_then(|more| run_at(more, 0))
+                .map(|m| format!(" en {m}"))
+                .unwrap_or_default();
+            Some(format!("{run}{c}{r}{more}"))
+        });
+        match served {
+            Some(name) => out.push(name),
+            None if run.split_whitespace().count() >= 2 => out.push(run.to_owned()),
+            None => {}
         }
     }
     out

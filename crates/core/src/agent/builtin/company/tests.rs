@@ -2987,3 +2987,269 @@ fn schools_trusts_and_renamed_firms_of_the_uk() {
         Some("Ashcombe University")
     );
 }
+
+#[test]
+fn names_joined_on_keep_their_place_and_their_spa() {
+    // A place joined on by "&" is the name's ("Salt & Cork"), as is a spa ("SpA" is
+    // Italy's legal form only after a name).
+    assert_eq!(
+        named(
+            "Brine & Cork <noreply@brineandcork.teamtailor-mail.com>",
+            "Obrigado pela sua candidatura, Rita!",
+            "Olá Rita,\n\nConfirmamos a receção da sua candidatura.\n"
+        )
+        .as_deref(),
+        Some("Brine & Cork")
+    );
+    assert_eq!(
+        named(
+            "Pau Ferrer <pau.ferrer@talentomar.es>",
+            "Caso práctico – apertura de temporada",
+            "Hola Rita:\n\nSerrana Resort & Spa quiere que los finalistas preparen un caso \
+             práctico antes de la entrevista final.\n\nSaludos,\nPau Ferrer\n"
+        )
+        .as_deref(),
+        Some("Serrana Resort & Spa")
+    );
+}
+
+#[test]
+fn a_group_keeps_its_name_over_a_word_of_it() {
+    // "Alcúdia" on a job card's place line is a word of the group's name.
+    assert_eq!(
+        named(
+            "InfoJobs <noreply@infojobs.net>",
+            "Grupo Ronda Mar te invita a inscribirte en su oferta",
+            "Hola Rita,\n\nGrupo Ronda Mar ha visto tu CV y cree que encajas en una de sus \
+             ofertas.\n\nDirector/a de Hotel\nRonda (Málaga)\nContrato indefinido\n"
+        )
+        .as_deref(),
+        Some("Grupo Ronda Mar")
+    );
+}
+
+#[test]
+fn portuguese_clients_an_agency_names() {
+    // "o Hotel X decidiu avançar", "O X quer avançar" (the article is no name), and
+    // a specialism beside a consultant's title is no employer.
+    let agency = "Inês Lobo | Cimo <ines.lobo@cimorecrutamento.pt>";
+    let signature = "\n\nUm abraço,\nInês Lobo\nSenior Consultant – Hospitality & Tourism\n\
+                     Cimo Recrutamento Especializado\n";
+    assert_eq!(
+        named(
+            agency,
+            "O Palácio da Ribeira quer avançar consigo!",
+            &format!(
+                "Olá Rita!\n\nO Hotel Palácio da Ribeira decidiu avançar consigo para a \
+                 posição de Diretora de Operações.{signature}"
+            )
+        )
+        .as_deref(),
+        Some("Hotel Palácio da Ribeira")
+    );
+    // An assessment tool names the employer after "para a" and before "lhe pediu".
+    assert_eq!(
+        named(
+            "AssessFirst <noreply@assessfirst.com>",
+            "Lembrete: o seu questionário para a Marinha Hotels expira em 24 horas",
+            "Olá Rita,\n\nAinda não concluiu os questionários que a Marinha Hotels lhe \
+             pediu.\n"
+        )
+        .as_deref(),
+        Some("Marinha Hotels")
+    );
+    // A holiday region after a title is where the job is.
+    assert_eq!(
+        named(
+            "Ed Lyle <ed.lyle@harrowsearch.co.uk>",
+            "RE: Director of Operations - Algarve",
+            "Morning Rita,\n\nThe client would like to meet you.\n\nEd Lyle\nPrincipal \
+             Consultant, Hotels & Resorts\nHarrow Hospitality Search\n"
+        )
+        .as_deref(),
+        Some("Harrow Hospitality Search")
+    );
+}
+
+#[test]
+fn job_sites_of_portugal_and_nigeria_relay_for_the_employer() {
+    assert_eq!(
+        named(
+            "SAPO Emprego <naoresponder@emprego.sapo.pt>",
+            "Atualização do estado da sua candidatura",
+            "Olá Rita,\n\nO recrutador atualizou o estado da sua candidatura à oferta:\n\n\
+             Gerente de Hotel\nHotel Ponte Velha · Lisboa\n\nEstado: Não selecionada\n"
+        )
+        .as_deref(),
+        Some("Hotel Ponte Velha")
+    );
+    assert_eq!(
+        named(
+            "Jobberman Nigeria <noreply@jobberman.com>",
+            "Update on your application to Ridgewave Microfinance Bank",
+            "Hi Emeka,\n\nThe employer has reviewed your application for MIS Officer at \
+             Ridgewave Microfinance Bank and has decided not to move forward.\n"
+        )
+        .as_deref(),
+        Some("Ridgewave Microfinance Bank")
+    );
+}
+
+#[test]
+fn a_signing_service_in_its_own_name_names_the_document_s_employer() {
+    assert_eq!(
+        named(
+            "Dropbox Sign <noreply@mail.hellosign.com>",
+            "Amani Otieno has requested your signature on \"Mavuno Data – Employment \
+             Agreement – E. Obi\"",
+            "Amani Otieno (a.otieno@mavunodata.co.ke) has requested your signature.\n\n\
+             Message from Amani:\n\"Here is your employment agreement.\"\n"
+        )
+        .as_deref(),
+        Some("Mavuno Data")
+    );
+}
+
+#[test]
+fn events_streams_countries_and_abbreviations_are_no_part_of_a_name() {
+    assert_eq!(
+        named(
+            "Payline Recruiting <scheduling@goodtime.io>",
+            "Confirmed: Payline Technical Interview – Emeka Obi – Thu, Feb 5",
+            "Hi Emeka,\n\nYour technical interview for the Data Analyst position at \
+             Payline is confirmed.\n"
+        )
+        .as_deref(),
+        Some("Payline")
+    );
+    assert_eq!(
+        named(
+            "Zubera Bank Recruitment <recruitment@zuberabank.com>",
+            "Invitation to Computer-Based Test (CBT) - Zubera Bank Experienced Hires 2026",
+            "Dear Emeka,\n\nYou have been selected to sit for the computer-based test.\n\n\
+             Best regards,\nHuman Resources\nZubera Bank Plc\n"
+        )
+        .as_deref(),
+        Some("Zubera Bank")
+    );
+    // A subsidiary's country; a fraud warning's address is no person's.
+    assert_eq!(
+        named(
+            "Oakridge Bank Careers <oakridge@myworkday.com>",
+            "Application Received – Business Intelligence Analyst",
+            "Dear Emeka,\n\nThank you for applying at Oakridge Bank Nigeria Plc.\n\n\
+             Best regards,\nTalent Acquisition\nHuman Capital Management Group\nOakridge \
+             Bank\nFraud alert: Oakridge Bank will never ask you to pay any fee at any \
+             stage of our recruitment process. Report it to fraudalert@oakridgebank.com.\n"
+        )
+        .as_deref(),
+        Some("Oakridge Bank")
+    );
+}
+
+#[test]
+fn a_public_body_is_named_with_what_it_serves() {
+    assert_eq!(
+        named(
+            "Noor de Wit <noor.dewit@lindetalent.nl>",
+            "Goed nieuws van de Rijksdienst!",
+            "Hoi Daan,\n\nIk heb net de selectiecommissie van de Rijksdienst voor Open \
+             Data aan de lijn gehad: ze willen je graag aannemen.\n\nHartelijke groet,\n\
+             Noor\nNoor de Wit | Senior Recruiter Overheid | Linde Talent Partners\n"
+        )
+        .as_deref(),
+        Some("Rijksdienst voor Open Data")
+    );
+}
+
+#[test]
+fn brussels_bodies_sign_by_their_initials_or_their_full_name() {
+    // A body's initials beside its team in the sender's name, or before its name
+    // written out: as it signs.
+    assert_eq!(
+        named(
+            "EAMR – Sélection <selection@eamr-agency.eu>",
+            "Épreuve écrite – EAMR/CA/2026/011 – Chargé de politique – GF IV",
+            "Monsieur,\n\nVous êtes invité à passer une épreuve écrite.\n\nUnité Ressources \
+             humaines – Sélection\nAgence exécutive européenne pour les marchés ruraux (EAMR)\n"
+        )
+        .as_deref(),
+        Some("EAMR")
+    );
+    assert_eq!(
+        named(
+            "EPSO - European Personnel Selection Office <no-reply@epso-candidates.eu>",
+            "EPSO/AD/418/26 - Confirmation of your application",
+            "Dear candidate,\n\nThank you for your application.\n"
+        )
+        .as_deref(),
+        Some("EPSO")
+    );
+    // A signature line that ends with a non-profit's form, lower-case words and all.
+    assert_eq!(
+        named(
+            "Anne Lemaire <anne.lemaire@fcw.be>",
+            "RE: Proposition d'engagement – Chargé de mission",
+            "Bonjour Maarten,\n\nPourriez-vous me faire parvenir une copie de votre carte \
+             d'identité ?\n\nBien à vous,\nAnne Lemaire\nDirectrice des ressources \
+             humaines\nFédération des coopératives wallonnes asbl\n"
+        )
+        .as_deref(),
+        Some("Fédération des coopératives wallonnes")
+    );
+}
+
+#[test]
+fn brussels_go_betweens_name_their_client() {
+    assert_eq!(
+        named(
+            "Claire Dubois <c.dubois@vega-executive.be>",
+            "Opportunité confidentielle – Directeur des affaires publiques (H/F)",
+            "Bonjour Monsieur De Clercq,\n\nNotre client, Mobilio, la fédération belge des \
+             opérateurs de mobilité, recrute son futur Directeur des affaires publiques.\n\n\
+             Bien cordialement,\nClaire Dubois\nSenior Partner\nVega Executive\n"
+        )
+        .as_deref(),
+        Some("Mobilio")
+    );
+    assert_eq!(
+        named(
+            "Jobpunt Vlaanderen <selecties@jobpunt.be>",
+            "Uitnodiging online test – Beleidsadviseur Europa (VMWB) – JPV-2026-0412",
+            "Beste Maarten\n\nJe stelde je kandidaat voor de functie Beleidsadviseur Europa \
+             bij de Vlaamse Maatschappij voor Water en Bodem (VMWB).\n"
+        )
+        .as_deref(),
+        Some("Vlaamse Maatschappij voor Water en Bodem")
+    );
+    assert_eq!(
+        named(
+            "Indeed <noreply@indeed.com>",
+            "Candidature envoyée : Consultant senior en affaires publiques",
+            "Indeed\n\nVotre candidature a été envoyée à Dupont & Associés\n\nConsultant \
+             senior en affaires publiques\n"
+        )
+        .as_deref(),
+        Some("Dupont & Associés")
+    );
+    // Signed with a first name, about the client the subject heads with.
+    assert_eq!(
+        named(
+            "Jim Ward <jim.ward@hartwellsearch.com>",
+            "RE: Corvane Energy – Head of EU Institutional Relations",
+            "Maarten,\n\nBefore I present you to their CSO next week, could you send me an \
+             updated CV?\n\nBest,\nJim\n"
+        )
+        .as_deref(),
+        Some("Corvane Energy")
+    );
+    assert_eq!(
+        named(
+            "AssessFirst <noreply@assessfirst.com>",
+            "Rappel : vos questionnaires pour Dupont & Associés expirent demain",
+            "Bonjour Maarten,\n\nIl vous reste un jour.\n"
+        )
+        .as_deref(),
+        Some("Dupont & Associés")
+    );
+}

@@ -12,7 +12,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "careers", "career", "jobs", "job", "recruiting", "recruitment", "recruiters", "talent",
     "team", "teams", "hiring", "hr", "people", "acquisition", "community", "resourcing",
     "portal", "home", "candidate", "notifications", "no-reply", "noreply",
-    "personalabteilung", "recrutement", "talento", "seleccion", "selección", "rh", "rrhh",
+    "personalabteilung", "recrutement", "talento", "seleccion", "selección", "selection", "rh", "rrhh",
     "werving", "selezione", "recrutamento", "bewerbermanagement", "karriere", "empleo",
     "emploi", "vacatures", "equipo", "equipe", "equipa", "l'equipe", "department",
     "departamento", "abteilung", "departement", "afdeling", "human", "resources", "the",
@@ -44,20 +44,14 @@ pub(super) const LEGAL: &[&str] = &[
     "ug", "oy", "ab", "as", "a/s", "pty", "sasu", "e.v.", "mbh", "co", "sp", "s.r.o.",
     "aps", "asa", "oyj", "kft", "d.o.o.", "eurl", "vof", "ohg", "kgaa", "pte", "s.a.s.",
     "srls", "dac", "u.a.", "eg", "scarl", "s.coop.", "zt", "zrt", "nyrt", "ou", "sti",
+    // Belgium's non-profit forms.
+    "asbl", "a.s.b.l.", "aisbl", "vzw", "ivzw",
     "sti.", "d.d.", "hf", "a.e.", "α.ε.", "ε.π.ε.", "ι.κ.ε.", "pvt", "pvt.", "(pty)",
     // The Gulf's, Malaysia's, Indonesia's and Canada's.
     "pjsc", "fz-llc", "fzllc", "fze", "fzco", "wll", "w.l.l.", "spc", "saog", "saoc", "qpsc",
     "jsc", "bhd", "bhd.", "sdn", "sdn.", "berhad", "tbk", "ulc",
     // South Africa's Afrikaans "(Edms) Bpk" ("(Pty) Ltd").
     "(edms)", "edms", "bpk", "bpk.",
-];
-
-/// Words that open a street's name, folded.
-#[rustfmt::skip]
-const STREETS: &[&str] = &[
-    "rue", "avenue", "boulevard", "place", "calle", "avenida", "plaza", "paseo", "passeig",
-    "carrer", "via", "viale", "piazza", "corso", "rua", "praca", "travessa", "strasse",
-    "allee", "platz", "straat", "laan", "plein", "gracht", "ul", "ulica",
 ];
 
 /// Days and months, folded: they end a name run into them.
@@ -77,6 +71,11 @@ pub(super) const COUNTRIES: &[&str] = &[
     "nederland", "netherlands", "belgium", "belgique", "portugal", "polska", "poland",
     "europe", "emea", "iberia", "benelux", "nordics", "schweiz", "suisse", "austria",
     "osterreich", "danmark", "denmark", "sverige", "norge",
+    // A subsidiary's country further afield ("Stanbridge Bank Nigeria").
+    "nigeria", "ghana", "kenya", "egypt", "morocco", "india", "singapore",
+    "malaysia", "philippines", "vietnam", "thailand", "mexico", "colombia",
+    "chile", "brasil", "brazil", "argentina", "peru", "uae", "ksa", "qatar",
+    "australia", "china", "japan",
 ];
 
 /// Words of the document a relay sends, which end a name run into them.
@@ -270,6 +269,9 @@ pub(super) const AGENCY_TEXT: &[&str] = &[
     "i'll pass it on",
     "forward them straight on",
     "put your cv forward",
+    "before i present you to",
+    "i present you to their",
+    "the first batch i put forward",
     "personalberater",
     "i'm working with",
     "i am working with",
@@ -418,18 +420,22 @@ pub(super) fn strip_legal(run: &str) -> String {
         && words
             .last()
             .is_some_and(|w| is_legal(&fold(w.trim_end_matches(','))))
-        && !and_co(&words)
+        && !joined_on(&words)
     {
         words.pop();
     }
     words.join(" ")
 }
 
-/// Whether `words` end with "& Co", which is the name's ("Haldi & Co"), not a form.
-fn and_co(words: &[&str]) -> bool {
-    words.len() > 2
-        && words[words.len() - 2] == "&"
-        && ["co", "co."].contains(&fold(words[words.len() - 1].trim_end_matches(',')).as_str())
+/// Whether `words` end with a word joined on by "&" or "and", which is the name's
+/// ("Haldi & Co", "Tramuntana Resort & Spa"), not a form.
+fn joined_on(words: &[&str]) -> bool {
+    words.len() > 2 && is_conjunction(words[words.len() - 2])
+}
+
+/// "&", "and" and their like in the languages names are written in.
+fn is_conjunction(word: &str) -> bool {
+    ["&", "and", "und", "et", "e", "y"].contains(&fold(word).as_str())
 }
 
 /// Whether a name opens with its legal form: "PT Kencana Solusi Integra", Indonesia's
@@ -459,12 +465,15 @@ pub(super) fn legal_names(text: &str) -> Vec<(String, usize)> {
         if let Some(mut i) = words.iter().position(|w| is_legal(&fold(w)))
             && i > 0
         {
-            // "Haldi & Co. Pvt Ltd": "& Co" is the name's.
-            if i > 1 && words[i - 1] == "&" && ["co", "co."].contains(&fold(words[i]).as_str()) {
-                i = words[i + 1..]
-                    .iter()
-                    .position(|w| is_legal(&fold(w)))
-                    .map_or(words.len(), |j| i + 1 + j);
+            // "Haldi & Co. Pvt Ltd": "& Co" is the name's; "Tramuntana Resort & Spa" has
+            // no form at all (Italy's "SpA").
+            if i > 1 && is_conjunction(words[i - 1]) {
+                let next = words[i + 1..].iter().position(|w| is_legal(&fold(w)));
+                match next {
+                    Some(j) => i += 1 + j,
+                    None if ["co", "co."].contains(&fold(words[i]).as_str()) => i = words.len(),
+                    None => continue,
+                }
             }
             // "Oakhaven Retail Group Ltd" is Oakhaven Retail.
             if i > 1 && GROUP_WORDS.contains(&fold(words[i - 1]).as_str()) {
@@ -487,13 +496,34 @@ pub(super) fn legal_names(text: &str) -> Vec<(String, usize)> {
             out.push((run.to_owned(), at));
         }
     }
+    // "Fédération des PME wallonnes asbl": a signature line that ends with its form
+    // names the body with its lower-case words.
+    for line in text.lines() {
+        let line = line.trim();
+        let Some((name, form)) = line.rsplit_once(' ') else {
+            continue;
+        };
+        let words = name.split_whitespace().count();
+        if form.starts_with(char::is_lowercase)
+            && LOWER_LEGAL.contains(&form)
+            && name.starts_with(char::is_uppercase)
+            && (2..=8).contains(&words)
+            && name
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase))
+            && !name.contains(|c: char| c.is_ascii_digit() || ",.:;!?".contains(c))
+        {
+            let at = line.as_ptr() as usize - text.as_ptr() as usize;
+            out.push((name.to_owned(), at));
+        }
+    }
     out
 }
 
 /// Legal forms written in lower case, as they open after a name.
 const LOWER_LEGAL: &[&str] = &[
     "sp.", "s.a.", "s.r.o.", "s.r.l.", "s.l.", "s.p.a.", "b.v.", "n.v.", "a.s.", "d.o.o.", "ltd",
-    "ltd.", "gmbh", "plc", "llc", "inc.",
+    "ltd.", "gmbh", "plc", "llc", "inc.", "asbl", "aisbl", "vzw", "ivzw",
 ];
 
 /// A candidate name cleaned: team words, legal suffixes and leading articles dropped;
@@ -637,6 +667,8 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         .contains(&f.as_str())
             // "Ola Verde" is a name; Portuguese greets with "Olá".
             || (NOT_NAMES.contains(&f.as_str()) && (f != "ola" || first.contains('á')))
+            // "O Palácio das Janelas quer avançar": Portuguese's article (not Irish "Ó").
+            || (*first == "O" && words.len() > 1)
             // "Talent Acquisition – Marlow Heath": the dash left after the team.
             || !f.chars().any(char::is_alphanumeric)
         {
@@ -677,14 +709,15 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         // "Ashcombe University People Services": a team's services.
         let stream = words.len() > 2 && {
             let before = fold(words[words.len() - 2]);
-            (f == "hire" && ["lateral", "experienced", "graduate"].contains(&before.as_str()))
+            (["hire", "hires"].contains(&f)
+                && ["lateral", "experienced", "graduate"].contains(&before.as_str()))
                 || (f == "services" && ["people", "hr"].contains(&before.as_str()))
         };
         if stream {
             words.truncate(words.len() - 2);
             continue;
         }
-        if home || trade || and_co(&words) {
+        if home || trade || (joined_on(&words) && is_legal(f)) {
             break;
         } else if TEAM_WORDS.contains(&f) || ["&", "-", "–", "and", "und", "et"].contains(&f) {
             words.pop();
@@ -696,6 +729,27 @@ pub(super) fn clean(raw: &str) -> Option<String> {
                 && words
                     .last()
                     .is_some_and(|w| DOCUMENT_KINDS.contains(&fold(w).as_str()))
+            {
+                words.pop();
+            }
+        } else if words.len() > 1 && ["interview", "screen"].contains(&f) {
+            // "Paystride Technical Interview": the event, not the name, with its kind.
+            words.pop();
+            while words.len() > 1
+                && words.last().is_some_and(|w| {
+                    [
+                        "technical",
+                        "phone",
+                        "video",
+                        "final",
+                        "first",
+                        "second",
+                        "onsite",
+                        "virtual",
+                        "panel",
+                    ]
+                    .contains(&fold(w).as_str())
+                })
             {
                 words.pop();
             }
@@ -724,9 +778,10 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         } else if country(last)
             && (words.len() >= 3 || (legal && words[0].chars().count() >= 5))
             && words.len() > 1
-            // "Bank of London" is named for its city.
+            // "Bank of London" is named for its city, "Salt & Cork" joins it on.
             && !["of", "de", "di", "du", "del", "da", "do", "von", "van", "für"]
                 .contains(&fold(words[words.len() - 2]).as_str())
+            && !joined_on(&words)
         {
             words.pop();
         } else if legal && f == "private" && words.len() > 1 {
@@ -761,7 +816,11 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         .is_some_and(|w| INSTITUTION_WORDS.contains(&fold(w).as_str()));
     let long = words
         .iter()
-        .filter(|w| !joining.contains(&fold(w).as_str()))
+        .filter(|w| {
+            let f = fold(w);
+            !joining.contains(&f.as_str())
+                && !["voor", "en", "for", "fur", "pour"].contains(&f.as_str())
+        })
         .count()
         > if institution { 7 } else { 5 };
     if words.is_empty() || long || words.len() > 8 {
@@ -775,7 +834,7 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         return None;
     }
     // "Rue de la Loi", "Calle Mayor": an address, not a name.
-    if STREETS.contains(&fold(words[0]).as_str()) {
+    if super::super::places::opens_street(words[0]) {
         return None;
     }
     // "1pm", "10:30", "9.30am": a time, alone.

@@ -338,6 +338,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("would that arrangement work for you", 3.5),
     ("a question for you", 3.0),
     ("precisamos que nos envie", 4.5),
+    ("precisava que me respondesse", 4.5),
+    ("que me respondesse a", 3.5),
+    ("duas perguntas", 3.0),
+    ("duas questoes", 3.0),
     // What a recruiter needs in writing before putting the person forward.
     ("things i need from you", 4.0),
     ("need from you in writing", 4.0),

@@ -445,6 +445,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("has been withdrawn", 5.0),
     ("withdrawn at your request", 6.0),
     ("careers fair", 4.0),
+    // An evening of talks for a profession: "Finance Careers Night", "Karriereabend".
+    ("careers night", 4.0),
+    ("career night", 4.0),
+    ("careers evening", 4.0),
+    ("karriereabend", 4.0),
     ("on-the-spot interviews", 3.0),
     ("participating companies", 3.0),
     ("employers can invite you", 3.0),

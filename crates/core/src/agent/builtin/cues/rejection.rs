@@ -268,6 +268,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("nao avancar", 4.5),
     ("nao vamos avancar", 5.0),
     ("nao daremos continuidade", 5.5),
+    // The post filled meanwhile; no further step with the rest.
+    ("foi entretanto preenchida", 5.0),
+    ("vaga foi preenchida", 5.0),
+    ("nao iremos dar seguimento", 5.0),
     ("nao foi selecionad", 5.5),
     ("perfil mais alinhado", 3.5),
     ("desejamos sucesso", 2.5),
