@@ -573,8 +573,9 @@ pub(super) fn public_bodies(text: &str) -> Vec<String> {
             let after = rest.strip_prefix(c)?;
             let r = run_at(after, 0)?;
             // "… voor Water en Bodem": Dutch "and" joins what it serves.
-            let more = after[r.len()..]
-                .strip_prefix(" en ")
+            let more = after
+                .get(r.len()..)
+                .and_then(|a| a.strip_prefix(" en "))
                 .and_then(|more| run_at(more, 0))
                 .map(|m| format!(" en {m}"))
                 .unwrap_or_default();
