@@ -559,6 +559,11 @@ pub(super) fn public_bodies(text: &str) -> Vec<String> {
     const FOR: &[&str] = &[" voor ", " for ", " für ", " pour ", " para ", " per "];
     // "Vlaamse Maatschappij voor Circulaire Economie": after its region's word.
     const WITHIN: &[&str] = &["maatschappij", "agentschap"];
+    // Most mail names no public body: one pass over the text before reading its runs.
+    let folded = fold(text);
+    if !HEADS.iter().chain(WITHIN).any(|w| folded.contains(w)) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (at, run) in runs(text) {
         let Some(head) = run.split_whitespace().next() else {
