@@ -2556,3 +2556,29 @@ fn an_evening_of_careers_talks_is_an_event() {
         EmailCategory::Other,
     )]);
 }
+
+#[test]
+fn arabic_mail_is_read_by_its_words() {
+    assert_each_read_as(&[
+        (
+            "طيران النخيل | التوظيف <careers@flynakheel.example>",
+            "دعوة لمقابلة شخصية – مهندس صيانة طائرات",
+            "عزيزي عمر،\n\nيسعدنا دعوتك لإجراء مقابلة شخصية يوم الثلاثاء الساعة العاشرة \
+             صباحاً في مقر الشركة.\n\nمع التحية،\nالموارد البشرية",
+            EmailCategory::InterviewInvite,
+        ),
+        (
+            "طيران النخيل | التوظيف <careers@flynakheel.example>",
+            "بخصوص طلبك لوظيفة مهندس صيانة طائرات",
+            "عزيزي عمر،\n\nنشكرك على اهتمامك. نأسف لإبلاغك بأنه لم يتم اختيارك لهذه \
+             الوظيفة.\n\nمع التحية،\nالموارد البشرية",
+            EmailCategory::Rejection,
+        ),
+        (
+            "مصرف الواحة <alerts@wahabank.example>",
+            "تم استلام طلب البطاقة الائتمانية",
+            "عزيزنا العميل،\n\nتم استلام طلب البطاقة الائتمانية وسيتم التواصل معك.\n",
+            EmailCategory::Other,
+        ),
+    ]);
+}

@@ -396,7 +396,10 @@ pub(crate) fn role(
                 // Written on its own, a title starts with a capital.
                 super::text::capitalise(&format!("{t}{suffix}"))
             });
-            if let Some(t) = sentence.or_else(|| lower_title(seg)) {
+            if let Some(t) = sentence
+                .or_else(|| lower_title(seg))
+                .or_else(|| arabic_title(seg))
+            {
                 push(&mut cands, t, 2.5, false);
             }
         }
@@ -999,8 +1002,11 @@ fn dash_specialism<'t>(rest: &'t str, employer: Option<&str>) -> Option<&'t str>
     let ok = after.starts_with(spec)
         && spec.split_whitespace().count() <= 3
         && !is_title(spec)
-        // "… – CHUE-26-0193": a requisition's number, not a specialism.
-        && !spec.contains(|c: char| c.is_ascii_digit())
+        // "… – CHUE-26-0193": a requisition's number, not a specialism; an aircraft
+        // type is one ("B1 Licensed Engineer – A320", "– Gulfstream G650/G700").
+        && spec
+            .split_whitespace()
+            .all(|w| !w.contains(|c: char| c.is_ascii_digit()) || is_type_code(w))
         // "… – Femke Brouwer.pdf": a file's name, not a specialism.
         && !is_file_name(spec, tail)
         && ([" role", " position", " vacancy", " opening", " post"]
@@ -1010,6 +1016,22 @@ fn dash_specialism<'t>(rest: &'t str, employer: Option<&str>) -> Option<&'t str>
             || (initials(spec) && spec.contains('&'))
             || specialism(spec, tail, employer));
     ok.then(|| &rest[..rest.len() - tail.len()])
+}
+
+/// Whether `w` names a machine's type: one to three capitals, two or three digits and
+/// up to three letters, alone or joined by "/" ("A320", "AW139", "G650/G700", "B777F");
+/// not a requisition's number ("R-10492", "2600457").
+fn is_type_code(w: &str) -> bool {
+    w.split('/').all(|part| {
+        let letters = part.chars().take_while(char::is_ascii_uppercase).count();
+        let rest = &part[letters..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let tail = &rest[digits..];
+        (1..=3).contains(&letters)
+            && (2..=3).contains(&digits)
+            && tail.len() <= 3
+            && tail.chars().all(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// Whether `spec`, after a title and a dash and followed by `tail`, is a specialism
@@ -1026,7 +1048,7 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
         "reference",
         "campus", "factory", "warehouse", "headquarters", "hq",
     ];
-    if spec.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+    if spec.chars().filter(|c| c.is_alphabetic()).count() < 3 && !is_type_code(spec) {
         return false;
     }
     let ends = tail.is_empty()
@@ -1377,6 +1399,34 @@ fn only_business_words(title: &str) -> bool {
 }
 
 /// Whether `s` holds a title word.
+/// A title in Arabic from its head word to the end of a subject's segment: "مهندس صيانة
+/// طائرات مرخص (B1)" (licensed aircraft maintenance engineer), also after "بخصوص طلبك
+/// لوظيفة" (about your application for the post of). Arabic has no capitals to mark it.
+fn arabic_title(seg: &str) -> Option<String> {
+    // Engineer, technician, supervisor, manager, analyst, specialist, officer, head,
+    // coordinator, consultant, accountant, developer, assistant.
+    const HEADS: &[&str] = &[
+        "مهندس",
+        "فني",
+        "مشرف",
+        "مدير",
+        "محلل",
+        "اخصائي",
+        "مسؤول",
+        "رئيس",
+        "منسق",
+        "مستشار",
+        "محاسب",
+        "مطور",
+        "مساعد",
+    ];
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| HEADS.contains(&super::text::fold(w).as_str()))?;
+    Some(words[at..].join(" "))
+}
+
 pub(crate) fn is_title(s: &str) -> bool {
     fold(s)
         .split(|c: char| !c.is_alphanumeric())

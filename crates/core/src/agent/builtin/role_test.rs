@@ -1561,3 +1561,29 @@ fn researchers_hoteliers_and_where_they_work() {
         Some("Diretor de Operações")
     );
 }
+
+#[test]
+fn arabic_titles_and_aircraft_types() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "دعوة لمقابلة شخصية – مهندس صيانة طائرات مرخص (B1)",
+            "عزيزي عمر"
+        )
+        .as_deref(),
+        Some("مهندس صيانة طائرات مرخص (B1)")
+    );
+    assert_eq!(
+        r("بخصوص طلبك لوظيفة فني إلكترونيات طيران B2", "عزيزي عمر").as_deref(),
+        Some("فني إلكترونيات طيران B2")
+    );
+    // The aircraft type after a dash is the title's; a requisition's number is not.
+    assert_eq!(
+        r("Offer – B1 Certifying Engineer – B777F", "Hi Omar").as_deref(),
+        Some("B1 Certifying Engineer – B777F")
+    );
+    assert_eq!(
+        r("Update – B1 Certifying Engineer – 2600457", "Hi Omar").as_deref(),
+        Some("B1 Certifying Engineer")
+    );
+}

@@ -88,6 +88,11 @@ fn fold_char(c: char, out: &mut String) {
         c if c.is_ascii() => c.to_ascii_lowercase(),
         // Latin Extended-A (Polish, Czech, Hungarian, Turkish, Baltic names):
         // "Wiśniewska" is `wisniewska`, as its writer's address spells it.
+        // Arabic as its writers vary it: the hamza's seats are a plain alef, a final
+        // "ى" a "ي"; short-vowel marks and the stretching tatweel are dropped.
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        '\u{640}' | '\u{64b}'..='\u{652}' | '\u{670}' => return,
         c @ '\u{100}'..='\u{17f}' => LATIN_EXTENDED_A
             .as_bytes()
             .get(c as usize - 0x100)
@@ -115,11 +120,21 @@ fn greek_plain(c: char) -> char {
     }
 }
 
-/// Whether byte `i` of `text` starts a word.
+/// Whether byte `i` of `text` starts a word. Chinese writes no spaces: any ideograph
+/// may start one ("您的申请" holds "申请").
 pub(crate) fn starts_word(text: &str, i: usize) -> bool {
-    text.get(..i)
-        .and_then(|before| before.chars().next_back())
-        .is_none_or(|c| !c.is_alphanumeric())
+    text.get(i..)
+        .and_then(|at| at.chars().next())
+        .is_some_and(is_ideograph)
+        || text
+            .get(..i)
+            .and_then(|before| before.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether `c` is a CJK ideograph.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// The offsets in `text` where `needle` starts a word (a needle that does not start

@@ -1141,6 +1141,9 @@ const ACTS: &[&str] = &[
 /// its domain or names a team ("Heronsgate Genomics Talent").
 fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
     let full = sender.name.as_deref()?;
+    if let Some(name) = caseless_organisation(full) {
+        return Some((name, 5.0));
+    }
     // "Orchid Biotech (via Lever)": the brackets are not the name.
     let raw = full.split(" (").next().unwrap_or(full).trim();
     let f = Folded::new(raw);
@@ -1220,6 +1223,65 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
                 None
             }
         }
+    }
+}
+
+/// The organisation in a sender's name written in a script without capitals, where
+/// names cannot be told by their case: "طيران الواحات | التوظيف" (an airline and its
+/// recruitment team), "نوف العتيبي – طيران الواحات" (a person and her airline). The
+/// part that holds a word of an organisation, once the team's part is left out.
+fn caseless_organisation(full: &str) -> Option<String> {
+    // Recruitment, human resources, a recruitment portal, personnel affairs.
+    const TEAMS: &[&str] = &[
+        "التوظيف",
+        "الموارد البشرية",
+        "بوابة التوظيف",
+        "شؤون الموظفين",
+        "قسم التوظيف",
+        "ادارة الموارد البشرية",
+    ];
+    // Airline, company, group, centre, services, authority, ministry, bank, hospital,
+    // university, institution.
+    const ORGANISATION: &[&str] = &[
+        "طيران",
+        "شركة",
+        "الشركة",
+        "مجموعة",
+        "المركز",
+        "مركز",
+        "للخدمات",
+        "الخدمات",
+        "هيئة",
+        "وزارة",
+        "بنك",
+        "مصرف",
+        "مستشفى",
+        "جامعة",
+        "مؤسسة",
+        "للطيران",
+        "الطيران",
+        "لصيانة",
+    ];
+    let letters = || full.chars().filter(|c| c.is_alphabetic());
+    if letters().next().is_none() || letters().any(|c| c.is_uppercase() || c.is_lowercase()) {
+        return None;
+    }
+    let parts: Vec<&str> = full
+        .split(['|', '–', '—', '-'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !TEAMS.contains(&fold(p).as_str()))
+        .collect();
+    let organisations: Vec<&&str> = parts
+        .iter()
+        .filter(|p| {
+            fold(p)
+                .split_whitespace()
+                .any(|w| ORGANISATION.contains(&w))
+        })
+        .collect();
+    match organisations.as_slice() {
+        [one] => Some((**one).to_owned()),
+        _ => None,
     }
 }
 

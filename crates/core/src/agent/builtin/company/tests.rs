@@ -3253,3 +3253,26 @@ fn brussels_go_betweens_name_their_client() {
         Some("Dupont & Associés")
     );
 }
+
+#[test]
+fn a_sender_s_name_in_arabic_gives_its_organisation() {
+    // An airline and its recruitment team; a person and her airline.
+    assert_eq!(
+        named(
+            "طيران النخيل | التوظيف <careers@flynakheel.example>",
+            "تم استلام طلبك – مهندس صيانة طائرات مرخص (B1)",
+            "عزيزي عمر،\n\nتم استلام طلبك وسنتواصل معك قريباً.\n"
+        )
+        .as_deref(),
+        Some("طيران النخيل")
+    );
+    assert_eq!(
+        named(
+            "ريم السبيعي – الراية للخدمات الفنية <talent@alrayah-ts.example>",
+            "دعوة لمقابلة شخصية",
+            "عزيزي عمر،\n\nيسعدنا دعوتك لمقابلة شخصية.\n"
+        )
+        .as_deref(),
+        Some("الراية للخدمات الفنية")
+    );
+}

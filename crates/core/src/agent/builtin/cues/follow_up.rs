@@ -441,4 +441,12 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("consegue me enviar", 3.0),
     ("pode me enviar", 2.5),
     ("preciso de algumas coisinhas", 3.0),
+    // Arabic: documents to complete or send, a passport copy.
+    ("استكمال مستندات", 5.0),
+    ("استكمال المستندات", 5.0),
+    ("المستندات المطلوبة", 4.5),
+    ("يرجي تزويدنا", 4.5),
+    ("يرجي ارسال", 4.0),
+    ("صورة جواز السفر", 4.0),
+    ("نسخة من جواز", 4.0),
 ];

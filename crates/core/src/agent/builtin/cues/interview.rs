@@ -687,4 +687,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     // A friend's good wishes for an interview are no invitation.
     ("good luck with the interview", -3.0),
     ("bonne chance pour ton entrevue", -3.0),
+    // Arabic: an invitation to an interview, in person, by phone, technical; its time.
+    ("دعوة لمقابلة", 5.5),
+    ("دعوة الي مقابلة", 5.5),
+    ("مقابلة شخصية", 4.5),
+    ("مقابلة هاتفية", 4.5),
+    ("مقابلة فنية", 4.5),
+    ("موعد المقابلة", 4.5),
+    ("لاجراء مقابلة", 5.0),
+    ("مقابلة عمل", 4.5),
 ];

@@ -474,6 +474,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("ter voce no nosso time", 3.5),
     ("detalhes do pacote", 2.5),
     ("segue o contrato", 3.0),
+    // Arabic: a job offer, its letter, we are pleased to offer you.
+    ("عرض وظيفي", 5.5),
+    ("خطاب عرض", 5.5),
+    ("عرض العمل", 4.5),
+    ("يسعدنا ان نعرض عليك", 5.5),
+    ("يسرنا ان نعرض عليك", 5.5),
+    ("عقد العمل", 4.0),
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

@@ -693,6 +693,11 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("refer a friend", 4.0),
     ("successful referral", 3.5),
     ("referral bonus", 3.0),
+    // Arabic: a credit card, a personal loan, a bank's finance.
+    ("البطاقة الائتمانية", 5.0),
+    ("بطاقة ائتمان", 5.0),
+    ("تمويل شخصي", 4.0),
+    ("قرض شخصي", 4.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

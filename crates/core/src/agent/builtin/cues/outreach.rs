@@ -667,4 +667,10 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("demonstrou interesse em voce", 4.0),
     ("topa participar", 3.0),
     ("seu perfil chamou nossa atencao", 3.0),
+    // Arabic: a job opportunity, your profile, are you interested.
+    ("فرصة وظيفية", 4.0),
+    ("فرصة عمل", 3.5),
+    ("ملفك الشخصي", 3.0),
+    ("هل انت مهتم", 4.0),
+    ("هل لديك اهتمام", 4.0),
 ];

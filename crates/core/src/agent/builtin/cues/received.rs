@@ -633,6 +633,14 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("recebi sim", 3.0),
     ("recebi seu curriculo", 4.5),
     ("recebi o seu curriculo", 4.5),
+    // Arabic: your application received, thanks for applying, notice of receipt.
+    ("تم استلام طلبك", 5.5),
+    ("تم استلام طلب", 5.0),
+    ("استلمنا طلبك", 5.0),
+    ("تلقينا طلبك", 5.0),
+    ("شكرا لتقديمك", 5.0),
+    ("شكرا علي تقديمك", 5.0),
+    ("اشعار استلام طلب", 5.5),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

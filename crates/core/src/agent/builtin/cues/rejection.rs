@@ -721,4 +721,13 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("nao seguiremos com", 4.0),
     ("nao vamos seguir com", 4.0),
     ("seu perfil nao foi selecionado", 5.0),
+    // Arabic: we regret, you were not selected, another candidate.
+    ("ناسف", 4.5),
+    ("للاسف", 3.0),
+    ("لم يتم اختيارك", 5.5),
+    ("لم يتم قبول", 5.0),
+    ("عدم قبول طلبك", 5.5),
+    ("مرشح اخر", 4.5),
+    ("مرشحين اخرين", 4.5),
+    ("نعتذر عن عدم", 4.5),
 ];
