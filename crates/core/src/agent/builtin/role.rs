@@ -1398,7 +1398,6 @@ fn only_business_words(title: &str) -> bool {
         && titles.all(|w| BUSINESS_WORDS.contains(w))
 }
 
-/// Whether `s` holds a title word.
 /// A title in Arabic from its head word to the end of a subject's segment: "مهندس صيانة
 /// طائرات مرخص (B1)" (licensed aircraft maintenance engineer), also after "بخصوص طلبك
 /// لوظيفة" (about your application for the post of). Arabic has no capitals to mark it.
@@ -1427,6 +1426,7 @@ fn arabic_title(seg: &str) -> Option<String> {
     Some(words[at..].join(" "))
 }
 
+/// Whether `s` holds a title word.
 pub(crate) fn is_title(s: &str) -> bool {
     fold(s)
         .split(|c: char| !c.is_alphanumeric())
