@@ -388,18 +388,11 @@ fn quoted_authors(quoted: &str) -> Vec<String> {
             ((2..=3).contains(&words.len())
                 && words.iter().all(|w| w.starts_with(char::is_uppercase))
                 && spelled
-                && !GENERIC_ADDRESSES.contains(&local.as_str()))
+                && !super::relays::GENERIC_ADDRESSES.contains(&local.as_str()))
             .then(|| fold(tail))
         })
         .collect()
 }
-
-/// Local parts of shared mailboxes, squashed.
-#[rustfmt::skip]
-const GENERIC_ADDRESSES: &[&str] = &[
-    "talent", "careers", "jobs", "recruiting", "recruitment", "hr", "people", "team", "hello",
-    "info", "noreply", "hiring",
-];
 
 /// Whether the local part of `address` spells every word of `name`
 /// (`mira.castell@…` for "Mira Castell").

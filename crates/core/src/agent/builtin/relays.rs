@@ -614,6 +614,14 @@ const SCREENING: &[(&str, &str)] = &[
     ("checkedteam.com", "Checked"),
 ];
 
+/// The local parts of a team's or a service's address, not a person's ("talent@",
+/// "selection@"), folded.
+#[rustfmt::skip]
+pub(crate) const GENERIC_ADDRESSES: &[&str] = &[
+    "talent", "careers", "jobs", "recruiting", "recruitment", "hr", "people", "team", "hello",
+    "info", "noreply", "hiring", "selection", "recrutement",
+];
+
 #[rustfmt::skip]
 const MAILBOXES: &[&str] = &[
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
@@ -787,23 +795,9 @@ impl Sender {
         // "Kranich Logistik" at kranich-logistik.de.
         // Not a team's word its mailbox is named for ("EACT – Sélection" at
         // selection@…).
-        const TEAMS: &[&str] = &[
-            "selection",
-            "recrutement",
-            "recruitment",
-            "recruiting",
-            "careers",
-            "jobs",
-            "talent",
-            "hiring",
-            "team",
-            "people",
-            "hr",
-        ];
-        words
-            .iter()
-            .any(|w| w.len() >= 3 && local.contains(w.as_str()) && !TEAMS.contains(&w.as_str()))
-            && !(label.len() >= 3 && squash(name).starts_with(&label[..label.len().min(6)]))
+        words.iter().any(|w| {
+            w.len() >= 3 && local.contains(w.as_str()) && !GENERIC_ADDRESSES.contains(&w.as_str())
+        }) && !(label.len() >= 3 && squash(name).starts_with(&label[..label.len().min(6)]))
     }
 
     /// Whether the sender is a bulk mailer: a newsletter platform, or a local part of

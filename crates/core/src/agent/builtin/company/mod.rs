@@ -431,8 +431,7 @@ pub(crate) fn company(
     };
     for a in 0..merged.len() {
         let name = &merged[a].name;
-        let acronym =
-            (3..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase());
+        let acronym = name.len() >= 3 && is_initials(name);
         if !acronym {
             continue;
         }
@@ -1167,8 +1166,7 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
             };
             // "EPSO - European Personnel Selection Office": the body as it signs.
             let spelt_by = |short: &str, long: &str| {
-                (2..=6).contains(&short.len())
-                    && short.chars().all(|c| c.is_ascii_uppercase())
+                is_initials(short)
                     && fold(long)
                         .split_whitespace()
                         .filter_map(|w| w.chars().next())
@@ -1210,9 +1208,7 @@ fn display_candidate(sender: &Sender, newest: &str) -> Option<(String, f64)> {
         Relay::Direct => {
             let label = sender.domain_label().map(squash).unwrap_or_default();
             // "EACT – Sélection" at eact-agency.eu: the body's initials, as it signs.
-            let initials = (2..=6).contains(&cleaned.len())
-                && cleaned.chars().all(|c| c.is_ascii_uppercase())
-                && label.starts_with(&fold(&cleaned));
+            let initials = is_initials(&cleaned) && label.starts_with(&fold(&cleaned));
             if matches_domain(&cleaned, &label) {
                 Some((cleaned, 2.0))
             } else if initials {
@@ -1393,6 +1389,11 @@ fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Whether `name` is written as initials: two to six capitals ("EACT", "HPSA").
+fn is_initials(name: &str) -> bool {
+    (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Whether `long` is `short` after the kind of place it is ("Hotel Palácio das
