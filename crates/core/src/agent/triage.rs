@@ -448,6 +448,136 @@ const JOB_WORDS: &[&str] = &[
     "ಅರ್ಜಿ",
     "ಹುದ್ದೆ",
     "ಆಯ್ಕೆ",
+    // Vietnamese: recruitment, applying, a candidate, an interview, jobs, hiring, probation, HR, a contract, pay, a job description, an internship, a CV
+    "tuyen dung",           // tuyển dụng
+    "ung tuyen",            // ứng tuyển
+    "ung vien",             // ứng viên
+    "phong van",            // phỏng vấn
+    "viec lam",             // việc làm
+    "xin viec",             // xin việc
+    "tim viec",             // tìm việc
+    "nhan viec",            // nhận việc
+    "thu viec",             // thử việc
+    "trung tuyen",          // trúng tuyển
+    "nhan su",              // nhân sự
+    "hop dong lao dong",    // hợp đồng lao động
+    "muc luong",            // mức lương
+    "dai ngo",              // đãi ngộ
+    "mo ta cong viec",      // mô tả công việc
+    "thuc tap",             // thực tập
+    "san dau nguoi",        // săn đầu người
+    "nhan tai",             // nhân tài
+    "chuc danh",            // chức danh
+    "kinh nghiem lam viec", // kinh nghiệm làm việc
+    "co hoi nghe nghiep",   // cơ hội nghề nghiệp
+    "vong ho so",           // vòng hồ sơ
+    "nop ho so",            // nộp hồ sơ
+    "bai test",             // bài test
+    "danh gia nang luc",    // đánh giá năng lực
+    "so yeu ly lich",       // sơ yếu lý lịch
+    "tuyen gap",            // tuyển gấp
+    "gia nhap doi ngu",     // gia nhập đội ngũ
+    "kiem tra nang luc",    // kiểm tra năng lực
+    "luong thuong",         // lương thưởng
+    // Japanese: an application, an entry, selection, an interview, recruitment, an informal offer, a CV, a post, HR
+    "応募",
+    "面接",
+    "面談",
+    "選考",
+    "採用",
+    "求人",
+    "内定",
+    "内々定",
+    "履歴書",
+    "経歴書",
+    "適性検査",
+    "筆記試験",
+    "人事",
+    "転職",
+    "就職",
+    "就活",
+    "新卒",
+    "求職",
+    "職種",
+    "募集",
+    "年収",
+    "雇用",
+    "入社",
+    "候補者",
+    "人材",
+    "労働条件",
+    "職務",
+    "就労",
+    "スカウト",
+    "エントリー",
+    "エンジニア",
+    "ポジション",
+    // Turkish: an application, a job posting, an employer, employment, a start, HR, an internship, a contract, pay expectations, notice
+    "basvur",
+    "is ilan",
+    "is firsat",
+    "is imkan",
+    "is arayis",
+    "isveren",
+    "istihdam",
+    "ise baslama",
+    "ise giris",
+    "personel alim",
+    "secme ve yerlestirme",
+    "on eleme",
+    "kadromuza",
+    "eleman",
+    "ik departman",
+    "ik ekib",
+    "yetenek kazanim",
+    "staj",
+    "tam zamanli",
+    "yari zamanli",
+    "uzaktan calisma",
+    "is sozlesme",
+    "teklif mektubu",
+    "maas beklenti",
+    "ucret beklenti",
+    "brut maas",
+    "brut ucret",
+    "yetkinlik",
+    "ihbar suresi",
+    "referans kontrol",
+    "vaka calismasi",
+    "muhendis",
+    "gelistirici",
+    "analist",
+    // Finnish, Swedish, Norwegian and Danish: an applicant, recruitment, a contract, an interview, a CV, pay, a posting, trial employment, pay expectations
+    "hakij",               // fi
+    "rekryto",             // fi
+    "tyosopimu",           // fi
+    "tyohaastattel",       // fi
+    "tyohakemu",           // fi
+    "ansioluettel",        // fi
+    "palkkatoi",           // fi
+    "soveltuvuus",         // fi
+    "tyonhak",             // fi
+    "tyosuh",              // fi
+    "palkkau",             // fi
+    "hakuilmoitu",         // fi
+    "avoimeen tehtavaan",  // fi
+    "ansokning",           // sv
+    "sokande",             // sv
+    "loneansprak",         // sv
+    "personligt brev",     // sv
+    "provanstalln",        // sv
+    "urvalsprocess",       // sv
+    "tillsvidareanstalln", // sv
+    "meritforteckning",    // sv
+    "personlighetstest",   // sv
+    "bemanning",           // no
+    "lonnsforventning",    // no
+    "arbeidsavtale",       // no
+    "provetid",            // no
+    "ansoger",             // da
+    "lonforvent",          // da
+    "ansaet",              // da
+    "personlighedstest",   // da
 ];
 
 /// [`JOB_WORDS`] folded once, as the text they are looked for in.
@@ -655,6 +785,23 @@ mod tests {
             ("通知", "感謝您應徵本公司的職位。"),
             ("सूचना", "आपका आवेदन प्राप्त हो गया है।"),
             ("ಮಾಹಿತಿ", "ನಿಮ್ಮ ಅರ್ಜಿ ನಮಗೆ ತಲುಪಿದೆ."),
+            // Vietnamese (its marks folded away) and Japanese (kana and kanji, no spaces).
+            (
+                "Thông báo",
+                "Cảm ơn bạn đã ứng tuyển vào công ty chúng tôi.",
+            ),
+            ("Lịch hẹn", "Mời bạn tham gia buổi phỏng vấn vào thứ Năm."),
+            (
+                "ご連絡",
+                "このたびはご応募いただき、誠にありがとうございます。",
+            ),
+            ("ご案内", "一次面接の日程をご連絡いたします。"),
+            // Finnish and Swedish, more.
+            ("Tiedote", "Kiitos hakemuksestasi, hakijoita oli paljon."),
+            (
+                "Besked",
+                "Tack för din ansökan till tjänsten som produktchef.",
+            ),
         ] {
             let m = mail("Ana <ana@firma.example>", subject, body);
             assert!(triage(&m, &[]).job_related, "{subject}");

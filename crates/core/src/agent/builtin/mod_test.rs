@@ -2582,3 +2582,6 @@ fn arabic_mail_is_read_by_its_words() {
         ),
     ]);
 }
+
+#[path = "languages_test.rs"]
+mod languages;

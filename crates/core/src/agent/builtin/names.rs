@@ -7,7 +7,7 @@ use super::text::capitalized;
 /// Small words a name may hold between capitalised ones ("Bank of Leeds", "Harrow &
 /// Pike", "Analista de Datos").
 const CONNECTORS: &[&str] = &[
-    "&", "and", "und", "y", "i", "e", "et", "og", "och", "of", "de", "du", "des", "la", "le",
+    "&", "and", "und", "y", "i", "e", "et", "ve", "og", "och", "of", "de", "du", "des", "la", "le",
     "van", "von", "der", "den", "di", "da", "do", "del", "dos", "das", "für",
     // "Conexión a Red", "Ligação à Rede", "Connessione alla Rete".
     "a", "à", "al", "alla", "ao",

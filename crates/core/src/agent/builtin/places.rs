@@ -104,6 +104,15 @@ const LOCALITIES: &[&str] = &[
     "city of london", "limerick", "waterford", "kilkenny", "sligo", "athlone", "kildare",
     "meath", "wicklow", "louth", "wexford", "mayo", "donegal",
     "northern ireland", "derry",
+    // Cities of Peru, Chile, Argentina, Ecuador, Colombia, Türkiye, Vietnam, Japan and
+    // the Nordics.
+    "arequipa", "moquegua", "cusco", "piura", "antofagasta", "calama",
+    "iquique", "valparaiso", "vina del mar", "temuco", "punta arenas",
+    "copiapo", "la serena", "rancagua", "puerto montt", "neuquen",
+    "tucuman", "quito", "guayaquil", "barranquilla", "bursa", "kocaeli", "gebze",
+    "antalya", "ha noi", "ho chi minh", "da nang", "hai phong", "binh duong", "dong nai",
+    "yokohama", "nagoya", "fukuoka", "kyoto", "sapporo", "kobe", "goteborg", "vantaa",
+    "oulu", "jyvaskyla", "kuopio",
 ];
 
 /// Words naming a district with the place's name ("Hills District", "County Cork").

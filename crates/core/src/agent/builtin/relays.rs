@@ -183,6 +183,14 @@ const TRACKING: &[(&str, &str)] = &[
     ("elmotalent.com.au", "ELMO"),
     ("bigredsky.com", "Big Red Sky"),
     ("expr3ss.com", "Expr3ss!"),
+    // Japan's: HERP, and RefLink's reference checks.
+    ("herp.cloud", "HERP"),
+    ("reflink.jp", "RefLink"),
+    // Latin America's: Chile's Buk, Peru's and Argentina's HR platforms.
+    ("buk.cl", "Buk"),
+    ("buk.pe", "Buk"),
+    ("buk.co", "Buk"),
+    ("buk.mx", "Buk"),
 ];
 
 const SCHEDULING: &[(&str, &str)] = &[
@@ -516,11 +524,37 @@ const JOB_SITES: &[(&str, &str)] = &[
     ("jobboom.com", "Jobboom"),
     // Schools' job site in the UK.
     ("eteach.com", "Eteach"),
+    // Türkiye's job sites, and its public service's.
+    ("kariyer.net", "Kariyer.net"),
+    ("yenibiris.com", "Yenibiris"),
+    ("secretcv.com", "SecretCV"),
+    ("eleman.net", "Eleman.net"),
+    ("kariyerkapisi.cbiko.gov.tr", "Kariyer Kapısı"),
+    // Japan's job sites.
+    ("doda.jp", "doda"),
+    // (Named with its owner: "Green" alone would take every name that starts so.)
+    ("green-japan.com", "Green (Atrae)"),
+    ("wantedly.com", "Wantedly"),
+    ("bizreach.jp", "BizReach"),
+    ("mynavi.jp", "マイナビ転職"),
+    ("en-japan.com", "エン転職"),
+    ("rikunabi.com", "リクナビNEXT"),
+    // Vietnam's job sites.
+    ("topcv.vn", "TopCV"),
+    ("vietnamworks.com", "VietnamWorks"),
+    ("careerviet.vn", "CareerViet"),
+    ("jobsgo.vn", "JobsGO"),
+    ("itviec.com", "ITviec"),
+    ("vieclam24h.vn", "Vieclam24h"),
+    ("careerlink.vn", "CareerLink"),
+    ("timviec365.vn", "Timviec365"),
 ];
 
 const SIGNATURE: &[(&str, &str)] = &[
     ("docusign.net", "DocuSign"),
     ("docusign.com", "DocuSign"),
+    ("econtract-vn.com", "eContract"),
+    ("cloudsign.jp", "クラウドサイン"),
     ("hellosign.com", "Dropbox Sign"),
     ("dropboxsign.com", "Dropbox Sign"),
     ("echosign.com", "Adobe Acrobat Sign"),

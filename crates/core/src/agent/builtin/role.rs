@@ -37,6 +37,12 @@ const BEFORE_ROLE: &[(&str, f64)] = &[
     ("na vaga ", 3.5),
     ("a vaga ", 3.0),
     ("cargo de ", 4.0),
+    // Latin-American job sites: "Te postulaste a Ingeniero/a de Proyecto Sr.", "tu
+    // postulación al aviso Ingeniero(a) Eléctrico(a) Terreno", an agency's "búsqueda de".
+    ("te postulaste a ", 4.0),
+    ("postulacion a ", 3.5),
+    ("postulacion al aviso ", 4.0),
+    ("busqueda de ", 2.5),
     ("posicao de ", 4.0),
     ("application for the ", 3.5),
     ("application for ", 3.5),
@@ -163,7 +169,7 @@ const AFTER_ROLE: &[(&str, f64)] = &[
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "engineer", "developer", "analyst", "scientist", "manager", "programmer", "designer",
-    "architect", "lead", "specialist", "administrator", "researcher", "officer",
+    "architect", "lead", "specialist", "administrator", "researcher", "fellow", "officer",
     "technician", "tester", "sdet", "sre", "devops", "owner", "writer", "accountant", "strategist",
     "head", "principal", "intern", "trainee", "hrbp", "marketer", "superintendent", "programador", "programmeur", "entwickler",
     "ontwikkelaar", "beheerder", "architekt", "leiter", "berater", "wissenschaftler",
@@ -205,7 +211,9 @@ const TITLES: &[&str] = &[
     "menadzer",
     // Turkish titles end with their head word ("Pazarlama Müdürü", "Marka Yöneticisi").
     "mudur", "muduru", "yonetici", "yoneticisi", "sorumlusu", "uzman", "uzmani", "muhendis",
-    "muhendisi", "direktoru", "gelistirici", "gelistiricisi",    // Health, teaching, law, media and the trades.
+    "muhendisi", "direktoru", "gelistirici", "gelistiricisi", "analisti", "sefi",
+    "planlamacisi", "koordinatoru", "lideri", "danismani", "temsilcisi",
+    // Health, teaching, law, media and the trades.
     "nurse", "midwife", "clinician", "assessor", "physician", "pharmacist", "therapist",
     "physiotherapist", "paramedic", "practitioner", "informatician", "surgeon",
     "radiographer", "dietitian", "psychologist", "counsellor", "counselor", "trainer",
@@ -341,6 +349,10 @@ struct Candidate {
     /// Whether the text itself (not only the subject) wrote it this way.
     in_text: bool,
     score: f64,
+    /// Whether it is a title with its field in lower case read to a segment's end
+    /// ("Chargé de mission Affaires européennes"), where the text's title stops before
+    /// the field.
+    with_field: bool,
 }
 
 /// The role named in a message, and its requisition id.
@@ -370,9 +382,17 @@ pub(crate) fn role(
     for seg in subject
         .split([':', '–', '—', '|', '!', '?'])
         .flat_map(|s| s.split(" - "))
+        // "Invitation: Entretien – X @ jeu. 12 mars": a calendar's title and time.
+        .flat_map(|s| s.split(" @ "))
     {
         let before = cands.len();
         let start = offset_in(subject, seg);
+        // A Vietnamese title holds English words the runs would take alone
+        // ("Chuyên viên Quản lý Vật tư (Material Controller)").
+        if let Some(t) = vietnamese_title(seg) {
+            push(&mut cands, t, 2.5, false);
+            continue;
+        }
         // A bracket after a title belongs to it ("klinisk monitor (CRA)"): what it
         // holds is no title of its own ("small exercise (ML Engineer)" is one).
         let bracket = seg.find(" (").filter(|&i| is_title(&seg[..i]));
@@ -383,7 +403,30 @@ pub(crate) fn role(
             // Read in the whole subject, a title keeps the specialism after its dash
             // ("HR Business Partner – Tiendas Zona Centro (JR-04417)").
             if let Some(t) = title_at(subject, start + at, employer) {
-                push(&mut cands, t, 2.5, false);
+                // "Proposition – Chargé de mission Affaires européennes": the field
+                // written in lower case up to the segment's end is the title's.
+                // It must be the title's: the text writes it so too, or it is joined
+                // to it as a field ("senior en affaires publiques").
+                let tail = seg
+                    .find(t.as_str())
+                    .and_then(|i| segment_tail(&seg[i + t.len()..]))
+                    .filter(|tail| {
+                        let whole = format!("{t}{tail}");
+                        newest.contains(&whole)
+                            || quoted.contains(&whole)
+                            || tail.split_whitespace().any(|w| FIELD_JOINS.contains(&w))
+                    })
+                    .unwrap_or_default();
+                if tail.is_empty() {
+                    push(&mut cands, t, 2.5, false);
+                } else {
+                    cands.push(Candidate {
+                        title: format!("{t}{tail}"),
+                        in_text: false,
+                        score: 2.5,
+                        with_field: true,
+                    });
+                }
             }
         }
         // "Technický produktový manažer", "Senior termékmenedzser": titles written in
@@ -402,6 +445,16 @@ pub(crate) fn role(
             {
                 push(&mut cands, t, 2.5, false);
             }
+        }
+    }
+    // Japanese titles: no capitals, no spaces.
+    for (text, factor, in_text) in [
+        (subject, 1.0, false),
+        (newest, 0.6, true),
+        (quoted, 0.4, true),
+    ] {
+        for (title, weight) in japanese_titles(text) {
+            push(&mut cands, title, weight * factor, in_text);
         }
     }
     // "stillingen som backend-utvikler", "tjänsten som plattformsingenjör": the Nordic
@@ -533,6 +586,7 @@ fn without_recipient_lines(text: &str) -> String {
         "diese e-mail war fur",
         "cet e-mail etait destine a",
         "este correo electronico era para",
+        "este correo va dirigido a",
         "questa email era destinata a",
     ];
     text.lines()
@@ -569,6 +623,7 @@ fn push(cands: &mut Vec<Candidate>, title: String, score: f64, in_text: bool) {
         title,
         in_text,
         score,
+        with_field: false,
     });
 }
 
@@ -668,6 +723,25 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
             }
         }
         _ => &text[end..],
+    };
+    // "la fonction de Consultant senior en affaires publiques.", "de functie van
+    // Beleidsmedewerker Europese zaken bij …": after a French or Dutch lead, the field
+    // in lower case.
+    // (A Romance head word has read its field already: "Gestionnaire de comptes clés".)
+    let lead = fold(&text[..at]);
+    let romance = title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ROMANCE_HEADS.contains(&fold(w).as_str()));
+    let rest = match (!romance && LOWER_FIELD_LEADS.iter().any(|l| lead.ends_with(l)))
+        .then(|| lower_field(rest))
+        .filter(|f| !f.is_empty())
+    {
+        Some(field) => {
+            title.push_str(field);
+            &rest[field.len()..]
+        }
+        None => rest,
     };
     // "as a Senior\nData Engineer": a title wrapped over a line, its first part no
     // title alone, goes on at the next line's start.
@@ -821,7 +895,7 @@ fn title_at(text: &str, at: usize, employer: Option<&str>) -> Option<String> {
 #[rustfmt::skip]
 const ROMANCE_HEADS: &[&str] = &[
     "architecte", "arquitecto", "arquitecta", "arquiteto", "architetto", "especialista",
-    "specialiste", "specialista", "gestionnaire", "charge", "chargee", "ingenieur",
+    "specialiste", "specialista", "gestionnaire", "charge", "chargee", "attache", "attachee", "ingenieur",
     "ingenieure", "ingeniero", "ingeniera", "engenheiro", "engenheira", "ingegnere",
     "consultor", "consultora", "consultante", "consulente", "analista", "analyste",
     "responsable", "responsabile", "responsavel", "gerente", "gestor", "gestora", "tecnico",
@@ -834,6 +908,8 @@ const ROMANCE_HEADS: &[&str] = &[
     "administrador", "administrateur", "planificateur", "planificador", "planeador",
     "pianificatore", "pianificatrice", "lider", "lideresa", "subgerente", "gerenta",
     "pharmacien", "pharmacienne", "farmaceutico", "farmaceutica",
+    // Chile's and Peru's "Profesional Departamento Eléctrico"; a site's superintendent.
+    "profesional", "superintendente",
 ];
 
 /// What a Romance title is of, after its head word: " de solutions avant-vente",
@@ -908,6 +984,128 @@ fn romance_of_what(rest: &str) -> (&str, &str) {
         }
     }
     rest.split_at(kept)
+}
+
+/// The small words that join a title's field in French and Dutch ("en affaires
+/// publiques", "aux affaires européennes", "voor Europese zaken").
+const FIELD_JOINS: &[&str] = &["de", "des", "du", "en", "aux", "van", "voor"];
+
+/// The lower-case words that end a subject's segment after a title (" européennes"
+/// of "Chargé de mission Affaires européennes", " zaken" of "Beleidsmedewerker Europese
+/// zaken", " senior en affaires publiques"): French and Dutch write a title's field in
+/// lower case, and in a segment of its own nothing but the title follows it. At most
+/// four words, joined by "de", "en", "aux" …, none a frame word; none when anything
+/// else follows but a bracket.
+fn segment_tail(rest: &str) -> Option<&str> {
+    // Words of an English subject that follow a title but are not of it.
+    #[rustfmt::skip]
+    const NOT: &[&str] = &[
+        "needed", "wanted", "required", "open", "closed", "filled", "confirmed", "received",
+        "available", "details", "chat", "catch-up", "check-in", "session", "meeting",
+        "mandate", "search", "post", "contract", "permanent", "temporary", "locum",
+        "process", "remote", "remoto", "hybrid", "hibrido", "presencial",
+    ];
+    // Turkish: "Marka Müdürü pozisyonu" (its position, process, interview, opportunity,
+    // application, posting, offer; about, for).
+    const TURKISH: &[&str] = &[
+        "pozisyon", "surec", "gorusme", "firsat", "basvuru", "ilan", "mulakat", "teklif",
+        "hakkinda", "icin",
+    ];
+    let body = rest.split(" (").next().unwrap_or(rest).trim_end();
+    if !body.starts_with(' ') || body.len() == 1 {
+        return None;
+    }
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let plain = |w: &&str| {
+        w.starts_with(char::is_lowercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    };
+    let of_title = |w: &&str| {
+        let f = fold(w);
+        !FRAME.contains(&f.as_str())
+            && !NOT.contains(&f.as_str())
+            && !TURKISH.iter().any(|t| f.starts_with(t))
+    };
+    let last_joins = words
+        .last()
+        .is_some_and(|w| FIELD_JOINS.contains(&fold(w).as_str()));
+    ((1..=4).contains(&words.len()) && words.iter().all(|w| plain(w) && of_title(w)) && !last_joins)
+        .then_some(body)
+}
+
+/// Leads, folded, after which French and Dutch write a title with its field in lower
+/// case ("poste de Consultant senior en affaires publiques").
+const LOWER_FIELD_LEADS: &[&str] = &[
+    " poste de ",
+    " poste d'",
+    " fonction de ",
+    " titre de ",
+    "functie van ",
+    "functie als ",
+    " en tant que ",
+];
+
+/// The lower-case words after a title in running text that are its field: words joined
+/// as a field (" senior en affaires publiques" of "… publiques. Nous …") up to a
+/// sentence's punctuation or a preposition, or one word before a preposition (" zaken"
+/// of "… zaken bij het …"). Empty otherwise: Dutch and French go on after a title
+/// with verbs and adverbs ("… Logistiek aan.", "… inmiddels is ingevuld").
+fn lower_field(rest: &str) -> &str {
+    const JOINS: &[&str] = &["de", "des", "du", "d'", "en", "aux", "van", "voor", "et"];
+    #[rustfmt::skip]
+    const PREPOSITIONS: &[&str] = &[
+        "bij", "binnen", "in", "op", "met", "chez", "au", "a", "pour", "dans", "avec", "sur",
+        "aupres", "at", "bei",
+    ];
+    if !rest.starts_with(' ') {
+        return "";
+    }
+    let (mut read, mut kept, mut words, mut joined) = (0, 0, 0, false);
+    for (n, raw) in rest.split(' ').skip(1).enumerate() {
+        // A line's end is no proof the sentence ended (a verb may be next).
+        if raw.contains(['\n', '\r']) || n == 5 {
+            return "";
+        }
+        let bare = raw.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        let f = fold(bare);
+        let joins = JOINS.contains(&f.as_str());
+        // A preposition ends a single word ("zaken bij"); words joined into a field
+        // end with the sentence ("… bleek dat voor ons op …" goes on).
+        if !joins && PREPOSITIONS.contains(&f.as_str()) {
+            return if words == 1 && !joined {
+                &rest[..kept]
+            } else {
+                ""
+            };
+        }
+        let plain = !bare.is_empty()
+            && bare.starts_with(char::is_lowercase)
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !FRAME.contains(&f.as_str());
+        if !plain {
+            return "";
+        }
+        read += 1 + raw.len();
+        if joins {
+            joined = true;
+        } else {
+            words += 1;
+            kept = read - (raw.len() - bare.len());
+        }
+        // A sentence's punctuation ends a field of joined words.
+        if bare.len() < raw.len() {
+            let sentence = raw[bare.len()..].starts_with(['.', '!', ',', ';']);
+            return if sentence && joined && !joins {
+                &rest[..kept]
+            } else {
+                ""
+            };
+        }
+    }
+    ""
 }
 
 /// Verbs that follow a lower-case title in a sentence, folded (Polish, Czech, Slovak,
@@ -1047,6 +1245,8 @@ fn specialism(spec: &str, tail: &str, employer: Option<&str>) -> bool {
         "outcome", "result", "status", "agreement", "plant", "site", "office", "ref",
         "reference",
         "campus", "factory", "warehouse", "headquarters", "hq",
+        // Turkish: an interview, a meeting, an application, an assessment, an offer.
+        "mulakat", "gorusme", "gorusmesi", "basvuru", "degerlendirme", "teklif",
     ];
     if spec.chars().filter(|c| c.is_alphabetic()).count() < 3 && !is_type_code(spec) {
         return false;
@@ -1426,6 +1626,186 @@ fn arabic_title(seg: &str) -> Option<String> {
     Some(words[at..].join(" "))
 }
 
+/// A title in Vietnamese from its head words to the end of a subject's segment:
+/// "Nhân viên Điều phối Vận tải (Nam/Nữ)" (transport coordination officer), also after
+/// "vị trí" (the post of). Vietnamese writes a title head first and capitalises its
+/// words unevenly, so a run of capitals does not find it. The title stops at "tại"
+/// (at), "của" (of) or "cho" (for); a bracket in Vietnamese or a marker is dropped, an
+/// English one kept ("Chuyên viên Quản lý Vật tư (Material Controller)").
+fn vietnamese_title(seg: &str) -> Option<String> {
+    // Specialist, staff, team lead, head of department, supervisor, shift lead,
+    // engineer, manager, director, coordinator, assistant, accountant, intern.
+    const HEADS: &[&str] = &[
+        "chuyen vien",
+        "nhan vien",
+        "truong nhom",
+        "truong phong",
+        "giam sat",
+        "truong ca",
+        "ky su",
+        "quan ly",
+        "giam doc",
+        "dieu phoi vien",
+        "tro ly",
+        "ke toan",
+        "thuc tap sinh",
+        "pho phong",
+        "truong bo phan",
+        "chuyen gia",
+    ];
+    // (Written with their marks: folded, "tại" (at) is "tải" (transport).)
+    const STOPS: &[&str] = &[" tại ", " của ", " cho "];
+    let folded = Folded::new(seg);
+    let at = HEADS
+        .iter()
+        .filter_map(|h| folded.word_starts(h).next())
+        .min()?;
+    // Written as a title: its head starts with a capital.
+    let start = folded.slice(0, at).len();
+    let rest = seg.get(start..)?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let end = STOPS
+        .iter()
+        .filter_map(|s| rest.find(s))
+        .min()
+        .unwrap_or(rest.len());
+    let mut title = rest[..end].trim().to_owned();
+    // A bracket the segment cut open ("(Mã: NSV-XNK-02)" split at its colon).
+    if let Some((before, inner)) = title.rsplit_once(" (")
+        && !inner.contains(')')
+    {
+        title = before.trim_end().to_owned();
+    }
+    // Brackets: a marker or a Vietnamese note is dropped, an English gloss kept.
+    while let Some((before, inner)) = title
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" ("))
+        .map(|(b, i)| (b.trim_end().to_owned(), i.to_owned()))
+    {
+        if droppable(&inner) || !inner.is_ascii() {
+            title = before;
+        } else {
+            break;
+        }
+    }
+    (title.split_whitespace().count() >= 3).then_some(title)
+}
+
+/// Titles written in Japanese, with their weights: a word ending in a title's head
+/// ("機械学習エンジニア", "任期付研究員") and the bracket after it ("データサイエンティスト
+/// （需要予測・SCM領域）"); strongest in quotes (「…」にご応募) or on a post's label line
+/// (募集職種), then in a subject. Japanese has no capitals and no spaces to mark a title.
+fn japanese_titles(text: &str) -> Vec<(String, f64)> {
+    // Engineer, scientist, analyst, consultant, manager, director, designer, leader,
+    // architect, specialist, programmer, researcher, technician, developer, nurse,
+    // pharmacist.
+    const HEADS: &[&str] = &[
+        "エンジニア",
+        "サイエンティスト",
+        "アナリスト",
+        "コンサルタント",
+        "マネージャー",
+        "マネジャー",
+        "ディレクター",
+        "デザイナー",
+        "リーダー",
+        "アーキテクト",
+        "スペシャリスト",
+        "プログラマー",
+        "研究員",
+        "研究者",
+        "技術者",
+        "開発者",
+        "看護師",
+        "薬剤師",
+    ];
+    // Our company, your company, the post's labels, hiring of each kind: no part of it.
+    const LEADS: &[&str] = &[
+        "当社",
+        "弊社",
+        "貴社",
+        "御社",
+        "募集職種",
+        "応募職種",
+        "職種",
+        "中途採用",
+        "キャリア採用",
+        "新卒採用",
+        "採用",
+        "募集",
+    ];
+    const LABELS: &[&str] = &[
+        "募集職種",
+        "応募職種",
+        "職種",
+        "ポジション",
+        "募集ポジション",
+    ];
+    let word = |c: char| {
+        matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{30a0}'..='\u{30ff}') || c.is_ascii_alphanumeric()
+    };
+    let mut out: Vec<(String, f64)> = Vec::new();
+    for head in HEADS {
+        for (at, _) in text.match_indices(head) {
+            let end = at + head.len();
+            // The head ends its word ("エンジニアリング" is engineering).
+            if text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| matches!(c, '\u{30a0}'..='\u{30ff}'))
+            {
+                continue;
+            }
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| word(*c))
+                .last()
+                .map_or(at, |(i, _)| i);
+            let mut title = &text[start..end];
+            for lead in LEADS {
+                title = title.strip_prefix(lead).unwrap_or(title);
+            }
+            // The bracket after it, nested ones too.
+            let mut bracket = "";
+            if text[end..].starts_with(['（', '(']) {
+                let mut depth = 0;
+                for (i, c) in text[end..].char_indices() {
+                    match c {
+                        '（' | '(' => depth += 1,
+                        '）' | ')' => depth -= 1,
+                        '\n' => break,
+                        _ => {}
+                    }
+                    if depth == 0 {
+                        bracket = &text[end..end + i + c.len_utf8()];
+                        break;
+                    }
+                }
+            }
+            if title.chars().count() < 3 {
+                continue;
+            }
+            let before = text[..start].trim_end();
+            let line = text[..start].rsplit('\n').next().unwrap_or_default();
+            let weight = if before.ends_with('「')
+                || LABELS.iter().any(|l| line.trim_start().starts_with(l))
+            {
+                3.5
+            } else {
+                2.5
+            };
+            let whole = format!("{title}{bracket}");
+            if !out.iter().any(|(t, _)| *t == whole) {
+                out.push((whole, weight));
+            }
+        }
+    }
+    out
+}
+
 /// Whether `s` holds a title word.
 pub(crate) fn is_title(s: &str) -> bool {
     fold(s)
@@ -1457,7 +1837,9 @@ fn is_title_word(w: &str) -> bool {
 /// together, and the spelling the text itself uses wins over the subject's.
 fn best(cands: Vec<Candidate>) -> Option<String> {
     let key = |t: &str| {
+        // (Japanese writes its brackets full-width, with no space before them.)
         let base = t.split(" (").next().unwrap_or(t);
+        let base = base.split('（').next().unwrap_or(base);
         fold(base)
     };
     let mut groups: Vec<(String, f64, Vec<&Candidate>)> = Vec::new();
@@ -1474,14 +1856,17 @@ fn best(cands: Vec<Candidate>) -> Option<String> {
     // "Research Engineer" in the text and "Research Engineer, Foundation Models" in the
     // subject are one role: the specialism's spelling gets the plain title's weight.
     // (Not after a dash: there a name or a person follows as often as a specialism.)
+    // So is a title in the text and the same with its field read from the subject.
     let extra: Vec<f64> = groups
         .iter()
-        .map(|(k, _, _)| {
+        .map(|(k, _, members)| {
+            let with_field = members.iter().any(|c| c.with_field);
             groups
                 .iter()
                 .filter(|(short, _, _)| {
-                    k.strip_prefix(short.as_str())
-                        .is_some_and(|rest| rest.starts_with(", "))
+                    k.strip_prefix(short.as_str()).is_some_and(|rest| {
+                        rest.starts_with(", ") || (with_field && rest.starts_with(' '))
+                    })
                 })
                 .map(|(_, score, _)| score)
                 .sum()

@@ -1587,3 +1587,212 @@ fn arabic_titles_and_aircraft_types() {
         Some("B1 Certifying Engineer")
     );
 }
+
+#[test]
+fn french_and_dutch_fields_in_lower_case() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    // A subject's segment that ends in the field's lower-case words.
+    // The text writes it so too.
+    assert_eq!(
+        r(
+            "Proposition d'engagement – Chargé de mission Affaires européennes",
+            "Bonjour,\nvoici notre proposition pour le poste de Chargé de mission Affaires européennes\n"
+        )
+        .as_deref(),
+        Some("Chargé de mission Affaires européennes")
+    );
+    assert_eq!(
+        r(
+            "Volgende stap: schrijfopdracht Beleidsmedewerker Europese zaken",
+            "Dag Maarten,\nvoor de rol Beleidsmedewerker Europese zaken vragen we een schrijfopdracht."
+        )
+        .as_deref(),
+        Some("Beleidsmedewerker Europese zaken")
+    );
+    // A frame word in the text is still none of the title's.
+    assert_eq!(
+        r(
+            "Data Engineer contract - retailer - Melbourne",
+            "I'm working on a Data Engineer contract with a retailer."
+        )
+        .as_deref(),
+        Some("Data Engineer")
+    );
+    assert_eq!(
+        r(
+            "Candidature envoyée : Consultant senior en affaires publiques",
+            "Bonjour"
+        )
+        .as_deref(),
+        Some("Consultant senior en affaires publiques")
+    );
+    // A calendar's time after "@" is no part of the segment.
+    assert_eq!(
+        r(
+            "Invitation: Entretien – Chargé de mission Affaires européennes @ jeu. 12 mars 2026",
+            "Entretien – Chargé de mission Affaires européennes\nQuand: jeudi"
+        )
+        .as_deref(),
+        Some("Chargé de mission Affaires européennes")
+    );
+    // English words after a title stay out.
+    assert_eq!(
+        r("Data Engineer needed – Berlin", "Hi").as_deref(),
+        Some("Data Engineer")
+    );
+    // In running text, after a French or Dutch lead, up to the clause's next word.
+    assert_eq!(
+        r(
+            "Bedankt voor je sollicitatie",
+            "Bedankt om te solliciteren voor de functie van Beleidsmedewerker Europese zaken bij het Vlaams Netwerk."
+        )
+        .as_deref(),
+        Some("Beleidsmedewerker Europese zaken")
+    );
+    assert_eq!(
+        r(
+            "Rappel",
+            "dans le cadre de votre candidature au poste de Consultant senior en affaires publiques. Merci"
+        )
+        .as_deref(),
+        Some("Consultant senior en affaires publiques")
+    );
+    assert_eq!(
+        r(
+            "Votre candidature – Attaché(e) aux affaires européennes",
+            "Madame,"
+        )
+        .as_deref(),
+        Some("Attaché aux affaires européennes")
+    );
+    assert_eq!(
+        r("Fwd: Research Fellow, EU Trade – writing samples", "Hi").as_deref(),
+        Some("Research Fellow, EU Trade")
+    );
+}
+
+#[test]
+fn vietnamese_titles_and_latin_american_leads() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "[TopCV] Bạn đã ứng tuyển thành công vị trí Nhân viên Điều phối Vận tải (Nam/Nữ)",
+            "Chào bạn"
+        )
+        .as_deref(),
+        Some("Nhân viên Điều phối Vận tải")
+    );
+    // An English gloss in brackets is the title's; the English words alone are not.
+    assert_eq!(
+        r(
+            "Re: Thư mời phỏng vấn - Chuyên viên Quản lý Vật tư (Material Controller)",
+            "Chào chị"
+        )
+        .as_deref(),
+        Some("Chuyên viên Quản lý Vật tư (Material Controller)")
+    );
+    assert_eq!(
+        r(
+            "Cơ hội Trưởng nhóm Logistics tại công ty FDI Hàn Quốc",
+            "Chào anh"
+        )
+        .as_deref(),
+        Some("Trưởng nhóm Logistics")
+    );
+    // "ứng viên" (candidate) is no title's head.
+    assert_eq!(r("Bổ sung hồ sơ ứng viên", "Chào bạn"), None);
+    assert_eq!(
+        role(
+            "Superintendente de Energía y Servicios – Minera Apurímac Cobre",
+            "Hola",
+            "",
+            None,
+            Some("Minera Apurímac Cobre"),
+            true
+        )
+        .as_deref(),
+        Some("Superintendente de Energía y Servicios")
+    );
+    assert_eq!(
+        r(
+            "Hola",
+            "Te contamos sobre tu postulación al aviso Ingeniero Eléctrico Terreno: responde."
+        )
+        .as_deref(),
+        Some("Ingeniero Eléctrico Terreno")
+    );
+    assert_eq!(
+        r(
+            "Citación – Profesional Departamento Eléctrico (Código 2026-DE-03)",
+            "Estimada postulante"
+        )
+        .as_deref(),
+        Some("Profesional Departamento Eléctrico")
+    );
+}
+
+#[test]
+fn japanese_titles_with_their_brackets() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "【SORATOBI】ご応募ありがとうございます（機械学習エンジニア（レコメンド））",
+            "佐伯様"
+        )
+        .as_deref(),
+        Some("機械学習エンジニア（レコメンド）")
+    );
+    // A quoted title, and a post's label line, over the subject's shorter one.
+    assert_eq!(
+        r(
+            "【さくら損害保険】適性検査受検のお願い",
+            "この度は「データサイエンティスト（保険数理・プライシング）」にご応募いただき、誠にありがとうございます。"
+        )
+        .as_deref(),
+        Some("データサイエンティスト（保険数理・プライシング）")
+    );
+    assert_eq!(
+        r(
+            "【あおば銀行】Webテスト受検のご案内（キャリア採用：データサイエンティスト）",
+            "募集職種　データサイエンティスト（デジタル戦略部）\n受検期限：5月10日"
+        )
+        .as_deref(),
+        Some("データサイエンティスト（デジタル戦略部）")
+    );
+    assert_eq!(
+        r("【内定のご連絡】シニアデータサイエンティスト", "").as_deref(),
+        Some("シニアデータサイエンティスト")
+    );
+    // Engineering is no engineer.
+    assert_eq!(r("エンジニアリング部のご紹介", ""), None);
+}
+
+#[test]
+fn turkish_titles_joined_by_ve_without_their_stage() {
+    let r = |s: &str, b: &str| role(s, b, "", None, None, true);
+    assert_eq!(
+        r(
+            "Aday Bilgi Formu ve KVKK Onayı – Satınalma ve Tedarik Uzmanı",
+            "Merhaba"
+        )
+        .as_deref(),
+        Some("Satınalma ve Tedarik Uzmanı")
+    );
+    // "Ön Görüşme" (a first interview) after the dash is no specialism.
+    assert_eq!(
+        r(
+            "Kuzeyli | Tedarik Zinciri Planlama Uzmanı – Ön Görüşme",
+            "Merhaba"
+        )
+        .as_deref(),
+        Some("Tedarik Zinciri Planlama Uzmanı")
+    );
+    assert_eq!(
+        r(
+            "Özdemir Enerji – Tedarik Zinciri Analisti başvurunuz",
+            "Sayın Zeynep"
+        )
+        .as_deref(),
+        Some("Tedarik Zinciri Analisti")
+    );
+}

@@ -403,6 +403,10 @@ const HIRING_WORDS: &[&str] = &[
     "uchadzac", "pracovni", "pracovn", "allas", "jelentkez", "interju", "toborz",
     "oneletrajz", "munkakor", "interviu", "angajare", "recrutare", "pozitia", "pozitie",
     "lamaran", "posisi", "wawancara", "rekrutmen", "lowongan", "psikotes",
+    // Turkish, Vietnamese and Japanese: an application, an interview, recruitment, a
+    // candidate, a post, selection, an informal offer.
+    "basvuru", "mulakat", "ise alim", "is teklifi", "pozisyon", "ung tuyen", "tuyen dung",
+    "phong van", "ung vien", "viec lam", "応募", "面接", "採用", "選考", "内定", "求人",
 ];
 
 /// Words of a job, folded: mail that has none of them and some of [`LIFE_WORDS`] is
@@ -423,6 +427,11 @@ const WORK_WORDS: &[&str] = &[
     "final round", "final-round", "sueldo", "remuneracion", "gerente", "en el cargo",
     "contrato individual de trabajo", "jawatan", "gaji", "lamaran", "posisi", "wawancara",
     "rekrutmen", "lowongan",
+    // Turkish, Vietnamese and Japanese: an application, an interview, recruitment, a
+    // CV, pay; a post, selection, an informal offer, a yearly salary.
+    "basvuru", "mulakat", "ise alim", "ozgecmis", "pozisyon", "ung tuyen", "tuyen dung",
+    "phong van", "ung vien", "viec lam", "muc luong", "応募", "面接", "採用", "選考",
+    "内定", "求人", "年収", "履歴書",
     // India's pay and start: "a fixed CTC of Rs. 27 lakh", "date of joining".
     "ctc", "join us as", "date of joining", "joining date",
 ];
@@ -452,6 +461,8 @@ const LIFE_WORDS: &[&str] = &[
     "comisaria", "extranjeria", "cita previa", "residence permit", "visa appointment",
     "fibra", "tarifa movil", "lease", "security deposit", "current account",
     "visa interview", "visa application", "consulate", "embassy", "biometric", "football",
+    // Turkish: a visa application, its consulate.
+    "vize basvuru", "konsolosluk",
     "5-a-side", "futsal", "padel", "tenant application", "registration service",
     "persoonlijke lening", "lening", "krediet aanvraag", "lejekontrakt", "lejemal",
     "hyresavtal", "homework", "hausaufgabe", "devoirs", "deberes", "huiswerk", "lezione",

@@ -56,6 +56,10 @@ pub(crate) fn fold(s: &str) -> String {
 /// The plain letter of each character from U+0100 to U+017F.
 const LATIN_EXTENDED_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
+/// The plain letter of each character from U+1E00 to U+1EFF (Vietnamese's letters
+/// with two marks, Welsh "ŵ"-like forms), "?" where there is none.
+const LATIN_EXTENDED_ADDITIONAL: &str = "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy??????aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy??????";
+
 fn fold_char(c: char, out: &mut String) {
     let plain = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
@@ -93,6 +97,21 @@ fn fold_char(c: char, out: &mut String) {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ى' => 'ي',
         '\u{640}' | '\u{64b}'..='\u{652}' | '\u{670}' => return,
+        // Vietnamese: its horned "ơ" and "ư"; its letters with a tone mark too (below);
+        // marks written apart from their letter are dropped.
+        'ơ' | 'Ơ' => 'o',
+        'ư' | 'Ư' => 'u',
+        '\u{300}'..='\u{36f}' => return,
+        c @ '\u{1e00}'..='\u{1eff}' => match LATIN_EXTENDED_ADDITIONAL
+            .as_bytes()
+            .get(c as usize - 0x1e00)
+        {
+            Some(b) if *b != b'?' => char::from(*b),
+            _ => {
+                out.extend(c.to_lowercase());
+                return;
+            }
+        },
         c @ '\u{100}'..='\u{17f}' => LATIN_EXTENDED_A
             .as_bytes()
             .get(c as usize - 0x100)
@@ -120,21 +139,22 @@ fn greek_plain(c: char) -> char {
     }
 }
 
-/// Whether byte `i` of `text` starts a word. Chinese writes no spaces: any ideograph
-/// may start one ("您的申请" holds "申请").
+/// Whether byte `i` of `text` starts a word. Chinese and Japanese write no spaces:
+/// any ideograph or kana may start one ("您的申请" holds "申请").
 pub(crate) fn starts_word(text: &str, i: usize) -> bool {
     text.get(i..)
         .and_then(|at| at.chars().next())
-        .is_some_and(is_ideograph)
+        .is_some_and(is_unspaced)
         || text
             .get(..i)
             .and_then(|before| before.chars().next_back())
             .is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Whether `c` is a CJK ideograph.
-fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+/// Whether `c` is a CJK ideograph or a Japanese kana: scripts written without spaces
+/// between words.
+fn is_unspaced(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{3040}'..='\u{30ff}')
 }
 
 /// The offsets in `text` where `needle` starts a word (a needle that does not start
@@ -291,6 +311,28 @@ mod tests {
         assert_eq!(g.slice(k, g.text.len()), "ΣΥΝΈΝΤΕΥΞΗ");
         assert_eq!(latin("Ξενοδοχεία Αρχιπέλαγος"), "xenodocheia archipelagos");
         assert_eq!(latin("Ελαιώνας Villas"), "elaionas villas");
+    }
+
+    #[test]
+    fn vietnamese_and_turkish_fold_to_their_plain_letters() {
+        // Composed, and with its marks written apart (NFD) as some mailers send it.
+        let f = Folded::new("Thư mời PHỎNG VẤN – Công ty Đông Á");
+        assert_eq!(f.text, "thu moi phong van - cong ty dong a");
+        let i = f.text.find("phong van").unwrap();
+        assert_eq!(f.slice(i, i + "phong van".len()), "PHỎNG VẤN");
+        assert_eq!(fold("ứng tuyển"), "ung tuyen");
+        assert_eq!(fold("u\u{301}ng tuye\u{302}\u{309}n"), "ung tuyen");
+        assert_eq!(
+            fold("Başvurunuz alındı, İstanbul"),
+            "basvurunuz alindi, istanbul"
+        );
+    }
+
+    #[test]
+    fn japanese_words_start_anywhere() {
+        assert!(has("このたびはご応募いただき", "応募"));
+        assert!(has("書類選考の結果", "選考"));
+        assert!(has("データサイエンティスト", "サイエンティスト"));
     }
 
     #[test]

@@ -29,6 +29,7 @@ use words::{
 
 mod addresses;
 mod domain;
+mod japanese;
 mod job_sites;
 mod phrases;
 mod words;
@@ -1259,6 +1260,14 @@ fn caseless_organisation(full: &str) -> Option<String> {
         "لصيانة",
     ];
     let letters = || full.chars().filter(|c| c.is_alphabetic());
+    // "株式会社ソラトビ 採用チーム": a Japanese organisation beside its form.
+    if let Some(name) = japanese::names(full)
+        .first()
+        .map(|(n, _)| *n)
+        .or_else(|| japanese::beside_person(full))
+    {
+        return Some(name.to_owned());
+    }
     if letters().next().is_none() || letters().any(|c| c.is_uppercase() || c.is_lowercase()) {
         return None;
     }

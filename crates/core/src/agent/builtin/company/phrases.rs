@@ -13,6 +13,8 @@ pub(super) const BEFORE_NAME: &[(&str, f64)] = &[
     ("applying to ", 3.0),
     // "tu prueba para Iberdrive", "ton test pour Avialis", "Antes de presentarte a Quercus".
     ("tu prueba para ", 3.5),
+    // A Turkish job site: "Bir işveren seninle iletişime geçmek istiyor: X".
+    ("iletisime gecmek istiyor: ", 3.5),
     ("ton test pour ", 3.5),
     // Assessment tools in Portuguese: "o seu questionário para a Atlântida Hotels".
     ("questionario para a ", 3.5),
@@ -271,6 +273,25 @@ pub(super) const AFTER_NAME: &[(&str, f64)] = &[
     (" esta interesada en tu perfil", 3.5),
     (" esta interesado en tu perfil", 3.5),
     (" te quiere en su equipo", 3.5),
+    // "¡Sol de Quillota SpA te invita a postular!", "Constructora Ríos & Vial te hizo una
+    // pregunta sobre tu postulación".
+    (" te invita a postular", 3.5),
+    // Turkish job sites: "Lavanta Kozmetik firmasının … ilanına", "Başvurun Kuzeyli'ye
+    // iletildi".
+    (" firmasinin", 4.0),
+    (" firmasi", 3.0),
+    ("'ya iletildi", 4.0),
+    ("'ye iletildi", 4.0),
+    ("'a iletildi", 4.0),
+    ("'e iletildi", 4.0),
+    // Vietnamese job sites: "X đã gửi lời mời phỏng vấn cho bạn", "X quan tâm đến hồ sơ
+    // của bạn", "X mời bạn ứng tuyển", "X gửi bạn tài liệu cần ký".
+    (" da gui loi moi phong van", 4.0),
+    (" quan tam den ho so cua ban", 3.5),
+    (" moi ban ung tuyen", 3.5),
+    (" gui ban tai lieu can ky", 4.0),
+    (" te hizo una pregunta", 3.5),
+    (" te envio una pregunta", 3.5),
     (" has invited you", 4.0),
     (" wil graag", 3.0),
     (" zou graag", 2.5),
@@ -425,6 +446,54 @@ pub(super) fn current_employers(text: &str) -> Vec<&str> {
     out
 }
 
+/// Vietnamese phrases before a name, folded: a company's forms ("Công ty TNHH Minh
+/// Phát", "Công ty Cổ phần Sao Việt", "Tập đoàn Thép Nam Kỳ"), "the employer X",
+/// "applying at X". Vietnamese writes a name's words in either case ("Giao nhận Vận tải
+/// Sao Phương Nam"), so the name is read to where the sentence goes on.
+const VIETNAMESE_BEFORE_NAME: &[(&str, f64)] = &[
+    ("cong ty tnhh mtv ", 3.5),
+    ("cong ty tnhh ", 3.5),
+    ("cong ty co phan ", 3.5),
+    ("cong ty cp ", 3.5),
+    ("ctcp ", 3.0),
+    ("tap doan ", 2.5),
+    ("nha tuyen dung ", 3.0),
+    ("ung tuyen tai ", 3.0),
+];
+
+/// A Vietnamese name from byte `at` of `text`: a capitalised word, then at most seven
+/// words up to punctuation, a line's end or a word that goes on the sentence ("đã",
+/// "xin", "trân trọng" …).
+fn vietnamese_name(text: &str, at: usize) -> Option<&str> {
+    // Has, asks, respectfully, announces, sends, at, about, for, with, is, and, very,
+    // we, is doing, will, invites, needs, you, of, in.
+    // (Written with their marks: folded, "tại" (at) is "tải" (transport).)
+    #[rustfmt::skip]
+    const GOES_ON: &[&str] = &[
+        "đã", "xin", "trân", "thông", "gửi", "kính", "tại", "về", "cho", "với", "là", "và",
+        "rất", "chúng", "đang", "sẽ", "mời", "cần", "bạn", "của", "trong", "hiện",
+    ];
+    let rest = text.get(at..)?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut end = 0;
+    for (n, word) in rest.split(' ').enumerate() {
+        let bare = word.trim_end_matches([',', '.', '!', '?', ':', ';', ')']);
+        let line = bare.find(['\n', '\r']);
+        let bare = line.map_or(bare, |i| &bare[..i]);
+        let goes_on = GOES_ON.contains(&bare.to_lowercase().as_str());
+        if n == 8 || bare.is_empty() || (n > 0 && goes_on) || bare.starts_with(['(', '-', '–']) {
+            break;
+        }
+        end += usize::from(n > 0) + bare.len();
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    (end > 0).then(|| &rest[..end])
+}
+
 /// Candidates from the phrases around names.
 pub(super) fn phrase_candidates(
     text: &str,
@@ -457,6 +526,18 @@ pub(super) fn phrase_candidates(
                 if !sentence {
                     add(run, weight * factor, PHRASE);
                 }
+            }
+        }
+    }
+    for (name, weight) in super::japanese::names(text) {
+        add(name, weight * factor, PHRASE);
+    }
+    for (lead, weight) in VIETNAMESE_BEFORE_NAME {
+        for i in f.text.match_indices(lead).map(|(i, _)| i) {
+            if super::super::text::starts_word(&f.text, i)
+                && let Some(name) = vietnamese_name(text, f.slice(0, i + lead.len()).len())
+            {
+                add(name, weight * factor, PHRASE);
             }
         }
     }

@@ -3276,3 +3276,131 @@ fn a_sender_s_name_in_arabic_gives_its_organisation() {
         Some("الراية للخدمات الفنية")
     );
 }
+
+#[test]
+fn vietnamese_names_after_their_forms_and_job_sites_phrases() {
+    // A name in either case after its form, read to where the sentence goes on.
+    assert_eq!(
+        named(
+            "Phòng Nhân sự <hr@spnlogistics.example>",
+            "Xác nhận đã nhận hồ sơ",
+            "Chào bạn,\n\nCông ty Cổ phần Giao nhận Vận tải Sao Phương Nam đã nhận được hồ \
+             sơ của bạn.\n"
+        )
+        .as_deref(),
+        Some("Giao nhận Vận tải Sao Phương Nam")
+    );
+    // A job site relays the employer's invitation; a signing service its group.
+    assert_eq!(
+        named(
+            "VietnamWorks <no-reply@vietnamworks.com>",
+            "Daesung Electronics Vina đã gửi lời mời phỏng vấn cho bạn",
+            "Chào bạn,\n\nVui lòng xác nhận lịch phỏng vấn.\n"
+        )
+        .as_deref(),
+        Some("Daesung Electronics Vina")
+    );
+    assert_eq!(
+        named(
+            "eContract Việt Nam <no-reply@econtract-vn.com>",
+            "Tập đoàn Thép Nam Kỳ gửi bạn tài liệu cần ký: Hợp đồng lao động",
+            "Chào bạn,\n\nVui lòng ký tài liệu.\n"
+        )
+        .as_deref(),
+        Some("Thép Nam Kỳ")
+    );
+    // The recruitment team after its employer's name is no part of it.
+    assert_eq!(
+        named(
+            "MuaNhanh Tuyển dụng <tuyendung@muanhanh.example>",
+            "Bài đánh giá năng lực trực tuyến",
+            "Chào bạn,\n\nMời bạn làm bài đánh giá.\n"
+        )
+        .as_deref(),
+        Some("MuaNhanh")
+    );
+}
+
+#[test]
+fn latin_american_job_sites_platforms_and_forms() {
+    assert_eq!(
+        named(
+            "Laborum <notificaciones@laborum.cl>",
+            "¡Sol de Quillota SpA te invita a postular!",
+            "Hola Valentina:\n\nRevisa el aviso.\n"
+        )
+        .as_deref(),
+        Some("Sol de Quillota")
+    );
+    assert_eq!(
+        named(
+            "Grupo Ingesur vía Buk <notificaciones@buk.cl>",
+            "Gracias por postular a Ingeniero(a) de Estudios Eléctricos",
+            "Hola Valentina,\n\nRecibimos tu postulación.\n\nEquipo de Personas y Cultura\n"
+        )
+        .as_deref(),
+        Some("Grupo Ingesur")
+    );
+    assert_eq!(
+        named(
+            "Grupo Ingesur <no-reply@empleos.ingesur.example>",
+            "Restablece tu contraseña – Portal de Empleos Grupo Ingesur",
+            "Hola,\n\nUsa este enlace para restablecer tu contraseña.\n"
+        )
+        .as_deref(),
+        Some("Grupo Ingesur")
+    );
+    // Peru's S.A.C. is a legal form.
+    assert_eq!(
+        named(
+            "Rosa Huamán <rosa.huaman@kallpatalent.example>",
+            "Oportunidad – Ingeniero de Proyectos Renovables",
+            "Hola Valentina,\n\nTe escribo por un proceso para nuestro cliente Luz del \
+             Pacífico S.A.C., generadora en Lima.\n"
+        )
+        .as_deref(),
+        Some("Luz del Pacífico")
+    );
+}
+
+#[test]
+fn turkish_names_without_their_trade_case_endings_or_team() {
+    assert_eq!(
+        named(
+            "Kariyer.net <bilgi@kariyer.net>",
+            "Başvurun iletildi",
+            "Merhaba Zeynep,\n\nKuzeyli Beyaz Eşya Sanayi ve Ticaret A.Ş. firmasının Tedarik \
+             Zinciri Planlama Uzmanı ilanına başvurun başarıyla iletildi.\n"
+        )
+        .as_deref(),
+        Some("Kuzeyli Beyaz Eşya")
+    );
+    assert_eq!(
+        named(
+            "Kariyer.net <bilgi@kariyer.net>",
+            "Başvurun Modaliva'ya iletildi",
+            "Merhaba Zeynep,\n\nBaşvurunun durumunu takip edebilirsin.\n"
+        )
+        .as_deref(),
+        Some("Modaliva")
+    );
+    assert_eq!(
+        named(
+            "Sepetto Yetenek Kazanımı Ekibi <kariyer@sepetto.example>",
+            "Başvurunu aldık, Zeynep!",
+            "Merhaba Zeynep,\n\nBaşvurunu aldık.\n"
+        )
+        .as_deref(),
+        Some("Sepetto")
+    );
+    // A subsidiary's country is no part of the name.
+    assert_eq!(
+        named(
+            "Lindqvist Packaging Türkiye <jobs@lindqvist.example>",
+            "Update on your application",
+            "Dear Zeynep,\n\nThank you for applying.\n"
+        )
+        .as_deref(),
+        Some("Lindqvist Packaging")
+    );
+}

@@ -13,7 +13,7 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "team", "teams", "hiring", "hr", "people", "acquisition", "community", "resourcing",
     "portal", "home", "candidate", "notifications", "no-reply", "noreply",
     "personalabteilung", "recrutement", "talento", "seleccion", "selección", "selection", "rh", "rrhh",
-    "werving", "selezione", "recrutamento", "bewerbermanagement", "karriere", "empleo",
+    "werving", "selezione", "recrutamento", "bewerbermanagement", "karriere", "empleo", "empleos",
     "emploi", "vacatures", "equipo", "equipe", "equipa", "l'equipe", "department",
     "departamento", "abteilung", "departement", "afdeling", "human", "resources", "the",
     "ressources", "humaines", "recursos", "humanos", "risorse", "umane", "personeelszaken",
@@ -52,6 +52,8 @@ pub(super) const LEGAL: &[&str] = &[
     "jsc", "bhd", "bhd.", "sdn", "sdn.", "berhad", "tbk", "ulc",
     // South Africa's Afrikaans "(Edms) Bpk" ("(Pty) Ltd").
     "(edms)", "edms", "bpk", "bpk.",
+    // Peru's (S.A.C., S.A.A., E.I.R.L.); Japan's in Latin letters (K.K., G.K.).
+    "s.a.c.", "s.a.c", "sac", "s.a.a.", "e.i.r.l.", "k.k.", "k.k", "g.k.",
 ];
 
 /// Days and months, folded: they end a name run into them.
@@ -69,12 +71,13 @@ const DATE_WORDS: &[&str] = &[
 pub(super) const COUNTRIES: &[&str] = &[
     "france", "deutschland", "germany", "uk", "ireland", "espana", "spain", "italia", "italy",
     "nederland", "netherlands", "belgium", "belgique", "portugal", "polska", "poland",
-    "europe", "emea", "iberia", "benelux", "nordics", "schweiz", "suisse", "austria",
+    "europe", "emea", "benelux", "nordics", "schweiz", "suisse", "austria",
     "osterreich", "danmark", "denmark", "sverige", "norge",
     // A subsidiary's country further afield ("Stanbridge Bank Nigeria").
     "nigeria", "ghana", "kenya", "egypt", "morocco", "india", "singapore",
     "malaysia", "philippines", "vietnam", "thailand", "mexico", "colombia",
-    "chile", "brasil", "brazil", "argentina", "peru", "uae", "ksa", "qatar",
+    "chile", "brasil", "brazil", "argentina", "peru", "uae", "ksa", "qatar", "turkiye",
+    "turkey",
     "australia", "china", "japan",
 ];
 
@@ -185,6 +188,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     // "Currículo atualizado para…", "Retorno - …").
     "confirmacao", "confirmacion", "conferma", "bestatigung", "bevestiging", "inscricao",
     "inscripcion", "curriculo", "retorno", "atualizacao", "desafio", "convite",
+    // Turkish: "Başvurun Modaliva'ya iletildi" (your application …), a greeting.
+    "basvurun", "basvurunuz", "basvuru", "merhaba", "sayin",
 ];
 
 /// Words of a job title; a name holding one is a role, not an employer.
@@ -526,6 +531,15 @@ const LOWER_LEGAL: &[&str] = &[
     "ltd.", "gmbh", "plc", "llc", "inc.", "asbl", "aisbl", "vzw", "ivzw",
 ];
 
+/// The case endings Turkish writes onto a name after an apostrophe: to, at, from,
+/// of, with.
+#[rustfmt::skip]
+const TURKISH_ENDINGS: &[&str] = &[
+    "a", "e", "ya", "ye", "na", "ne", "da", "de", "ta", "te", "dan", "den", "tan", "ten",
+    "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "ı", "i", "u", "ü", "yı", "yi", "yu",
+    "yü", "la", "le", "yla", "yle", "ndan", "nden", "nda", "nde",
+];
+
 /// A candidate name cleaned: team words, legal suffixes and leading articles dropped;
 /// none when nothing of a name is left, or it is a title, a service or a common word.
 pub(super) fn clean(raw: &str) -> Option<String> {
@@ -613,9 +627,11 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     }) {
         words.drain(..n);
     }
-    // "Recrutement Groupe Aubrac": the team's one word before its employer's name.
+    // "Recrutement Groupe Aubrac": the team's one word before its employer's name;
+    // "Portal de Empleos Grupo Ingesur", a careers portal's.
     if words.len() > 2
-        && ["recrutement", "recruitment", "rrhh", "rh", "hr"].contains(&fold(words[0]).as_str())
+        && ["recrutement", "recruitment", "rrhh", "rh", "hr", "empleos"]
+            .contains(&fold(words[0]).as_str())
     {
         words.remove(0);
     }
@@ -639,6 +655,53 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         "work with us",
         "join us",
     ];
+    // "MuaNhanh Tuyển dụng": Vietnamese names the team (recruitment, HR) after its
+    // employer; "Phòng Nhân sự" (the HR department) alone is no name.
+    // Turkish too: "Sepetto Yetenek Kazanımı Ekibi", "Kariyer Köprüsü İnsan Kaynakları
+    // Danışmanlık", "Nordhaven Career Site".
+    const TEAM_LAST: &[&str] = &[
+        "tuyen dung",
+        "nhan su",
+        "yetenek kazanimi ekibi",
+        "yetenek kazanimi",
+        "insan kaynaklari danismanlik",
+        "insan kaynaklari",
+        "career site",
+    ];
+    let whole = fold(&words.join(" "));
+    if ["phong", "bo phan", "ban", "phong hanh chinh"]
+        .iter()
+        .any(|d| TEAM_LAST.iter().any(|t| whole == format!("{d} {t}")))
+    {
+        return None;
+    }
+    if let Some(n) = TEAM_LAST.iter().find_map(|p| {
+        let n = p.split_whitespace().count();
+        (words.len() > n && fold(&words[words.len() - n..].join(" ")) == *p).then_some(n)
+    }) {
+        words.truncate(words.len() - n);
+    }
+    // "Demirkent Çelik Sanayi ve Ticaret A.Ş.": a Turkish company's registered name
+    // goes on with its trade ("Industry and Trade"); people leave that out.
+    if let Some(i) = words
+        .iter()
+        .skip(1)
+        .position(|w| ["sanayi", "san.", "ticaret", "tic."].contains(&fold(w).as_str()))
+    {
+        words.truncate(i + 1);
+    }
+    // "Kuzeyli'ye", "Modaliva'nın": Turkish writes a case ending onto a name after an
+    // apostrophe (not English's "'s").
+    let unsuffixed;
+    if let Some(last) = words.last()
+        && let Some((name, ending)) = last.rsplit_once(['\'', '’'])
+        && !name.is_empty()
+        && TURKISH_ENDINGS.contains(&ending)
+    {
+        unsuffixed = name.to_owned();
+        let n = words.len() - 1;
+        words[n] = &unsuffixed;
+    }
     if let Some(n) = WORK_WITH_US.iter().find_map(|p| {
         let n = p.split_whitespace().count();
         (words.len() > n && fold(&words[words.len() - n..].join(" ")) == *p).then_some(n)
@@ -814,6 +877,15 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     let institution = words
         .last()
         .is_some_and(|w| INSTITUTION_WORDS.contains(&fold(w).as_str()));
+    // Vietnamese writes a word a syllable: "Giao nhận Vận tải Sao Phương Nam".
+    let vietnamese = words.iter().any(|w| {
+        w.chars().any(|c| {
+            matches!(
+                c,
+                'ư' | 'ơ' | 'đ' | 'Đ' | 'Ư' | 'Ơ' | '\u{1ea0}'..='\u{1ef9}'
+            )
+        })
+    });
     let long = words
         .iter()
         .filter(|w| {
@@ -822,7 +894,7 @@ pub(super) fn clean(raw: &str) -> Option<String> {
                 && !["voor", "en", "for", "fur", "pour"].contains(&f.as_str())
         })
         .count()
-        > if institution { 7 } else { 5 };
+        > if institution || vietnamese { 7 } else { 5 };
     if words.is_empty() || long || words.len() > 8 {
         return None;
     }

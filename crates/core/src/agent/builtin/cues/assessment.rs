@@ -493,4 +493,150 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("لاداء اختبار", 5.0),
     ("اختبار اللغة", 4.5),
     ("تقييم فني", 4.5),
+    // Vietnamese: a test, an entrance or skills test, a case exercise, its deadline
+    ("bai test", 4.0), // bài test
+    ("lam bai test", 5.0), // làm bài test
+    ("bai kiem tra", 3.5), // bài kiểm tra
+    ("kiem tra nang luc", 5.0), // kiểm tra năng lực
+    ("danh gia nang luc", 4.0), // đánh giá năng lực
+    ("kiem tra dau vao", 4.5), // kiểm tra đầu vào
+    ("test dau vao", 4.5), // test đầu vào
+    ("test chuyen mon", 5.0), // test chuyên môn
+    ("test ky thuat", 5.0), // test kỹ thuật
+    ("test iq", 4.5), // test IQ
+    ("test tieng anh", 4.0), // test tiếng Anh
+    ("kiem tra tieng anh", 4.0), // kiểm tra tiếng Anh
+    ("trac nghiem tinh cach", 4.5), // trắc nghiệm tính cách
+    ("danh gia tinh cach", 4.0), // đánh giá tính cách
+    ("bai thi trac nghiem", 4.0), // bài thi trắc nghiệm
+    ("trac nghiem", 2.5), // trắc nghiệm
+    ("bai tap tinh huong", 4.5), // bài tập tình huống
+    ("bai tap thuc hanh", 3.5), // bài tập thực hành
+    ("bai tap ve nha", 3.0), // bài tập về nhà
+    ("hoan thanh bai", 4.0), // hoàn thành bài
+    ("han nop bai", 4.0), // hạn nộp bài
+    ("bai lam", 3.0), // bài làm
+    ("nop bai", 3.0), // nộp bài
+    ("link lam bai", 5.0), // link làm bài
+    ("thoi gian lam bai", 4.5), // thời gian làm bài
+    ("vong test", 4.5), // vòng test
+    ("vong kiem tra", 4.0), // vòng kiểm tra
+    ("vong thi", 3.5), // vòng thi
+    ("thi tuyen", 3.5), // thi tuyển
+    ("bai thi viet", 3.5), // bài thi viết
+    ("de bai", 2.5), // đề bài
+    ("link se het han", 3.0), // link sẽ hết hạn
+    ("ket qua bai test", -2.5), // kết quả bài test
+    ("da hoan thanh bai", -4.0), // đã hoàn thành bài
+    // Japanese (no spaces: a phrase matches anywhere)
+    ("適性検査", 4.5),
+    ("適性テスト", 4.5),
+    ("能力検査", 4.0),
+    ("性格検査", 4.0),
+    ("受検", 3.0),
+    ("受検期限", 3.0),
+    ("受験", 1.5),
+    ("受験のご案内", 3.0),
+    ("webテスト", 4.5),
+    ("spi3", 4.5),
+    ("玉手箱", 4.0),
+    ("筆記試験", 4.5),
+    ("筆記テスト", 4.5),
+    ("採用試験", 4.0),
+    ("選考試験", 4.0),
+    ("実技試験", 4.5),
+    ("小論文", 3.5),
+    ("課題", 2.0),
+    ("技術課題", 5.0),
+    ("事前課題", 5.0),
+    ("採用課題", 5.0),
+    ("課題提出", 4.0),
+    ("課題を提出", 4.0),
+    ("回答期限", 2.5),
+    ("制限時間", 3.0),
+    ("録画面接", 4.5),
+    ("動画面接", 4.5),
+    ("試験のご案内", 3.5),
+    ("検査のご案内", 3.5),
+    ("課題をご提出いただき", -3.0),
+    ("受検いただきありがとう", -3.0),
+    ("受検いただき、", -3.0),
+    ("受検完了", -3.0),
+    ("受検が完了", -3.0),
+    // Turkish, more
+    ("online degerlendirme", 4.0),
+    ("online sinav", 4.5),
+    ("cevrim ici test", 4.5),
+    ("cevrimici test", 4.5),
+    ("kisilik testi", 5.0),
+    ("genel yetenek", 4.0),
+    ("sayisal yetenek", 4.5),
+    ("sozel yetenek", 4.5),
+    ("sayisal muhakeme", 4.5),
+    ("mantiksal akil yurutme", 4.5),
+    ("psikometrik test", 4.5),
+    ("seviye tespit", 4.5),
+    ("ingilizce sinav", 4.5),
+    ("ingilizce test", 4.5),
+    ("kodlama testi", 5.0),
+    ("kodlama gorevi", 5.0),
+    ("teknik odev", 5.0),
+    ("case calismasi", 5.0),
+    ("vaka analizi", 4.5),
+    ("proje odevi", 4.5),
+    ("degerlendirme merkezi", 5.0),
+    ("sinava davet", 5.0),
+    ("teste davet", 5.0),
+    ("sinav linki", 4.5),
+    ("kisilik anketi", 5.0),
+    ("test baglantisi", 4.5),
+    ("sinav baglantisi", 4.5),
+    ("testleri tamamla", 4.5),
+    ("sinavi tamamla", 4.5),
+    ("envanteri doldur", 4.5),
+    ("envanteri tamamla", 4.5),
+    ("henuz tamamlamadiniz", 3.0),
+    ("son tamamlama tarihi", 3.5),
+    ("sunum hazirlamanizi", 3.5),
+    ("tamamladiginiz icin tesekkur", -3.0),
+    // Finnish, Swedish, Norwegian and Danish, more
+    ("ennakkotehtavi", 5.0), // fi
+    ("koodaustehtav", 5.0), // fi
+    ("ohjelmointitehtav", 5.0), // fi
+    ("case-tehtav", 5.0), // fi
+    ("casetehtav", 5.0), // fi
+    ("kirjallinen tehtav", 4.0), // fi
+    ("henkiloarvio", 5.0), // fi
+    ("persoonallisuus", 4.0), // fi
+    ("verkkotesti", 4.5), // fi
+    ("kykytest", 4.5), // fi
+    ("paattelytehtav", 4.5), // fi
+    ("testilink", 4.5), // fi
+    ("suorita testi", 4.0), // fi
+    ("testin suorittami", 4.0), // fi
+    ("logiktest", 4.5), // sv
+    ("personlighetstest", 4.5), // sv
+    ("kapacitetstest", 4.5), // sv
+    ("fardighetstest", 4.5), // sv
+    ("kodtest", 4.5), // sv
+    ("kodprov", 4.5), // sv
+    ("caseuppgift", 4.5), // sv
+    ("genomfora test", 4.0), // sv
+    ("lank till test", 4.0), // sv
+    ("evnetest", 4.5), // no
+    ("kapasitetstest", 4.5), // no
+    ("ferdighetstest", 4.5), // no
+    ("kodeoppgave", 4.5), // no
+    ("gjennomfore test", 4.0), // no
+    ("lenke til test", 4.0), // no
+    ("personlighedstest", 4.5), // da
+    ("caseopgave", 4.5), // da
+    ("faerdighedstest", 4.5), // da
+    ("kodeopgave", 4.5), // da
+    ("gennemfore test", 4.0), // da
+    ("link til test", 4.0), // da
+    // Japanese, more: a case assignment, its outline and deadline, a written one.
+    ("ケース課題", 5.0),
+    ("課題概要", 4.5),
+    ("筆記", 3.0),
 ];

@@ -449,4 +449,177 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("يرجي ارسال", 4.0),
     ("صورة جواز السفر", 4.0),
     ("نسخة من جواز", 4.0),
+    // Vietnamese: documents to add, salary expectations, notice, references, forms
+    ("bo sung ho so", 5.0), // bổ sung hồ sơ
+    ("bo sung giay to", 5.0), // bổ sung giấy tờ
+    ("vui long bo sung", 4.5), // vui lòng bổ sung
+    ("bo sung thong tin", 3.5), // bổ sung thông tin
+    ("vui long cung cap", 3.5), // vui lòng cung cấp
+    ("cung cap them", 3.0), // cung cấp thêm
+    ("vui long gui", 2.0), // vui lòng gửi
+    ("gui lai cv", 3.0), // gửi lại CV
+    ("ho so con thieu", 4.0), // hồ sơ còn thiếu
+    ("con thieu", 2.5), // còn thiếu
+    ("chua nhan duoc", 2.0), // chưa nhận được
+    ("ban sao bang", 4.0), // bản sao bằng
+    ("ban sao cong chung", 4.0), // bản sao công chứng
+    ("bang cap", 3.0), // bằng cấp
+    ("can cuoc cong dan", 3.5), // căn cước công dân
+    ("cccd", 3.5), // CCCD
+    ("cmnd", 3.0), // CMND
+    ("giay kham suc khoe", 4.0), // giấy khám sức khỏe
+    ("so yeu ly lich", 3.0), // sơ yếu lý lịch
+    ("anh the 3x4", 3.5), // ảnh thẻ 3x4
+    ("ho so nhan viec", 4.5), // hồ sơ nhận việc
+    ("muc luong mong muon", 4.5), // mức lương mong muốn
+    ("luong ky vong", 4.0), // lương kỳ vọng
+    ("muc luong hien tai", 4.0), // mức lương hiện tại
+    ("thoi gian bao truoc", 3.5), // thời gian báo trước
+    ("co the bat dau lam viec", 4.0), // có thể bắt đầu làm việc
+    ("co the nhan viec", 4.0), // có thể nhận việc
+    ("nguoi tham chieu", 4.5), // người tham chiếu
+    ("thong tin tham chieu", 4.5), // thông tin tham chiếu
+    ("kiem tra ly lich", 4.0), // kiểm tra lý lịch
+    ("phieu thong tin ung vien", 4.5), // phiếu thông tin ứng viên
+    ("dien vao mau", 3.5), // điền vào mẫu
+    ("dien form", 3.0), // điền form
+    ("dien thong tin", 2.5), // điền thông tin
+    ("cho minh xin", 2.0), // cho mình xin
+    // Japanese (no spaces: a phrase matches anywhere)
+    ("提出ください", 3.0),
+    ("提出をお願い", 3.5),
+    ("提出期限", 2.0),
+    ("返送ください", 2.5),
+    ("送付ください", 3.0),
+    ("送付をお願い", 3.0),
+    ("送付いただけ", 2.5),
+    ("添付の上", 2.5),
+    ("卒業証明書", 5.0),
+    ("成績証明書", 5.0),
+    ("見込証明書", 5.0),
+    ("見込み証明書", 5.0),
+    ("健康診断書", 4.5),
+    ("住民票", 4.0),
+    ("身分証明書", 4.0),
+    ("本人確認書類", 4.0),
+    ("在留カード", 4.5),
+    ("就労資格", 4.0),
+    ("源泉徴収票", 3.5),
+    ("年金手帳", 4.0),
+    ("雇用保険", 2.5),
+    ("振込口座", 3.0),
+    ("身元保証書", 4.5),
+    ("誓約書", 3.5),
+    ("証明写真", 3.0),
+    ("入社手続", 3.5),
+    ("前職調査", 4.0),
+    ("リファレンスチェック", 4.5),
+    ("希望年収", 3.0),
+    ("入社可能", 4.0),
+    ("退職予定", 3.0),
+    ("記入の上", 3.0),
+    ("必要書類", 3.0),
+    ("不備", 3.0),
+    ("再提出", 3.5),
+    // Turkish, more
+    ("ucret beklentin", 4.0),
+    ("mevcut maasiniz", 3.5),
+    ("ihbar sureniz", 3.5),
+    ("ne zaman baslayabil", 4.0),
+    ("en erken baslangic", 3.5),
+    ("diplomaniz", 3.5),
+    ("kimlik fotokopisi", 3.5),
+    ("nufus cuzdani", 3.0),
+    ("adli sicil", 4.0),
+    ("saglik raporu", 3.0),
+    ("ikametgah", 3.0),
+    ("yerlesim yeri belgesi", 3.0),
+    ("askerlik durum", 3.5),
+    ("vesikalik", 3.0),
+    ("hizmet dokumu", 3.5),
+    ("ise giris evrak", 4.5),
+    ("ise giris belge", 4.5),
+    ("ise giris icin gerekli", 4.0),
+    ("formu doldur", 3.5),
+    ("formunu doldur", 3.5),
+    ("ekteki formu", 3.5),
+    ("eksik bilgi", 3.5),
+    ("paylasmanizi rica", 3.5),
+    ("doldurmanizi rica", 3.5),
+    ("yuklemenizi rica", 3.5),
+    ("gonderebilir misiniz", 3.0),
+    ("paylasabilir misiniz", 2.5),
+    ("iletir misiniz", 2.0),
+    ("calisma izni", 3.0),
+    ("referanslariniz", 3.5),
+    ("transkript", 3.0),
+    ("sorulari yanitla", 3.5),
+    ("on eleme sorulari", 4.0),
+    ("guvenlik sorusturmasi", 4.0),
+    ("arsiv arastirmasi", 3.5),
+    // Finnish, Swedish, Norwegian and Danish, more
+    ("toimitathan", 3.5), // fi
+    ("lahettaisitko", 3.5), // fi
+    ("pyydamme sinua toimittamaan", 4.5), // fi
+    ("tutkintotodistu", 4.0), // fi
+    ("todistusjaljenn", 4.0), // fi
+    ("suosittelij", 3.5), // fi
+    ("palkkatoi", 4.0), // fi
+    ("irtisanomisa", 3.5), // fi
+    ("milloin voisit aloittaa", 4.0), // fi
+    ("turvallisuusselvity", 4.0), // fi
+    ("rikosrekisteriot", 4.0), // fi
+    ("taytathan", 3.5), // fi
+    ("hakemuksestasi puuttuu", 4.5), // fi
+    ("vanligen skicka", 3.5), // sv
+    ("betyg och intyg", 4.0), // sv
+    ("examensbevis", 4.0), // sv
+    ("tjanstgoringsintyg", 4.0), // sv
+    ("tva referenser", 4.0), // sv
+    ("loneansprak", 4.5), // sv
+    ("uppsagningstid", 3.5), // sv
+    ("belastningsregist", 4.0), // sv
+    ("nar kan du borja", 3.5), // sv
+    ("vitnemal", 4.0), // no
+    ("politiattest", 4.0), // no
+    ("lonnsforventning", 4.5), // no
+    ("oppsigelsestid", 3.5), // no
+    ("nar kan du tiltre", 3.5), // no
+    ("fylle ut skjema", 3.5), // no
+    ("ettersend", 3.5), // no
+    ("eksamensbevis", 4.0), // da
+    ("straffeattest", 4.0), // da
+    ("lonforventning", 4.5), // da
+    ("hvornar kan du starte", 3.5), // da
+    ("udfylde skema", 3.5), // da
+    ("to referencer", 4.0), // da
+    // Spanish as Latin America writes it, more: salary expectations, pending documents, an employer's question on a job site, payslips.
+    ("pretension salarial", 4.5),
+    ("renta liquida pretendida", 4.0),
+    ("documentacion pendiente", 5.0),
+    ("carga de documentos", 4.5),
+    ("te hizo una pregunta", 5.0),
+    ("te envio una pregunta", 5.0),
+    ("necesitamos que nos completes", 4.5),
+    ("necesitamos que nos confirmes", 4.5),
+    ("liquidaciones de sueldo", 4.5),
+    ("nos haga llegar", 3.5),
+    ("podrias incorporarte", 3.0),
+    // Japanese, more: current and desired pay, notice, when one could join, a form to fill in.
+    ("ご希望年収", 4.0),
+    ("現在の年収", 3.5),
+    ("入社可能時期", 3.5),
+    ("予告期間", 3.0),
+    ("他社様の選考状況", 3.0),
+    ("他社の選考状況", 3.0),
+    ("ご入力をお願い", 4.5),
+    ("へのご入力", 4.0),
+    ("登録フォーム", 4.0),
+    ("入力期限", 4.0),
+    // Turkish, more: a few documents needed, a payslip, a diploma.
+    ("birkac belgeye ihtiyacim var", 5.0),
+    ("belgelere ihtiyacimiz var", 5.0),
+    ("maas bordrosu", 4.0),
+    ("eksik evrak", 4.5),
+    ("lisans diplomasi", 3.0),
 ];

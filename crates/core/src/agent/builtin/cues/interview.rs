@@ -696,4 +696,155 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("موعد المقابلة", 4.5),
     ("لاجراء مقابلة", 5.0),
     ("مقابلة عمل", 4.5),
+    // Vietnamese: an invitation to an interview or a talk, its time, place and form
+    ("thu moi phong van", 6.0), // thư mời phỏng vấn
+    ("moi phong van", 4.0), // mời phỏng vấn
+    ("moi ban tham gia phong van", 5.5), // mời bạn tham gia phỏng vấn
+    ("moi ban tham gia buoi phong van", 5.5), // mời bạn tham gia buổi phỏng vấn
+    ("hen lich", 3.0), // hẹn lịch
+    ("lich ranh", 3.0), // lịch rảnh
+    ("tham gia buoi phong van", 4.5), // tham gia buổi phỏng vấn
+    ("tham gia phong van", 4.0), // tham gia phỏng vấn
+    ("lich phong van", 4.5), // lịch phỏng vấn
+    ("buoi phong van", 3.0), // buổi phỏng vấn
+    ("vong phong van", 3.5), // vòng phỏng vấn
+    ("phong van vong", 4.0), // phỏng vấn vòng
+    ("phong van truc tiep", 4.5), // phỏng vấn trực tiếp
+    ("phong van truc tuyen", 4.5), // phỏng vấn trực tuyến
+    ("phong van online", 4.5), // phỏng vấn online
+    ("phong van qua dien thoai", 5.0), // phỏng vấn qua điện thoại
+    ("hinh thuc phong van", 4.0), // hình thức phỏng vấn
+    ("thoi gian phong van", 4.0), // thời gian phỏng vấn
+    ("dia diem phong van", 4.5), // địa điểm phỏng vấn
+    ("link phong van", 4.5), // link phỏng vấn
+    ("xac nhan tham gia", 2.5), // xác nhận tham gia
+    ("xac nhan lich", 3.0), // xác nhận lịch
+    ("da danh thoi gian phong van", -4.0), // đã dành thời gian phỏng vấn
+    ("da danh thoi gian tham gia", -3.0), // đã dành thời gian tham gia
+    ("chon khung gio", 3.0), // chọn khung giờ
+    ("khung gio", 2.0), // khung giờ
+    ("thoi gian thuan tien", 2.5), // thời gian thuận tiện
+    ("buoi trao doi", 3.0), // buổi trao đổi
+    ("trao doi qua dien thoai", 2.5), // trao đổi qua điện thoại
+    ("cuoc goi ngan", 3.0), // cuộc gọi ngắn
+    ("vuot qua vong ho so", 2.5), // vượt qua vòng hồ sơ
+    ("phong van", 2.0), // phỏng vấn
+    ("da tham gia buoi phong van", -4.0), // đã tham gia buổi phỏng vấn
+    ("da tham gia phong van", -3.5), // đã tham gia phỏng vấn
+    ("ket qua phong van", -3.0), // kết quả phỏng vấn
+    // Japanese (no spaces: a phrase matches anywhere)
+    ("面接のご案内", 5.5),
+    ("面接のご連絡", 4.5),
+    ("面接日程", 5.0),
+    ("面接日時", 4.5),
+    ("面接の日程", 4.5),
+    ("面接を実施", 4.0),
+    ("面接を設定", 4.5),
+    ("面接を行", 3.5),
+    ("面接の機会", 3.5),
+    ("面接", 1.5),
+    ("一次面接", 3.0),
+    ("二次面接", 3.0),
+    ("最終面接", 3.0),
+    ("役員面接", 3.0),
+    ("面談のご案内", 5.0),
+    ("面談日程", 4.5),
+    ("面談", 1.5),
+    ("日程調整", 3.0),
+    ("日程のご調整", 3.0),
+    ("都合の良い日時", 3.0),
+    ("都合のよい日時", 3.0),
+    ("候補日", 2.5),
+    ("次の選考", 3.0),
+    ("選考を通過", 3.5),
+    ("書類選考通過", 4.5),
+    ("来社いただ", 3.5),
+    ("弊社までお越し", 3.5),
+    ("当日の持ち物", 3.0),
+    ("面接の結果", -3.0),
+    ("面接結果", -3.0),
+    ("面接にお越しいただき", -3.0),
+    ("面接のお時間をいただき", -3.0),
+    ("面接対策", -3.0),
+    ("通過された方", -3.0),
+    // Turkish, more
+    ("gorusme daveti", 6.0),
+    ("yuz yuze gorusme", 4.5),
+    ("online gorusme", 4.0),
+    ("cevrim ici gorusme", 4.0),
+    ("cevrimici gorusme", 4.0),
+    ("video gorusme", 4.0),
+    ("telefon gorusme", 3.0),
+    ("teknik mulakat", 5.0),
+    ("teknik gorusme", 5.0),
+    ("ik gorusme", 4.5),
+    ("yonetici gorusme", 4.5),
+    ("final gorusme", 4.5),
+    ("final mulakat", 4.5),
+    ("ikinci gorusme", 4.5),
+    ("degerlendirme gorusme", 4.0),
+    ("gorusme randevu", 4.5),
+    ("gorusme tarihi", 3.5),
+    ("gorusme saati", 3.5),
+    ("gorusme baglantisi", 4.0),
+    ("gorusme linki", 4.0),
+    ("gorusmeye katilmaniz", 4.0),
+    ("tanismak isteriz", 4.5),
+    ("tanismaktan mutluluk", 4.0),
+    ("tanisma toplantisi", 3.5),
+    ("ofisimizde agirla", 4.0),
+    ("ofisimizde bekliyor", 4.0),
+    ("ofisimize bekliyor", 4.0),
+    ("musait oldugunuz", 3.5),
+    ("musaitli", 3.0),
+    ("size uygun bir zaman", 3.5),
+    ("size uygun bir saat", 3.5),
+    ("size uygun saat", 3.5),
+    ("sonraki asamaya davet", 4.0),
+    ("katiliminizi teyit", 3.0),
+    ("mulakat ipuclari", -3.0),
+    // Finnish, Swedish, Norwegian and Danish, more
+    ("haastatteluai", 4.5), // fi
+    ("haastatteluaj", 4.5), // fi
+    ("videohaastattelu", 4.5), // fi
+    ("puhelinhaastattelu", 4.5), // fi
+    ("jatkohaastattelu", 5.0), // fi
+    ("valittu haastatteluun", 5.0), // fi
+    ("toiselle kierrokselle", 4.0), // fi
+    ("haluaisimme tavata sinut", 4.5), // fi
+    ("mika aika sopisi", 4.0), // fi
+    ("lyhyen puhelun", 3.0), // fi
+    ("haastattelijoina", 4.0), // fi
+    ("haastatteluun valit", -3.0), // fi
+    ("et tullut valituksi", -4.0), // fi
+    ("et paassyt", -4.0), // fi
+    ("emme valitettavasti voi", -4.0), // fi
+    ("kalla dig till intervju", 6.0), // sv
+    ("kallelse till intervju", 6.0), // sv
+    ("garna traffa dig", 4.5), // sv
+    ("vilja traffa dig", 4.5), // sv
+    ("telefonintervju", 4.5), // sv
+    ("videointervju", 4.5), // sv
+    ("anstallningsintervju", 5.0), // sv
+    ("vilka tider passar", 3.5), // sv
+    ("ett forsta samtal", 3.5), // sv
+    ("innkalling til intervju", 6.0), // no
+    ("kalle deg inn til", 5.0), // no
+    ("gjerne mote deg", 4.5), // no
+    ("gjerne treffe deg", 4.5), // no
+    ("andregangsintervju", 5.0), // no
+    ("til samtale", 3.5), // da
+    ("til en samtale", 3.0), // da
+    ("indkalde dig til", 4.5), // da
+    ("gerne mode dig", 4.5), // da
+    ("tidspunkt for samtale", 4.5), // da
+    ("ikke udvalgt", -3.0), // da
+    // Spanish as Latin America writes it, more
+    ("citacion a entrevista", 6.0),
+    ("citacion entrevista", 6.0),
+    // Turkish, more: a visit to the site, "would you have 30-45 minutes".
+    ("dakikaniz olur mu", 3.5),
+    ("sizi depomuzda agirlamak", 3.0),
+    ("agirlamak isteriz", 3.0),
+    ("agirlamak isterim", 3.0),
 ];

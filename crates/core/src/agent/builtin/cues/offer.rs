@@ -481,6 +481,146 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("يسعدنا ان نعرض عليك", 5.5),
     ("يسرنا ان نعرض عليك", 5.5),
     ("عقد العمل", 4.0),
+    // Vietnamese: an offer letter, being hired, the contract, pay and start date
+    ("thu moi nhan viec", 6.0), // thư mời nhận việc
+    ("moi nhan viec", 4.5), // mời nhận việc
+    ("thu moi lam viec", 5.5), // thư mời làm việc
+    ("loi moi lam viec", 5.0), // lời mời làm việc
+    ("thu offer", 4.5), // thư offer
+    ("gui offer", 4.0), // gửi offer
+    ("gui ban offer", 4.5), // gửi bạn offer
+    ("chuc mung ban da trung tuyen", 6.0), // chúc mừng bạn đã trúng tuyển
+    ("trung tuyen", 4.0), // trúng tuyển
+    ("tiep nhan ban vao lam viec", 5.0), // tiếp nhận bạn vào làm việc
+    ("dong y tiep nhan ban", 4.0), // đồng ý tiếp nhận bạn
+    ("duoc lua chon cho vi tri", 4.5), // được lựa chọn cho vị trí
+    ("de nghi tuyen dung", 4.5), // đề nghị tuyển dụng
+    ("de nghi lam viec", 4.5), // đề nghị làm việc
+    ("chinh thuc tro thanh", 3.0), // chính thức trở thành
+    ("chao mung ban gia nhap doi ngu", 4.5), // chào mừng bạn gia nhập đội ngũ
+    ("gia nhap dai gia dinh", 3.5), // gia nhập đại gia đình
+    ("hop dong lao dong", 4.0), // hợp đồng lao động
+    ("hop dong thu viec", 4.5), // hợp đồng thử việc
+    ("ky hop dong", 3.5), // ký hợp đồng
+    ("ky va gui lai", 3.0), // ký và gửi lại
+    ("xac nhan nhan viec", 4.0), // xác nhận nhận việc
+    ("ngay nhan viec", 3.5), // ngày nhận việc
+    ("ngay bat dau lam viec", 2.5), // ngày bắt đầu làm việc
+    ("thoi gian thu viec", 3.0), // thời gian thử việc
+    ("luong thu viec", 3.5), // lương thử việc
+    ("luong gross", 3.0), // lương gross
+    ("luong co ban", 3.0), // lương cơ bản
+    ("muc luong", 2.0), // mức lương
+    ("che do dai ngo", 2.0), // chế độ đãi ngộ
+    ("muc luong mong muon", -3.0), // mức lương mong muốn
+    ("muc luong hien tai", -2.0), // mức lương hiện tại
+    ("da chap nhan loi moi", -3.5), // đã chấp nhận lời mời
+    ("khong trung tuyen", -5.0), // không trúng tuyển
+    ("chua trung tuyen", -5.0), // chưa trúng tuyển
+    // Japanese (no spaces: a phrase matches anywhere)
+    ("内定", 4.0),
+    ("内定のご連絡", 5.0),
+    ("内定通知", 4.5),
+    ("採用内定", 4.5),
+    ("内々定", 5.5),
+    ("採用が決定", 5.5),
+    ("採用決定", 4.5),
+    ("採用させていただきたく", 5.0),
+    ("採用させていただくことに", 5.0),
+    ("採用することに", 4.5),
+    ("労働条件通知書", 4.5),
+    ("雇用条件通知書", 4.5),
+    ("労働条件", 1.5),
+    ("雇用契約書", 4.5),
+    ("雇用契約", 1.5),
+    ("承諾書", 3.5),
+    ("入社日", 2.5),
+    ("入社をお待ち", 3.5),
+    ("入社を心より", 3.5),
+    ("入社いただきたく", 4.5),
+    ("一緒に働ける", 3.5),
+    ("仲間として迎え", 4.5),
+    ("オファーレター", 5.0),
+    ("オファー面談", 4.0),
+    ("最終面接合格", 4.5),
+    ("年収", 1.5),
+    ("条件提示", 3.5),
+    ("承諾いただき", -3.0),
+    ("内定辞退", -4.0),
+    ("内定者", -3.0),
+    ("内定式", -3.0),
+    ("内定には至", -4.0),
+    ("内定を見送", -4.0),
+    ("不採用", -5.0),
+    ("方の採用が決定", -5.0),
+    // Turkish, more
+    ("teklifimizi sunmak", 5.0),
+    ("teklif sunmak", 4.5),
+    ("teklif yazisi", 5.0),
+    ("teklif detaylari", 3.0),
+    ("teklifimizi degerlendir", 3.5),
+    ("ekibimize hos geldin", 5.0),
+    ("aramiza hos geldin", 3.5),
+    ("ailemize hos geldin", 3.5),
+    ("ekibimizde gormek", 4.0),
+    ("sizinle calismaya karar", 5.0),
+    ("secildiginizi", 3.0),
+    ("sizden yana kullandik", 5.0),
+    ("olumlu sonuclandi", 3.5),
+    ("is sozlesmeniz", 4.5),
+    ("sozlesmenizi imzala", 4.0),
+    ("sozlesmeyi imzala", 3.0),
+    ("imzali bir kopyasini", 3.0),
+    ("net maas", 3.0),
+    ("aylik net", 3.0),
+    ("aylik brut", 3.0),
+    ("yillik brut", 3.0),
+    ("ucret paketi", 3.0),
+    ("ise baslama tarihi", 2.0),
+    ("ise baslangic tarihi", 2.0),
+    ("deneme suresi", 2.0),
+    ("tebrik ederiz", 2.0),
+    ("teklifi kabul etmeniz", 3.0),
+    ("kabul edip etmediginizi", 3.0),
+    ("teklifimizi kabul ettiginiz", -3.0),
+    ("teklifi kabul ettiginiz", -3.0),
+    ("teklifimizi reddet", -3.0),
+    // Finnish, Swedish, Norwegian and Danish, more
+    ("valituksi tehtavaan", 5.5), // fi
+    ("sinut on valittu tehtavaan", 5.5), // fi
+    ("valinta kohdistui sinuun", 6.0), // fi
+    ("palkkatarjous", 5.0), // fi
+    ("paikka on sinun", 5.0), // fi
+    ("tervetuloa tiimiin", 4.5), // fi
+    ("tervetuloa joukkoomme", 3.5), // fi
+    ("tyosuhteen alkami", 3.0), // fi
+    ("koeaika", 2.5), // fi
+    ("hyvaksyit", -2.0), // fi
+    ("emme voi tarjota", -4.0), // fi
+    ("anstallningserbjudande", 6.0), // sv
+    ("erbjuda dig anstallning", 6.0), // sv
+    ("erbjuda dig jobbet", 6.0), // sv
+    ("erbjuda dig rollen", 6.0), // sv
+    ("valkommen till teamet", 4.5), // sv
+    ("du har fatt jobbet", 6.0), // sv
+    ("signera avtalet", 3.5), // sv
+    ("tilltradesdag", 3.0), // sv
+    ("tackat ja", -2.5), // sv
+    ("inte erbjuda dig", -4.0), // sv
+    ("tilby deg jobben", 6.0), // no
+    ("tilby deg en stilling", 6.0), // no
+    ("tilbudsbrev", 5.0), // no
+    ("velkommen til teamet", 4.5), // no
+    ("akseptere tilbudet", 4.0), // no
+    ("takket ja", -2.5), // no
+    ("ikke tilby deg", -4.0), // no
+    ("tilbyde dig jobbet", 6.0), // da
+    ("tilbyde dig en stilling", 6.0), // da
+    ("ansaettelsesbrev", 5.0), // da
+    ("kontrakt til underskrift", 4.0), // da
+    ("velkommen om bord", 4.0), // da
+    ("tiltraedelse", 2.0), // da
+    ("ikke tilbyde dig", -4.0), // da
 ];
 
 /// The offer cues that only ask for a signature: any document has them (a lease, a

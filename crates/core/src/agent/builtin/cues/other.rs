@@ -698,6 +698,125 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("بطاقة ائتمان", 5.0),
     ("تمويل شخصي", 4.0),
     ("قرض شخصي", 4.0),
+    // Vietnamese: job alerts, profile views, password, newsletters, events, withdrawals, receipts
+    ("goi y viec lam", 5.0), // gợi ý việc làm
+    ("viec lam goi y", 5.0), // việc làm gợi ý
+    ("viec lam phu hop voi ban", 4.5), // việc làm phù hợp với bạn
+    ("viec lam moi", 3.5), // việc làm mới
+    ("tin tuyen dung moi", 4.0), // tin tuyển dụng mới
+    ("thong bao viec lam", 4.0), // thông báo việc làm
+    ("ban tin viec lam", 4.0), // bản tin việc làm
+    ("luot xem ho so", 5.0), // lượt xem hồ sơ
+    ("da xem ho so cua ban", 3.0), // đã xem hồ sơ của bạn
+    ("dat lai mat khau", 5.0), // đặt lại mật khẩu
+    ("ma otp", 4.0), // mã OTP
+    ("huy dang ky", 1.5), // hủy đăng ký
+    ("hoi thao", 3.0), // hội thảo
+    ("ngay hoi viec lam", 4.5), // ngày hội việc làm
+    ("rut ho so", 5.5), // rút hồ sơ
+    ("rut don ung tuyen", 5.5), // rút đơn ứng tuyển
+    ("huy ung tuyen", 5.5), // hủy ứng tuyển
+    ("khao sat", 2.5), // khảo sát
+    ("trai nghiem ung vien", 3.5), // trải nghiệm ứng viên
+    ("khuyen mai", 3.5), // khuyến mãi
+    ("don hang cua ban", 4.0), // đơn hàng của bạn
+    ("hoa don cua ban", 4.0), // hóa đơn của bạn
+    ("thanh toan thanh cong", 4.0), // thanh toán thành công
+    ("ung tuyen ngay", 2.0), // ứng tuyển ngay
+    ("bi quyet phong van", 4.0), // bí quyết phỏng vấn
+    // Japanese (no spaces: a phrase matches anywhere)
+    ("新着求人", 5.0),
+    ("おすすめ求人", 4.5),
+    ("条件に合う求人", 4.5),
+    ("求人情報", 2.0),
+    ("配信停止", 1.5),
+    ("配信解除", 1.5),
+    ("配信を停止", 1.5),
+    ("メールマガジン", 4.0),
+    ("メルマガ", 4.0),
+    ("説明会", 3.0),
+    ("セミナー", 3.0),
+    ("再設定", 3.5),
+    ("会員登録", 3.5),
+    ("認証コード", 4.0),
+    ("閲覧しました", 2.5),
+    ("選考辞退", 4.5),
+    ("辞退を承", 4.0),
+    ("辞退の件", 3.0),
+    ("アンケート", 3.0),
+    ("不在にして", 4.0),
+    ("注文番号", 3.5),
+    ("領収書", 3.5),
+    ("年収診断", 3.5),
+    ("面接対策", 3.0),
+    ("内定者懇親会", 3.0),
+    // Turkish, more
+    ("is alarm", 5.0),
+    ("kayitli arama", 4.5),
+    ("uygun is ilanlari", 4.5),
+    ("yeni is ilan", 4.5),
+    ("sana uygun ilan", 4.5),
+    ("sana ozel ilan", 4.5),
+    ("profilini goruntule", 5.0),
+    ("profilinizi goruntule", 5.0),
+    ("basvurunuz geri cekil", 6.0),
+    ("basvurunuzu geri cek", 6.0),
+    ("basvurunu geri cek", 6.0),
+    ("bulten", 3.5),
+    ("abonelikten cik", 4.0),
+    ("almak istemiyorsan", 3.5),
+    ("sifre sifirla", 5.0),
+    ("sifrenizi sifirla", 5.0),
+    ("web semineri", 4.5),
+    ("etkinligimize", 3.5),
+    ("kariyer fuari", 4.5),
+    ("mulakat ipuclari", 5.0),
+    ("anket", 3.0),
+    ("aday deneyimi", 3.5),
+    ("siparisiniz", 4.0),
+    ("faturaniz", 4.0),
+    ("hesabiniz olusturuldu", 4.5),
+    // Finnish, Swedish, Norwegian and Danish, more
+    ("uudet tyopaikat", 5.0), // fi
+    ("uusia tyopaikkoja", 4.5), // fi
+    ("hakuvah", 5.0), // fi
+    ("tyopaikkavah", 5.0), // fi
+    ("uutiskirje", 4.0), // fi
+    ("webinaari", 4.0), // fi
+    ("salasan", 4.0), // fi
+    ("perunut hakemuksesi", 6.0), // fi
+    ("hakemuksesi on peruttu", 6.0), // fi
+    ("palautekysely", 4.0), // fi
+    ("katseli profiiliasi", 5.0), // fi
+    ("din bevakning", 4.5), // sv
+    ("nyhetsbrev", 4.0), // sv
+    ("losenord", 4.0), // sv
+    ("dragit tillbaka din ansokan", 6.0), // sv
+    ("tittat pa din profil", 5.0), // sv
+    ("lagrede sok", 4.5), // no
+    ("passord", 4.0), // no
+    ("trukket din soknad", 6.0), // no
+    ("sett profilen din", 5.0), // no
+    ("nye job", 2.5), // da
+    ("nyhedsbrev", 4.0), // da
+    ("adgangskode", 4.0), // da
+    ("trukket din ansogning", 6.0), // da
+    ("har set din profil", 5.0), // da
+    // Spanish as Latin America writes it, more: search appearances, profile views, a job fair; the candidate stepping back.
+    ("apareciste en", 5.0),
+    ("vio tu perfil", 5.0),
+    ("feria laboral", 5.0),
+    ("prefieres no seguir adelante", 5.0),
+    ("preferis no seguir adelante", 5.0),
+    ("retirarme del proceso", 4.0),
+    ("cancele la entrevista", 3.0),
+    // Japanese, more: your CV was viewed N times.
+    ("閲覧されました", 4.5),
+    // Vietnamese, more: family mail asking how an interview went.
+    ("the nao roi con", 4.0),
+    ("thuong con", 4.0),
+    ("con gai yeu", 4.0),
+    ("con trai yeu", 4.0),
 ];
 
 /// A talent community or pool a decline offers to keep the person in: after a decline

@@ -673,4 +673,135 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("ملفك الشخصي", 3.0),
     ("هل انت مهتم", 4.0),
     ("هل لديك اهتمام", 4.0),
+    // Vietnamese: a recruiter or headhunter with a role, would you be interested
+    ("ban co quan tam", 4.0), // bạn có quan tâm
+    ("anh co quan tam", 4.0), // anh có quan tâm
+    ("chi co quan tam", 4.0), // chị có quan tâm
+    ("co quan tam den co hoi", 4.0), // có quan tâm đến cơ hội
+    ("ban co hung thu", 4.0), // bạn có hứng thú
+    ("co hung thu", 3.0), // có hứng thú
+    ("neu ban quan tam", 3.0), // nếu bạn quan tâm
+    ("can nhac co hoi", 3.5), // cân nhắc cơ hội
+    ("co hoi moi", 2.0), // cơ hội mới
+    ("co hoi nghe nghiep", 2.5), // cơ hội nghề nghiệp
+    ("co hoi viec lam", 2.0), // cơ hội việc làm
+    ("gioi thieu co hoi", 4.0), // giới thiệu cơ hội
+    ("gioi thieu vi tri", 3.5), // giới thiệu vị trí
+    ("moi ban ung tuyen", 4.5), // mời bạn ứng tuyển
+    ("moi ung tuyen", 4.0), // mời ứng tuyển
+    ("la chuyen vien tuyen dung", 3.5), // là chuyên viên tuyển dụng
+    ("la headhunter", 3.5), // là headhunter
+    ("san dau nguoi", 3.0), // săn đầu người
+    ("ben minh dang tuyen", 3.5), // bên mình đang tuyển
+    ("ben em dang tuyen", 3.5), // bên em đang tuyển
+    ("dang tim kiem ung vien", 3.5), // đang tìm kiếm ứng viên
+    ("mot khach hang cua", 2.5), // một khách hàng của
+    ("khach hang cua chung toi", 2.0), // khách hàng của chúng tôi
+    ("tim thay ho so", 3.5), // tìm thấy hồ sơ
+    ("ho so cua ban tren", 2.5), // hồ sơ của bạn trên
+    ("profile cua", 2.5), // profile của
+    ("rat phu hop voi", 2.0), // rất phù hợp với
+    ("gui jd", 3.0), // gửi JD
+    ("jd chi tiet", 3.0), // JD chi tiết
+    ("mong duoc ket noi", 2.5), // mong được kết nối
+    ("muc luong hap dan", 1.5), // mức lương hấp dẫn
+    // Japanese (no spaces: a phrase matches anywhere)
+    ("スカウト", 4.5),
+    ("プラチナスカウト", 5.0),
+    ("経歴を拝見", 4.0),
+    ("経歴を拝読", 4.0),
+    ("目に留まり", 3.0),
+    ("興味をお持ちいただけ", 4.0),
+    ("興味がございましたら", 3.5),
+    ("興味はございません", 4.0),
+    ("興味があれば", 3.0),
+    ("紹介したい", 3.0),
+    ("紹介したく", 3.0),
+    ("求人をご紹介", 2.5),
+    ("求人のご紹介", 2.5),
+    ("非公開求人", 3.0),
+    ("人材紹介", 2.5),
+    ("転職をご検討", 3.5),
+    ("転職をお考え", 3.5),
+    ("一度お話", 2.5),
+    ("話を伺え", 2.5),
+    ("情報交換", 2.0),
+    ("カジュアル面談", 3.5),
+    ("声をかけさせて", 4.0),
+    ("声がけ", 3.5),
+    ("声掛け", 3.5),
+    ("突然のご連絡", 2.5),
+    ("突然のメール", 2.5),
+    ("経験を活か", 2.0),
+    ("応募をご検討", 4.0),
+    ("応募いただけませんか", 4.0),
+    ("書類選考免除", 4.5),
+    ("面接確約", 4.5),
+    ("想定年収", 2.0),
+    // Turkish, more
+    ("ilgilenir misin", 4.5),
+    ("ilgilenebilece", 4.0),
+    ("ilgilenirsen", 3.0),
+    ("acik misin", 2.5),
+    ("firsatlari degerlendirmeye acik", 4.0),
+    ("yeni bir firsat", 3.0),
+    ("kariyer firsati", 2.0),
+    ("profilinizi gordum", 4.0),
+    ("profilinize rastladim", 4.5),
+    ("profilinize denk geldim", 4.5),
+    ("profilinizi incelerken", 3.5),
+    ("linkedin uzerinden", 2.5),
+    ("iletisime gecmek istedim", 3.5),
+    ("bir pozisyon icin sizinle", 3.5),
+    ("musterilerimizden biri", 3.5),
+    ("sizin gibi bir profil", 3.5),
+    ("uygun olabilecegini", 3.5),
+    ("icin sizi dusundum", 4.0),
+    ("icin seni dusundum", 4.0),
+    ("basvurmak ister misin", 4.5),
+    ("ilanina davet", 4.5),
+    ("ekibimize katilmak ister", 4.0),
+    ("gizli yurutulen", 3.0),
+    ("yonetici arama", 3.0),
+    ("detaylari paylasabilir", 3.0),
+    ("kariyer hedeflerinize", 2.5),
+    ("acik pozisyon", 2.0),
+    // Finnish, Swedish, Norwegian and Danish, more
+    ("kiinnostaisiko", 4.0), // fi
+    ("olisiko sinulla kiinnostusta", 4.5), // fi
+    ("olisitko avoin", 4.0), // fi
+    ("oletko kiinnostunut", 3.5), // fi
+    ("harkitsisitko", 3.5), // fi
+    ("loysin profiilisi", 4.5), // fi
+    ("tormasin profiiliisi", 4.5), // fi
+    ("etsimme asiakkaallemme", 4.5), // fi
+    ("asiakkaamme etsii", 4.5), // fi
+    ("suorahak", 4.0), // fi
+    ("suorahaun", 4.0), // fi
+    ("taustasi perusteella", 3.0), // fi
+    ("ar du intresserad", 3.5), // sv
+    ("vara intressant for dig", 4.0), // sv
+    ("ar det nagot for dig", 3.5), // sv
+    ("hittade din profil", 4.5), // sv
+    ("sag din profil", 4.5), // sv
+    ("for var kunds rakning", 4.5), // sv
+    ("var kund soker", 4.5), // sv
+    ("forutsattningslost", 4.0), // sv
+    ("er du interessert", 3.5), // no
+    ("fant profilen din", 4.5), // no
+    ("apen for en prat", 3.5), // no
+    ("var oppdragsgiver", 4.0), // no
+    ("pa vegne av var kunde", 4.5), // no
+    ("uforpliktende", 3.5), // no
+    ("er du interesseret", 3.5), // da
+    ("fandt din profil", 4.5), // da
+    ("faldt over din profil", 4.5), // da
+    ("vores kunde soger", 4.5), // da
+    ("pa vegne af vores kunde", 4.5), // da
+    ("uforpligtende", 3.5), // da
+    ("have din interesse", 4.0), // da
+    ("interessant for dig", 3.0), // da
+    // A Latin-American job site's invitation to apply.
+    ("te invita a postular", 5.5),
+    ("te invitan a postular", 5.5),
 ];

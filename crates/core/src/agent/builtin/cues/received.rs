@@ -641,6 +641,157 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("شكرا لتقديمك", 5.0),
     ("شكرا علي تقديمك", 5.0),
     ("اشعار استلام طلب", 5.5),
+    // Vietnamese: an application received, sent to the employer, under review
+    ("da nhan duoc ho so", 5.0), // đã nhận được hồ sơ
+    ("da nhan duoc cv", 5.0), // đã nhận được CV
+    ("da nhan duoc don ung tuyen", 5.0), // đã nhận được đơn ứng tuyển
+    ("da tiep nhan ho so", 5.0), // đã tiếp nhận hồ sơ
+    ("da tiep nhan cv", 5.0), // đã tiếp nhận CV
+    ("ung tuyen thanh cong", 5.0), // ứng tuyển thành công
+    ("nop ho so thanh cong", 5.0), // nộp hồ sơ thành công
+    ("gui cv thanh cong", 5.0), // gửi CV thành công
+    ("xac nhan ung tuyen", 4.5), // xác nhận ứng tuyển
+    ("xac nhan da nhan ho so", 5.0), // xác nhận đã nhận hồ sơ
+    ("ho so cua ban da duoc gui", 4.5), // hồ sơ của bạn đã được gửi
+    ("cv cua ban da duoc gui", 4.5), // CV của bạn đã được gửi
+    ("gui toi nha tuyen dung", 4.0), // gửi tới nhà tuyển dụng
+    ("gui den nha tuyen dung", 4.0), // gửi đến nhà tuyển dụng
+    ("xem cv ung tuyen", 4.0), // xem CV ứng tuyển
+    ("dang duoc xem xet", 3.5), // đang được xem xét
+    ("dang trong qua trinh xem xet", 3.5), // đang trong quá trình xem xét
+    ("se xem xet ho so", 3.0), // sẽ xem xét hồ sơ
+    ("xem xet ho so", 2.5), // xem xét hồ sơ
+    ("sang loc ho so", 2.5), // sàng lọc hồ sơ
+    ("neu ho so cua ban phu hop", 3.0), // nếu hồ sơ của bạn phù hợp
+    ("neu ho so phu hop", 3.0), // nếu hồ sơ phù hợp
+    ("neu ban phu hop", 2.0), // nếu bạn phù hợp
+    ("chi nhung ung vien phu hop", 2.5), // chỉ những ứng viên phù hợp
+    ("chi lien he voi nhung ung vien", 2.5), // chỉ liên hệ với những ứng viên
+    ("da chuyen ho so", 3.0), // đã chuyển hồ sơ
+    ("chuyen den bo phan tuyen dung", 3.0), // chuyển đến bộ phận tuyển dụng
+    ("cam on ban da ung tuyen", 2.5), // cảm ơn bạn đã ứng tuyển
+    ("cam on anh/chi da ung tuyen", 2.5), // cảm ơn anh/chị đã ứng tuyển
+    ("da quan tam va ung tuyen", 2.0), // đã quan tâm và ứng tuyển
+    ("ma so ho so", 2.5), // mã số hồ sơ
+    ("theo doi trang thai", 2.0), // theo dõi trạng thái
+    ("se lien he lai", 1.5), // sẽ liên hệ lại
+    ("trong thoi gian som nhat", 1.5), // trong thời gian sớm nhất
+    ("chuyen toi nha tuyen dung", 4.0), // chuyển tới nhà tuyển dụng
+    // Japanese (no spaces: a phrase matches anywhere)
+    ("応募を受け付け", 5.0),
+    ("応募受付のお知らせ", 5.5),
+    ("応募受付のご連絡", 5.5),
+    ("応募受付完了", 5.5),
+    ("エントリー受付", 4.5),
+    ("エントリーを受け付け", 5.0),
+    ("応募完了", 5.0),
+    ("応募が完了", 5.0),
+    ("応募を承", 5.0),
+    ("応募を確認", 4.0),
+    ("確かに受領", 4.5),
+    ("確かに受け付け", 4.5),
+    ("応募書類を受領", 4.5),
+    ("拝受いたしました", 3.0),
+    ("受領いたしました", 2.5),
+    ("応募いただき", 2.0),
+    ("応募頂き", 2.0),
+    ("応募ありがとう", 2.5),
+    ("応募の御礼", 2.5),
+    ("応募御礼", 2.5),
+    ("書類選考を行", 3.0),
+    ("書類選考を進め", 3.0),
+    ("書類選考中", 3.0),
+    ("書類選考の上", 3.0),
+    ("選考を進め", 2.0),
+    ("選考結果につきましては", 3.0),
+    ("結果は追って", 3.0),
+    ("合否にかかわらず", 2.5),
+    ("通過された方", 3.0),
+    ("通過者のみ", 3.0),
+    ("応募内容を確認", 3.0),
+    ("企業からの連絡", 3.0),
+    ("応募履歴", 2.0),
+    ("選考状況", 2.0),
+    ("営業日以内", 1.5),
+    // Turkish, more
+    ("basvurunuz alindi", 5.5),
+    ("basvurun alindi", 5.5),
+    ("basvurunu aldik", 5.5),
+    ("basvurunuzu almis", 5.0),
+    ("basvurunuz bize ulasmis", 5.5),
+    ("basvurunuz iletil", 5.0),
+    ("basvurunuz kaydedil", 5.0),
+    ("basvurunuz tamamlandi", 5.0),
+    ("basvurun tamamlandi", 5.0),
+    ("basvurunuz degerlendirme asamasinda", 5.0),
+    ("basvurunuz goruntulendi", 4.0),
+    ("basvurun goruntulendi", 4.0),
+    ("basvurunuz incelen", 4.0),
+    ("basvurunuzu incele", 3.0),
+    ("basvuru isleminiz", 3.5),
+    ("basvuru onayi", 4.0),
+    ("tarafimiza ulasmistir", 4.5),
+    ("tarafimiza ulasti", 4.5),
+    ("elimize ulasti", 4.0),
+    ("ozgecmisiniz alin", 5.0),
+    ("sistemimize kaydedil", 4.5),
+    ("veri tabanimiza kaydedil", 3.0),
+    ("ilgili birime iletil", 3.5),
+    ("degerlendirmeye alinacak", 4.0),
+    ("degerlendirme surecinde", 2.5),
+    ("tarafindan incelen", 3.0),
+    ("basvurdugunuz icin tesekkur", 2.5),
+    ("uygun gorulmesi halinde", 3.0),
+    ("uygun bulunmasi halinde", 3.0),
+    ("olumlu olmasi durumunda", 2.5),
+    ("iletisime gecilecektir", 2.0),
+    ("en kisa surede donus", 2.0),
+    // Finnish, Swedish, Norwegian and Danish, more
+    ("etta hait meille", 2.5), // fi
+    ("hakemus vastaanotettu", 5.5), // fi
+    ("vastaanottaneet hakemuksen", 5.0), // fi
+    ("hakemuksen vastaanottami", 4.5), // fi
+    ("olemme saaneet hakemuksesi", 5.5), // fi
+    ("hakemuksesi on tallennettu", 5.0), // fi
+    ("hakemuksesi on lahetetty", 5.0), // fi
+    ("hakemuksesi on jatetty", 5.0), // fi
+    ("hakemuksesi on kasittelyssa", 4.0), // fi
+    ("kasittelemme hakemuks", 3.0), // fi
+    ("hakuajan paatyttya", 2.0), // fi
+    ("olemme sinuun yhteydessa", 2.0), // fi
+    ("haastatteluun valit", 3.5), // fi
+    ("tack for att du sokt", 2.5), // sv
+    ("din ansokan ar mottagen", 5.5), // sv
+    ("mottagen ansokan", 4.5), // sv
+    ("mottagningsbekraftelse", 5.5), // sv
+    ("ansokan har registrerats", 5.5), // sv
+    ("ansokan har skickats", 5.0), // sv
+    ("nu tagit emot din ansokan", 5.5), // sv
+    ("tagit emot din intresseanmalan", 4.5), // sv
+    ("vi kommer att ga igenom", 3.0), // sv
+    ("soknaden din er mottatt", 5.5), // no
+    ("din soknad er mottatt", 5.5), // no
+    ("soknaden din er registrert", 5.0), // no
+    ("takk for at du sokte", 2.5), // no
+    ("bekrefter a ha mottatt", 5.0), // no
+    ("kvittering for mottatt soknad", 5.5), // no
+    ("soknaden din er sendt", 5.0), // no
+    ("ga gjennom soknadene", 3.0), // no
+    ("tak fordi du har sogt", 2.5), // da
+    ("nu modtaget din ansogning", 5.0), // da
+    ("ansogning er nu modtaget", 5.5), // da
+    ("modtagelsen af din ansogning", 5.5), // da
+    ("din ansogning er sendt", 5.0), // da
+    // Spanish as Latin America writes it, more: a job site's receipt ("Te postulaste a …"), an agency's registration.
+    ("te postulaste a", 5.0),
+    ("tu postulacion se envio", 5.5),
+    ("se envio con exito", 4.0),
+    ("quedo registrada tu postulacion", 5.5),
+    ("registrada tu postulacion", 5.0),
+    ("mis postulaciones", 2.0),
+    // Turkish, more: a job site's "your application was passed on".
+    ("basvurun basariyla iletildi", 5.5),
+    ("basvurunuz basariyla iletildi", 5.5),
 ];
 
 /// The thanks every decline opens with too ("Thank you for applying for the role…

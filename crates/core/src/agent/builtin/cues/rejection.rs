@@ -730,4 +730,165 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("مرشح اخر", 4.5),
     ("مرشحين اخرين", 4.5),
     ("نعتذر عن عدم", 4.5),
+    // Vietnamese: regrets, not a fit, another candidate chosen, CV kept on file
+    ("rat tiec phai thong bao", 4.5), // rất tiếc phải thông báo
+    ("rat tiec thong bao", 4.5), // rất tiếc thông báo
+    ("rat tiec", 2.0), // rất tiếc
+    ("chua phu hop", 4.0), // chưa phù hợp
+    ("chua thuc su phu hop", 4.5), // chưa thực sự phù hợp
+    ("khong phu hop", 2.5), // không phù hợp
+    ("chua dap ung", 4.0), // chưa đáp ứng
+    ("chua duoc lua chon", 4.5), // chưa được lựa chọn
+    ("ung vien khac", 3.5), // ứng viên khác
+    ("phu hop hon", 2.5), // phù hợp hơn
+    ("chua the tiep tuc", 4.0), // chưa thể tiếp tục
+    ("khong tiep tuc", 3.0), // không tiếp tục
+    ("chua the hop tac", 5.0), // chưa thể hợp tác
+    ("chua co co hoi hop tac", 5.0), // chưa có cơ hội hợp tác
+    ("chua co co hoi", 3.5), // chưa có cơ hội
+    ("khong vuot qua", 4.0), // không vượt qua
+    ("chua vuot qua", 4.5), // chưa vượt qua
+    ("khong trung tuyen", 5.5), // không trúng tuyển
+    ("chua trung tuyen", 5.5), // chưa trúng tuyển
+    ("da tuyen du", 5.0), // đã tuyển đủ
+    ("da tim duoc ung vien", 4.5), // đã tìm được ứng viên
+    ("vi tri da dong", 3.5), // vị trí đã đóng
+    ("dung lai o", 3.5), // dừng lại ở
+    ("luu ho so", 3.0), // lưu hồ sơ
+    ("luu tru ho so", 3.0), // lưu trữ hồ sơ
+    ("co hoi khac trong tuong lai", 2.5), // cơ hội khác trong tương lai
+    ("trong tuong lai", 1.5), // trong tương lai
+    ("som tim duoc", 3.0), // sớm tìm được
+    ("chuc ban thanh cong", 1.5), // chúc bạn thành công
+    ("thu cam on", 2.5), // thư cảm ơn
+    // Japanese (no spaces: a phrase matches anywhere)
+    ("見送り", 4.5),
+    ("見送らせ", 5.0),
+    ("採用を見送", 5.5),
+    ("期待に添え", 5.0),
+    ("期待に沿え", 5.0),
+    ("希望に沿え", 4.0),
+    ("希望に添え", 4.0),
+    ("貴意に", 5.0),
+    ("残念ながら", 2.5),
+    ("残念な", 2.0),
+    ("残念ではございますが", 3.0),
+    ("不採用", 5.5),
+    ("不合格", 5.0),
+    ("縁がなかった", 5.0),
+    ("縁がなく", 5.0),
+    ("採用には至", 5.5),
+    ("内定には至", 5.5),
+    ("至りませんでした", 3.0),
+    ("今後のご活躍", 2.5),
+    ("活躍をお祈り", 3.5),
+    ("活躍を心より", 2.5),
+    ("祈り申し上げ", 2.5),
+    ("健闘をお祈り", 3.5),
+    ("慎重に検討", 2.5),
+    ("厳正な", 2.0),
+    ("多数のご応募", 2.5),
+    ("責任を持って破棄", 2.5),
+    ("責任をもって破棄", 2.5),
+    ("充足", 3.5),
+    ("予定人数に達", 4.5),
+    ("定員に達", 3.0),
+    ("他の候補者", 4.0),
+    ("他の応募者", 4.0),
+    ("他の方の採用", 5.0),
+    ("力になれず", 3.0),
+    // Turkish, more
+    ("olumlu bir donus yapama", 5.5),
+    ("olumlu donus yapama", 5.5),
+    ("olumlu donus saglayama", 5.0),
+    ("olumlu yanit vereme", 5.0),
+    ("devam etmeme karar", 5.5),
+    ("devam etmeyecegimiz", 5.0),
+    ("devam etmeyecegiz", 5.0),
+    ("ilerleyeme", 4.5),
+    ("ilerleyemiyoruz", 4.5),
+    ("degerlendirmeye alama", 4.0),
+    ("daha uygun adaylar", 4.5),
+    ("daha uygun oldugunu", 4.0),
+    ("ortusmedig", 4.5),
+    ("ortusmemekte", 4.5),
+    ("eslesmedig", 4.0),
+    ("pozisyon doldurul", 5.0),
+    ("pozisyonu doldurduk", 5.0),
+    ("pozisyon kapatil", 4.5),
+    ("pozisyon iptal", 4.0),
+    ("farkli bir aday", 5.0),
+    ("farkli adaylarla", 4.5),
+    ("yonunde kullandik", 4.5),
+    ("tercihimizi", 2.5),
+    ("asamaya gecemedi", 5.0),
+    ("davet edeme", 4.0),
+    ("olumsuz degerlendiril", 5.0),
+    ("yeterli bulunmadi", 4.5),
+    ("yeterli bulunmamis", 4.5),
+    ("uygun bulmad", 4.5),
+    ("uzulerek", 3.5),
+    ("ne yazik ki", 3.0),
+    ("veri tabanimizda", 2.0),
+    ("ileride acilacak", 2.5),
+    ("kariyer hayatinizda basarilar", 2.5),
+    ("basarilar dileriz", 1.5),
+    // Finnish, Swedish, Norwegian and Danish, more
+    ("et valitettavasti tullut", 6.0), // fi
+    ("emme voi tarjota", 5.0), // fi
+    ("kohdistunut toiseen", 6.0), // fi
+    ("hakemuksesi ei edennyt", 5.5), // fi
+    ("et paassyt", 5.0), // fi
+    ("tehtava on taytetty", 5.5), // fi
+    ("tehtavaan valittiin", 4.0), // fi
+    ("toisen hakijan", 4.0), // fi
+    ("muiden ehdokkaiden", 4.0), // fi
+    ("sailytamme hakemuksesi", 3.0), // fi
+    ("onnea jatkoon", 2.5), // fi
+    ("kiitos mielenkiinnostasi", 1.5), // fi
+    ("inte ga vidare", 5.0), // sv
+    ("inte gatt vidare", 5.0), // sv
+    ("tjansten har tillsatts", 5.5), // sv
+    ("tjansten ar tillsatt", 5.5), // sv
+    ("annan sokande", 4.5), // sv
+    ("andra sokande", 4.0), // sv
+    ("inte valts ut", 5.0), // sv
+    ("inte erbjuda dig", 5.0), // sv
+    ("fortsatta jobbsokande", 3.0), // sv
+    ("ikke nadd opp", 5.5), // no
+    ("ikke gatt videre", 5.0), // no
+    ("er na besatt", 5.0), // no
+    ("ikke blitt valgt ut", 5.0), // no
+    ("ikke tilby deg", 5.0), // no
+    ("annen soker", 4.5), // no
+    ("andre sokere", 4.0), // no
+    ("stillingen er besat", 5.5), // da
+    ("ikke gaet videre", 5.0), // da
+    ("ikke at ga videre", 5.5), // da
+    ("anden ansoger", 4.5), // da
+    ("ikke udvalgt", 5.0), // da
+    ("ikke tilbyde dig", 5.0), // da
+    ("held og lykke", 2.0), // da
+    // Spanish as Latin America writes it, more: the search closed, the post covered.
+    ("cerro la busqueda", 4.5),
+    ("la posicion fue cubierta", 5.5),
+    ("el puesto fue cubierto", 5.5),
+    ("fue cubierta con", 4.5),
+    ("fue cubierto con", 4.5),
+    ("me quedo con tus datos", 2.5),
+    // Japanese, more: hiring paused, the post's search ended, the selection ended.
+    ("募集を終了", 5.0),
+    ("選考を終了", 5.0),
+    ("ここで終了とさせて", 5.0),
+    ("採用を一旦停止", 4.5),
+    ("採用を停止", 4.5),
+    // Turkish, more: other candidates chosen, the post filled from within, the posting closed, not on the list.
+    ("baska adaylarla ilerlemeye", 5.5),
+    ("baska adaylarla ilerle", 5.0),
+    ("tarafindan doldurulmustur", 5.0),
+    ("sureci sonlandirmis", 4.5),
+    ("sureci sonlandirmak", 4.5),
+    ("ilan kapatilmistir", 5.0),
+    ("askiya alinmis", 4.0),
+    ("listesinde yer almadiginiz", 5.0),
 ];
