@@ -578,6 +578,155 @@ const JOB_WORDS: &[&str] = &[
     "lonforvent",          // da
     "ansaet",              // da
     "personlighedstest",   // da
+    // Korean: an application, a post, an interview, recruitment, a candidate, a CV, a document screening, an offer, HR
+    "채용",
+    "입사",
+    "지원서",
+    "입사지원",
+    "지원자",
+    "면접",
+    "이력서",
+    "자기소개서",
+    "자소서",
+    "경력기술서",
+    "서류전형",
+    "합격",
+    "불합격",
+    "구인",
+    "구직",
+    "취업",
+    "이직",
+    "인사팀",
+    "인사담당",
+    "헤드헌",
+    "서치펌",
+    "포지션",
+    "연봉",
+    "처우",
+    "근로계약",
+    "후보자",
+    "인적성",
+    "코딩테스트",
+    "경력직",
+    "신입사원",
+    "인턴",
+    "스카우트",
+    "오퍼",
+    "리크루터",
+    "직무",
+    // Romanian: an application, a candidate, an interview, recruitment, a post, a CV, a contract, pay
+    "angajat",
+    "angajam",
+    "angajari",
+    "aplicare",
+    "ai aplicat",
+    "recrut",
+    "post vacant",
+    "posturi vacante",
+    "postul de",
+    "postului de",
+    "loc de munca",
+    "locul de munca",
+    "locuri de munca",
+    "locului de munca",
+    "salari",
+    "resurse umane",
+    "procesul de selectie",
+    "proces de selectie",
+    "test online",
+    "test tehnic",
+    "tema tehnica",
+    "scrisoare de intentie",
+    "scrisoarea de intentie",
+    "inginer",
+    "dezvoltator",
+    "programator",
+    "preaviz",
+    "perioada de proba",
+    "ocuparea postului",
+    "ocuparea functiei",
+    "carier",
+    // Arabic, more
+    "وظائف",
+    "الوظائف",
+    "للوظائف",
+    "بوظيف",
+    "للوظيف",
+    "شاغر",
+    "الشاغر",
+    "شواغر",
+    "الشواغر",
+    "التقديم",
+    "تقديمك",
+    "لتقديمك",
+    "لتقدمك",
+    "للمقابلة",
+    "بمقابلة",
+    "مقابلتك",
+    "مقابلات",
+    "المقابلات",
+    "المقابله",
+    "لمقابله",
+    "انترفيو",
+    "الانترفيو",
+    "سيرتك",
+    "سيرة ذاتية",
+    "السي في",
+    "ترشيحك",
+    "المتقدمين",
+    "للمتقدمين",
+    "منصب",
+    "المنصب",
+    "لمنصب",
+    "عقد العمل",
+    "عقد عمل",
+    "خطاب العرض",
+    "خطاب عرض",
+    "شؤون الموظفين",
+    "فرص عمل",
+    "بطلبك",
+    "استقطاب",
+    "الاستقطاب",
+    // "інтерв'ю" is written with three apostrophes: "'" and "’" fold to "'", the modifier letter "ʼ" (U+02BC) does not.
+    "ваканс",               // uk, ru
+    "резюме",               // uk, ru
+    "співбесід",            // uk
+    "собеседован",          // ru
+    "інтерв'ю",             // uk
+    "інтервʼю",             // uk
+    "интервью",             // ru
+    "кандидат",             // uk, ru
+    "на посаду",            // uk
+    "должност",             // ru
+    "на позицію",           // uk
+    "на позицию",           // ru
+    "працевлаштуван",       // uk
+    "трудоустройств",       // ru
+    "рекрут",               // uk, ru
+    "підбор персонал",      // uk
+    "подбор персонал",      // ru
+    "відділ кадрів",        // uk
+    "отдел кадров",         // ru
+    "роботодав",            // uk
+    "работодател",          // ru
+    "пошук роботи",         // uk
+    "поиск работы",         // ru
+    "тестове завдан",       // uk
+    "тестовое задан",       // ru
+    "оффер",                // ru
+    "трудовий договір",     // uk
+    "трудовой договор",     // ru
+    "зарплатні очікування", // uk
+    "зарплатные ожидания",  // ru
+    "стажуван",             // uk
+    "стажировк",            // ru
+    "соискател",            // ru
+    "розробник",            // uk
+    "разработчик",          // ru
+    "інженер",              // uk
+    "инженер",              // ru
+    "кар'єр",               // uk
+    "карьер",               // ru
 ];
 
 /// [`JOB_WORDS`] folded once, as the text they are looked for in.
@@ -802,6 +951,16 @@ mod tests {
                 "Besked",
                 "Tack för din ansökan till tjänsten som produktchef.",
             ),
+            // Korean (Hangul), Ukrainian and Russian (Cyrillic).
+            (
+                "안내",
+                "서류전형 결과를 알려드립니다. 1차 면접 일정은 다음과 같습니다.",
+            ),
+            (
+                "Запрошення",
+                "Запрошуємо вас на співбесіду у четвер о 14:00.",
+            ),
+            ("Приглашение", "Приглашаем вас на собеседование в четверг."),
         ] {
             let m = mail("Ana <ana@firma.example>", subject, body);
             assert!(triage(&m, &[]).job_related, "{subject}");

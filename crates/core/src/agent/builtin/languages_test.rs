@@ -500,3 +500,387 @@ fn turkish_mail_in_employers_own_words_is_read() {
         ],
     );
 }
+
+/// Korean mail (Hangul).
+#[test]
+fn korean_mail_is_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "인사팀 <recruit@company.example>",
+        &[
+            (
+                ApplicationReceived,
+                "[그린소프트] 입사지원이 완료되었습니다",
+                "김민준님, 안녕하세요. 그린소프트 백엔드 개발자 포지션에 지원해 주셔서 감사합니다. 제출하신 지원서는 정상적으로 접수되었으며, 서류 검토 후 합격자에 한해 개별적으로 연락드릴 예정입니다.",
+            ),
+            (
+                ApplicationReceived,
+                "지원서 접수 확인 안내",
+                "이서연 님, 한빛물산 채용팀입니다. 회계 담당자 채용에 보내주신 이력서와 자기소개서를 잘 받았습니다. 담당 부서에서 꼼꼼히 살펴본 뒤 2주 안에 전형 결과를 알려 드리겠습니다.",
+            ),
+            (
+                InterviewInvite,
+                "[누리테크] 1차 면접 일정 안내",
+                "박지훈님, 안녕하세요. 누리테크 인사팀입니다. 서류전형에 합격하신 것을 축하드리며, 실무진과의 1차 면접을 진행하고자 합니다. 다음 주 중 면접 가능하신 시간을 2~3개 회신해 주시면 일정을 확정해 드리겠습니다.",
+            ),
+            (
+                InterviewInvite,
+                "팀장님과 화상 미팅 가능하실까요?",
+                "최유나 님, 지원해 주신 UX 디자이너 포지션 관련하여 디자인팀 팀장님과 30분 정도 화상으로 이야기를 나누는 자리를 마련하고 싶습니다. 이번 주 목요일이나 금요일 오후 중 편하신 시간대를 알려 주시면 줌 링크를 보내 드리겠습니다.",
+            ),
+            (
+                Assessment,
+                "[하나로전자] 온라인 인적성검사 응시 안내",
+                "정다은님, 서류전형 합격을 진심으로 축하드립니다. 다음 단계인 온라인 인적성검사는 6월 14일(금) 오후 6시까지 아래 링크에서 응시하실 수 있습니다. 기한이 지나면 응시가 불가하오니 반드시 기간 내에 완료해 주시기 바랍니다.",
+            ),
+            (
+                Assessment,
+                "사전 과제 전달드립니다 - 데이터 분석가 포지션",
+                "안녕하세요, 윤서준님. 다음 전형으로 간단한 데이터 분석 과제를 준비했습니다. 첨부한 데이터셋을 활용해 분석 결과를 정리하신 뒤 일주일 안에 이 메일로 회신해 주세요.",
+            ),
+            (
+                Offer,
+                "[오름바이오] 최종 합격 및 처우 안내",
+                "한지민님, 오름바이오 연구원 채용 전형에 최종 합격하셨음을 알려 드립니다. 첨부한 처우 안내서에 연봉과 입사일 등 세부 조건을 정리했으니 확인하신 뒤 이번 주 금요일까지 수락 여부를 회신해 주시기 바랍니다. 함께하게 되어 진심으로 기쁩니다.",
+            ),
+            (
+                Offer,
+                "오퍼 드립니다 - 프론트엔드 엔지니어",
+                "강현우님, 그동안 여러 차례 면접에 시간 내주셔서 감사합니다. 저희 팀은 현우님을 프론트엔드 엔지니어로 모시기로 결정했습니다. 연봉 6,500만 원에 입사일은 다음 달 1일을 제안드리며, 근로계약서 초안을 첨부했습니다.",
+            ),
+            (
+                Rejection,
+                "[세움건설] 서류전형 결과 안내",
+                "송예린님, 세움건설 공무 담당자 채용에 관심을 갖고 지원해 주셔서 감사합니다. 아쉽게도 이번 채용에서는 함께하지 못하게 되었음을 알려 드립니다. 귀하의 역량이 부족해서가 아니라 한정된 인원으로 인한 결과임을 양해 부탁드리며, 앞날을 응원하겠습니다.",
+            ),
+            (
+                Rejection,
+                "면접 결과를 알려 드립니다",
+                "임도윤님, 지난주 면접에 참석해 주셔서 감사합니다. 내부에서 오랜 논의를 거쳤으나, 이번 포지션은 경력이 더 맞는 다른 후보자와 진행하게 되었습니다. 보내주신 이력서는 인재풀에 보관하여 좋은 기회가 생기면 먼저 연락드리겠습니다.",
+            ),
+            (
+                RecruiterOutreach,
+                "[포지션 제안] 핀테크 스타트업 백엔드 리드",
+                "안녕하세요, 서치펌 탤런트브릿지의 헤드헌터 김수현입니다. 링크드인에서 오세훈님의 경력을 보고 잘 맞을 것 같은 포지션이 있어 갑작스럽게 연락드렸습니다. 시리즈 B 투자를 받은 핀테크 기업의 백엔드 리드 자리인데, 관심이 있으시면 편하신 시간에 통화 가능할까요?",
+            ),
+            (
+                RecruiterOutreach,
+                "이직 생각 있으신가요?",
+                "배서윤님, 안녕하세요. 저는 모아페이 채용팀의 리크루터 정하늘입니다. 서윤님의 깃허브와 블로그를 인상 깊게 보았는데, 저희 데이터 플랫폼팀에 꼭 소개해 드리고 싶은 자리가 있습니다. 부담 없이 커피챗으로 먼저 이야기 나눠 보실 의향이 있으신지 궁금합니다.",
+            ),
+            (
+                FollowUpNeeded,
+                "[한결회계법인] 입사 서류 제출 요청",
+                "조은비님, 최종 합격 이후 입사 절차 진행을 위해 아래 서류를 3월 5일까지 제출해 주시기 바랍니다. 최종학교 졸업증명서, 성적증명서, 경력증명서 각 1부와 신분증 사본을 스캔하여 이 메일로 회신해 주시면 됩니다.",
+            ),
+            (
+                FollowUpNeeded,
+                "희망 연봉과 입사 가능 시기 문의",
+                "장우진님, 2차 면접 준비와 별개로 몇 가지 여쭤보고자 연락드립니다. 현재 연봉 수준과 희망 연봉, 그리고 현 직장에서 퇴사 후 언제부터 근무가 가능하신지 알려 주실 수 있을까요? 이번 주 안에 답장 주시면 감사하겠습니다.",
+            ),
+            (
+                Other,
+                "[잡플래닛] 회원님을 위한 맞춤 공고 5건이 도착했어요",
+                "최근 관심 직무로 설정하신 '마케팅' 분야에 새로운 공고가 등록되었습니다. 지금 확인하고 마감 전에 지원해 보세요. 이메일 수신을 원하지 않으시면 설정에서 수신 거부를 선택해 주세요.",
+            ),
+            (
+                Other,
+                "지원 취소가 완료되었습니다",
+                "문하준님, 요청하신 대로 (주)새빛미디어 영상 편집자 포지션에 대한 지원 취소가 정상적으로 처리되었습니다. 지원 내역은 마이페이지에서 언제든 확인하실 수 있습니다.",
+            ),
+            (
+                Other,
+                "(광고) 하반기 IT 채용박람회 사전 등록 안내",
+                "올가을 최대 규모의 IT 채용박람회가 코엑스에서 열립니다. 50여 개 기업의 현장 면접과 이력서 컨설팅이 준비되어 있으니 지금 바로 사전 등록하세요. 본 메일은 수신 동의하신 회원님께 발송되었습니다.",
+            ),
+        ],
+    );
+}
+
+/// Romanian mail.
+#[test]
+fn romanian_mail_is_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "Resurse Umane <hr@companie.example>",
+        &[
+            (
+                ApplicationReceived,
+                "Confirmare aplicare – Analist financiar",
+                "Bună ziua, Andrei, îți mulțumim pentru interesul acordat companiei noastre. Îți confirmăm că am primit candidatura ta pentru postul de Analist financiar și o vom analiza cu atenție în următoarele zile. Doar candidații selectați vor fi contactați pentru etapa următoare.",
+            ),
+            (
+                ApplicationReceived,
+                "Aplicarea ta pentru Dezvoltator Java",
+                "Salut, Maria! Aplicarea ta a fost înregistrată și CV-ul a ajuns la echipa de recrutare Softline Systems. Recrutorul îl va parcurge în perioada următoare, iar dacă experiența ta se potrivește cu cerințele jobului, vei fi contactată telefonic sau prin e-mail.",
+            ),
+            (
+                InterviewInvite,
+                "Invitație la interviu – Inginer software",
+                "Bună ziua, Elena, în urma analizării CV-ului dumneavoastră, dorim să vă invităm la un interviu tehnic cu echipa noastră de dezvoltare. Vă rugăm să ne spuneți când ați fi disponibilă săptămâna viitoare, marți sau joi între 10:00 și 16:00. Interviul va avea loc online, pe Microsoft Teams, și durează aproximativ o oră.",
+            ),
+            (
+                InterviewInvite,
+                "Discuție cu echipa Nordwind",
+                "Salut, Radu! Mulțumim pentru CV; ne-ar plăcea să te cunoaștem într-o scurtă discuție telefonică de 20 de minute cu managerul echipei. Ce zi ți-ar conveni săptămâna aceasta? Îți pot propune miercuri la 11:00 sau vineri la 14:30.",
+            ),
+            (
+                Assessment,
+                "Test online – următoarea etapă a procesului de selecție",
+                "Bună ziua, Ioana, următoarea etapă a procesului de selecție pentru postul de Referent achiziții constă într-un test online de logică și unul de limba engleză. Linkul către test este valabil 5 zile; vă rugăm să finalizați testul până vineri, 14 iunie.",
+            ),
+            (
+                Assessment,
+                "Temă tehnică pentru rolul de Frontend Developer",
+                "Salut, Vlad! Așa cum am discutat, îți trimit atașat exercițiul practic: o mică aplicație React care consumă un API public. Ai la dispoziție 4 zile ca să îl rezolvi; trimite-ne soluția ta ca link de GitHub și, după ce o analizăm, revenim cu feedback.",
+            ),
+            (
+                Offer,
+                "Ofertă de angajare – Specialist achiziții",
+                "Bună ziua, domnule Popescu, ne bucurăm să vă anunțăm că ați fost ales pentru postul de Specialist achiziții. Vă transmitem atașat oferta noastră fermă: salariul brut lunar de 8.500 lei, tichete de masă și abonament medical, cu data de începere 1 septembrie. Vă rugăm să ne confirmați dacă acceptați oferta până la finalul săptămânii.",
+            ),
+            (
+                Offer,
+                "Bine ai venit în echipa Verdant!",
+                "Salut, Cristina! Suntem foarte bucuroși că vei fi colega noastră din 3 februarie, pe poziția de Designer UX. În atașament găsești contractul individual de muncă și fișa postului; te rog să le semnezi și să ni le trimiți înapoi până joi.",
+            ),
+            (
+                Rejection,
+                "Răspuns la aplicarea ta – Contabil",
+                "Bună ziua, Alina, îți mulțumim pentru timpul acordat procesului de recrutare. Din păcate, am decis să continuăm cu un alt candidat, al cărui profil este mai apropiat de cerințele postului. Vom păstra CV-ul tău în baza noastră de date și îți dorim mult succes în continuare.",
+            ),
+            (
+                Rejection,
+                "Actualizare privind candidatura dumneavoastră",
+                "Stimată doamnă Ionescu, vă mulțumim pentru interesul arătat față de poziția de Manager de proiect. Regretăm să vă informăm că postul a fost ocupat între timp. Vă dorim succes în căutarea unui nou loc de muncă.",
+            ),
+            (
+                RecruiterOutreach,
+                "Oportunitate – Senior Data Engineer, remote",
+                "Bună, Mihai! Sunt Ana, consultant de recrutare la TalentBridge, și am văzut profilul tău pe LinkedIn. Recrutez pentru unul dintre clienții noștri, o companie de fintech, un Senior Data Engineer cu lucru 100% remote. Ai fi interesat să vorbim 15 minute săptămâna aceasta?",
+            ),
+            (
+                RecruiterOutreach,
+                "Rol de Product Manager la o companie din Cluj",
+                "Salut, Oana! Caut pentru un client din Cluj-Napoca un Product Manager cu experiență în B2B SaaS, iar parcursul tău mi s-a părut foarte potrivit. Știu că probabil nu ești în căutarea unui nou job, dar dacă te interesează îți pot trimite descrierea rolului și intervalul salarial.",
+            ),
+            (
+                FollowUpNeeded,
+                "Documente necesare pentru angajare",
+                "Bună ziua, Andreea, pentru a putea întocmi dosarul tău de personal, te rugăm să ne trimiți până luni următoarele documente: copie după cartea de identitate, copie după diploma de licență, cazierul judiciar și adeverința de la medicul de familie. Le poți trimite scanate ca răspuns la acest e-mail.",
+            ),
+            (
+                FollowUpNeeded,
+                "Întrebare scurtă – Analist date",
+                "Salut, Paul! Înainte să mergem mai departe cu procesul, am avea nevoie de la tine de două informații: cât de mare este perioada de preaviz la actualul angajator și care ar fi pretențiile tale salariale nete? Mulțumesc!",
+            ),
+            (
+                Other,
+                "12 joburi noi pentru tine în București",
+                "Salut, Dan! Am găsit joburi noi care se potrivesc cu căutările tale: Inginer QA la Orion Tech, Dezvoltator .NET la Bitwise și Analist business la Nova Bank. Aplică acum, înainte să expire anunțurile!",
+            ),
+            (
+                Other,
+                "Confirmare retragere candidatură",
+                "Bună ziua, vă confirmăm că v-ați retras candidatura pentru postul de Referent resurse umane. Datele dumneavoastră nu vor mai fi luate în considerare în acest proces de recrutare. Dacă doriți, puteți aplica oricând la alte posturi disponibile pe site-ul nostru de cariere.",
+            ),
+            (
+                Other,
+                "Resetare parolă cont candidat",
+                "Salut, am primit o cerere de resetare a parolei pentru contul tău de candidat. Apasă pe butonul de mai jos pentru a seta o parolă nouă; linkul expiră în 24 de ore. Dacă nu ai solicitat tu această schimbare, ignoră acest mesaj.",
+            ),
+        ],
+    );
+}
+
+/// Arabic as Egyptian and Gulf HR departments write it.
+#[test]
+fn arabic_business_mail_is_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "الموارد البشرية <hr@company.example>",
+        &[
+            (
+                ApplicationReceived,
+                "تأكيد استلام طلبك لوظيفة محاسب أول",
+                "عزيزي أحمد، نشكرك على اهتمامك بالانضمام إلى مجموعة الفيصل القابضة. نؤكد استلام طلبك لوظيفة محاسب أول، وهو الآن قيد المراجعة من قبل فريق التوظيف. في حال توافق مؤهلاتك مع متطلبات الوظيفة سيتم التواصل معك لتحديد الخطوات التالية.",
+            ),
+            (
+                ApplicationReceived,
+                "تم إرسال طلبك بنجاح",
+                "مرحباً سارة، تم إرسال طلبك لوظيفة مسؤولة تسويق رقمي إلى شركة نخبة الخليج للتجارة. سيطّلع صاحب العمل على سيرتك الذاتية، ويمكنك متابعة حالة طلبك في أي وقت من صفحة \"طلباتي\".",
+            ),
+            (
+                InterviewInvite,
+                "دعوة لحضور مقابلة شخصية – مهندس مدني",
+                "السيد/ خالد العتيبي المحترم، يسرنا إبلاغكم بأنه تم ترشيحكم للمقابلة الشخصية لوظيفة مهندس مدني. نأمل حضوركم يوم الأحد الموافق 12 مايو الساعة العاشرة صباحاً في مقر الشركة بالرياض. يرجى تأكيد الحضور بالرد على هذه الرسالة.",
+            ),
+            (
+                InterviewInvite,
+                "مكالمة سريعة بخصوص وظيفة مطور Flutter",
+                "أهلاً يا مريم، أنا نهى من فريق التوظيف في شركة كودلاين. اطلعنا على سيرتك الذاتية لوظيفة مطور Flutter وحابين نعمل معاكي مكالمة قصيرة مع فريق التطوير حوالي نص ساعة. ياريت تقوليلي إيه المواعيد المناسبة ليكي الأسبوع ده.",
+            ),
+            (
+                Assessment,
+                "الخطوة التالية: اختبار القدرات عبر الإنترنت",
+                "عزيزي يوسف، شكراً لاهتمامك بوظيفة محلل بيانات لدى بنك الواحة. كخطوة تالية، نرجو منك إكمال اختبار القدرات الرقمية واللفظية عبر الرابط المرفق خلال خمسة أيام من تاريخ هذه الرسالة. تستغرق مدة الاختبار حوالي 45 دقيقة.",
+            ),
+            (
+                Assessment,
+                "التاسك المطلوب – مصمم UI/UX",
+                "أهلاً يا عمر، زي ما اتفقنا في المكالمة، مرفق التاسك الخاص بوظيفة مصمم UI/UX. المطلوب تصميم شاشتين لتطبيق توصيل. آخر موعد للتسليم يوم الخميس الساعة 5 مساءً. لو عندك أي استفسار عن المطلوب كلمني على طول.",
+            ),
+            (
+                Offer,
+                "العرض الوظيفي – مدير مشاريع",
+                "السيد/ فهد الشمري المحترم، يسعدنا إبلاغكم بأنه تم اختياركم لشغل وظيفة مدير مشاريع لدى شركة الريادة للمقاولات. مرفق لكم خطاب العرض متضمناً الراتب الأساسي وبدل السكن وبدل النقل، على أن يكون تاريخ المباشرة 1 سبتمبر. نرجو توقيع العرض وإعادته خلال أسبوع.",
+            ),
+            (
+                Offer,
+                "مبروك يا نادين!",
+                "أهلاً نادين، يسعدنا جداً نبلغك إن تم قبولك في وظيفة أخصائية موارد بشرية في شركة نيل تك. مرفق الأوفر ليتر وفيه المرتب والمزايا، وميعاد استلام الشغل أول الشهر الجاي. راجعيه وقوليلنا موافقتك.",
+            ),
+            (
+                Rejection,
+                "بخصوص طلبك لوظيفة مهندس شبكات",
+                "عزيزي محمود، نشكرك على اهتمامك بالعمل لدى شركة الاتصالات المتحدة والوقت الذي خصصته لإجراء المقابلة. بعد دراسة متأنية، يؤسفنا إبلاغك بأننا قررنا المضي قدماً مع مرشحين تتوافق خبراتهم بشكل أكبر مع متطلبات الوظيفة. سنحتفظ بسيرتك الذاتية في قاعدة بياناتنا للفرص المستقبلية.",
+            ),
+            (
+                Rejection,
+                "تحديث بخصوص وظيفة محاسب",
+                "أهلاً يا كريم، متشكرين جداً على وقتك في الانترفيو الأسبوع اللي فات. للأسف مش هنقدر نكمل معاك في الوقت الحالي لأننا اخترنا حد خبرته أقرب للمطلوب. بنتمنى لك كل التوفيق وأكيد هنكون على تواصل لو فيه فرص تانية مناسبة.",
+            ),
+            (
+                RecruiterOutreach,
+                "فرصة قد تناسبك – مدير مبيعات إقليمي (دبي)",
+                "مرحباً علي، أنا ريم من شركة آفاق للاستشارات والتوظيف. صادفت ملفك على لينكدإن ولفت انتباهي خبرتك في قطاع الأدوية، ونحن نبحث نيابة عن عميلنا، وهو شركة رائدة في الرعاية الصحية، عن مدير مبيعات إقليمي في دبي. هل أنت منفتح على مناقشة هذه الفرصة الوظيفية هذا الأسبوع؟",
+            ),
+            (
+                RecruiterOutreach,
+                "فرصة شغل في شركة برمجيات",
+                "إزيك يا حسام؟ أنا سلمى، ريكروتر في شركة تالنت بريدج. شفت البروفايل بتاعك وحسيت إنك مناسب جداً لوظيفة Senior Backend Developer عند عميل عندنا في التجمع الخامس. لو مهتم ابعتلي رقمك ونتكلم بالتفصيل.",
+            ),
+            (
+                FollowUpNeeded,
+                "طلب مستندات – وظيفة أخصائي مختبر",
+                "عزيزتي هند، استكمالاً لإجراءات التوظيف، نرجو تزويدنا بصورة من الهوية الوطنية وشهادة التخرج وشهادات الخبرة السابقة في موعد أقصاه يوم الخميس. كما نرجو تعبئة نموذج بيانات الموظف المرفق وإعادته إلينا.",
+            ),
+            (
+                FollowUpNeeded,
+                "كام سؤال قبل الخطوة الجاية",
+                "أهلاً يا أحمد، قبل ما نحدد الخطوة الجاية في طلبك لوظيفة مشرف مبيعات محتاجين منك كام معلومة: الراتب المتوقع، فترة الإشعار في شغلك الحالي، وإمتى تقدر تبدأ معانا. ياريت ترد عليا في أقرب وقت.",
+            ),
+            (
+                Other,
+                "وظائف جديدة تناسب بحثك: محاسب في الرياض",
+                "مرحباً، وجدنا 12 وظيفة جديدة تطابق تنبيه الوظائف الذي أنشأته. تصفّح الوظائف الآن وقدّم بنقرة واحدة. لإيقاف هذه الرسائل يمكنك إلغاء الاشتراك من إعدادات حسابك.",
+            ),
+            (
+                Other,
+                "5 أشخاص شاهدوا ملفك هذا الأسبوع",
+                "مرحباً منى، ملفك المهني يلفت الانتباه! شاهد ملفك 5 من مسؤولي التوظيف خلال الأيام السبعة الماضية. اشترك في العضوية المميزة لتعرف من زار ملفك وتظهر في أعلى نتائج البحث.",
+            ),
+            (
+                Other,
+                "تأكيد سحب طلبك",
+                "عزيزي سامي، تم سحب طلبك لوظيفة منسق لوجستيات بناءً على رغبتك، ولن يتم النظر فيه ضمن عملية التوظيف الحالية. يمكنك التقديم على وظائف أخرى لدينا في أي وقت عبر بوابة التوظيف.",
+            ),
+        ],
+    );
+}
+
+/// Ukrainian and Russian mail.
+#[test]
+fn ukrainian_and_russian_mail_is_read() {
+    use EmailCategory::*;
+    assert_read_as(
+        "HR <hr@company.example>",
+        &[
+            (
+                ApplicationReceived,
+                "Ваш відгук на вакансію «Бухгалтер» надіслано",
+                "Вітаємо, Олено! Ваш відгук на вакансію «Бухгалтер» у компанії ТОВ «Агросвіт» успішно надіслано роботодавцю. Ми повідомимо вас, щойно роботодавець перегляне ваше резюме. Статус усіх відгуків можна переглянути в особистому кабінеті.",
+            ),
+            (
+                ApplicationReceived,
+                "Re: Резюме на позицию менеджера по закупкам",
+                "Дмитрий, добрый день! Ваше резюме получено, сейчас оно на рассмотрении у руководителя отдела закупок. Вернусь к вам с обратной связью до конца следующей недели.",
+            ),
+            (
+                InterviewInvite,
+                "Наступний етап — розмова з командою",
+                "Добрий день, Андрію! Дякуємо за відгук на позицію Frontend-розробника. Хочемо запросити вас на онлайн-зустріч із тімлідом і продакт-менеджером, приблизно на 45 хвилин. Оберіть, будь ласка, зручний для вас час у календарі за посиланням нижче.",
+            ),
+            (
+                InterviewInvite,
+                "Приглашение на собеседование: Аналитик данных",
+                "Здравствуйте, Ирина! Приглашаем вас на собеседование на вакансию «Аналитик данных» в ООО «Северный ветер». Собеседование состоится в четверг, 14 марта, в 11:00 по московскому времени в Zoom, ссылка на встречу придет за день. Пожалуйста, подтвердите, что время вам подходит.",
+            ),
+            (
+                Assessment,
+                "Тестове завдання — Junior QA",
+                "Привіт, Марино! Як і домовлялися, надсилаю тестове завдання на позицію Junior QA Engineer. На нього є три робочі дні, результат надішліть посиланням на Google Drive у відповідь на цей лист. Якщо виникнуть питання — пишіть.",
+            ),
+            (
+                Assessment,
+                "Напоминание: онлайн-тестирование до пятницы",
+                "Добрый день, Сергей! Напоминаем, что ссылка на тестирование по вакансии «Финансовый аналитик» действует до пятницы, 23:59. Тест включает задания на логику и работу с таблицами и займет около 40 минут. После этого ссылка станет неактивной.",
+            ),
+            (
+                Offer,
+                "Офер: Product Designer у Kvitka Labs",
+                "Олександро, вітаємо! Команда одноголосно за, тож надсилаємо вам офер на позицію Product Designer: 2800 USD на місяць, старт 1 квітня, повністю віддалено. Деталі у вкладенні, будемо раді отримати відповідь до п'ятниці.",
+            ),
+            (
+                Offer,
+                "Предложение о работе — ведущий инженер-конструктор",
+                "Уважаемый Алексей Викторович! По итогам собеседований рады предложить вам должность ведущего инженера-конструктора в АО «Уралмаш-Инжиниринг». Оклад в размере 180 000 рублей, испытательный срок 3 месяца, дата выхода на работу по договоренности. Просим подтвердить принятие предложения до 15 мая.",
+            ),
+            (
+                Rejection,
+                "Щодо вашої кандидатури на посаду маркетолога",
+                "Добрий день, Ігоре! Дякуємо за час, який ви приділили співбесіді з нами. Після обговорення в команді ми зупинили вибір на іншому кандидаті, чий досвід ближчий до наших поточних задач. Бажаємо успіхів і сподіваємося перетнутися в майбутньому.",
+            ),
+            (
+                Rejection,
+                "Ответ по вакансии «Менеджер по продажам»",
+                "Здравствуйте, Павел! Благодарим за отклик на вакансию «Менеджер по продажам». К сожалению, на данный момент мы не готовы пригласить вас на следующий этап. Мы сохраним ваше резюме в нашей базе и напишем, если появится подходящая позиция.",
+            ),
+            (
+                RecruiterOutreach,
+                "Senior Java-розробник у фінтех, віддалено",
+                "Привіт, Тарасе! Мене звати Юлія, я рекрутерка в агенції TalentBridge. Побачила ваш профіль на LinkedIn і хочу запропонувати вам вакансію Senior Java Developer у фінтех-продукті з українськими засновниками. Чи було б вам цікаво коротко поспілкуватися цього тижня?",
+            ),
+            (
+                RecruiterOutreach,
+                "Вакансия директора по маркетингу — актуально?",
+                "Добрый день, Анна! Я занимаюсь подбором руководителей в e-commerce и сейчас ищу директора по маркетингу для крупного маркетплейса. Ваш опыт в Ozon выглядит очень релевантным. Рассматриваете ли вы сейчас новые предложения?",
+            ),
+            (
+                FollowUpNeeded,
+                "Документи для оформлення",
+                "Вітаю, Наталіє! Щоб оформити вас на посаду логіста з 1 червня, просимо надати скан-копії паспорта, ідентифікаційного коду, диплома та військово-облікового документа. Надішліть їх, будь ласка, до середи на цю адресу.",
+            ),
+            (
+                FollowUpNeeded,
+                "Пара вопросов перед следующим этапом",
+                "Елена, здравствуйте! Перед встречей с руководителем уточните, пожалуйста, ваши зарплатные ожидания и через какой срок вы сможете приступить к работе с учетом отработки на текущем месте. Также пришлите контакты двух человек, которые могут дать вам рекомендации.",
+            ),
+            (
+                Other,
+                "Нові вакансії за вашим запитом «бухгалтер, Львів»",
+                "За останню добу з'явилося 12 нових вакансій, що відповідають вашим критеріям. Перегляньте їх і відгукніться на ті, що підходять. Щоб відписатися від цієї розсилки, змініть налаштування підписки в особистому кабінеті.",
+            ),
+            (
+                Other,
+                "Ваше резюме просмотрели 7 работодателей",
+                "Здравствуйте! За последнюю неделю ваше резюме «Инженер-сметчик» просмотрели 7 компаний. Обновите резюме, чтобы оно чаще появлялось в поиске работодателей.",
+            ),
+            (
+                Other,
+                "Вебінар: резюме, яке помітять рекрутери",
+                "Запрошуємо на безкоштовний вебінар від команди robota.ua: HR-експертки розкажуть, як скласти резюме під конкретну вакансію і пройти автоматичний відбір. Початок у четвер о 19:00, участь безкоштовна після реєстрації.",
+            ),
+        ],
+    );
+}

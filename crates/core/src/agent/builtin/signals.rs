@@ -407,6 +407,10 @@ const HIRING_WORDS: &[&str] = &[
     // candidate, a post, selection, an informal offer.
     "basvuru", "mulakat", "ise alim", "is teklifi", "pozisyon", "ung tuyen", "tuyen dung",
     "phong van", "ung vien", "viec lam", "応募", "面接", "採用", "選考", "内定", "求人",
+    // Korean, Ukrainian and Russian, Arabic: an interview, recruitment, joining, a CV,
+    // a vacancy, a candidate, a post, a job.
+    "면접", "채용", "입사", "이력서", "ваканс", "співбесід", "собеседован", "резюме",
+    "кандидат", "посад", "должност", "рекрут", "وظيف", "توظيف", "مقابلة",
 ];
 
 /// Words of a job, folded: mail that has none of them and some of [`LIFE_WORDS`] is
@@ -432,6 +436,9 @@ const WORK_WORDS: &[&str] = &[
     "basvuru", "mulakat", "ise alim", "ozgecmis", "pozisyon", "ung tuyen", "tuyen dung",
     "phong van", "ung vien", "viec lam", "muc luong", "応募", "面接", "採用", "選考",
     "内定", "求人", "年収", "履歴書",
+    // Korean, Ukrainian and Russian, Arabic: the same, and pay.
+    "면접", "채용", "입사", "이력서", "연봉", "ваканс", "співбесід", "собеседован",
+    "резюме", "посад", "должност", "зарплат", "وظيف", "توظيف", "مقابلة", "الراتب",
     // India's pay and start: "a fixed CTC of Rs. 27 lakh", "date of joining".
     "ctc", "join us as", "date of joining", "joining date",
 ];
@@ -591,6 +598,12 @@ const IF_OPENINGS: &[&str] = &[
     "qualora ",
     "caso ",
     "shortlisted ",
+    // Ukrainian and Russian: if, in case.
+    "якщо ",
+    "у разі ",
+    "в разі ",
+    "если ",
+    "в случае ",
 ];
 
 /// Conditions inside a sentence, folded ("we'll let you know whether we…").

@@ -537,7 +537,8 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("nie zostala pani wybrana", 5.5),
     ("nie zostal pan wybrany", 5.5),
     ("powodzenia w dalszych poszukiwaniach", 3.0),
-    ("deja", 3.0),
+    // Lithuanian "Deja, …" (unfortunately): with its comma, not Romanian and French "deja" (already).
+    ("deja,", 3.0),
     ("pasirinkome kita kandidata", 6.0),
     ("kitu kandidatu", 4.0),
     // Another candidate chosen, the post filled, hiring paused (Portuguese, Spanish, Danish, Norwegian, English).
@@ -891,4 +892,152 @@ pub(crate) const CUES: &[(&str, f64)] = &[
     ("ilan kapatilmistir", 5.0),
     ("askiya alinmis", 4.0),
     ("listesinde yer almadiginiz", 5.0),
+    // Korean (Hangul; a phrase matches at a word's start)
+    ("불합격", 5.5),
+    ("합격하지 못", 5.5),
+    ("합격되지 못", 5.0),
+    ("함께하지 못하게", 5.5),
+    ("함께 하지 못하게", 5.5),
+    ("함께하기 어렵", 5.0),
+    ("함께 하기 어렵", 5.0),
+    ("모시지 못하게", 5.5),
+    ("모시기 어렵", 5.0),
+    ("채용하지 못", 5.0),
+    ("선발되지 못", 5.0),
+    ("전해드리지 못", 5.0),
+    ("전해 드리지 못", 5.0),
+    ("진행이 어렵", 4.5),
+    ("진행하기 어렵", 4.5),
+    ("진행하지 않기로", 4.5),
+    ("아쉽게도", 3.0),
+    ("안타깝게도", 3.0),
+    ("유감스럽게도", 3.0),
+    ("부득이하게", 2.0),
+    ("다음 기회", 2.5),
+    ("이번 기회에는", 3.0),
+    ("이번 채용에서는", 3.0),
+    ("다른 지원자", 3.0),
+    ("다른 후보자", 3.5),
+    ("더 적합한", 3.0),
+    ("한정된 인원", 3.5),
+    ("제한된 인원", 3.5),
+    ("충원되어", 4.5),
+    ("충원이 완료", 5.0),
+    ("인재풀", 2.5),
+    ("인재 풀", 2.5),
+    ("부족해서가 아니", 4.0),
+    ("앞날을 응원", 3.0),
+    ("건승", 2.5),
+    // Romanian, more
+    ("alt candidat", 4.0),
+    ("nu ai fost selectat", 5.5),
+    ("nu ati fost selectat", 5.5),
+    ("nu a fost selectat", 5.0),
+    ("nu a fost retinut", 5.0),
+    ("nu vom merge mai departe", 5.5),
+    ("nu putem merge mai departe", 5.5),
+    ("nu mergem mai departe", 5.0),
+    ("nu vom putea continua", 5.0),
+    ("nu putem continua", 4.5),
+    ("nu va putem oferi", 4.5),
+    ("nu iti putem oferi", 4.5),
+    ("profil mai potrivit", 4.5),
+    ("potrivesc mai bine", 3.5),
+    ("se potriveste mai bine", 3.5),
+    ("nu corespunde cerintelor", 4.5),
+    ("postul a fost ocupat", 5.5),
+    ("pozitia a fost ocupat", 5.5),
+    ("un raspuns negativ", 4.0),
+    ("nu mai este disponibil", 3.0),
+    ("regretam sa", 4.5),
+    ("regretam ca", 4.0),
+    ("ne pare rau sa", 4.0),
+    ("cu regret", 3.5),
+    ("decizie dificila", 3.0),
+    ("vom pastra cv-ul", 3.5),
+    ("vom pastra datele", 3.0),
+    ("in baza noastra de date", 2.0),
+    ("pentru oportunitati viitoare", 2.0),
+    ("succes in continuare", 3.0),
+    ("succes in cautarea", 3.5),
+    ("iti uram", 2.5),
+    ("va uram", 2.5),
+    ("nu ai trecut", 3.0),
+    ("respins", 3.0),
+    // Arabic, more: Egyptian and Gulf business Arabic
+    ("يؤسفنا", 5.0),
+    ("يؤسفني", 4.5),
+    ("ويؤسفنا", 5.0),
+    ("وناسف", 4.5),
+    ("مع الاسف", 3.0),
+    ("لم يتم ترشيحك", 5.5),
+    ("عدم ترشيحك", 5.0),
+    ("عدم اختيارك", 5.0),
+    ("عدم قبولك", 5.0),
+    ("رفض طلبك", 5.0),
+    ("لم تتم الموافقة", 4.5),
+    ("لم يحالفك الحظ", 5.5),
+    ("لم يحالفك التوفيق", 5.0),
+    ("لن نتمكن من المضي", 5.0),
+    ("لن نمضي قدما", 5.0),
+    ("عدم المضي", 4.5),
+    ("قررنا المضي قدما مع", 4.0),
+    ("قررنا عدم", 4.0),
+    ("عدم الاستمرار", 4.0),
+    ("نعتذر عن قبول", 5.0),
+    ("نعتذر لعدم", 4.5),
+    ("تم شغل", 5.0),
+    ("تم اغلاق الوظيفة", 4.5),
+    ("اكثر توافقا", 3.5),
+    ("اكثر ملاءمة", 3.5),
+    ("اكثر تطابقا", 3.5),
+    ("لم تجتز", 4.0),
+    ("عدم اجتيازك", 4.5),
+    ("سنحتفظ بسيرتك", 4.0),
+    ("الاحتفاظ بسيرتك", 4.0),
+    ("الاحتفاظ بطلبك", 4.0),
+    ("الفرص المستقبلية", 2.0),
+    ("نتمني لك التوفيق", 2.0),
+    ("مش هنقدر نكمل", 5.0),
+    ("مش هنكمل", 4.5),
+    // Ukrainian and Russian: regrets, another candidate chosen, the vacancy closed, not to the next stage, the CV kept.
+    ("на жаль", 2.5), // uk
+    ("не готові зробити", 5.0), // uk
+    ("не можемо запропонувати", 5.0), // uk
+    ("іншого кандидат", 4.5), // uk
+    ("іншим кандидат", 4.5), // uk
+    ("іншому кандидат", 4.5), // uk
+    ("вирішили не продовжувати", 5.5), // uk
+    ("не будемо рухат", 5.0), // uk
+    ("змушені відмовити", 5.5), // uk
+    ("змушені повідомити", 3.5), // uk
+    ("відхилив ваш відгук", 5.5), // uk
+    ("вакансію закрито", 5.0), // uk
+    ("не повністю відповідає", 4.5), // uk
+    ("не можемо запросити", 5.0), // uk
+    ("рішення не на вашу користь", 5.5), // uk
+    ("збережемо ваше резюме", 3.0), // uk
+    ("успіхів у пошуку", 3.0), // uk
+    ("к сожалению", 2.5), // ru
+    ("не готовы сделать", 5.0), // ru
+    ("не готовы пригласить", 5.0), // ru
+    ("не можем предложить", 5.0), // ru
+    ("другого кандидат", 4.5), // ru
+    ("другим кандидат", 4.5), // ru
+    ("другом кандидат", 4.5), // ru
+    ("решили не продолжать", 5.5), // ru
+    ("вынуждены отказать", 5.5), // ru
+    ("вынуждены сообщить", 3.5), // ru
+    ("отклонил ваш отклик", 5.5), // ru
+    ("вакансия закрыта", 5.0), // ru
+    ("не в полной мере соответств", 4.5), // ru
+    ("не можем пригласить", 5.0), // ru
+    ("решение не в вашу пользу", 5.5), // ru
+    ("сохраним ваше резюме", 3.0), // ru
+    ("успехов в поиске", 3.0), // ru
+    ("отказ по вакансии", 5.0), // ru
+    // Spanish, more: "hemos cubierto el puesto".
+    ("hemos cubierto el puesto", 5.5),
+    ("cubierto el puesto", 5.0),
+    ("cubierto la posicion", 5.0),
 ];
