@@ -531,6 +531,15 @@ const LOWER_LEGAL: &[&str] = &[
     "ltd.", "gmbh", "plc", "llc", "inc.", "asbl", "aisbl", "vzw", "ivzw",
 ];
 
+/// How many words of `words` are the folded phrase of `phrases` they end with, when
+/// words are left before it.
+fn ending_in(words: &[&str], phrases: &[&str]) -> Option<usize> {
+    phrases.iter().find_map(|p| {
+        let n = p.split_whitespace().count();
+        (words.len() > n && fold(&words[words.len() - n..].join(" ")) == *p).then_some(n)
+    })
+}
+
 /// The case endings Turkish writes onto a name after an apostrophe: to, at, from,
 /// of, with.
 #[rustfmt::skip]
@@ -675,10 +684,7 @@ pub(super) fn clean(raw: &str) -> Option<String> {
     {
         return None;
     }
-    if let Some(n) = TEAM_LAST.iter().find_map(|p| {
-        let n = p.split_whitespace().count();
-        (words.len() > n && fold(&words[words.len() - n..].join(" ")) == *p).then_some(n)
-    }) {
+    if let Some(n) = ending_in(&words, TEAM_LAST) {
         words.truncate(words.len() - n);
     }
     // "Demirkent Çelik Sanayi ve Ticaret A.Ş.": a Turkish company's registered name
@@ -702,10 +708,7 @@ pub(super) fn clean(raw: &str) -> Option<String> {
         let n = words.len() - 1;
         words[n] = &unsuffixed;
     }
-    if let Some(n) = WORK_WITH_US.iter().find_map(|p| {
-        let n = p.split_whitespace().count();
-        (words.len() > n && fold(&words[words.len() - n..].join(" ")) == *p).then_some(n)
-    }) {
+    if let Some(n) = ending_in(&words, WORK_WITH_US) {
         words.truncate(words.len() - n);
     }
     while let Some(first) = words.first() {
