@@ -92,6 +92,7 @@ const TRACKING: &[(&str, &str)] = &[
     // The UK's and Ireland's public and health-sector systems, and Australia's.
     ("jobs.nhs.uk", "NHS Jobs"),
     ("trac.jobs", "Trac"),
+    ("jobtrain.co.uk", "Jobtrain"),
     ("tal.net", "Oleeo"),
     ("cezannehr.com", "Cezanne HR"),
     ("livehire.com", "LiveHire"),
