@@ -1743,9 +1743,7 @@ fn japanese_titles(text: &str) -> Vec<(String, f64)> {
         "ポジション",
         "募集ポジション",
     ];
-    let word = |c: char| {
-        matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{30a0}'..='\u{30ff}') || c.is_ascii_alphanumeric()
-    };
+    let word = |c: char| super::text::is_kanji_or_katakana(c) || c.is_ascii_alphanumeric();
     let mut out: Vec<(String, f64)> = Vec::new();
     for head in HEADS {
         for (at, _) in text.match_indices(head) {
@@ -1754,7 +1752,7 @@ fn japanese_titles(text: &str) -> Vec<(String, f64)> {
             if text[end..]
                 .chars()
                 .next()
-                .is_some_and(|c| matches!(c, '\u{30a0}'..='\u{30ff}'))
+                .is_some_and(super::text::is_katakana)
             {
                 continue;
             }

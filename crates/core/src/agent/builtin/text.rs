@@ -151,6 +151,17 @@ pub(crate) fn starts_word(text: &str, i: usize) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Whether `c` is katakana (with its long-vowel mark and middle dot).
+pub(crate) fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30a0}'..='\u{30ff}')
+}
+
+/// Whether `c` is a kanji or katakana: a Japanese word's letters, as against the
+/// hiragana of its endings and particles.
+pub(crate) fn is_kanji_or_katakana(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}') || is_katakana(c)
+}
+
 /// Whether `c` is a CJK ideograph or a Japanese kana: scripts written without spaces
 /// between words.
 fn is_unspaced(c: char) -> bool {

@@ -83,7 +83,8 @@ const BUSINESS_ENDS: &[&str] = &[
 /// Whether `c` can be part of a name written in Japanese: kanji, katakana (with its
 /// long-vowel mark and the middle dot joining words), Latin letters and digits, "&".
 fn in_name(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{30a0}'..='\u{30ff}' | '\u{ff66}'..='\u{ff9f}')
+    crate::agent::builtin::text::is_kanji_or_katakana(c)
+        || matches!(c, '\u{ff66}'..='\u{ff9f}')
         || c.is_ascii_alphanumeric()
         || matches!(c, '&' | '＆' | '・')
 }
